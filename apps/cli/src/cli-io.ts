@@ -1,0 +1,27 @@
+/** Everything the CLI touches outside itself, so tests can run it in-process. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  /** Reads a secret from the terminal (or one line of piped stdin). */
+  prompt: (question: string) => Promise<string>;
+  sleep: (ms: number) => Promise<void>;
+}
+
+/** A failure the user can act on: printed as one line, never with a stack trace. */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+
+  constructor(
+    message: string,
+    readonly exitCode: number = 1,
+  ) {
+    super(message);
+  }
+}
+
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, 2);
+  }
+}

@@ -1,0 +1,48 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError, type CliIo } from './cli-io';
+
+export interface Command {
+  /** Words that select it, e.g. ['pipeline', 'run']. */
+  path: string[];
+  usage: string;
+  summary: string;
+  run: (argv: string[], io: CliIo) => Promise<number>;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export const commonOptions = {
+  json: { type: 'boolean', default: false },
+  'api-url': { type: 'string' },
+} as const satisfies Options;
+
+/** Strict parsing: an unknown flag or a missing value is a usage error (exit 2), never ignored. */
+export function parse<O extends Options>(argv: string[], options: O, usage: string) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\nusage: ${usage}`);
+  }
+}
+
+export function requireOne(positionals: string[], what: string, usage: string): string {
+  if (positionals.length !== 1) throw new UsageError(`expected exactly one ${what}\nusage: ${usage}`);
+  return positionals[0]!;
+}
+
+export function positiveSeconds(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--${flag} must be a positive number of seconds`);
+  return seconds;
+}
+
+export async function waitFor<T>(io: CliIo, load: () => Promise<T>, done: (value: T) => boolean, timeoutSeconds: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  for (;;) {
+    const value = await load();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new UsageError(`timed out after ${timeoutSeconds} s waiting for ${what}`);
+    await io.sleep(500);
+  }
+}

@@ -1,0 +1,55 @@
+import { CliError, type CliIo } from './cli-io';
+import type { Command } from './command';
+import { catalogInitCommand } from './commands/catalog-init.command';
+import { loginCommand } from './commands/login.command';
+import { pipelineCreateCommand } from './commands/pipeline-create.command';
+import { pipelineListCommand } from './commands/pipeline-list.command';
+import { pipelineRunCommand } from './commands/pipeline-run.command';
+import { statusCommand } from './commands/status.command';
+
+export const commands: Command[] = [
+  loginCommand,
+  statusCommand,
+  catalogInitCommand,
+  pipelineCreateCommand,
+  pipelineListCommand,
+  pipelineRunCommand,
+];
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.path.join(' ').length));
+  return [
+    'ade: the command line of the healthcare data platform',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ade ${c.path.join(' ').padEnd(width)}  ${c.summary}`),
+    '',
+    'Every command takes --json for machine-readable output and --api-url to pick the API',
+    '(default: ADE_API_URL, then the URL you logged in to, then http://127.0.0.1:3000).',
+  ].join('\n');
+}
+
+/** Runs one CLI invocation and returns its exit code: 0 ok, 1 failed, 2 usage error. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv.length === 0 || ['help', '--help', '-h'].includes(argv[0]!)) {
+    io.stdout(`${help()}\n`);
+    return argv.length === 0 ? 2 : 0;
+  }
+  const command = commands
+    .filter((c) => c.path.every((word, i) => argv[i] === word))
+    .sort((x, y) => y.path.length - x.path.length)[0];
+  if (!command) {
+    io.stderr(`ade: unknown command '${argv.slice(0, 2).join(' ')}'\n\n${help()}\n`);
+    return 2;
+  }
+  try {
+    return await command.run(argv.slice(command.path.length), io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`ade: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`ade: unexpected error: ${(error as Error).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,40 @@
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { ControlPlaneConfigModule } from './config/config.module';
+import type { ControlPlaneConfig } from './config/control-plane.config';
+import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
+import { HealthModule } from './health/health.module';
+import { PipelinesModule } from './pipelines/pipelines.module';
+import { QueuesModule } from './queues/queues.module';
+import { RequestContextMiddleware } from './common/request-context.middleware';
+import { RunsModule } from './runs/runs.module';
+import { TenantsModule } from './tenants/tenants.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: ControlPlaneConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ControlPlaneConfigModule.forRoot(config),
+        DatabaseModule,
+        QueuesModule,
+        AuthModule,
+        UsersModule,
+        TenantsModule,
+        CatalogModule,
+        PipelinesModule,
+        RunsModule,
+        EventsModule,
+        HealthModule,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Errors a feature module raises on purpose. The code decides the HTTP status in one place
+ * (the error filter); the message is safe to show to the caller.
+ */
+export type AppErrorCode =
+  | 'validation_failed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unavailable';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  override readonly name: string = 'AppError';
+
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(resource: string) {
+    super('not_found', `${resource} not found`);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super('forbidden', message);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, fields: FieldProblem[] = []) {
+    super('conflict', message, fields);
+  }
+}
+
+export class InvalidFieldError extends AppError {
+  constructor(field: string, message: string) {
+    super('validation_failed', `${field}: ${message}`, [{ field, message }]);
+  }
+}
+
+export class UnavailableError extends AppError {
+  constructor(message: string) {
+    super('unavailable', message);
+  }
+}

@@ -1,0 +1,57 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '@ade/config';
+import { loadControlPlaneConfig } from './control-plane.config';
+
+const valid = {
+  DATABASE_URL: 'postgres://app:s3cret@db.internal:5432/ade',
+  JWT_SECRET: 'k'.repeat(40),
+};
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadControlPlaneConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('control-plane configuration', () => {
+  it('applies defaults for everything optional', () => {
+    const config = loadControlPlaneConfig(valid);
+    expect(config.http).toMatchObject({ port: 3000, host: '127.0.0.1' });
+    expect(config.database.schema).toBe('public');
+    expect(config.queue).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379', prefix: 'ade' });
+    expect(config.auth).toMatchObject({ issuer: 'ade-control-plane', audience: 'ade-api', accessTokenTtlSeconds: 900, bootstrapOperator: null });
+    expect(config.catalog.catalogName).toBe('healthcare_data');
+  });
+
+  it('names every missing variable at once', () => {
+    expect(problemsOf({})).toEqual(['DATABASE_URL: is required', 'JWT_SECRET: is required']);
+  });
+
+  it('names bad values without echoing them', () => {
+    const problems = problemsOf({ ...valid, PORT: 'eighty', JWT_SECRET: 'short-secret', REDIS_URL: 'http://cache', DATABASE_SCHEMA: 'Bad-Schema' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_SCHEMA', 'JWT_SECRET', 'PORT', 'REDIS_URL']);
+    expect(problems.join('\n')).not.toContain('short-secret');
+  });
+
+  it('requires both bootstrap operator variables or neither', () => {
+    expect(problemsOf({ ...valid, BOOTSTRAP_OPERATOR_EMAIL: 'ops@example.org' })).toEqual([
+      'BOOTSTRAP_OPERATOR_PASSWORD: is required when the other BOOTSTRAP_OPERATOR_* variable is set',
+    ]);
+    const config = loadControlPlaneConfig({ ...valid, BOOTSTRAP_OPERATOR_EMAIL: 'Ops@Example.org', BOOTSTRAP_OPERATOR_PASSWORD: 'p'.repeat(16) });
+    expect(config.auth.bootstrapOperator?.email).toBe('ops@example.org');
+  });
+
+  it('never prints secrets, however the config is logged', () => {
+    const config = loadControlPlaneConfig({ ...valid, BOOTSTRAP_OPERATOR_EMAIL: 'ops@example.org', BOOTSTRAP_OPERATOR_PASSWORD: 'operator-pass-123' });
+    const printed = [JSON.stringify(config), inspect(config, { depth: 10 }), String(config.auth.jwtSecret)].join('\n');
+    expect(printed).not.toContain('kkkkkkkk');
+    expect(printed).not.toContain('s3cret');
+    expect(printed).not.toContain('operator-pass-123');
+    expect(config.auth.jwtSecret.reveal()).toBe('k'.repeat(40));
+  });
+});

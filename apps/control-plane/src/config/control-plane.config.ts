@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { sqlIdentifier } from '@ade/contracts';
+import { envInt, envSecret, envUrl, QueueConfig, queueEnvSchema, readEnv, Secret } from '@ade/config';
+
+export class HttpConfig {
+  constructor(
+    readonly port: number,
+    readonly host: string,
+  ) {}
+}
+
+export class DatabaseConfig {
+  constructor(
+    readonly url: Secret,
+    /** Each deployment (and each test suite) can live in its own schema of one database. */
+    readonly schema: string,
+  ) {}
+}
+
+export class AuthConfig {
+  constructor(
+    readonly jwtSecret: Secret,
+    readonly issuer: string,
+    readonly audience: string,
+    readonly accessTokenTtlSeconds: number,
+    /** log2 of scrypt's cost parameter N for new password hashes. */
+    readonly passwordHashCost: number,
+    readonly bootstrapOperator: { email: string; password: Secret } | null,
+  ) {}
+}
+
+export class CatalogDefaultsConfig {
+  constructor(readonly catalogName: string) {}
+}
+
+export class RunPolicyConfig {
+  constructor(
+    /** Deliveries of a run job before it is failed for good (transient failures only). */
+    readonly maxAttempts: number,
+    readonly backoffMs: number,
+  ) {}
+}
+
+const envSchema = queueEnvSchema
+  .extend({
+    PORT: envInt(0, 65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: envUrl(['postgres', 'postgresql']).transform((url) => new Secret(url)),
+    DATABASE_SCHEMA: sqlIdentifier.default('public'),
+    JWT_SECRET: envSecret(32),
+    JWT_ISSUER: z.string().min(1).default('ade-control-plane'),
+    JWT_AUDIENCE: z.string().min(1).default('ade-api'),
+    JWT_TTL_SECONDS: envInt(60, 24 * 3600).default(900),
+    PASSWORD_HASH_COST: envInt(14, 20).default(17),
+    BOOTSTRAP_OPERATOR_EMAIL: z.email().optional(),
+    BOOTSTRAP_OPERATOR_PASSWORD: envSecret(12).optional(),
+    DEFAULT_CATALOG_NAME: sqlIdentifier.default('healthcare_data'),
+    RUN_MAX_ATTEMPTS: envInt(1, 20).default(3),
+    RUN_BACKOFF_MS: envInt(100, 600_000).default(2000),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.BOOTSTRAP_OPERATOR_EMAIL) !== Boolean(env.BOOTSTRAP_OPERATOR_PASSWORD)) {
+      const missing = env.BOOTSTRAP_OPERATOR_EMAIL ? 'BOOTSTRAP_OPERATOR_PASSWORD' : 'BOOTSTRAP_OPERATOR_EMAIL';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'is required when the other BOOTSTRAP_OPERATOR_* variable is set' });
+    }
+  });
+
+export interface ControlPlaneConfig {
+  http: HttpConfig;
+  database: DatabaseConfig;
+  queue: QueueConfig;
+  auth: AuthConfig;
+  catalog: CatalogDefaultsConfig;
+  runs: RunPolicyConfig;
+}
+
+/** Reads and checks the whole environment at once; throws ConfigError naming every bad variable. */
+export function loadControlPlaneConfig(env: Record<string, string | undefined>): ControlPlaneConfig {
+  const e = readEnv(envSchema, env);
+  return {
+    http: new HttpConfig(e.PORT, e.HOST),
+    database: new DatabaseConfig(e.DATABASE_URL, e.DATABASE_SCHEMA),
+    queue: QueueConfig.fromEnv(e),
+    auth: new AuthConfig(
+      e.JWT_SECRET,
+      e.JWT_ISSUER,
+      e.JWT_AUDIENCE,
+      e.JWT_TTL_SECONDS,
+      e.PASSWORD_HASH_COST,
+      e.BOOTSTRAP_OPERATOR_EMAIL && e.BOOTSTRAP_OPERATOR_PASSWORD
+        ? { email: e.BOOTSTRAP_OPERATOR_EMAIL.toLowerCase(), password: e.BOOTSTRAP_OPERATOR_PASSWORD }
+        : null,
+    ),
+    catalog: new CatalogDefaultsConfig(e.DEFAULT_CATALOG_NAME),
+    runs: new RunPolicyConfig(e.RUN_MAX_ATTEMPTS, e.RUN_BACKOFF_MS),
+  };
+}

@@ -1,0 +1,28 @@
+import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { ErrorFilter } from './common/error.filter';
+import { requestValidationPipe } from './common/request-validation';
+import type { ControlPlaneConfig } from './config/control-plane.config';
+
+export function jsonLogger(): LoggerService {
+  return new ConsoleLogger({ json: true, colors: false });
+}
+
+/** The HTTP app with its global pipe and filter; main.ts and the e2e tests build it the same way. */
+export async function createControlPlaneApp(
+  config: ControlPlaneConfig,
+  logger: LoggerService | false = jsonLogger(),
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger,
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(requestValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks();
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  return app;
+}

@@ -1,0 +1,26 @@
+import type { DataSourceOptions } from 'typeorm';
+import { migrations } from '../../../../migrations';
+import type { DatabaseConfig } from '../config/control-plane.config';
+import { Pipeline } from '../pipelines/pipeline.entity';
+import { PipelineRun } from '../runs/pipeline-run.entity';
+import { Tenant } from '../tenants/tenant.entity';
+import { User } from '../users/user.entity';
+
+export const entities = [Tenant, User, Pipeline, PipelineRun];
+
+/** The schema is the connection's search_path: migrations and queries never name it. */
+export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.url.reveal(),
+    schema: config.schema,
+    entities,
+    migrations,
+    migrationsTableName: 'typeorm_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    // Off: TypeORM would print failed queries with their parameters, and parameters can hold secrets.
+    logging: false,
+    extra: { options: `-c search_path=${config.schema}`, max: 10 },
+  };
+}

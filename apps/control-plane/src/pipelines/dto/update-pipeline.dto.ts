@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { cronExpression, DATA_TYPES, pipelineOptionsSchema, SOURCE_FORMATS } from '@ade/contracts';
+import { pipelineName, sourcePath, targetTable } from './pipeline-fields';
+
+export const updatePipelineSchema = z
+  .object({
+    name: pipelineName,
+    dataType: z.enum(DATA_TYPES),
+    sourcePath,
+    sourceFormat: z.enum(SOURCE_FORMATS),
+    targetTable,
+    schedule: cronExpression.nullable(),
+    options: pipelineOptionsSchema,
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'must change at least one field');
+export type UpdatePipelineDto = z.infer<typeof updatePipelineSchema>;

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SchedulesModule } from '../schedules/schedules.module';
+import { TenantsRepositoryModule } from '../tenants/tenants-repository.module';
+import { Pipeline } from './pipeline.entity';
+import { PipelinesController } from './pipelines.controller';
+import { PipelinesRepository } from './pipelines.repository';
+import { PipelinesService } from './pipelines.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Pipeline]), TenantsRepositoryModule, SchedulesModule],
+  controllers: [PipelinesController],
+  providers: [PipelinesRepository, PipelinesService],
+  exports: [PipelinesService],
+})
+export class PipelinesModule {}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { parseTableName } from '@ade/contracts';
+import { ConflictError, InvalidFieldError, NotFoundError } from '../common/app-error';
+import { PipelineSchedules } from '../schedules/pipeline-schedules';
+import { TenantsRepository } from '../tenants/tenants.repository';
+import type { CreatePipelineDto } from './dto/create-pipeline.dto';
+import type { UpdatePipelineDto } from './dto/update-pipeline.dto';
+import { Pipeline } from './pipeline.entity';
+import { PipelinesRepository } from './pipelines.repository';
+
+@Injectable()
+export class PipelinesService {
+  constructor(
+    private readonly pipelines: PipelinesRepository,
+    private readonly tenants: TenantsRepository,
+    private readonly schedules: PipelineSchedules,
+  ) {}
+
+  async create(tenantId: string, dto: CreatePipelineDto): Promise<Pipeline> {
+    await this.assertOwnCatalog(tenantId, dto.targetTable);
+    const pipeline = Object.assign(new Pipeline(), { ...dto, id: randomUUID(), tenantId });
+    const saved = await this.saveUniquely(tenantId, pipeline);
+    await this.schedules.sync(saved);
+    return saved;
+  }
+
+  list(tenantId: string, name?: string): Promise<Pipeline[]> {
+    return this.pipelines.find(tenantId, { where: name ? { name } : {}, order: { name: 'ASC' } });
+  }
+
+  async get(tenantId: string, id: string): Promise<Pipeline> {
+    const pipeline = await this.pipelines.findById(tenantId, id);
+    if (!pipeline) throw new NotFoundError('pipeline');
+    return pipeline;
+  }
+
+  async update(tenantId: string, id: string, patch: UpdatePipelineDto): Promise<Pipeline> {
+    const pipeline = await this.get(tenantId, id);
+    if (patch.targetTable) await this.assertOwnCatalog(tenantId, patch.targetTable);
+    Object.assign(pipeline, patch);
+    const saved = await this.saveUniquely(tenantId, pipeline);
+    if ('schedule' in patch) await this.schedules.sync(saved);
+    return saved;
+  }
+
+  /** Run history stays: runs keep the pipeline's name and lose only the link. */
+  async delete(tenantId: string, id: string): Promise<void> {
+    if (!(await this.pipelines.delete(tenantId, id))) throw new NotFoundError('pipeline');
+    await this.schedules.remove(id);
+  }
+
+  private async assertOwnCatalog(tenantId: string, targetTable: string): Promise<void> {
+    const tenant = await this.tenants.findById(tenantId);
+    if (!tenant) throw new NotFoundError('tenant');
+    if (parseTableName(targetTable)?.catalog !== tenant.catalogName) {
+      throw new InvalidFieldError('targetTable', `catalog must be this tenant's catalog '${tenant.catalogName}'`);
+    }
+  }
+
+  private async saveUniquely(tenantId: string, pipeline: Pipeline): Promise<Pipeline> {
+    try {
+      return await this.pipelines.save(tenantId, pipeline);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new ConflictError(`a pipeline named '${pipeline.name}' already exists`, [
+          { field: 'name', message: 'is already used by another pipeline' },
+        ]);
+      }
+      throw error;
+    }
+  }
+}

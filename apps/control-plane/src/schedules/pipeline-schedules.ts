@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { SCHEDULED_RUN_JOB, SCHEDULES_QUEUE, scheduledRunSchema } from '@ade/contracts';
+
+export interface SchedulablePipeline {
+  id: string;
+  tenantId: string;
+  schedule: string | null;
+}
+
+/**
+ * Keeps one BullMQ job scheduler per scheduled pipeline, keyed by pipeline id, so updating a
+ * pipeline's cron replaces its schedule instead of adding a second one.
+ */
+@Injectable()
+export class PipelineSchedules {
+  constructor(@InjectQueue(SCHEDULES_QUEUE) private readonly queue: Queue) {}
+
+  async sync(pipeline: SchedulablePipeline): Promise<void> {
+    if (!pipeline.schedule) {
+      await this.remove(pipeline.id);
+      return;
+    }
+    const data = scheduledRunSchema.parse({ tenantId: pipeline.tenantId, pipelineId: pipeline.id });
+    await this.queue.upsertJobScheduler(
+      schedulerId(pipeline.id),
+      { pattern: pipeline.schedule, tz: 'UTC' },
+      { name: SCHEDULED_RUN_JOB, data, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+    );
+  }
+
+  async remove(pipelineId: string): Promise<void> {
+    await this.queue.removeJobScheduler(schedulerId(pipelineId));
+  }
+
+  /** Next fire time, for display; null when the pipeline has no schedule. */
+  async nextRunAt(pipelineId: string): Promise<Date | null> {
+    const scheduler = await this.queue.getJobScheduler(schedulerId(pipelineId));
+    return scheduler?.next ? new Date(scheduler.next) : null;
+  }
+}
+
+function schedulerId(pipelineId: string): string {
+  return `pipeline.${pipelineId}`;
+}

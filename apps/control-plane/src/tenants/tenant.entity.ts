@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export const CATALOG_STATUSES = ['provisioning', 'ready', 'failed'] as const;
+export type CatalogStatus = (typeof CATALOG_STATUSES)[number];
+
+@Entity('tenants')
+export class Tenant {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('text')
+  slug: string;
+
+  @Column('text')
+  name: string;
+
+  @Column({ name: 'catalog_name', type: 'text' })
+  catalogName: string;
+
+  @Column({ name: 'catalog_status', type: 'text' })
+  catalogStatus: CatalogStatus;
+
+  @Column({ name: 'catalog_error', type: 'text', nullable: true })
+  catalogError: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,11 @@
+import type { Tenant } from './tenant.entity';
+
+export function tenantView(tenant: Tenant) {
+  return {
+    id: tenant.id,
+    slug: tenant.slug,
+    name: tenant.name,
+    catalog: { name: tenant.catalogName, status: tenant.catalogStatus, error: tenant.catalogError },
+    createdAt: tenant.createdAt,
+  };
+}

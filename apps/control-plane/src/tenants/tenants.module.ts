@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
+import { TenantsController } from './tenants.controller';
+import { TenantsRepositoryModule } from './tenants-repository.module';
+import { TenantsService } from './tenants.service';
+
+@Module({
+  imports: [TenantsRepositoryModule, CatalogModule],
+  controllers: [TenantsController],
+  providers: [TenantsService],
+})
+export class TenantsModule {}

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createIsolatedSchema, dropQueuePrefix, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
+import { loadControlPlaneConfig, type ControlPlaneConfig } from '../src/config/control-plane.config';
+import { createControlPlaneApp } from '../src/create-app';
+import { migrateDatabase } from '../src/database/migrate';
+
+export interface ControlPlaneHarness {
+  app: INestApplication;
+  config: ControlPlaneConfig;
+  env: Record<string, string>;
+  http: () => ReturnType<typeof request>;
+  operator: { email: string; password: string };
+  close: () => Promise<void>;
+}
+
+/**
+ * A real control plane on a schema and queue prefix of its own, migrated from migrations/.
+ * Pass `queuePrefix` to share queues with a worker started by the same test.
+ */
+export async function startControlPlane(
+  options: { queuePrefix?: string; env?: Record<string, string>; label?: string } = {},
+): Promise<ControlPlaneHarness> {
+  const label = options.label ?? 'cp';
+  const database = await createIsolatedSchema(label);
+  const queuePrefix = options.queuePrefix ?? uniqueQueuePrefix(label);
+  const operator = { email: 'operator@platform.test', password: randomBytes(12).toString('hex') };
+  const env: Record<string, string> = {
+    DATABASE_URL: database.databaseUrl,
+    DATABASE_SCHEMA: database.schema,
+    REDIS_URL: testRedisUrl,
+    QUEUE_PREFIX: queuePrefix,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    PASSWORD_HASH_COST: '14',
+    BOOTSTRAP_OPERATOR_EMAIL: operator.email,
+    BOOTSTRAP_OPERATOR_PASSWORD: operator.password,
+    RUN_BACKOFF_MS: '200',
+    ...options.env,
+  };
+  const config = loadControlPlaneConfig(env);
+  await migrateDatabase(config.database);
+  const app = await createControlPlaneApp(config, false);
+  await app.init();
+  return {
+    app,
+    config,
+    env,
+    http: () => request(app.getHttpServer()),
+    operator,
+    close: async () => {
+      await app.close();
+      await database.drop();
+      if (!options.queuePrefix) await dropQueuePrefix(queuePrefix);
+    },
+  };
+}

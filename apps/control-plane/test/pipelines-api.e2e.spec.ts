@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';
+import { createTenant, pipelineBody, type TenantFixture } from './factories';
+
+describe('pipelines API', () => {
+  let cp: ControlPlaneHarness;
+  let tenant: TenantFixture;
+
+  beforeAll(async () => {
+    cp = await startControlPlane({ label: 'pipelines' });
+    tenant = await createTenant(cp);
+  });
+  afterAll(() => cp?.close());
+
+  const as = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  it('creates, reads, updates, lists and deletes a pipeline', async () => {
+    const created = await cp.http().post('/v1/pipelines').set(as(tenant.admin.token)).send(pipelineBody({ name: 'crud' })).expect(201);
+    expect(created.body).toMatchObject({
+      name: 'crud',
+      dataType: 'professional_claims',
+      sourceFormat: 'csv',
+      schedule: null,
+      options: {},
+      targetTable: 'healthcare_data.silver.professional_claims',
+    });
+    const id = created.body.id as string;
+
+    await cp.http().get(`/v1/pipelines/${id}`).set(as(tenant.admin.token)).expect(200);
+    const updated = await cp
+      .http()
+      .patch(`/v1/pipelines/${id}`)
+      .set(as(tenant.admin.token))
+      .send({ schedule: '0 6 * * *', options: { delimiter: '|' } })
+      .expect(200);
+    expect(updated.body).toMatchObject({ schedule: '0 6 * * *', options: { delimiter: '|' } });
+
+    const byName = await cp.http().get('/v1/pipelines?name=crud').set(as(tenant.admin.token)).expect(200);
+    expect(byName.body.items.map((p: { id: string }) => p.id)).toEqual([id]);
+
+    await cp.http().delete(`/v1/pipelines/${id}`).set(as(tenant.admin.token)).expect(204);
+    await cp.http().get(`/v1/pipelines/${id}`).set(as(tenant.admin.token)).expect(404);
+  });
+
+  it('answers 400 naming each bad field', async () => {
+    const response = await cp
+      .http()
+      .post('/v1/pipelines')
+      .set(as(tenant.admin.token))
+      .send({ name: 'Bad Name!', dataType: 'dental_claims', sourcePath: '../etc/passwd', targetTable: 'claims', schedule: 'every day' })
+      .expect(400);
+    expect(response.body.error).toBe('validation_failed');
+    const fields = response.body.fields.map((f: { field: string }) => f.field).sort();
+    expect(fields).toEqual(['dataType', 'name', 'schedule', 'sourcePath', 'targetTable']);
+  });
+
+  it('answers 400 for a target table outside the medallion schemas or the tenant catalog', async () => {
+    const badSchema = await cp
+      .http()
+      .post('/v1/pipelines')
+      .set(as(tenant.admin.token))
+      .send(pipelineBody({ targetTable: 'healthcare_data.staging.claims' }))
+      .expect(400);
+    expect(badSchema.body.fields).toEqual([{ field: 'targetTable', message: 'schema must be one of bronze, silver, gold' }]);
+    const otherCatalog = await cp
+      .http()
+      .post('/v1/pipelines')
+      .set(as(tenant.admin.token))
+      .send(pipelineBody({ targetTable: 'someone_else.silver.claims' }))
+      .expect(400);
+    expect(otherCatalog.body.fields[0].field).toBe('targetTable');
+    const injection = await cp
+      .http()
+      .post('/v1/pipelines')
+      .set(as(tenant.admin.token))
+      .send(pipelineBody({ targetTable: 'healthcare_data.silver.claims; drop table x' }))
+      .expect(400);
+    expect(injection.body.fields[0].field).toBe('targetTable');
+  });
+
+  it('rejects unknown fields and a duplicate name', async () => {
+    const unknown = await cp.http().post('/v1/pipelines').set(as(tenant.admin.token)).send(pipelineBody({ owner: 'me' })).expect(400);
+    expect(unknown.body.message).toContain('owner');
+    await cp.http().post('/v1/pipelines').set(as(tenant.admin.token)).send(pipelineBody({ name: 'dupe' })).expect(201);
+    const dupe = await cp.http().post('/v1/pipelines').set(as(tenant.admin.token)).send(pipelineBody({ name: 'dupe' })).expect(409);
+    expect(dupe.body.fields).toEqual([{ field: 'name', message: 'is already used by another pipeline' }]);
+  });
+
+  it('answers 400 for malformed JSON without leaking parser internals', async () => {
+    const response = await cp
+      .http()
+      .post('/v1/pipelines')
+      .set(as(tenant.admin.token))
+      .set('content-type', 'application/json')
+      .send('{"name": ')
+      .expect(400);
+    expect(response.body.error).toBe('bad_request');
+    expect(JSON.stringify(response.body)).not.toMatch(/at .*\.js/);
+  });
+});

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedis, assertNoEvictionPolicy, RedisPolicyError } from '@ade/queue';
+import { startPrivateRedis } from '@ade/testing';
+import { startControlPlane } from './control-plane.harness';
+
+describe('Redis eviction policy check', () => {
+  let redis: Awaited<ReturnType<typeof startPrivateRedis>>;
+
+  beforeAll(async () => {
+    redis = await startPrivateRedis(['--maxmemory', '64mb', '--maxmemory-policy', 'allkeys-lru']);
+  });
+  afterAll(() => redis?.stop());
+
+  it('rejects an evicting policy with a message saying what to change', async () => {
+    const client = createRedis(redis.url, 'producer');
+    try {
+      await expect(assertNoEvictionPolicy(client)).rejects.toThrowError(
+        new RedisPolicyError(
+          "Redis maxmemory-policy is 'allkeys-lru', but BullMQ needs 'noeviction' or queued jobs can be evicted. " +
+            "Set it with `redis-cli CONFIG SET maxmemory-policy noeviction` or 'maxmemory-policy noeviction' in redis.conf.",
+        ),
+      );
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it('keeps the control plane from starting', async () => {
+    await expect(startControlPlane({ label: 'policy', env: { REDIS_URL: redis.url } })).rejects.toThrowError(RedisPolicyError);
+  });
+});

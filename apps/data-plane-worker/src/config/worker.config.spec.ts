@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '@ade/config';
+import { loadWorkerConfig } from './worker.config';
+
+describe('worker configuration', () => {
+  it('serves every tenant by default', () => {
+    const config = loadWorkerConfig({});
+    expect(config.worker.tenants).toBe('all');
+    expect(config.worker.concurrency).toBe(2);
+  });
+
+  it('accepts a list of tenant ids for a dedicated worker', () => {
+    const ids = ['1b4e28ba-2fa1-41d2-883f-0016d3cca427', '6ec0bd7f-11c0-43da-975e-2a8ad9ebae0b'];
+    expect(loadWorkerConfig({ WORKER_TENANTS: ids.join(', ') }).worker.tenants).toEqual(ids);
+  });
+
+  it('names a bad variable', () => {
+    expect(() => loadWorkerConfig({ WORKER_TENANTS: 'acme', WORKER_CONCURRENCY: '0' })).toThrowError(ConfigError);
+    try {
+      loadWorkerConfig({ WORKER_TENANTS: 'acme', WORKER_CONCURRENCY: '0', DUCKDB_MEMORY_LIMIT: 'lots' });
+    } catch (error) {
+      expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual([
+        'DUCKDB_MEMORY_LIMIT',
+        'WORKER_CONCURRENCY',
+        'WORKER_TENANTS',
+      ]);
+    }
+  });
+});

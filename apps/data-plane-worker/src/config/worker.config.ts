@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { envInt, QueueConfig, queueEnvSchema, readEnv } from '@ade/config';
+
+export class WorkerConfig {
+  constructor(
+    /** 'all' serves every registered tenant (pooled); a list serves only those (dedicated). */
+    readonly tenants: 'all' | string[],
+    /** Tenant catalogs and landing zones live under here. */
+    readonly dataDir: string,
+    readonly concurrency: number,
+    readonly tenantRefreshMs: number,
+    readonly lockDurationMs: number,
+    readonly stalledIntervalMs: number,
+    readonly duckdbThreads: number | undefined,
+    readonly duckdbMemoryLimit: string | undefined,
+  ) {}
+}
+
+const tenantList = z
+  .string()
+  .transform((value) => value.split(',').map((t) => t.trim()).filter(Boolean))
+  .pipe(z.array(z.uuid('each entry must be a tenant id (UUID)')).min(1));
+
+const envSchema = queueEnvSchema.extend({
+  WORKER_TENANTS: z.union([z.literal('all'), tenantList]).default('all'),
+  DATA_DIR: z.string().min(1).default('./.ade/data'),
+  WORKER_CONCURRENCY: envInt(1, 64).default(2),
+  WORKER_TENANT_REFRESH_MS: envInt(100, 3_600_000).default(5000),
+  WORKER_LOCK_DURATION_MS: envInt(1000, 3_600_000).default(30_000),
+  WORKER_STALLED_INTERVAL_MS: envInt(500, 3_600_000).default(30_000),
+  DUCKDB_THREADS: envInt(1, 256).optional(),
+  DUCKDB_MEMORY_LIMIT: z
+    .string()
+    .regex(/^\d+(\.\d+)?\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/, "must be a size such as '4GB'")
+    .optional(),
+});
+
+export interface DataPlaneConfig {
+  queue: QueueConfig;
+  worker: WorkerConfig;
+}
+
+export function loadWorkerConfig(env: Record<string, string | undefined>): DataPlaneConfig {
+  const e = readEnv(envSchema, env);
+  return {
+    queue: QueueConfig.fromEnv(e),
+    worker: new WorkerConfig(
+      e.WORKER_TENANTS,
+      resolve(e.DATA_DIR),
+      e.WORKER_CONCURRENCY,
+      e.WORKER_TENANT_REFRESH_MS,
+      e.WORKER_LOCK_DURATION_MS,
+      e.WORKER_STALLED_INTERVAL_MS,
+      e.DUCKDB_THREADS,
+      e.DUCKDB_MEMORY_LIMIT,
+    ),
+  };
+}

@@ -1,0 +1,11 @@
+import type { INestApplicationContext, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { DataPlaneConfig } from './config/worker.config';
+import { WorkerModule } from './worker.module';
+
+/** The worker as an application context (no HTTP); main.ts and the tests start it the same way. */
+export async function createWorker(config: DataPlaneConfig, logger: LoggerService | false): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
+  app.enableShutdownHooks();
+  return app;
+}

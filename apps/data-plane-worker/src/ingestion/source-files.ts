@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, resolve } from 'node:path';
+import type { SourceFormat } from '@ade/contracts';
+import type { SourceFile } from '@ade/lakehouse';
+import { SourceError } from './source-error';
+
+const EXTENSIONS: Record<SourceFormat, string[]> = {
+  csv: ['.csv', '.txt', '.tsv'],
+  ndjson: ['.ndjson', '.jsonl', '.json'],
+  parquet: ['.parquet'],
+};
+
+/** Where a tenant's relative source paths are resolved: its own landing zone. */
+export function landingZone(dataDir: string, tenantId: string): string {
+  return join(dataDir, 'tenants', tenantId, 'landing');
+}
+
+/**
+ * The files a run should consider: the file itself, or the files of a directory whose extension
+ * fits the format, in name order so every run walks them the same way.
+ */
+export async function discoverSourceFiles(landing: string, configuredPath: string, format: SourceFormat): Promise<SourceFile[]> {
+  const absolute = isAbsolute(configuredPath) ? configuredPath : resolve(landing, configuredPath);
+  const info = await statOrThrow(absolute, configuredPath);
+  if (info.isFile()) return [await describeFile(absolute, configuredPath)];
+  if (!info.isDirectory()) throw new SourceError('source_unreadable', `source is neither a file nor a directory: ${configuredPath}`);
+  const entries = await readdir(absolute, { withFileTypes: true });
+  const names = entries
+    .filter((entry) => entry.isFile() && EXTENSIONS[format].includes(extname(entry.name).toLowerCase()))
+    .map((entry) => entry.name)
+    .sort();
+  return Promise.all(names.map((name) => describeFile(join(absolute, name), join(configuredPath, name))));
+}
+
+async function describeFile(path: string, displayPath: string): Promise<SourceFile> {
+  const info = await statOrThrow(path, displayPath);
+  return {
+    path,
+    displayPath,
+    sizeBytes: info.size,
+    modifiedAt: info.mtime,
+    contentHash: await sha256(path, displayPath),
+  };
+}
+
+async function statOrThrow(path: string, displayPath: string) {
+  try {
+    return await stat(path);
+  } catch (error) {
+    throw sourceError(error, displayPath);
+  }
+}
+
+function sha256(path: string, displayPath: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', (error) => reject(sourceError(error, displayPath)))
+      .on('end', () => resolvePromise(hash.digest('hex')));
+  });
+}
+
+function sourceError(error: unknown, displayPath: string): Error {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new SourceError('source_not_found', `source file not found: ${displayPath}`);
+  if (code === 'EACCES' || code === 'EPERM') return new SourceError('source_unreadable', `permission denied reading source: ${displayPath}`);
+  return error as Error;
+}

@@ -1,0 +1,58 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { ContractViolation, parseJob, type AnyJob } from '@ade/contracts';
+import { EventPublisher } from '../events/event-publisher';
+import { JobHandlerRegistry } from './job-handler.registry';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Validates a delivery against its contract and its queue, then hands it to its handler.
+ * A job whose tenant differs from the queue it came from is refused outright.
+ */
+@Injectable()
+export class JobRunner {
+  private readonly logger = new Logger(JobRunner.name);
+
+  constructor(
+    private readonly registry: JobHandlerRegistry,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async run(queueTenantId: string, job: Job): Promise<unknown> {
+    const parsed = await this.parse(queueTenantId, job);
+    if (parsed.data.tenantId !== queueTenantId) {
+      this.logger.error({ msg: 'job tenant does not match its queue', jobId: job.id, queueTenantId });
+      throw new UnrecoverableError('job tenant does not match the queue it was delivered on');
+    }
+    return this.registry.handlerFor(parsed.name)(parsed, { attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 });
+  }
+
+  private async parse(queueTenantId: string, job: Job): Promise<AnyJob> {
+    try {
+      return parseJob(job.name, job.data);
+    } catch (error) {
+      if (!(error instanceof ContractViolation)) throw error;
+      this.logger.error({ msg: 'rejected malformed job', jobId: job.id, queueTenantId, reason: error.message });
+      await this.reportInvalidRun(queueTenantId, job, error.message);
+      throw new UnrecoverableError(error.message);
+    }
+  }
+
+  /** So a run whose job cannot be read still ends as failed instead of staying queued forever. */
+  private async reportInvalidRun(queueTenantId: string, job: Job, reason: string): Promise<void> {
+    const runId = (job.data as { runId?: unknown } | null)?.runId;
+    if (job.name !== 'pipeline.run' || typeof runId !== 'string' || !UUID.test(runId)) return;
+    await this.events.publish({
+      name: 'run.failed',
+      data: {
+        tenantId: queueTenantId,
+        runId,
+        attempt: job.attemptsMade + 1,
+        at: new Date().toISOString(),
+        willRetry: false,
+        error: { code: 'invalid_job', message: reason.slice(0, 2000) },
+      },
+    });
+  }
+}

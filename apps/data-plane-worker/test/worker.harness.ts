@@ -1,0 +1,25 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { LAKEHOUSE, type Lakehouse } from '@ade/lakehouse';
+import { testRedisUrl } from '@ade/testing';
+import { loadWorkerConfig } from '../src/config/worker.config';
+import { createWorker } from '../src/create-worker';
+
+export interface WorkerHarness {
+  app: INestApplicationContext;
+  lakehouse: Lakehouse;
+  close: () => Promise<void>;
+}
+
+/** A real data-plane worker in this process, on the given queue prefix and data directory. */
+export async function startWorker(options: { queuePrefix: string; dataDir: string; env?: Record<string, string> }): Promise<WorkerHarness> {
+  const config = loadWorkerConfig({
+    REDIS_URL: testRedisUrl,
+    QUEUE_PREFIX: options.queuePrefix,
+    DATA_DIR: options.dataDir,
+    WORKER_TENANT_REFRESH_MS: '200',
+    ...options.env,
+  });
+  const app = await createWorker(config, false);
+  await app.init();
+  return { app, lakehouse: app.get<Lakehouse>(LAKEHOUSE), close: () => app.close() };
+}

@@ -1,0 +1,3 @@
+export * from './env';
+export * from './secret';
+export * from './shared.config';

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { sqlIdentifier, THREE_PART_TABLE_NAME } from './identifiers';
+import { runFailureSchema } from './failures';
+import { ContractViolation, describeIssues } from './violation';
+
+/** What workers report back to the control plane: ids, counts and failure codes only. */
+const base = {
+  tenantId: z.uuid(),
+  at: z.iso.datetime(),
+};
+
+const runBase = {
+  ...base,
+  runId: z.uuid(),
+  attempt: z.int().min(1),
+};
+
+export const eventSchemas = {
+  'run.started': z.object({ ...runBase }).strict(),
+  'run.succeeded': z
+    .object({
+      ...runBase,
+      bronzeTable: z.string().regex(THREE_PART_TABLE_NAME),
+      counts: z
+        .object({
+          rowsLoaded: z.int().min(0),
+          filesLoaded: z.int().min(0),
+          filesSkipped: z.int().min(0),
+        })
+        .strict(),
+      durationMs: z.int().min(0),
+    })
+    .strict(),
+  'run.failed': z
+    .object({
+      ...runBase,
+      willRetry: z.boolean(),
+      error: runFailureSchema,
+    })
+    .strict(),
+  'catalog.provisioned': z.object({ ...base, catalogName: sqlIdentifier }).strict(),
+  'catalog.failed': z.object({ ...base, catalogName: sqlIdentifier, error: runFailureSchema }).strict(),
+} as const;
+
+export type EventName = keyof typeof eventSchemas;
+export const EVENT_NAMES = Object.keys(eventSchemas) as EventName[];
+export type EventData<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;
+export type EventOf<N extends EventName> = { name: N; data: EventData<N> };
+export type AnyEvent = { [N in EventName]: EventOf<N> }[EventName];
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(eventSchemas, name);
+}
+
+export function parseEvent(name: string, data: unknown): AnyEvent {
+  if (!isEventName(name)) throw new ContractViolation(`unknown event name '${name}'`);
+  const result = eventSchemas[name].safeParse(data);
+  if (!result.success) {
+    throw new ContractViolation(`invalid '${name}' event: ${describeIssues(result.error.issues)}`);
+  }
+  return { name, data: result.data } as AnyEvent;
+}
+
+/**
+ * Deterministic id so an event re-sent after a worker crash is de-duplicated by the queue.
+ * BullMQ rejects ':' in custom ids, hence the dots.
+ */
+export function eventJobId(event: AnyEvent): string {
+  const data = event.data as { runId?: string; attempt?: number; tenantId: string; at: string };
+  if (data.runId) return `${event.name}.${data.runId}.${data.attempt}`;
+  return `${event.name}.${data.tenantId}.${data.at}`;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * SQL identifiers we interpolate into catalog SQL. Kept to lower-case ASCII so that one rule is
+ * safe in DuckDB and Databricks alike and no quoting games are ever needed.
+ */
+export const SQL_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export const sqlIdentifier = z
+  .string()
+  .regex(SQL_IDENTIFIER, 'must be lower-case letters, digits and underscores, starting with a letter or underscore (max 63)');
+
+/** `catalog.schema.table`, as Unity Catalog names tables. */
+export const THREE_PART_TABLE_NAME = /^([a-z_][a-z0-9_]{0,62})\.([a-z_][a-z0-9_]{0,62})\.([a-z_][a-z0-9_]{0,62})$/;
+
+export interface TableRef {
+  catalog: string;
+  schema: string;
+  table: string;
+}
+
+export function parseTableName(name: string): TableRef | null {
+  const match = THREE_PART_TABLE_NAME.exec(name);
+  if (!match) return null;
+  return { catalog: match[1]!, schema: match[2]!, table: match[3]! };
+}
+
+export function formatTableName(ref: TableRef): string {
+  return `${ref.catalog}.${ref.schema}.${ref.table}`;
+}

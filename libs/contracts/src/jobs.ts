@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { DATA_TYPES, SOURCE_FORMATS } from './data-types';
+import { sqlIdentifier, THREE_PART_TABLE_NAME } from './identifiers';
+import { pipelineOptionsSchema } from './pipeline-options';
+import { ContractViolation, describeIssues } from './violation';
+
+/**
+ * Jobs the control plane sends to data-plane workers. A payload carries ids and configuration,
+ * never row data (PHI) and never credentials.
+ */
+export const jobSchemas = {
+  'catalog.provision': z
+    .object({
+      tenantId: z.uuid(),
+      catalogName: sqlIdentifier,
+    })
+    .strict(),
+  'pipeline.run': z
+    .object({
+      tenantId: z.uuid(),
+      runId: z.uuid(),
+      pipelineId: z.uuid(),
+      catalogName: sqlIdentifier,
+      pipeline: z
+        .object({
+          name: z.string().min(1).max(64),
+          dataType: z.enum(DATA_TYPES),
+          targetTable: z.string().regex(THREE_PART_TABLE_NAME),
+          source: z
+            .object({
+              path: z.string().min(1).max(1024),
+              format: z.enum(SOURCE_FORMATS),
+              options: pipelineOptionsSchema,
+            })
+            .strict(),
+        })
+        .strict(),
+    })
+    .strict(),
+} as const;
+
+export type JobName = keyof typeof jobSchemas;
+export const JOB_NAMES = Object.keys(jobSchemas) as JobName[];
+export type JobData<N extends JobName> = z.infer<(typeof jobSchemas)[N]>;
+export type JobOf<N extends JobName> = { name: N; data: JobData<N> };
+export type AnyJob = { [N in JobName]: JobOf<N> }[JobName];
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(jobSchemas, name);
+}
+
+/** Validates a job as it leaves the producer and again as the worker receives it. */
+export function parseJob(name: string, data: unknown): AnyJob {
+  if (!isJobName(name)) throw new ContractViolation(`unknown job name '${name}'`);
+  const result = jobSchemas[name].safeParse(data);
+  if (!result.success) {
+    throw new ContractViolation(`invalid '${name}' job: ${describeIssues(result.error.issues)}`);
+  }
+  return { name, data: result.data } as AnyJob;
+}

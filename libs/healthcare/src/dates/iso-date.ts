@@ -1,0 +1,36 @@
+/**
+ * Calendar dates as claims carry them (`YYYY-MM-DD`, no time, no zone) and as whole days since
+ * 1970-01-01 for arithmetic. UTC throughout, so a date never shifts with the machine's zone.
+ */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** True for a real calendar date in `YYYY-MM-DD` form (rejects 2025-02-30). */
+export function isIsoDate(value: string): boolean {
+  return isoDateToEpochDay(value) !== undefined;
+}
+
+/** Days since 1970-01-01, or undefined when `value` is not a real `YYYY-MM-DD` date. */
+export function isoDateToEpochDay(value: string): number | undefined {
+  const match = ISO_DATE.exec(value);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const ms = Date.UTC(year, month - 1, day);
+  const date = new Date(ms);
+  // Date.UTC rolls 2025-02-30 over to March; a round trip exposes it.
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return undefined;
+  }
+  return ms / MS_PER_DAY;
+}
+
+export function epochDayToIsoDate(epochDay: number): string {
+  return new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Today's date in UTC. */
+export function todayIsoDate(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}

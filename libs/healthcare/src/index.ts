@@ -1,0 +1,13 @@
+export * from './identifiers/npi';
+export * from './formats/icd10cm-format';
+export * from './formats/procedure-code-format';
+export * from './dates/iso-date';
+export * from './dates/fiscal-year';
+export * from './text/parse-csv';
+export { CodesetError, type CodesetErrorCode } from './codesets/codeset-error';
+export { codesetsDir, codesetPath } from './codesets/codesets-dir';
+export * from './codesets/icd10cm-code-sets';
+export * from './codesets/icd10cm-midyear-changes';
+export * from './codesets/hcpcs-level2';
+export * from './codesets/place-of-service';
+export * from './codesets/state-codes';

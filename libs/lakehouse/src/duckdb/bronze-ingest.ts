@@ -1,0 +1,109 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { formatTableName } from '@ade/contracts';
+import { LakehouseError } from '../errors';
+import type { BronzeIngestRequest, BronzeIngestResult } from '../lakehouse.port';
+import { withConflictRetry } from './conflict-retry';
+import { ingestFailure, type IngestPhase } from './ingest-failure';
+import { assertReadableSource } from './source-file-check';
+import { listColumnNames, looksUndelimited, reservedColumns, unknownColumns } from './source-columns';
+import {
+  createBronzeTableSql,
+  describeSourceSql,
+  findCheckpointSql,
+  insertBronzeSql,
+  insertCheckpointSql,
+  readSourceSql,
+  tableColumnsSql,
+  tableExistsSql,
+} from './sql';
+import { assertBronzeTarget } from './table-ref';
+import { begin, commit, rollbackQuietly, selectRows } from './transaction';
+
+/**
+ * Lands one file in a bronze table: checkpoint lookup, table creation, rows and checkpoint in one
+ * transaction, so a failure leaves nothing behind and a repeated delivery lands nothing twice.
+ */
+export async function ingestBronze(
+  connection: DuckDBConnection,
+  catalogName: string,
+  request: BronzeIngestRequest,
+): Promise<BronzeIngestResult> {
+  assertBronzeTarget(request.table, catalogName);
+  await assertReadableSource(request.file);
+  // A lost race is retried: the next attempt finds the winner's checkpoint (same delivery) or
+  // the table it created (another file) and ends cleanly.
+  return withConflictRetry(3, () => ingestOnce(connection, request));
+}
+
+async function ingestOnce(connection: DuckDBConnection, request: BronzeIngestRequest): Promise<BronzeIngestResult> {
+  const { catalog } = request.table;
+  const sourceSql = readSourceSql(request.file.path, request.format, request.options);
+  const key = { pipelineId: request.pipelineId, sourceFile: request.file.displayPath, contentHash: request.file.contentHash };
+  try {
+    await begin(connection);
+  } catch (error) {
+    throw ingestFailure(error, 'write', request);
+  }
+  let phase: IngestPhase = 'write';
+  try {
+    const [landed] = await selectRows(connection, findCheckpointSql(catalog, key));
+    if (landed) {
+      await rollbackQuietly(connection);
+      return { outcome: 'already_ingested', rows: Number(landed['row_count']), byRunId: String(landed['run_id']) };
+    }
+
+    phase = 'read';
+    const columns = (await selectRows(connection, describeSourceSql(sourceSql))).map((row) => String(row['column_name']));
+    phase = 'write';
+    assertColumnsFit(columns, request);
+    await prepareTable(connection, request, columns, sourceSql);
+
+    const inserted = await connection.run(insertBronzeSql(request.table, sourceSql, { sourceFile: key.sourceFile, runId: request.runId }));
+    const rows = inserted.rowsChanged;
+    await connection.run(
+      insertCheckpointSql(catalog, {
+        ...key,
+        fileSize: request.file.sizeBytes,
+        fileModifiedAt: request.file.modifiedAt,
+        targetTable: formatTableName(request.table),
+        runId: request.runId,
+        rowCount: rows,
+      }),
+    );
+    await commit(connection);
+    return { outcome: 'loaded', rows };
+  } catch (error) {
+    await rollbackQuietly(connection);
+    throw ingestFailure(error, phase, request);
+  }
+}
+
+function assertColumnsFit(columns: string[], request: BronzeIngestRequest): void {
+  const file = `'${request.file.displayPath}'`;
+  if (looksUndelimited(columns, request.format, request.options)) {
+    throw new LakehouseError(
+      'source_unreadable',
+      `source file ${file} has no consistent delimiter (rows differ in field count); fix the file or set the pipeline's delimiter option`,
+    );
+  }
+  const reserved = reservedColumns(columns);
+  if (reserved.length > 0) {
+    throw new LakehouseError('schema_mismatch', `source file ${file} has columns reserved for ingest metadata: ${listColumnNames(reserved)}`);
+  }
+}
+
+async function prepareTable(connection: DuckDBConnection, request: BronzeIngestRequest, columns: string[], sourceSql: string): Promise<void> {
+  const [exists] = await selectRows(connection, tableExistsSql(request.table));
+  if (Number(exists?.['n'] ?? 0) === 0) {
+    await connection.run(createBronzeTableSql(request.table, sourceSql));
+    return;
+  }
+  const tableColumns = (await selectRows(connection, tableColumnsSql(request.table))).map((row) => String(row['column_name']));
+  const unknown = unknownColumns(columns, tableColumns);
+  if (unknown.length > 0) {
+    throw new LakehouseError(
+      'schema_mismatch',
+      `source file '${request.file.displayPath}' has columns that ${formatTableName(request.table)} lacks: ${listColumnNames(unknown)}`,
+    );
+  }
+}

@@ -1,0 +1,93 @@
+import { access, mkdir } from 'node:fs/promises';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { formatTableName } from '@ade/contracts';
+import { LakehouseError } from '../errors';
+import type { CatalogLocator, Lakehouse, TenantCatalog } from '../lakehouse.port';
+import { prepareCatalog, type LayoutMode } from './catalog-layout';
+import { catalogFilePath, tenantDirectory } from './catalog-path';
+import { DuckDbTenantCatalog } from './duckdb-tenant-catalog';
+import { engineErrorFacts } from './engine-error';
+import { KeyedLock } from './keyed-lock';
+import { TenantInstances } from './tenant-instances';
+
+export interface DuckDbLakehouseOptions {
+  /** Catalog files live under `<dataDir>/tenants/<tenantId>/<catalogName>.duckdb`. */
+  dataDir: string;
+  /** Per tenant instance; DuckDB's default is one per core. */
+  threads?: number;
+  /** Per tenant instance, in DuckDB syntax (e.g. '1GB'); DuckDB's default is 80% of RAM. */
+  memoryLimit?: string;
+}
+
+/** The embedded catalog: one DuckDB file per tenant catalog, one in-memory instance per tenant. */
+export class DuckDbLakehouse implements Lakehouse {
+  readonly #instances: TenantInstances;
+  readonly #sessions = new Set<DuckDbTenantCatalog>();
+  /** Serializes layout work per catalog and ingests per table, across this lakehouse's sessions. */
+  readonly #locks = new KeyedLock();
+
+  constructor(private readonly options: DuckDbLakehouseOptions) {
+    this.#instances = new TenantInstances({ threads: options.threads, memoryLimit: options.memoryLimit });
+  }
+
+  async provision(locator: CatalogLocator): Promise<void> {
+    const filePath = catalogFilePath(this.options.dataDir, locator);
+    await mkdir(tenantDirectory(this.options.dataDir, locator.tenantId), { recursive: true });
+    const connection = await this.#prepared(locator, filePath, 'provision');
+    connection.disconnectSync();
+  }
+
+  async open(locator: CatalogLocator): Promise<TenantCatalog> {
+    const filePath = catalogFilePath(this.options.dataDir, locator);
+    // Attaching would create an empty file; a catalog is only ever created by provision().
+    if (!(await exists(filePath))) {
+      throw new LakehouseError('catalog_unavailable', `catalog '${locator.catalogName}' of tenant ${locator.tenantId} is not provisioned`);
+    }
+    const connection = await this.#prepared(locator, filePath, 'open');
+    const session: DuckDbTenantCatalog = new DuckDbTenantCatalog(locator.catalogName, connection, {
+      serializeIngest: (table, work) => this.#locks.run(`${locator.tenantId}/${formatTableName(table)}`, work),
+      onClose: () => this.#sessions.delete(session),
+    });
+    this.#sessions.add(session);
+    return session;
+  }
+
+  /** Ends open sessions, then detaches (checkpointing) every file and closes every instance. */
+  async shutdown(): Promise<void> {
+    await Promise.allSettled([...this.#sessions].map((session) => session.close()));
+    await this.#instances.closeAll();
+  }
+
+  /** A connection to a catalog whose layout is ensured and whose owner is checked. */
+  async #prepared(locator: CatalogLocator, filePath: string, mode: LayoutMode): Promise<DuckDBConnection> {
+    const connection = await this.#connect(locator, filePath);
+    try {
+      await this.#locks.run(`${locator.tenantId}/${locator.catalogName}`, () => prepareCatalog(connection, locator, mode));
+      return connection;
+    } catch (error) {
+      connection.disconnectSync();
+      // A refused file must not stay attached where this tenant's next session could read it.
+      if (error instanceof LakehouseError && error.kind === 'tenant_mismatch') await this.#instances.detach(locator);
+      throw error;
+    }
+  }
+
+  async #connect(locator: CatalogLocator, filePath: string): Promise<DuckDBConnection> {
+    try {
+      return await this.#instances.connect(locator, filePath);
+    } catch (error) {
+      const facts = engineErrorFacts(error);
+      const reason = facts.fileLocked ? 'its file is locked by another process' : `DuckDB ${facts.errorClass}`;
+      throw new LakehouseError('catalog_unavailable', `catalog '${locator.catalogName}' of tenant ${locator.tenantId} could not be opened: ${reason}`);
+    }
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,102 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { TableRef } from '@ade/contracts';
+import { LakehouseError } from '../errors';
+import type { BronzeIngestRequest, BronzeIngestResult, Row, TenantCatalog } from '../lakehouse.port';
+import { ingestBronze } from './bronze-ingest';
+import { engineErrorFacts, redactedEngineError } from './engine-error';
+import { countRowsSql, tableExistsSql } from './sql';
+import { assertTableInCatalog } from './table-ref';
+import { selectRows } from './transaction';
+
+/** What a session shares with the other sessions of its lakehouse. */
+export interface SessionHooks {
+  /**
+   * Runs ingests into one table one at a time across sessions. DuckDB reports a CREATE TABLE
+   * race as soon as the loser tries, while the winner is still loading, so retrying cannot fix
+   * it; waiting can. The file lock means every writer of a catalog is in this process.
+   */
+  serializeIngest<T>(table: TableRef, work: () => Promise<T>): Promise<T>;
+  onClose(): void;
+}
+
+const standaloneHooks: SessionHooks = { serializeIngest: (_table, work) => work(), onClose: () => undefined };
+
+/**
+ * One job's session on a tenant's catalog: a single DuckDB connection. Calls are queued one
+ * after another because a connection carries one transaction, and an ingest's BEGIN..COMMIT
+ * must not interleave with another call on the same session.
+ */
+export class DuckDbTenantCatalog implements TenantCatalog {
+  readonly dialect = 'duckdb' as const;
+  #tail: Promise<unknown> = Promise.resolve();
+  #closed = false;
+
+  constructor(
+    readonly name: string,
+    private readonly connection: DuckDBConnection,
+    private readonly hooks: SessionHooks = standaloneHooks,
+  ) {}
+
+  query<T extends Row = Row>(sql: string): Promise<T[]> {
+    return this.#serial(() => this.#statement(async () => (await selectRows(this.connection, sql)) as T[]));
+  }
+
+  execute(sql: string): Promise<void> {
+    return this.#serial(() => this.#statement(async () => void (await this.connection.run(sql))));
+  }
+
+  tableExists(table: TableRef): Promise<boolean> {
+    return this.#serial(async () => {
+      assertTableInCatalog(table, this.name);
+      const [row] = await selectRows(this.connection, tableExistsSql(table));
+      return Number(row?.['n'] ?? 0) > 0;
+    });
+  }
+
+  countRows(table: TableRef): Promise<number> {
+    return this.#serial(async () => {
+      assertTableInCatalog(table, this.name);
+      return this.#statement(async () => {
+        const [row] = await selectRows(this.connection, countRowsSql(table));
+        return Number(row?.['n'] ?? 0);
+      });
+    });
+  }
+
+  ingestBronze(request: BronzeIngestRequest): Promise<BronzeIngestResult> {
+    return this.#serial(() => this.hooks.serializeIngest(request.table, () => ingestBronze(this.connection, this.name, request)));
+  }
+
+  /** Disconnects this session only; the tenant's instance and its files stay open for others. */
+  close(): Promise<void> {
+    const closing = this.#tail.then(() => {
+      if (this.#closed) return;
+      this.#closed = true;
+      this.connection.disconnectSync();
+      this.hooks.onClose();
+    });
+    this.#tail = closing.catch(() => undefined);
+    return closing;
+  }
+
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#tail.then(() => {
+      if (this.#closed) throw new Error(`catalog session '${this.name}' is closed`);
+      return work();
+    });
+    this.#tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Caller-written SQL: conflicts become retryable errors; messages that may quote rows are withheld. */
+  async #statement<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (engineErrorFacts(error).writeConflict) {
+        throw new LakehouseError('conflict', `a concurrent transaction wrote to catalog '${this.name}'; retry the statement`);
+      }
+      throw redactedEngineError(error, `statement on catalog '${this.name}' failed`);
+    }
+  }
+}

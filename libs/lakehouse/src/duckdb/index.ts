@@ -1,0 +1,4 @@
+export * from './catalog-path';
+export * from './duckdb-lakehouse';
+export * from './duckdb-tenant-catalog';
+export * as duckdbSql from './sql';

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { attachCatalogSql, catalogOwnersSql, detachCatalogSql, insertCatalogInfoSql, provisionSql } from './catalog.sql';
+
+describe('catalog SQL', () => {
+  it('attaches and detaches a tenant file', () => {
+    expect(attachCatalogSql("/data/tenants/t/o'hare.duckdb", 'healthcare_data')).toMatchInlineSnapshot(`"ATTACH IF NOT EXISTS '/data/tenants/t/o''hare.duckdb' AS "healthcare_data""`);
+    expect(detachCatalogSql('healthcare_data')).toMatchInlineSnapshot(`"DETACH DATABASE IF EXISTS "healthcare_data""`);
+  });
+
+  it('provisions the layout', () => {
+    expect(provisionSql('healthcare_data')).toMatchInlineSnapshot(`
+      [
+        "CREATE SCHEMA IF NOT EXISTS "healthcare_data"."bronze"",
+        "CREATE SCHEMA IF NOT EXISTS "healthcare_data"."silver"",
+        "CREATE SCHEMA IF NOT EXISTS "healthcare_data"."gold"",
+        "CREATE SCHEMA IF NOT EXISTS "healthcare_data"."_system"",
+        "CREATE TABLE IF NOT EXISTS "healthcare_data"."_system"."catalog_info" (
+        tenant_id VARCHAR NOT NULL,
+        catalog_name VARCHAR NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL
+      )",
+        "CREATE TABLE IF NOT EXISTS "healthcare_data"."_system"."ingest_checkpoints" (
+        pipeline_id VARCHAR NOT NULL,
+        source_file VARCHAR NOT NULL,
+        content_hash VARCHAR NOT NULL,
+        file_size BIGINT NOT NULL,
+        file_modified_at TIMESTAMPTZ NOT NULL,
+        target_table VARCHAR NOT NULL,
+        run_id VARCHAR NOT NULL,
+        row_count BIGINT NOT NULL,
+        ingested_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (pipeline_id, source_file, content_hash)
+      )",
+      ]
+    `);
+  });
+
+  it('records and reads the owner', () => {
+    expect(insertCatalogInfoSql('healthcare_data', '0b6f8f5e-3c1a-4d2b-9e8f-7a6b5c4d3e2f')).toMatchInlineSnapshot(`
+      "INSERT INTO "healthcare_data"."_system"."catalog_info" (tenant_id, catalog_name, created_at)
+      VALUES ('0b6f8f5e-3c1a-4d2b-9e8f-7a6b5c4d3e2f', 'healthcare_data', current_timestamp)"
+    `);
+    expect(catalogOwnersSql('healthcare_data')).toMatchInlineSnapshot(`"SELECT tenant_id FROM "healthcare_data"."_system"."catalog_info""`);
+  });
+});

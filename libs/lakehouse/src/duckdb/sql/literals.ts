@@ -1,0 +1,35 @@
+import { ContractViolation, SQL_IDENTIFIER, type TableRef } from '@ade/contracts';
+
+/**
+ * Literal and identifier rendering for the SQL this adapter emits. Values always go through
+ * `sqlString`; identifiers only ever come from names that passed SQL_IDENTIFIER, so a table or
+ * catalog name can never smuggle SQL in.
+ */
+
+/** A single-quoted literal. DuckDB strings have no backslash escapes, so doubling quotes is enough. */
+export function sqlString(value: string): string {
+  if (value.includes('\0')) throw new ContractViolation('a SQL string literal cannot contain a NUL character');
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+export function sqlInteger(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new ContractViolation(`not a safe integer for SQL: ${value}`);
+  return String(value);
+}
+
+export function sqlTimestamp(value: Date): string {
+  if (Number.isNaN(value.getTime())) throw new ContractViolation('invalid date for a SQL timestamp');
+  return `${sqlString(value.toISOString())}::TIMESTAMPTZ`;
+}
+
+/** Quoted even though validated, so names like `order` or `select` stay identifiers. */
+export function quoteIdentifier(name: string): string {
+  if (!SQL_IDENTIFIER.test(name)) {
+    throw new ContractViolation(`'${name}' is not a valid SQL identifier (lower-case letters, digits, underscores)`);
+  }
+  return `"${name}"`;
+}
+
+export function qualifiedTableName(ref: TableRef): string {
+  return `${quoteIdentifier(ref.catalog)}.${quoteIdentifier(ref.schema)}.${quoteIdentifier(ref.table)}`;
+}

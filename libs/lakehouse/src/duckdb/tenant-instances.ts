@@ -1,0 +1,109 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { CatalogLocator } from '../lakehouse.port';
+import { attachCatalogSql, detachCatalogSql, utcTimeZoneSql } from './sql';
+
+export interface EngineSettings {
+  threads?: number;
+  memoryLimit?: string;
+}
+
+interface TenantEngine {
+  instance: Promise<DuckDBInstance>;
+  /** catalogName → attach in flight or done. */
+  attached: Map<string, Promise<void>>;
+}
+
+/**
+ * One in-memory DuckDB instance per tenant, with that tenant's catalog files ATTACHed to it. A
+ * connection from it can only ever see the files of one tenant. Promises are cached, not
+ * results, so concurrent callers share one creation or attach; a failure is forgotten so the
+ * next caller tries again.
+ */
+export class TenantInstances {
+  readonly #engines = new Map<string, TenantEngine>();
+
+  constructor(private readonly settings: EngineSettings) {}
+
+  /** A fresh connection to the tenant's instance, with the catalog file attached. */
+  async connect(locator: CatalogLocator, filePath: string): Promise<DuckDBConnection> {
+    const engine = this.#engine(locator.tenantId);
+    const instance = await engine.instance;
+    await this.#attach(engine, instance, locator.catalogName, filePath);
+    return instance.connect();
+  }
+
+  /** Releases a file that must not stay reachable (e.g. one that belongs to another tenant). */
+  async detach(locator: CatalogLocator): Promise<void> {
+    const engine = this.#engines.get(locator.tenantId);
+    if (!engine?.attached.delete(locator.catalogName)) return;
+    await runOnce(await engine.instance, detachCatalogSql(locator.catalogName));
+  }
+
+  /** Detaching checkpoints each file and drops its lock; then the instance is closed. */
+  async closeAll(): Promise<void> {
+    const engines = [...this.#engines.values()];
+    this.#engines.clear();
+    await Promise.all(engines.map((engine) => closeEngine(engine)));
+  }
+
+  #engine(tenantId: string): TenantEngine {
+    const existing = this.#engines.get(tenantId);
+    if (existing) return existing;
+    const engine: TenantEngine = { instance: this.#createInstance(), attached: new Map() };
+    this.#engines.set(tenantId, engine);
+    engine.instance.catch(() => {
+      if (this.#engines.get(tenantId) === engine) this.#engines.delete(tenantId);
+    });
+    return engine;
+  }
+
+  async #createInstance(): Promise<DuckDBInstance> {
+    const options: Record<string, string> = {
+      // A missing extension must fail at once, not try the network from inside a tenant's job.
+      autoinstall_known_extensions: 'false',
+    };
+    if (this.settings.threads !== undefined) options['threads'] = String(this.settings.threads);
+    if (this.settings.memoryLimit !== undefined) options['memory_limit'] = this.settings.memoryLimit;
+    const instance = await DuckDBInstance.create(':memory:', options);
+    await runOnce(instance, utcTimeZoneSql());
+    return instance;
+  }
+
+  #attach(engine: TenantEngine, instance: DuckDBInstance, catalogName: string, filePath: string): Promise<void> {
+    let attached = engine.attached.get(catalogName);
+    if (!attached) {
+      attached = runOnce(instance, attachCatalogSql(filePath, catalogName));
+      const pending = attached;
+      engine.attached.set(catalogName, pending);
+      pending.catch(() => {
+        if (engine.attached.get(catalogName) === pending) engine.attached.delete(catalogName);
+      });
+    }
+    return attached;
+  }
+}
+
+async function runOnce(instance: DuckDBInstance, sql: string): Promise<void> {
+  const connection = await instance.connect();
+  try {
+    await connection.run(sql);
+  } finally {
+    connection.disconnectSync();
+  }
+}
+
+async function closeEngine(engine: TenantEngine): Promise<void> {
+  let instance: DuckDBInstance;
+  try {
+    instance = await engine.instance;
+  } catch {
+    return; // never opened, nothing to release
+  }
+  const catalogs = [...engine.attached.keys()];
+  await Promise.allSettled([...engine.attached.values()]);
+  for (const catalogName of catalogs) {
+    // Best effort: closing the instance below checkpoints and releases whatever is still attached.
+    await runOnce(instance, detachCatalogSql(catalogName)).catch(() => undefined);
+  }
+  instance.closeSync();
+}

@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './lakehouse.port';
+export * from './duckdb';

@@ -1,0 +1,4 @@
+export * from './eviction-policy';
+export * from './redis-connection';
+export * from './tenant-registry';
+export * from './typed-queue';

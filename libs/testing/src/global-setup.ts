@@ -1,0 +1,38 @@
+import { Client } from 'pg';
+import Redis from 'ioredis';
+import { testDatabaseUrl, testRedisUrl } from './environment';
+
+/**
+ * Fails the whole run at once, with what to do, when PostgreSQL or Redis is not reachable,
+ * instead of every integration suite timing out on its own.
+ */
+export default async function checkServices(): Promise<void> {
+  const pg = new Client({ connectionString: testDatabaseUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await pg.connect();
+    await pg.query('select 1');
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL is not reachable at ${redactUrl(testDatabaseUrl)} (${(error as Error).message}). ` +
+        'Start it (bash scripts/ensure-services.sh) or set TEST_DATABASE_URL.',
+    );
+  } finally {
+    await pg.end().catch(() => undefined);
+  }
+  const redis = new Redis(testRedisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 3000 });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    throw new Error(
+      `Redis is not reachable at ${testRedisUrl} (${(error as Error).message}). ` +
+        'Start it (bash scripts/ensure-services.sh) or set TEST_REDIS_URL.',
+    );
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

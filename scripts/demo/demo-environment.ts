@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import Redis from 'ioredis';
+import { deleteKeysWithPrefix } from '@ade/queue';
+
+export const DEMO_SCHEMA = 'ade_demo';
+export const DEMO_QUEUE_PREFIX = 'ade-demo';
+
+export interface DemoEnvironment {
+  root: string;
+  dataDir: string;
+  logDir: string;
+  cliConfigDir: string;
+  databaseUrl: string;
+  redisUrl: string;
+  jwtSecret: string;
+  operator: { email: string; password: string };
+}
+
+/**
+ * Every demo starts from nothing: its own PostgreSQL schema, queue prefix and data directory are
+ * wiped first, so a second `npm run demo` behaves exactly like the first. Nothing else is touched.
+ */
+export async function resetDemoEnvironment(projectRoot: string): Promise<DemoEnvironment> {
+  const root = resolve(projectRoot, '.ade', 'demo');
+  const env: DemoEnvironment = {
+    root,
+    dataDir: join(root, 'data'),
+    logDir: join(root, 'logs'),
+    cliConfigDir: join(root, 'cli'),
+    databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    jwtSecret: randomBytes(32).toString('hex'),
+    operator: { email: 'operator@demo.local', password: randomBytes(12).toString('hex') },
+  };
+  await rm(root, { recursive: true, force: true });
+  await Promise.all([env.dataDir, env.logDir, env.cliConfigDir].map((dir) => mkdir(dir, { recursive: true })));
+
+  const pg = new Client({ connectionString: env.databaseUrl, connectionTimeoutMillis: 5000 });
+  await pg.connect();
+  try {
+    await pg.query(`DROP SCHEMA IF EXISTS ${DEMO_SCHEMA} CASCADE`);
+  } finally {
+    await pg.end();
+  }
+
+  const redis = new Redis(env.redisUrl, { maxRetriesPerRequest: 2 });
+  try {
+    await deleteKeysWithPrefix(redis, DEMO_QUEUE_PREFIX);
+  } finally {
+    redis.disconnect();
+  }
+  return env;
+}
