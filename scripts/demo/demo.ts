@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Secret } from '@ade/config';
@@ -72,7 +73,8 @@ async function main(): Promise<void> {
       name: 'Demo State Medicaid Plan',
       slug: 'demo-medicaid',
     });
-    const admin = { email: 'admin@demo-medicaid.local', password: 'demo-admin-password' };
+    // Random per demo: no credential, however throw-away, lives in the repository.
+    const admin = { email: 'admin@demo-medicaid.local', password: randomBytes(12).toString('hex') };
     await operator.post('/v1/users', { ...admin, role: 'tenant_admin', tenantId: tenant.id });
     process.stdout.write(`tenant ${tenant.name} (${tenant.id}), admin ${admin.email}\n`);
 

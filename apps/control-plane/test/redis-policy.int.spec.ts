@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedis, assertNoEvictionPolicy, RedisPolicyError } from '@ade/queue';
-import { startPrivateRedis } from '@ade/testing';
+import { makeTempDir, startPrivateRedis, uniqueQueuePrefix } from '@ade/testing';
+import { startWorker } from '../../data-plane-worker/test/worker.harness';
 import { startControlPlane } from './control-plane.harness';
 
 describe('Redis eviction policy check', () => {
@@ -22,6 +23,17 @@ describe('Redis eviction policy check', () => {
       );
     } finally {
       client.disconnect();
+    }
+  });
+
+  it('keeps the data-plane worker from starting', async () => {
+    const dataDir = await makeTempDir('policy');
+    try {
+      await expect(startWorker({ queuePrefix: uniqueQueuePrefix('policy'), dataDir: dataDir.path, env: { REDIS_URL: redis.url } })).rejects.toThrowError(
+        RedisPolicyError,
+      );
+    } finally {
+      await dataDir.cleanup();
     }
   });
 

@@ -22,6 +22,12 @@ export async function prepareCatalog(connection: DuckDBConnection, locator: Cata
       const owners = (await selectRows(connection, catalogOwnersSql(locator.catalogName))).map((row) => row['tenant_id']);
       if (owners.length === 0 && mode === 'provision') {
         await connection.run(insertCatalogInfoSql(locator.catalogName, locator.tenantId));
+      } else if (owners.length === 0) {
+        // Not an intrusion, just early: provisioning is queued ahead of runs, so a retry usually finds it done.
+        throw new LakehouseError(
+          'catalog_unavailable',
+          `catalog '${locator.catalogName}' is not provisioned yet; run \`ade catalog init\` if this persists`,
+        );
       } else if (owners.length !== 1 || owners[0] !== locator.tenantId) {
         throw new LakehouseError(
           'tenant_mismatch',

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENTS_QUEUE, tenantQueueName, type JobData } from '@ade/contracts';
+import { dropQueuePrefix, eventually, makeTempDir, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
+import { startWorker, type WorkerHarness } from './worker.harness';
+
+function runJob(tenantId: string, runId = randomUUID()): JobData<'pipeline.run'> {
+  return {
+    tenantId,
+    runId,
+    pipelineId: randomUUID(),
+    catalogName: 'healthcare_data',
+    pipeline: {
+      name: 'claims',
+      dataType: 'professional_claims',
+      targetTable: 'healthcare_data.silver.claims',
+      source: { path: 'claims.csv', format: 'csv', options: {} },
+    },
+  };
+}
+
+describe('job routing in a dedicated worker', () => {
+  const queuePrefix = uniqueQueuePrefix('routing');
+  const tenantA = randomUUID();
+  const tenantB = randomUUID();
+  let worker: WorkerHarness;
+  let dataDir: Awaited<ReturnType<typeof makeTempDir>>;
+  const queues: Queue[] = [];
+  const queue = (name: string) => {
+    const q = new Queue(name, { connection: { url: testRedisUrl }, prefix: queuePrefix });
+    queues.push(q);
+    return q;
+  };
+
+  beforeAll(async () => {
+    dataDir = await makeTempDir('routing');
+    worker = await startWorker({ queuePrefix, dataDir: dataDir.path, env: { WORKER_TENANTS: tenantA } });
+  });
+  afterAll(async () => {
+    await Promise.all(queues.map((q) => q.close()));
+    await worker?.close();
+    await dropQueuePrefix(queuePrefix);
+    await dataDir?.cleanup();
+  });
+
+  const finished = (q: Queue, id: string) =>
+    eventually(async () => q.getJob(id), (job) => job?.finishedOn !== undefined, { what: `job ${id} to finish` });
+
+  it("never takes another tenant's jobs", async () => {
+    const job = runJob(tenantB);
+    const queueOfB = queue(tenantQueueName(tenantB));
+    await queueOfB.add('pipeline.run', job, { jobId: job.runId });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await queueOfB.getJobState(job.runId)).toBe('waiting');
+  });
+
+  it("refuses a job whose tenant differs from the queue it arrived on, and does not retry it", async () => {
+    const job = runJob(tenantB);
+    const queueOfA = queue(tenantQueueName(tenantA));
+    await queueOfA.add('pipeline.run', job, { jobId: job.runId, attempts: 3 });
+    const failed = await finished(queueOfA, job.runId);
+    expect(failed!.failedReason).toBe('job tenant does not match the queue it was delivered on');
+    expect(failed!.attemptsMade).toBe(1);
+    expect(await queueOfA.getJobState(job.runId)).toBe('failed');
+  });
+
+  it('fails a malformed run job for good and reports the run as failed with invalid_job', async () => {
+    const runId = randomUUID();
+    const queueOfA = queue(tenantQueueName(tenantA));
+    await queueOfA.add('pipeline.run', { tenantId: tenantA, runId, catalogName: 'healthcare_data' }, { jobId: runId, attempts: 3 });
+    const failed = await finished(queueOfA, runId);
+    expect(failed!.failedReason).toMatch(/^invalid 'pipeline.run' job: pipelineId: /);
+    const event = await eventually(
+      () => queue(EVENTS_QUEUE).getJob(`run.failed.${runId}.1`),
+      (found) => found !== undefined,
+      { what: 'the run.failed event' },
+    );
+    expect(event!.data).toMatchObject({ tenantId: tenantA, runId, willRetry: false, error: { code: 'invalid_job' } });
+  });
+});
