@@ -97,6 +97,9 @@ async function main(): Promise<void> {
     });
     process.stdout.write(`wrote ${manifest.rows} lines (${manifest.claims} claims) to ${join(landing, 'claims-2026-06.csv')}\n`);
 
+    step('Checking the file offline against the healthcare rules');
+    await ade('validate', join(landing, 'claims-2026-06.csv'), '--type', 'professional_claims', '--as-of', '2026-11-01', '--max-violations', '5');
+
     step('Creating and running a pipeline with the ade CLI');
     const target = `${tenant.catalog.name}.silver.professional_claims`;
     await ade('pipeline', 'create', 'professional-claims', '--source-path', 'claims', '--target-table', target);

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError, type CliIo } from './cli-io';
+import { CliError, UsageError, type CliIo } from './cli-io';
 
 export interface Command {
   /** Words that select it, e.g. ['pipeline', 'run']. */
@@ -42,7 +42,8 @@ export async function waitFor<T>(io: CliIo, load: () => Promise<T>, done: (value
   for (;;) {
     const value = await load();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new UsageError(`timed out after ${timeoutSeconds} s waiting for ${what}`);
+    // Exit 1, not 2: the command was right, the wait ran out (the run itself carries on).
+    if (Date.now() > deadline) throw new CliError(`timed out after ${timeoutSeconds} s waiting for ${what}; it continues in the background`);
     await io.sleep(500);
   }
 }

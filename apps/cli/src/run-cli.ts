@@ -1,11 +1,13 @@
 import { CliError, type CliIo } from './cli-io';
 import type { Command } from './command';
 import { catalogInitCommand } from './commands/catalog-init.command';
+import { generateClaimsCommand } from './commands/generate-claims.command';
 import { loginCommand } from './commands/login.command';
 import { pipelineCreateCommand } from './commands/pipeline-create.command';
 import { pipelineListCommand } from './commands/pipeline-list.command';
 import { pipelineRunCommand } from './commands/pipeline-run.command';
 import { statusCommand } from './commands/status.command';
+import { validateCommand } from './commands/validate.command';
 
 export const commands: Command[] = [
   loginCommand,
@@ -14,6 +16,8 @@ export const commands: Command[] = [
   pipelineCreateCommand,
   pipelineListCommand,
   pipelineRunCommand,
+  validateCommand,
+  generateClaimsCommand,
 ];
 
 function help(): string {

@@ -78,6 +78,20 @@ describe('pipelines API', () => {
     expect(injection.body.fields[0].field).toBe('targetTable');
   });
 
+  it.each(['/etc/passwd', 'C:\\claims\\x.csv', '~/claims.csv', 'claims/../../other-tenant/x.csv'])(
+    'refuses the source path %s, which could leave the landing zone',
+    async (sourcePath) => {
+      const response = await cp.http().post('/v1/pipelines').set(as(tenant.admin.token)).send(pipelineBody({ sourcePath })).expect(400);
+      expect(response.body.fields.map((f: { field: string }) => f.field)).toEqual(['sourcePath']);
+    },
+  );
+
+  it('accepts a state with a Medicaid rule pack and refuses one without', async () => {
+    await cp.http().post('/v1/pipelines').set(as(tenant.admin.token)).send(pipelineBody({ options: { state: 'NY' } })).expect(201);
+    const response = await cp.http().post('/v1/pipelines').set(as(tenant.admin.token)).send(pipelineBody({ options: { state: 'WY' } })).expect(400);
+    expect(response.body.fields).toEqual([{ field: 'options.state', message: 'has no state rule pack; available: CA, FL, NY, OH, PA, TX' }]);
+  });
+
   it('rejects unknown fields and a duplicate name', async () => {
     const unknown = await cp.http().post('/v1/pipelines').set(as(tenant.admin.token)).send(pipelineBody({ owner: 'me' })).expect(400);
     expect(unknown.body.message).toContain('owner');

@@ -27,6 +27,18 @@ describe('tenants and users', () => {
     expect(listed.body.items.map((t: { slug: string }) => t.slug)).toContain('ohio-medicaid');
   });
 
+  it('answers concurrent creations of one slug with one 201 and 409s, never a 500', async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 6 }, () => cp.http().post('/v1/tenants').set(as(operator)).send({ name: 'Race', slug: 'race-tenant' })),
+    );
+    expect(attempts.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+  });
+
+  it('refuses catalog names the engine reserves', async () => {
+    const response = await cp.http().post('/v1/tenants').set(as(operator)).send({ name: 'M', slug: 'mem', catalogName: 'memory' }).expect(400);
+    expect(response.body.fields).toEqual([{ field: 'catalogName', message: 'is reserved by the engine (main, memory, system, temp)' }]);
+  });
+
   it('names each bad tenant field', async () => {
     const response = await cp.http().post('/v1/tenants').set(as(operator)).send({ name: '', slug: 'Not A Slug', catalogName: 'Bad-Name' }).expect(400);
     expect(response.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['catalogName', 'name', 'slug']);

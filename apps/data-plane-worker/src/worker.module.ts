@@ -1,4 +1,5 @@
-import { Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type Redis from 'ioredis';
 import { DiscoveryModule } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import type { ConnectionOptions } from 'bullmq';
@@ -15,10 +16,13 @@ import { JobRunner } from './jobs/job-runner';
 import { TenantWorkerPool } from './jobs/tenant-worker-pool';
 import { LakehouseModule } from './lakehouse/lakehouse.module';
 
+/** The worker's Redis client for non-blocking commands (registry, policy check). */
+const WORKER_REDIS = Symbol('WorkerRedis');
+
 /** The data plane: no controllers, no database; queues in, catalog writes and events out. */
 @Module({})
-export class WorkerModule implements OnModuleInit {
-  constructor(private readonly queueConfig: QueueConfig) {}
+export class WorkerModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(@Inject(WORKER_REDIS) private readonly redis: Redis) {}
 
   static forRoot(config: DataPlaneConfig): DynamicModule {
     return {
@@ -34,10 +38,11 @@ export class WorkerModule implements OnModuleInit {
         BullModule.registerQueue({ name: EVENTS_QUEUE }),
       ],
       providers: [
+        { provide: WORKER_REDIS, inject: [QueueConfig], useFactory: (queue: QueueConfig) => createRedis(queue.redisUrl, 'producer') },
         {
           provide: TenantRegistry,
-          inject: [QueueConfig],
-          useFactory: (queue: QueueConfig) => new TenantRegistry(createRedis(queue.redisUrl, 'producer'), queue.prefix),
+          inject: [WORKER_REDIS, QueueConfig],
+          useFactory: (redis: Redis, queue: QueueConfig) => new TenantRegistry(redis, queue.prefix),
         },
         EventPublisher,
         JobHandlerRegistry,
@@ -52,11 +57,11 @@ export class WorkerModule implements OnModuleInit {
 
   /** Refuse to start on a Redis that may evict queued jobs. */
   async onModuleInit(): Promise<void> {
-    const redis = createRedis(this.queueConfig.redisUrl, 'producer');
-    try {
-      await assertNoEvictionPolicy(redis);
-    } finally {
-      redis.disconnect();
-    }
+    await assertNoEvictionPolicy(this.redis);
+  }
+
+  /** An open client would keep the process alive after SIGTERM. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
   }
 }

@@ -30,8 +30,9 @@ describe('a worker killed in the middle of a load', () => {
   let tenant: TenantFixture;
   const workers: WorkerProcess[] = [];
 
-  const startWorkerProcess = () => {
+  const startWorkerProcess = (env: Record<string, string> = {}) => {
     const worker = spawnWorkerProcess({
+      ...env,
       QUEUE_PREFIX: queuePrefix,
       DATA_DIR: dataDir.path,
       WORKER_TENANTS: tenant.tenantId,
@@ -47,6 +48,7 @@ describe('a worker killed in the middle of a load', () => {
     dataDir = await makeTempDir('crash');
     cp = await startControlPlane({ queuePrefix, label: 'crash' });
     tenant = await createTenant(cp);
+    await writeLargeCsv(join(dataDir.path, 'tenants', tenant.tenantId, 'landing', 'big', 'claims.csv'), ROWS);
   });
   afterAll(async () => {
     for (const worker of workers) worker.child.kill('SIGKILL');
@@ -55,18 +57,22 @@ describe('a worker killed in the middle of a load', () => {
     await dataDir?.cleanup();
   });
 
+  /** Kills the worker hard once the run is under way, and checks it really was mid-run. */
+  const killWhileRunning = async (worker: WorkerProcess, runId: string) => {
+    await eventually(() => getRun(cp, tenant, runId), (run) => run.status === 'running', { what: 'the run to start', intervalMs: 20 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    worker.child.kill('SIGKILL');
+    await worker.exited;
+    expect((await getRun(cp, tenant, runId)).status).toBe('running');
+  };
+
   it('loses nothing and doubles nothing once the job is picked up again', { timeout: 180_000 }, async () => {
     const first = startWorkerProcess();
     await waitForCatalogReady(cp, tenant);
-    await writeLargeCsv(join(dataDir.path, 'tenants', tenant.tenantId, 'landing', 'big', 'claims.csv'), ROWS);
     const pipeline = await createPipeline(cp, tenant, { sourcePath: 'big/claims.csv', targetTable: 'healthcare_data.silver.big_claims' });
     const runId = await triggerRun(cp, tenant, pipeline.id);
 
-    await eventually(() => getRun(cp, tenant, runId), (run) => run.status === 'running', { what: 'the run to start', intervalMs: 20 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    first.child.kill('SIGKILL');
-    await first.exited;
-    expect((await getRun(cp, tenant, runId)).status).toBe('running');
+    await killWhileRunning(first, runId);
 
     const second = startWorkerProcess();
     const run = await waitForRunEnd(cp, tenant, runId, 120_000);
@@ -85,5 +91,25 @@ describe('a worker killed in the middle of a load', () => {
       await catalog.close();
       await lakehouse.shutdown();
     }
+  });
+
+  it('fails the run with a reason once its job has been abandoned more often than allowed', { timeout: 180_000 }, async () => {
+    const noRestarts = { WORKER_MAX_STALLED_COUNT: '0' };
+    const first = startWorkerProcess(noRestarts);
+    await waitForCatalogReady(cp, tenant);
+    const pipeline = await createPipeline(cp, tenant, { sourcePath: 'big/claims.csv', targetTable: 'healthcare_data.silver.abandoned' });
+    const runId = await triggerRun(cp, tenant, pipeline.id);
+    await killWhileRunning(first, runId);
+
+    const second = startWorkerProcess(noRestarts);
+    const run = await waitForRunEnd(cp, tenant, runId, 60_000);
+    expect(run, second.output()).toMatchObject({
+      status: 'failed',
+      error: { code: 'internal', message: 'the workers processing this run stopped responding repeatedly (crashed or killed); trigger it again' },
+    });
+    // Shuts down on SIGTERM (Nest re-raises the signal after closing, hence no exit code).
+    second.child.kill('SIGTERM');
+    await second.exited;
+    expect(second.child.signalCode).toBe('SIGTERM');
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sqlIdentifier, THREE_PART_TABLE_NAME } from './identifiers';
+import { catalogName, THREE_PART_TABLE_NAME } from './identifiers';
 import { runFailureSchema } from './failures';
 import { ContractViolation, describeIssues } from './violation';
 
@@ -38,8 +38,8 @@ export const eventSchemas = {
       error: runFailureSchema,
     })
     .strict(),
-  'catalog.provisioned': z.object({ ...base, catalogName: sqlIdentifier }).strict(),
-  'catalog.failed': z.object({ ...base, catalogName: sqlIdentifier, error: runFailureSchema }).strict(),
+  'catalog.provisioned': z.object({ ...base, catalogName }).strict(),
+  'catalog.failed': z.object({ ...base, catalogName, error: runFailureSchema }).strict(),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

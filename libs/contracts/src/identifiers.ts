@@ -10,6 +10,14 @@ export const sqlIdentifier = z
   .string()
   .regex(SQL_IDENTIFIER, 'must be lower-case letters, digits and underscores, starting with a letter or underscore (max 63)');
 
+/**
+ * Names an engine keeps for itself (DuckDB's own databases; `ATTACH ... AS memory` silently
+ * succeeds and would write a tenant's data into a throw-away database), refused for catalogs.
+ */
+export const RESERVED_CATALOG_NAMES: readonly string[] = ['main', 'memory', 'system', 'temp'];
+
+export const catalogName = sqlIdentifier.refine((name) => !RESERVED_CATALOG_NAMES.includes(name), 'is reserved by the engine (main, memory, system, temp)');
+
 /** `catalog.schema.table`, as Unity Catalog names tables. */
 export const THREE_PART_TABLE_NAME = /^([a-z_][a-z0-9_]{0,62})\.([a-z_][a-z0-9_]{0,62})\.([a-z_][a-z0-9_]{0,62})$/;
 

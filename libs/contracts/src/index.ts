@@ -7,3 +7,4 @@ export * from './pipeline-options';
 export * from './queues';
 export * from './violation';
 export * from './schedules';
+export * from './source-path';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DATA_TYPES, SOURCE_FORMATS } from './data-types';
-import { sqlIdentifier, THREE_PART_TABLE_NAME } from './identifiers';
+import { catalogName, THREE_PART_TABLE_NAME } from './identifiers';
 import { pipelineOptionsSchema } from './pipeline-options';
+import { sourcePath } from './source-path';
 import { ContractViolation, describeIssues } from './violation';
 
 /**
@@ -12,7 +13,7 @@ export const jobSchemas = {
   'catalog.provision': z
     .object({
       tenantId: z.uuid(),
-      catalogName: sqlIdentifier,
+      catalogName,
     })
     .strict(),
   'pipeline.run': z
@@ -20,7 +21,7 @@ export const jobSchemas = {
       tenantId: z.uuid(),
       runId: z.uuid(),
       pipelineId: z.uuid(),
-      catalogName: sqlIdentifier,
+      catalogName,
       pipeline: z
         .object({
           name: z.string().min(1).max(64),
@@ -28,7 +29,7 @@ export const jobSchemas = {
           targetTable: z.string().regex(THREE_PART_TABLE_NAME),
           source: z
             .object({
-              path: z.string().min(1).max(1024),
+              path: sourcePath,
               format: z.enum(SOURCE_FORMATS),
               options: pipelineOptionsSchema,
             })

@@ -8,4 +8,3 @@ export {
 } from './claims/professional-claim-columns';
 export type { TextSink } from './csv/chunked-text-writer';
 export { SyntheticOptionsError } from './synthetic-options-error';
-export { runGenerate } from './generate-cli';

@@ -96,7 +96,7 @@ describe('generateProfessionalClaims: shape and determinism', () => {
 
   it('uses only the requested states, with plausible member ids', async () => {
     const { text } = await generateText({ rows: 1_000, states: ['NY', 'CA', 'OH'], defectRate: 0 });
-    const patterns: Record<string, RegExp> = { NY: /^[A-Z]{2}\d{5}[A-Z]$/, CA: /^\d{8}[A-Z]$/, OH: /^OH\d{9}$/ };
+    const patterns: Record<string, RegExp> = { NY: /^[A-Z]{2}\d{5}[A-Z]$/, CA: /^\d{8}[A-Z]$/, OH: /^\d{12}$/ };
     for (const record of parseClaimsCsv(text).records) {
       expect(patterns[record.state]).toBeDefined();
       expect(record.member_id).toMatch(patterns[record.state]!);

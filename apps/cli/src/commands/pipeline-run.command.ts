@@ -1,4 +1,4 @@
-import { CliError, type CliIo } from '../cli-io';
+import { CliError, UsageError, type CliIo } from '../cli-io';
 import { commonOptions, parse, positiveSeconds, requireOne, waitFor, type Command } from '../command';
 import { emit, formatDuration } from '../output';
 import { authenticatedClient } from '../session';
@@ -25,9 +25,10 @@ export const pipelineRunCommand: Command = {
     const name = requireOne(positionals, 'pipeline NAME', usage);
     const client = await authenticatedClient(io, values['api-url']);
     const pipeline = await findPipelineByName(client, name);
+    if (values.timeout !== undefined && !values.wait) throw new UsageError('--timeout only applies with --wait');
+    const timeout = positiveSeconds(values.timeout, 'timeout', 600);
     let run = await client.post<Run>(`/v1/pipelines/${pipeline.id}/runs`);
     if (values.wait) {
-      const timeout = positiveSeconds(values.timeout, 'timeout', 600);
       run = await waitFor(io, () => client.get<Run>(`/v1/runs/${run.id}`), (r) => r.status === 'succeeded' || r.status === 'failed', timeout, `run ${run.id}`);
     }
     emit(io, values.json, run, () => describeRun(name, run));

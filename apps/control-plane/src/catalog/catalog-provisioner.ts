@@ -32,7 +32,7 @@ export class CatalogProvisioner {
       );
     } catch (error) {
       this.logger.error({ msg: 'could not dispatch catalog provisioning', tenantId: tenant.id, error: (error as Error).message });
-      const reason = 'the job queue could not be reached; retry with POST /v1/catalog/init';
+      const reason = 'the job queue could not be reached; a tenant admin can retry with `ade catalog init`';
       await this.tenants.setCatalogStatus(tenant.id, 'failed', reason);
       tenant.catalogStatus = 'failed';
       tenant.catalogError = reason;

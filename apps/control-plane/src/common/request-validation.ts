@@ -5,7 +5,7 @@ import { AppError, type FieldProblem } from './app-error';
 /** Field paths and messages only; the submitted values are never echoed back or logged. */
 export function fieldProblems(issues: readonly StandardSchemaV1.Issue[]): FieldProblem[] {
   return issues.map((issue) => ({
-    field: (issue.path ?? []).map((segment) => (typeof segment === 'object' ? segment.key : segment)).join('.') || '(body)',
+    field: (issue.path ?? []).map((segment) => (typeof segment === 'object' ? segment.key : segment)).join('.') || '(request)',
     message: issue.message,
   }));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sqlIdentifier } from '@ade/contracts';
+import { catalogName, sqlIdentifier } from '@ade/contracts';
 import { envInt, envSecret, envUrl, QueueConfig, queueEnvSchema, readEnv, Secret } from '@ade/config';
 
 export class HttpConfig {
@@ -54,7 +54,7 @@ const envSchema = queueEnvSchema
     PASSWORD_HASH_COST: envInt(14, 20).default(17),
     BOOTSTRAP_OPERATOR_EMAIL: z.email().optional(),
     BOOTSTRAP_OPERATOR_PASSWORD: envSecret(12).optional(),
-    DEFAULT_CATALOG_NAME: sqlIdentifier.default('healthcare_data'),
+    DEFAULT_CATALOG_NAME: catalogName.default('healthcare_data'),
     RUN_MAX_ATTEMPTS: envInt(1, 20).default(3),
     RUN_BACKOFF_MS: envInt(100, 600_000).default(2000),
   })

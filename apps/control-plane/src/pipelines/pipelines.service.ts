@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
 import { parseTableName } from '@ade/contracts';
+import { availableStatePacks } from '@ade/healthcare';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../common/app-error';
+import { isUniqueViolation } from '../database/unique-violation';
 import { PipelineSchedules } from '../schedules/pipeline-schedules';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import type { CreatePipelineDto } from './dto/create-pipeline.dto';
@@ -20,6 +21,7 @@ export class PipelinesService {
 
   async create(tenantId: string, dto: CreatePipelineDto): Promise<Pipeline> {
     await this.assertOwnCatalog(tenantId, dto.targetTable);
+    assertKnownState(dto.options.state);
     const pipeline = Object.assign(new Pipeline(), { ...dto, id: randomUUID(), tenantId });
     const saved = await this.saveUniquely(tenantId, pipeline);
     await this.schedules.sync(saved);
@@ -39,6 +41,7 @@ export class PipelinesService {
   async update(tenantId: string, id: string, patch: UpdatePipelineDto): Promise<Pipeline> {
     const pipeline = await this.get(tenantId, id);
     if (patch.targetTable) await this.assertOwnCatalog(tenantId, patch.targetTable);
+    assertKnownState(patch.options?.state);
     Object.assign(pipeline, patch);
     const saved = await this.saveUniquely(tenantId, pipeline);
     if ('schedule' in patch) await this.schedules.sync(saved);
@@ -63,12 +66,21 @@ export class PipelinesService {
     try {
       return await this.pipelines.save(tenantId, pipeline);
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error, 'pipelines_tenant_name_key')) {
         throw new ConflictError(`a pipeline named '${pipeline.name}' already exists`, [
           { field: 'name', message: 'is already used by another pipeline' },
         ]);
       }
       throw error;
     }
+  }
+}
+
+/** A pipeline's state must have a Medicaid rule pack, or its claims could not be judged by it. */
+function assertKnownState(state: string | undefined): void {
+  if (state === undefined) return;
+  const packs = availableStatePacks().filter((pack) => pack !== 'default');
+  if (!packs.includes(state)) {
+    throw new InvalidFieldError('options.state', `has no state rule pack; available: ${packs.join(', ')}`);
   }
 }

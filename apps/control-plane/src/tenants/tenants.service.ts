@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CatalogProvisioner } from '../catalog/catalog-provisioner';
 import { ConflictError, NotFoundError } from '../common/app-error';
 import { CatalogDefaultsConfig } from '../config/control-plane.config';
+import { isUniqueViolation } from '../database/unique-violation';
 import type { CreateTenantDto } from './dto/create-tenant.dto';
 import { Tenant } from './tenant.entity';
 import { TenantsRepository } from './tenants.repository';
@@ -18,9 +19,8 @@ export class TenantsService {
 
   /** Creating a tenant also asks its data plane to provision the tenant's catalog. */
   async create(dto: CreateTenantDto): Promise<Tenant> {
-    if (await this.tenants.findBySlug(dto.slug)) {
-      throw new ConflictError('a tenant with this slug already exists', [{ field: 'slug', message: 'is already taken' }]);
-    }
+    const taken = () => new ConflictError('a tenant with this slug already exists', [{ field: 'slug', message: 'is already taken' }]);
+    if (await this.tenants.findBySlug(dto.slug)) throw taken();
     const tenant = new Tenant();
     tenant.id = randomUUID();
     tenant.slug = dto.slug;
@@ -28,7 +28,12 @@ export class TenantsService {
     tenant.catalogName = dto.catalogName ?? this.defaults.catalogName;
     tenant.catalogStatus = 'provisioning';
     tenant.catalogError = null;
-    await this.tenants.insert(tenant);
+    try {
+      await this.tenants.insert(tenant);
+    } catch (error) {
+      if (isUniqueViolation(error, 'tenants_slug_key')) throw taken();
+      throw error;
+    }
     return this.provisioner.provision(tenant);
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { PasswordHasher } from '../auth/password-hasher';
 import { AuthConfig } from '../config/control-plane.config';
+import { isUniqueViolation } from '../database/unique-violation';
 import { User } from './user.entity';
 import { UsersRepository } from './users.repository';
 
@@ -33,7 +34,7 @@ export class OperatorBootstrap implements OnApplicationBootstrap {
       this.logger.log({ msg: 'bootstrapped platform operator', userId: user.id });
     } catch (error) {
       // Two control-plane replicas booting together: the unique email lets exactly one win.
-      if (!(await this.users.findByEmail(operator.email))) throw error;
+      if (!isUniqueViolation(error, 'users_email_key')) throw error;
     }
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../common/app-error';
 import { PasswordHasher } from '../auth/password-hasher';
+import { isUniqueViolation } from '../database/unique-violation';
 import type { AuthUser } from '../auth/auth-user';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import type { CreateUserDto } from './dto/create-user.dto';
@@ -23,16 +24,20 @@ export class UsersService {
   async create(caller: AuthUser, dto: CreateUserDto): Promise<User> {
     const tenantId = this.targetTenant(caller, dto);
     if (tenantId && !(await this.tenants.findById(tenantId))) throw new NotFoundError('tenant');
-    if (await this.users.findByEmail(dto.email)) {
-      throw new ConflictError('a user with this email already exists', [{ field: 'email', message: 'is already registered' }]);
-    }
+    const taken = () => new ConflictError('a user with this email already exists', [{ field: 'email', message: 'is already registered' }]);
+    if (await this.users.findByEmail(dto.email)) throw taken();
     const user = new User();
     user.id = randomUUID();
     user.tenantId = tenantId;
     user.email = dto.email.toLowerCase();
     user.passwordHash = await this.hasher.hash(dto.password);
     user.role = dto.role;
-    return this.users.insert(user);
+    try {
+      return await this.users.insert(user);
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_key')) throw taken();
+      throw error;
+    }
   }
 
   async list(caller: AuthUser, tenantId: string | undefined): Promise<User[]> {

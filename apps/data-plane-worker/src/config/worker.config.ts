@@ -12,6 +12,8 @@ export class WorkerConfig {
     readonly tenantRefreshMs: number,
     readonly lockDurationMs: number,
     readonly stalledIntervalMs: number,
+    /** Times a job may be found abandoned (its worker died) and restarted before it fails for good. */
+    readonly maxStalledCount: number,
     readonly duckdbThreads: number | undefined,
     readonly duckdbMemoryLimit: string | undefined,
   ) {}
@@ -19,7 +21,7 @@ export class WorkerConfig {
 
 const tenantList = z
   .string()
-  .transform((value) => value.split(',').map((t) => t.trim()).filter(Boolean))
+  .transform((value) => value.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))
   .pipe(z.array(z.uuid('each entry must be a tenant id (UUID)')).min(1));
 
 const envSchema = queueEnvSchema.extend({
@@ -29,6 +31,7 @@ const envSchema = queueEnvSchema.extend({
   WORKER_TENANT_REFRESH_MS: envInt(100, 3_600_000).default(5000),
   WORKER_LOCK_DURATION_MS: envInt(1000, 3_600_000).default(30_000),
   WORKER_STALLED_INTERVAL_MS: envInt(500, 3_600_000).default(30_000),
+  WORKER_MAX_STALLED_COUNT: envInt(0, 100).default(1),
   DUCKDB_THREADS: envInt(1, 256).optional(),
   DUCKDB_MEMORY_LIMIT: z
     .string()
@@ -52,6 +55,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined>): DataP
       e.WORKER_TENANT_REFRESH_MS,
       e.WORKER_LOCK_DURATION_MS,
       e.WORKER_STALLED_INTERVAL_MS,
+      e.WORKER_MAX_STALLED_COUNT,
       e.DUCKDB_THREADS,
       e.DUCKDB_MEMORY_LIMIT,
     ),

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, resolve } from 'node:path';
-import type { SourceFormat } from '@ade/contracts';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { sourcePathProblem, type SourceFormat } from '@ade/contracts';
 import type { SourceFile } from '@ade/lakehouse';
 import { SourceError } from './source-error';
 
@@ -22,7 +22,7 @@ export function landingZone(dataDir: string, tenantId: string): string {
  * fits the format, in name order so every run walks them the same way.
  */
 export async function discoverSourceFiles(landing: string, configuredPath: string, format: SourceFormat): Promise<SourceFile[]> {
-  const absolute = isAbsolute(configuredPath) ? configuredPath : resolve(landing, configuredPath);
+  const absolute = await resolveInsideLanding(landing, configuredPath);
   const info = await statOrThrow(absolute, configuredPath);
   if (info.isFile()) return [await describeFile(absolute, configuredPath)];
   if (!info.isDirectory()) throw new SourceError('source_unreadable', `source is neither a file nor a directory: ${configuredPath}`);
@@ -32,6 +32,23 @@ export async function discoverSourceFiles(landing: string, configuredPath: strin
     .map((entry) => entry.name)
     .sort();
   return Promise.all(names.map((name) => describeFile(join(absolute, name), join(configuredPath, name))));
+}
+
+/**
+ * The contract already refuses absolute and `..` paths; this also follows symlinks, so a link
+ * planted in a landing zone cannot lead a run into another tenant's files.
+ */
+async function resolveInsideLanding(landing: string, configuredPath: string): Promise<string> {
+  const problem = sourcePathProblem(configuredPath);
+  if (problem) throw new SourceError('source_unreadable', `source path ${problem}: ${configuredPath}`);
+  const root = await realpath(landing).catch(() => resolve(landing));
+  const real = await realpath(resolve(landing, configuredPath)).catch((error: unknown) => {
+    throw sourceError(error, configuredPath);
+  });
+  if (real !== root && !real.startsWith(root + sep)) {
+    throw new SourceError('source_unreadable', `source path leads outside the tenant's landing zone: ${configuredPath}`);
+  }
+  return real;
 }
 
 async function describeFile(path: string, displayPath: string): Promise<SourceFile> {

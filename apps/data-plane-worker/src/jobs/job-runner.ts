@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { ContractViolation, parseJob, type AnyJob } from '@ade/contracts';
+import { ContractViolation, parseJob, type AnyJob, type RunFailure } from '@ade/contracts';
 import { EventPublisher } from '../events/event-publisher';
 import { JobHandlerRegistry } from './job-handler.registry';
 
@@ -39,20 +39,30 @@ export class JobRunner {
     }
   }
 
-  /** So a run whose job cannot be read still ends as failed instead of staying queued forever. */
+  /**
+   * A job whose worker died is restarted by the queue a limited number of times; past that the
+   * queue fails it on its next delivery without running any handler (a "deferred failure"), so
+   * nobody else would tell the control plane.
+   */
+  async reportAbandoned(queueTenantId: string, job: Job): Promise<void> {
+    this.logger.error({ msg: 'job abandoned by its workers too often; failed', jobId: job.id, queueTenantId });
+    await this.reportFailedRun(queueTenantId, job, {
+      code: 'internal',
+      message: 'the workers processing this run stopped responding repeatedly (crashed or killed); trigger it again',
+    });
+  }
+
   private async reportInvalidRun(queueTenantId: string, job: Job, reason: string): Promise<void> {
+    await this.reportFailedRun(queueTenantId, job, { code: 'invalid_job', message: reason.slice(0, 2000) });
+  }
+
+  /** So a run whose job the handler never finished still ends as failed instead of staying open forever. */
+  private async reportFailedRun(queueTenantId: string, job: Job, error: RunFailure): Promise<void> {
     const runId = (job.data as { runId?: unknown } | null)?.runId;
     if (job.name !== 'pipeline.run' || typeof runId !== 'string' || !UUID.test(runId)) return;
     await this.events.publish({
       name: 'run.failed',
-      data: {
-        tenantId: queueTenantId,
-        runId,
-        attempt: job.attemptsMade + 1,
-        at: new Date().toISOString(),
-        willRetry: false,
-        error: { code: 'invalid_job', message: reason.slice(0, 2000) },
-      },
+      data: { tenantId: queueTenantId, runId, attempt: job.attemptsMade + 1, at: new Date().toISOString(), willRetry: false, error },
     });
   }
 }

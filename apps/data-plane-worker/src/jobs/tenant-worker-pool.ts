@@ -51,11 +51,17 @@ export class TenantWorkerPool implements OnApplicationBootstrap, OnModuleDestroy
       concurrency: this.config.concurrency,
       lockDuration: this.config.lockDurationMs,
       stalledInterval: this.config.stalledIntervalMs,
+      maxStalledCount: this.config.maxStalledCount,
     });
     worker.on('error', (error) => this.logger.error({ msg: 'queue worker error', tenantId, error: error.message }));
-    worker.on('failed', (job, error) =>
-      this.logger.warn({ msg: 'job attempt failed', tenantId, jobId: job?.id, jobName: job?.name, error: error.name }),
-    );
+    worker.on('failed', (job, error) => {
+      this.logger.warn({ msg: 'job attempt failed', tenantId, jobId: job?.id, jobName: job?.name, error: error.name });
+      if (job?.deferredFailure) {
+        this.runner.reportAbandoned(tenantId, job).catch((reportError: Error) =>
+          this.logger.error({ msg: 'could not report an abandoned job', tenantId, jobId: job.id, error: reportError.message }),
+        );
+      }
+    });
     this.logger.log({ msg: 'serving tenant queue', tenantId });
     return worker;
   }

@@ -1,13 +1,7 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { ContractViolation, SQL_IDENTIFIER } from '@ade/contracts';
+import { ContractViolation, RESERVED_CATALOG_NAMES, SQL_IDENTIFIER } from '@ade/contracts';
 import type { CatalogLocator } from '../lakehouse.port';
-
-/**
- * DuckDB's own databases. `ATTACH ... AS memory` silently succeeds and would write a tenant's
- * data into the throwaway in-memory database, so these names are refused outright.
- */
-export const RESERVED_CATALOG_NAMES: readonly string[] = ['main', 'memory', 'system', 'temp'];
 
 const uuid = z.uuid();
 

@@ -1,7 +1,8 @@
 /**
- * Medicaid member identifiers shaped like the state's own where we know a common shape, else the
- * state code and nine digits. Built from a unique serial (below 10^9), so distinct members never
- * share an id.
+ * Medicaid member identifiers shaped like the state's own where a state pack gives the shape
+ * (libs/healthcare/state-packs/<state>.json, `medicaidMemberIdPattern`), else the state code and
+ * nine digits, which the default pack accepts. Built from a unique serial (below 10^9), so
+ * distinct members never share an id. A test keeps every shipped pack and this file in step.
  */
 type MemberIdFormat = (serial: number) => string;
 
@@ -24,6 +25,10 @@ const STATE_FORMATS: Readonly<Record<string, MemberIdFormat>> = {
   TX: (serial) => pad(serial, 9),
   // Florida Medicaid: ten digits.
   FL: (serial) => `9${pad(serial, 9)}`,
+  // Ohio Medicaid: twelve digits.
+  OH: (serial) => `100${pad(serial, 9)}`,
+  // Pennsylvania Medical Assistance (ACCESS card recipient number): ten digits.
+  PA: (serial) => `1${pad(serial, 9)}`,
 };
 
 export function formatMemberId(state: string, serial: number): string {

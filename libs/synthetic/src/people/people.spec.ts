@@ -1,6 +1,5 @@
 import { isValidNpi, isoDateToEpochDay } from '@ade/healthcare';
 import { describe, expect, it } from 'vitest';
-import { formatMemberId } from './member-id';
 import { MemberPopulation } from './members';
 import { ProviderDirectory } from './providers';
 import { scramble } from './scramble';
@@ -9,25 +8,6 @@ describe('scramble', () => {
   it('is a permutation', () => {
     const seen = new Set(Array.from({ length: 1000 }, (_, index) => scramble(index, 1000, 17)));
     expect(seen.size).toBe(1000);
-  });
-});
-
-describe('formatMemberId', () => {
-  it.each([
-    ['NY', /^[A-Z]{2}\d{5}[A-Z]$/],
-    ['CA', /^\d{8}[A-Z]$/],
-    ['TX', /^\d{9}$/],
-    ['FL', /^9\d{9}$/],
-    ['OH', /^OH\d{9}$/],
-  ])('shapes %s ids', (state, pattern) => {
-    for (const serial of [0, 1, 123_456_789, 999_999_999]) expect(formatMemberId(state, serial)).toMatch(pattern);
-  });
-
-  it('never gives two serials the same id', () => {
-    for (const state of ['NY', 'CA', 'TX', 'FL', 'OH']) {
-      const ids = new Set(Array.from({ length: 5000 }, (_, index) => formatMemberId(state, index * 199_999)));
-      expect(ids.size).toBe(5000);
-    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { cronExpression, DATA_TYPES, pipelineOptionsSchema, SOURCE_FORMATS } from '@ade/contracts';
-import { pipelineName, sourcePath, targetTable } from './pipeline-fields';
+import { cronExpression, DATA_TYPES, pipelineOptionsSchema, SOURCE_FORMATS, sourcePath } from '@ade/contracts';
+import { pipelineName, targetTable } from './pipeline-fields';
 
 export const createPipelineSchema = z
   .object({

@@ -5,17 +5,6 @@ export const pipelineName = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1-64 lower-case letters, digits, dashes or underscores, starting with a letter or digit');
 
-/**
- * Relative paths are resolved by the worker under the tenant's landing zone; `..` is refused so a
- * relative path can never climb out of it.
- */
-export const sourcePath = z
-  .string()
-  .min(1)
-  .max(1024)
-  .refine((path) => !path.includes('\0'), 'must not contain NUL characters')
-  .refine((path) => !path.split(/[\\/]/).includes('..'), "must not contain '..' segments");
-
 export const targetTable = z.string().superRefine((value, ctx) => {
   const ref = parseTableName(value);
   if (!ref) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sqlIdentifier } from '@ade/contracts';
+import { catalogName } from '@ade/contracts';
 
 export const createTenantSchema = z
   .object({
@@ -8,7 +8,7 @@ export const createTenantSchema = z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2-63 lower-case letters, digits or dashes, starting with a letter or digit'),
     /** Name the tenant's catalog is mounted under; defaults to the platform's default. */
-    catalogName: sqlIdentifier.optional(),
+    catalogName: catalogName.optional(),
   })
   .strict();
 export type CreateTenantDto = z.infer<typeof createTenantSchema>;

@@ -1,0 +1,2 @@
+export * from './header-mapping';
+export * from './normalize-header';

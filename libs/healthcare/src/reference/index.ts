@@ -1,0 +1,3 @@
+export * from './icd10cm-calendar';
+export * from './reference-tables';
+export * from './load-duckdb';

@@ -1,0 +1,92 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { icd10CmStatusOn, loadIcd10CmCalendar, OPEN_END, type DateInterval } from './icd10cm-calendar';
+import { loadReferenceTablesDuckDb } from './load-duckdb';
+import { buildReferenceTables } from './reference-tables';
+
+describe('ICD-10-CM calendar', () => {
+  const calendar = loadIcd10CmCalendar();
+
+  it('starts each fiscal year on 1 October and splits it at mid-year changes', () => {
+    expect(calendar.periods[0]!.from).toBe('2015-10-01');
+    expect(calendar.periods.at(-1)!.to).toBe(OPEN_END);
+    expect(calendar.periods.filter((p) => p.fiscalYear === 2021).map((p) => [p.from, p.to])).toEqual([
+      ['2020-10-01', '2020-12-31'],
+      ['2021-01-01', '2021-09-30'],
+    ]);
+    calendar.periods.slice(1).forEach((period, index) => {
+      expect(period.from > calendar.periods[index]!.to).toBe(true);
+    });
+  });
+
+  it('merges a code into one interval while it stays valid', () => {
+    expect(calendar.billable.get('M545')).toEqual([{ from: '2015-10-01', to: '2021-09-30' }]);
+    expect(calendar.billable.get('U071')).toEqual([{ from: '2020-04-01', to: OPEN_END }]);
+    expect(calendar.billable.get('M358')).toEqual([{ from: '2015-10-01', to: '2020-12-31' }]);
+    expect(calendar.headers.get('M358')).toEqual([{ from: '2021-01-01', to: OPEN_END }]);
+    expect(calendar.headers.get('E11')).toEqual([{ from: '2015-10-01', to: OPEN_END }]);
+  });
+
+  it('never has a code billable and a header on the same day, nor overlapping intervals', () => {
+    const overlap = (a: DateInterval, b: DateInterval) => a.from <= b.to && b.from <= a.to;
+    for (const [code, billable] of calendar.billable) {
+      const all = [...billable, ...(calendar.headers.get(code) ?? [])];
+      for (let i = 0; i < all.length; i += 1) for (let j = i + 1; j < all.length; j += 1) expect(overlap(all[i]!, all[j]!), code).toBe(false);
+    }
+  });
+
+  it('agrees with the fiscal-year files on the first day of every year', () => {
+    for (const period of calendar.periods) {
+      let checked = 0;
+      for (const code of period.billable) {
+        if ((checked += 1) > 500) break;
+        expect(icd10CmStatusOn(code, period.from), `${code} on ${period.from}`).toBe('billable');
+      }
+    }
+  });
+});
+
+describe('reference tables', () => {
+  it('builds every table the rules join, from the shipped code sets', () => {
+    const sizes = Object.fromEntries(buildReferenceTables().map((table) => [table.table, table.rows.length]));
+    expect(sizes).toMatchObject({ hcpcs_level2: 8_725, hcpcs_modifiers: 375, nucc_taxonomy: 883, place_of_service: 52, us_states: 56 });
+    expect(sizes['icd10cm_validity']).toBeGreaterThan(75_000);
+    expect(sizes['icd10cm_headers']).toBeGreaterThan(20_000);
+    expect(buildReferenceTables()).toBe(buildReferenceTables());
+  });
+
+  it('loads them into DuckDB with the appender and names them fully qualified', async () => {
+    buildReferenceTables();
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      const started = performance.now();
+      const ref = await loadReferenceTablesDuckDb(connection, 'ref');
+      const elapsed = performance.now() - started;
+      console.info(`reference tables loaded into DuckDB in ${elapsed.toFixed(0)} ms`);
+      expect(elapsed).toBeLessThan(2_000);
+      expect(ref('icd10cm_validity')).toBe('"memory"."ref"."icd10cm_validity"');
+      const rows = await connection.runAndReadAll(
+        `SELECT code, CAST(valid_from AS VARCHAR) AS f, CAST(valid_to AS VARCHAR) AS t FROM ${ref('icd10cm_validity')} WHERE code IN ('M545', 'U071') ORDER BY code`,
+      );
+      expect(rows.getRowObjectsJson()).toEqual([
+        { code: 'M545', f: '2015-10-01', t: '2021-09-30' },
+        { code: 'U071', f: '2020-04-01', t: '9999-12-31' },
+      ]);
+      await loadReferenceTablesDuckDb(connection, 'ref');
+      const count = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${ref('us_states')}`);
+      expect(count.getRowObjectsJson()).toEqual([{ n: '56' }]);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+
+  it('refuses a schema name that is not a plain SQL name', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await expect(loadReferenceTablesDuckDb(connection, 'ref"; DROP TABLE x; --')).rejects.toThrow(RangeError);
+    connection.closeSync();
+    instance.closeSync();
+  });
+});

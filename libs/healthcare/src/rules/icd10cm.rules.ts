@@ -1,0 +1,85 @@
+import { isIcd10CmFormat, toDotlessIcd10Cm } from '../formats/icd10cm-format';
+import { icd10CmStatusOn, OPEN_END, type Icd10CmStatus } from '../reference/icd10cm-calendar';
+import type { ReferenceTable, SqlRenderContext } from './rule';
+import { defineRule } from './define-rule';
+import { fullMatch } from './sql/full-match-pattern';
+import { onlyWhen } from './sql/sql-text';
+import { claimDateIn, parseClaimDate } from './values/claim-date';
+
+/**
+ * ICD-10-CM shape, dotted (`E11.9`) or dotless (`E119`): a letter, two letters-or-digits (QA0,
+ * C4A, M1A, Z3A), then up to four more (placeholder X and 7th characters are letters), at most
+ * seven without the dot, the dot only after the third. Upper case only: a case repair runs before
+ * validation, and a lower-case code is reported here rather than silently accepted. The same shape
+ * as isIcd10CmFormat (src/formats), which the predicate calls.
+ */
+export const ICD10CM_FORMAT = fullMatch('[A-Z][0-9A-Z]{2}(\\.[0-9A-Z]{1,4})?|[A-Z][0-9A-Z]{2,6}');
+
+export const icd10CmFormat = defineRule({
+  id: 'icd10cm.format',
+  family: 'code_validity',
+  severity: 'error',
+  roles: ['code'],
+  requires: ['code'],
+  description:
+    'An ICD-10-CM code is a letter, two letters or digits, then optionally a dot and up to four letters ' +
+    'or digits (or the same without the dot), upper case.',
+  message: 'ICD-10-CM code is malformed',
+  test: ({ code }) => isIcd10CmFormat(code),
+  sql: ({ code }) => ICD10CM_FORMAT.sql(code),
+});
+
+export const icd10CmHeaderCode = defineRule({
+  id: 'icd10cm.header_code',
+  family: 'code_validity',
+  severity: 'error',
+  roles: ['code', 'serviceDate'],
+  requires: ['code'],
+  description:
+    'A well-formed ICD-10-CM code must not be a header (category) code on the date of service: not ' +
+    'billable that day, but the prefix of a code that is. Without a readable date of service, the newest ' +
+    'code set judges.',
+  message: 'ICD-10-CM code is a non-billable header code on the date of service',
+  test: ({ code, serviceDate }) => statusOn(code, serviceDate) !== 'header',
+  sql: ({ code, serviceDate }, context) =>
+    onlyWhen(ICD10CM_FORMAT.sql(code), `NOT ${onDateSql(['icd10cm_headers'], code, serviceDate, context)}`),
+});
+
+export const icd10CmNotValidOnDate = defineRule({
+  id: 'icd10cm.not_valid_on_date',
+  family: 'code_validity',
+  severity: 'error',
+  roles: ['code', 'serviceDate'],
+  requires: ['code'],
+  description:
+    'A well-formed ICD-10-CM code that is not a header must be billable in the code set in effect on the ' +
+    'date of service: the fiscal-year file (from 1 October) plus that year\'s mid-year changes up to the ' +
+    'date. Nothing is valid before 2015-10-01; dates after the newest fiscal year, and missing or ' +
+    'unreadable dates, are judged by the newest set.',
+  message: 'ICD-10-CM code is not valid on the date of service',
+  test: ({ code, serviceDate }) => statusOn(code, serviceDate) !== 'unknown',
+  sql: ({ code, serviceDate }, context) =>
+    onlyWhen(ICD10CM_FORMAT.sql(code), onDateSql(['icd10cm_validity', 'icd10cm_headers'], code, serviceDate, context)),
+});
+
+/** Status of a code on the date of service; malformed codes count as billable (another rule owns them). */
+function statusOn(code: string, serviceDate: string | null): Icd10CmStatus {
+  if (!isIcd10CmFormat(code)) return 'billable';
+  return icd10CmStatusOn(toDotlessIcd10Cm(code), parseClaimDate(serviceDate) ?? OPEN_END);
+}
+
+/**
+ * TRUE when the dotless code has an interval in one of `tables` covering the date of service (or
+ * 9999-12-31, the newest code set, when the date does not parse). DuckDB plans this correlated
+ * EXISTS as a hash join on the code with the date range checked on matches (see
+ * reference/icd10cm-lookup-plan.spec.ts); two tables go through one UNION ALL, so one join. The
+ * columns are renamed in the FROM clause so an unqualified input column can never bind to them.
+ */
+function onDateSql(tables: readonly ReferenceTable[], code: string, serviceDate: string, context: SqlRenderContext): string {
+  const source =
+    tables.length === 1
+      ? context.ref(tables[0]!)
+      : `(${tables.map((table) => `SELECT code, valid_from, valid_to FROM ${context.ref(table)}`).join(' UNION ALL ')})`;
+  const day = `coalesce(${claimDateIn(serviceDate, context)}, DATE '${OPEN_END}')`;
+  return `EXISTS (SELECT 1 FROM ${source} AS ref_interval(ref_code, ref_from, ref_to) WHERE ref_code = replace(${code}, '.', '') AND ${day} BETWEEN ref_from AND ref_to)`;
+}

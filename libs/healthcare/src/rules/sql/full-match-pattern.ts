@@ -1,0 +1,34 @@
+import { PortableRegexError, portableRegexBody } from './portable-regex';
+import { sqlString } from './sql-text';
+
+/**
+ * A regular expression written once and run by both renderings against the whole value: a
+ * JavaScript `RegExp` for the predicate, DuckDB's `regexp_full_match` (RE2) for the SQL. The
+ * source must stay inside the portable subset (see portable-regex.ts), which is checked here.
+ */
+export class FullMatchPattern {
+  readonly body: string;
+  private readonly regex: RegExp;
+
+  constructor(source: string) {
+    this.body = portableRegexBody(source);
+    try {
+      this.regex = new RegExp(`^(?:${this.body})$`);
+    } catch (error) {
+      throw new PortableRegexError(`regular expression does not compile: ${(error as Error).message}`);
+    }
+  }
+
+  test(value: string): boolean {
+    return this.regex.test(value);
+  }
+
+  /** TRUE/FALSE for a non-NULL operand (NULL for NULL, so guard the call). */
+  sql(operand: string): string {
+    return `regexp_full_match(${operand}, ${sqlString(this.body)})`;
+  }
+}
+
+export function fullMatch(source: string): FullMatchPattern {
+  return new FullMatchPattern(source);
+}

@@ -1,0 +1,82 @@
+import { sqlString } from '../sql/sql-text';
+
+/**
+ * The one date parser every date rule uses, in its two renderings. A claim date is a real
+ * calendar date (proleptic Gregorian, years 0000-9999, as DuckDB's DATE) written as
+ *   YYYY-MM-DD   (ISO 8601, what the canonical tables hold)
+ *   YYYYMMDD     (X12 837/835 D8)
+ *   MM/DD/YYYY   (CMS-1500 / UB-04 paper and most spreadsheets)
+ * with exactly those digits, no spaces, no time part. Anything else is not a date, so
+ * `2025-2-3`, `2025-02-30` and ` 2025-02-03` all parse to nothing, in both renderings.
+ */
+const ISO = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+const COMPACT = /^([0-9]{4})([0-9]{2})([0-9]{2})$/;
+const US = /^([0-9]{2})\/([0-9]{2})\/([0-9]{4})$/;
+
+/** The date as `YYYY-MM-DD`, or null when `value` is not a claim date. */
+export function parseClaimDate(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const parts = ISO.exec(value) ?? COMPACT.exec(value);
+  const us = parts ? null : US.exec(value);
+  const [year, month, day] = parts ? [parts[1]!, parts[2]!, parts[3]!] : us ? [us[3]!, us[1]!, us[2]!] : [];
+  if (year === undefined || month === undefined || day === undefined) return null;
+  if (!isCalendarDate(Number(year), Number(month), Number(day))) return null;
+  return `${year}-${month}-${day}`;
+}
+
+/**
+ * The SQL twin of parseClaimDate: a DATE, or NULL. Each shape is checked by a full-match regex
+ * first, because DuckDB's own casts are lenient (`'2025-1-1'::DATE` works); the strict ISO text
+ * then goes through TRY_CAST, which yields NULL for impossible days such as 2025-02-30.
+ */
+export function claimDateSql(operand: string): string {
+  return [
+    'TRY_CAST(CASE',
+    `WHEN regexp_full_match(${operand}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN ${operand}`,
+    `WHEN regexp_full_match(${operand}, '[0-9]{8}') THEN regexp_replace(${operand}, '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')`,
+    `WHEN regexp_full_match(${operand}, '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(${operand}, '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')`,
+    'END AS DATE)',
+  ].join(' ');
+}
+
+/** An ISO date the caller vouches for (an `asOf`), as a DATE literal; throws on anything else. */
+export function isoDateLiteralSql(isoDate: string): string {
+  return `DATE ${sqlString(requireIsoDate(isoDate))}`;
+}
+
+export function requireIsoDate(value: string): string {
+  if (!ISO.test(value) || parseClaimDate(value) !== value) throw new RangeError(`not a YYYY-MM-DD date: ${value}`);
+  return value;
+}
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date, by arithmetic (no Date: it maps years 0-99 to 19xx). */
+export function epochDayOf(isoDate: string): number {
+  const year = Number(isoDate.slice(0, 4));
+  const month = Number(isoDate.slice(5, 7));
+  const day = Number(isoDate.slice(8, 10));
+  // Howard Hinnant's days_from_civil: years start on 1 March so the leap day comes last.
+  const shiftedYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(shiftedYear / 400);
+  const yearOfEra = shiftedYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** The claim date of an input in a rule's SQL: the engine's pre-parsed column when it has one. */
+export function claimDateIn(input: string, context: { claimDate?(input: string): string }): string {
+  return context.claimDate ? context.claimDate(input) : claimDateSql(input);
+}

@@ -1,0 +1,42 @@
+import type { CanonicalColumn, CheckBinding } from './canonical-schema';
+import { bind, bindEach, namesOf, numbered } from './schema-builders';
+
+/**
+ * Bindings the claim schemas share. Each value is judged by one binding per rule, so a planted
+ * defect fails exactly one check: a malformed code fails only its format rule (code-set rules
+ * pass a value that is not well formed), a malformed date fails only `date.format` (ordering and
+ * future rules pass dates they cannot parse).
+ */
+export function diagnosisChecks(count: number, serviceDate: string): CheckBinding[] {
+  const codes = numbered(count, (n) => `diagnosis_code_${n}`);
+  return [
+    ...bindEach('icd10cm.format', 'code', codes),
+    ...codes.map((code) => bind('icd10cm.header_code', { code, serviceDate })),
+    ...codes.map((code) => bind('icd10cm.not_valid_on_date', { code, serviceDate })),
+  ];
+}
+
+/** The line's CPT/HCPCS code and modifiers. */
+export function procedureLineChecks(): CheckBinding[] {
+  return [
+    bind('procedure.format', { code: 'hcpcs_code' }),
+    bind('hcpcs.not_in_code_set', { code: 'hcpcs_code' }),
+    ...bindEach('hcpcs.modifier_format', 'modifier', numbered(5, (n) => `hcpcs_modifier_${n}`)),
+  ];
+}
+
+/** `date.format` on every date column of the schema. */
+export function claimDateFormatChecks(columns: readonly CanonicalColumn[]): CheckBinding[] {
+  return bindEach('date.format', 'date', namesOf(columns, 'date'));
+}
+
+/** Format and sign of every amount, and the paid <= allowed <= billed ordering. */
+export function claimAmountChecks(columns: readonly CanonicalColumn[]): CheckBinding[] {
+  const amounts = namesOf(columns, 'decimal').filter((name) => name.endsWith('_amount'));
+  return [
+    ...bindEach('amount.format', 'amount', amounts),
+    ...bindEach('amount.negative', 'amount', amounts),
+    bind('amounts.paid_exceeds_allowed', { paid: 'paid_amount', allowed: 'allowed_amount' }),
+    bind('amounts.allowed_exceeds_billed', { allowed: 'allowed_amount', billed: 'charge_amount' }),
+  ];
+}

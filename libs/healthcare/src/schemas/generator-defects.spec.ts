@@ -1,0 +1,58 @@
+import { DEFECT_KINDS, generateProfessionalClaims, type DefectKind } from '@ade/synthetic';
+import { describe, expect, it } from 'vitest';
+import { mapHeaders } from '../mapping/header-mapping';
+import { availableStatePacks, loadStatePack } from '../states/load-state-pack';
+import { DEFAULT_STATE_PACK } from '../states/state-pack';
+import { parseCsv } from '../text/parse-csv';
+import { canonicalSchema } from './canonical-schemas';
+import { GENERATOR_DEFECT_RULES } from './generator-defect-rules';
+import { failingChecks } from './test/stand-in-rules';
+
+const AS_OF = '2026-08-15';
+const schema = canonicalSchema('professional_claims');
+
+async function generate(options: { seed: number; rows: number; defectRate: number; states?: string[] }) {
+  const chunks: string[] = [];
+  const manifest = await generateProfessionalClaims({ asOf: AS_OF, ...options }, (chunk) => {
+    chunks.push(chunk);
+  });
+  const [header, ...rows] = parseCsv(chunks.join(''));
+  const mapping = mapHeaders(header!, schema);
+  const records = rows.map((fields) => Object.fromEntries(mapping.mapped.map((m) => [m.canonical, fields[header!.indexOf(m.source)] ?? ''])));
+  return { records, manifest };
+}
+
+describe('GENERATOR_DEFECT_RULES', () => {
+  it("has exactly the generator's defect kinds", () => {
+    expect(Object.keys(GENERATOR_DEFECT_RULES).sort()).toEqual([...DEFECT_KINDS].sort());
+    const typed: Record<DefectKind, string> = GENERATOR_DEFECT_RULES;
+    expect(typed.duplicate_line).toBe('integrity.duplicate_line');
+  });
+
+  it('names rules the professional schema binds (or the engine computes)', () => {
+    const bound = new Set(schema.checks.map((b) => b.rule));
+    for (const rule of Object.values(GENERATOR_DEFECT_RULES)) {
+      if (rule !== 'integrity.duplicate_line') expect(bound.has(rule), rule).toBe(true);
+    }
+  });
+
+  const packs = availableStatePacks();
+  it.each(packs)('with the %s pack, each planted defect fails exactly its one check and clean rows fail none', async (id) => {
+    const state = id === DEFAULT_STATE_PACK ? undefined : id;
+    const pack = loadStatePack(state);
+    const { records, manifest } = await generate({ seed: 11, rows: 6_000, defectRate: 0.2, states: state ? [state] : undefined });
+    const failures = failingChecks(schema, records, { asOf: AS_OF, pack });
+    const planted = new Map(manifest.defectRows!.map((d) => [d.row, d]));
+    failures.forEach((failed, index) => {
+      const defect = planted.get(index + 1);
+      if (!defect) {
+        expect(failed, `clean row ${index + 1}`).toEqual([]);
+        return;
+      }
+      const column = defect.kind === 'duplicate_line' ? 'claim_id' : defect.kind === 'future_service_date' ? 'claim_line_start_date' : defect.column;
+      const expectedColumn = defect.kind === 'paid_exceeds_charge' ? 'paid_amount' : column;
+      expect(failed, `row ${index + 1} (${defect.kind})`).toEqual([`${GENERATOR_DEFECT_RULES[defect.kind]}(${expectedColumn})`]);
+    });
+    for (const kind of DEFECT_KINDS) expect(manifest.defects[kind], kind).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,67 @@
+import type { DataType } from '@ade/contracts';
+import { ruleById, type CanonicalSchema, type HeaderMapping, type Rule, type StatePack } from '@ade/healthcare';
+import { sourceColumnSql } from './source-table';
+import { quoteString } from './sql/identifiers';
+
+/** One rule applied to one set of columns; `no` names it in the generated SQL. Inputs name the file's columns, which the engine has already cleaned. */
+export interface PlannedCheck {
+  no: number;
+  rule: Rule;
+  /** The column violations are reported against, as named in the file (canonical name if absent). */
+  column: string;
+  /** Role → SQL expression yielding the raw value or NULL. */
+  inputs: Record<string, string>;
+}
+
+export interface CheckPlan {
+  checks: PlannedCheck[];
+  missingRequired: string[];
+  /** The file's columns the checks read; the engine cleans each once (see rule-inputs.ts). */
+  columnsRead: string[];
+}
+
+const REQUIRED_RULE = 'required.missing';
+
+/**
+ * Turns a schema's rule bindings into checks over this file's columns. A check whose required
+ * inputs are not in the file is left out (it could only ever pass); a required column that is
+ * missing becomes a check that fails every row, so the gap shows in the score.
+ */
+export function planChecks(dataType: DataType, schema: CanonicalSchema, mapping: HeaderMapping, pack: StatePack): CheckPlan {
+  const sourceOf = new Map(mapping.mapped.map((m) => [m.canonical, m.source]));
+  const columnsRead = new Set<string>();
+  const inputExpression = (target: string): string => {
+    if (target.startsWith('=')) return quoteString(target.slice(1));
+    const source = sourceOf.get(target);
+    if (!source) return 'NULL';
+    columnsRead.add(source);
+    return sourceColumnSql(source);
+  };
+  const checks: PlannedCheck[] = [];
+  const add = (rule: Rule, column: string, inputs: Record<string, string>) => checks.push({ no: checks.length + 1, rule, column, inputs });
+
+  for (const binding of schema.checks) {
+    const rule = ruleById(binding.rule);
+    const inputs: Record<string, string> = {};
+    let applicable = true;
+    for (const role of rule.roles) {
+      const target = binding.columns[role];
+      const expression = target === undefined ? 'NULL' : inputExpression(target);
+      if (expression === 'NULL' && rule.requires.includes(role)) applicable = false;
+      inputs[role] = expression;
+    }
+    if (!applicable) continue;
+    const first = binding.columns[rule.roles[0]!]!;
+    add(rule, first.startsWith('=') ? first.slice(1) : (sourceOf.get(first) ?? first), inputs);
+  }
+
+  const required = new Set([...schema.columns.filter((c) => c.required).map((c) => c.name), ...(pack.requiredFields[dataType] ?? [])]);
+  const missingRequired: string[] = [];
+  const requiredRule = ruleById(REQUIRED_RULE);
+  for (const column of required) {
+    const source = sourceOf.get(column);
+    if (!source) missingRequired.push(column);
+    add(requiredRule, source ?? column, { [requiredRule.roles[0]!]: inputExpression(column) });
+  }
+  return { checks, missingRequired, columnsRead: [...columnsRead] };
+}

@@ -1,0 +1,4 @@
+export * from './rule-inputs';
+export * from './unusable-input';
+export * from './validate-file';
+export * from './validation-report';

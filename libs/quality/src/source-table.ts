@@ -1,0 +1,111 @@
+import { stat } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { SourceFormat } from '@ade/contracts';
+import { duckdbSql } from '@ade/lakehouse';
+import { parsedDateColumn, parsedDateSql } from './parsed-dates';
+import { asRuleInputSql } from './rule-inputs';
+import { quoteIdentifier } from './sql/identifiers';
+import { unreadableSource, UnusableInputError } from './unusable-input';
+
+/** The prepared source: one row per data row, in file order, so rowid + 1 is the data row number. */
+export const SOURCE_TABLE = 'src';
+
+const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
+  '.csv': 'csv',
+  '.txt': 'csv',
+  '.tsv': 'csv',
+  '.ndjson': 'ndjson',
+  '.jsonl': 'ndjson',
+  '.json': 'ndjson',
+  '.parquet': 'parquet',
+};
+
+const DELIMITERS = [',', ';', '|', '\t'];
+
+export interface SourceRequest {
+  path: string;
+  format?: SourceFormat;
+  delimiter?: string;
+}
+
+export interface SourceDescription {
+  /** As the caller named it, for messages. */
+  path: string;
+  format: SourceFormat;
+  columns: string[];
+  /** A SELECT over the file, every column as text, with the ingestion path's reader settings. */
+  readSql: string;
+}
+
+export function formatOf(path: string, explicit: SourceFormat | undefined): SourceFormat {
+  if (explicit) return explicit;
+  const format = FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
+  if (!format) throw new UnusableInputError(`cannot tell the format of ${path} from its extension; pass --format csv, ndjson or parquet`);
+  return format;
+}
+
+/** Checks the file and learns its columns from the reader's sniffing, without reading it all. */
+export async function describeSource(connection: DuckDBConnection, request: SourceRequest): Promise<SourceDescription> {
+  const path = resolve(request.path);
+  await assertReadableFile(path, request.path);
+  if (/[*?[]/.test(path)) throw new UnusableInputError(`file names containing * ? or [ are not supported: ${request.path}`);
+  const format = formatOf(path, request.format);
+  const readSql = duckdbSql.readSourceSql(path, format, request.delimiter ? { delimiter: request.delimiter } : {});
+  let columns: string[];
+  try {
+    columns = (await connection.runAndReadAll(`SELECT column_name FROM (DESCRIBE ${readSql})`)).getRowObjectsJson().map((row) => String(row['column_name']));
+  } catch (error) {
+    throw unreadableSource(error, request.path, format);
+  }
+  assertDelimited(columns, request.path, format);
+  return { path: request.path, format, columns, readSql };
+}
+
+/**
+ * Reads the whole file in one pass into the table the checks run over, keeping only the columns
+ * they read: each cleaned once (blank → NULL), date columns also parsed once.
+ */
+export async function prepareSourceTable(
+  connection: DuckDBConnection,
+  source: SourceDescription,
+  columnsRead: readonly string[],
+  dateColumns: readonly string[],
+): Promise<void> {
+  try {
+    await connection.run(prepareSourceSql(source.readSql, columnsRead, dateColumns));
+  } catch (error) {
+    throw unreadableSource(error, source.path, source.format);
+  }
+}
+
+export function prepareSourceSql(readSql: string, columnsRead: readonly string[], dateColumns: readonly string[]): string {
+  const cleaned = columnsRead.map((column) => `${asRuleInputSql(quoteIdentifier(column))} AS ${quoteIdentifier(column)}`);
+  // A blank value matches no date shape, so dates are parsed from the raw value directly.
+  const dates = dateColumns.map((column) => `${parsedDateSql(quoteIdentifier(column))} AS ${quoteIdentifier(parsedDateColumn(column))}`);
+  const projection = [...cleaned, ...dates];
+  // A table needs a column even when no check reads any; the row count still matters.
+  if (projection.length === 0) projection.push('TRUE AS __present');
+  return `CREATE TEMP TABLE ${SOURCE_TABLE} AS SELECT ${projection.join(', ')} FROM (${readSql}) AS raw`;
+}
+
+async function assertReadableFile(path: string, shown: string): Promise<void> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new UnusableInputError(`file not found: ${shown}`);
+  if (!info.isFile()) throw new UnusableInputError(`${shown} is not a file`);
+  if (info.size === 0) throw new UnusableInputError(`${shown} is empty`);
+}
+
+/** One column whose name holds another delimiter: the file was split on the wrong character. */
+function assertDelimited(columns: string[], shown: string, format: SourceFormat): void {
+  if (format !== 'csv' || columns.length !== 1) return;
+  const other = DELIMITERS.find((d) => columns[0]!.includes(d));
+  if (other) {
+    const printable = other === '\t' ? '\\t' : other;
+    throw new UnusableInputError(`${shown} was read as a single column but its header contains '${printable}'; pass --delimiter '${printable}'`);
+  }
+}
+
+export function sourceColumnSql(column: string): string {
+  return `${SOURCE_TABLE}.${quoteIdentifier(column)}`;
+}

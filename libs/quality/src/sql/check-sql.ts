@@ -1,0 +1,40 @@
+import { SOURCE_TABLE } from '../source-table';
+
+/** A check ready to run: its pass condition as SQL, and what to say when a row fails it. */
+export interface SqlCheck {
+  no: number;
+  ruleId: string;
+  severity: 'error' | 'warning';
+  message: string;
+  column: string;
+  passSql: string;
+}
+
+export const RESULTS_TABLE = 'check_results';
+export const ROW_COLUMN = '__row';
+
+const passColumn = (check: SqlCheck) => `c${check.no}`;
+
+/**
+ * One vectorized pass over the prepared source: a boolean column per check (TRUE = passes; a NULL
+ * from a rule counts as a failure so a rendering bug can never hide a violation). The data row
+ * number is the source rowid + 1.
+ */
+export function resultsTableSql(checks: readonly SqlCheck[]): string {
+  const columns = checks.map((check) => `  coalesce((${check.passSql}), false) AS ${passColumn(check)}`);
+  return [`CREATE TEMP TABLE ${RESULTS_TABLE} AS`, `SELECT ${SOURCE_TABLE}.rowid + 1 AS ${ROW_COLUMN}${columns.length ? ',' : ''}`, columns.join(',\n'), `FROM ${SOURCE_TABLE}`].join('\n');
+}
+
+/** Failures per check and the number of rows failing any error-severity check, in one scan. */
+export function countsSql(checks: readonly SqlCheck[]): string {
+  const perCheck = checks.map((check) => `count_if(NOT ${passColumn(check)}) AS ${passColumn(check)}`);
+  const errors = checks.filter((check) => check.severity === 'error').map(passColumn);
+  const invalid = errors.length ? `count_if(NOT (${errors.join(' AND ')}))` : '0';
+  return `SELECT count(*) AS rows, ${invalid} AS invalid${perCheck.length ? `, ${perCheck.join(', ')}` : ''} FROM ${RESULTS_TABLE}`;
+}
+
+/** The failing (row, check) pairs in row order; each branch reads two columns only. */
+export function violationsSql(checks: readonly SqlCheck[], limit: number): string {
+  const branches = checks.map((check) => `SELECT ${ROW_COLUMN}, ${check.no} AS check_no FROM ${RESULTS_TABLE} WHERE NOT ${passColumn(check)}`);
+  return `SELECT ${ROW_COLUMN} AS row_no, check_no FROM (\n${branches.join('\nUNION ALL\n')}\n) ORDER BY row_no, check_no LIMIT ${Math.max(0, Math.floor(limit))}`;
+}

@@ -1,0 +1,151 @@
+import type { DataType, SourceFormat } from '@ade/contracts';
+import { canonicalSchema, loadStatePack, mapHeaders, todayIsoDate, type CanonicalSchema, type HeaderMapping, type SqlRenderContext, type StatePack } from '@ade/healthcare';
+import { planChecks } from './check-plan';
+import { claimDateHook } from './parsed-dates';
+import { duplicateCheck } from './duplicate-check';
+import { countsSql, resultsTableSql, violationsSql, type SqlCheck } from './sql/check-sql';
+import { describeSource, prepareSourceTable, sourceColumnSql, type SourceDescription } from './source-table';
+import { UnusableInputError } from './unusable-input';
+import { ValidationEngine } from './validation-engine';
+import type { ValidationReport, Violation } from './validation-report';
+
+export interface ValidateFileRequest {
+  path: string;
+  type: DataType;
+  /** USPS code of the state pack; the default pack when absent. */
+  state?: string;
+  /** "Today" for date rules (YYYY-MM-DD); defaults to the current UTC date. */
+  asOf?: string;
+  format?: SourceFormat;
+  delimiter?: string;
+  /** How many violations to list (all are counted); default: all. */
+  maxViolations?: number;
+}
+
+interface CheckSet {
+  checks: SqlCheck[];
+  columnsRead: string[];
+  dateColumns: string[];
+  /** Statements that must run after the source is prepared and before the checks (duplicates). */
+  prepareSql: string[];
+  missingRequired: string[];
+}
+
+/**
+ * Validates a whole file with the healthcare rules for its data type in one vectorized SQL pass
+ * on embedded DuckDB: the same renderings the pipelines run, with no server involved.
+ */
+export async function validateFile(request: ValidateFileRequest): Promise<ValidationReport> {
+  const started = Date.now();
+  const schema = canonicalSchema(request.type);
+  const pack = loadStatePack(request.state);
+  const asOf = request.asOf ?? todayIsoDate();
+  const engine = await ValidationEngine.open();
+  const referenceMs = Date.now() - started;
+  try {
+    const source = await describeSource(engine.connection, request);
+    const mapping = mapHeaders(source.columns, schema);
+    if (mapping.mapped.length === 0) {
+      throw new UnusableInputError(
+        `none of the ${source.columns.length} columns of ${request.path} is a recognizable ${request.type} column ` +
+          `(first headers: ${source.columns.slice(0, 5).join(', ')})`,
+      );
+    }
+    const set = buildChecks(request.type, schema, mapping, pack, { dialect: 'duckdb', asOf, statePack: pack, ref: engine.ref });
+    await prepareSourceTable(engine.connection, source, set.columnsRead, set.dateColumns);
+    const readMs = Date.now() - started - referenceMs;
+
+    const checksStarted = Date.now();
+    for (const statement of set.prepareSql) await engine.connection.run(statement);
+    await engine.connection.run(resultsTableSql(set.checks));
+    const [counts] = await engine.rows(countsSql(set.checks));
+    const limit = request.maxViolations ?? Number.MAX_SAFE_INTEGER;
+    const failing = limit > 0 && set.checks.length > 0 ? await engine.rows(violationsSql(set.checks, limit)) : [];
+    const checksMs = Date.now() - checksStarted;
+
+    return {
+      ...summarize(request, source, pack, asOf, mapping, set, counts!, failing),
+      durationMs: Date.now() - started,
+      timings: { referenceMs, readMs, checksMs },
+    };
+  } finally {
+    engine.close();
+  }
+}
+
+/** The schema's rule bindings over this file's columns, plus the data-set duplicate check. */
+function buildChecks(type: DataType, schema: CanonicalSchema, mapping: HeaderMapping, pack: StatePack, baseContext: SqlRenderContext): CheckSet {
+  const plan = planChecks(type, schema, mapping, pack);
+  const sourceOf = new Map(mapping.mapped.map((m) => [m.canonical, m.source]));
+  const read = new Set(plan.columnsRead);
+  const dateColumns = schema.columns
+    .filter((column) => column.type === 'date')
+    .map((column) => sourceOf.get(column.name))
+    .filter((source): source is string => source !== undefined && read.has(source));
+  const context: SqlRenderContext = { ...baseContext, claimDate: claimDateHook(dateColumns, sourceColumnSql) };
+  const checks: SqlCheck[] = plan.checks.map((planned) => ({
+    no: planned.no,
+    ruleId: planned.rule.id,
+    severity: planned.rule.severity,
+    message: planned.rule.message,
+    column: planned.column,
+    passSql: planned.rule.sql(planned.inputs, context),
+  }));
+  const keySources = schema.businessKey.map((column) => sourceOf.get(column)).filter((s): s is string => s !== undefined);
+  if (schema.businessKey.length === 0 || keySources.length !== schema.businessKey.length) {
+    return { checks, columnsRead: plan.columnsRead, dateColumns, prepareSql: [], missingRequired: plan.missingRequired };
+  }
+  const duplicates = duplicateCheck(checks.length + 1, keySources);
+  return {
+    checks: [...checks, duplicates.check],
+    columnsRead: [...new Set([...plan.columnsRead, ...keySources])],
+    dateColumns,
+    prepareSql: [duplicates.prepareSql],
+    missingRequired: plan.missingRequired,
+  };
+}
+
+function summarize(
+  request: ValidateFileRequest,
+  source: SourceDescription,
+  pack: StatePack,
+  asOf: string,
+  mapping: HeaderMapping,
+  set: CheckSet,
+  counts: Record<string, unknown>,
+  failing: Record<string, unknown>[],
+): Omit<ValidationReport, 'durationMs' | 'timings'> {
+  const rows = Number(counts['rows']);
+  const invalid = Number(counts['invalid']);
+  const rules: Record<string, number> = {};
+  let totalViolations = 0;
+  for (const check of set.checks) {
+    const failures = Number(counts[`c${check.no}`]);
+    rules[check.ruleId] = (rules[check.ruleId] ?? 0) + failures;
+    totalViolations += failures;
+  }
+  const byNo = new Map(set.checks.map((check) => [check.no, check]));
+  const violations: Violation[] = failing.map((row) => {
+    const check = byNo.get(Number(row['check_no']))!;
+    return { row: Number(row['row_no']), column: check.column, rule: check.ruleId, severity: check.severity, message: check.message };
+  });
+  return {
+    file: request.path,
+    type: request.type,
+    format: source.format,
+    state: pack.state,
+    asOf,
+    rows,
+    valid: rows - invalid,
+    invalid,
+    score: rows === 0 ? 1 : Math.round(((rows - invalid) / rows) * 10_000) / 10_000,
+    rules,
+    violations,
+    violationsTruncated: violations.length < totalViolations,
+    columns: {
+      mapped: mapping.mapped.map(({ source: s, canonical }) => ({ source: s, canonical })),
+      unmapped: mapping.unmapped,
+      missingRequired: set.missingRequired,
+    },
+  };
+}

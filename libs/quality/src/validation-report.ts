@@ -1,0 +1,41 @@
+import type { DataType, SourceFormat } from '@ade/contracts';
+import type { Severity } from '@ade/healthcare';
+
+export interface Violation {
+  /** 1-based data row (the header is not counted). */
+  row: number;
+  /** The column as named in the file. */
+  column: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+}
+
+export interface ValidationReport {
+  file: string;
+  type: DataType;
+  format: SourceFormat;
+  state: string;
+  asOf: string;
+  rows: number;
+  /** Rows with no error-severity violation (warnings do not make a row invalid). */
+  valid: number;
+  invalid: number;
+  /** valid / rows, rounded to 4 decimals; 1 for a file with no data rows. */
+  score: number;
+  /** Violations per rule id, every rule that was checked (zero counts included). */
+  rules: Record<string, number>;
+  violations: Violation[];
+  /** True when `violations` was cut at the requested maximum; `rules` always counts them all. */
+  violationsTruncated: boolean;
+  columns: {
+    mapped: Array<{ source: string; canonical: string }>;
+    /** Headers of the file that match no canonical column: reported, never silently dropped. */
+    unmapped: string[];
+    /** Required canonical columns the file does not have; every row violates required.missing for them. */
+    missingRequired: string[];
+  };
+  durationMs: number;
+  /** Where the time went: loading reference tables, reading the file, evaluating every check. */
+  timings: { referenceMs: number; readMs: number; checksMs: number };
+}
