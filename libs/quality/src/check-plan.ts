@@ -1,15 +1,18 @@
 import type { DataType } from '@ade/contracts';
-import { ruleById, type CanonicalSchema, type HeaderMapping, type Rule, type StatePack } from '@ade/healthcare';
+import { CONSTANT_PREFIX, isConstantBinding, ruleById, type CanonicalSchema, type HeaderMapping, type Rule, type StatePack } from '@ade/healthcare';
 import { sourceColumnSql } from './source-table';
 import { quoteString } from './sql/identifiers';
 
-/** One rule applied to one set of columns; `no` names it in the generated SQL. Inputs name the file's columns, which the engine has already cleaned. */
+/**
+ * One rule applied to one set of columns; `no` names it in the generated SQL. Inputs refer to the
+ * file's columns in the prepared source, where each is already cleaned (blank → NULL).
+ */
 export interface PlannedCheck {
   no: number;
   rule: Rule;
   /** The column violations are reported against, as named in the file (canonical name if absent). */
   column: string;
-  /** Role → SQL expression yielding the raw value or NULL. */
+  /** Role → SQL expression yielding the cleaned value, a constant, or NULL. */
   inputs: Record<string, string>;
 }
 
@@ -31,7 +34,7 @@ export function planChecks(dataType: DataType, schema: CanonicalSchema, mapping:
   const sourceOf = new Map(mapping.mapped.map((m) => [m.canonical, m.source]));
   const columnsRead = new Set<string>();
   const inputExpression = (target: string): string => {
-    if (target.startsWith('=')) return quoteString(target.slice(1));
+    if (isConstantBinding(target)) return quoteString(constantOf(target));
     const source = sourceOf.get(target);
     if (!source) return 'NULL';
     columnsRead.add(source);
@@ -52,7 +55,7 @@ export function planChecks(dataType: DataType, schema: CanonicalSchema, mapping:
     }
     if (!applicable) continue;
     const first = binding.columns[rule.roles[0]!]!;
-    add(rule, first.startsWith('=') ? first.slice(1) : (sourceOf.get(first) ?? first), inputs);
+    add(rule, isConstantBinding(first) ? constantOf(first) : (sourceOf.get(first) ?? first), inputs);
   }
 
   const required = new Set([...schema.columns.filter((c) => c.required).map((c) => c.name), ...(pack.requiredFields[dataType] ?? [])]);
@@ -64,4 +67,8 @@ export function planChecks(dataType: DataType, schema: CanonicalSchema, mapping:
     add(requiredRule, source ?? column, { [requiredRule.roles[0]!]: inputExpression(column) });
   }
   return { checks, missingRequired, columnsRead: [...columnsRead] };
+}
+
+function constantOf(binding: string): string {
+  return binding.slice(CONSTANT_PREFIX.length);
 }
