@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { makeTempDir } from '@ade/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableStatePacks, loadAllStatePacks, loadStatePack } from './load-state-pack';
-import { portablePatternProblem } from './portable-pattern';
+import { packPatternProblem } from './state-pack.schema';
 import { StatePackError } from './state-pack-error';
 import { findStatePacksDir, statePacksDir } from './state-packs-dir';
 
@@ -27,7 +27,7 @@ describe('shipped state packs', () => {
     const packs = loadAllStatePacks();
     expect(packs.map((pack) => pack.state)).toEqual(availableStatePacks());
     for (const pack of packs) {
-      expect(portablePatternProblem(pack.medicaidMemberIdPattern)).toBeNull();
+      expect(packPatternProblem(pack.medicaidMemberIdPattern)).toBeNull();
       expect(pack.sources.length).toBeGreaterThan(0);
     }
   });

@@ -2,7 +2,7 @@ import { DATA_TYPES, type DataType } from '@ade/contracts';
 import { z } from 'zod';
 import { loadStateCodes } from '../codesets/state-codes';
 import { canonicalSchema } from '../schemas/canonical-schemas';
-import { portablePatternProblem } from './portable-pattern';
+import { PortableRegexError, portableRegexBody } from '../rules/sql/portable-regex';
 import { CLAIM_TYPES, DEFAULT_STATE_PACK } from './state-pack';
 
 const nonEmptyString = z.string({ error: 'must be a string' }).refine((value) => value.trim().length > 0, { error: 'must not be empty' });
@@ -40,7 +40,7 @@ export function statePackFileSchema(fileState: string) {
       }),
       name: nonEmptyString,
       medicaidMemberIdPattern: z.string({ error: 'must be a string' }).superRefine((pattern, context) => {
-        const problem = portablePatternProblem(pattern);
+        const problem = packPatternProblem(pattern);
         if (problem) context.addIssue({ code: 'custom', message: `must be a regular expression that means the same in JavaScript and RE2: ${problem}` });
       }),
       timelyFilingDays: z.number({ error: 'must be a positive integer' }).int({ error: 'must be a positive integer' }).positive({ error: 'must be a positive integer' }),
@@ -53,4 +53,19 @@ export function statePackFileSchema(fileState: string) {
     },
     { error: 'must be a JSON object' },
   );
+}
+
+/**
+ * A member-id pattern runs in JavaScript and in RE2, so it must stay inside the rules' portable
+ * subset (rules/sql/portable-regex.ts); packs also spell out their anchors, for the reader.
+ */
+export function packPatternProblem(pattern: string): string | null {
+  if (!pattern.startsWith('^') || !pattern.endsWith('$') || pattern.endsWith('\\$')) return "must be anchored: start with '^' and end with '$'";
+  try {
+    portableRegexBody(pattern);
+    new RegExp(pattern);
+  } catch (error) {
+    return error instanceof PortableRegexError ? error.message : 'is not a valid regular expression';
+  }
+  return null;
 }
