@@ -1,4 +1,5 @@
 import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
+import { IncidentsAndSchemaDrift1764500000000 } from './1764500000000-incidents-and-schema-drift';
 
 /** Listed explicitly (not globbed) so the same list works from sources, tests and the build. */
-export const migrations = [InitialSchema1764400000000];
+export const migrations = [InitialSchema1764400000000, IncidentsAndSchemaDrift1764500000000];

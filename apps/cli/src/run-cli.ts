@@ -5,6 +5,7 @@ import { generateClaimsCommand } from './commands/generate-claims.command';
 import { loginCommand } from './commands/login.command';
 import { pipelineCreateCommand } from './commands/pipeline-create.command';
 import { pipelineListCommand } from './commands/pipeline-list.command';
+import { pipelineLogsCommand } from './commands/pipeline-logs.command';
 import { pipelineRunCommand } from './commands/pipeline-run.command';
 import { statusCommand } from './commands/status.command';
 import { validateCommand } from './commands/validate.command';
@@ -16,6 +17,7 @@ export const commands: Command[] = [
   pipelineCreateCommand,
   pipelineListCommand,
   pipelineRunCommand,
+  pipelineLogsCommand,
   validateCommand,
   generateClaimsCommand,
 ];

@@ -6,10 +6,12 @@ import type { ControlPlaneConfig } from './config/control-plane.config';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { IncidentsModule } from './incidents/incidents.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
 import { QueuesModule } from './queues/queues.module';
 import { RequestContextMiddleware } from './common/request-context.middleware';
 import { RunsModule } from './runs/runs.module';
+import { SchemaDriftModule } from './schema-drift/schema-drift.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
 
@@ -28,6 +30,8 @@ export class AppModule implements NestModule {
         CatalogModule,
         PipelinesModule,
         RunsModule,
+        IncidentsModule,
+        SchemaDriftModule,
         EventsModule,
         HealthModule,
       ],

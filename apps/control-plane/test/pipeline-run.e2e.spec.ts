@@ -53,7 +53,7 @@ describe('a pipeline run, end to end (control plane → BullMQ → worker → Du
       status: 'succeeded',
       attempt: 1,
       bronzeTable: 'healthcare_data.bronze.claims',
-      counts: { rowsLoaded: 3, filesLoaded: 1, filesSkipped: 0 },
+      counts: { rowsLoaded: 3, filesLoaded: 1, filesSkipped: 0, filesQuarantined: 0 },
       error: null,
     });
     expect(run.durationMs).toBeGreaterThanOrEqual(0);
@@ -99,8 +99,8 @@ describe('a pipeline run, end to end (control plane → BullMQ → worker → Du
     const pipeline = await createPipeline(cp, tenant, { sourcePath: 'twice', targetTable: 'healthcare_data.silver.twice' });
     const first = await waitForRunEnd(cp, tenant, await triggerRun(cp, tenant, pipeline.id));
     const second = await waitForRunEnd(cp, tenant, await triggerRun(cp, tenant, pipeline.id));
-    expect(first.counts).toEqual({ rowsLoaded: 3, filesLoaded: 1, filesSkipped: 0 });
-    expect(second).toMatchObject({ status: 'succeeded', counts: { rowsLoaded: 0, filesLoaded: 0, filesSkipped: 1 } });
+    expect(first.counts).toEqual({ rowsLoaded: 3, filesLoaded: 1, filesSkipped: 0, filesQuarantined: 0 });
+    expect(second).toMatchObject({ status: 'succeeded', counts: { rowsLoaded: 0, filesLoaded: 0, filesSkipped: 1, filesQuarantined: 0 } });
     expect(await bronzeRows('healthcare_data.bronze.twice')).toHaveLength(3);
   });
 });

@@ -8,8 +8,15 @@ export const DATA_TYPES = [
 ] as const;
 export type DataType = (typeof DATA_TYPES)[number];
 
-export const SOURCE_FORMATS = ['csv', 'ndjson', 'parquet'] as const;
+/** What the engine reads directly; X12 837 interchanges are turned into rows by the worker first. */
+export const TABULAR_FORMATS = ['csv', 'ndjson', 'parquet'] as const;
+export type TabularFormat = (typeof TABULAR_FORMATS)[number];
+
+export const SOURCE_FORMATS = [...TABULAR_FORMATS, 'x12'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+/** The data types an X12 837 interchange can carry (837P and 837I). */
+export const X12_DATA_TYPES = ['professional_claims', 'institutional_claims'] as const;
 
 export const MEDALLION_SCHEMAS = ['bronze', 'silver', 'gold'] as const;
 export type MedallionSchema = (typeof MEDALLION_SCHEMAS)[number];

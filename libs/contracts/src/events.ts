@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogName, THREE_PART_TABLE_NAME } from './identifiers';
-import { runFailureSchema } from './failures';
+import { driftReportSchema } from './drift';
+import { FAILURE_CLASSES, HEALING_ACTIONS, runFailureSchema } from './failures';
 import { ContractViolation, describeIssues } from './violation';
 
 /** What workers report back to the control plane: ids, counts and failure codes only. */
@@ -26,6 +27,7 @@ export const eventSchemas = {
           rowsLoaded: z.int().min(0),
           filesLoaded: z.int().min(0),
           filesSkipped: z.int().min(0),
+          filesQuarantined: z.int().min(0),
         })
         .strict(),
       durationMs: z.int().min(0),
@@ -36,6 +38,24 @@ export const eventSchemas = {
       ...runBase,
       willRetry: z.boolean(),
       error: runFailureSchema,
+    })
+    .strict(),
+  /** A file whose schema differs from the table's, and what the run did about it. */
+  'schema.drift': z.object({ ...runBase, pipelineId: z.uuid(), report: driftReportSchema }).strict(),
+  /**
+   * A failure the healing policy handled: what failed, its class, and what was done. Whether it
+   * was resolved without a human is settled by how the run ends.
+   */
+  'incident.recorded': z
+    .object({
+      ...runBase,
+      pipelineId: z.uuid(),
+      incidentId: z.uuid(),
+      failureClass: z.enum(FAILURE_CLASSES),
+      error: runFailureSchema,
+      action: z.enum(HEALING_ACTIONS),
+      /** The file concerned, as the pipeline names it, when the failure was about one file. */
+      file: z.string().max(1024).nullable(),
     })
     .strict(),
   'catalog.provisioned': z.object({ ...base, catalogName }).strict(),
@@ -66,7 +86,16 @@ export function parseEvent(name: string, data: unknown): AnyEvent {
  * BullMQ rejects ':' in custom ids, hence the dots.
  */
 export function eventJobId(event: AnyEvent): string {
-  const data = event.data as { runId?: string; attempt?: number; tenantId: string; at: string };
+  const data = event.data as { runId?: string; attempt?: number; tenantId: string; at: string; incidentId?: string };
+  if (data.incidentId) return `${event.name}.${data.incidentId}`;
+  if (event.name === 'schema.drift') return `${event.name}.${data.runId}.${event.data.report.fingerprint}.${fileKey(event.data.report.file)}`;
   if (data.runId) return `${event.name}.${data.runId}.${data.attempt}`;
   return `${event.name}.${data.tenantId}.${data.at}`;
+}
+
+/** A short stable key for a file path inside a job id (ids may not contain ':'). */
+function fileKey(file: string): string {
+  let hash = 0;
+  for (const char of file) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return (hash >>> 0).toString(16);
 }

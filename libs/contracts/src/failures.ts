@@ -12,9 +12,36 @@ export const FAILURE_CODES = [
   'invalid_job',
   'dispatch_failed',
   'transient',
+  'resource_exhausted',
+  'permission_denied',
   'internal',
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
+
+/** The classes the healing policy decides on; every code belongs to exactly one. */
+export const FAILURE_CLASSES = ['transient', 'schema', 'data', 'resource', 'configuration', 'unknown'] as const;
+export type FailureClass = (typeof FAILURE_CLASSES)[number];
+
+const CLASS_OF: Record<FailureCode, FailureClass> = {
+  source_not_found: 'configuration',
+  source_unreadable: 'data',
+  schema_mismatch: 'schema',
+  catalog_unavailable: 'transient',
+  invalid_job: 'configuration',
+  dispatch_failed: 'transient',
+  transient: 'transient',
+  resource_exhausted: 'resource',
+  permission_denied: 'configuration',
+  internal: 'unknown',
+};
+
+export function failureClassOf(code: FailureCode): FailureClass {
+  return CLASS_OF[code];
+}
+
+/** What the healing policy did about a failure. */
+export const HEALING_ACTIONS = ['retry', 'retry_smaller_batch', 'quarantine_file', 'fail_fast', 'give_up'] as const;
+export type HealingAction = (typeof HEALING_ACTIONS)[number];
 
 export const runFailureSchema = z
   .object({

@@ -8,3 +8,4 @@ export * from './queues';
 export * from './violation';
 export * from './schedules';
 export * from './source-path';
+export * from './drift';

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 
+/**
+ * What a run does when a file's columns differ from the table's registered schema, named as in
+ * Databricks Auto Loader (cloudFiles.schemaEvolutionMode). Values that do not fit a column's
+ * registered type always go to `_rescued_data`, so nothing is lost in any mode.
+ */
+export const SCHEMA_EVOLUTION_MODES = ['addNewColumns', 'rescue', 'failOnNewColumns', 'none'] as const;
+export type SchemaEvolutionMode = (typeof SCHEMA_EVOLUTION_MODES)[number];
+export const DEFAULT_SCHEMA_EVOLUTION: SchemaEvolutionMode = 'addNewColumns';
+
 /** Per-pipeline reader options. Config only: nothing here may ever hold row data. */
 export const pipelineOptionsSchema = z
   .object({
@@ -10,6 +19,7 @@ export const pipelineOptionsSchema = z
       .string()
       .regex(/^[A-Z]{2}$/, 'must be a two-letter upper-case state code')
       .optional(),
+    schemaEvolution: z.enum(SCHEMA_EVOLUTION_MODES).optional(),
   })
   .strict();
 

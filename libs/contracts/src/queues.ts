@@ -19,3 +19,6 @@ export function tenantIdFromQueueName(queueName: string): string | null {
 export function tenantRegistryKey(queuePrefix: string): string {
   return `${queuePrefix}:registry:tenants`;
 }
+
+/** Retry delay strategy for pipeline runs, implemented by the workers (full jitter). */
+export const RUN_BACKOFF_STRATEGY = 'fullJitter';

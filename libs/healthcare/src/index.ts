@@ -17,3 +17,4 @@ export * from './states';
 export * from './codesets/nucc-taxonomy';
 export * from './rules';
 export * from './reference';
+export * from './x12';

@@ -8,7 +8,8 @@ export type LakehouseErrorKind =
   | 'schema_mismatch'
   | 'catalog_unavailable'
   | 'tenant_mismatch'
-  | 'conflict';
+  | 'conflict'
+  | 'resource_exhausted';
 
 export class LakehouseError extends Error {
   override readonly name = 'LakehouseError';

@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './lakehouse.port';
+export * from './schema-fingerprint';
 export * from './duckdb';

@@ -1,4 +1,4 @@
-import type { PipelineOptions, SourceFormat, TableRef } from '@ade/contracts';
+import type { PipelineOptions, SchemaColumn, TabularFormat, TableRef } from '@ade/contracts';
 
 /** Which tenant's catalog to open, and the name it is mounted under (`<catalog>.<schema>.<table>`). */
 export interface CatalogLocator {
@@ -29,13 +29,76 @@ export interface SourceFile {
   contentHash: string;
 }
 
+/** A file to infer column types from, read with the same reader options its ingest will use. */
+export interface SchemaInferenceRequest {
+  path: string;
+  /** How errors name the file; defaults to the path's last segment. */
+  displayPath?: string;
+  format: TabularFormat;
+  options: PipelineOptions;
+}
+
+/**
+ * The type `inferSourceSchema` gives a column with no values in the sampled rows: it says nothing
+ * about what the column holds, so it is never registered and never counts as a type change.
+ */
+export const NO_VALUES_TYPE = 'NULL';
+
+/** One version of a bronze table's schema from `_system.schema_history`: logical types, not storage types. */
+export interface RegisteredSchema {
+  version: number;
+  /** See `schemaFingerprint`. */
+  fingerprint: string;
+  columns: SchemaColumn[];
+  runId: string;
+  /** The file whose ingest registered this version. */
+  sourceFile: string;
+  recordedAt: Date;
+}
+
+/**
+ * How one file's columns land, decided before the ingest (by the worker's drift planner). Every
+ * file header appears in exactly one of `land`, `rescue` and `ignore`. Bronze columns stay VARCHAR
+ * and hold the raw text; `type` is the column's registered logical type, used only to send values
+ * that do not fit it to `_rescued_data`.
+ */
+export interface ColumnPlan {
+  /** File header → bronze column (the same name, or the existing column a renamed header is recognised as). */
+  land: Array<{ source: string; column: string; type: string }>;
+  /** Columns to add to the table (as VARCHAR) before landing; one the table already has is left as it is. */
+  add: Array<{ column: string }>;
+  /** File headers whose values go to `_rescued_data`. */
+  rescue: string[];
+  /** File headers dropped on purpose. */
+  ignore: string[];
+  /** The table's schema after this file; registered as a new version when its fingerprint is new. */
+  schema: { fingerprint: string; columns: SchemaColumn[] };
+  /**
+   * The registered version the plan was made from (0: none). When given, the ingest refuses with
+   * a `conflict` if another run registered a newer version in between, so a stale plan never
+   * lands; the caller plans again.
+   */
+  basedOnVersion?: number;
+}
+
 export interface BronzeIngestRequest {
   pipelineId: string;
   runId: string;
   file: SourceFile;
-  format: SourceFormat;
+  format: TabularFormat;
   options: PipelineOptions;
   table: TableRef;
+  /** Without a plan, columns land by name as they come and no schema version is recorded. */
+  plan?: ColumnPlan;
+}
+
+/** A file a run could not read, kept aside until its content changes. */
+export interface QuarantinedFile {
+  sourceFile: string;
+  contentHash: string;
+  runId: string;
+  reason: string;
+  quarantinedAt: Date;
 }
 
 export type BronzeIngestResult =
@@ -52,11 +115,26 @@ export interface TenantCatalog extends SqlSession {
   tableExists(table: TableRef): Promise<boolean>;
   countRows(table: TableRef): Promise<number>;
   /**
+   * The file's columns with the types the engine infers from a sample of its rows (CSV and NDJSON)
+   * or reads from its metadata (Parquet). A type the sampled values do not all fit is reported as
+   * VARCHAR; a column with no values in the sample as NO_VALUES_TYPE. Errors name the file, never
+   * a row value.
+   */
+  inferSourceSchema(file: SchemaInferenceRequest): Promise<SchemaColumn[]>;
+  /** The latest registered schema of a table, or null when none was ever registered. */
+  registeredSchema(table: TableRef): Promise<RegisteredSchema | null>;
+  /**
    * Lands one file in a bronze table, all or nothing: the rows and the file's checkpoint commit
    * together, so a retried or duplicated job never lands a file twice and a failed load leaves
-   * no partial table behind.
+   * no partial table behind. With a plan, the added columns, the rows, the new schema version
+   * and the checkpoint commit together.
    */
   ingestBronze(request: BronzeIngestRequest): Promise<BronzeIngestResult>;
+  /** Records that this delivery of a file could not be read; later runs skip it until it changes. */
+  quarantineFile(entry: { pipelineId: string; runId: string; file: SourceFile; reason: string }): Promise<void>;
+  quarantinedFiles(pipelineId: string): Promise<QuarantinedFile[]>;
+  /** Trades speed for memory until this session closes (after a resource failure). */
+  reduceParallelism(): Promise<void>;
   close(): Promise<void>;
 }
 

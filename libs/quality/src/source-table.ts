@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { SourceFormat } from '@ade/contracts';
+import type { TabularFormat } from '@ade/contracts';
 import { duckdbSql } from '@ade/lakehouse';
 import { parsedDateColumn, parsedDateSql } from './parsed-dates';
 import { asRuleInputSql } from './rule-inputs';
@@ -11,7 +11,7 @@ import { unreadableSource, UnusableInputError } from './unusable-input';
 /** The prepared source: one row per data row, in file order, so rowid + 1 is the data row number. */
 export const SOURCE_TABLE = 'src';
 
-const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
+const FORMAT_BY_EXTENSION: Record<string, TabularFormat> = {
   '.csv': 'csv',
   '.txt': 'csv',
   '.tsv': 'csv',
@@ -25,20 +25,20 @@ const DELIMITERS = [',', ';', '|', '\t'];
 
 export interface SourceRequest {
   path: string;
-  format?: SourceFormat;
+  format?: TabularFormat;
   delimiter?: string;
 }
 
 export interface SourceDescription {
   /** As the caller named it, for messages. */
   path: string;
-  format: SourceFormat;
+  format: TabularFormat;
   columns: string[];
   /** A SELECT over the file, every column as text, with the ingestion path's reader settings. */
   readSql: string;
 }
 
-export function formatOf(path: string, explicit: SourceFormat | undefined): SourceFormat {
+export function formatOf(path: string, explicit: TabularFormat | undefined): TabularFormat {
   if (explicit) return explicit;
   const format = FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
   if (!format) throw new UnusableInputError(`cannot tell the format of ${path} from its extension; pass --format csv, ndjson or parquet`);
@@ -97,7 +97,7 @@ async function assertReadableFile(path: string, shown: string): Promise<void> {
 }
 
 /** One column whose name holds another delimiter: the file was split on the wrong character. */
-function assertDelimited(columns: string[], shown: string, format: SourceFormat): void {
+function assertDelimited(columns: string[], shown: string, format: TabularFormat): void {
   if (format !== 'csv' || columns.length !== 1) return;
   const other = DELIMITERS.find((d) => columns[0]!.includes(d));
   if (other) {

@@ -1,5 +1,5 @@
 import { engineErrorFacts } from '@ade/lakehouse';
-import type { SourceFormat } from '@ade/contracts';
+import type { TabularFormat } from '@ade/contracts';
 
 /**
  * A file the validator cannot read at all. The message is one line, names the file, says what to
@@ -13,7 +13,7 @@ const INVALID_UNICODE = /Invalid unicode|not utf-8 encoded/i;
 const LINE_TOO_LONG = /Maximum line size of (\d+) bytes exceeded/;
 
 /** Turns a DuckDB read failure into an UnusableInputError built from facts, not DuckDB's text. */
-export function unreadableSource(error: unknown, file: string, format: SourceFormat): UnusableInputError {
+export function unreadableSource(error: unknown, file: string, format: TabularFormat): UnusableInputError {
   const message = error instanceof Error ? error.message : String(error);
   const facts = engineErrorFacts(error);
   const near = facts.line ? ` (line ${facts.line})` : '';

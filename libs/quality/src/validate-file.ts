@@ -1,4 +1,4 @@
-import type { DataType, SourceFormat } from '@ade/contracts';
+import type { DataType, TabularFormat } from '@ade/contracts';
 import { canonicalSchema, loadStatePack, mapHeaders, todayIsoDate, type CanonicalSchema, type HeaderMapping, type SqlRenderContext, type StatePack } from '@ade/healthcare';
 import { planChecks } from './check-plan';
 import { claimDateHook } from './parsed-dates';
@@ -16,7 +16,7 @@ export interface ValidateFileRequest {
   state?: string;
   /** "Today" for date rules (YYYY-MM-DD); defaults to the current UTC date. */
   asOf?: string;
-  format?: SourceFormat;
+  format?: TabularFormat;
   delimiter?: string;
   /** How many violations to list (all are counted); default: all. */
   maxViolations?: number;

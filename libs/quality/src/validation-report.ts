@@ -1,4 +1,4 @@
-import type { DataType, SourceFormat } from '@ade/contracts';
+import type { DataType, TabularFormat } from '@ade/contracts';
 import type { Severity } from '@ade/healthcare';
 
 export interface Violation {
@@ -14,7 +14,7 @@ export interface Violation {
 export interface ValidationReport {
   file: string;
   type: DataType;
-  format: SourceFormat;
+  format: TabularFormat;
   state: string;
   asOf: string;
   rows: number;

@@ -1,4 +1,4 @@
-import { DATA_TYPES, SOURCE_FORMATS, type DataType, type SourceFormat } from '@ade/contracts';
+import { DATA_TYPES, TABULAR_FORMATS, type DataType, type TabularFormat } from '@ade/contracts';
 import { StatePackError } from '@ade/healthcare';
 import { UnusableInputError, validateFile, type ValidationReport } from '@ade/quality';
 import { CliError, UsageError, type CliIo } from '../cli-io';
@@ -35,7 +35,7 @@ export const validateCommand: Command = {
       type: oneOf(values.type, DATA_TYPES, '--type') as DataType,
       state: values.state?.toUpperCase(),
       asOf: isoDate(values['as-of']),
-      format: values.format === undefined ? undefined : (oneOf(values.format, SOURCE_FORMATS, '--format') as SourceFormat),
+      format: values.format === undefined ? undefined : (oneOf(values.format, TABULAR_FORMATS, '--format') as TabularFormat),
       delimiter: values.delimiter,
       maxViolations: values['max-violations'] === undefined ? (values.json ? undefined : SHOWN_VIOLATIONS) : count(values['max-violations']),
     };

@@ -1,12 +1,13 @@
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../../migrations';
 import type { DatabaseConfig } from '../config/control-plane.config';
+import { Incident } from '../incidents/incident.entity';
 import { Pipeline } from '../pipelines/pipeline.entity';
 import { PipelineRun } from '../runs/pipeline-run.entity';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
 
-export const entities = [Tenant, User, Pipeline, PipelineRun];
+export const entities = [Tenant, User, Pipeline, PipelineRun, Incident];
 
 /** The schema is the connection's search_path: migrations and queries never name it. */
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {

@@ -2,7 +2,9 @@ import { Logger } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { ContractViolation, EVENTS_QUEUE, parseEvent, type AnyEvent } from '@ade/contracts';
+import { IncidentsRepository } from '../incidents/incidents.repository';
 import { RunsRepository } from '../runs/runs.repository';
+import { SchemaDriftRepository } from '../schema-drift/schema-drift.repository';
 import { TenantsRepository } from '../tenants/tenants.repository';
 
 /**
@@ -16,6 +18,8 @@ export class WorkerEventsProcessor extends WorkerHost {
   constructor(
     private readonly runs: RunsRepository,
     private readonly tenants: TenantsRepository,
+    private readonly incidents: IncidentsRepository,
+    private readonly drift: SchemaDriftRepository,
   ) {
     super();
   }
@@ -39,9 +43,16 @@ export class WorkerEventsProcessor extends WorkerHost {
       case 'run.started':
         return this.runs.markStarted(event.data);
       case 'run.succeeded':
-        return this.runs.markSucceeded(event.data);
+        await this.runs.markSucceeded(event.data);
+        return this.incidents.settleForRun(event.data.tenantId, event.data.runId, true, event.data.at);
       case 'run.failed':
-        return this.runs.markAttemptFailed(event.data);
+        await this.runs.markAttemptFailed(event.data);
+        if (!event.data.willRetry) await this.incidents.settleForRun(event.data.tenantId, event.data.runId, false, event.data.at);
+        return;
+      case 'incident.recorded':
+        return this.incidents.record(event.data);
+      case 'schema.drift':
+        return this.drift.record(event.data);
       case 'catalog.provisioned':
         return this.tenants.setCatalogStatus(event.data.tenantId, 'ready', null);
       case 'catalog.failed':

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { parseTableName } from '@ade/contracts';
+import { parseTableName, X12_DATA_TYPES, type DataType, type SourceFormat } from '@ade/contracts';
 import { availableStatePacks } from '@ade/healthcare';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../common/app-error';
 import { isUniqueViolation } from '../database/unique-violation';
@@ -22,6 +22,7 @@ export class PipelinesService {
   async create(tenantId: string, dto: CreatePipelineDto): Promise<Pipeline> {
     await this.assertOwnCatalog(tenantId, dto.targetTable);
     assertKnownState(dto.options.state);
+    assertFormatFitsType(dto.sourceFormat, dto.dataType);
     const pipeline = Object.assign(new Pipeline(), { ...dto, id: randomUUID(), tenantId });
     const saved = await this.saveUniquely(tenantId, pipeline);
     await this.schedules.sync(saved);
@@ -42,6 +43,7 @@ export class PipelinesService {
     const pipeline = await this.get(tenantId, id);
     if (patch.targetTable) await this.assertOwnCatalog(tenantId, patch.targetTable);
     assertKnownState(patch.options?.state);
+    assertFormatFitsType(patch.sourceFormat ?? pipeline.sourceFormat, patch.dataType ?? pipeline.dataType);
     Object.assign(pipeline, patch);
     const saved = await this.saveUniquely(tenantId, pipeline);
     if ('schedule' in patch) await this.schedules.sync(saved);
@@ -82,5 +84,12 @@ function assertKnownState(state: string | undefined): void {
   const packs = availableStatePacks().filter((pack) => pack !== 'default');
   if (!packs.includes(state)) {
     throw new InvalidFieldError('options.state', `has no state rule pack; available: ${packs.join(', ')}`);
+  }
+}
+
+/** X12 837 interchanges carry professional (837P) or institutional (837I) claims only. */
+function assertFormatFitsType(format: SourceFormat, dataType: DataType): void {
+  if (format === 'x12' && !(X12_DATA_TYPES as readonly string[]).includes(dataType)) {
+    throw new InvalidFieldError('sourceFormat', `x12 (837) carries ${X12_DATA_TYPES.join(' or ')}, not ${dataType}`);
   }
 }

@@ -49,6 +49,9 @@ export class PipelineRun {
   @Column({ name: 'files_skipped', type: 'int' })
   filesSkipped: number;
 
+  @Column({ name: 'files_quarantined', type: 'int' })
+  filesQuarantined: number;
+
   @Column({ name: 'error_code', type: 'text', nullable: true })
   errorCode: FailureCode | null;
 

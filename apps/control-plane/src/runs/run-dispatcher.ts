@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { JobData } from '@ade/contracts';
+import { RUN_BACKOFF_STRATEGY, type JobData } from '@ade/contracts';
 import { RunPolicyConfig } from '../config/control-plane.config';
 import type { Pipeline } from '../pipelines/pipeline.entity';
 import { TenantQueues } from '../queues/tenant-queues';
@@ -32,7 +32,7 @@ export class RunDispatcher {
     await this.queues.dispatch(run.tenantId, { name: 'pipeline.run', data }, {
       jobId: run.id,
       attempts: this.policy.maxAttempts,
-      backoff: { type: 'exponential', delay: this.policy.backoffMs },
+      backoff: { type: RUN_BACKOFF_STRATEGY, delay: this.policy.backoffMs },
       removeOnComplete: { age: 7 * 24 * 3600 },
       removeOnFail: { age: 30 * 24 * 3600 },
     });

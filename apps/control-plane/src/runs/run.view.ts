@@ -10,7 +10,7 @@ export function runView(run: PipelineRun) {
     attempt: run.attempt,
     targetTable: run.targetTable,
     bronzeTable: run.bronzeTable,
-    counts: { rowsLoaded: run.rowsLoaded, filesLoaded: run.filesLoaded, filesSkipped: run.filesSkipped },
+    counts: { rowsLoaded: run.rowsLoaded, filesLoaded: run.filesLoaded, filesSkipped: run.filesSkipped, filesQuarantined: run.filesQuarantined },
     error: run.errorCode ? { code: run.errorCode, message: run.errorMessage } : null,
     queuedAt: run.queuedAt,
     startedAt: run.startedAt,

@@ -27,8 +27,17 @@ export class RunsRepository extends TenantScopedRepository<PipelineRun> {
       event.tenantId,
       event.runId,
       `status = 'succeeded', attempt = $3, bronze_table = $4, rows_loaded = $5, files_loaded = $6, files_skipped = $7,
-       error_code = NULL, error_message = NULL, started_at = COALESCE(started_at, $8), finished_at = $8, duration_ms = $9`,
-      [event.attempt, event.bronzeTable, event.counts.rowsLoaded, event.counts.filesLoaded, event.counts.filesSkipped, event.at, event.durationMs],
+       files_quarantined = $10, error_code = NULL, error_message = NULL, started_at = COALESCE(started_at, $8), finished_at = $8, duration_ms = $9`,
+      [
+        event.attempt,
+        event.bronzeTable,
+        event.counts.rowsLoaded,
+        event.counts.filesLoaded,
+        event.counts.filesSkipped,
+        event.at,
+        event.durationMs,
+        event.counts.filesQuarantined,
+      ],
     );
   }
 

@@ -37,6 +37,7 @@ export class RunsService {
       rowsLoaded: 0,
       filesLoaded: 0,
       filesSkipped: 0,
+      filesQuarantined: 0,
       errorCode: null,
       errorMessage: null,
       requestedBy,

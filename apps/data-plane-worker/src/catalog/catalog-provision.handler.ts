@@ -3,7 +3,8 @@ import type { JobOf } from '@ade/contracts';
 import { LAKEHOUSE, type Lakehouse } from '@ade/lakehouse';
 import { EventPublisher } from '../events/event-publisher';
 import { classifyFailure } from '../healing/failure-classifier';
-import { errorForQueue, willRetry } from '../healing/failure-policy';
+import { errorForQueue } from '../healing/failure-policy';
+import { decideHealing } from '../healing/healing-policy';
 import { JobHandler, type JobContext } from '../jobs/job-handler.decorator';
 
 @Injectable()
@@ -22,14 +23,15 @@ export class CatalogProvisionHandler {
       await this.lakehouse.provision({ tenantId, catalogName });
     } catch (error) {
       const classified = classifyFailure(error);
-      this.logger.error({ msg: 'catalog provisioning failed', tenantId, code: classified.failure.code, attempt: context.attempt });
-      if (!willRetry(classified, context)) {
+      const decision = decideHealing(classified.failureClass, 'run', context.attempt, context.maxAttempts);
+      this.logger.error({ msg: 'catalog provisioning failed', tenantId, code: classified.failure.code, attempt: context.attempt, action: decision.action });
+      if (!decision.retry) {
         await this.events.publish({
           name: 'catalog.failed',
           data: { tenantId, catalogName, at: new Date().toISOString(), error: classified.failure },
         });
       }
-      throw errorForQueue(classified);
+      throw errorForQueue(classified.failure, decision.retry);
     }
     await this.events.publish({ name: 'catalog.provisioned', data: { tenantId, catalogName, at: new Date().toISOString() } });
     this.logger.log({ msg: 'catalog provisioned', tenantId, catalogName });

@@ -14,6 +14,10 @@ export class WorkerConfig {
     readonly stalledIntervalMs: number,
     /** Times a job may be found abandoned (its worker died) and restarted before it fails for good. */
     readonly maxStalledCount: number,
+    /** Upper bound of a retry's random (full-jitter) delay. */
+    readonly retryBackoffCapMs: number,
+    /** Close a tenant's catalog after this long without a job, releasing its file. */
+    readonly catalogIdleMs: number,
     readonly duckdbThreads: number | undefined,
     readonly duckdbMemoryLimit: string | undefined,
   ) {}
@@ -32,6 +36,8 @@ const envSchema = queueEnvSchema.extend({
   WORKER_LOCK_DURATION_MS: envInt(1000, 3_600_000).default(30_000),
   WORKER_STALLED_INTERVAL_MS: envInt(500, 3_600_000).default(30_000),
   WORKER_MAX_STALLED_COUNT: envInt(0, 100).default(1),
+  WORKER_RETRY_BACKOFF_CAP_MS: envInt(100, 3_600_000).default(300_000),
+  WORKER_CATALOG_IDLE_MS: envInt(0, 86_400_000).default(60_000),
   DUCKDB_THREADS: envInt(1, 256).optional(),
   DUCKDB_MEMORY_LIMIT: z
     .string()
@@ -56,6 +62,8 @@ export function loadWorkerConfig(env: Record<string, string | undefined>): DataP
       e.WORKER_LOCK_DURATION_MS,
       e.WORKER_STALLED_INTERVAL_MS,
       e.WORKER_MAX_STALLED_COUNT,
+      e.WORKER_RETRY_BACKOFF_CAP_MS,
+      e.WORKER_CATALOG_IDLE_MS,
       e.DUCKDB_THREADS,
       e.DUCKDB_MEMORY_LIMIT,
     ),

@@ -1,40 +1,47 @@
-import { ContractViolation, type FailureCode, type RunFailure } from '@ade/contracts';
+import { ContractViolation, failureClassOf, type FailureClass, type FailureCode, type RunFailure } from '@ade/contracts';
 import { LakehouseError, type LakehouseErrorKind } from '@ade/lakehouse';
+import { SchemaDriftError } from '../ingestion/schema-drift-error';
 import { SourceError } from '../ingestion/source-error';
 
 export interface ClassifiedFailure {
   failure: RunFailure;
-  /** Whether another delivery of the same job could succeed. */
-  retryable: boolean;
+  failureClass: FailureClass;
 }
 
-const LAKEHOUSE_KINDS: Record<LakehouseErrorKind, { code: FailureCode; retryable: boolean }> = {
-  source_not_found: { code: 'source_not_found', retryable: false },
-  source_unreadable: { code: 'source_unreadable', retryable: false },
-  schema_mismatch: { code: 'schema_mismatch', retryable: false },
-  catalog_unavailable: { code: 'catalog_unavailable', retryable: true },
-  tenant_mismatch: { code: 'catalog_unavailable', retryable: false },
-  conflict: { code: 'transient', retryable: true },
+const LAKEHOUSE_CODES: Record<LakehouseErrorKind, FailureCode> = {
+  source_not_found: 'source_not_found',
+  source_unreadable: 'source_unreadable',
+  schema_mismatch: 'schema_mismatch',
+  catalog_unavailable: 'catalog_unavailable',
+  tenant_mismatch: 'invalid_job',
+  conflict: 'transient',
+  resource_exhausted: 'resource_exhausted',
 };
 
 const TRANSIENT_SYSTEM_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EBUSY', 'EMFILE', 'ENFILE']);
+const RESOURCE_SYSTEM_CODES = new Set(['ENOSPC', 'ENOMEM', 'EDQUOT']);
+const PERMISSION_SYSTEM_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
 
 /**
- * Maps an error to a failure code, a message safe to send to the control plane, and whether a
- * retry can help. Only messages we wrote ourselves are passed on: an engine's own message may
- * quote the row it choked on, and rows carry PHI.
+ * Maps an error to a failure code, its class (what the healing policy decides on) and a message
+ * safe to send to the control plane. Only messages we wrote ourselves are passed on: an engine's
+ * own message may quote the row it choked on, and rows carry PHI.
  */
 export function classifyFailure(error: unknown): ClassifiedFailure {
-  if (error instanceof SourceError || error instanceof LakehouseError) {
-    const { code, retryable } = error instanceof SourceError ? { code: error.kind, retryable: false } : LAKEHOUSE_KINDS[error.kind];
-    return { failure: { code, message: error.message }, retryable };
-  }
-  if (error instanceof ContractViolation) {
-    return { failure: { code: 'invalid_job', message: error.message }, retryable: false };
-  }
+  const failure = failureOf(error);
+  return { failure, failureClass: failureClassOf(failure.code) };
+}
+
+function failureOf(error: unknown): RunFailure {
+  if (error instanceof SourceError) return { code: error.kind, message: error.message };
+  if (error instanceof SchemaDriftError) return { code: 'schema_mismatch', message: error.message };
+  if (error instanceof LakehouseError) return { code: LAKEHOUSE_CODES[error.kind], message: error.message };
+  if (error instanceof ContractViolation) return { code: 'invalid_job', message: error.message };
   const systemCode = (error as { code?: unknown } | null)?.code;
-  if (typeof systemCode === 'string' && TRANSIENT_SYSTEM_CODES.has(systemCode)) {
-    return { failure: { code: 'transient', message: `temporary system error (${systemCode})` }, retryable: true };
+  if (typeof systemCode === 'string') {
+    if (TRANSIENT_SYSTEM_CODES.has(systemCode)) return { code: 'transient', message: `temporary system error (${systemCode})` };
+    if (RESOURCE_SYSTEM_CODES.has(systemCode)) return { code: 'resource_exhausted', message: `the worker ran out of a resource (${systemCode})` };
+    if (PERMISSION_SYSTEM_CODES.has(systemCode)) return { code: 'permission_denied', message: `the worker was denied access (${systemCode})` };
   }
-  return { failure: { code: 'internal', message: 'unexpected worker error; see the worker log for this run' }, retryable: true };
+  return { code: 'internal', message: 'unexpected worker error; see the worker log for this run' };
 }

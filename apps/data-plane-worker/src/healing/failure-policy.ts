@@ -1,17 +1,17 @@
 import { UnrecoverableError } from 'bullmq';
-import type { JobContext } from '../jobs/job-handler.decorator';
-import type { ClassifiedFailure } from './failure-classifier';
-
-/** Whether the queue will deliver this job again after this failure. */
-export function willRetry(classified: ClassifiedFailure, context: JobContext): boolean {
-  return classified.retryable && context.attempt < context.maxAttempts;
-}
+import type { RunFailure } from '@ade/contracts';
 
 /**
- * The error to hand back to BullMQ: a non-retryable failure becomes UnrecoverableError so the
- * queue does not waste attempts on it. The message is the classified, PHI-free one.
+ * The error to hand back to BullMQ: a failure the policy will not retry becomes
+ * UnrecoverableError so the queue spends no attempts on it. The message is the classified,
+ * PHI-free one, prefixed with its code so the next delivery can tell what went wrong before.
  */
-export function errorForQueue(classified: ClassifiedFailure): Error {
-  const message = `${classified.failure.code}: ${classified.failure.message}`;
-  return classified.retryable ? new Error(message) : new UnrecoverableError(message);
+export function errorForQueue(failure: RunFailure, retry: boolean): Error {
+  const message = `${failure.code}: ${failure.message}`;
+  return retry ? new Error(message) : new UnrecoverableError(message);
+}
+
+/** The failure code a previous delivery ended with, read back from the job's failed reason. */
+export function previousFailureCode(failedReason: string | undefined): string | undefined {
+  return failedReason ? /^([a-z_]+):/.exec(failedReason)?.[1] : undefined;
 }

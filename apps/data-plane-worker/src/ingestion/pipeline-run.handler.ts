@@ -1,17 +1,24 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { formatTableName, parseTableName, type JobOf, type TableRef } from '@ade/contracts';
-import { LAKEHOUSE, type Lakehouse } from '@ade/lakehouse';
+import { DEFAULT_SCHEMA_EVOLUTION, formatTableName, parseTableName, type JobOf, type TableRef } from '@ade/contracts';
+import { LAKEHOUSE, type Lakehouse, type TenantCatalog } from '@ade/lakehouse';
 import { WorkerConfig } from '../config/worker.config';
 import { EventPublisher } from '../events/event-publisher';
 import { classifyFailure } from '../healing/failure-classifier';
-import { errorForQueue, willRetry } from '../healing/failure-policy';
+import { errorForQueue } from '../healing/failure-policy';
+import { decideHealing } from '../healing/healing-policy';
+import { IncidentReporter } from '../healing/incident-reporter';
 import { JobHandler, type JobContext } from '../jobs/job-handler.decorator';
-import { BronzeIngestion, type IngestionCounts } from './bronze-ingestion';
+import { FileIngestion } from './file-ingestion';
+import { IngestionAgent, type IngestionCounts } from './ingestion-agent';
+import { canonicalOfFor } from './schema-drift';
 import { discoverSourceFiles, landingZone } from './source-files';
 
 /**
  * The ingestion agent's entry point: lands a pipeline's source files in its bronze table and
- * reports the outcome. Every attempt reports `run.started`, then `run.succeeded` or `run.failed`.
+ * reports what happened. Every attempt reports `run.started`, then `run.succeeded` or
+ * `run.failed`; every failure it handles is also an incident with the healing action taken.
  */
 @Injectable()
 export class PipelineRunHandler {
@@ -25,55 +32,79 @@ export class PipelineRunHandler {
 
   @JobHandler('pipeline.run')
   async run(job: JobOf<'pipeline.run'>, context: JobContext): Promise<IngestionCounts> {
-    const { tenantId, runId } = job.data;
+    const { tenantId, runId, pipelineId } = job.data;
     const started = Date.now();
+    const incidents = new IncidentReporter(this.events, { tenantId, runId, pipelineId, attempt: context.attempt });
     await this.events.publish({ name: 'run.started', data: { tenantId, runId, attempt: context.attempt, at: new Date().toISOString() } });
     try {
       const bronzeTable = bronzeTableFor(job.data.pipeline.targetTable);
-      const counts = await this.ingest(job, bronzeTable);
+      const counts = await this.ingest(job, bronzeTable, context, incidents);
+      const durationMs = Date.now() - started;
       await this.events.publish({
         name: 'run.succeeded',
-        data: {
-          tenantId,
-          runId,
-          attempt: context.attempt,
-          at: new Date().toISOString(),
-          bronzeTable: formatTableName(bronzeTable),
-          counts,
-          durationMs: Date.now() - started,
-        },
+        data: { tenantId, runId, attempt: context.attempt, at: new Date().toISOString(), bronzeTable: formatTableName(bronzeTable), counts, durationMs },
       });
-      this.logger.log({ msg: 'run succeeded', tenantId, runId, ...counts, durationMs: Date.now() - started });
+      this.logger.log({ msg: 'run succeeded', tenantId, runId, ...counts, durationMs });
       return counts;
     } catch (error) {
       const classified = classifyFailure(error);
-      const retrying = willRetry(classified, context);
+      const decision = decideHealing(classified.failureClass, 'run', context.attempt, context.maxAttempts);
       this.logger.error({
         msg: 'run attempt failed',
         tenantId,
         runId,
         attempt: context.attempt,
         code: classified.failure.code,
-        willRetry: retrying,
+        failureClass: classified.failureClass,
+        action: decision.action,
         errorName: (error as Error).name,
       });
+      await incidents.report(classified, decision.action);
       await this.events.publish({
         name: 'run.failed',
-        data: { tenantId, runId, attempt: context.attempt, at: new Date().toISOString(), willRetry: retrying, error: classified.failure },
+        data: { tenantId, runId, attempt: context.attempt, at: new Date().toISOString(), willRetry: decision.retry, error: classified.failure },
       });
-      throw errorForQueue(classified);
+      throw errorForQueue(classified.failure, decision.retry);
     }
   }
 
-  private async ingest(job: JobOf<'pipeline.run'>, bronzeTable: TableRef): Promise<IngestionCounts> {
-    const { tenantId, runId, pipelineId, catalogName, pipeline } = job.data;
+  private async ingest(job: JobOf<'pipeline.run'>, table: TableRef, context: JobContext, incidents: IncidentReporter): Promise<IngestionCounts> {
+    const { tenantId, runId, catalogName, pipeline } = job.data;
     const files = await discoverSourceFiles(landingZone(this.config.dataDir, tenantId), pipeline.source.path, pipeline.source.format);
     const catalog = await this.lakehouse.open({ tenantId, catalogName });
+    const scratchDir = join(this.config.dataDir, 'tenants', tenantId, 'work', runId);
     try {
-      return await new BronzeIngestion(catalog).ingest({ pipelineId, runId, files, source: pipeline.source, table: bronzeTable });
+      // The previous delivery ran out of memory or disk: this one trades speed for headroom.
+      if (context.previousFailureCode === 'resource_exhausted') await catalog.reduceParallelism();
+      return await this.agent(job, table, catalog, scratchDir, context, incidents).ingest(files);
     } finally {
       await catalog.close();
+      await rm(scratchDir, { recursive: true, force: true });
     }
+  }
+
+  private agent(job: JobOf<'pipeline.run'>, table: TableRef, catalog: TenantCatalog, scratchDir: string, context: JobContext, incidents: IncidentReporter) {
+    const { tenantId, runId, pipelineId, pipeline } = job.data;
+    const format = pipeline.source.format === 'x12' ? 'ndjson' : pipeline.source.format;
+    const files = new FileIngestion(catalog, {
+      pipelineId,
+      runId,
+      table,
+      format,
+      options: pipeline.source.options,
+      mode: pipeline.source.options.schemaEvolution ?? DEFAULT_SCHEMA_EVOLUTION,
+      canonicalOf: canonicalOfFor(pipeline.dataType),
+      onDrift: (report) =>
+        this.events.publish({ name: 'schema.drift', data: { tenantId, runId, pipelineId, attempt: context.attempt, at: new Date().toISOString(), report } }),
+    });
+    return new IngestionAgent(catalog, files, incidents, {
+      pipelineId,
+      runId,
+      format: pipeline.source.format,
+      scratchDir,
+      attempt: context.attempt,
+      maxAttempts: context.maxAttempts,
+    });
   }
 }
 

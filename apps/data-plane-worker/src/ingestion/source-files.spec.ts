@@ -46,6 +46,14 @@ describe('discoverSourceFiles', () => {
     );
   });
 
+  it('matches a wildcard in the file name, and only there', async () => {
+    expect((await discoverSourceFiles(landingOfA, 'claims/?.csv', 'csv')).map((f) => f.displayPath)).toEqual(['claims/a.csv', 'claims/b.csv']);
+    expect((await discoverSourceFiles(landingOfA, 'claims/b*', 'csv')).map((f) => f.displayPath)).toEqual(['claims/b.csv']);
+    expect((await discoverSourceFiles(landingOfA, 'claims/*.md', 'csv')).map((f) => f.displayPath)).toEqual(['claims/notes.md']);
+    expect(await discoverSourceFiles(landingOfA, 'claims/z*.csv', 'csv')).toEqual([]);
+    await expect(discoverSourceFiles(landingOfA, 'c*/a.csv', 'csv')).rejects.toMatchObject({ kind: 'source_not_found' });
+  });
+
   it('reports a missing file as source_not_found', async () => {
     await expect(discoverSourceFiles(landingOfA, 'claims/none.csv', 'csv')).rejects.toMatchObject({ kind: 'source_not_found' });
   });

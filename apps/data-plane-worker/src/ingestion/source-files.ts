@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { sourcePathProblem, type SourceFormat } from '@ade/contracts';
 import type { SourceFile } from '@ade/lakehouse';
 import { SourceError } from './source-error';
@@ -10,7 +10,10 @@ const EXTENSIONS: Record<SourceFormat, string[]> = {
   csv: ['.csv', '.txt', '.tsv'],
   ndjson: ['.ndjson', '.jsonl', '.json'],
   parquet: ['.parquet'],
+  x12: ['.x12', '.837', '.edi', '.txt'],
 };
+
+const GLOB = /[*?]/;
 
 /** Where a tenant's relative source paths are resolved: its own landing zone. */
 export function landingZone(dataDir: string, tenantId: string): string {
@@ -18,20 +21,33 @@ export function landingZone(dataDir: string, tenantId: string): string {
 }
 
 /**
- * The files a run should consider: the file itself, or the files of a directory whose extension
- * fits the format, in name order so every run walks them the same way.
+ * The files a run should consider, in name order so every run walks them the same way: the file
+ * itself; the files of a directory whose extension fits the format; or, for a pattern such as
+ * `claims/2026-*.csv` (`*` and `?` in the last segment only), the files of its directory that
+ * match it.
  */
 export async function discoverSourceFiles(landing: string, configuredPath: string, format: SourceFormat): Promise<SourceFile[]> {
-  const absolute = await resolveInsideLanding(landing, configuredPath);
+  const pattern = GLOB.test(basename(configuredPath)) ? globPattern(basename(configuredPath)) : null;
+  if (GLOB.test(dirname(configuredPath))) {
+    throw new SourceError('source_not_found', `wildcards are allowed in the file name only: ${configuredPath}`);
+  }
+  const directoryPath = pattern ? dirname(configuredPath) : configuredPath;
+  const absolute = await resolveInsideLanding(landing, directoryPath);
   const info = await statOrThrow(absolute, configuredPath);
-  if (info.isFile()) return [await describeFile(absolute, configuredPath)];
+  if (!pattern && info.isFile()) return [await describeFile(absolute, configuredPath)];
   if (!info.isDirectory()) throw new SourceError('source_unreadable', `source is neither a file nor a directory: ${configuredPath}`);
   const entries = await readdir(absolute, { withFileTypes: true });
   const names = entries
-    .filter((entry) => entry.isFile() && EXTENSIONS[format].includes(extname(entry.name).toLowerCase()))
+    .filter((entry) => entry.isFile() && (pattern ? pattern.test(entry.name) : EXTENSIONS[format].includes(extname(entry.name).toLowerCase())))
     .map((entry) => entry.name)
     .sort();
-  return Promise.all(names.map((name) => describeFile(join(absolute, name), join(configuredPath, name))));
+  const shownDirectory = directoryPath === '.' ? '' : directoryPath;
+  return Promise.all(names.map((name) => describeFile(join(absolute, name), shownDirectory ? join(shownDirectory, name) : name)));
+}
+
+function globPattern(segment: string): RegExp {
+  const escaped = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^/]*').replaceAll('?', '[^/]');
+  return new RegExp(`^${escaped}$`);
 }
 
 /**
@@ -83,6 +99,6 @@ function sha256(path: string, displayPath: string): Promise<string> {
 function sourceError(error: unknown, displayPath: string): Error {
   const code = (error as { code?: string }).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return new SourceError('source_not_found', `source file not found: ${displayPath}`);
-  if (code === 'EACCES' || code === 'EPERM') return new SourceError('source_unreadable', `permission denied reading source: ${displayPath}`);
+  if (code === 'EACCES' || code === 'EPERM') return Object.assign(new Error(`permission denied reading source: ${displayPath}`), { code });
   return error as Error;
 }

@@ -8,6 +8,8 @@ export interface JobContext {
   /** 1 on the first delivery; counts retries after failures. */
   attempt: number;
   maxAttempts: number;
+  /** The failure code the previous delivery of this job ended with, if any. */
+  previousFailureCode?: string;
 }
 
 export type JobHandlerFn<N extends JobName> = (job: JobOf<N>, context: JobContext) => Promise<unknown>;

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { ContractViolation, parseJob, type AnyJob, type RunFailure } from '@ade/contracts';
 import { EventPublisher } from '../events/event-publisher';
+import { previousFailureCode } from '../healing/failure-policy';
 import { JobHandlerRegistry } from './job-handler.registry';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -25,7 +26,11 @@ export class JobRunner {
       this.logger.error({ msg: 'job tenant does not match its queue', jobId: job.id, queueTenantId });
       throw new UnrecoverableError('job tenant does not match the queue it was delivered on');
     }
-    return this.registry.handlerFor(parsed.name)(parsed, { attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 });
+    return this.registry.handlerFor(parsed.name)(parsed, {
+      attempt: job.attemptsMade + 1,
+      maxAttempts: job.opts.attempts ?? 1,
+      previousFailureCode: previousFailureCode(job.failedReason),
+    });
   }
 
   private async parse(queueTenantId: string, job: Job): Promise<AnyJob> {

@@ -4,6 +4,7 @@ import { tenantQueueName } from '@ade/contracts';
 import { QueueConfig } from '@ade/config';
 import { redisOptionsFromUrl, TenantRegistry } from '@ade/queue';
 import { WorkerConfig } from '../config/worker.config';
+import { fullJitterDelay } from '../healing/healing-policy';
 import { JobRunner } from './job-runner';
 
 /**
@@ -52,6 +53,11 @@ export class TenantWorkerPool implements OnApplicationBootstrap, OnModuleDestroy
       lockDuration: this.config.lockDurationMs,
       stalledInterval: this.config.stalledIntervalMs,
       maxStalledCount: this.config.maxStalledCount,
+      settings: {
+        // Jobs that ask for RUN_BACKOFF_STRATEGY (pipeline runs) retry after a random delay; see healing-policy.ts.
+        backoffStrategy: (attemptsMade, _type, _error, job) =>
+          fullJitterDelay(attemptsMade, job?.opts.backoff && typeof job.opts.backoff === 'object' ? (job.opts.backoff.delay ?? 1000) : 1000, this.config.retryBackoffCapMs),
+      },
     });
     worker.on('error', (error) => this.logger.error({ msg: 'queue worker error', tenantId, error: error.message }));
     worker.on('failed', (job, error) => {

@@ -10,7 +10,12 @@ import { WorkerConfig } from '../config/worker.config';
       provide: LAKEHOUSE,
       inject: [WorkerConfig],
       useFactory: (config: WorkerConfig): Lakehouse =>
-        new DuckDbLakehouse({ dataDir: config.dataDir, threads: config.duckdbThreads, memoryLimit: config.duckdbMemoryLimit }),
+        new DuckDbLakehouse({
+          dataDir: config.dataDir,
+          threads: config.duckdbThreads,
+          memoryLimit: config.duckdbMemoryLimit,
+          idleCloseMs: config.catalogIdleMs,
+        }),
     },
   ],
   exports: [LAKEHOUSE],

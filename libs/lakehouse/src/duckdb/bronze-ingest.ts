@@ -4,8 +4,9 @@ import { LakehouseError } from '../errors';
 import type { BronzeIngestRequest, BronzeIngestResult } from '../lakehouse.port';
 import { withConflictRetry } from './conflict-retry';
 import { ingestFailure, type IngestPhase } from './ingest-failure';
+import { landPlanned } from './planned-landing';
 import { assertReadableSource } from './source-file-check';
-import { listColumnNames, looksUndelimited, reservedColumns, unknownColumns } from './source-columns';
+import { assertSourceColumns, listColumnNames, unknownColumns } from './source-columns';
 import {
   createBronzeTableSql,
   describeSourceSql,
@@ -20,8 +21,9 @@ import { assertBronzeTarget } from './table-ref';
 import { begin, commit, rollbackQuietly, selectRows } from './transaction';
 
 /**
- * Lands one file in a bronze table: checkpoint lookup, table creation, rows and checkpoint in one
- * transaction, so a failure leaves nothing behind and a repeated delivery lands nothing twice.
+ * Lands one file in a bronze table: checkpoint lookup, table creation (or the plan's added
+ * columns), rows, the plan's schema version and the checkpoint in one transaction, so a failure
+ * leaves nothing behind and a repeated delivery lands nothing twice.
  */
 export async function ingestBronze(
   connection: DuckDBConnection,
@@ -55,11 +57,10 @@ async function ingestOnce(connection: DuckDBConnection, request: BronzeIngestReq
     phase = 'read';
     const columns = (await selectRows(connection, describeSourceSql(sourceSql))).map((row) => String(row['column_name']));
     phase = 'write';
-    assertColumnsFit(columns, request);
-    await prepareTable(connection, request, columns, sourceSql);
-
-    const inserted = await connection.run(insertBronzeSql(request.table, sourceSql, { sourceFile: key.sourceFile, runId: request.runId }));
-    const rows = inserted.rowsChanged;
+    assertSourceColumns(columns, { ...request, displayPath: key.sourceFile });
+    const rows = request.plan
+      ? await landPlanned(connection, { ...request, plan: request.plan }, columns, sourceSql)
+      : await landByName(connection, request, columns, sourceSql);
     await connection.run(
       insertCheckpointSql(catalog, {
         ...key,
@@ -78,18 +79,11 @@ async function ingestOnce(connection: DuckDBConnection, request: BronzeIngestReq
   }
 }
 
-function assertColumnsFit(columns: string[], request: BronzeIngestRequest): void {
-  const file = `'${request.file.displayPath}'`;
-  if (looksUndelimited(columns, request.format, request.options)) {
-    throw new LakehouseError(
-      'source_unreadable',
-      `source file ${file} has no consistent delimiter (rows differ in field count); fix the file or set the pipeline's delimiter option`,
-    );
-  }
-  const reserved = reservedColumns(columns);
-  if (reserved.length > 0) {
-    throw new LakehouseError('schema_mismatch', `source file ${file} has columns reserved for ingest metadata: ${listColumnNames(reserved)}`);
-  }
+/** Without a plan: the table takes the first file's columns, and later files land BY NAME into them. */
+async function landByName(connection: DuckDBConnection, request: BronzeIngestRequest, columns: string[], sourceSql: string): Promise<number> {
+  await prepareTable(connection, request, columns, sourceSql);
+  const inserted = await connection.run(insertBronzeSql(request.table, sourceSql, { sourceFile: request.file.displayPath, runId: request.runId }));
+  return inserted.rowsChanged;
 }
 
 async function prepareTable(connection: DuckDBConnection, request: BronzeIngestRequest, columns: string[], sourceSql: string): Promise<void> {

@@ -17,6 +17,13 @@ export interface DuckDbLakehouseOptions {
   threads?: number;
   /** Per tenant instance, in DuckDB syntax (e.g. '1GB'); DuckDB's default is 80% of RAM. */
   memoryLimit?: string;
+  /**
+   * Close a tenant's instance (and release its catalog files' locks) once it has had no open
+   * session for this long. A pooled worker then holds files only while it works on them, so
+   * memory stays bounded over many tenants and other processes (a backup, an operator's DuckDB
+   * shell, another worker) can take their turn. Unset: instances stay open until shutdown.
+   */
+  idleCloseMs?: number;
 }
 
 /** The embedded catalog: one DuckDB file per tenant catalog, one in-memory instance per tenant. */
@@ -25,6 +32,9 @@ export class DuckDbLakehouse implements Lakehouse {
   readonly #sessions = new Set<DuckDbTenantCatalog>();
   /** Serializes layout work per catalog and ingests per table, across this lakehouse's sessions. */
   readonly #locks = new KeyedLock();
+  /** Open sessions per tenant, and the pending idle close of tenants that have none. */
+  readonly #openSessions = new Map<string, number>();
+  readonly #idleTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly options: DuckDbLakehouseOptions) {
     this.#instances = new TenantInstances({ threads: options.threads, memoryLimit: options.memoryLimit });
@@ -33,8 +43,13 @@ export class DuckDbLakehouse implements Lakehouse {
   async provision(locator: CatalogLocator): Promise<void> {
     const filePath = catalogFilePath(this.options.dataDir, locator);
     await mkdir(tenantDirectory(this.options.dataDir, locator.tenantId), { recursive: true });
-    const connection = await this.#prepared(locator, filePath, 'provision');
-    connection.disconnectSync();
+    this.#sessionOpened(locator.tenantId);
+    try {
+      const connection = await this.#prepared(locator, filePath, 'provision');
+      connection.disconnectSync();
+    } finally {
+      this.#sessionClosed(locator.tenantId);
+    }
   }
 
   async open(locator: CatalogLocator): Promise<TenantCatalog> {
@@ -43,10 +58,20 @@ export class DuckDbLakehouse implements Lakehouse {
     if (!(await exists(filePath))) {
       throw new LakehouseError('catalog_unavailable', `catalog '${locator.catalogName}' of tenant ${locator.tenantId} is not provisioned`);
     }
-    const connection = await this.#prepared(locator, filePath, 'open');
+    this.#sessionOpened(locator.tenantId);
+    let connection: DuckDBConnection;
+    try {
+      connection = await this.#prepared(locator, filePath, 'open');
+    } catch (error) {
+      this.#sessionClosed(locator.tenantId);
+      throw error;
+    }
     const session: DuckDbTenantCatalog = new DuckDbTenantCatalog(locator.catalogName, connection, {
       serializeIngest: (table, work) => this.#locks.run(`${locator.tenantId}/${formatTableName(table)}`, work),
-      onClose: () => this.#sessions.delete(session),
+      onClose: () => {
+        this.#sessions.delete(session);
+        this.#sessionClosed(locator.tenantId);
+      },
     });
     this.#sessions.add(session);
     return session;
@@ -55,7 +80,33 @@ export class DuckDbLakehouse implements Lakehouse {
   /** Ends open sessions, then detaches (checkpointing) every file and closes every instance. */
   async shutdown(): Promise<void> {
     await Promise.allSettled([...this.#sessions].map((session) => session.close()));
+    for (const timer of this.#idleTimers.values()) clearTimeout(timer);
+    this.#idleTimers.clear();
     await this.#instances.closeAll();
+  }
+
+  #sessionOpened(tenantId: string): void {
+    clearTimeout(this.#idleTimers.get(tenantId));
+    this.#idleTimers.delete(tenantId);
+    this.#openSessions.set(tenantId, (this.#openSessions.get(tenantId) ?? 0) + 1);
+  }
+
+  #sessionClosed(tenantId: string): void {
+    const open = (this.#openSessions.get(tenantId) ?? 1) - 1;
+    if (open > 0) {
+      this.#openSessions.set(tenantId, open);
+      return;
+    }
+    this.#openSessions.delete(tenantId);
+    if (this.options.idleCloseMs === undefined) return;
+    const timer = setTimeout(() => {
+      this.#idleTimers.delete(tenantId);
+      if (this.#openSessions.has(tenantId)) return;
+      // Under the tenant's engine lock, so a session starting now waits for a fresh instance.
+      void this.#locks.run(`${tenantId}/engine`, () => this.#instances.close(tenantId)).catch(() => undefined);
+    }, this.options.idleCloseMs);
+    timer.unref();
+    this.#idleTimers.set(tenantId, timer);
   }
 
   /** A connection to a catalog whose layout is ensured and whose owner is checked. */
@@ -74,7 +125,7 @@ export class DuckDbLakehouse implements Lakehouse {
 
   async #connect(locator: CatalogLocator, filePath: string): Promise<DuckDBConnection> {
     try {
-      return await this.#instances.connect(locator, filePath);
+      return await this.#locks.run(`${locator.tenantId}/engine`, () => this.#instances.connect(locator, filePath));
     } catch (error) {
       const facts = engineErrorFacts(error);
       const reason = facts.fileLocked ? 'its file is locked by another process' : `DuckDB ${facts.errorClass}`;

@@ -1,10 +1,21 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { TableRef } from '@ade/contracts';
+import type { SchemaColumn, TableRef } from '@ade/contracts';
 import { LakehouseError } from '../errors';
-import type { BronzeIngestRequest, BronzeIngestResult, Row, TenantCatalog } from '../lakehouse.port';
+import type {
+  BronzeIngestRequest,
+  BronzeIngestResult,
+  QuarantinedFile,
+  RegisteredSchema,
+  Row,
+  SchemaInferenceRequest,
+  SourceFile,
+  TenantCatalog,
+} from '../lakehouse.port';
 import { ingestBronze } from './bronze-ingest';
 import { engineErrorFacts, redactedEngineError } from './engine-error';
-import { countRowsSql, tableExistsSql } from './sql';
+import { latestRegisteredSchema } from './schema-history';
+import { inferSourceSchema } from './source-schema';
+import { countRowsSql, insertQuarantineSql, quarantinedFilesSql, resetThreadsSql, singleThreadSql, tableExistsSql } from './sql';
 import { assertTableInCatalog } from './table-ref';
 import { selectRows } from './transaction';
 
@@ -30,6 +41,7 @@ export class DuckDbTenantCatalog implements TenantCatalog {
   readonly dialect = 'duckdb' as const;
   #tail: Promise<unknown> = Promise.resolve();
   #closed = false;
+  #reduced = false;
 
   constructor(
     readonly name: string,
@@ -63,15 +75,57 @@ export class DuckDbTenantCatalog implements TenantCatalog {
     });
   }
 
+  inferSourceSchema(file: SchemaInferenceRequest): Promise<SchemaColumn[]> {
+    return this.#serial(() => inferSourceSchema(this.connection, file));
+  }
+
+  registeredSchema(table: TableRef): Promise<RegisteredSchema | null> {
+    return this.#serial(async () => {
+      assertTableInCatalog(table, this.name);
+      return this.#statement(() => latestRegisteredSchema(this.connection, table));
+    });
+  }
+
   ingestBronze(request: BronzeIngestRequest): Promise<BronzeIngestResult> {
     return this.#serial(() => this.hooks.serializeIngest(request.table, () => ingestBronze(this.connection, this.name, request)));
   }
 
+  quarantineFile(entry: { pipelineId: string; runId: string; file: SourceFile; reason: string }): Promise<void> {
+    const { pipelineId, runId, file, reason } = entry;
+    return this.#serial(() =>
+      this.#statement(async () => {
+        await this.connection.run(insertQuarantineSql(this.name, { pipelineId, runId, reason, sourceFile: file.displayPath, contentHash: file.contentHash }));
+      }),
+    );
+  }
+
+  quarantinedFiles(pipelineId: string): Promise<QuarantinedFile[]> {
+    return this.#serial(() =>
+      this.#statement(async () =>
+        (await selectRows(this.connection, quarantinedFilesSql(this.name, pipelineId))).map((row) => ({
+          sourceFile: String(row['source_file']),
+          contentHash: String(row['content_hash']),
+          runId: String(row['run_id']),
+          reason: String(row['reason']),
+          quarantinedAt: new Date(String(row['quarantined_at'])),
+        })),
+      ),
+    );
+  }
+
+  reduceParallelism(): Promise<void> {
+    return this.#serial(async () => {
+      await this.connection.run(singleThreadSql());
+      this.#reduced = true;
+    });
+  }
+
   /** Disconnects this session only; the tenant's instance and its files stay open for others. */
   close(): Promise<void> {
-    const closing = this.#tail.then(() => {
+    const closing = this.#tail.then(async () => {
       if (this.#closed) return;
       this.#closed = true;
+      if (this.#reduced) await this.connection.run(resetThreadsSql()).catch(() => undefined);
       this.connection.disconnectSync();
       this.hooks.onClose();
     });

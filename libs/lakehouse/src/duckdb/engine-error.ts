@@ -12,16 +12,19 @@ export interface EngineErrorFacts {
   writeConflict: boolean;
   duplicateKey: boolean;
   fileLocked: boolean;
+  /** The engine could not write because the disk is full. */
+  diskFull: boolean;
   /** The raw text mentions this path (for telling a source read failure from a catalog one). */
   mentions(path: string): boolean;
 }
 
-const ERROR_CLASS = /^([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)* Error):/;
+const ERROR_CLASS = /^([A-Z][A-Za-z]*(?: [A-Za-z]+)* Error):/;
 const LINE_NUMBER = [/CSV Error on Line: (\d+)/, /\bin line (\d+)/];
 const MISSING_FILE = /No files found that match the pattern|No such file or directory/;
 const WRITE_CONFLICT = /write-write conflict|Conflict on tuple|Conflict on update|Failed to commit: PRIMARY KEY or UNIQUE constraint violation/i;
 const DUPLICATE_KEY = /^Constraint Error:.*duplicate key/is;
 const FILE_LOCKED = /Could not set lock on file/;
+const DISK_FULL = /No space left on device/;
 
 export function engineErrorFacts(error: unknown): EngineErrorFacts {
   const message = error instanceof Error ? error.message : String(error);
@@ -32,6 +35,7 @@ export function engineErrorFacts(error: unknown): EngineErrorFacts {
     writeConflict: WRITE_CONFLICT.test(message),
     duplicateKey: DUPLICATE_KEY.test(message),
     fileLocked: FILE_LOCKED.test(message),
+    diskFull: DISK_FULL.test(message),
     mentions: (path) => message.includes(path),
   };
 }

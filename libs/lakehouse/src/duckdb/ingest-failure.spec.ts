@@ -28,6 +28,8 @@ describe('ingestFailure', () => {
     expect(kindOf('Constraint Error: Duplicate key "..." violates primary key constraint.', 'write')).toBe('conflict');
     expect(kindOf('IO Error: Could not write to "/srv/tenants/t/healthcare_data.duckdb.wal"', 'write')).toBe('catalog_unavailable');
     expect(kindOf('Parser Error: syntax error at or near "SELEC"', 'write')).toBe('plain');
+    expect(kindOf('Out of Memory Error: failed to allocate data of size 256.0 MiB (1.0 GiB/1.0 GiB used)', 'write')).toBe('resource_exhausted');
+    expect(kindOf('IO Error: Could not write file "/tmp/x.tmp": No space left on device', 'write')).toBe('resource_exhausted');
   });
 
   it('names the file and the line, and nothing from the row', () => {

@@ -1,4 +1,5 @@
-import type { PipelineOptions, SourceFormat } from '@ade/contracts';
+import type { PipelineOptions, TabularFormat } from '@ade/contracts';
+import { LakehouseError } from '../errors';
 import { BRONZE_METADATA_COLUMNS } from './sql';
 
 /** DuckDB matches column names case-insensitively, and so do these checks. */
@@ -20,7 +21,7 @@ export function unknownColumns(sourceColumns: readonly string[], tableColumns: r
  * settles for "one column holding whole lines" instead of failing. A lone column whose header
  * still contains a usual delimiter is that case, and would land garbage in bronze.
  */
-export function looksUndelimited(sourceColumns: readonly string[], format: SourceFormat, options: PipelineOptions): boolean {
+export function looksUndelimited(sourceColumns: readonly string[], format: TabularFormat, options: PipelineOptions): boolean {
   return format === 'csv' && options.delimiter === undefined && sourceColumns.length === 1 && /[,;|\t]/.test(sourceColumns[0]!);
 }
 
@@ -31,4 +32,19 @@ export function listColumnNames(names: readonly string[], max = 20): string {
     return `'${printable.length > 64 ? `${printable.slice(0, 61)}...` : printable}'`;
   });
   return names.length > max ? `${shown.join(', ')} and ${names.length - max} more` : shown.join(', ');
+}
+
+/** The checks every read of a source applies before using its columns, for inference and ingest alike. */
+export function assertSourceColumns(columns: readonly string[], source: { displayPath: string; format: TabularFormat; options: PipelineOptions }): void {
+  const file = `'${source.displayPath}'`;
+  if (looksUndelimited(columns, source.format, source.options)) {
+    throw new LakehouseError(
+      'source_unreadable',
+      `source file ${file} has no consistent delimiter (rows differ in field count); fix the file or set the pipeline's delimiter option`,
+    );
+  }
+  const reserved = reservedColumns(columns);
+  if (reserved.length > 0) {
+    throw new LakehouseError('schema_mismatch', `source file ${file} has columns reserved for ingest metadata: ${listColumnNames(reserved)}`);
+  }
 }

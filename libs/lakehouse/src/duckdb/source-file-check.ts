@@ -8,7 +8,7 @@ import type { SourceFile } from '../lakehouse.port';
 const GLOB_CHARACTERS = /[*?[]/;
 
 /** Checked before any SQL runs, so the common failures get clear messages. */
-export async function assertReadableSource(file: SourceFile): Promise<void> {
+export async function assertReadableSource(file: Pick<SourceFile, 'path' | 'displayPath'>): Promise<void> {
   const name = `'${file.displayPath}'`;
   if (!isAbsolute(file.path)) throw new ContractViolation(`source path of ${name} must be absolute`);
   if (GLOB_CHARACTERS.test(file.path)) {

@@ -39,6 +39,14 @@ export class TenantInstances {
     await runOnce(await engine.instance, detachCatalogSql(locator.catalogName));
   }
 
+  /** Closes one tenant's instance (releasing its files' locks); the next connect opens a new one. */
+  async close(tenantId: string): Promise<void> {
+    const engine = this.#engines.get(tenantId);
+    if (!engine) return;
+    this.#engines.delete(tenantId);
+    await closeEngine(engine);
+  }
+
   /** Detaching checkpoints each file and drops its lock; then the instance is closed. */
   async closeAll(): Promise<void> {
     const engines = [...this.#engines.values()];

@@ -25,7 +25,20 @@ describe('DuckDbLakehouse provisioning and opening', () => {
     );
     expect(schemas.map((row) => row['schema_name'])).toEqual(expect.arrayContaining(['_system', 'bronze', 'gold', 'silver']));
     const tables = await catalog.query(`SELECT table_name FROM duckdb_tables() WHERE database_name = '${CATALOG}' ORDER BY 1`);
-    expect(tables.map((row) => row['table_name'])).toEqual(['catalog_info', 'ingest_checkpoints']);
+    expect(tables.map((row) => row['table_name'])).toEqual(['catalog_info', 'ingest_checkpoints', 'schema_history']);
+  });
+
+  it('gives a catalog provisioned before schema history its history table on the next open', async () => {
+    const locator = locatorFor();
+    await fx.lakehouse.provision(locator);
+    const old = await fx.lakehouse.open(locator);
+    await old.execute(`DROP TABLE ${CATALOG}._system.schema_history`);
+    await fx.lakehouse.shutdown();
+
+    const catalog = await fx.lakehouse.open(locator);
+    const tables = await catalog.query(`SELECT table_name FROM duckdb_tables() WHERE database_name = '${CATALOG}' AND schema_name = '_system' ORDER BY 1`);
+    expect(tables.map((row) => row['table_name'])).toContain('schema_history');
+    expect(await catalog.registeredSchema({ catalog: CATALOG, schema: 'bronze', table: 'claims' })).toBeNull();
   });
 
   it('is idempotent and records its owner exactly once', async () => {

@@ -31,6 +31,25 @@ describe('catalog SQL', () => {
         ingested_at TIMESTAMPTZ NOT NULL,
         PRIMARY KEY (pipeline_id, source_file, content_hash)
       )",
+        "CREATE TABLE IF NOT EXISTS "healthcare_data"."_system"."schema_history" (
+        table_name VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        fingerprint VARCHAR NOT NULL,
+        columns JSON NOT NULL,
+        run_id VARCHAR NOT NULL,
+        source_file VARCHAR NOT NULL,
+        recorded_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (table_name, version)
+      )",
+        "CREATE TABLE IF NOT EXISTS "healthcare_data"."_system"."quarantined_files" (
+        pipeline_id VARCHAR NOT NULL,
+        source_file VARCHAR NOT NULL,
+        content_hash VARCHAR NOT NULL,
+        run_id VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        quarantined_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (pipeline_id, source_file, content_hash)
+      )",
       ]
     `);
   });

@@ -34,6 +34,27 @@ export function provisionSql(catalogName: string): string[] {
   ingested_at TIMESTAMPTZ NOT NULL,
   PRIMARY KEY (pipeline_id, source_file, content_hash)
 )`,
+    // The key makes two runs that evolve one table at once collide instead of both writing version n.
+    `CREATE TABLE IF NOT EXISTS ${system}."schema_history" (
+  table_name VARCHAR NOT NULL,
+  version INTEGER NOT NULL,
+  fingerprint VARCHAR NOT NULL,
+  columns JSON NOT NULL,
+  run_id VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL,
+  recorded_at TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (table_name, version)
+)`,
+    // Files a run could not read: skipped by later runs until their content changes.
+    `CREATE TABLE IF NOT EXISTS ${system}."quarantined_files" (
+  pipeline_id VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL,
+  content_hash VARCHAR NOT NULL,
+  run_id VARCHAR NOT NULL,
+  reason VARCHAR NOT NULL,
+  quarantined_at TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (pipeline_id, source_file, content_hash)
+)`,
   ];
 }
 

@@ -5,3 +5,8 @@ export * from './literals';
 export * from './session.sql';
 export * from './source.sql';
 export * from './table.sql';
+export * from './inference.sql';
+export * from './planned-bronze.sql';
+export * from './schema-history.sql';
+export * from './value-fit.sql';
+export * from './quarantine.sql';

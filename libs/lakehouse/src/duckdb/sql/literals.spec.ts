@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { qualifiedTableName, quoteIdentifier, sqlInteger, sqlString, sqlTimestamp } from './literals';
+import { qualifiedTableName, quoteColumnName, quoteIdentifier, sqlInteger, sqlLogicalType, sqlString, sqlTimestamp } from './literals';
 
 describe('SQL literals', () => {
   it('doubles single quotes and leaves everything else alone', () => {
@@ -24,6 +24,20 @@ describe('SQL literals', () => {
     expect(qualifiedTableName({ catalog: 'healthcare_data', schema: 'bronze', table: 'claims' })).toBe('"healthcare_data"."bronze"."claims"');
     for (const bad of ['Claims', 'a"b', 'x; drop', '', '1abc', 'a'.repeat(64)]) {
       expect(() => quoteIdentifier(bad)).toThrow(/identifier/);
+    }
+  });
+
+  it('quotes any header as one column name', () => {
+    expect(quoteColumnName('Billing Provider NPI')).toBe('"Billing Provider NPI"');
+    expect(quoteColumnName('a"; DROP TABLE x; --')).toBe('"a""; DROP TABLE x; --"');
+    expect(() => quoteColumnName('')).toThrow(/empty/);
+    expect(() => quoteColumnName('a\0b')).toThrow(/NUL/);
+  });
+
+  it('passes logical type names and refuses anything else', () => {
+    for (const type of ['BIGINT', 'DECIMAL(18,2)', 'TIMESTAMP WITH TIME ZONE', 'TIMESTAMP_NS']) expect(sqlLogicalType(type)).toBe(type);
+    for (const bad of ['bigint', 'INT); DROP TABLE x; --', 'STRUCT(a INTEGER)', "ENUM('a')", 'BIGINT ', '']) {
+      expect(() => sqlLogicalType(bad)).toThrow(/logical type/);
     }
   });
 });

@@ -33,3 +33,22 @@ export function quoteIdentifier(name: string): string {
 export function qualifiedTableName(ref: TableRef): string {
   return `${quoteIdentifier(ref.catalog)}.${quoteIdentifier(ref.schema)}.${quoteIdentifier(ref.table)}`;
 }
+
+/**
+ * A column named by a file header, which may hold any character: DuckDB reads a doubled quote
+ * inside a quoted identifier as one quote, so no header can end the identifier early.
+ */
+export function quoteColumnName(name: string): string {
+  if (name.length === 0) throw new ContractViolation('a column name cannot be empty');
+  if (name.includes('\0')) throw new ContractViolation('a column name cannot contain a NUL character');
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Upper-case words with an optional `(precision,scale)`: every scalar type name, and nothing that could carry SQL. */
+const LOGICAL_TYPE = /^[A-Z][A-Z_]*(?: [A-Z][A-Z_]*)*(?:\(\d{1,2},\d{1,2}\))?$/;
+
+/** A logical type for a CAST, e.g. `BIGINT`, `DECIMAL(18,2)`, `TIMESTAMP WITH TIME ZONE`. */
+export function sqlLogicalType(type: string): string {
+  if (!LOGICAL_TYPE.test(type)) throw new ContractViolation(`'${type.slice(0, 64)}' is not a logical type name`);
+  return type;
+}

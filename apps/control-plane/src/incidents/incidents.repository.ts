@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { EventData } from '@ade/contracts';
+import { assertTenantId, TenantScopedRepository } from '../database/tenant-scoped.repository';
+import { Incident } from './incident.entity';
+
+export interface IncidentTally {
+  total: number;
+  resolved: number;
+  unresolved: number;
+  pending: number;
+}
+
+@Injectable()
+export class IncidentsRepository extends TenantScopedRepository<Incident> {
+  constructor(@InjectRepository(Incident) repository: Repository<Incident>) {
+    super(repository);
+  }
+
+  /** Idempotent: the incident id is the worker's, so a re-sent event inserts nothing. */
+  async record(event: EventData<'incident.recorded'>): Promise<void> {
+    assertTenantId(event.tenantId);
+    await this.repository.query(
+      `INSERT INTO incidents (id, tenant_id, run_id, pipeline_id, attempt, failure_class, error_code, error_message, action, file, occurred_at)
+       SELECT $1, $2, $3, p.id, $5, $6, $7, $8, $9, $10, $11
+       FROM pipeline_runs r LEFT JOIN pipelines p ON p.id = $4 AND p.tenant_id = $2
+       WHERE r.id = $3 AND r.tenant_id = $2
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        event.incidentId,
+        event.tenantId,
+        event.runId,
+        event.pipelineId,
+        event.attempt,
+        event.failureClass,
+        event.error.code,
+        event.error.message,
+        event.action,
+        event.file,
+        event.at,
+      ],
+    );
+  }
+
+  /** The run has ended: its open incidents were either healed (succeeded) or not (failed). */
+  async settleForRun(tenantId: string, runId: string, succeeded: boolean, at: string): Promise<void> {
+    assertTenantId(tenantId);
+    await this.repository.query(
+      `UPDATE incidents SET outcome = $3, settled_at = $4 WHERE tenant_id = $1 AND run_id = $2 AND outcome = 'pending'`,
+      [tenantId, runId, succeeded ? 'resolved' : 'unresolved', at],
+    );
+  }
+
+  async tally(tenantId: string, pipelineId: string | null): Promise<IncidentTally> {
+    assertTenantId(tenantId);
+    const [row] = await this.repository.query(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE outcome = 'resolved')::int AS resolved,
+              count(*) FILTER (WHERE outcome = 'unresolved')::int AS unresolved,
+              count(*) FILTER (WHERE outcome = 'pending')::int AS pending
+       FROM incidents WHERE tenant_id = $1 AND ($2::uuid IS NULL OR pipeline_id = $2)`,
+      [tenantId, pipelineId],
+    );
+    return row as IncidentTally;
+  }
+}

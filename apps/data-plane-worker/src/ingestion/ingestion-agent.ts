@@ -1,0 +1,90 @@
+import type { SourceFormat } from '@ade/contracts';
+import type { SourceFile, TenantCatalog } from '@ade/lakehouse';
+import { classifyFailure } from '../healing/failure-classifier';
+import { decideHealing } from '../healing/healing-policy';
+import type { IncidentReporter } from '../healing/incident-reporter';
+import type { FileIngestion } from './file-ingestion';
+import { stageX12, type StagedFile } from './x12-staging';
+
+export interface IngestionCounts {
+  rowsLoaded: number;
+  filesLoaded: number;
+  filesSkipped: number;
+  filesQuarantined: number;
+}
+
+export interface AgentSettings {
+  pipelineId: string;
+  runId: string;
+  format: SourceFormat;
+  /** Worker-private scratch space (X12 staging). */
+  scratchDir: string;
+  attempt: number;
+  maxAttempts: number;
+}
+
+/**
+ * The ingestion agent's loop over a run's files. Each file lands on its own, all or nothing. A
+ * file that cannot be read is quarantined (recorded in the catalog with its hash, skipped until it
+ * changes) and the run goes on with the others; any other failure ends the run for the healing
+ * policy to decide on. A file this run already landed (an earlier delivery of the same job)
+ * counts as loaded; one an earlier run landed is skipped.
+ */
+export class IngestionAgent {
+  constructor(
+    private readonly catalog: TenantCatalog,
+    private readonly files: FileIngestion,
+    private readonly incidents: IncidentReporter,
+    private readonly settings: AgentSettings,
+  ) {}
+
+  async ingest(sources: SourceFile[]): Promise<IngestionCounts> {
+    const counts: IngestionCounts = { rowsLoaded: 0, filesLoaded: 0, filesSkipped: 0, filesQuarantined: 0 };
+    const quarantined = new Set((await this.catalog.quarantinedFiles(this.settings.pipelineId)).map(keyOf));
+    for (const file of sources) {
+      if (quarantined.has(keyOf({ sourceFile: file.displayPath, contentHash: file.contentHash }))) {
+        counts.filesSkipped += 1;
+        continue;
+      }
+      try {
+        const result = await this.ingestOne(file);
+        if (result.outcome === 'already_ingested' && result.byRunId !== this.settings.runId) {
+          counts.filesSkipped += 1;
+          continue;
+        }
+        counts.filesLoaded += 1;
+        counts.rowsLoaded += result.rows;
+      } catch (error) {
+        await this.quarantineOrRethrow(file, error);
+        counts.filesQuarantined += 1;
+      }
+    }
+    return counts;
+  }
+
+  private async ingestOne(file: SourceFile) {
+    const staged: StagedFile = this.settings.format === 'x12' ? await stageX12(file, this.settings.scratchDir) : { file, cleanup: async () => undefined };
+    try {
+      return await this.files.ingest(staged.file);
+    } finally {
+      await staged.cleanup();
+    }
+  }
+
+  private async quarantineOrRethrow(file: SourceFile, error: unknown): Promise<void> {
+    const classified = classifyFailure(error);
+    const decision = decideHealing(classified.failureClass, 'file', this.settings.attempt, this.settings.maxAttempts);
+    if (decision.action !== 'quarantine_file') throw error;
+    await this.catalog.quarantineFile({
+      pipelineId: this.settings.pipelineId,
+      runId: this.settings.runId,
+      file,
+      reason: classified.failure.message,
+    });
+    await this.incidents.report(classified, 'quarantine_file', file.displayPath);
+  }
+}
+
+function keyOf(entry: { sourceFile: string; contentHash: string }): string {
+  return `${entry.sourceFile}\u0000${entry.contentHash}`;
+}

@@ -1,0 +1,5 @@
+export { parse837 } from './parse-837';
+export { writeX12AsNdjson } from './write-x12-ndjson';
+export { X12Error, type X12ErrorCode } from './x12-error';
+export type { X12ClaimBatch, X12ClaimRow } from './x12-claim-batch';
+export { X12_SUPPORTED_VERSIONS, type X12ClaimDataType, type X12TransactionKind } from './transaction-kind';

@@ -1,0 +1,38 @@
+export type X12ErrorCode =
+  /** ISA/IEA, GS/GE or ST/SE envelope is missing, garbled or its counts and control numbers disagree. */
+  | 'envelope_invalid'
+  /** Not an 837, or an implementation guide version this parser does not map. */
+  | 'transaction_unsupported'
+  /** The 837 loops do not nest as the implementation guide requires (e.g. a claim with no lines). */
+  | 'claim_structure_invalid'
+  /** node-x12 itself could not read the text. */
+  | 'interchange_unreadable';
+
+/**
+ * An interchange this module cannot turn into claim rows. Messages name the segment, its place and
+ * the problem, and only ever quote control numbers, counts and segment ids: an 837 is full of PHI,
+ * and an error message travels further (logs, events, API responses) than the data does.
+ */
+export class X12Error extends Error {
+  override readonly name = 'X12Error';
+
+  constructor(
+    readonly code: X12ErrorCode,
+    /** Tag of the offending (or expected) segment: 'ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'CLM', 'LX' ... */
+    readonly segment: string,
+    /** 1-based index of the segment in the interchange, ISA = 1; where a missing segment was expected. */
+    readonly position: number,
+    problem: string,
+  ) {
+    super(`${segment} segment at position ${position}: ${problem}`);
+  }
+}
+
+/** The first problem in document order; at one position the earliest listed wins (ours before node-x12's). */
+export function firstProblem(problems: readonly X12Error[]): X12Error | undefined {
+  let first: X12Error | undefined;
+  for (const problem of problems) {
+    if (first === undefined || problem.position < first.position) first = problem;
+  }
+  return first;
+}

@@ -1,0 +1,39 @@
+import { basename } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { SchemaColumn } from '@ade/contracts';
+import type { SchemaInferenceRequest } from '../lakehouse.port';
+import { sourceReadFailure } from './ingest-failure';
+import { confirmedType, logicalType } from './logical-type';
+import { assertSourceColumns } from './source-columns';
+import { assertReadableSource } from './source-file-check';
+import { describeSourceSql, inferSourceSql, readSourceSql, sampleColumnsSql } from './sql';
+import { selectRows } from './transaction';
+
+/**
+ * A file's columns, named as the ingest's raw reader names them, with the types the engine infers
+ * and the sample confirms. Reads only; nothing is written, so no transaction.
+ */
+export async function inferSourceSchema(connection: DuckDBConnection, request: SchemaInferenceRequest): Promise<SchemaColumn[]> {
+  const source = { ...request, displayPath: request.displayPath ?? basename(request.path) };
+  await assertReadableSource(source);
+  const rawSql = readSourceSql(source.path, source.format, source.options);
+  try {
+    const headers = (await selectRows(connection, describeSourceSql(rawSql))).map((row) => String(row['column_name']));
+    assertSourceColumns(headers, source);
+    const typed = new Map(
+      (await selectRows(connection, describeSourceSql(inferSourceSql(source.path, source.format, source.options)))).map(
+        (row) => [String(row['column_name']), logicalType(String(row['column_type']))] as const,
+      ),
+    );
+    // Both readers name columns alike; should they ever not, VARCHAR claims nothing.
+    const inferred = headers.map((name) => ({ name, type: typed.get(name) ?? 'VARCHAR' }));
+    if (inferred.length === 0) return [];
+    const [sample] = await selectRows(connection, sampleColumnsSql(rawSql, inferred));
+    return inferred.map((column, i) => ({
+      name: column.name,
+      type: confirmedType(column.type, { values: Number(sample?.[`n${i}`] ?? 0), misfits: Number(sample?.[`m${i}`] ?? 0) }),
+    }));
+  } catch (error) {
+    throw sourceReadFailure(error, source);
+  }
+}
