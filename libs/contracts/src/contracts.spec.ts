@@ -50,7 +50,7 @@ describe('event contracts', () => {
     attempt: 2,
     at: '2026-11-29T10:00:00.000Z',
     bronzeTable: 'healthcare_data.bronze.claims',
-    counts: { rowsLoaded: 10, filesLoaded: 1, filesSkipped: 0 },
+    counts: { rowsLoaded: 10, filesLoaded: 1, filesSkipped: 0, filesQuarantined: 0 },
     durationMs: 1200,
   };
 
