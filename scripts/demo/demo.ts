@@ -12,6 +12,7 @@ import { DatabaseConfig } from '../../apps/control-plane/src/config/control-plan
 import { migrateDatabase } from '../../apps/control-plane/src/database/migrate';
 import { startNodeProcess, stopProcess, tailOf, type ManagedProcess } from './child-process';
 import { DEMO_QUEUE_PREFIX, DEMO_SCHEMA, resetDemoEnvironment } from './demo-environment';
+import { writeDriftedDelivery } from './drifted-files';
 import { freePort } from './free-port';
 
 const projectRoot = resolve(__dirname, '..', '..', '..');
@@ -22,7 +23,7 @@ interface RunSummary {
   status: string;
   bronzeTable: string;
   durationMs: number;
-  counts: { rowsLoaded: number };
+  counts: { rowsLoaded: number; filesQuarantined: number; filesSkipped: number };
   error: unknown;
 }
 
@@ -106,12 +107,26 @@ async function main(): Promise<void> {
     await ade('pipeline', 'run', 'professional-claims', '--wait', '--timeout', '300');
 
     const adminToken = (await new ApiClient(apiUrl, null).post<{ accessToken: string }>('/v1/auth/token', admin)).accessToken;
-    const [run] = (await new ApiClient(apiUrl, adminToken).get<{ items: RunSummary[] }>('/v1/runs?limit=1')).items;
-    if (run?.status !== 'succeeded') throw new Error(`the demo run did not succeed: ${JSON.stringify(run?.error)}`);
+    const latestRun = async () => (await new ApiClient(apiUrl, adminToken).get<{ items: RunSummary[] }>('/v1/runs?limit=1')).items[0];
+    const first = await latestRun();
+    if (first?.status !== 'succeeded') throw new Error(`the demo run did not succeed: ${JSON.stringify(first?.error)}`);
+
+    step('A month later: the sender renamed a column and added one, and a second file arrived cut off');
+    const delivery = await writeDriftedDelivery(landing, Math.max(100, Math.floor(claimRows / 4)));
+    process.stdout.write(`wrote ${delivery.drifted} ("Billing Provider NPI", new telehealth_flag) and ${delivery.truncated} (truncated)\n`);
+    await ade('pipeline', 'run', 'professional-claims', '--wait', '--timeout', '300');
+    await ade('pipeline', 'logs', 'professional-claims');
+    const second = await latestRun();
+    if (second?.status !== 'succeeded' || second.counts.rowsLoaded !== delivery.lines || second.counts.filesQuarantined !== 1) {
+      throw new Error(`the second run did not heal as expected: ${JSON.stringify(second)}`);
+    }
+
     step(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     process.stdout.write(
-      `run ${run.status}: ${run.counts.rowsLoaded.toLocaleString('en-US')} rows landed in ${run.bronzeTable} ` +
-        `(generated ${manifest.rows.toLocaleString('en-US')}), run took ${run.durationMs} ms\n`,
+      `run 1 ${first.status}: ${first.counts.rowsLoaded.toLocaleString('en-US')} rows landed in ${first.bronzeTable} ` +
+        `(generated ${manifest.rows.toLocaleString('en-US')}), run took ${first.durationMs} ms\n` +
+        `run 2 ${second.status}: ${second.counts.rowsLoaded.toLocaleString('en-US')} rows from the drifted file, schema evolved, ` +
+        `${second.counts.filesQuarantined} file quarantined, ${second.counts.filesSkipped} already ingested, run took ${second.durationMs} ms\n`,
     );
     if (serve) {
       process.stdout.write(

@@ -1,6 +1,5 @@
-import type { CliIo } from '../cli-io';
+import { UsageError, type CliIo } from '../cli-io';
 import { commonOptions, parse, requireOne, type Command } from '../command';
-import { UsageError } from '../cli-io';
 import { emit } from '../output';
 import { authenticatedClient } from '../session';
 import { findPipelineByName } from './pipeline-lookup';
@@ -72,10 +71,14 @@ function incidentEntry(incident: Incident): Entry {
 }
 
 function driftEntry(drift: Drift): Entry {
-  const changes = drift.changes
-    .map((c) => (c.kind === 'renamed' ? `renamed ${c.previousColumn} -> ${c.column}` : `${c.kind} ${c.column}${c.toType ? ` (${c.fromType ?? '?'} -> ${c.toType})` : ''}`))
-    .join(', ');
+  const changes = drift.changes.map(describeChange).join(', ');
   return { at: drift.occurredAt, line: `${drift.occurredAt}  run ${drift.runId.slice(0, 8)}  schema drift in ${drift.file}: ${changes}  -> ${drift.decision} (${drift.mode})` };
+}
+
+function describeChange(change: Drift['changes'][number]): string {
+  if (change.kind === 'renamed') return `renamed ${change.previousColumn} -> ${change.column}`;
+  const types = [change.fromType, change.toType].filter(Boolean).join(' -> ');
+  return `${change.kind} ${change.column}${types ? ` (${types})` : ''}`;
 }
 
 function describeSummary(summary: Summary): string {

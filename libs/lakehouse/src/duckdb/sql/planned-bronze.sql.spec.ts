@@ -35,12 +35,12 @@ describe('planned bronze SQL', () => {
       "INSERT INTO "healthcare_data"."bronze"."claims" ("claim_id", "billing_npi", _source_file, _ingested_at, _run_id, _rescued_data)
       SELECT
         src."claim_id",
-        CASE WHEN NOT (src."Billing Provider NPI" IS NOT NULL AND NOT coalesce(TRY_CAST(src."Billing Provider NPI" AS BIGINT) = TRY_CAST(src."Billing Provider NPI" AS DECIMAL(38,19)), false)) THEN src."Billing Provider NPI" END,
+        CASE WHEN __fits_1 THEN src."Billing Provider NPI" END,
         '2024/o''neil.csv',
         current_timestamp,
         '5d2c0e4a-8a7b-4b1e-9f3a-2c1d0e9f8a7b',
-        NULLIF(json_merge_patch('{}', json_object('plan_code', src."plan_code", 'Billing Provider NPI', CASE WHEN (src."Billing Provider NPI" IS NOT NULL AND NOT coalesce(TRY_CAST(src."Billing Provider NPI" AS BIGINT) = TRY_CAST(src."Billing Provider NPI" AS DECIMAL(38,19)), false)) THEN src."Billing Provider NPI" END, '_file_path', '2024/o''neil.csv')), json_object('_file_path', '2024/o''neil.csv'))::VARCHAR
-      FROM (SELECT * FROM read_csv('/landing/claims.csv')) AS src"
+        CASE WHEN src."plan_code" IS NOT NULL OR NOT __fits_1 THEN json_merge_patch('{}', json_object('plan_code', src."plan_code", 'Billing Provider NPI', CASE WHEN NOT __fits_1 THEN src."Billing Provider NPI" END, '_file_path', '2024/o''neil.csv'))::VARCHAR END
+      FROM (SELECT src.*, NOT (src."Billing Provider NPI" IS NOT NULL AND NOT coalesce(CASE WHEN regexp_full_match(src."Billing Provider NPI", '-?[0-9]{1,18}') THEN true ELSE TRY_CAST(src."Billing Provider NPI" AS BIGINT) = TRY_CAST(src."Billing Provider NPI" AS DECIMAL(38,19)) END, false)) AS __fits_1 FROM (SELECT * FROM read_csv('/landing/claims.csv')) AS src) AS src"
     `);
   });
 
@@ -54,7 +54,7 @@ describe('planned bronze SQL', () => {
         current_timestamp,
         '5d2c0e4a-8a7b-4b1e-9f3a-2c1d0e9f8a7b',
         NULL::VARCHAR
-      FROM (SELECT * FROM read_csv('/landing/claims.csv')) AS src"
+      FROM (SELECT src.* FROM (SELECT * FROM read_csv('/landing/claims.csv')) AS src) AS src"
     `);
   });
 });

@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, type PlatformHarness } from '../../control-plane/test/platform.harness';
+import { land } from '../../control-plane/test/run-flow';
+import { cliRunner } from './cli-harness';
+
+describe('ade pipeline logs', () => {
+  let platform: PlatformHarness;
+  let ade: ReturnType<typeof cliRunner>;
+
+  beforeAll(async () => {
+    platform = await startPlatform('cli-logs');
+    await platform.cp.app.listen(0, '127.0.0.1');
+    const apiUrl = `http://127.0.0.1:${(platform.cp.app.getHttpServer().address() as AddressInfo).port}`;
+    ade = cliRunner({ ADE_API_URL: apiUrl, ADE_CONFIG_DIR: join(platform.dataDir, 'cli'), ADE_PASSWORD: platform.tenant.admin.password });
+    expect((await ade('login', '--email', platform.tenant.admin.email)).code).toBe(0);
+  });
+  afterAll(() => platform?.close());
+
+  it('shows quarantines and schema drift in time order, with the auto-resolution rate', async () => {
+    const { tenantId } = platform.tenant;
+    await land(platform.dataDir, tenantId, 'logs/a.csv', 'claim_id,paid_amount\nC1,1.00\n');
+    await land(platform.dataDir, tenantId, 'logs/b.csv', 'claim_id,paid_amount\nC2,2.00\nC3\n');
+    await ade('pipeline', 'create', 'logged', '--source-path', 'logs', '--target-table', 'healthcare_data.silver.logged');
+    expect((await ade('pipeline', 'run', 'logged', '--wait')).code).toBe(0);
+    await land(platform.dataDir, tenantId, 'logs/c.csv', 'claim_id,paid_amount,memo\nC4,4.00,late\n');
+    expect((await ade('pipeline', 'run', 'logged', '--wait')).code).toBe(0);
+
+    const logs = await ade('pipeline', 'logs', 'logged', '--lines', '10');
+    expect(logs.code).toBe(0);
+    const lines = logs.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/data\/source_unreadable logs\/b\.csv: .* -> quarantine_file \(resolved\)$/);
+    expect(lines[1]).toMatch(/schema drift in logs\/c\.csv: added memo \(VARCHAR\)  -> evolved \(addNewColumns\)$/);
+    expect(lines[2]).toBe('incidents: 1 (resolved 1, unresolved 0, pending 0); auto-resolution rate 100.0%');
+
+    const json = JSON.parse((await ade('pipeline', 'logs', 'logged', '--json')).stdout);
+    expect(json.summary).toMatchObject({ total: 1, autoResolutionRate: 1 });
+    expect(json.drift).toHaveLength(1);
+    expect((await ade('pipeline', 'logs', 'logged', '--lines', '0')).code).toBe(2);
+  });
+});
