@@ -55,8 +55,7 @@ export class TenantWorkerPool implements OnApplicationBootstrap, OnModuleDestroy
       maxStalledCount: this.config.maxStalledCount,
       settings: {
         // Jobs that ask for RUN_BACKOFF_STRATEGY (pipeline runs) retry after a random delay; see healing-policy.ts.
-        backoffStrategy: (attemptsMade, _type, _error, job) =>
-          fullJitterDelay(attemptsMade, job?.opts.backoff && typeof job.opts.backoff === 'object' ? (job.opts.backoff.delay ?? 1000) : 1000, this.config.retryBackoffCapMs),
+        backoffStrategy: (attemptsMade, _type, _error, job) => fullJitterDelay(attemptsMade, baseDelayOf(job?.opts.backoff), this.config.retryBackoffCapMs),
       },
     });
     worker.on('error', (error) => this.logger.error({ msg: 'queue worker error', tenantId, error: error.message }));
@@ -79,4 +78,11 @@ export class TenantWorkerPool implements OnApplicationBootstrap, OnModuleDestroy
     await Promise.all([...this.workers.values()].map((worker) => worker.close()));
     this.workers.clear();
   }
+}
+
+const DEFAULT_BASE_DELAY_MS = 1000;
+
+function baseDelayOf(backoff: number | { delay?: number } | undefined): number {
+  if (typeof backoff === 'number') return backoff;
+  return backoff?.delay ?? DEFAULT_BASE_DELAY_MS;
 }
