@@ -30,12 +30,12 @@ describe('ade pipeline logs', () => {
     const logs = await ade('pipeline', 'logs', 'logged', '--lines', '10');
     expect(logs.code).toBe(0);
     const lines = logs.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/data\/source_unreadable logs\/b\.csv: .* -> quarantine_file \(resolved\)$/);
+    expect(lines[0]).toMatch(/data\/source_unreadable logs\/b\.csv: .* -> quarantine_file \(unresolved\)$/);
     expect(lines[1]).toMatch(/schema drift in logs\/c\.csv: added memo \(VARCHAR\)  -> evolved \(addNewColumns\)$/);
-    expect(lines[2]).toBe('incidents: 1 (resolved 1, unresolved 0, pending 0); auto-resolution rate 100.0%');
+    expect(lines[2]).toBe('incidents: 1 (resolved 0, unresolved 1, pending 0); auto-resolution rate 0.0%');
 
     const json = JSON.parse((await ade('pipeline', 'logs', 'logged', '--json')).stdout);
-    expect(json.summary).toMatchObject({ total: 1, autoResolutionRate: 1 });
+    expect(json.summary).toMatchObject({ total: 1, autoResolutionRate: 0 });
     expect(json.drift).toHaveLength(1);
     expect((await ade('pipeline', 'logs', 'logged', '--lines', '0')).code).toBe(2);
   });

@@ -50,9 +50,10 @@ describe('the ingestion agent (control plane + worker + DuckDB)', () => {
     expect(first).toMatchObject({ status: 'succeeded', counts: { rowsLoaded: 7, filesLoaded: 2, filesQuarantined: 1 } });
     const recorded = await incidents(pipeline.id);
     expect(recorded.items).toEqual([
-      expect.objectContaining({ failureClass: 'data', action: 'quarantine_file', file: 'mixed/b-truncated.csv', outcome: 'resolved', error: expect.objectContaining({ code: 'source_unreadable' }) }),
+      // The run went on, but the file's rows did not land: that needs a person, so it is not resolved.
+      expect.objectContaining({ failureClass: 'data', action: 'quarantine_file', file: 'mixed/b-truncated.csv', outcome: 'unresolved', error: expect.objectContaining({ code: 'source_unreadable' }) }),
     ]);
-    expect(recorded.summary).toEqual({ total: 1, resolved: 1, unresolved: 0, pending: 0, autoResolutionRate: 1 });
+    expect(recorded.summary).toEqual({ total: 1, resolved: 0, unresolved: 1, pending: 0, autoResolutionRate: 0 });
 
     expect((await run(pipeline)).counts).toMatchObject({ rowsLoaded: 0, filesSkipped: 3, filesQuarantined: 0 });
     expect((await incidents(pipeline.id)).items).toHaveLength(1);
@@ -103,6 +104,16 @@ describe('the ingestion agent (control plane + worker + DuckDB)', () => {
     expect(await run(pipeline)).toMatchObject({ status: 'succeeded', counts: { filesQuarantined: 1 } });
     const [incident] = (await incidents(pipeline.id)).items;
     expect(incident.error.message).toMatch(/^edi-bad\/broken\.x12 is not a valid X12 837 interchange: IEA segment/);
+  });
+
+  it('quarantines an 837I sent to a professional-claims pipeline', async () => {
+    const landing = join(platform.dataDir, 'tenants', platform.tenant.tenantId, 'landing', 'edi-mixup');
+    await mkdir(landing, { recursive: true });
+    await copyFile(join(FIXTURES_DIR, '837i-two-claims.x12'), join(landing, 'batch.x12'));
+    const pipeline = await createPipeline(platform.cp, platform.tenant, { sourcePath: 'edi-mixup', sourceFormat: 'x12', targetTable: 'healthcare_data.silver.edi_mixup' });
+    expect(await run(pipeline)).toMatchObject({ status: 'succeeded', counts: { rowsLoaded: 0, filesQuarantined: 1 } });
+    const [incident] = (await incidents(pipeline.id)).items;
+    expect(incident.error.message).toBe('edi-mixup/batch.x12 is an 837I interchange (institutional_claims); this pipeline carries professional_claims');
   });
 
   it('refuses x12 for a data type an 837 cannot carry', async () => {

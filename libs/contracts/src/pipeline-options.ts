@@ -3,7 +3,9 @@ import { z } from 'zod';
 /**
  * What a run does when a file's columns differ from the table's registered schema, named as in
  * Databricks Auto Loader (cloudFiles.schemaEvolutionMode). Values that do not fit a column's
- * registered type always go to `_rescued_data`, so nothing is lost in any mode.
+ * registered type always go to `_rescued_data`. New columns are added (addNewColumns), rescued
+ * (rescue), refused with the file (failOnNewColumns) or, in `none`, deliberately dropped and
+ * reported in the drift report.
  */
 export const SCHEMA_EVOLUTION_MODES = ['addNewColumns', 'rescue', 'failOnNewColumns', 'none'] as const;
 export type SchemaEvolutionMode = (typeof SCHEMA_EVOLUTION_MODES)[number];

@@ -6,7 +6,8 @@ import type { PipelineSummary } from './pipeline-lookup';
 
 const usage =
   'ade pipeline create NAME --source-path PATH --target-table CATALOG.SCHEMA.TABLE [--schedule CRON] ' +
-  '[--data-type TYPE] [--format csv|ndjson|parquet] [--delimiter C] [--state XX] [--api-url URL] [--json]';
+  '[--data-type TYPE] [--format csv|ndjson|parquet|x12] [--delimiter C] [--state XX] ' +
+  '[--schema-evolution addNewColumns|rescue|failOnNewColumns|none] [--api-url URL] [--json]';
 
 export const pipelineCreateCommand: Command = {
   path: ['pipeline', 'create'],
@@ -24,6 +25,7 @@ export const pipelineCreateCommand: Command = {
         format: { type: 'string', default: 'csv' },
         delimiter: { type: 'string' },
         state: { type: 'string' },
+        'schema-evolution': { type: 'string' },
       },
       usage,
     );
@@ -31,6 +33,7 @@ export const pipelineCreateCommand: Command = {
     const options = {
       ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}),
       ...(values.state !== undefined ? { state: values.state } : {}),
+      ...(values['schema-evolution'] !== undefined ? { schemaEvolution: values['schema-evolution'] } : {}),
     };
     // Missing required flags are sent as absent so the API names them, exactly as for any client.
     const client = await authenticatedClient(io, values['api-url']);

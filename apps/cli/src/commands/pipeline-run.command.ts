@@ -11,7 +11,7 @@ interface Run {
   status: 'queued' | 'running' | 'succeeded' | 'failed';
   attempt: number;
   bronzeTable: string | null;
-  counts: { rowsLoaded: number; filesLoaded: number; filesSkipped: number };
+  counts: { rowsLoaded: number; filesLoaded: number; filesSkipped: number; filesQuarantined: number };
   error: { code: string; message: string } | null;
   durationMs: number | null;
 }
@@ -39,10 +39,14 @@ export const pipelineRunCommand: Command = {
 
 function describeRun(name: string, run: Run): string[] {
   if (run.status === 'succeeded') {
-    const { rowsLoaded, filesLoaded, filesSkipped } = run.counts;
+    const { rowsLoaded, filesLoaded, filesSkipped, filesQuarantined } = run.counts;
+    const notes = [
+      filesSkipped ? `${filesSkipped} file(s) already ingested or quarantined earlier, skipped` : '',
+      filesQuarantined ? `${filesQuarantined} unreadable file(s) quarantined (see \`ade pipeline logs ${name}\`)` : '',
+    ].filter(Boolean);
     return [
       `Run ${run.id} of ${name} succeeded in ${formatDuration(run.durationMs)}`,
-      `  ${rowsLoaded} rows from ${filesLoaded} file(s) landed in ${run.bronzeTable}${filesSkipped ? `; ${filesSkipped} file(s) already ingested, skipped` : ''}`,
+      `  ${rowsLoaded} rows from ${filesLoaded} file(s) landed in ${run.bronzeTable}${notes.length ? `; ${notes.join('; ')}` : ''}`,
     ];
   }
   return [`Run ${run.id} of ${name} is ${run.status}${run.attempt > 1 ? ` (attempt ${run.attempt})` : ''}`];

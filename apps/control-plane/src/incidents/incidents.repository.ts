@@ -18,12 +18,18 @@ export class IncidentsRepository extends TenantScopedRepository<Incident> {
     super(repository);
   }
 
-  /** Idempotent: the incident id is the worker's, so a re-sent event inserts nothing. */
+  /**
+   * Idempotent: the incident id is the worker's, so a re-sent event inserts nothing. An incident
+   * that arrives after its run has ended is settled at once, by the same rule as settleForRun.
+   */
   async record(event: EventData<'incident.recorded'>): Promise<void> {
     assertTenantId(event.tenantId);
     await this.repository.query(
-      `INSERT INTO incidents (id, tenant_id, run_id, pipeline_id, attempt, failure_class, error_code, error_message, action, file, occurred_at)
-       SELECT $1, $2, $3, p.id, $5, $6, $7, $8, $9, $10, $11
+      `INSERT INTO incidents (id, tenant_id, run_id, pipeline_id, attempt, failure_class, error_code, error_message, action, file, occurred_at, outcome, settled_at)
+       SELECT $1, $2, $3, p.id, $5, $6, $7, $8, $9, $10, $11,
+              CASE WHEN r.status = 'succeeded' AND $9 <> 'quarantine_file' THEN 'resolved'
+                   WHEN r.status IN ('succeeded', 'failed') THEN 'unresolved' ELSE 'pending' END,
+              CASE WHEN r.status IN ('succeeded', 'failed') THEN r.finished_at END
        FROM pipeline_runs r LEFT JOIN pipelines p ON p.id = $4 AND p.tenant_id = $2
        WHERE r.id = $3 AND r.tenant_id = $2
        ON CONFLICT (id) DO NOTHING`,
@@ -43,12 +49,17 @@ export class IncidentsRepository extends TenantScopedRepository<Incident> {
     );
   }
 
-  /** The run has ended: its open incidents were either healed (succeeded) or not (failed). */
+  /**
+   * The run has ended: its open incidents were healed if it succeeded, and not if it failed. A
+   * quarantined file is never resolved by the run: its rows did not land, and someone has to
+   * send a good file, so it stays unresolved however the run ended.
+   */
   async settleForRun(tenantId: string, runId: string, succeeded: boolean, at: string): Promise<void> {
     assertTenantId(tenantId);
     await this.repository.query(
-      `UPDATE incidents SET outcome = $3, settled_at = $4 WHERE tenant_id = $1 AND run_id = $2 AND outcome = 'pending'`,
-      [tenantId, runId, succeeded ? 'resolved' : 'unresolved', at],
+      `UPDATE incidents SET outcome = CASE WHEN $3 AND action <> 'quarantine_file' THEN 'resolved' ELSE 'unresolved' END, settled_at = $4
+       WHERE tenant_id = $1 AND run_id = $2 AND outcome = 'pending'`,
+      [tenantId, runId, succeeded, at],
     );
   }
 

@@ -37,12 +37,15 @@ export class SchemaDriftRepository {
     await this.db.transaction(async (tx) => {
       const runs: unknown[] = await tx.query(`SELECT 1 FROM pipeline_runs WHERE id = $1 AND tenant_id = $2`, [event.runId, event.tenantId]);
       if (runs.length === 0) return;
-      await tx.query(
-        `INSERT INTO schema_drift_events (tenant_id, pipeline_id, run_id, file, table_name, mode, decision, fingerprint, previous_fingerprint, changes, occurred_at)
-         VALUES ($1, (SELECT id FROM pipelines WHERE id = $2 AND tenant_id = $1), $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT ON CONSTRAINT schema_drift_events_once DO NOTHING`,
-        [event.tenantId, event.pipelineId, event.runId, report.file, report.table, report.mode, report.decision, report.fingerprint, report.previousFingerprint, JSON.stringify(report.changes), event.at],
-      );
+      // A report without changes only registers a schema (a table's first file): no drift to list.
+      if (report.changes.length > 0) {
+        await tx.query(
+          `INSERT INTO schema_drift_events (tenant_id, pipeline_id, run_id, file, table_name, mode, decision, fingerprint, previous_fingerprint, changes, occurred_at)
+           VALUES ($1, (SELECT id FROM pipelines WHERE id = $2 AND tenant_id = $1), $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           ON CONFLICT ON CONSTRAINT schema_drift_events_once DO NOTHING`,
+          [event.tenantId, event.pipelineId, event.runId, report.file, report.table, report.mode, report.decision, report.fingerprint, report.previousFingerprint, JSON.stringify(report.changes), event.at],
+        );
+      }
       if (report.decision === 'failed') return;
       await tx.query(
         `INSERT INTO schema_versions (tenant_id, pipeline_id, fingerprint, columns, first_run_id, first_seen_at)

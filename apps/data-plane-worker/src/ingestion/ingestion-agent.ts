@@ -1,4 +1,4 @@
-import type { SourceFormat } from '@ade/contracts';
+import type { DataType, SourceFormat } from '@ade/contracts';
 import type { SourceFile, TenantCatalog } from '@ade/lakehouse';
 import { classifyFailure } from '../healing/failure-classifier';
 import { decideHealing } from '../healing/healing-policy';
@@ -17,6 +17,7 @@ export interface AgentSettings {
   pipelineId: string;
   runId: string;
   format: SourceFormat;
+  dataType: DataType;
   /** Worker-private scratch space (X12 staging). */
   scratchDir: string;
   attempt: number;
@@ -40,10 +41,13 @@ export class IngestionAgent {
 
   async ingest(sources: SourceFile[]): Promise<IngestionCounts> {
     const counts: IngestionCounts = { rowsLoaded: 0, filesLoaded: 0, filesSkipped: 0, filesQuarantined: 0 };
-    const quarantined = new Set((await this.catalog.quarantinedFiles(this.settings.pipelineId)).map(keyOf));
+    const quarantined = new Map((await this.catalog.quarantinedFiles(this.settings.pipelineId)).map((entry) => [keyOf(entry), entry.runId]));
     for (const file of sources) {
-      if (quarantined.has(keyOf({ sourceFile: file.displayPath, contentHash: file.contentHash }))) {
-        counts.filesSkipped += 1;
+      const quarantinedBy = quarantined.get(keyOf({ sourceFile: file.displayPath, contentHash: file.contentHash }));
+      if (quarantinedBy !== undefined) {
+        // An earlier delivery of this very run quarantined it: still this run's quarantine.
+        if (quarantinedBy === this.settings.runId) counts.filesQuarantined += 1;
+        else counts.filesSkipped += 1;
         continue;
       }
       try {
@@ -63,7 +67,7 @@ export class IngestionAgent {
   }
 
   private async ingestOne(file: SourceFile) {
-    const staged: StagedFile = this.settings.format === 'x12' ? await stageX12(file, this.settings.scratchDir) : { file, cleanup: async () => undefined };
+    const staged: StagedFile = this.settings.format === 'x12' ? await stageX12(file, this.settings.scratchDir, this.settings.dataType) : { file, cleanup: async () => undefined };
     try {
       return await this.files.ingest(staged.file);
     } finally {

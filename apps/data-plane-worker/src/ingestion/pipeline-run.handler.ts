@@ -101,6 +101,7 @@ export class PipelineRunHandler {
       pipelineId,
       runId,
       format: pipeline.source.format,
+      dataType: pipeline.dataType,
       scratchDir,
       attempt: context.attempt,
       maxAttempts: context.maxAttempts,

@@ -1,6 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeX12AsNdjson, X12Error } from '@ade/healthcare';
+import type { DataType } from '@ade/contracts';
 import type { SourceFile } from '@ade/lakehouse';
 import { SourceError } from './source-error';
 
@@ -15,14 +16,18 @@ export interface StagedFile {
  * and hash (so checkpoints still recognise the delivery). The scratch copy holds PHI and lives
  * only as long as the ingest.
  */
-export async function stageX12(file: SourceFile, scratchDir: string): Promise<StagedFile> {
+export async function stageX12(file: SourceFile, scratchDir: string, dataType: DataType): Promise<StagedFile> {
   await mkdir(scratchDir, { recursive: true });
   const staged = join(scratchDir, `${file.contentHash}.ndjson`);
   const cleanup = () => rm(staged, { force: true });
   try {
-    await writeX12AsNdjson(file.path, staged);
+    const batch = await writeX12AsNdjson(file.path, staged);
+    if (batch.dataType !== dataType) {
+      throw new SourceError('source_unreadable', `${file.displayPath} is an ${batch.transaction} interchange (${batch.dataType}); this pipeline carries ${dataType}`);
+    }
   } catch (error) {
     await cleanup();
+    if (error instanceof SourceError) throw error;
     if (error instanceof X12Error) {
       throw new SourceError('source_unreadable', `${file.displayPath} is not a valid X12 837 interchange: ${error.message}`);
     }

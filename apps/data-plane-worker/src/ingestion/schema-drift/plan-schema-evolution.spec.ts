@@ -131,7 +131,7 @@ describe('planSchemaEvolution: every kind × mode', () => {
 });
 
 describe('planSchemaEvolution', () => {
-  it('lands the first file as it is, registering its types, with no report', () => {
+  it('lands the first file as it is and reports only its schema, to be registered', () => {
     const source = [...V1, { name: 'fax', type: NO_VALUES_TYPE }];
     const result = evolve(source, 'failOnNewColumns', null);
 
@@ -145,7 +145,16 @@ describe('planSchemaEvolution', () => {
         schema: { fingerprint: schemaFingerprint(columns), columns },
         basedOnVersion: 0,
       },
-      report: null,
+      report: {
+        file: expect.any(String),
+        table: expect.any(String),
+        mode: expect.any(String),
+        fingerprint: schemaFingerprint(columns),
+        previousFingerprint: null,
+        columns,
+        changes: [],
+        decision: 'unchanged',
+      },
       failure: null,
     });
   });

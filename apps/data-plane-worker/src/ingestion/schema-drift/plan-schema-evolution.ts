@@ -21,7 +21,7 @@ export interface SchemaEvolutionInput {
 export interface SchemaEvolution {
   /** Hand to `ingestBronze` unless `failure` is set. */
   plan: ColumnPlan;
-  /** null for a table's first file, and when nothing changed. */
+  /** For a table's first file: no changes, just its schema to register. null when nothing changed. */
   report: DriftReport | null;
   /** One line naming the new columns that failed the file; the file must not be landed. */
   failure: string | null;
@@ -120,7 +120,18 @@ function firstFile(input: SchemaEvolutionInput): SchemaEvolution {
     plan.add.push({ column: column.name });
   }
   plan.schema = { fingerprint: schemaFingerprint(columns), columns };
-  return { plan, report: null, failure: null };
+  // No drift yet, but the control plane records the table's first schema version from this.
+  const report: DriftReport = {
+    file: input.file,
+    table: input.table,
+    mode: input.mode,
+    fingerprint: plan.schema.fingerprint,
+    previousFingerprint: null,
+    columns,
+    changes: [],
+    decision: 'unchanged',
+  };
+  return { plan, report, failure: null };
 }
 
 function emptyPlan(basedOnVersion: number): ColumnPlan {
