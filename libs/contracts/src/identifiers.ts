@@ -36,3 +36,10 @@ export function parseTableName(name: string): TableRef | null {
 export function formatTableName(ref: TableRef): string {
   return `${ref.catalog}.${ref.schema}.${ref.table}`;
 }
+
+/** A canonical (lower-case) UUID, as our ids are minted and stored. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}

@@ -1,17 +1,19 @@
+import { BLANK } from '@ade/healthcare';
+
 /**
  * How raw values reach the rules, identically in TypeScript and SQL: an empty or blank value
- * (spaces, tabs, line breaks only) is absent, so it is judged once, by required.missing, and by
- * no format rule. The blank set is spelled out because JS `\s` and RE2 `\s` differ on Unicode.
+ * (the rules' BLANK set: spaces, tabs, line breaks only) is absent, so it is judged once, by
+ * required.missing, and by no format rule.
  */
-const BLANK = /^[ \t\r\n]*$/;
-
 export function asRuleInput(value: string | null | undefined): string | null {
   return value === null || value === undefined || BLANK.test(value) ? null : value;
 }
 
 /**
- * The same blank set as asRuleInput. Only a value that starts with one of those characters can
- * be blank, so the cheap first-character test spares trim() for almost every value.
+ * The same blank set as BLANK, spelled with trim() rather than the regex because it runs on every
+ * value of every read column: only a value that starts with one of those characters can be blank,
+ * so the cheap first-character test spares trim() for almost every value. rule-inputs.spec.ts
+ * checks the two agree.
  */
 export function asRuleInputSql(expression: string): string {
   const blank = `ascii(${expression}) IN (9, 10, 13, 32) AND trim(${expression}, ' ' || chr(9) || chr(13) || chr(10)) = ''`;

@@ -1,10 +1,9 @@
 import type { FindOptionsOrder, FindOptionsWhere, Repository } from 'typeorm';
+import { isUuid } from '@ade/contracts';
 
 export class MissingTenantScopeError extends Error {
   override readonly name = 'MissingTenantScopeError';
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface TenantOwned {
   id: string;
@@ -60,7 +59,7 @@ export class TenantScopedRepository<E extends TenantOwned> {
 }
 
 export function assertTenantId(tenantId: unknown): asserts tenantId is string {
-  if (typeof tenantId !== 'string' || !UUID.test(tenantId)) {
+  if (!isUuid(tenantId)) {
     throw new MissingTenantScopeError('a tenant id is required to reach tenant-owned data');
   }
 }

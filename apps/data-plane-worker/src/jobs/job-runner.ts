@@ -1,11 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { ContractViolation, parseJob, type AnyJob, type RunFailure } from '@ade/contracts';
+import { ContractViolation, isUuid, parseJob, type AnyJob, type RunFailure } from '@ade/contracts';
 import { EventPublisher } from '../events/event-publisher';
 import { previousFailureCode } from '../healing/failure-policy';
 import { JobHandlerRegistry } from './job-handler.registry';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Validates a delivery against its contract and its queue, then hands it to its handler.
@@ -64,7 +62,7 @@ export class JobRunner {
   /** So a run whose job the handler never finished still ends as failed instead of staying open forever. */
   private async reportFailedRun(queueTenantId: string, job: Job, error: RunFailure): Promise<void> {
     const runId = (job.data as { runId?: unknown } | null)?.runId;
-    if (job.name !== 'pipeline.run' || typeof runId !== 'string' || !UUID.test(runId)) return;
+    if (job.name !== 'pipeline.run' || !isUuid(runId)) return;
     await this.events.publish({
       name: 'run.failed',
       data: { tenantId: queueTenantId, runId, attempt: job.attemptsMade + 1, at: new Date().toISOString(), willRetry: false, error },

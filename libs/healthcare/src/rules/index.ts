@@ -3,6 +3,7 @@ export { defineRule, type PresentInputs, type RuleDefinition } from './define-ru
 export { RULES, ruleById, hasRule, UnknownRuleError } from './catalog';
 export { parseClaimDate, claimDateSql, epochDayOf } from './values/claim-date';
 export { amountSortKey, amountSortKeySql } from './values/amount';
+export { BLANK } from './values/blank';
 export { normalizeNdc11, normalizeNdc11Sql } from './ndc.rules';
 export { medicaidMemberIdPattern } from './member-id.rules';
 export { FullMatchPattern } from './sql/full-match-pattern';
