@@ -130,6 +130,11 @@ export interface TenantCatalog extends SqlSession {
    * and the checkpoint commit together.
    */
   ingestBronze(request: BronzeIngestRequest): Promise<BronzeIngestResult>;
+  /**
+   * The checkpoint of this delivery of a file, if it landed already: a cheap look before the work
+   * of reading it. ingestBronze checks again inside its transaction, so a race cannot double it.
+   */
+  findCheckpoint(pipelineId: string, file: SourceFile): Promise<{ rows: number; byRunId: string } | null>;
   /** Records that this delivery of a file could not be read; later runs skip it until it changes. */
   quarantineFile(entry: { pipelineId: string; runId: string; file: SourceFile; reason: string }): Promise<void>;
   quarantinedFiles(pipelineId: string): Promise<QuarantinedFile[]>;

@@ -1,5 +1,5 @@
 import type { DataType, SourceFormat } from '@ade/contracts';
-import type { SourceFile, TenantCatalog } from '@ade/lakehouse';
+import type { BronzeIngestResult, SourceFile, TenantCatalog } from '@ade/lakehouse';
 import { classifyFailure } from '../healing/failure-classifier';
 import { decideHealing } from '../healing/healing-policy';
 import type { IncidentReporter } from '../healing/incident-reporter';
@@ -66,7 +66,11 @@ export class IngestionAgent {
     return counts;
   }
 
-  private async ingestOne(file: SourceFile) {
+  private async ingestOne(file: SourceFile): Promise<BronzeIngestResult> {
+    // Most files of a growing directory landed in earlier runs: skip them before reading (or
+    // staging) them. The ingest checks again inside its transaction, so a race cannot double one.
+    const landed = await this.catalog.findCheckpoint(this.settings.pipelineId, file);
+    if (landed) return { outcome: 'already_ingested', ...landed };
     const staged: StagedFile = this.settings.format === 'x12' ? await stageX12(file, this.settings.scratchDir, this.settings.dataType) : { file, cleanup: async () => undefined };
     try {
       return await this.files.ingest(staged.file);

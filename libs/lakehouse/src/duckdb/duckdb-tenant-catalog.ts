@@ -15,7 +15,7 @@ import { ingestBronze } from './bronze-ingest';
 import { engineErrorFacts, redactedEngineError } from './engine-error';
 import { latestRegisteredSchema } from './schema-history';
 import { inferSourceSchema } from './source-schema';
-import { countRowsSql, insertQuarantineSql, quarantinedFilesSql, resetThreadsSql, singleThreadSql, tableExistsSql } from './sql';
+import { countRowsSql, findCheckpointSql, insertQuarantineSql, quarantinedFilesSql, resetThreadsSql, singleThreadSql, tableExistsSql } from './sql';
 import { assertTableInCatalog } from './table-ref';
 import { selectRows } from './transaction';
 
@@ -88,6 +88,16 @@ export class DuckDbTenantCatalog implements TenantCatalog {
 
   ingestBronze(request: BronzeIngestRequest): Promise<BronzeIngestResult> {
     return this.#serial(() => this.hooks.serializeIngest(request.table, () => ingestBronze(this.connection, this.name, request)));
+  }
+
+  findCheckpoint(pipelineId: string, file: SourceFile): Promise<{ rows: number; byRunId: string } | null> {
+    return this.#serial(() =>
+      this.#statement(async () => {
+        const key = { pipelineId, sourceFile: file.displayPath, contentHash: file.contentHash };
+        const [landed] = await selectRows(this.connection, findCheckpointSql(this.name, key));
+        return landed ? { rows: Number(landed['row_count']), byRunId: String(landed['run_id']) } : null;
+      }),
+    );
   }
 
   quarantineFile(entry: { pipelineId: string; runId: string; file: SourceFile; reason: string }): Promise<void> {

@@ -62,7 +62,7 @@ describe('catalog sessions: idle close, quarantine records, reduced parallelism'
     await session.close();
   });
 
-  it('ingests with reduced parallelism and restores the setting when the session closes', async () => {
+  it('ingests with reduced parallelism, finds the checkpoint, and restores the setting when the session closes', async () => {
     const locator = locatorFor();
     await lakehouse.provision(locator);
     const session = await lakehouse.open(locator);
@@ -71,7 +71,12 @@ describe('catalog sessions: idle close, quarantine records, reduced parallelism'
     await session.reduceParallelism();
     expect(await threads(session)).toBe(1);
     const file = await landFile(temp.path, 'in/claims.csv', csv(CLAIM_HEADER, claimRows(50)));
-    expect(await session.ingestBronze(bronzeRequest(file))).toEqual({ outcome: 'loaded', rows: 50 });
+    const request = bronzeRequest(file);
+    expect(await session.ingestBronze(request)).toEqual({ outcome: 'loaded', rows: 50 });
+    const { pipelineId, runId } = request;
+    expect(await session.findCheckpoint(pipelineId, file)).toEqual({ rows: 50, byRunId: runId });
+    expect(await session.findCheckpoint(pipelineId, { ...file, contentHash: 'f'.repeat(64) })).toBeNull();
+    expect(await session.findCheckpoint('another-pipeline', file)).toBeNull();
     await session.close();
     const next = await lakehouse.open(locator);
     expect(await threads(next)).toBe(before);
