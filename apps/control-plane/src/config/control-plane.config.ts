@@ -41,12 +41,22 @@ export class RunPolicyConfig {
   ) {}
 }
 
+/** The database settings alone: the migrate command reads just these. */
+const databaseEnvSchema = z.object({
+  DATABASE_URL: envUrl(['postgres', 'postgresql']).transform((url) => new Secret(url)),
+  DATABASE_SCHEMA: sqlIdentifier.default('public'),
+});
+
+export function loadDatabaseConfig(env: Record<string, string | undefined>): DatabaseConfig {
+  const e = readEnv(databaseEnvSchema, env);
+  return new DatabaseConfig(e.DATABASE_URL, e.DATABASE_SCHEMA);
+}
+
 const envSchema = queueEnvSchema
+  .extend(databaseEnvSchema.shape)
   .extend({
     PORT: envInt(0, 65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
-    DATABASE_URL: envUrl(['postgres', 'postgresql']).transform((url) => new Secret(url)),
-    DATABASE_SCHEMA: sqlIdentifier.default('public'),
     JWT_SECRET: envSecret(32),
     JWT_ISSUER: z.string().min(1).default('ade-control-plane'),
     JWT_AUDIENCE: z.string().min(1).default('ade-api'),
