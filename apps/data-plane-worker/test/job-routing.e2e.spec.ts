@@ -16,6 +16,7 @@ function runJob(tenantId: string, runId = randomUUID()): JobData<'pipeline.run'>
       dataType: 'professional_claims',
       targetTable: 'healthcare_data.silver.claims',
       source: { path: 'claims.csv', format: 'csv', options: {} },
+      quality: { expectations: [] },
     },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogName, THREE_PART_TABLE_NAME } from './identifiers';
 import { driftReportSchema } from './drift';
+import { lineageEdgeSchema, qualityReportSchema, releasedByRuleSchema } from './quality';
 import { FAILURE_CLASSES, HEALING_ACTIONS, runFailureSchema } from './failures';
 import { ContractViolation, describeIssues } from './violation';
 
@@ -58,6 +59,22 @@ export const eventSchemas = {
       file: z.string().max(1024).nullable(),
     })
     .strict(),
+  /** What the quality agent measured on the run's silver table (see QualityReport). */
+  'quality.measured': z.object({ ...runBase, pipelineId: z.uuid(), report: qualityReportSchema }).strict(),
+  /** Every write the run made, for lineage. */
+  'lineage.recorded': z.object({ ...runBase, pipelineId: z.uuid(), edges: z.array(lineageEdgeSchema).max(10_000) }).strict(),
+  'quarantine.released': z
+    .object({
+      ...base,
+      releaseId: z.uuid(),
+      pipelineId: z.uuid(),
+      table: z.string().regex(THREE_PART_TABLE_NAME),
+      examined: z.int().min(0),
+      released: z.int().min(0),
+      byRule: releasedByRuleSchema,
+    })
+    .strict(),
+  'quarantine.release_failed': z.object({ ...base, releaseId: z.uuid(), error: runFailureSchema }).strict(),
   'catalog.provisioned': z.object({ ...base, catalogName }).strict(),
   'catalog.failed': z.object({ ...base, catalogName, error: runFailureSchema }).strict(),
 } as const;
@@ -88,6 +105,7 @@ export function parseEvent(name: string, data: unknown): AnyEvent {
 export function eventJobId(event: AnyEvent): string {
   const data = event.data as { runId?: string; attempt?: number; tenantId: string; at: string; incidentId?: string };
   if (data.incidentId) return `${event.name}.${data.incidentId}`;
+  if ('releaseId' in event.data) return `${event.name}.${event.data.releaseId}`;
   if (event.name === 'schema.drift') return `${event.name}.${data.runId}.${event.data.report.fingerprint}.${fileKey(event.data.report.file)}`;
   if (data.runId) return `${event.name}.${data.runId}.${data.attempt}`;
   return `${event.name}.${data.tenantId}.${data.at}`;

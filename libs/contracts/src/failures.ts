@@ -14,6 +14,7 @@ export const FAILURE_CODES = [
   'transient',
   'resource_exhausted',
   'permission_denied',
+  'expectation_failed',
   'internal',
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
@@ -32,6 +33,7 @@ const CLASS_OF: Record<FailureCode, FailureClass> = {
   transient: 'transient',
   resource_exhausted: 'resource',
   permission_denied: 'configuration',
+  expectation_failed: 'data',
   internal: 'unknown',
 };
 

@@ -9,3 +9,6 @@ export * from './violation';
 export * from './schedules';
 export * from './source-path';
 export * from './drift';
+export * from './expectations';
+export * from './expectation-sql';
+export * from './quality';

@@ -1,9 +1,29 @@
 import { z } from 'zod';
 import { DATA_TYPES, SOURCE_FORMATS } from './data-types';
 import { catalogName, THREE_PART_TABLE_NAME } from './identifiers';
+import { qualitySettingsSchema } from './expectations';
 import { pipelineOptionsSchema } from './pipeline-options';
+import { releaseFilterSchema } from './quality';
 import { sourcePath } from './source-path';
 import { ContractViolation, describeIssues } from './violation';
+
+/** The pipeline definition a job carries: what the worker needs to run it, nothing more. */
+const pipelineDefinition = z
+  .object({
+    name: z.string().min(1).max(64),
+    dataType: z.enum(DATA_TYPES),
+    targetTable: z.string().regex(THREE_PART_TABLE_NAME),
+    source: z
+      .object({
+        path: sourcePath,
+        format: z.enum(SOURCE_FORMATS),
+        options: pipelineOptionsSchema,
+      })
+      .strict(),
+    quality: qualitySettingsSchema.default({ expectations: [] }),
+  })
+  .strict();
+export type PipelineDefinition = z.infer<typeof pipelineDefinition>;
 
 /**
  * Jobs the control plane sends to data-plane workers. A payload carries ids and configuration,
@@ -22,20 +42,21 @@ export const jobSchemas = {
       runId: z.uuid(),
       pipelineId: z.uuid(),
       catalogName,
-      pipeline: z
-        .object({
-          name: z.string().min(1).max(64),
-          dataType: z.enum(DATA_TYPES),
-          targetTable: z.string().regex(THREE_PART_TABLE_NAME),
-          source: z
-            .object({
-              path: sourcePath,
-              format: z.enum(SOURCE_FORMATS),
-              options: pipelineOptionsSchema,
-            })
-            .strict(),
-        })
-        .strict(),
+      pipeline: pipelineDefinition,
+    })
+    .strict(),
+  /**
+   * Re-evaluates a table's quarantined rows under the pipeline's current expectations and moves
+   * the rows that now pass to silver; nothing is deleted.
+   */
+  'quality.release': z
+    .object({
+      tenantId: z.uuid(),
+      releaseId: z.uuid(),
+      pipelineId: z.uuid(),
+      catalogName,
+      pipeline: pipelineDefinition,
+      filter: releaseFilterSchema,
     })
     .strict(),
 } as const;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { DataType, PipelineOptions, SourceFormat } from '@ade/contracts';
+import type { DataType, PipelineOptions, QualitySettings, SourceFormat } from '@ade/contracts';
 
 @Entity('pipelines')
 export class Pipeline {
@@ -31,6 +31,10 @@ export class Pipeline {
 
   @Column({ type: 'jsonb' })
   options: PipelineOptions;
+
+  /** Expectation overrides and the quality stage's settings (see QualitySettings). */
+  @Column({ type: 'jsonb' })
+  quality: QualitySettings;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -11,6 +11,7 @@ export function pipelineView(pipeline: Pipeline) {
     targetTable: pipeline.targetTable,
     schedule: pipeline.schedule,
     options: pipeline.options,
+    quality: pipeline.quality,
     createdAt: pipeline.createdAt,
     updatedAt: pipeline.updatedAt,
   };

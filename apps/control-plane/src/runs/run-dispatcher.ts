@@ -27,6 +27,7 @@ export class RunDispatcher {
         dataType: pipeline.dataType,
         targetTable: pipeline.targetTable,
         source: { path: pipeline.sourcePath, format: pipeline.sourceFormat, options: pipeline.options },
+        quality: pipeline.quality,
       },
     };
     await this.queues.dispatch(run.tenantId, { name: 'pipeline.run', data }, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cronExpression, DATA_TYPES, pipelineOptionsSchema, SOURCE_FORMATS, sourcePath } from '@ade/contracts';
+import { cronExpression, DATA_TYPES, pipelineOptionsSchema, qualitySettingsSchema, SOURCE_FORMATS, sourcePath } from '@ade/contracts';
 import { pipelineName, targetTable } from './pipeline-fields';
 
 export const createPipelineSchema = z
@@ -11,6 +11,7 @@ export const createPipelineSchema = z
     targetTable,
     schedule: cronExpression.nullable().default(null),
     options: pipelineOptionsSchema.default({}),
+    quality: qualitySettingsSchema.default({ expectations: [] }),
   })
   .strict();
 export type CreatePipelineDto = z.infer<typeof createPipelineSchema>;

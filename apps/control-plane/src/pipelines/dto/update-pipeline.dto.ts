@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cronExpression, DATA_TYPES, pipelineOptionsSchema, SOURCE_FORMATS, sourcePath } from '@ade/contracts';
+import { cronExpression, DATA_TYPES, pipelineOptionsSchema, qualitySettingsSchema, SOURCE_FORMATS, sourcePath } from '@ade/contracts';
 import { pipelineName, targetTable } from './pipeline-fields';
 
 export const updatePipelineSchema = z
@@ -11,6 +11,7 @@ export const updatePipelineSchema = z
     targetTable,
     schedule: cronExpression.nullable(),
     options: pipelineOptionsSchema,
+    quality: qualitySettingsSchema,
   })
   .partial()
   .strict()

@@ -1,0 +1,119 @@
+/**
+ * The SQL a tenant may write as an expectation condition: one boolean expression over the silver
+ * table's own columns. It runs inside the tenant's catalog session, where a table function or a
+ * subquery could read files or attach another catalog, so the expression is checked token by
+ * token against a closed vocabulary instead of being trusted: column names, literals, operators,
+ * a few keywords and a list of pure scalar functions. Anything else is refused with the token.
+ */
+
+const KEYWORDS = new Set([
+  'and', 'or', 'not', 'is', 'null', 'true', 'false', 'between', 'in', 'like', 'ilike',
+  'case', 'when', 'then', 'else', 'end', 'cast', 'try_cast', 'as', 'current_date',
+]);
+
+/** Words that start a statement, a subquery or a table reference: never a column name here. */
+const RESERVED = new Set([
+  'select', 'from', 'where', 'with', 'union', 'except', 'intersect', 'attach', 'detach', 'copy', 'pragma', 'install',
+  'load', 'set', 'reset', 'call', 'insert', 'update', 'delete', 'drop', 'create', 'alter', 'export', 'import', 'use',
+  'exists', 'lateral', 'join', 'over', 'window', 'group', 'order', 'limit', 'having', 'qualify', 'into', 'values',
+]);
+
+const TYPES = new Set(['varchar', 'integer', 'bigint', 'double', 'decimal', 'date', 'boolean', 'timestamp']);
+
+/** Pure, row-local functions; nothing that touches files, settings, other rows or other tables. */
+const FUNCTIONS = new Set([
+  'abs', 'round', 'floor', 'ceil', 'length', 'lower', 'upper', 'trim', 'ltrim', 'rtrim', 'substr', 'substring',
+  'left', 'right', 'starts_with', 'ends_with', 'contains', 'replace', 'concat', 'coalesce', 'nullif', 'greatest', 'least',
+  'regexp_matches', 'regexp_full_match', 'date_diff', 'date_part', 'year', 'month', 'day', 'current_date', 'strlen',
+]);
+
+const MAX_LENGTH = 2000;
+
+export interface ExpectationSqlProblem {
+  message: string;
+}
+
+type Token = { kind: 'word' | 'quoted' | 'number' | 'string' | 'symbol'; text: string };
+
+const SYMBOLS = ['<>', '!=', '<=', '>=', '||', '::', '=', '<', '>', '+', '-', '*', '/', '%', '(', ')', ','];
+
+function tokenize(sql: string): Token[] | string {
+  const tokens: Token[] = [];
+  let index = 0;
+  while (index < sql.length) {
+    const char = sql[index]!;
+    if (/\s/.test(char)) {
+      index += 1;
+      continue;
+    }
+    if (char === "'") {
+      let end = index + 1;
+      for (;;) {
+        end = sql.indexOf("'", end);
+        if (end < 0) return 'an unterminated string literal';
+        if (sql[end + 1] === "'") end += 2;
+        else break;
+      }
+      tokens.push({ kind: 'string', text: sql.slice(index, end + 1) });
+      index = end + 1;
+      continue;
+    }
+    if (char === '"') {
+      const end = sql.indexOf('"', index + 1);
+      if (end < 0) return 'an unterminated quoted name';
+      tokens.push({ kind: 'quoted', text: sql.slice(index + 1, end) });
+      index = end + 1;
+      continue;
+    }
+    const number = /^(\d+(\.\d+)?|\.\d+)/.exec(sql.slice(index));
+    if (number) {
+      tokens.push({ kind: 'number', text: number[0] });
+      index += number[0].length;
+      continue;
+    }
+    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(sql.slice(index));
+    if (word) {
+      tokens.push({ kind: 'word', text: word[0] });
+      index += word[0].length;
+      continue;
+    }
+    const symbol = SYMBOLS.find((candidate) => sql.startsWith(candidate, index));
+    if (!symbol) return `the character '${char}'`;
+    tokens.push({ kind: 'symbol', text: symbol });
+    index += symbol.length;
+  }
+  return tokens;
+}
+
+/**
+ * Null when `sql` is an expression we accept. `columns`, when given, is the closed set of column
+ * names it may read (the worker knows them; the API does not yet and passes undefined).
+ */
+export function expectationSqlProblem(sql: string, columns?: ReadonlySet<string>): ExpectationSqlProblem | null {
+  if (sql.trim() === '') return { message: 'must not be empty' };
+  if (sql.length > MAX_LENGTH) return { message: `must be at most ${MAX_LENGTH} characters` };
+  const tokens = tokenize(sql);
+  if (typeof tokens === 'string') return { message: `contains ${tokens}` };
+  let depth = 0;
+  for (const [position, token] of tokens.entries()) {
+    const next = tokens[position + 1];
+    if (token.kind === 'symbol') {
+      if (token.text === '(') depth += 1;
+      if (token.text === ')') depth -= 1;
+      if (depth < 0) return { message: "has a ')' without its '('" };
+      continue;
+    }
+    if (token.kind !== 'word' && token.kind !== 'quoted') continue;
+    const name = token.text.toLowerCase();
+    if (token.kind === 'word' && next?.text === '(') {
+      if (!FUNCTIONS.has(name) && name !== 'cast' && name !== 'try_cast' && name !== 'in') return { message: `calls '${token.text}', which is not an allowed function` };
+      continue;
+    }
+    if (token.kind === 'word' && RESERVED.has(name)) return { message: `uses '${token.text}': only a single expression over the row is allowed` };
+    if (token.kind === 'word' && (KEYWORDS.has(name) || TYPES.has(name))) continue;
+    if (columns && !columns.has(name)) return { message: `reads '${token.text}', which is not a column of the table` };
+    if (!columns && !/^[a-z_][a-z0-9_]{0,62}$/.test(name)) return { message: `names '${token.text}', which is not a column name` };
+  }
+  if (depth !== 0) return { message: "has a '(' without its ')'" };
+  return null;
+}
