@@ -1,6 +1,8 @@
 import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
 import { IncidentsAndSchemaDrift1764500000000 } from './1764500000000-incidents-and-schema-drift';
 import { PipelineQualitySettings1764600000000 } from './1764600000000-pipeline-quality-settings';
+import { QualityAndAlerts1764700000000 } from './1764700000000-quality-and-alerts';
+import { LineageAndQuarantine1764800000000 } from './1764800000000-lineage-and-quarantine';
 
 /** Listed explicitly (not globbed) so the same list works from sources, tests and the build. */
-export const migrations = [InitialSchema1764400000000, IncidentsAndSchemaDrift1764500000000, PipelineQualitySettings1764600000000];
+export const migrations = [InitialSchema1764400000000, IncidentsAndSchemaDrift1764500000000, PipelineQualitySettings1764600000000, QualityAndAlerts1764700000000, LineageAndQuarantine1764800000000];

@@ -20,6 +20,7 @@ const serve = process.argv.includes('--serve');
 const claimRows = Number(process.env.DEMO_ROWS ?? 20_000);
 
 interface RunSummary {
+  id: string;
   status: string;
   bronzeTable: string;
   durationMs: number;
@@ -110,6 +111,12 @@ async function main(): Promise<void> {
     const latestRun = async () => (await new ApiClient(apiUrl, adminToken).get<{ items: RunSummary[] }>('/v1/runs?limit=1')).items[0];
     const first = await latestRun();
     if (first?.status !== 'succeeded') throw new Error(`the demo run did not succeed: ${JSON.stringify(first?.error)}`);
+    await waitForQualityReport(new ApiClient(apiUrl, adminToken), first.id);
+
+    step('What the quality agent made of it: silver, quarantine, gold and lineage');
+    await ade('quality', 'check', 'professional_claims');
+    await ade('quality', 'quarantine', 'professional_claims');
+    await ade('lineage', 'professional_claims');
 
     step('A month later: the sender renamed a column and added one, and a second file arrived cut off');
     const delivery = await writeDriftedDelivery(landing, Math.max(100, Math.floor(claimRows / 4)));
@@ -120,6 +127,8 @@ async function main(): Promise<void> {
     if (second?.status !== 'succeeded' || second.counts.rowsLoaded !== delivery.lines || second.counts.filesQuarantined !== 1) {
       throw new Error(`the second run did not heal as expected: ${JSON.stringify(second)}`);
     }
+    await waitForQualityReport(new ApiClient(apiUrl, adminToken), second.id);
+    await ade('quality', 'trends', '--table', 'professional_claims', '--days', '1');
 
     step(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     process.stdout.write(
@@ -179,3 +188,14 @@ main().then(
     process.exit(1);
   },
 );
+
+/** The run's quality report reaches the control plane as an event, just after the run ends. */
+async function waitForQualityReport(api: ApiClient, runId: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const report = await api.get<{ report: { runId: string } }>('/v1/quality/tables/professional_claims').catch(() => null);
+    if (report?.report.runId === runId) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no quality report arrived for run ${runId}`);
+}

@@ -2,13 +2,20 @@ import { CliError, type CliIo } from './cli-io';
 import type { Command } from './command';
 import { catalogInitCommand } from './commands/catalog-init.command';
 import { generateClaimsCommand } from './commands/generate-claims.command';
+import { lineageCommand } from './commands/lineage.command';
 import { loginCommand } from './commands/login.command';
 import { pipelineCreateCommand } from './commands/pipeline-create.command';
 import { pipelineListCommand } from './commands/pipeline-list.command';
 import { pipelineLogsCommand } from './commands/pipeline-logs.command';
 import { pipelineRunCommand } from './commands/pipeline-run.command';
+import { qualityAlertsCommand } from './commands/quality-alerts.command';
+import { qualityCheckCommand } from './commands/quality-check.command';
+import { qualityQuarantineCommand } from './commands/quality-quarantine.command';
+import { qualityReleaseCommand } from './commands/quality-release.command';
+import { qualityTrendsCommand } from './commands/quality-trends.command';
 import { statusCommand } from './commands/status.command';
 import { validateCommand } from './commands/validate.command';
+import { webhookSetCommand, webhookShowCommand } from './commands/webhook.command';
 
 export const commands: Command[] = [
   loginCommand,
@@ -18,6 +25,14 @@ export const commands: Command[] = [
   pipelineListCommand,
   pipelineRunCommand,
   pipelineLogsCommand,
+  qualityCheckCommand,
+  qualityTrendsCommand,
+  qualityAlertsCommand,
+  qualityQuarantineCommand,
+  qualityReleaseCommand,
+  lineageCommand,
+  webhookSetCommand,
+  webhookShowCommand,
   validateCommand,
   generateClaimsCommand,
 ];

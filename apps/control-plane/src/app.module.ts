@@ -7,13 +7,17 @@ import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { LineageModule } from './lineage/lineage.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
+import { QualityModule } from './quality/quality.module';
+import { QuarantineModule } from './quarantine/quarantine.module';
 import { QueuesModule } from './queues/queues.module';
 import { RequestContextMiddleware } from './common/request-context.middleware';
 import { RunsModule } from './runs/runs.module';
 import { SchemaDriftModule } from './schema-drift/schema-drift.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -32,6 +36,10 @@ export class AppModule implements NestModule {
         RunsModule,
         IncidentsModule,
         SchemaDriftModule,
+        LineageModule,
+        QuarantineModule,
+        QualityModule,
+        WebhooksModule,
         EventsModule,
         HealthModule,
       ],

@@ -18,14 +18,14 @@ export async function operatorToken(cp: ControlPlaneHarness): Promise<string> {
 }
 
 /** A tenant with one admin who is already logged in. */
-export async function createTenant(cp: ControlPlaneHarness, overrides: { slug?: string } = {}): Promise<TenantFixture> {
+export async function createTenant(cp: ControlPlaneHarness, overrides: { slug?: string; catalogName?: string } = {}): Promise<TenantFixture> {
   const operator = await operatorToken(cp);
   const slug = overrides.slug ?? `tenant-${randomBytes(3).toString('hex')}`;
   const tenant = await cp
     .http()
     .post('/v1/tenants')
     .set('authorization', `Bearer ${operator}`)
-    .send({ name: `Tenant ${slug}`, slug })
+    .send({ name: `Tenant ${slug}`, slug, ...(overrides.catalogName ? { catalogName: overrides.catalogName } : {}) })
     .expect(201);
   const admin = { email: `admin@${slug}.test`, password: randomBytes(12).toString('hex') };
   await cp

@@ -92,6 +92,36 @@ describe('pipelines API', () => {
     expect(response.body.fields).toEqual([{ field: 'options.state', message: 'has no state rule pack; available: CA, FL, NY, OH, PA, TX' }]);
   });
 
+  it('keeps quality settings: expectation overrides and custom SQL expectations', async () => {
+    const quality = {
+      expectations: [
+        { id: 'npi.check_digit', action: 'warn' },
+        { id: 'icd10cm.header_code:diagnosis_code_2', enabled: false },
+        { id: 'custom.large_paid', sql: 'paid_amount > 10000 AND upper(claim_type) = \'PROFESSIONAL\'', action: 'warn' },
+      ],
+      freshnessMaxDays: 90,
+    };
+    const created = await cp.http().post('/v1/pipelines').set(as(tenant.admin.token)).send(pipelineBody({ name: 'with-quality', quality })).expect(201);
+    expect(created.body.quality).toEqual(quality);
+    const defaults = await cp.http().post('/v1/pipelines').set(as(tenant.admin.token)).send(pipelineBody({ name: 'default-quality' })).expect(201);
+    expect(defaults.body.quality).toEqual({ expectations: [] });
+  });
+
+  it('answers 400 naming the expectation field for an unknown id, unsafe SQL or a bad action', async () => {
+    const cases: Array<[unknown, string, RegExp]> = [
+      [{ id: 'npi.made_up' }, 'quality.expectations.0.id', /is not an expectation of professional_claims/],
+      [{ id: 'custom.peek', sql: "paid_amount > 0 OR EXISTS (SELECT 1 FROM read_csv('/etc/passwd'))" }, 'quality.expectations.0.sql', /only a single expression/],
+      [{ id: 'custom.file', sql: "length(read_text('/etc/hosts')) > 0" }, 'quality.expectations.0.sql', /read_text/],
+      [{ id: 'custom.other', sql: 'secret_column > 1' }, 'quality.expectations.0.sql', /not a column of the table/],
+      [{ id: 'npi.check_digit', action: 'explode' }, 'quality.expectations.0.action', /./],
+    ];
+    for (const [expectation, field, message] of cases) {
+      const response = await cp.http().post('/v1/pipelines').set(as(tenant.admin.token)).send(pipelineBody({ name: 'bad-quality', quality: { expectations: [expectation] } })).expect(400);
+      expect(response.body.fields[0].field).toBe(field);
+      expect(response.body.fields[0].message).toMatch(message);
+    }
+  });
+
   it('rejects unknown fields and a duplicate name', async () => {
     const unknown = await cp.http().post('/v1/pipelines').set(as(tenant.admin.token)).send(pipelineBody({ owner: 'me' })).expect(400);
     expect(unknown.body.message).toContain('owner');

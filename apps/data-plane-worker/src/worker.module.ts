@@ -15,6 +15,8 @@ import { JobHandlerRegistry } from './jobs/job-handler.registry';
 import { JobRunner } from './jobs/job-runner';
 import { TenantWorkerPool } from './jobs/tenant-worker-pool';
 import { LakehouseModule } from './lakehouse/lakehouse.module';
+import { QualityAgent } from './quality/quality-agent';
+import { QuarantineReleaseHandler } from './quality/quarantine-release.handler';
 
 /** The worker's Redis client for non-blocking commands (registry, policy check). */
 const WORKER_REDIS = Symbol('WorkerRedis');
@@ -50,6 +52,8 @@ export class WorkerModule implements OnModuleInit, OnApplicationShutdown {
         TenantWorkerPool,
         CatalogProvisionHandler,
         PipelineRunHandler,
+        QualityAgent,
+        QuarantineReleaseHandler,
       ],
       exports: [TenantWorkerPool],
     };

@@ -23,7 +23,14 @@ const runJob = {
 
 describe('job contracts', () => {
   it('accepts a well-formed run job', () => {
-    expect(parseJob('pipeline.run', runJob)).toEqual({ name: 'pipeline.run', data: runJob });
+    expect(parseJob('pipeline.run', runJob)).toEqual({ name: 'pipeline.run', data: { ...runJob, pipeline: { ...runJob.pipeline, quality: { expectations: [] } } } });
+  });
+
+  it('carries quality settings but refuses unsafe expectation SQL in a job, too', () => {
+    const quality = { expectations: [{ id: 'custom.positive', sql: 'paid_amount >= 0', action: 'drop' }] };
+    expect(parseJob('pipeline.run', { ...runJob, pipeline: { ...runJob.pipeline, quality } }).data).toMatchObject({ pipeline: { quality } });
+    const unsafe = { expectations: [{ id: 'custom.peek', sql: "read_text('/etc/passwd') <> ''" }] };
+    expect(() => parseJob('pipeline.run', { ...runJob, pipeline: { ...runJob.pipeline, quality: unsafe } })).toThrowError(/pipeline.quality.expectations.0.sql/);
   });
 
   it('refuses unknown job names and smuggled fields, naming the field but not its value', () => {

@@ -105,15 +105,34 @@ export function expectationSqlProblem(sql: string, columns?: ReadonlySet<string>
     }
     if (token.kind !== 'word' && token.kind !== 'quoted') continue;
     const name = token.text.toLowerCase();
-    if (token.kind === 'word' && next?.text === '(') {
-      if (!FUNCTIONS.has(name) && name !== 'cast' && name !== 'try_cast' && name !== 'in') return { message: `calls '${token.text}', which is not an allowed function` };
+    if (token.kind === 'word' && RESERVED.has(name)) return { message: `uses '${token.text}': only a single expression over the row is allowed` };
+    if (token.kind === 'word' && next?.text === '(' && !KEYWORDS.has(name)) {
+      if (!FUNCTIONS.has(name)) return { message: `calls '${token.text}', which is not an allowed function` };
       continue;
     }
-    if (token.kind === 'word' && RESERVED.has(name)) return { message: `uses '${token.text}': only a single expression over the row is allowed` };
     if (token.kind === 'word' && (KEYWORDS.has(name) || TYPES.has(name))) continue;
     if (columns && !columns.has(name)) return { message: `reads '${token.text}', which is not a column of the table` };
     if (!columns && !/^[a-z_][a-z0-9_]{0,62}$/.test(name)) return { message: `names '${token.text}', which is not a column name` };
   }
   if (depth !== 0) return { message: "has a '(' without its ')'" };
   return null;
+}
+
+/**
+ * The expression with every column reference replaced by `columnSql(name)` (lower-cased), after
+ * the same check as expectationSqlProblem; throws a RangeError naming the problem otherwise.
+ */
+export function rewriteExpectationSql(sql: string, columns: ReadonlySet<string>, columnSql: (name: string) => string): string {
+  const problem = expectationSqlProblem(sql, columns);
+  if (problem) throw new RangeError(`expectation SQL ${problem.message}`);
+  const tokens = tokenize(sql) as Token[];
+  return tokens
+    .map((token, position) => {
+      const name = token.text.toLowerCase();
+      const isCall = tokens[position + 1]?.text === '(';
+      if (token.kind === 'quoted') return columnSql(name);
+      if (token.kind === 'word' && !isCall && !KEYWORDS.has(name) && !TYPES.has(name)) return columnSql(name);
+      return token.text;
+    })
+    .join(' ');
 }

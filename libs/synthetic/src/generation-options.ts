@@ -1,5 +1,5 @@
-import { isoDateToEpochDay, loadStateCodes, todayIsoDate } from '@ade/healthcare';
-import { DEFECT_KINDS, type DefectKind, isDefectKind } from './defects/defect-kinds';
+import { availableStatePacks, isoDateToEpochDay, loadStateCodes, loadStatePack, todayIsoDate } from '@ade/healthcare';
+import { DEFAULT_DEFECT_KINDS, DEFECT_KINDS, type DefectKind, isDefectKind } from './defects/defect-kinds';
 import { SyntheticOptionsError } from './synthetic-options-error';
 
 export interface ProfessionalClaimsOptions {
@@ -20,13 +20,21 @@ export interface ProfessionalClaimsOptions {
   serviceTo?: string;
   /** USPS codes of the states whose Medicaid programs the members belong to (default: all 56). */
   states?: readonly string[];
-  /** Defects to plant (default: all). */
+  /**
+   * Defects to plant (default: DEFAULT_DEFECT_KINDS, the six in-file kinds). The other kinds of
+   * DEFECT_KINDS are planted only when listed here.
+   */
   defectKinds?: readonly DefectKind[];
   /**
    * How many defective rows the manifest lists individually (default 100,000; the first ones in
    * row order). 0 leaves `defectRows` out, which is what huge runs that only need counts want.
    */
   defectRowLimit?: number;
+  /**
+   * Chance, 0..1, that a clean row carries one repairable variant (see REPAIR_IDS); default 0,
+   * which leaves the output exactly as without the option. Defective rows never carry one.
+   */
+  repairableRate?: number;
 }
 
 /** Options checked and turned into day numbers; nothing downstream re-validates. */
@@ -41,6 +49,9 @@ export interface GenerationSettings {
   states: readonly string[];
   defectKinds: readonly DefectKind[];
   defectRowLimit: number;
+  repairableRate: number;
+  /** The longest timely-filing limit of any shipped state pack: a late claim exceeds it, so every pack finds it late. */
+  lateFilingDays: number;
 }
 
 const DEFAULTS = { defectRate: 0.05, serviceFrom: '2025-01-01', serviceTo: '2026-06-30', defectRowLimit: 100_000 };
@@ -55,6 +66,8 @@ export function resolveGenerationSettings(options: ProfessionalClaimsOptions): G
   if (!Number.isSafeInteger(defectRowLimit) || defectRowLimit < 0) {
     throw new SyntheticOptionsError('defectRowLimit must be a non-negative integer');
   }
+  const repairableRate = options.repairableRate ?? 0;
+  if (!(repairableRate >= 0 && repairableRate <= 1)) throw new SyntheticOptionsError('repairableRate must be between 0 and 1');
 
   const asOf = options.asOf ?? todayIsoDate();
   const asOfDay = dayOf('asOf', asOf);
@@ -64,6 +77,9 @@ export function resolveGenerationSettings(options: ProfessionalClaimsOptions): G
   // A valid claim is received after its last service day and no later than asOf.
   const lastServiceDay = Math.min(serviceToDay, asOfDay - 1);
   if (lastServiceDay < firstServiceDay) throw new SyntheticOptionsError('asOf must be after serviceFrom');
+  const defectKinds = resolveDefectKinds(options.defectKinds);
+  const lateFilingDays = longestTimelyFilingDays();
+  if (defectRate > 0) checkRoomFor(defectKinds, { firstServiceDay, lastServiceDay, asOfDay, lateFilingDays });
 
   return {
     seed,
@@ -74,9 +90,29 @@ export function resolveGenerationSettings(options: ProfessionalClaimsOptions): G
     firstServiceDay,
     lastServiceDay,
     states: resolveStates(options.states),
-    defectKinds: resolveDefectKinds(options.defectKinds),
+    defectKinds,
     defectRowLimit,
+    repairableRate,
+    lateFilingDays,
   };
+}
+
+/** Kinds whose claims need more of the calendar than one valid service day. */
+function checkRoomFor(
+  kinds: readonly DefectKind[],
+  days: { firstServiceDay: number; lastServiceDay: number; asOfDay: number; lateFilingDays: number },
+): void {
+  if (kinds.includes('service_dates_reversed') && days.lastServiceDay <= days.firstServiceDay) {
+    throw new SyntheticOptionsError('service_dates_reversed needs at least two service days: serviceFrom at least two days before asOf');
+  }
+  // A late claim ends inside the service window and is received more than the limit later, by asOf.
+  if (kinds.includes('late_filing') && days.asOfDay - days.lateFilingDays - 1 < days.firstServiceDay) {
+    throw new SyntheticOptionsError(`late_filing needs serviceFrom more than ${days.lateFilingDays} days before asOf`);
+  }
+}
+
+function longestTimelyFilingDays(): number {
+  return Math.max(...availableStatePacks().map((id) => loadStatePack(id).timelyFilingDays));
 }
 
 function dayOf(option: string, value: string): number {
@@ -95,7 +131,7 @@ function resolveStates(states: readonly string[] | undefined): readonly string[]
 }
 
 function resolveDefectKinds(kinds: readonly DefectKind[] | undefined): readonly DefectKind[] {
-  if (kinds === undefined) return DEFECT_KINDS;
+  if (kinds === undefined) return DEFAULT_DEFECT_KINDS;
   const unknown = kinds.filter((kind) => !isDefectKind(kind));
   if (unknown.length > 0) throw new SyntheticOptionsError(`defectKinds holds unknown kinds: ${unknown.join(', ')}`);
   // Keep the canonical order so that the same set of kinds gives the same output in any order.

@@ -1,7 +1,24 @@
 export { generateProfessionalClaims, writeProfessionalClaimsCsv } from './professional-claims';
+export {
+  generateEligibilityCsv,
+  generateProvidersCsv,
+  writeReferenceFiles,
+  type ReferenceFilePaths,
+  type ReferenceFilesSummary,
+} from './reference-files';
+export type { EligibilityCounts } from './reference-files/eligibility-csv';
+export { ELIGIBILITY_COLUMNS, PROVIDER_COLUMNS } from './reference-files/reference-columns';
 export type { ProfessionalClaimsOptions } from './generation-options';
-export type { GenerationManifest, DefectRow } from './generation-manifest';
-export { DEFECT_KINDS, isDefectKind, type DefectKind } from './defects/defect-kinds';
+export type { GenerationManifest, DefectRow, RepairRow } from './generation-manifest';
+export {
+  CROSS_TABLE_DEFECT_KINDS,
+  DEFAULT_DEFECT_KINDS,
+  DEFECT_KINDS,
+  OPT_IN_DEFECT_KINDS,
+  isDefectKind,
+  type DefectKind,
+} from './defects/defect-kinds';
+export { REPAIR_IDS, type RepairId } from './repairs/repair-ids';
 export {
   PROFESSIONAL_CLAIM_COLUMNS,
   type ProfessionalClaimColumn,

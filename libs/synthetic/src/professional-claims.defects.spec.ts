@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFECT_KINDS, type DefectKind } from './defects/defect-kinds';
+import { DEFAULT_DEFECT_KINDS, DEFECT_KINDS, type DefectKind } from './defects/defect-kinds';
 import type { GenerationManifest } from './generation-manifest';
-import { checkAllRows, parseClaimsCsv, type RuleId } from './test/claim-rules';
-import { TEST_AS_OF, generateText } from './test/generate-text';
+import { checkAllRows, parseClaimsCsv, parseReferenceData, type ReferenceData, type RuleId } from './test/claim-rules';
+import { TEST_AS_OF, generateRun, generateText } from './test/generate-text';
 
-/** Every row's failures must be exactly what the manifest says was planted there, nothing else. */
-function expectFailuresMatchManifest(text: string, manifest: GenerationManifest, asOf = TEST_AS_OF): void {
-  const failures = checkAllRows(parseClaimsCsv(text), asOf);
+/**
+ * Every row's failures must be exactly what the manifest says was planted there, nothing else;
+ * with the run's reference files, the cross-table rules are judged too.
+ */
+function expectFailuresMatchManifest(text: string, manifest: GenerationManifest, asOf = TEST_AS_OF, references?: ReferenceData): void {
+  const failures = checkAllRows(parseClaimsCsv(text), asOf, references);
   const planted = new Map<number, RuleId[]>(manifest.defectRows!.map(({ row, kind }) => [row, [kind]]));
   expect(failures).toEqual(planted);
   const counted = Object.fromEntries(DEFECT_KINDS.map((kind) => [kind, 0])) as Record<DefectKind, number>;
@@ -19,7 +22,10 @@ describe('planted defects', () => {
     const { text, manifest } = await generateText({ rows: 12_000, defectRate: 0.1 });
     expectFailuresMatchManifest(text, manifest);
     expect(manifest.defectRows).toHaveLength(1_200);
-    for (const kind of DEFECT_KINDS) expect(manifest.defects[kind]).toBe(200);
+    for (const kind of DEFAULT_DEFECT_KINDS) expect(manifest.defects[kind]).toBe(200);
+    for (const kind of DEFECT_KINDS.filter((other) => !(DEFAULT_DEFECT_KINDS as readonly string[]).includes(other))) {
+      expect(manifest.defects[kind], `${kind} is opt-in`).toBe(0);
+    }
     expect(manifest.defectRowsComplete).toBe(true);
   });
 
@@ -35,14 +41,14 @@ describe('planted defects', () => {
     expectFailuresMatchManifest(text, manifest);
     expect(manifest.defectRows).toHaveLength(3_000);
     expect(manifest.defects.duplicate_line).toBe(0);
-    for (const kind of DEFECT_KINDS.filter((other) => other !== 'duplicate_line')) {
+    for (const kind of DEFAULT_DEFECT_KINDS.filter((other) => other !== 'duplicate_line')) {
       expect(manifest.defects[kind]).toBe(600);
     }
   });
 
   it.each(DEFECT_KINDS)('can plant %s alone', async (kind) => {
-    const { text, manifest } = await generateText({ rows: 4_000, defectRate: 0.25, defectKinds: [kind] });
-    expectFailuresMatchManifest(text, manifest);
+    const { text, manifest, providersCsv, eligibilityCsv } = await generateRun({ rows: 4_000, defectRate: 0.25, defectKinds: [kind] });
+    expectFailuresMatchManifest(text, manifest, TEST_AS_OF, parseReferenceData(providersCsv, eligibilityCsv));
     expect(manifest.defects[kind]).toBe(1_000);
   });
 

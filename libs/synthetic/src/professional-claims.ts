@@ -1,10 +1,9 @@
-import { createWriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import { ClaimBuilder, futureHorizonDay } from './claims/claim-builder';
 import { ClaimRows } from './claims/claim-rows';
 import { PROFESSIONAL_CLAIM_COLUMNS } from './claims/professional-claim-columns';
 import { ChunkedTextWriter, type TextSink } from './csv/chunked-text-writer';
 import { csvLine } from './csv/csv-line';
+import { writeTextFile } from './csv/write-text-file';
 import { DefectSchedule } from './defects/defect-schedule';
 import { DuplicateSubstitute } from './defects/duplicate-substitute';
 import { RecentCleanLines } from './defects/recent-clean-lines';
@@ -14,19 +13,22 @@ import {
   type GenerationSettings,
   type ProfessionalClaimsOptions,
 } from './generation-options';
-import { MemberPopulation } from './people/members';
-import { ProviderDirectory } from './people/providers';
 import { Random, deriveSeed } from './random/random';
 import { loadReferencePools } from './reference/reference-pools';
+import { RepairableVariants } from './repairs/repairable-variants';
+import { runPopulation } from './run-population';
 
-// Independent random streams: the schedule's draws never shift the content's, and vice versa.
+// Independent random streams: the schedule's draws never shift the content's, and vice versa;
+// repairable variants draw from a third, so asking for them changes no other value.
 const STREAM_CONTENT = 1;
 const STREAM_SCHEDULE = 2;
+const STREAM_REPAIRABLES = 3;
 
 /**
  * Streams a synthetic Medicaid professional-claims CSV (header + `rows` data rows) to `out`, and
  * returns the manifest of what was planted. Rows without a defect pass every healthcare rule;
- * each defective row breaks exactly one (see DEFECT_KINDS). Memory stays flat whatever `rows` is:
+ * each defective row breaks exactly one (see DEFECT_KINDS), the cross-table kinds against the
+ * run's reference files (writeReferenceFiles). Memory stays flat whatever `rows` is:
  * members and providers are derived on demand, output goes out in chunks and waits for the stream
  * to drain. A stream passed as `out` is not ended.
  */
@@ -46,16 +48,7 @@ export async function writeProfessionalClaimsCsv(
   options: ProfessionalClaimsOptions,
 ): Promise<GenerationManifest> {
   const settings = resolveGenerationSettings(options);
-  const file = createWriteStream(path, { encoding: 'utf8' });
-  try {
-    const manifest = await streamClaims(settings, file);
-    file.end();
-    await finished(file);
-    return manifest;
-  } catch (error) {
-    file.destroy();
-    throw error;
-  }
+  return writeTextFile(path, (file) => streamClaims(settings, file));
 }
 
 async function streamClaims(settings: GenerationSettings, out: TextSink): Promise<GenerationManifest> {
@@ -66,11 +59,12 @@ async function streamClaims(settings: GenerationSettings, out: TextSink): Promis
     settings.defectKinds,
     new Random(deriveSeed(settings.seed, STREAM_SCHEDULE)),
   );
+  const { members, providers } = runPopulation(settings);
   const claims = new ClaimBuilder({
     random,
     pools: loadReferencePools(settings.firstServiceDay, lastDiagnosisDay(settings)),
-    members: new MemberPopulation(settings.seed, memberCount(settings.rows), settings.states, settings.firstServiceDay),
-    providers: new ProviderDirectory(settings.seed, billingProviderCount(settings.rows), 6),
+    members,
+    providers,
     calendar: settings,
   });
   const manifest = new ManifestRecorder(settings);
@@ -78,8 +72,10 @@ async function streamClaims(settings: GenerationSettings, out: TextSink): Promis
     random,
     schedule,
     claims,
+    providers,
     substitute: new DuplicateSubstitute(settings.defectKinds),
     cleanLines: new RecentCleanLines(),
+    repairables: new RepairableVariants(settings.repairableRate, new Random(deriveSeed(settings.seed, STREAM_REPAIRABLES))),
     manifest,
   });
   const writer = new ChunkedTextWriter(out);
@@ -95,13 +91,4 @@ async function streamClaims(settings: GenerationSettings, out: TextSink): Promis
 function lastDiagnosisDay(settings: GenerationSettings): number {
   const plantsFutureDates = settings.defectRate > 0 && settings.defectKinds.includes('future_service_date');
   return plantsFutureDates ? futureHorizonDay(settings.asOfDay) : settings.lastServiceDay;
-}
-
-/** About six lines per member, as in a year of Medicaid professional claims; never a handful only. */
-function memberCount(rows: number): number {
-  return Math.max(50, Math.ceil(rows / 6));
-}
-
-function billingProviderCount(rows: number): number {
-  return Math.min(20_000, Math.max(10, Math.ceil(rows / 200)));
 }

@@ -8,6 +8,7 @@ import {
   RunPolicyConfig,
   type ControlPlaneConfig,
 } from './control-plane.config';
+import { WebhookConfig } from './webhook.config';
 
 /** Each config section is its own injectable class, so a service asks only for what it reads. */
 @Global()
@@ -21,6 +22,7 @@ export class ControlPlaneConfigModule {
       { provide: AuthConfig, useValue: config.auth },
       { provide: CatalogDefaultsConfig, useValue: config.catalog },
       { provide: RunPolicyConfig, useValue: config.runs },
+      { provide: WebhookConfig, useValue: config.webhooks },
     ];
     return { module: ControlPlaneConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

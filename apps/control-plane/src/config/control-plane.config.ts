@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogName, sqlIdentifier } from '@ade/contracts';
 import { envInt, envSecret, envUrl, QueueConfig, queueEnvSchema, readEnv, Secret } from '@ade/config';
+import { WebhookConfig, webhookEnvSchema } from './webhook.config';
 
 export class HttpConfig {
   constructor(
@@ -54,6 +55,7 @@ export function loadDatabaseConfig(env: Record<string, string | undefined>): Dat
 
 const envSchema = queueEnvSchema
   .extend(databaseEnvSchema.shape)
+  .extend(webhookEnvSchema.shape)
   .extend({
     PORT: envInt(0, 65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -82,6 +84,7 @@ export interface ControlPlaneConfig {
   auth: AuthConfig;
   catalog: CatalogDefaultsConfig;
   runs: RunPolicyConfig;
+  webhooks: WebhookConfig;
 }
 
 /** Reads and checks the whole environment at once; throws ConfigError naming every bad variable. */
@@ -103,5 +106,6 @@ export function loadControlPlaneConfig(env: Record<string, string | undefined>):
     ),
     catalog: new CatalogDefaultsConfig(e.DEFAULT_CATALOG_NAME),
     runs: new RunPolicyConfig(e.RUN_MAX_ATTEMPTS, e.RUN_BACKOFF_MS),
+    webhooks: WebhookConfig.fromEnv(e),
   };
 }

@@ -3,11 +3,18 @@ import { migrations } from '../../../../migrations';
 import type { DatabaseConfig } from '../config/control-plane.config';
 import { Incident } from '../incidents/incident.entity';
 import { Pipeline } from '../pipelines/pipeline.entity';
+import { AlertThreshold } from '../quality/alert-threshold.entity';
+import { Alert } from '../quality/alert.entity';
+import { QualityAnomalyRecord } from '../quality/quality-anomaly.entity';
+import { QualityReportRecord } from '../quality/quality-report.entity';
+import { QuarantineRelease } from '../quarantine/quarantine-release.entity';
 import { PipelineRun } from '../runs/pipeline-run.entity';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
 
-export const entities = [Tenant, User, Pipeline, PipelineRun, Incident];
+export const entities = [Tenant, User, Pipeline, PipelineRun, Incident, QuarantineRelease, QualityReportRecord, QualityAnomalyRecord, AlertThreshold, Alert, WebhookEndpoint, WebhookDelivery];
 
 /** The schema is the connection's search_path: migrations and queries never name it. */
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {

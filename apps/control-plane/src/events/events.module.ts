@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { IncidentsModule } from '../incidents/incidents.module';
+import { LineageModule } from '../lineage/lineage.module';
+import { QualityModule } from '../quality/quality.module';
+import { QuarantineModule } from '../quarantine/quarantine.module';
 import { RunsModule } from '../runs/runs.module';
 import { SchemaDriftModule } from '../schema-drift/schema-drift.module';
 import { TenantsRepositoryModule } from '../tenants/tenants-repository.module';
 import { WorkerEventsProcessor } from './worker-events.processor';
 
 @Module({
-  imports: [RunsModule, TenantsRepositoryModule, IncidentsModule, SchemaDriftModule],
+  imports: [RunsModule, TenantsRepositoryModule, IncidentsModule, SchemaDriftModule, LineageModule, QuarantineModule, QualityModule],
   providers: [WorkerEventsProcessor],
 })
 export class EventsModule {}

@@ -3,6 +3,10 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { ContractViolation, EVENTS_QUEUE, parseEvent, type AnyEvent } from '@ade/contracts';
 import { IncidentsRepository } from '../incidents/incidents.repository';
+import { LineageRepository } from '../lineage/lineage.repository';
+import { QualityRecorder } from '../quality/quality-recorder';
+import { QuarantineCountsRepository } from '../quarantine/quarantine-counts.repository';
+import { QuarantineReleasesRepository } from '../quarantine/quarantine-releases.repository';
 import { RunsRepository } from '../runs/runs.repository';
 import { SchemaDriftRepository } from '../schema-drift/schema-drift.repository';
 import { TenantsRepository } from '../tenants/tenants.repository';
@@ -20,6 +24,10 @@ export class WorkerEventsProcessor extends WorkerHost {
     private readonly tenants: TenantsRepository,
     private readonly incidents: IncidentsRepository,
     private readonly drift: SchemaDriftRepository,
+    private readonly lineage: LineageRepository,
+    private readonly quarantineCounts: QuarantineCountsRepository,
+    private readonly releases: QuarantineReleasesRepository,
+    private readonly quality: QualityRecorder,
   ) {
     super();
   }
@@ -53,6 +61,16 @@ export class WorkerEventsProcessor extends WorkerHost {
         return this.incidents.record(event.data);
       case 'schema.drift':
         return this.drift.record(event.data);
+      case 'lineage.recorded':
+        return this.lineage.record(event.data);
+      // Quarantine counts by rule, then the report with its anomalies and alerts.
+      case 'quality.measured':
+        await this.quarantineCounts.record(event.data);
+        return this.quality.record(event.data);
+      case 'quarantine.released':
+        return this.releases.markReleased(event.data);
+      case 'quarantine.release_failed':
+        return this.releases.markFailed(event.data.tenantId, event.data.releaseId, event.data.error, event.data.at);
       case 'catalog.provisioned':
         return this.tenants.setCatalogStatus(event.data.tenantId, 'ready', null);
       case 'catalog.failed':

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { parseTableName, X12_DATA_TYPES, type DataType, type SourceFormat } from '@ade/contracts';
+import { parseTableName, X12_DATA_TYPES, type DataType, type QualitySettings, type SourceFormat } from '@ade/contracts';
 import { availableStatePacks } from '@ade/healthcare';
+import { expectationOverrideProblems } from '@ade/quality';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../common/app-error';
 import { isUniqueViolation } from '../database/unique-violation';
 import { PipelineSchedules } from '../schedules/pipeline-schedules';
@@ -23,6 +24,7 @@ export class PipelinesService {
     await this.assertOwnCatalog(tenantId, dto.targetTable);
     assertKnownState(dto.options.state);
     assertFormatFitsType(dto.sourceFormat, dto.dataType);
+    assertExpectationsFit(dto.quality, dto.dataType);
     const pipeline = Object.assign(new Pipeline(), { ...dto, id: randomUUID(), tenantId });
     const saved = await this.saveUniquely(tenantId, pipeline);
     await this.schedules.sync(saved);
@@ -44,6 +46,7 @@ export class PipelinesService {
     if (patch.targetTable) await this.assertOwnCatalog(tenantId, patch.targetTable);
     assertKnownState(patch.options?.state);
     assertFormatFitsType(patch.sourceFormat ?? pipeline.sourceFormat, patch.dataType ?? pipeline.dataType);
+    assertExpectationsFit(patch.quality ?? pipeline.quality, patch.dataType ?? pipeline.dataType);
     Object.assign(pipeline, patch);
     const saved = await this.saveUniquely(tenantId, pipeline);
     if ('schedule' in patch) await this.schedules.sync(saved);
@@ -92,4 +95,10 @@ function assertFormatFitsType(format: SourceFormat, dataType: DataType): void {
   if (format === 'x12' && !(X12_DATA_TYPES as readonly string[]).includes(dataType)) {
     throw new InvalidFieldError('sourceFormat', `x12 (837) carries ${X12_DATA_TYPES.join(' or ')}, not ${dataType}`);
   }
+}
+
+/** Overrides must name expectations the data type has, and custom SQL may read only its columns. */
+function assertExpectationsFit(quality: QualitySettings, dataType: DataType): void {
+  const [problem] = expectationOverrideProblems(dataType, quality.expectations);
+  if (problem) throw new InvalidFieldError(`quality.expectations.${problem.index}.${problem.field}`, problem.message);
 }

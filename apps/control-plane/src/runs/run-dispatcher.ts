@@ -1,9 +1,25 @@
 import { Injectable } from '@nestjs/common';
+import type { JobsOptions } from 'bullmq';
 import { RUN_BACKOFF_STRATEGY, type JobData } from '@ade/contracts';
 import { RunPolicyConfig } from '../config/control-plane.config';
+import { pipelineDefinition } from '../pipelines/pipeline-definition';
 import type { Pipeline } from '../pipelines/pipeline.entity';
 import { TenantQueues } from '../queues/tenant-queues';
 import type { PipelineRun } from './pipeline-run.entity';
+
+/**
+ * Retries with the workers' full-jitter backoff, kept 7 days after completion and 30 after failure:
+ * the options of every job that works on a pipeline's tables.
+ */
+export function pipelineJobOptions(policy: RunPolicyConfig, jobId: string): JobsOptions & { jobId: string } {
+  return {
+    jobId,
+    attempts: policy.maxAttempts,
+    backoff: { type: RUN_BACKOFF_STRATEGY, delay: policy.backoffMs },
+    removeOnComplete: { age: 7 * 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  };
+}
 
 /**
  * Sends a run to its tenant's queue. The job id is the run id, so a run can be in the queue at
@@ -22,20 +38,8 @@ export class RunDispatcher {
       runId: run.id,
       pipelineId: pipeline.id,
       catalogName,
-      pipeline: {
-        name: pipeline.name,
-        dataType: pipeline.dataType,
-        targetTable: pipeline.targetTable,
-        source: { path: pipeline.sourcePath, format: pipeline.sourceFormat, options: pipeline.options },
-        quality: pipeline.quality,
-      },
+      pipeline: pipelineDefinition(pipeline),
     };
-    await this.queues.dispatch(run.tenantId, { name: 'pipeline.run', data }, {
-      jobId: run.id,
-      attempts: this.policy.maxAttempts,
-      backoff: { type: RUN_BACKOFF_STRATEGY, delay: this.policy.backoffMs },
-      removeOnComplete: { age: 7 * 24 * 3600 },
-      removeOnFail: { age: 30 * 24 * 3600 },
-    });
+    await this.queues.dispatch(run.tenantId, { name: 'pipeline.run', data }, pipelineJobOptions(this.policy, run.id));
   }
 }

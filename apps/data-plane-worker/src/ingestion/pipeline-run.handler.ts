@@ -11,13 +11,15 @@ import { decideHealing } from '../healing/healing-policy';
 import { IncidentReporter } from '../healing/incident-reporter';
 import { JobHandler, type JobContext } from '../jobs/job-handler.decorator';
 import { FileIngestion } from './file-ingestion';
+import { QualityAgent, type QualityOutcome } from '../quality/quality-agent';
 import { IngestionAgent, type IngestionCounts } from './ingestion-agent';
 import { canonicalOfFor } from './schema-drift';
 import { discoverSourceFiles, landingZone } from './source-files';
 
 /**
- * The ingestion agent's entry point: lands a pipeline's source files in its bronze table and
- * reports what happened. Every attempt reports `run.started`, then `run.succeeded` or
+ * A pipeline run: the ingestion agent lands the source files in bronze, then the quality agent
+ * takes the run's rows on to silver, quarantine and gold. Every attempt reports `run.started`,
+ * then what the quality agent measured and the run's lineage, then `run.succeeded` or
  * `run.failed`; every failure it handles is also an incident with the healing action taken.
  */
 @Injectable()
@@ -28,6 +30,7 @@ export class PipelineRunHandler {
     @Inject(LAKEHOUSE) private readonly lakehouse: Lakehouse,
     private readonly config: WorkerConfig,
     private readonly events: EventPublisher,
+    private readonly quality: QualityAgent,
   ) {}
 
   @JobHandler('pipeline.run')
@@ -38,7 +41,8 @@ export class PipelineRunHandler {
     await this.events.publish({ name: 'run.started', data: { tenantId, runId, attempt: context.attempt, at: new Date().toISOString() } });
     try {
       const bronzeTable = bronzeTableFor(job.data.pipeline.targetTable);
-      const counts = await this.ingest(job, bronzeTable, context, incidents);
+      const { counts, quality } = await this.process(job, bronzeTable, context, incidents);
+      await this.publishQuality(job, context, quality);
       const durationMs = Date.now() - started;
       await this.events.publish({
         name: 'run.succeeded',
@@ -68,7 +72,12 @@ export class PipelineRunHandler {
     }
   }
 
-  private async ingest(job: JobOf<'pipeline.run'>, table: TableRef, context: JobContext, incidents: IncidentReporter): Promise<IngestionCounts> {
+  private async process(
+    job: JobOf<'pipeline.run'>,
+    table: TableRef,
+    context: JobContext,
+    incidents: IncidentReporter,
+  ): Promise<{ counts: IngestionCounts; quality: QualityOutcome }> {
     const { tenantId, runId, catalogName, pipeline } = job.data;
     const files = await discoverSourceFiles(landingZone(this.config.dataDir, tenantId), pipeline.source.path, pipeline.source.format);
     const catalog = await this.lakehouse.open({ tenantId, catalogName });
@@ -76,11 +85,19 @@ export class PipelineRunHandler {
     try {
       // The previous delivery ran out of memory or disk: this one trades speed for headroom.
       if (context.previousFailureCode === 'resource_exhausted') await catalog.reduceParallelism();
-      return await this.agent(job, table, catalog, scratchDir, context, incidents).ingest(files);
+      const counts = await this.agent(job, table, catalog, scratchDir, context, incidents).ingest(files);
+      return { counts, quality: await this.quality.judgeRun(job, catalog) };
     } finally {
       await catalog.close();
       await rm(scratchDir, { recursive: true, force: true });
     }
+  }
+
+  private async publishQuality(job: JobOf<'pipeline.run'>, context: JobContext, quality: QualityOutcome): Promise<void> {
+    const { tenantId, runId, pipelineId } = job.data;
+    const base = { tenantId, runId, pipelineId, attempt: context.attempt, at: new Date().toISOString() };
+    if (quality.report) await this.events.publish({ name: 'quality.measured', data: { ...base, report: quality.report } });
+    if (quality.lineage.length) await this.events.publish({ name: 'lineage.recorded', data: { ...base, edges: quality.lineage } });
   }
 
   private agent(job: JobOf<'pipeline.run'>, table: TableRef, catalog: TenantCatalog, scratchDir: string, context: JobContext, incidents: IncidentReporter) {

@@ -2,6 +2,7 @@ import type { Member, MemberPopulation } from '../people/members';
 import type { ProviderDirectory } from '../people/providers';
 import type { Random } from '../random/random';
 import type { ReferencePools } from '../reference/reference-pools';
+import type { ClaimShape } from './claim-shape';
 import { DayFormatter, julianDate } from './day-formatter';
 import { drawLineAmounts, drawUnits } from './line-amounts';
 import { formatCents } from './money';
@@ -13,6 +14,8 @@ export interface ServiceCalendar {
   firstServiceDay: number;
   lastServiceDay: number;
   asOfDay: number;
+  /** A late claim is received more than this many days after its service ends. */
+  lateFilingDays: number;
 }
 
 export interface ClaimBuilderContext {
@@ -23,7 +26,7 @@ export interface ClaimBuilderContext {
   calendar: ServiceCalendar;
 }
 
-const PAYER = 'Medicaid';
+export const PAYER = 'Medicaid';
 /**
  * Certainly under 18, and certainly 18 or over, whatever the leap years; a patient in the two
  * weeks between gets only codes that suit any age.
@@ -47,6 +50,8 @@ interface ClaimHeader {
   endDate: string;
   receivedDate: string;
   placeOfService: string;
+  /** The one line of a `reversed_line_dates` claim writes its start and end the wrong way round. */
+  reversedLineDates: boolean;
 }
 
 /** Opens claims one after another; numbering and formatting state lives here. */
@@ -57,20 +62,23 @@ export class ClaimBuilder {
   constructor(private readonly context: ClaimBuilderContext) {}
 
   /**
-   * A new claim. A future-dated claim (the `future_service_date` defect) has exactly one line and
-   * dates 1..365 days after `asOf`; any other claim falls inside the valid service window.
+   * A new claim of the given shape (see ClaimShape). A regular claim has one to four lines inside
+   * the valid service window; every other shape has exactly one line. A future-dated claim (the
+   * `future_service_date` defect) has dates 1..365 days after `asOf`; the others are dated inside
+   * the window too.
    */
-  open(future: boolean): OpenClaim {
+  open(shape: ClaimShape): OpenClaim {
     const { random } = this.context;
     this.sequence += 1;
-    const lineCount = future ? 1 : drawLineCount(random);
-    return new OpenClaim(this.context, this.days, this.header(future), lineCount);
+    const lineCount = shape === 'regular' ? drawLineCount(random) : 1;
+    return new OpenClaim(this.context, this.days, this.header(shape), lineCount);
   }
 
-  private header(future: boolean): ClaimHeader {
+  private header(shape: ClaimShape): ClaimHeader {
     const { random, pools, members, providers, calendar } = this.context;
-    const member = members.at(random.int(0, members.size - 1));
-    const { startDay, endDay, receivedDay } = future ? drawFutureDates(random, calendar) : drawDates(random, calendar);
+    const member =
+      shape === 'former_member' ? members.formerAt(random.int(0, members.formerSize - 1)) : members.at(random.int(0, members.size - 1));
+    const { startDay, endDay, receivedDay } = drawClaimDates(shape, random, calendar);
     const receivedDate = this.days.format(receivedDay);
     const group = random.int(0, providers.billingProviders - 1);
     return {
@@ -89,6 +97,7 @@ export class ClaimBuilder {
       receivedDate,
       // Mostly the common settings, now and then any CMS code (home, school, shelter, ...).
       placeOfService: random.pick(random.chance(0.97) ? pools.weightedPlacesOfService : pools.placesOfService),
+      reversedLineDates: shape === 'reversed_line_dates',
     };
   }
 }
@@ -121,6 +130,7 @@ export class OpenClaim {
     const amounts = drawLineAmounts(random, isLevel2Code, units);
     const clinician = random.chance(0.1) ? random.int(0, providers.cliniciansPerGroup - 1) : header.clinician;
     const { member } = header;
+    const [writtenStart, writtenEnd] = header.reversedLineDates ? [lineEnd, lineStart] : [lineStart, lineEnd];
     return [
       header.claimId,
       String(this.linesWritten),
@@ -136,8 +146,8 @@ export class OpenClaim {
       random.chance(0.18) && pools.modifiers.length > 0 ? random.pick(pools.modifiers) : '',
       header.startDate,
       header.endDate,
-      this.days.format(lineStart),
-      this.days.format(lineEnd),
+      this.days.format(writtenStart),
+      this.days.format(writtenEnd),
       header.receivedDate,
       header.placeOfService,
       String(units),
@@ -164,11 +174,46 @@ function drawSpanDays(random: Random): number {
   return random.chance(0.85) ? 0 : random.int(1, 6);
 }
 
+function drawClaimDates(shape: ClaimShape, random: Random, calendar: ServiceCalendar) {
+  switch (shape) {
+    case 'future':
+      return drawFutureDates(random, calendar);
+    case 'reversed_line_dates':
+      return drawMultiDayDates(random, calendar);
+    case 'late_received':
+      return drawLateDates(random, calendar);
+    case 'regular':
+    case 'former_member':
+      return drawDates(random, calendar);
+  }
+}
+
 function drawDates(random: Random, calendar: ServiceCalendar) {
   const startDay = random.int(calendar.firstServiceDay, calendar.lastServiceDay);
   const endDay = Math.min(startDay + drawSpanDays(random), calendar.lastServiceDay);
   // lastServiceDay < asOfDay, so the received date is strictly after service and never after asOf.
   const receivedDay = Math.min(endDay + random.int(1, 45), calendar.asOfDay);
+  return { startDay, endDay, receivedDay };
+}
+
+/** Two to seven days, so that swapping the line's dates puts them out of order (the options guarantee two days). */
+function drawMultiDayDates(random: Random, calendar: ServiceCalendar) {
+  const startDay = random.int(calendar.firstServiceDay, calendar.lastServiceDay - 1);
+  const endDay = Math.min(startDay + random.int(1, 6), calendar.lastServiceDay);
+  const receivedDay = Math.min(endDay + random.int(1, 45), calendar.asOfDay);
+  return { startDay, endDay, receivedDay };
+}
+
+/**
+ * Service early enough that a receipt more than `lateFilingDays` later still falls on or before
+ * asOf (the options guarantee the room), received up to six months past the limit.
+ */
+function drawLateDates(random: Random, calendar: ServiceCalendar) {
+  const { firstServiceDay, lastServiceDay, asOfDay, lateFilingDays } = calendar;
+  const lastEndDay = Math.min(lastServiceDay, asOfDay - lateFilingDays - 1);
+  const startDay = random.int(firstServiceDay, lastEndDay);
+  const endDay = Math.min(startDay + drawSpanDays(random), lastEndDay);
+  const receivedDay = endDay + random.int(lateFilingDays + 1, Math.min(lateFilingDays + 180, asOfDay - endDay));
   return { startDay, endDay, receivedDay };
 }
 

@@ -1,25 +1,31 @@
 import type { DefectKind } from '../defects/defect-kinds';
 import type { DefectSchedule } from '../defects/defect-schedule';
 import type { DuplicateSubstitute } from '../defects/duplicate-substitute';
+import { OWN_CLAIM_DEFECTS, isOwnClaimDefect } from '../defects/own-claim-defects';
 import { plantFieldDefect } from '../defects/plant-defect';
 import type { RecentCleanLines } from '../defects/recent-clean-lines';
 import { csvLine } from '../csv/csv-line';
 import type { ManifestRecorder } from '../generation-manifest';
+import type { ProviderDirectory } from '../people/providers';
 import type { Random } from '../random/random';
+import type { RepairableVariants } from '../repairs/repairable-variants';
 import type { ClaimBuilder, OpenClaim } from './claim-builder';
 
 export interface ClaimRowsParts {
   random: Random;
   schedule: DefectSchedule;
   claims: ClaimBuilder;
+  providers: ProviderDirectory;
   substitute: DuplicateSubstitute;
   cleanLines: RecentCleanLines;
+  repairables: RepairableVariants;
   manifest: ManifestRecorder;
 }
 
 /**
  * Produces the data rows one at a time: asks the schedule whether the row carries a defect, keeps
- * the current claim open until its lines are written, plants the defect, and records the row.
+ * the current claim open until its lines are written, plants the defect (or, on a clean row, maybe
+ * a repairable variant), and records the row.
  */
 export class ClaimRows {
   private claim: OpenClaim | undefined;
@@ -46,24 +52,27 @@ export class ClaimRows {
   }
 
   private builtRow(row: number, kind: Exclude<DefectKind, 'duplicate_line'> | null): string {
-    const { claims, manifest, cleanLines, random } = this.parts;
-    const isFuture = kind === 'future_service_date';
-    if (!this.claim || this.claim.isComplete || isFuture) {
-      this.claim = claims.open(isFuture);
+    const { claims, manifest, cleanLines, random, providers, repairables } = this.parts;
+    const ownClaim = kind !== null && isOwnClaimDefect(kind) ? OWN_CLAIM_DEFECTS[kind] : undefined;
+    if (!this.claim || this.claim.isComplete || ownClaim) {
+      this.claim = claims.open(ownClaim?.shape ?? 'regular');
       manifest.claimOpened();
     }
     const fields = this.claim.nextLine();
-    // A future-dated line is a claim of its own (see DEFECT_KINDS); nothing may join it.
-    if (isFuture) this.claim = undefined;
+    // A claim built around a defect is one line (see OWN_CLAIM_DEFECTS); nothing may join it.
+    if (ownClaim) this.claim = undefined;
 
     if (kind === null) {
       const line = csvLine(fields);
+      // Duplicates copy the clean form: a variant is cosmetic, and a copy must carry one defect only.
       cleanLines.add(line);
       manifest.rowWritten(row);
-      return line;
+      const variant = repairables.next(fields);
+      if (!variant) return line;
+      manifest.repairableWritten(row, variant);
+      return csvLine(fields);
     }
-    // The future-dated claim was built that way; every other kind edits one field.
-    const column = isFuture ? 'claim_line_start_date' : plantFieldDefect(kind, fields, random);
+    const column = isOwnClaimDefect(kind) ? OWN_CLAIM_DEFECTS[kind].column : plantFieldDefect(kind, fields, random, providers);
     manifest.rowWritten(row, { kind, column });
     return csvLine(fields);
   }

@@ -5,7 +5,15 @@ import { Random } from '../random/random';
 import { DEFECT_KINDS, type DefectKind } from './defect-kinds';
 import { DefectSchedule } from './defect-schedule';
 import { DuplicateSubstitute } from './duplicate-substitute';
-import { plantMalformedDiagnosis, plantMalformedProcedure, plantNpiCheckDigit, plantPaidExceedsCharge } from './plant-defect';
+import { ProviderDirectory } from '../people/providers';
+import {
+  plantMalformedDiagnosis,
+  plantMalformedProcedure,
+  plantMissingRequired,
+  plantNpiCheckDigit,
+  plantPaidExceedsCharge,
+  plantUnknownProvider,
+} from './plant-defect';
 import { RecentCleanLines } from './recent-clean-lines';
 
 function runSchedule(rows: number, rate: number, kinds: readonly DefectKind[], seed = 3): (DefectKind | null)[] {
@@ -113,6 +121,25 @@ describe('planting one defect into a line', () => {
       expect(plantMalformedProcedure(fields, random)).toBe('hcpcs_code');
       expect(isProcedureCodeFormat(fields[COLUMN.hcpcs_code]!)).toBe(false);
     }
+  });
+
+  it('puts an unlisted but valid NPI on the rendering side only', () => {
+    const providers = new ProviderDirectory(5, 20, 6);
+    for (let i = 0; i < 100; i += 1) {
+      const fields = validLine({ billing_npi: providers.billingNpi(3), rendering_npi: providers.renderingNpi(3, 2) });
+      expect(plantUnknownProvider(fields, random, providers)).toBe('rendering_npi');
+      expect(isValidNpi(fields[COLUMN.rendering_npi]!)).toBe(true);
+      expect(providers.lists(fields[COLUMN.rendering_npi]!)).toBe(false);
+      expect(fields[COLUMN.billing_npi]).toBe(providers.billingNpi(3));
+    }
+  });
+
+  it('blanks units and nothing else for a missing required value', () => {
+    const fields = validLine({ units: '2' });
+    const before = [...fields];
+    expect(plantMissingRequired(fields)).toBe('units');
+    expect(fields[COLUMN.units]).toBe('');
+    expect(fields.filter((value, index) => value !== before[index])).toEqual(['']);
   });
 
   it('raises paid above charge and leaves allowed alone', () => {

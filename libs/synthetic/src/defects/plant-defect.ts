@@ -6,20 +6,23 @@ import {
   type ProfessionalClaimColumn,
 } from '../claims/professional-claim-columns';
 import { centsOf, formatCents } from '../claims/money';
+import type { ProviderDirectory } from '../people/providers';
 import type { Random } from '../random/random';
 import type { DefectKind } from './defect-kinds';
+import type { OwnClaimDefectKind } from './own-claim-defects';
 
 /**
  * Defects that change one field of an otherwise valid line, in place. Each returns the column it
- * broke, for the manifest. Future dates and duplicates are planted where rows are produced, not
- * here, because they shape a whole claim or a whole row.
+ * broke, for the manifest. Claim-level defects (OWN_CLAIM_DEFECTS) and duplicates are planted
+ * where rows are produced, not here, because they shape a whole claim or a whole row.
  */
-export type FieldDefectKind = Exclude<DefectKind, 'future_service_date' | 'duplicate_line'>;
+export type FieldDefectKind = Exclude<DefectKind, OwnClaimDefectKind | 'duplicate_line'>;
 
 export function plantFieldDefect(
   kind: FieldDefectKind,
   fields: ClaimLineFields,
   random: Random,
+  providers: ProviderDirectory,
 ): ProfessionalClaimColumn {
   switch (kind) {
     case 'npi_check_digit':
@@ -30,6 +33,10 @@ export function plantFieldDefect(
       return plantMalformedProcedure(fields, random);
     case 'paid_exceeds_charge':
       return plantPaidExceedsCharge(fields, random);
+    case 'unknown_provider':
+      return plantUnknownProvider(fields, random, providers);
+    case 'missing_required':
+      return plantMissingRequired(fields);
   }
 }
 
@@ -95,6 +102,26 @@ export function plantPaidExceedsCharge(fields: ClaimLineFields, random: Random):
   const charge = centsOf(fields[COLUMN.charge_amount]!);
   fields[COLUMN.paid_amount] = formatCents(charge + random.int(1, Math.max(1, Math.floor(charge / 4))));
   return 'paid_amount';
+}
+
+/**
+ * A rendering NPI that is valid but missing from the providers file. Only the rendering side: the
+ * billing NPI stays the group's listed one, so the row has one unknown provider.
+ */
+export function plantUnknownProvider(fields: ClaimLineFields, random: Random, providers: ProviderDirectory): ProfessionalClaimColumn {
+  fields[COLUMN.rendering_npi] = providers.unlistedNpi(random);
+  return 'rendering_npi';
+}
+
+/**
+ * Blanks `units`: required (service_unit_quantity), line-level, and read by no rule but
+ * required.missing. Other required columns are read by a second rule (hcpcs_code, charge_amount),
+ * repeat across the claim's lines (diagnosis_code_1, place_of_service_code), identify the row or
+ * the member (claim_id, claim_line_number, member_id, billing_npi) or date it.
+ */
+export function plantMissingRequired(fields: ClaimLineFields): ProfessionalClaimColumn {
+  fields[COLUMN.units] = '';
+  return 'units';
 }
 
 function letter(random: Random): string {

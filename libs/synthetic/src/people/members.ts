@@ -21,7 +21,9 @@ const CHIP_MAX_AGE = 18;
 /**
  * The enrolled population. A member is derived from its index with a stream of its own, so the
  * same member comes back identical on every claim without keeping anyone in memory: a million-row
- * file needs no member table.
+ * file needs no member table. Indexes 0..size-1 are current members (valid claims draw from
+ * them); the `formerSize` after them are former members, enrolled only before the service window
+ * (see enrollment.ts), whom only the `service_outside_eligibility` defect bills for.
  */
 export class MemberPopulation {
   private readonly serialOffset: number;
@@ -32,8 +34,14 @@ export class MemberPopulation {
     private readonly states: readonly string[],
     /** Members are born before this day, so every service date follows the birth date. */
     private readonly firstServiceDay: number,
+    readonly formerSize = 0,
   ) {
     this.serialOffset = deriveSeed(seed, STREAM_MEMBERS) % MEMBER_SERIALS;
+  }
+
+  /** The former member `index` (0..formerSize-1): the member right after the current ones. */
+  formerAt(index: number): Member {
+    return this.at(this.size + index);
   }
 
   at(index: number): Member {

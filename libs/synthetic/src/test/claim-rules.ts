@@ -1,4 +1,5 @@
 import {
+  availableStatePacks,
   fiscalYearOf,
   icd10CmFiscalYears,
   isIcd10CmDottedFormat,
@@ -6,11 +7,13 @@ import {
   isIsoDate,
   isProcedureCodeFormat,
   isValidNpi,
+  isoDateToEpochDay,
   loadHcpcsLevel2Codes,
   loadIcd10CmCodes,
   loadIcd10CmMidyearChanges,
   loadPlaceOfServiceCodes,
   loadStateCodes,
+  loadStatePack,
   parseCsv,
   toDotlessIcd10Cm,
 } from '@ade/healthcare';
@@ -36,7 +39,17 @@ export type RuleId =
   | 'received_after_as_of'
   | 'birth_after_service'
   | 'payer_not_medicaid'
-  | 'claim_line_number_invalid';
+  | 'claim_line_number_invalid'
+  | 'member_not_in_eligibility';
+
+/**
+ * The run's companion files, for the cross-table rules: which NPIs the providers file lists, and
+ * each member's enrollment spans (ISO dates, end null while open).
+ */
+export interface ReferenceData {
+  providerNpis: ReadonlySet<string>;
+  spansByMember: ReadonlyMap<string, ReadonlyArray<{ start: string; end: string | null }>>;
+}
 
 export type ClaimRecord = Record<ProfessionalClaimColumn, string>;
 
@@ -58,6 +71,8 @@ export function parseClaimsCsv(text: string): ParsedClaimsCsv {
 }
 
 const AMOUNT = /^\d+\.\d{2}$/;
+/** The shortest timely-filing limit of the shipped packs: a receipt later than this is late under some pack. */
+const SHORTEST_FILING_DAYS = Math.min(...availableStatePacks().map((id) => loadStatePack(id).timelyFilingDays));
 const DIAGNOSIS_COLUMNS = ['diagnosis_code_1', 'diagnosis_code_2', 'diagnosis_code_3', 'diagnosis_code_4'] as const;
 
 /** Checks rows in file order (duplicate detection needs the rows before). */
@@ -66,7 +81,11 @@ export class ClaimRuleChecker {
   private readonly newestFiscalYear = Math.max(...icd10CmFiscalYears());
   private readonly midyearChanges = loadIcd10CmMidyearChanges();
 
-  constructor(private readonly asOf: string) {}
+  constructor(
+    private readonly asOf: string,
+    /** Without reference data the cross-table rules are not checked. */
+    private readonly references?: ReferenceData,
+  ) {}
 
   failures(record: ClaimRecord): RuleId[] {
     const failed = new Set<RuleId>();
@@ -79,6 +98,11 @@ export class ClaimRuleChecker {
     this.seenLines.add(key);
 
     fail('npi_check_digit', !isValidNpi(record.billing_npi) || !isValidNpi(record.rendering_npi));
+    if (this.references) {
+      // An NPI with a wrong check digit is the npi_check_digit defect, not also an unknown provider.
+      const listed = (npi: string) => !isValidNpi(npi) || this.references!.providerNpis.has(npi);
+      fail('unknown_provider', !listed(record.billing_npi) || !listed(record.rendering_npi));
+    }
 
     const diagnoses = DIAGNOSIS_COLUMNS.map((column) => record[column]);
     const filled = diagnoses.filter((code) => code !== '');
@@ -107,7 +131,8 @@ export class ClaimRuleChecker {
     const [charge, allowed, paid] = amounts.map((amount) => Math.round(Number(amount) * 100)) as [number, number, number];
     fail('paid_exceeds_charge', paid > charge);
     fail('amounts_out_of_order', allowed > charge || (paid > allowed && paid <= charge));
-    fail('units_invalid', !/^[1-9]\d*$/.test(record.units));
+    fail('missing_required', record.units === '');
+    fail('units_invalid', record.units !== '' && !/^[1-9]\d*$/.test(record.units));
 
     const dates = [
       record.patient_birth_date,
@@ -119,12 +144,22 @@ export class ClaimRuleChecker {
     ];
     fail('row_shape', !dates.every(isIsoDate));
     const [birth, claimStart, lineStart, lineEnd, claimEnd, received] = dates as [string, string, string, string, string, string];
-    fail('dates_out_of_order', !(claimStart <= lineStart && lineStart <= lineEnd && lineEnd <= claimEnd && claimEnd < received));
+    fail('service_dates_reversed', lineEnd < lineStart);
+    // Whichever way round the line's dates are written, both lie inside the claim's span.
+    const [lineFirst, lineLast] = lineStart <= lineEnd ? [lineStart, lineEnd] : [lineEnd, lineStart];
+    fail('dates_out_of_order', !(claimStart <= lineFirst && lineLast <= claimEnd && claimEnd < received));
+    fail('late_filing', isoDateToEpochDay(received)! - isoDateToEpochDay(claimEnd)! > SHORTEST_FILING_DAYS);
     fail('birth_after_service', birth >= claimStart);
     const serviceInFuture = [claimStart, lineStart, lineEnd, claimEnd].some((date) => date > this.asOf);
     fail('future_service_date', serviceInFuture);
     // A future-dated service is received later still; that is the same defect, not another.
     fail('received_after_as_of', received > this.asOf && !serviceInFuture);
+    if (this.references) {
+      const spans = this.references.spansByMember.get(record.member_id);
+      fail('member_not_in_eligibility', spans === undefined);
+      const covered = (spans ?? []).some((span) => span.start <= lineFirst && (span.end === null || lineLast <= span.end));
+      fail('service_outside_eligibility', spans !== undefined && !covered);
+    }
 
     return [...failed];
   }
@@ -154,12 +189,28 @@ export class ClaimRuleChecker {
 }
 
 /** Every row's failed rules, 1-based row numbers as in the manifest. */
-export function checkAllRows(parsed: ParsedClaimsCsv, asOf: string): Map<number, RuleId[]> {
-  const checker = new ClaimRuleChecker(asOf);
+export function checkAllRows(parsed: ParsedClaimsCsv, asOf: string, references?: ReferenceData): Map<number, RuleId[]> {
+  const checker = new ClaimRuleChecker(asOf, references);
   const failuresByRow = new Map<number, RuleId[]>();
   parsed.records.forEach((record, index) => {
     const failures = checker.failures(record);
     if (failures.length > 0) failuresByRow.set(index + 1, failures);
   });
   return failuresByRow;
+}
+
+/** Reads the providers and eligibility CSVs of a run into the sets the cross-table rules look up. */
+export function parseReferenceData(providersCsv: string, eligibilityCsv: string): ReferenceData {
+  const [providerHeader = [], ...providerRows] = parseCsv(providersCsv);
+  const npiAt = providerHeader.indexOf('npi');
+  const [eligibilityHeader = [], ...spanRows] = parseCsv(eligibilityCsv);
+  const at = (name: string) => eligibilityHeader.indexOf(name);
+  const spansByMember = new Map<string, Array<{ start: string; end: string | null }>>();
+  for (const row of spanRows) {
+    const member = row[at('member_id')]!;
+    const spans = spansByMember.get(member) ?? [];
+    spans.push({ start: row[at('enrollment_start_date')]!, end: row[at('enrollment_end_date')] || null });
+    spansByMember.set(member, spans);
+  }
+  return { providerNpis: new Set(providerRows.map((row) => row[npiAt]!)), spansByMember };
 }

@@ -55,6 +55,15 @@ export function provisionSql(catalogName: string): string[] {
   quarantined_at TIMESTAMPTZ NOT NULL,
   PRIMARY KEY (pipeline_id, source_file, content_hash)
 )`,
+    // Every write a run (or a quarantine release) made: file -> bronze -> silver/quarantine -> gold.
+    `CREATE TABLE IF NOT EXISTS ${system}."lineage" (
+  run_id VARCHAR NOT NULL,
+  source_kind VARCHAR NOT NULL,
+  source_name VARCHAR NOT NULL,
+  target VARCHAR NOT NULL,
+  rows BIGINT NOT NULL,
+  recorded_at TIMESTAMPTZ NOT NULL
+)`,
   ];
 }
 

@@ -1,0 +1,150 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GENERATOR_DEFECT_RULES, todayIsoDate } from '@ade/healthcare';
+import { writeProfessionalClaimsCsv, type GenerationManifest } from '@ade/synthetic';
+import { eventually } from '@ade/testing';
+import { verifyWebhookSignature } from '../src/webhooks/webhook-signature';
+import { startPlatform, type PlatformHarness } from './platform.harness';
+import { startReceiver } from './quality-flow';
+import { as, createPipeline, land, triggerRun, waitForRunEnd } from './run-flow';
+
+const TABLE = 'professional_claims';
+
+/**
+ * The quality agent through the whole stack: files land in the landing zone, runs go through
+ * BullMQ to a real worker and DuckDB, and what the agent measured comes back to PostgreSQL.
+ */
+describe('the quality agent, end to end', () => {
+  let platform: PlatformHarness;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  const asOf = todayIsoDate();
+
+  beforeAll(async () => {
+    platform = await startPlatform('quality-agent', { cpEnv: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_BACKOFF_MS: '20' } });
+    receiver = await startReceiver(() => 200);
+  });
+  afterAll(async () => {
+    await receiver?.close();
+    await platform?.close();
+  });
+
+  const admin = () => as(platform.tenant.admin.token);
+  const get = async (path: string) => (await platform.cp.http().get(path).set(admin()).expect(200)).body;
+  const poll = async (path: string) => {
+    const response = await platform.cp.http().get(path).set(admin());
+    return response.status === 200 ? response.body : undefined;
+  };
+
+  async function deliver(name: string, options: { rows: number; seed: number; amountFactor?: number; defectRate?: number }): Promise<GenerationManifest> {
+    const scratch = join(platform.dataDir, `${name}.generated.csv`);
+    const manifest = await writeProfessionalClaimsCsv(scratch, { seed: options.seed, rows: options.rows, asOf, defectRate: options.defectRate ?? 0.05 });
+    let text = await readFile(scratch, 'utf8');
+    if (options.amountFactor) text = scaleAmounts(text, options.amountFactor);
+    await land(platform.dataDir, platform.tenant.tenantId, `claims/${name}.csv`, text);
+    return manifest;
+  }
+
+  async function run(pipelineId: string) {
+    const runId = await triggerRun(platform.cp, platform.tenant, pipelineId);
+    const ended = await waitForRunEnd(platform.cp, platform.tenant, runId, 60_000);
+    expect(ended.status).toBe('succeeded');
+    return runId;
+  }
+
+  it('takes a run to silver, quarantine and gold, reports it, records lineage and releases quarantined rows after a rule change', async () => {
+    const pipeline = await createPipeline(platform.cp, platform.tenant, { name: 'medallion', sourcePath: 'claims', targetTable: `healthcare_data.silver.${TABLE}` });
+    const manifest = await deliver('first', { rows: 1_200, seed: 21, defectRate: 0.06 });
+    const runId = await run(pipeline.id);
+
+    const check = await eventually(() => poll(`/v1/quality/tables/${TABLE}`), (body) => body?.report?.runId === runId, { timeoutMs: 15_000, what: 'the quality report' });
+    const planted = manifest.defectRows!.length;
+    expect(check.report).toMatchObject({ runId, rows: { input: 1_200, silver: 1_200 - planted, quarantined: planted } });
+    const failed: Record<string, number> = {};
+    for (const e of check.report.expectations as Array<{ rule: string; failed: number }>) if (e.failed > 0) failed[e.rule] = (failed[e.rule] ?? 0) + e.failed;
+    const expected = Object.fromEntries(Object.entries(manifest.defects).filter(([, n]) => n > 0).map(([kind, n]) => [GENERATOR_DEFECT_RULES[kind as keyof typeof GENERATOR_DEFECT_RULES], n]));
+    expect(failed).toEqual(expected);
+
+    const quarantine = await get(`/v1/quality/quarantine?table=${TABLE}`);
+    expect(quarantine.total).toEqual({ quarantined: planted, released: 0, pending: planted });
+    expect(quarantine.rules).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'npi.check_digit', quarantined: manifest.defects.npi_check_digit })]));
+
+    const lineage = await get(`/v1/lineage?table=${TABLE}`);
+    const edges = (lineage.edges as Array<{ source: string; target: string; rows: number }>).map((e) => `${e.source} -> ${e.target} (${e.rows})`);
+    expect(edges).toEqual(
+      expect.arrayContaining([
+        'file:claims/first.csv -> table:healthcare_data.bronze.professional_claims (1200)',
+        `table:healthcare_data.bronze.professional_claims -> table:healthcare_data.silver.professional_claims (${1_200 - planted})`,
+        `table:healthcare_data.bronze.professional_claims -> table:healthcare_data.silver.professional_claims_quarantine (${planted})`,
+      ]),
+    );
+    expect(edges.some((edge) => edge.startsWith('table:healthcare_data.silver.professional_claims -> table:healthcare_data.gold.professional_claims_spend_by_member_month'))).toBe(true);
+
+    // The tenant decides a bad check digit is only worth a warning, and releases those rows.
+    await platform.cp.http().patch(`/v1/pipelines/${pipeline.id}`).set(admin()).send({ quality: { expectations: [{ id: 'npi.check_digit', action: 'warn' }] } }).expect(200);
+    const { releaseId } = (await platform.cp.http().post('/v1/quality/quarantine/release').set(admin()).send({ table: TABLE, rules: ['npi.check_digit'] }).expect(202)).body;
+    const release = await eventually(() => get(`/v1/quality/quarantine/releases/${releaseId}`), (body) => body.status !== 'queued', { timeoutMs: 30_000, what: 'the release to finish' });
+    expect(release).toMatchObject({ status: 'succeeded', examined: manifest.defects.npi_check_digit, released: manifest.defects.npi_check_digit });
+    const after = await get(`/v1/quality/quarantine?table=${TABLE}`);
+    expect(after.total).toEqual({ quarantined: planted, released: manifest.defects.npi_check_digit, pending: planted - manifest.defects.npi_check_digit });
+    const silverRows = await platform.withCatalog(async (catalog) => Number((await catalog.query(`SELECT count(*) AS n FROM healthcare_data.silver.${TABLE}`))[0]!['n']));
+    expect(silverRows).toBe(1_200 - planted + manifest.defects.npi_check_digit);
+  });
+
+  it('raises anomalies for three times the volume and a doubled mean paid amount, and delivers signed alerts', async () => {
+    const pipeline = await createPipeline(platform.cp, platform.tenant, { name: 'volume', sourcePath: 'volume', targetTable: 'healthcare_data.silver.volume_claims' });
+    const put = await platform.cp.http().put('/v1/webhook').set(admin()).send({ url: receiver.url('/alerts') }).expect(200);
+    const secret = put.body.secret as string;
+    await platform.cp.http().put('/v1/quality/alerts/volume_claims').set(admin()).send({ maxAnomaly: 5 }).expect(200);
+
+    const landVolume = async (name: string, rows: number, amountFactor?: number) => {
+      const scratch = join(platform.dataDir, `${name}.csv`);
+      await writeProfessionalClaimsCsv(scratch, { seed: 31, rows, asOf, defectRate: 0.02 });
+      const text = await readFile(scratch, 'utf8');
+      await land(platform.dataDir, platform.tenant.tenantId, `volume/${name}.csv`, amountFactor ? scaleAmounts(text, amountFactor) : text);
+    };
+    const normal: string[] = [];
+    for (const week of [1, 2, 3, 4]) {
+      await landVolume(`week-${week}`, 400);
+      normal.push(await run(pipeline.id));
+    }
+    await landVolume('week-5', 1_200);
+    const tripled = await run(pipeline.id);
+    await landVolume('week-6', 400, 2);
+    const doubled = await run(pipeline.id);
+
+    type Alert = { runId: string; kind: string; delivery: { status: string } | null };
+    const alerts = await eventually(
+      async () => (await get('/v1/quality/alerts/volume_claims')).items as Alert[],
+      (items) => items.length >= 2 && items.every((a) => a.delivery?.status === 'delivered'),
+      { timeoutMs: 30_000, what: 'two delivered alerts' },
+    );
+    expect(alerts.map((a) => a.runId).sort()).toEqual([tripled, doubled].sort());
+    expect(alerts.every((a) => a.kind === 'anomaly_above_threshold')).toBe(true);
+
+    const anomalies = (await get('/v1/quality/anomalies?table=volume_claims&days=1')).items as Array<{ runId: string; kind: string; column: string | null; score: number }>;
+    expect(anomalies.filter((a) => normal.includes(a.runId))).toEqual([]);
+    expect(anomalies.some((a) => a.runId === tripled && a.kind === 'volume' && a.score > 5)).toBe(true);
+    expect(anomalies.some((a) => a.runId === doubled && a.kind === 'amount_shift' && a.column === 'paid_amount' && a.score > 5)).toBe(true);
+
+    const delivered = receiver.requests.filter((r) => r.path === '/alerts');
+    expect(delivered.length).toBeGreaterThanOrEqual(2);
+    for (const request of delivered) expect(verifyWebhookSignature(secret, request.headers['x-ade-signature'] as string, request.body)).toBe(true);
+  });
+});
+
+/** Multiplies the charge, allowed and paid amounts of every data row, keeping two decimals. */
+function scaleAmounts(csv: string, factor: number): string {
+  const [header, ...lines] = csv.trimEnd().split('\n');
+  const columns = header!.split(',');
+  const amountIndexes = ['charge_amount', 'allowed_amount', 'paid_amount'].map((name) => columns.indexOf(name));
+  const scaled = lines.map((line) => {
+    const fields = line.split(',');
+    for (const index of amountIndexes) {
+      const value = Number(fields[index]);
+      if (fields[index] !== '' && Number.isFinite(value)) fields[index] = (value * factor).toFixed(2);
+    }
+    return fields.join(',');
+  });
+  return [header, ...scaled].join('\n') + '\n';
+}

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { formatTableName, parseTableName, type JobOf, type LineageEdge, type QualityReport } from '@ade/contracts';
+import { duckdbSql, type TenantCatalog } from '@ade/lakehouse';
+import { releaseQuarantined, runQualityStage, type ReleaseResult } from '@ade/quality';
+import { WorkerConfig } from '../config/worker.config';
+
+export interface QualityOutcome {
+  report: QualityReport | null;
+  lineage: LineageEdge[];
+}
+
+/**
+ * The quality agent: takes what a run landed in bronze to silver, quarantine and gold, and gives
+ * quarantined rows another chance when asked. A pipeline whose target is a bronze table stops at
+ * bronze: it is only recorded in lineage.
+ */
+@Injectable()
+export class QualityAgent {
+  constructor(private readonly config: WorkerConfig) {}
+
+  async judgeRun(job: JobOf<'pipeline.run'>, catalog: TenantCatalog): Promise<QualityOutcome> {
+    const { runId, catalogName, pipeline } = job.data;
+    const target = parseTableName(pipeline.targetTable)!;
+    if (target.schema === 'bronze') return { report: null, lineage: await bronzeEdges(catalog, catalogName, target.table, runId) };
+    const result = await runQualityStage(catalog, {
+      dataType: pipeline.dataType,
+      catalog: catalogName,
+      table: target.table,
+      runId,
+      settings: pipeline.quality,
+      ...(pipeline.source.options.state ? { state: pipeline.source.options.state } : {}),
+      referenceCacheDir: this.referenceCacheDir(),
+    });
+    return result ?? { report: null, lineage: [] };
+  }
+
+  release(job: JobOf<'quality.release'>, catalog: TenantCatalog): Promise<ReleaseResult> {
+    const { releaseId, catalogName, pipeline, filter } = job.data;
+    return releaseQuarantined(catalog, {
+      dataType: pipeline.dataType,
+      catalog: catalogName,
+      table: parseTableName(pipeline.targetTable)!.table,
+      releaseId,
+      filter,
+      settings: pipeline.quality,
+      ...(pipeline.source.options.state ? { state: pipeline.source.options.state } : {}),
+      referenceCacheDir: this.referenceCacheDir(),
+    });
+  }
+
+  /** Shared by every tenant: the reference tables are public code sets, not tenant data. */
+  private referenceCacheDir(): string {
+    return join(this.config.dataDir, 'reference-cache');
+  }
+}
+
+async function bronzeEdges(catalog: TenantCatalog, catalogName: string, table: string, runId: string): Promise<LineageEdge[]> {
+  const bronze = { catalog: catalogName, schema: 'bronze', table };
+  if (!(await catalog.tableExists(bronze))) return [];
+  const target = formatTableName(bronze);
+  const rows = await catalog.query(
+    `SELECT _source_file AS file, count(*) AS n FROM ${duckdbSql.qualifiedTableName(bronze)} WHERE _run_id = ${duckdbSql.sqlString(runId)} GROUP BY 1 ORDER BY 1`,
+  );
+  return rows.map((row) => ({ source: { kind: 'file', name: String(row['file']) }, target, rows: Number(row['n']) }));
+}

@@ -1,0 +1,512 @@
+import 'reflect-metadata';
+import { fork } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { QualityReport } from '@ade/contracts';
+import { DuckDbLakehouse, duckdbSql, type Row, type SourceFile, type SqlSession } from '@ade/lakehouse';
+import { runQualityStage } from '@ade/quality';
+import { writeProfessionalClaimsCsv } from '@ade/synthetic';
+
+/**
+ * bench/pipeline: generates N professional claim lines, then times, in the same run and on the
+ * same file, (a) the bare cost of loading the file into a DuckDB database file and (b) the
+ * medallion run a pipeline does: the file landed in bronze (`ingestBronze`), then
+ * `runQualityStage` with the default expectations (repairs, judgement, silver, quarantine, gold,
+ * one transaction). Each measurement runs in its own child process, so the peak RSS of each is
+ * its own. Reports medians, rows/s, the ratios to the bare load and a per-statement breakdown of
+ * the quality stage (timed from outside, by wrapping the session it is given).
+ *
+ * Usage: node dist/bench/pipeline/bench-pipeline.js [rows] [repeats] [memoryLimitForSecondRun|none]
+ */
+const AS_OF = '2026-11-01';
+const CATALOG = 'healthcare_data';
+const TABLE = 'claims';
+const MiB = 1024; // process.resourceUsage().maxRSS is in KiB
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const round = (value: number, digits = 0) => Number(value.toFixed(digits));
+const maxRssKiB = () => process.resourceUsage().maxRSS;
+
+/** DuckDB as the worker configures it: DUCKDB_THREADS / DUCKDB_MEMORY_LIMIT when set, else DuckDB's defaults. */
+export interface EngineSettings {
+  threads?: number;
+  memoryLimit?: string;
+}
+
+export interface PhaseRequest {
+  phase: 'bare' | 'medallion';
+  /** The generated claims file. */
+  file: string;
+  /** A small file of the same shape, judged once before the timed run (see `warm-up` below). */
+  warmupFile: string;
+  /** A fresh directory the phase owns: its database files and DuckDB's spill directory. */
+  dir: string;
+  engine: EngineSettings;
+}
+
+export interface BarePhaseResult {
+  phase: 'bare';
+  rows: number;
+  loadMs: number;
+  /** Closing the database (the checkpoint that follows the load); not in loadMs. */
+  closeMs: number;
+  startRssKiB: number;
+  peakRssKiB: number;
+}
+
+export interface StatementTiming {
+  step: string;
+  group: StepGroup;
+  ms: number;
+}
+
+export interface MedallionPhaseResult {
+  phase: 'medallion';
+  /** The worker hashes each file (streaming SHA-256) when it lists the landing zone; not in bronzeMs. */
+  hashMs: number;
+  bronzeMs: number;
+  qualityMs: number;
+  /** The quality stage's statements, in order, timed around each session call. */
+  statements: StatementTiming[];
+  /** One judged run of the small warm-up file first: the per-process costs a long-running worker pays once. */
+  warmupMs: number;
+  closeMs: number;
+  rows: QualityReport['rows'];
+  expectations: number;
+  failedByExpectation: Record<string, number>;
+  repairs: Record<string, number>;
+  /** Counted in the tables after the stage, not taken from the report. */
+  tables: { bronze: number; silver: number; quarantine: number; gold: Record<string, number> };
+  startRssKiB: number;
+  peakRssAfterBronzeKiB: number;
+  peakRssKiB: number;
+}
+
+export type PhaseResult = BarePhaseResult | MedallionPhaseResult;
+
+/* ------------------------------------------------------------------------------------------- */
+/* The phases                                                                                   */
+/* ------------------------------------------------------------------------------------------- */
+
+/** A fresh DuckDB database file; CREATE TABLE AS the ingestion's own reader (all columns as text). */
+async function bareLoad(request: PhaseRequest): Promise<BarePhaseResult> {
+  const startRssKiB = maxRssKiB();
+  const instance = await DuckDBInstance.create(join(request.dir, 'bare.duckdb'), instanceOptions(request.engine));
+  const connection = await instance.connect();
+  const started = performance.now();
+  await connection.run(`CREATE TABLE claims AS ${duckdbSql.readSourceSql(request.file, 'csv', {})}`);
+  const loadMs = performance.now() - started;
+  const rows = Number((await connection.runAndReadAll('SELECT count(*) AS n FROM claims')).getRowObjectsJson()[0]!['n']);
+  const closing = performance.now();
+  connection.closeSync();
+  instance.closeSync();
+  const closeMs = performance.now() - closing;
+  return { phase: 'bare', rows, loadMs, closeMs, startRssKiB, peakRssKiB: maxRssKiB() };
+}
+
+/** A provisioned tenant catalog, the file landed in bronze, then the quality stage, as a run does. */
+async function medallionRun(request: PhaseRequest): Promise<MedallionPhaseResult> {
+  const startRssKiB = maxRssKiB();
+  const lakehouse = new DuckDbLakehouse({ dataDir: join(request.dir, 'data'), ...request.engine });
+  const referenceCacheDir = join(request.dir, 'reference-cache');
+  let closed = false;
+  try {
+    // Warm-up: another tenant judges a small file, so the reference tables are built and cached
+    // once in this process (the worker does that once per process too) and the code is warm.
+    const started = performance.now();
+    await judgeOnce(lakehouse, request.warmupFile, referenceCacheDir, false);
+    const warmupMs = performance.now() - started;
+
+    const run = await judgeOnce(lakehouse, request.file, referenceCacheDir, true);
+    // Detaching checkpoints the catalog file: what is left of the write after the commit.
+    const closing = performance.now();
+    closed = true;
+    await lakehouse.shutdown();
+    const closeMs = performance.now() - closing;
+    return { phase: 'medallion', ...run, warmupMs, closeMs, startRssKiB, peakRssKiB: maxRssKiB() };
+  } finally {
+    if (!closed) await lakehouse.shutdown();
+  }
+}
+
+async function judgeOnce(lakehouse: DuckDbLakehouse, path: string, referenceCacheDir: string, measured: boolean) {
+  const locator = { tenantId: randomUUID(), catalogName: CATALOG };
+  await lakehouse.provision(locator);
+  const catalog = await lakehouse.open(locator);
+  try {
+    const runId = randomUUID();
+    let t = performance.now();
+    const file = await describeFile(path);
+    const hashMs = performance.now() - t;
+
+    t = performance.now();
+    const bronzeTable = { catalog: CATALOG, schema: 'bronze', table: TABLE };
+    const landed = await catalog.ingestBronze({ pipelineId: randomUUID(), runId, file, format: 'csv', options: {}, table: bronzeTable });
+    const bronzeMs = performance.now() - t;
+    if (landed.outcome !== 'loaded') throw new Error(`expected the file to land, got ${landed.outcome}`);
+    const peakRssAfterBronzeKiB = maxRssKiB();
+
+    const session = new TimedSession(catalog);
+    t = performance.now();
+    const result = await runQualityStage(session, {
+      dataType: 'professional_claims',
+      catalog: CATALOG,
+      table: TABLE,
+      runId,
+      settings: { expectations: [] },
+      asOf: AS_OF,
+      referenceCacheDir,
+    });
+    const qualityMs = performance.now() - t;
+    if (!result) throw new Error('the quality stage found no bronze table');
+
+    const { report, lineage } = result;
+    const failedByExpectation: Record<string, number> = {};
+    for (const expectation of report.expectations) if (expectation.failed > 0) failedByExpectation[expectation.id] = expectation.failed;
+    const repairs: Record<string, number> = {};
+    for (const repair of report.repairs) repairs[`${repair.repair}:${repair.column}`] = repair.count;
+    const count = async (table: string) => Number((await catalog.query(`SELECT count(*) AS n FROM ${CATALOG}.${table}`))[0]!['n']);
+    const gold: Record<string, number> = {};
+    for (const edge of lineage) if (edge.target.startsWith(`${CATALOG}.gold.`) && !edge.target.endsWith('quality_summary')) gold[edge.target.split('.').pop()!] = edge.rows;
+    const tables = measured
+      ? { bronze: await count(`bronze.${TABLE}`), silver: await count(`silver.${TABLE}`), quarantine: await count(`silver.${TABLE}_quarantine`), gold }
+      : { bronze: 0, silver: 0, quarantine: 0, gold };
+    return {
+      hashMs,
+      bronzeMs,
+      qualityMs,
+      statements: session.timings,
+      rows: report.rows,
+      expectations: report.expectations.length,
+      failedByExpectation,
+      repairs,
+      tables,
+      peakRssAfterBronzeKiB,
+    };
+  } finally {
+    await catalog.close();
+  }
+}
+
+/** As the worker describes a landing-zone file: stat plus a streaming SHA-256 of the content. */
+async function describeFile(path: string): Promise<SourceFile> {
+  const info = await stat(path);
+  const hash = createHash('sha256');
+  await new Promise<void>((done, fail) => {
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', fail)
+      .on('end', () => done());
+  });
+  return { path, displayPath: 'claims.csv', sizeBytes: info.size, modifiedAt: info.mtime, contentHash: hash.digest('hex') };
+}
+
+function instanceOptions(engine: EngineSettings): Record<string, string> {
+  const options: Record<string, string> = { autoinstall_known_extensions: 'false' };
+  if (engine.threads !== undefined) options['threads'] = String(engine.threads);
+  if (engine.memoryLimit !== undefined) options['memory_limit'] = engine.memoryLimit;
+  return options;
+}
+
+/* ------------------------------------------------------------------------------------------- */
+/* Timing the quality stage from outside: every statement it sends through its session          */
+/* ------------------------------------------------------------------------------------------- */
+
+export type StepGroup = 'judge' | 'silver+quarantine' | 'gold' | 'commit' | 'other';
+
+/** Statement → (step, group), by the SQL's opening. Unknown statements keep their first words. */
+const STEPS: Array<[RegExp, string, StepGroup]> = [
+  [/^BEGIN/, 'begin', 'other'],
+  [/^COMMIT/, 'commit', 'commit'],
+  [/information_schema/, 'catalog lookups', 'other'],
+  [/^CREATE OR REPLACE TEMP TABLE "?ref_/, 'reference tables (from the CSV cache)', 'judge'],
+  [/^CREATE OR REPLACE TEMP TABLE src /, 'stage: read bronze, clean, repair, parse dates', 'judge'],
+  [/^DROP TABLE IF EXISTS/, 'expectation lookups: drop', 'judge'],
+  [/^CREATE (OR REPLACE )?TEMP TABLE "?(dup|duplicate)/, 'expectation lookups: duplicate keys', 'judge'],
+  [/^CREATE (OR REPLACE )?TEMP TABLE (known_npis|eligibility_)/, 'expectation lookups: providers, eligibility', 'judge'],
+  [/^CREATE OR REPLACE TEMP TABLE expectation_results/, 'judge: every expectation, every row', 'judge'],
+  [/^SELECT count\(\*\) AS rows/, 'judge: report summary (counts, samples)', 'judge'],
+  [/^SELECT _source_file AS file/, 'lineage: files', 'other'],
+  [/\bmedian\(|\bmad\(|quantile/i, 'profile: amounts', 'judge'],
+  [/distinct_providers|new_providers/, 'profile: providers', 'judge'],
+  [/AS newest|count\(\*\) AS rows.*\bn0\b/, 'profile: null rates', 'judge'],
+  [/^(CREATE TABLE IF NOT EXISTS|ALTER TABLE) \S+\.silver\./, 'silver: ensure tables', 'silver+quarantine'],
+  [/^CREATE OR REPLACE TEMP TABLE silver_batch/, 'silver: typed batch', 'silver+quarantine'],
+  [/^DELETE FROM \S+\.silver\./, 'silver: delete the run\'s earlier rows', 'silver+quarantine'],
+  [/^INSERT INTO \S+\.silver\.\S+_quarantine/, 'quarantine: insert', 'silver+quarantine'],
+  [/^MERGE INTO \S+\.silver\./, 'silver: merge on the business key', 'silver+quarantine'],
+  [/^SELECT count\(\*\) AS n FROM silver_batch/, 'silver: count', 'silver+quarantine'],
+  [/^CREATE TABLE IF NOT EXISTS \S+\.gold\.\S*quality_summary/, 'gold: quality summary', 'gold'],
+  [/^MERGE INTO \S+\.gold\.\S*quality_summary/, 'gold: quality summary', 'gold'],
+  [/^CREATE TABLE IF NOT EXISTS \S+\.gold\./, 'gold: ensure tables', 'gold'],
+  [/^CREATE OR REPLACE TEMP TABLE "affected_/, 'gold: affected groups', 'gold'],
+  [/^CREATE OR REPLACE TEMP TABLE "recomputed_/, 'gold: recompute affected groups', 'gold'],
+  [/^MERGE INTO \S+\.gold\./, 'gold: merge', 'gold'],
+  [/^DELETE FROM \S+\.gold\./, 'gold: delete emptied groups', 'gold'],
+  [/^SELECT count\(\*\) AS n FROM "recomputed_/, 'gold: count', 'gold'],
+  [/_system\.|lineage/i, 'lineage', 'other'],
+];
+
+export function classifyStatement(sql: string): { step: string; group: StepGroup } {
+  const text = sql.trim();
+  for (const [pattern, step, group] of STEPS) if (pattern.test(text)) return { step, group };
+  return { step: text.replace(/\s+/g, ' ').slice(0, 60), group: 'other' };
+}
+
+/** A session that times every statement of the session it wraps. */
+class TimedSession implements SqlSession {
+  readonly timings: StatementTiming[] = [];
+  readonly dialect: SqlSession['dialect'];
+
+  constructor(private readonly inner: SqlSession) {
+    this.dialect = inner.dialect;
+  }
+
+  query<T extends Row = Row>(sql: string): Promise<T[]> {
+    return this.#timed(sql, () => this.inner.query<T>(sql));
+  }
+
+  execute(sql: string): Promise<void> {
+    return this.#timed(sql, () => this.inner.execute(sql));
+  }
+
+  async #timed<T>(sql: string, work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.timings.push({ ...classifyStatement(sql), ms: performance.now() - started });
+    }
+  }
+}
+
+/* ------------------------------------------------------------------------------------------- */
+/* Child processes                                                                              */
+/* ------------------------------------------------------------------------------------------- */
+
+export async function runPhase(request: PhaseRequest): Promise<PhaseResult> {
+  return request.phase === 'bare' ? bareLoad(request) : medallionRun(request);
+}
+
+/**
+ * Compiled (dist/…js), each phase runs in a child process of this same file, so its peak RSS is
+ * its own. From the TypeScript sources (vitest) there is no compiled file to fork: the phases run
+ * in this process and the peaks are this process's running maximum.
+ */
+const canFork = __filename.endsWith('.js') && process.env['BENCH_IN_PROCESS'] !== '1';
+
+function inChild(request: PhaseRequest): Promise<PhaseResult> {
+  return new Promise((done, fail) => {
+    let result: PhaseResult | undefined;
+    // DuckDB spills to `.tmp` under the working directory: the child works in its own directory.
+    const child = fork(__filename, ['--phase', JSON.stringify(request)], { cwd: request.dir, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.on('message', (message) => {
+      result = message as PhaseResult;
+    });
+    child.on('error', fail);
+    child.on('exit', (code, signal) => {
+      if (code === 0 && result) done(result);
+      else fail(new Error(`bench phase '${request.phase}' ended with ${signal ?? `exit code ${code}`}`));
+    });
+  });
+}
+
+/* ------------------------------------------------------------------------------------------- */
+/* The benchmark                                                                                */
+/* ------------------------------------------------------------------------------------------- */
+
+export interface PipelineBenchOptions {
+  /** A second medallion run per repeat under this DuckDB memory_limit (e.g. '2GB'), to show memory stays bounded. */
+  limitedMemory?: string;
+  /** Defaults to the worker's: DUCKDB_THREADS / DUCKDB_MEMORY_LIMIT from the environment. */
+  engine?: EngineSettings;
+}
+
+interface MedallionFigures {
+  bronzeMs: number;
+  qualityMs: number;
+  totalMs: number;
+}
+
+/** Runs the comparison on a fresh file of `rows` lines, `repeats` times each, and returns medians. */
+export async function runPipelineBench(rows: number, repeats: number, options: PipelineBenchOptions = {}) {
+  const engine = options.engine ?? engineFromEnv();
+  const dir = await mkdtemp(join(tmpdir(), 'ade-bench-pipeline-'));
+  const file = join(dir, 'claims.csv');
+  const warmupFile = join(dir, 'warmup.csv');
+  const loadAtStart = loadavg();
+  try {
+    let started = performance.now();
+    const manifest = await writeProfessionalClaimsCsv(file, { seed: 7, rows, asOf: AS_OF, defectRowLimit: 0, repairableRate: 0.02 });
+    const generateMs = performance.now() - started;
+    await writeProfessionalClaimsCsv(warmupFile, { seed: 8, rows: 500, asOf: AS_OF, defectRowLimit: 0, repairableRate: 0.02 });
+    const bytes = (await stat(file)).size;
+
+    let phaseNumber = 0;
+    const run = async (phase: PhaseRequest['phase'], settings: EngineSettings) => {
+      const phaseDir = join(dir, `phase-${++phaseNumber}-${phase}`);
+      await mkdir(phaseDir);
+      try {
+        const request: PhaseRequest = { phase, file, warmupFile, dir: phaseDir, engine: settings };
+        return canFork ? await inChild(request) : await runPhase(request);
+      } finally {
+        await rm(phaseDir, { recursive: true, force: true });
+      }
+    };
+
+    const bare: BarePhaseResult[] = [];
+    const medallion: MedallionPhaseResult[] = [];
+    const limited: MedallionPhaseResult[] = [];
+    for (let i = 0; i < repeats; i++) {
+      bare.push((await run('bare', engine)) as BarePhaseResult);
+      medallion.push((await run('medallion', engine)) as MedallionPhaseResult);
+      if (options.limitedMemory) limited.push((await run('medallion', { ...engine, memoryLimit: options.limitedMemory })) as MedallionPhaseResult);
+    }
+
+    const bareLoadMs = median(bare.map((r) => r.loadMs));
+    const figures = (runs: MedallionPhaseResult[]): MedallionFigures => ({
+      bronzeMs: median(runs.map((r) => r.bronzeMs)),
+      qualityMs: median(runs.map((r) => r.qualityMs)),
+      totalMs: median(runs.map((r) => r.bronzeMs + r.qualityMs)),
+    });
+    const main = figures(medallion);
+    const last = medallion[medallion.length - 1]!;
+    const mib = (kib: number) => round(kib / MiB);
+
+    const result = {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        duckdb: await duckdbVersion(),
+        loadAverageAtStart: loadAtStart.map((value) => round(value, 2)),
+        loadAverageAtEnd: loadavg().map((value) => round(value, 2)),
+      },
+      engine: { threads: engine.threads ?? 'DuckDB default (one per core)', memoryLimit: engine.memoryLimit ?? 'DuckDB default (80% of RAM)' },
+      memoryMeasuredIn: canFork ? 'a child process per phase (maxRSS of that child)' : 'this process (running maximum; phases not separated)',
+      rows,
+      bytes,
+      columns: 28,
+      repeats,
+      generateMs: round(generateMs),
+      bareLoadMs: round(bareLoadMs),
+      hashMs: round(median(medallion.map((r) => r.hashMs))),
+      bronzeMs: round(main.bronzeMs),
+      qualityMs: round(main.qualityMs),
+      totalMs: round(main.totalMs),
+      rowsPerSecond: Math.round(rows / (main.totalMs / 1000)),
+      ratioTotalToBare: round(main.totalMs / bareLoadMs, 2),
+      ratioBronzeToBare: round(main.bronzeMs / bareLoadMs, 2),
+      ratioQualityToBare: round(main.qualityMs / bareLoadMs, 2),
+      target: { ratioTotalToBare: 4, met: main.totalMs / bareLoadMs <= 4 },
+      qualityBreakdownMs: breakdown(medallion),
+      qualityStatementsMs: statementMedians(medallion),
+      peakRssMiB: {
+        bareLoad: mib(median(bare.map((r) => r.peakRssKiB))),
+        medallionThroughBronze: mib(median(medallion.map((r) => r.peakRssAfterBronzeKiB))),
+        medallion: mib(median(medallion.map((r) => r.peakRssKiB))),
+        childAtStart: mib(median(medallion.map((r) => r.startRssKiB))),
+      },
+      closeMs: { bare: round(median(bare.map((r) => r.closeMs))), medallion: round(median(medallion.map((r) => r.closeMs))) },
+      warmupMs: round(median(medallion.map((r) => r.warmupMs))),
+      memoryLimited: options.limitedMemory
+        ? (() => {
+            const f = figures(limited);
+            return {
+              memoryLimit: options.limitedMemory,
+              bronzeMs: round(f.bronzeMs),
+              qualityMs: round(f.qualityMs),
+              totalMs: round(f.totalMs),
+              ratioTotalToBare: round(f.totalMs / bareLoadMs, 2),
+              peakRssMiB: { medallionThroughBronze: mib(median(limited.map((r) => r.peakRssAfterBronzeKiB))), medallion: mib(median(limited.map((r) => r.peakRssKiB))) },
+            };
+          })()
+        : null,
+      rowCounts: { ...last.rows, tables: last.tables },
+      expectations: last.expectations,
+      failedByExpectation: last.failedByExpectation,
+      repairsApplied: last.repairs,
+      plantedDefects: manifest.defects,
+      plantedRepairs: manifest.repairs,
+      runs: {
+        bareLoadMs: bare.map((r) => round(r.loadMs)),
+        bronzeMs: medallion.map((r) => round(r.bronzeMs)),
+        qualityMs: medallion.map((r) => round(r.qualityMs)),
+        ...(options.limitedMemory ? { limitedTotalMs: limited.map((r) => round(r.bronzeMs + r.qualityMs)) } : {}),
+      },
+    };
+    return result;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export type PipelineBenchResult = Awaited<ReturnType<typeof runPipelineBench>>;
+
+function breakdown(runs: MedallionPhaseResult[]): Record<StepGroup, number> {
+  const groups: StepGroup[] = ['judge', 'silver+quarantine', 'gold', 'commit', 'other'];
+  return Object.fromEntries(
+    groups.map((group) => [group, round(median(runs.map((r) => r.statements.filter((s) => s.group === group).reduce((sum, s) => sum + s.ms, 0))))]),
+  ) as Record<StepGroup, number>;
+}
+
+/** Per step (statements of one step summed within a run), median over runs, largest first. */
+function statementMedians(runs: MedallionPhaseResult[]): Array<{ step: string; group: StepGroup; statements: number; ms: number }> {
+  const steps = new Map<string, { group: StepGroup; statements: number; perRun: number[] }>();
+  runs.forEach((run, index) => {
+    for (const timing of run.statements) {
+      const entry = steps.get(timing.step) ?? { group: timing.group, statements: 0, perRun: runs.map(() => 0) };
+      if (index === 0) entry.statements += 1;
+      entry.perRun[index]! += timing.ms;
+      steps.set(timing.step, entry);
+    }
+  });
+  return [...steps.entries()]
+    .map(([step, entry]) => ({ step, group: entry.group, statements: entry.statements, ms: round(median(entry.perRun)) }))
+    .sort((a, b) => b.ms - a.ms);
+}
+
+function engineFromEnv(): EngineSettings {
+  const threads = process.env['DUCKDB_THREADS'];
+  const memoryLimit = process.env['DUCKDB_MEMORY_LIMIT'];
+  return { ...(threads ? { threads: Number(threads) } : {}), ...(memoryLimit ? { memoryLimit } : {}) };
+}
+
+async function duckdbVersion(): Promise<string> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    return String((await connection.runAndReadAll('SELECT version() AS v')).getRowObjectsJson()[0]!['v']);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+async function main(): Promise<void> {
+  const limited = process.argv[4] ?? '2GB';
+  const result = await runPipelineBench(Number(process.argv[2] ?? 1_000_000), Number(process.argv[3] ?? 3), limited === 'none' ? {} : { limitedMemory: limited });
+  const out = process.env['BENCH_OUT'] ?? resolve(__dirname, '../../../bench/pipeline/results.json');
+  await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+async function child(request: PhaseRequest): Promise<void> {
+  const result = await runPhase(request);
+  await new Promise<void>((done, fail) => process.send!(result, (error: Error | null) => (error ? fail(error) : done())));
+  process.exit(0);
+}
+
+if (typeof require !== 'undefined' && require.main === module) {
+  const work = process.argv[2] === '--phase' ? child(JSON.parse(process.argv[3]!) as PhaseRequest) : main();
+  work.catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${(error as Error).stack}\n`);
+    process.exit(1);
+  });
+}

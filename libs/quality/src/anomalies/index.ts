@@ -1,0 +1,2 @@
+export * from './detect-anomalies';
+export * from './robust-stats';

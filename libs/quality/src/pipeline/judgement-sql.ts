@@ -1,0 +1,83 @@
+import { SOURCE_TABLE } from '../source-table';
+import { quoteIdentifier, quoteString } from '../sql/identifiers';
+import type { Expectation } from './expectations';
+import type { StagePlan } from './stage-sql';
+
+/** The staged rows with one boolean per expectation beside them (`e<n>`, TRUE = passes). */
+const JUDGING = 'judged_rows';
+
+export const passColumn = (index: number) => `e${index}`;
+
+/** A value's shape and nothing else: letters → X, digits → 9, other characters but a few → *. */
+export function maskedShapeSql(value: string): string {
+  const shape = `regexp_replace(regexp_replace(upper(${value}), '[A-Z]', 'X', 'g'), '[0-9]', '9', 'g')`;
+  return `left(regexp_replace(${shape}, '[^X9 .\\-/$,:_+#]', '*', 'g'), 32)`;
+}
+
+/**
+ * Judges every staged row in one pass and keeps the results in the same table as the values, so
+ * no later statement has to line rows up again (a join's output order is not the scan's). A NULL
+ * from a rule counts as a failure, so a rendering bug can never hide a violation.
+ */
+export function resultsSql(expectations: readonly Expectation[]): string[] {
+  const columns = expectations.map((expectation, index) => `coalesce((${expectation.passSql}), false) AS ${passColumn(index)}`);
+  return [
+    `CREATE OR REPLACE TEMP TABLE ${JUDGING} AS SELECT ${[`${SOURCE_TABLE}.*`, ...columns].join(', ')} FROM ${SOURCE_TABLE}`,
+    `DROP TABLE ${SOURCE_TABLE}`,
+    `ALTER TABLE ${JUDGING} RENAME TO ${SOURCE_TABLE}`,
+  ];
+}
+
+/** The judged rows: values and results side by side. */
+export const JUDGED = SOURCE_TABLE;
+
+/** TRUE when the row passes every expectation the filter picks (TRUE when it picks none). */
+export function passesAll(expectations: readonly Expectation[], pick: Expectation['action'] | 'any' | ((expectation: Expectation) => boolean)): string {
+  const picked = typeof pick === 'function' ? pick : (expectation: Expectation) => pick === 'any' || expectation.action === pick;
+  const columns = expectations.flatMap((expectation, index) => (picked(expectation) ? [passColumn(index)] : []));
+  return columns.length ? `(${columns.join(' AND ')})` : 'TRUE';
+}
+
+/**
+ * Everything the report needs, in one scan: failures and masked sample shapes per expectation,
+ * repairs per column, and the rows that fail any expectation of each action and dimension.
+ */
+export function summarySql(expectations: readonly Expectation[], stage: StagePlan): string {
+  const perExpectation = expectations.flatMap((expectation, index) => {
+    const failed = `count_if(NOT ${passColumn(index)}) AS f${index}`;
+    // A column the rows do not carry (a missing required one) has no values to show.
+    if (!expectation.column || !stage.columns.includes(expectation.column)) return [failed];
+    const value = `${SOURCE_TABLE}.${quoteIdentifier(expectation.column)}`;
+    return [failed, `list_slice(list(DISTINCT ${maskedShapeSql(value)}) FILTER (WHERE NOT ${passColumn(index)} AND ${value} IS NOT NULL), 1, 5) AS s${index}`];
+  });
+  const repairs = stage.repairFlags.map((flag, index) => `count_if(${quoteIdentifier(flag.flag)}) AS r${index}`);
+  const anyRepair = stage.repairFlags.length ? stage.repairFlags.map((flag) => quoteIdentifier(flag.flag)).join(' OR ') : 'FALSE';
+  const dimensions = (['completeness', 'validity', 'uniqueness', 'consistency'] as const).map(
+    (dimension) => `count_if(NOT ${passesAll(expectations, (e) => e.dimension === dimension)}) AS dim_${dimension}`,
+  );
+  return `SELECT ${[
+    'count(*) AS rows',
+    `count_if(NOT ${passesAll(expectations, 'drop')}) AS dropped`,
+    `count_if(${passesAll(expectations, 'drop')} AND NOT ${passesAll(expectations, 'warn')}) AS warned`,
+    `count_if(NOT ${passesAll(expectations, 'any')}) AS failing`,
+    `count_if(${anyRepair}) AS repaired`,
+    ...dimensions,
+    ...perExpectation,
+    ...repairs,
+  ].join(', ')} FROM ${JUDGED}`;
+}
+
+/** The ids (or messages) of the expectations with this action a row fails, as a list. */
+export function failedListSql(expectations: readonly Expectation[], action: Expectation['action'], field: 'id' | 'message'): string {
+  const entries = expectations.flatMap((expectation, index) =>
+    expectation.action === action ? [`CASE WHEN NOT ${passColumn(index)} THEN ${quoteString(expectation[field])} END`] : [],
+  );
+  if (entries.length === 0) return '[]::VARCHAR[]';
+  return `list_filter([${entries.join(', ')}], x -> x IS NOT NULL)`;
+}
+
+/** TRUE when a list of expectation ids holds one of `rules`, by full id (`npi.format:billing_npi`) or rule id. */
+export function matchesRuleSql(idsColumn: string, rules: readonly string[]): string {
+  return `len(list_filter(${idsColumn}, x -> ${rules.map((rule) => `x = ${quoteString(rule)} OR split_part(x, ':', 1) = ${quoteString(rule)}`).join(' OR ')})) > 0`;
+}
+

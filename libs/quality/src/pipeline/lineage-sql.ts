@@ -1,0 +1,18 @@
+import type { LineageEdge } from '@ade/contracts';
+import { duckdbSql } from '@ade/lakehouse';
+
+/**
+ * The run's edges in the catalog's own `_system.lineage`, replacing those an earlier delivery of
+ * the run recorded: the data plane keeps its history even where the control plane is not reached.
+ */
+export function recordLineageSql(catalog: string, runId: string, edges: readonly LineageEdge[]): string[] {
+  const table = `${duckdbSql.quoteIdentifier(catalog)}."_system"."lineage"`;
+  const statements = [`DELETE FROM ${table} WHERE run_id = ${duckdbSql.sqlString(runId)}`];
+  if (edges.length === 0) return statements;
+  const values = edges.map(
+    (edge) =>
+      `(${[runId, edge.source.kind, edge.source.name, edge.target].map(duckdbSql.sqlString).join(', ')}, ${duckdbSql.sqlInteger(edge.rows)}, current_timestamp)`,
+  );
+  statements.push(`INSERT INTO ${table} (run_id, source_kind, source_name, target, rows, recorded_at) VALUES ${values.join(', ')}`);
+  return statements;
+}

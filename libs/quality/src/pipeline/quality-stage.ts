@@ -1,0 +1,204 @@
+import { formatTableName, type DataType, type LineageEdge, type QualityReport, type QualitySettings, type TableRef } from '@ade/contracts';
+import { duckdbSql, type SqlSession } from '@ade/lakehouse';
+import { canonicalSchema, loadStatePack, mapHeaders, todayIsoDate, type CanonicalSchema, type StatePack } from '@ade/healthcare';
+import { quoteIdentifier } from '../sql/identifiers';
+import { bronzeDataColumns, inTransaction, lookupTable, medallionTables, tableColumns, type MedallionTables } from './catalog-tables';
+import { serviceDateColumn } from './dataset-rules';
+import { ExpectationFailedError } from './expectation-failed';
+import { planExpectations, type Expectation } from './expectations';
+import { freshnessResult } from './freshness';
+import { affectedGroupsSql, ensureGoldSql, ensureQualitySummarySql, goldRowsSql, goldTablesFor, mergeQualitySummarySql, qualitySummaryTable, refreshGoldSql, type GoldTable } from './gold-sql';
+import { judgeRows, type Judgement } from './judged-rows';
+import { recordLineageSql } from './lineage-sql';
+import { amountProfileSql, nullRatesSql, providerColumnOf, providerShareSql } from './profile-sql';
+import { loadReferenceTables } from './reference-session';
+import { columnKinds } from './repairs';
+import { deleteRunFromSilverSql, ensureSilverSql, insertQuarantineSql, mergeSilverSql, SILVER_BATCH, silverBatchSql } from './silver-sql';
+import { stageSql, type StagedColumn } from './stage-sql';
+
+export interface QualityRunRequest {
+  dataType: DataType;
+  catalog: string;
+  /** The pipeline's table name; bronze, silver, quarantine and gold tables derive from it. */
+  table: string;
+  runId: string;
+  settings: QualitySettings;
+  /** USPS code of the pipeline's state pack; the default pack when absent. */
+  state?: string;
+  /** "Today" for date rules and freshness (YYYY-MM-DD); defaults to the current UTC date. */
+  asOf?: string;
+  /** Where the reference tables are cached as files for the session to read. */
+  referenceCacheDir: string;
+}
+
+export interface QualityRunResult {
+  report: QualityReport;
+  lineage: LineageEdge[];
+}
+
+/**
+ * The quality agent's work on one run: the rows the run landed in bronze are repaired, judged by
+ * the pipeline's expectations, and written to silver (passing and warned rows, merged on the
+ * business key) or to the quarantine (dropped rows, with what they failed); the gold tables are
+ * rebuilt for the groups those rows touch. All of it commits in one transaction, so a failure
+ * leaves no table half-written, and it is idempotent per run id: running it again for the same
+ * run gives the same silver, quarantine and gold.
+ */
+export async function runQualityStage(session: SqlSession, request: QualityRunRequest): Promise<QualityRunResult | null> {
+  const schema = canonicalSchema(request.dataType);
+  const tables = medallionTables(request.catalog, request.table);
+  const bronzeColumns = await bronzeDataColumns(session, tables.bronze);
+  if (!bronzeColumns) return null;
+  const pack = loadStatePack(request.state);
+  const asOf = request.asOf ?? todayIsoDate();
+  const ref = await loadReferenceTables(session, request.referenceCacheDir);
+
+  const kinds = columnKinds(schema);
+  const mapping = mapHeaders(bronzeColumns, schema);
+  const columns: StagedColumn[] = mapping.mapped.map((m) => ({ canonical: m.canonical, sourceSql: `b.${quoteIdentifier(m.source)}`, kind: kinds.get(m.canonical)! }));
+  const present = new Set(columns.map((column) => column.canonical));
+  const stage = stageSql(`SELECT rowid AS __bronze_rowid, * FROM ${duckdbSql.qualifiedTableName(tables.bronze)} WHERE _run_id = ${duckdbSql.sqlString(request.runId)}`, columns, {
+    runId: 'b._run_id',
+    sourceFile: 'b._source_file',
+    bronzeRowid: 'b.__bronze_rowid',
+  });
+  const expectations = planExpectations({
+    dataType: request.dataType,
+    present,
+    pack,
+    render: { dialect: 'duckdb', asOf, statePack: pack, ref },
+    dateColumns: stage.dateColumns,
+    overrides: request.settings.expectations,
+    lookups: await lookups(session, request, tables),
+  });
+
+  return inTransaction(session, async () => {
+    const judgement = await judgeRows(session, stage, expectations);
+    const profile = await profileRows(session, schema, present, tables, request.catalog);
+    const freshness = freshnessResult(request.settings, profile.newestServiceDate, asOf, present);
+    assertNoFailures(judgement, freshness);
+    const written = await writeMedallion(session, { schema, present, expectations, tables, runId: request.runId, releaseId: null });
+    const report: QualityReport = {
+      table: formatTableName(tables.silver),
+      rows: { input: judgement.rows, silver: written.silverRows, quarantined: judgement.dropped, warned: judgement.warned, repaired: judgement.repaired },
+      scores: judgement.scores,
+      expectations: freshness ? [...judgement.expectations, freshness] : judgement.expectations,
+      repairs: judgement.repairs,
+      profile,
+    };
+    const summary = qualitySummaryTable(request.catalog);
+    await session.execute(ensureQualitySummarySql(summary));
+    await session.execute(mergeQualitySummarySql(summary, summaryRow(report, request.runId)));
+    const lineage = [
+      ...(await fileEdges(session, tables.bronze)),
+      { source: { kind: 'table' as const, name: formatTableName(tables.bronze) }, target: formatTableName(tables.silver), rows: written.silverRows },
+      ...(judgement.dropped > 0 ? [{ source: { kind: 'table' as const, name: formatTableName(tables.bronze) }, target: formatTableName(tables.quarantine), rows: judgement.dropped }] : []),
+      ...written.goldEdges,
+      { source: { kind: 'table' as const, name: formatTableName(tables.silver) }, target: formatTableName(summary), rows: 1 },
+    ];
+    for (const statement of recordLineageSql(request.catalog, request.runId, lineage)) await session.execute(statement);
+    return { report, lineage };
+  });
+}
+
+function assertNoFailures(judgement: Judgement, freshness: ReturnType<typeof freshnessResult>): void {
+  const failures = [...judgement.expectations, ...(freshness ? [freshness] : [])].filter((result) => result.action === 'fail' && result.failed > 0);
+  if (failures.length) throw new ExpectationFailedError(failures.map(({ id, failed }) => ({ id, failed })));
+}
+
+async function lookups(session: SqlSession, request: QualityRunRequest, tables: MedallionTables) {
+  return {
+    providers: await lookupTable(session, request.catalog, request.settings.providerTable ?? 'providers', tables.silver),
+    eligibility: await lookupTable(session, request.catalog, request.settings.eligibilityTable ?? 'eligibility', tables.silver),
+  };
+}
+
+export interface MedallionWrite {
+  schema: CanonicalSchema;
+  present: ReadonlySet<string>;
+  expectations: readonly Expectation[];
+  tables: MedallionTables;
+  /** The run whose rows these are (null for a release, whose rows come from many runs). */
+  runId: string | null;
+  releaseId: string | null;
+}
+
+/**
+ * Silver, quarantine and gold from the judged rows in the session. The groups gold must refresh
+ * are read before silver changes, since a merged row can move a claim line between groups.
+ */
+export async function writeMedallion(session: SqlSession, write: MedallionWrite): Promise<{ silverRows: number; goldEdges: LineageEdge[] }> {
+  const { schema, present, expectations, tables } = write;
+  for (const statement of ensureSilverSql(tables.silver, tables.quarantine, schema)) await session.execute(statement);
+  await session.execute(silverBatchSql(schema, present, expectations, write.releaseId));
+  const gold = goldTablesFor(schema, tables.silver);
+  for (const table of gold) {
+    await session.execute(ensureGoldSql(table));
+    await session.execute(affectedGroupsSql(table, tables.silver, schema, write.runId));
+  }
+  if (write.runId !== null) {
+    await session.execute(deleteRunFromSilverSql(tables.silver, write.runId));
+    await session.execute(insertQuarantineSql(tables.quarantine, schema, present, expectations, write.runId));
+  }
+  await session.execute(mergeSilverSql(tables.silver, schema));
+  const goldEdges: LineageEdge[] = [];
+  for (const table of gold) {
+    for (const statement of refreshGoldSql(table, tables.silver)) await session.execute(statement);
+    goldEdges.push({ source: { kind: 'table', name: formatTableName(tables.silver) }, target: formatTableName(table.ref), rows: await count(session, goldRowsSql(table)) });
+  }
+  return { silverRows: await count(session, `SELECT count(*) AS n FROM ${SILVER_BATCH}`), goldEdges };
+}
+
+async function profileRows(session: SqlSession, schema: CanonicalSchema, present: ReadonlySet<string>, tables: MedallionTables, catalog: string): Promise<QualityReport['profile']> {
+  const columns = schema.columns.map((column) => column.name).filter((column) => present.has(column));
+  const serviceDate = serviceDateColumn(present);
+  const [nulls] = await session.query(nullRatesSql(columns, serviceDate));
+  const rows = Number(nulls!['rows']);
+  const nullRates = Object.fromEntries(columns.map((column, index) => [column, rows === 0 ? 0 : round6(Number(nulls![`n${index}`]) / rows)]));
+  const amounts: QualityReport['profile']['amounts'] = {};
+  for (const column of schema.columns.filter((c) => c.type === 'decimal' && c.name.endsWith('_amount') && present.has(c.name))) {
+    const [stats] = await session.query(amountProfileSql(column.name));
+    const n = Number(stats!['n']);
+    const number = (value: unknown) => (n === 0 || value === null ? null : round6(Number(value)));
+    amounts[column.name] = { count: n, mean: number(stats!['mean']), median: number(stats!['median']), mad: number(stats!['mad']) };
+  }
+  const provider = providerColumnOf(present);
+  let providers = { distinct: 0, new: 0 };
+  if (provider) {
+    const silverExists = (await tableColumns(session, tables.silver)) !== null;
+    const [share] = await session.query(providerShareSql(provider, tables.silver, silverExists));
+    providers = { distinct: Number(share!['distinct_providers']), new: Number(share!['new_providers']) };
+  }
+  void catalog;
+  const newest = nulls!['newest'];
+  return { nullRates, amounts, providers, newestServiceDate: typeof newest === 'string' ? newest : null };
+}
+
+async function fileEdges(session: SqlSession, bronze: TableRef): Promise<LineageEdge[]> {
+  const rows = await session.query(`SELECT _source_file AS file, count(*) AS n FROM temp.main.src GROUP BY 1 ORDER BY 1`);
+  return rows.map((row) => ({ source: { kind: 'file', name: String(row['file']) }, target: formatTableName(bronze), rows: Number(row['n']) }));
+}
+
+function summaryRow(report: QualityReport, runId: string) {
+  return {
+    table_name: report.table,
+    run_id: runId,
+    rows_input: report.rows.input,
+    rows_silver: report.rows.silver,
+    rows_quarantined: report.rows.quarantined,
+    rows_warned: report.rows.warned,
+    rows_repaired: report.rows.repaired,
+    ...report.scores,
+  };
+}
+
+async function count(session: SqlSession, sql: string): Promise<number> {
+  const [row] = await session.query(sql);
+  return Number(row?.['n'] ?? 0);
+}
+
+function round6(value: number): number {
+  return Math.round(value * 1_000_000) / 1_000_000;
+}
+
+export type { GoldTable, StatePack };

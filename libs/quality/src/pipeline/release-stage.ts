@@ -1,0 +1,95 @@
+import { formatTableName, type DataType, type LineageEdge, type ReleaseFilter, type QualitySettings } from '@ade/contracts';
+import { duckdbSql, type SqlSession } from '@ade/lakehouse';
+import { canonicalSchema, loadStatePack, todayIsoDate } from '@ade/healthcare';
+import { quoteIdentifier } from '../sql/identifiers';
+import { inTransaction, medallionTables, tableColumns } from './catalog-tables';
+import { planExpectations } from './expectations';
+import { matchesRuleSql } from './judgement-sql';
+import { judgeRows } from './judged-rows';
+import { recordLineageSql } from './lineage-sql';
+import { writeMedallion } from './quality-stage';
+import { loadReferenceTables } from './reference-session';
+import { columnKinds } from './repairs';
+import { SILVER_BATCH } from './silver-sql';
+import { stageSql } from './stage-sql';
+
+export interface ReleaseRequest {
+  dataType: DataType;
+  catalog: string;
+  table: string;
+  releaseId: string;
+  filter: ReleaseFilter;
+  settings: QualitySettings;
+  state?: string;
+  asOf?: string;
+  referenceCacheDir: string;
+}
+
+export interface ReleaseResult {
+  table: string;
+  examined: number;
+  released: number;
+  byRule: Array<{ rule: string; released: number }>;
+  lineage: LineageEdge[];
+}
+
+/**
+ * Gives quarantined rows another chance after a rule change or a fix: the unreleased rows the
+ * filter selects are judged again by the pipeline's current expectations, and those that pass
+ * now are merged into silver (and gold refreshed). Nothing is deleted: a released row stays in
+ * the quarantine, marked with the release. Delivering the same release again changes nothing.
+ */
+export async function releaseQuarantined(session: SqlSession, request: ReleaseRequest): Promise<ReleaseResult> {
+  const schema = canonicalSchema(request.dataType);
+  const tables = medallionTables(request.catalog, request.table);
+  const quarantine = duckdbSql.qualifiedTableName(tables.quarantine);
+  const silverName = formatTableName(tables.silver);
+  if (!(await tableColumns(session, tables.quarantine))) return { table: silverName, examined: 0, released: 0, byRule: [], lineage: [] };
+  const pack = loadStatePack(request.state);
+  const ref = await loadReferenceTables(session, request.referenceCacheDir);
+  const kinds = columnKinds(schema);
+  const columns = schema.columns.map((column) => ({ canonical: column.name, sourceSql: `b.${quoteIdentifier(column.name)}`, kind: kinds.get(column.name)! }));
+  const conditions = ['_released_at IS NULL'];
+  if (request.filter.runId) conditions.push(`_run_id = ${duckdbSql.sqlString(request.filter.runId)}`);
+  if (request.filter.rules?.length) conditions.push(matchesRuleSql('_rule_ids', request.filter.rules));
+  const stage = stageSql(`SELECT * FROM ${quarantine} WHERE ${conditions.join(' AND ')}`, columns, {
+    runId: 'b._run_id',
+    sourceFile: 'b._source_file',
+    bronzeRowid: 'b._bronze_rowid',
+  });
+  const present = new Set(schema.columns.map((column) => column.name));
+  const expectations = planExpectations({
+    dataType: request.dataType,
+    present,
+    pack,
+    render: { dialect: 'duckdb', asOf: request.asOf ?? todayIsoDate(), statePack: pack, ref },
+    dateColumns: stage.dateColumns,
+    overrides: request.settings.expectations,
+    lookups: { providers: null, eligibility: null },
+  });
+
+  return inTransaction(session, async () => {
+    const judgement = await judgeRows(session, stage, expectations);
+    const written = await writeMedallion(session, { schema, present, expectations, tables, runId: null, releaseId: request.releaseId });
+    await session.execute(
+      `UPDATE ${quarantine} AS q SET _released_at = current_timestamp, _release_id = ${duckdbSql.sqlString(request.releaseId)} ` +
+        `WHERE q._released_at IS NULL AND EXISTS (SELECT 1 FROM ${SILVER_BATCH} AS b WHERE b._run_id = q._run_id AND b._bronze_rowid = q._bronze_rowid)`,
+    );
+    const byRule = await session.query(
+      `SELECT rule, count(*) AS n FROM (SELECT unnest(_rule_ids) AS rule FROM ${quarantine} WHERE _release_id = ${duckdbSql.sqlString(request.releaseId)}) GROUP BY rule ORDER BY rule`,
+    );
+    const [released] = await session.query(`SELECT count(*) AS n FROM ${quarantine} WHERE _release_id = ${duckdbSql.sqlString(request.releaseId)}`);
+    const lineage: LineageEdge[] = [
+      { source: { kind: 'table', name: formatTableName(tables.quarantine) }, target: silverName, rows: written.silverRows },
+      ...written.goldEdges,
+    ];
+    for (const statement of recordLineageSql(request.catalog, request.releaseId, lineage)) await session.execute(statement);
+    return {
+      table: silverName,
+      examined: judgement.rows + Number(released!['n']) - written.silverRows,
+      released: Number(released!['n']),
+      byRule: byRule.map((row) => ({ rule: String(row['rule']), released: Number(row['n']) })),
+      lineage,
+    };
+  });
+}

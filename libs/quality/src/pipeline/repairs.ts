@@ -1,0 +1,113 @@
+import { claimDateSql, normalizeNdc11Sql, type CanonicalSchema } from '@ade/healthcare';
+import { quoteString } from '../sql/identifiers';
+
+/**
+ * Repairs made before judging: each one turns a value the rules would refuse, or would read
+ * differently, into the form silver stores, and changes nothing else. The original stays in bronze
+ * and in the row's `_repairs` note, so every repair can be undone.
+ */
+export const REPAIR_IDS = ['code.trim_upper', 'icd10cm.restore_dot', 'ndc.pad_11', 'date.normalize', 'amount.normalize'] as const;
+export type RepairId = (typeof REPAIR_IDS)[number];
+
+export type ColumnKind = 'icd10cm' | 'ndc' | 'code' | 'date' | 'amount' | 'plain';
+
+/** Rules whose input is a code: the column's value is trimmed and upper-cased before judging. */
+const CODE_RULES: Readonly<Record<string, Exclude<ColumnKind, 'date' | 'amount' | 'plain'>>> = {
+  'icd10cm.format': 'icd10cm',
+  'ndc.format': 'ndc',
+  'icd10pcs.format': 'code',
+  'procedure.format': 'code',
+  'cpt.format': 'code',
+  'hcpcs.format': 'code',
+  'hcpcs.modifier_format': 'code',
+  'mbi.format': 'code',
+  'taxonomy.format': 'code',
+  'state.unknown': 'code',
+  'place_of_service.unknown': 'code',
+  'npi.format': 'code',
+};
+
+/** What each canonical column of the schema is, for repairs. */
+export function columnKinds(schema: CanonicalSchema): Map<string, ColumnKind> {
+  const kinds = new Map<string, ColumnKind>();
+  for (const column of schema.columns) {
+    if (column.type === 'date') kinds.set(column.name, 'date');
+    else if (column.type === 'decimal' && column.name.endsWith('_amount')) kinds.set(column.name, 'amount');
+    else kinds.set(column.name, 'plain');
+  }
+  for (const binding of schema.checks) {
+    const kind = CODE_RULES[binding.rule];
+    if (!kind) continue;
+    for (const column of Object.values(binding.columns)) {
+      if (kinds.get(column) === 'plain' || (kind !== 'code' && kinds.get(column) === 'code')) kinds.set(column, kind);
+    }
+  }
+  return kinds;
+}
+
+/** The two steps of a column's repair, over SQL expressions of its (blank → NULL) value. */
+export interface ColumnRepair {
+  /** Step one: trimming (and upper-casing codes). */
+  first: { id: RepairId; sql(value: string): string } | null;
+  /** Step two, over step one's result. */
+  second: { id: RepairId; sql(value: string): string } | null;
+}
+
+const ICD_WITHOUT_DOT = `'[A-Z][0-9][0-9A-Z][0-9A-Z]{1,4}'`;
+const NDC_HYPHENATED_OR_TEN = `'[0-9]{4}-[0-9]{4}-[0-9]{2}|[0-9]{5}-[0-9]{3}-[0-9]{2}|[0-9]{5}-[0-9]{4}-[0-9]|[0-9]{5}-[0-9]{4}-[0-9]{2}'`;
+const OTHER_DATE_FORMS = `'[0-9]{8}|[0-9]{2}/[0-9]{2}/[0-9]{4}'`;
+/** An optional sign and dollar sign, digits with or without thousands separators, optional decimals. */
+const DECORATED_AMOUNT = `'(-?\\$?|\\$-)([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?'`;
+
+const trimUpper = { id: 'code.trim_upper' as const, sql: (value: string) => `upper(trim(${value}))` };
+const trimOnly = { id: 'code.trim_upper' as const, sql: (value: string) => `trim(${value})` };
+
+export function repairFor(kind: ColumnKind): ColumnRepair {
+  switch (kind) {
+    case 'icd10cm':
+      return {
+        first: trimUpper,
+        second: {
+          id: 'icd10cm.restore_dot',
+          sql: (value) => `CASE WHEN regexp_full_match(${value}, ${ICD_WITHOUT_DOT}) THEN substr(${value}, 1, 3) || '.' || substr(${value}, 4) ELSE ${value} END`,
+        },
+      };
+    case 'ndc':
+      return {
+        first: trimUpper,
+        second: {
+          id: 'ndc.pad_11',
+          sql: (value) => `CASE WHEN regexp_full_match(${value}, ${NDC_HYPHENATED_OR_TEN}) THEN ${normalizeNdc11Sql(value)} ELSE ${value} END`,
+        },
+      };
+    case 'code':
+      return { first: trimUpper, second: null };
+    case 'date':
+      return {
+        first: trimOnly,
+        second: {
+          id: 'date.normalize',
+          sql: (value) =>
+            `CASE WHEN regexp_full_match(${value}, ${OTHER_DATE_FORMS}) AND ${claimDateSql(value)} IS NOT NULL THEN strftime(${claimDateSql(value)}, '%Y-%m-%d') ELSE ${value} END`,
+        },
+      };
+    case 'amount':
+      return {
+        first: trimOnly,
+        second: {
+          id: 'amount.normalize',
+          sql: (value) =>
+            `CASE WHEN (contains(${value}, '$') OR contains(${value}, ',')) AND regexp_full_match(${value}, ${DECORATED_AMOUNT}) THEN replace(replace(${value}, '$', ''), ',', '') ELSE ${value} END`,
+        },
+      };
+    case 'plain':
+      return { first: null, second: null };
+  }
+}
+
+/** The note a repaired row keeps for one column: `{"<column>": {"from": "<raw>", "repairs": "a,b"}}` member. */
+export function repairNoteMemberSql(column: string, raw: string, flags: ReadonlyArray<{ id: RepairId; flag: string }>): string {
+  const list = `concat_ws(',', ${flags.map(({ id, flag }) => `CASE WHEN ${flag} THEN ${quoteString(id)} END`).join(', ')})`;
+  const any = flags.map(({ flag }) => flag).join(' OR ');
+  return `${quoteString(column)}, CASE WHEN ${any} THEN json_object('from', ${raw}, 'repairs', ${list}) END`;
+}

@@ -1,0 +1,103 @@
+import { parsedDateColumn, parsedDateSql } from '../parsed-dates';
+import { asRuleInputSql } from '../rule-inputs';
+import { SOURCE_TABLE } from '../source-table';
+import { quoteIdentifier } from '../sql/identifiers';
+import { repairFor, repairNoteMemberSql, type ColumnKind, type RepairId } from './repairs';
+
+/** One canonical column as it comes from the source relation. */
+export interface StagedColumn {
+  canonical: string;
+  /** SQL over the source relation `b` yielding the raw text (or NULL). */
+  sourceSql: string;
+  kind: ColumnKind;
+}
+
+/** The row metadata every staged row carries through to silver or quarantine. */
+export interface StageMetadata {
+  runId: string;
+  sourceFile: string;
+  bronzeRowid: string;
+}
+
+export interface StagePlan {
+  sql: string;
+  /** One flag column per (column, repair) that can fire; TRUE on rows it changed. */
+  repairFlags: Array<{ column: string; repair: RepairId; flag: string }>;
+  dateColumns: string[];
+  /** The canonical columns the staged rows carry. */
+  columns: string[];
+}
+
+export const STAGE_META = { runId: '_run_id', sourceFile: '_source_file', bronzeRowid: '_bronze_rowid', repairs: '_repairs' } as const;
+
+/**
+ * Builds the staged table `src` the expectations judge: every canonical column blank → NULL and
+ * repaired, date columns also parsed once, one flag per repair that fired, and the row's repair
+ * note. Three projections so each step's value is computed once: cleaned (`__v`) and first step
+ * (`__t`), then second step (the final value), then flags and notes comparing the three.
+ */
+export function stageSql(sourceRelation: string, columns: readonly StagedColumn[], metadata: StageMetadata): StagePlan {
+  const v = (index: number) => quoteIdentifier(`__v_${index}`);
+  const t = (index: number) => quoteIdentifier(`__t_${index}`);
+  const meta = [
+    `${metadata.runId} AS ${STAGE_META.runId}`,
+    `${metadata.sourceFile} AS ${STAGE_META.sourceFile}`,
+    `${metadata.bronzeRowid} AS ${STAGE_META.bronzeRowid}`,
+  ];
+  const first = columns.map((column, index) => {
+    const cleaned = asRuleInputSql(`(${column.sourceSql})`);
+    const step = repairFor(column.kind).first;
+    return `${cleaned} AS ${v(index)}, ${step ? step.sql(v(index)) : v(index)} AS ${t(index)}`;
+  });
+  // A lateral alias (`__v_0` used in `__t_0`) keeps the cleaning computed once.
+  const layer1 = `SELECT ${[...first, ...meta].join(', ')} FROM (${sourceRelation}) AS b`;
+
+  const second = columns.map((column, index) => {
+    const step = repairFor(column.kind).second;
+    return `${step ? step.sql(t(index)) : t(index)} AS ${quoteIdentifier(column.canonical)}`;
+  });
+  const carried = columns.flatMap((_, index) => [v(index), t(index)]);
+  const layer2 = `SELECT ${[...second, ...carried, STAGE_META.runId, STAGE_META.sourceFile, STAGE_META.bronzeRowid].join(', ')} FROM (${layer1}) AS s1`;
+
+  const repairFlags: StagePlan['repairFlags'] = [];
+  const flagColumns: string[] = [];
+  const notes: string[] = [];
+  columns.forEach((column, index) => {
+    const repair = repairFor(column.kind);
+    const flags: Array<{ id: RepairId; flag: string }> = [];
+    if (repair.first) flags.push({ id: repair.first.id, flag: `${v(index)} IS DISTINCT FROM ${t(index)}` });
+    if (repair.second) flags.push({ id: repair.second.id, flag: `${t(index)} IS DISTINCT FROM ${quoteIdentifier(column.canonical)}` });
+    flags.forEach(({ id, flag }) => {
+      const name = `__repair_${repairFlags.length}`;
+      repairFlags.push({ column: column.canonical, repair: id, flag: name });
+      flagColumns.push(`${flag} AS ${quoteIdentifier(name)}`);
+    });
+    if (flags.length > 0) notes.push(repairNoteMemberSql(column.canonical, v(index), flags));
+  });
+  const dateColumns = columns.filter((column) => column.kind === 'date').map((column) => column.canonical);
+  const dates = dateColumns.map((column) => `${parsedDateSql(quoteIdentifier(column))} AS ${quoteIdentifier(parsedDateColumn(column))}`);
+  const note = notes.length
+    ? `CASE WHEN ${repairFlags.length ? flagExpressions(flagColumns).join(' OR ') : 'FALSE'} THEN json_merge_patch('{}', json_object(${notes.join(', ')}))::VARCHAR END`
+    : 'NULL::VARCHAR';
+  const outer = [
+    ...columns.map((column) => quoteIdentifier(column.canonical)),
+    ...dates,
+    ...flagColumns,
+    `${note} AS ${STAGE_META.repairs}`,
+    STAGE_META.runId,
+    STAGE_META.sourceFile,
+    STAGE_META.bronzeRowid,
+  ];
+  // A table needs a column even when the source maps none; the row count still matters.
+  if (columns.length === 0) outer.unshift('TRUE AS __present');
+  return {
+    sql: `CREATE OR REPLACE TEMP TABLE ${SOURCE_TABLE} AS SELECT ${outer.join(', ')} FROM (${layer2}) AS s2`,
+    repairFlags,
+    dateColumns,
+    columns: columns.map((column) => column.canonical),
+  };
+}
+
+function flagExpressions(flagColumns: readonly string[]): string[] {
+  return flagColumns.map((column) => `(${column.slice(0, column.lastIndexOf(' AS '))})`);
+}
