@@ -91,6 +91,27 @@ describe('the quality agent, end to end', () => {
     expect(silverRows).toBe(1_200 - planted + manifest.defects.npi_check_digit);
   });
 
+  it('fails a run whose fail expectation does not hold, naming it, and writes nothing past bronze', async () => {
+    const pipeline = await createPipeline(platform.cp, platform.tenant, {
+      name: 'strict',
+      sourcePath: 'strict',
+      targetTable: 'healthcare_data.silver.strict_claims',
+      quality: { expectations: [{ id: 'procedure.format', action: 'fail' }] },
+    });
+    const scratch = join(platform.dataDir, 'strict.generated.csv');
+    const manifest = await writeProfessionalClaimsCsv(scratch, { seed: 41, rows: 600, asOf, defectRate: 0.05 });
+    await land(platform.dataDir, platform.tenant.tenantId, 'strict/claims.csv', await readFile(scratch, 'utf8'));
+    const runId = await triggerRun(platform.cp, platform.tenant, pipeline.id);
+    const ended = await waitForRunEnd(platform.cp, platform.tenant, runId, 60_000);
+    expect(ended.status).toBe('failed');
+    expect(ended.error).toEqual({
+      code: 'expectation_failed',
+      message: `expectations with action 'fail' did not hold: procedure.format:hcpcs_code (${manifest.defects.malformed_procedure} rows)`,
+    });
+    const silverExists = await platform.withCatalog((catalog) => catalog.tableExists({ catalog: 'healthcare_data', schema: 'silver', table: 'strict_claims' }));
+    expect(silverExists).toBe(false);
+  });
+
   it('raises anomalies for three times the volume and a doubled mean paid amount, and delivers signed alerts', async () => {
     const pipeline = await createPipeline(platform.cp, platform.tenant, { name: 'volume', sourcePath: 'volume', targetTable: 'healthcare_data.silver.volume_claims' });
     const put = await platform.cp.http().put('/v1/webhook').set(admin()).send({ url: receiver.url('/alerts') }).expect(200);

@@ -72,6 +72,13 @@ describe('quality stage on a real DuckDB catalog', () => {
     expect((error as Error).message).toMatch(/procedure\.format:hcpcs_code \(\d+ rows?\)/);
     expect(await count(`SELECT count(*) AS n FROM ${CATALOG}.silver.claims`)).toBe(before);
     expect(await count(`SELECT count(*) AS n FROM ${CATALOG}.silver.claims_quarantine WHERE _run_id = '${failing}'`)).toBe(0);
+
+    // Once the setting is fixed, the next run takes on the failed run's rows too: nothing is lost.
+    const { runId: next } = await land(500, 10, 0);
+    const adopted = (await judge(next))!.report;
+    expect(adopted.rows.input).toBe(1_500);
+    expect(await count(`SELECT count(*) AS n FROM ${CATALOG}.silver.claims WHERE _run_id = '${failing}'`)).toBeGreaterThan(900);
+    expect((await judge(randomUUID()))!.report.rows.input).toBe(0);
   });
 
   it('disables an expectation and adds a custom SQL one over typed columns', async () => {

@@ -66,13 +66,15 @@ export function ensureGoldSql(gold: GoldTable): string {
  * The groups this write can change, taken before silver changes: those of the incoming rows, of
  * the silver rows they will replace, and of rows an earlier delivery of the run left.
  */
-export function affectedGroupsSql(gold: GoldTable, silver: TableRef, schema: CanonicalSchema, runId: string | null): string {
+export function affectedGroupsSql(gold: GoldTable, silver: TableRef, schema: CanonicalSchema, runIds: readonly string[]): string {
   const keys = gold.keys.map((key) => `${key.sql} AS ${quoteIdentifier(key.name)}`).join(', ');
   const table = duckdbSql.qualifiedTableName(silver);
   const replaced = schema.businessKey.length
     ? `SELECT ${keys} FROM ${table} AS s WHERE EXISTS (SELECT 1 FROM ${SILVER_BATCH} AS b WHERE ${schema.businessKey.map((k) => `b.${quoteIdentifier(k)} = s.${quoteIdentifier(k)}`).join(' AND ')})`
     : null;
-  const previous = runId ? `SELECT ${keys} FROM ${table} AS s WHERE s._run_id = ${duckdbSql.sqlString(runId)} AND s._release_id IS NULL` : null;
+  const previous = runIds.length
+    ? `SELECT ${keys} FROM ${table} AS s WHERE s._run_id IN (${runIds.map(duckdbSql.sqlString).join(', ')}) AND s._release_id IS NULL`
+    : null;
   const parts = [`SELECT ${keys} FROM ${SILVER_BATCH} AS s`, replaced, previous].filter((part): part is string => part !== null);
   return `CREATE OR REPLACE TEMP TABLE ${affected(gold)} AS ${parts.join(' UNION ')}`;
 }

@@ -1,20 +1,21 @@
 import { formatTableName, type DataType, type LineageEdge, type QualityReport, type QualitySettings, type TableRef } from '@ade/contracts';
 import { duckdbSql, type SqlSession } from '@ade/lakehouse';
-import { canonicalSchema, loadStatePack, mapHeaders, todayIsoDate, type CanonicalSchema, type StatePack } from '@ade/healthcare';
+import { canonicalSchema, loadStatePack, mapHeaders, todayIsoDate, type CanonicalSchema } from '@ade/healthcare';
 import { quoteIdentifier } from '../sql/identifiers';
 import { bronzeDataColumns, inTransaction, lookupTable, medallionTables, tableColumns, type MedallionTables } from './catalog-tables';
 import { serviceDateColumn } from './dataset-rules';
 import { ExpectationFailedError } from './expectation-failed';
 import { planExpectations, type Expectation } from './expectations';
 import { freshnessResult } from './freshness';
-import { affectedGroupsSql, ensureGoldSql, ensureQualitySummarySql, goldRowsSql, goldTablesFor, mergeQualitySummarySql, qualitySummaryTable, refreshGoldSql, type GoldTable } from './gold-sql';
+import { affectedGroupsSql, ensureGoldSql, ensureQualitySummarySql, goldRowsSql, goldTablesFor, mergeQualitySummarySql, qualitySummaryTable, refreshGoldSql } from './gold-sql';
 import { judgeRows, type Judgement } from './judged-rows';
 import { recordLineageSql } from './lineage-sql';
 import { amountProfileSql, nullRatesSql, providerColumnOf, providerShareSql } from './profile-sql';
 import { loadReferenceTables } from './reference-session';
 import { columnKinds } from './repairs';
-import { deleteRunFromSilverSql, ensureSilverSql, insertQuarantineSql, mergeSilverSql, SILVER_BATCH, silverBatchSql } from './silver-sql';
-import { stageSql, type StagedColumn } from './stage-sql';
+import { deleteRunsFromSilverSql, ensureSilverSql, insertQuarantineSql, mergeSilverSql, SILVER_BATCH, silverBatchSql } from './silver-sql';
+import { SOURCE_TABLE } from '../source-table';
+import { STAGE_META, stageSql, type StagedColumn } from './stage-sql';
 
 export interface QualityRunRequest {
   dataType: DataType;
@@ -57,7 +58,8 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
   const mapping = mapHeaders(bronzeColumns, schema);
   const columns: StagedColumn[] = mapping.mapped.map((m) => ({ canonical: m.canonical, sourceSql: `b.${quoteIdentifier(m.source)}`, kind: kinds.get(m.canonical)! }));
   const present = new Set(columns.map((column) => column.canonical));
-  const stage = stageSql(`SELECT rowid AS __bronze_rowid, * FROM ${duckdbSql.qualifiedTableName(tables.bronze)} WHERE _run_id = ${duckdbSql.sqlString(request.runId)}`, columns, {
+  const runIds = [request.runId, ...(await unjudgedRuns(session, tables, request.runId))];
+  const stage = stageSql(`SELECT rowid AS __bronze_rowid, * FROM ${duckdbSql.qualifiedTableName(tables.bronze)} WHERE _run_id IN (${runIds.map(duckdbSql.sqlString).join(', ')})`, columns, {
     runId: 'b._run_id',
     sourceFile: 'b._source_file',
     bronzeRowid: 'b.__bronze_rowid',
@@ -74,10 +76,11 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
 
   return inTransaction(session, async () => {
     const judgement = await judgeRows(session, stage, expectations);
-    const profile = await profileRows(session, schema, present, tables, request.catalog);
+    const profile = await profileRows(session, schema, present, tables);
     const freshness = freshnessResult(request.settings, profile.newestServiceDate, asOf, present);
     assertNoFailures(judgement, freshness);
-    const written = await writeMedallion(session, { schema, present, expectations, tables, runId: request.runId, releaseId: null });
+    const written = await writeMedallion(session, { schema, present, expectations, tables, runIds, releaseId: null });
+    await session.execute(markJudgedSql(request.catalog, formatTableName(tables.silver), runIds, request.runId));
     const report: QualityReport = {
       table: formatTableName(tables.silver),
       rows: { input: judgement.rows, silver: written.silverRows, quarantined: judgement.dropped, warned: judgement.warned, repaired: judgement.repaired },
@@ -106,6 +109,28 @@ function assertNoFailures(judgement: Judgement, freshness: ReturnType<typeof fre
   if (failures.length) throw new ExpectationFailedError(failures.map(({ id, failed }) => ({ id, failed })));
 }
 
+/**
+ * Runs that landed rows in bronze which never reached silver: their quality stage failed (a
+ * `fail` expectation, a crash) after the files were checkpointed. The next run takes them on,
+ * so fixing the cause and running again loses nothing.
+ */
+async function unjudgedRuns(session: SqlSession, tables: MedallionTables, runId: string): Promise<string[]> {
+  const rows = await session.query(
+    `SELECT DISTINCT _run_id AS run_id FROM ${duckdbSql.qualifiedTableName(tables.bronze)} WHERE _run_id <> ${duckdbSql.sqlString(runId)} ` +
+      `AND _run_id NOT IN (SELECT run_id FROM ${judgedRunsTable(tables.silver.catalog)} WHERE table_name = ${duckdbSql.sqlString(formatTableName(tables.silver))}) ORDER BY 1`,
+  );
+  return rows.map((row) => String(row['run_id']));
+}
+
+function judgedRunsTable(catalog: string): string {
+  return `${duckdbSql.quoteIdentifier(catalog)}."_system"."judged_runs"`;
+}
+
+function markJudgedSql(catalog: string, table: string, runIds: readonly string[], byRun: string): string {
+  const values = runIds.map((runId) => `(${[table, runId, byRun].map(duckdbSql.sqlString).join(', ')}, current_timestamp)`);
+  return `INSERT OR REPLACE INTO ${judgedRunsTable(catalog)} (table_name, run_id, judged_by_run, judged_at) VALUES ${values.join(', ')}`;
+}
+
 async function lookups(session: SqlSession, request: QualityRunRequest, tables: MedallionTables) {
   return {
     providers: await lookupTable(session, request.catalog, request.settings.providerTable ?? 'providers', tables.silver),
@@ -118,8 +143,8 @@ export interface MedallionWrite {
   present: ReadonlySet<string>;
   expectations: readonly Expectation[];
   tables: MedallionTables;
-  /** The run whose rows these are (null for a release, whose rows come from many runs). */
-  runId: string | null;
+  /** The runs whose bronze rows these are (none for a release, whose rows come from the quarantine). */
+  runIds: readonly string[];
   releaseId: string | null;
 }
 
@@ -134,11 +159,11 @@ export async function writeMedallion(session: SqlSession, write: MedallionWrite)
   const gold = goldTablesFor(schema, tables.silver);
   for (const table of gold) {
     await session.execute(ensureGoldSql(table));
-    await session.execute(affectedGroupsSql(table, tables.silver, schema, write.runId));
+    await session.execute(affectedGroupsSql(table, tables.silver, schema, write.runIds));
   }
-  if (write.runId !== null) {
-    await session.execute(deleteRunFromSilverSql(tables.silver, write.runId));
-    await session.execute(insertQuarantineSql(tables.quarantine, schema, present, expectations, write.runId));
+  if (write.runIds.length > 0) {
+    await session.execute(deleteRunsFromSilverSql(tables.silver, write.runIds));
+    await session.execute(insertQuarantineSql(tables.quarantine, schema, present, expectations));
   }
   await session.execute(mergeSilverSql(tables.silver, schema));
   const goldEdges: LineageEdge[] = [];
@@ -149,7 +174,7 @@ export async function writeMedallion(session: SqlSession, write: MedallionWrite)
   return { silverRows: await count(session, `SELECT count(*) AS n FROM ${SILVER_BATCH}`), goldEdges };
 }
 
-async function profileRows(session: SqlSession, schema: CanonicalSchema, present: ReadonlySet<string>, tables: MedallionTables, catalog: string): Promise<QualityReport['profile']> {
+async function profileRows(session: SqlSession, schema: CanonicalSchema, present: ReadonlySet<string>, tables: MedallionTables): Promise<QualityReport['profile']> {
   const columns = schema.columns.map((column) => column.name).filter((column) => present.has(column));
   const serviceDate = serviceDateColumn(present);
   const [nulls] = await session.query(nullRatesSql(columns, serviceDate));
@@ -169,13 +194,12 @@ async function profileRows(session: SqlSession, schema: CanonicalSchema, present
     const [share] = await session.query(providerShareSql(provider, tables.silver, silverExists));
     providers = { distinct: Number(share!['distinct_providers']), new: Number(share!['new_providers']) };
   }
-  void catalog;
   const newest = nulls!['newest'];
   return { nullRates, amounts, providers, newestServiceDate: typeof newest === 'string' ? newest : null };
 }
 
 async function fileEdges(session: SqlSession, bronze: TableRef): Promise<LineageEdge[]> {
-  const rows = await session.query(`SELECT _source_file AS file, count(*) AS n FROM temp.main.src GROUP BY 1 ORDER BY 1`);
+  const rows = await session.query(`SELECT ${STAGE_META.sourceFile} AS file, count(*) AS n FROM ${SOURCE_TABLE} GROUP BY 1 ORDER BY 1`);
   return rows.map((row) => ({ source: { kind: 'file', name: String(row['file']) }, target: formatTableName(bronze), rows: Number(row['n']) }));
 }
 
@@ -201,4 +225,3 @@ function round6(value: number): number {
   return Math.round(value * 1_000_000) / 1_000_000;
 }
 
-export type { GoldTable, StatePack };

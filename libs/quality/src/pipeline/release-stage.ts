@@ -70,7 +70,7 @@ export async function releaseQuarantined(session: SqlSession, request: ReleaseRe
 
   return inTransaction(session, async () => {
     const judgement = await judgeRows(session, stage, expectations);
-    const written = await writeMedallion(session, { schema, present, expectations, tables, runId: null, releaseId: request.releaseId });
+    const written = await writeMedallion(session, { schema, present, expectations, tables, runIds: [], releaseId: request.releaseId });
     await session.execute(
       `UPDATE ${quarantine} AS q SET _released_at = current_timestamp, _release_id = ${duckdbSql.sqlString(request.releaseId)} ` +
         `WHERE q._released_at IS NULL AND EXISTS (SELECT 1 FROM ${SILVER_BATCH} AS b WHERE b._run_id = q._run_id AND b._bronze_rowid = q._bronze_rowid)`,

@@ -73,9 +73,9 @@ export function silverBatchSql(schema: CanonicalSchema, present: ReadonlySet<str
   return `CREATE OR REPLACE TEMP TABLE ${SILVER_BATCH} AS SELECT ${[...columns, ...meta].join(', ')} FROM ${JUDGED} WHERE ${passesAll(expectations, 'drop')}${firstPerKey}`;
 }
 
-/** Rows an earlier delivery of this run put in silver go first, so a re-run cannot leave extras. */
-export function deleteRunFromSilverSql(silver: TableRef, runId: string): string {
-  return `DELETE FROM ${duckdbSql.qualifiedTableName(silver)} WHERE _run_id = ${duckdbSql.sqlString(runId)} AND _release_id IS NULL`;
+/** Rows an earlier delivery of these runs put in silver go first, so a re-run cannot leave extras. */
+export function deleteRunsFromSilverSql(silver: TableRef, runIds: readonly string[]): string {
+  return `DELETE FROM ${duckdbSql.qualifiedTableName(silver)} WHERE _run_id IN (${runIds.map(duckdbSql.sqlString).join(', ')}) AND _release_id IS NULL`;
 }
 
 /** Upsert by business key: a later delivery of a claim line replaces the earlier one. */
@@ -90,10 +90,10 @@ WHEN NOT MATCHED THEN INSERT (${names.join(', ')}) VALUES (${names.map((name) =>
 }
 
 /**
- * Rows failing a `drop` expectation, with the ids and messages of what they failed. A row this run
- * already quarantined (an earlier delivery) is not added again, so its release mark survives.
+ * Rows failing a `drop` expectation, with the ids and messages of what they failed. A row already
+ * quarantined (by an earlier delivery of its run) is not added again, so its release mark survives.
  */
-export function insertQuarantineSql(quarantine: TableRef, schema: CanonicalSchema, present: ReadonlySet<string>, expectations: readonly Expectation[], runId: string): string {
+export function insertQuarantineSql(quarantine: TableRef, schema: CanonicalSchema, present: ReadonlySet<string>, expectations: readonly Expectation[]): string {
   const target = duckdbSql.qualifiedTableName(quarantine);
   const columns = schema.columns.map((column) => column.name);
   const values = columns.map((column) => (present.has(column) ? `${SOURCE_TABLE}.${quoteIdentifier(column)}` : 'NULL'));
@@ -109,5 +109,5 @@ export function insertQuarantineSql(quarantine: TableRef, schema: CanonicalSchem
     'current_timestamp',
   ];
   return `INSERT INTO ${target} (${names.join(', ')}) SELECT ${[...values, ...meta].join(', ')} FROM ${JUDGED}
-WHERE NOT ${passesAll(expectations, 'drop')} AND NOT EXISTS (SELECT 1 FROM ${target} AS q WHERE q._run_id = ${duckdbSql.sqlString(runId)} AND q._bronze_rowid = ${SOURCE_TABLE}.${STAGE_META.bronzeRowid})`;
+WHERE NOT ${passesAll(expectations, 'drop')} AND NOT EXISTS (SELECT 1 FROM ${target} AS q WHERE q._run_id = ${SOURCE_TABLE}.${STAGE_META.runId} AND q._bronze_rowid = ${SOURCE_TABLE}.${STAGE_META.bronzeRowid})`;
 }

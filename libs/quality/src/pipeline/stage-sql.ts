@@ -61,6 +61,7 @@ export function stageSql(sourceRelation: string, columns: readonly StagedColumn[
 
   const repairFlags: StagePlan['repairFlags'] = [];
   const flagColumns: string[] = [];
+  const flagConditions: string[] = [];
   const notes: string[] = [];
   columns.forEach((column, index) => {
     const repair = repairFor(column.kind);
@@ -71,13 +72,14 @@ export function stageSql(sourceRelation: string, columns: readonly StagedColumn[
       const name = `__repair_${repairFlags.length}`;
       repairFlags.push({ column: column.canonical, repair: id, flag: name });
       flagColumns.push(`${flag} AS ${quoteIdentifier(name)}`);
+      flagConditions.push(`(${flag})`);
     });
     if (flags.length > 0) notes.push(repairNoteMemberSql(column.canonical, v(index), flags));
   });
   const dateColumns = columns.filter((column) => column.kind === 'date').map((column) => column.canonical);
   const dates = dateColumns.map((column) => `${parsedDateSql(quoteIdentifier(column))} AS ${quoteIdentifier(parsedDateColumn(column))}`);
   const note = notes.length
-    ? `CASE WHEN ${repairFlags.length ? flagExpressions(flagColumns).join(' OR ') : 'FALSE'} THEN json_merge_patch('{}', json_object(${notes.join(', ')}))::VARCHAR END`
+    ? `CASE WHEN ${flagConditions.join(' OR ')} THEN json_merge_patch('{}', json_object(${notes.join(', ')}))::VARCHAR END`
     : 'NULL::VARCHAR';
   const outer = [
     ...columns.map((column) => quoteIdentifier(column.canonical)),
@@ -96,8 +98,4 @@ export function stageSql(sourceRelation: string, columns: readonly StagedColumn[
     dateColumns,
     columns: columns.map((column) => column.canonical),
   };
-}
-
-function flagExpressions(flagColumns: readonly string[]): string[] {
-  return flagColumns.map((column) => `(${column.slice(0, column.lastIndexOf(' AS '))})`);
 }

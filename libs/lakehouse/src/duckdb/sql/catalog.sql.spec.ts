@@ -50,6 +50,21 @@ describe('catalog SQL', () => {
         quarantined_at TIMESTAMPTZ NOT NULL,
         PRIMARY KEY (pipeline_id, source_file, content_hash)
       )",
+        "CREATE TABLE IF NOT EXISTS "healthcare_data"."_system"."judged_runs" (
+        table_name VARCHAR NOT NULL,
+        run_id VARCHAR NOT NULL,
+        judged_by_run VARCHAR NOT NULL,
+        judged_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (table_name, run_id)
+      )",
+        "CREATE TABLE IF NOT EXISTS "healthcare_data"."_system"."lineage" (
+        run_id VARCHAR NOT NULL,
+        source_kind VARCHAR NOT NULL,
+        source_name VARCHAR NOT NULL,
+        target VARCHAR NOT NULL,
+        rows BIGINT NOT NULL,
+        recorded_at TIMESTAMPTZ NOT NULL
+      )",
       ]
     `);
   });

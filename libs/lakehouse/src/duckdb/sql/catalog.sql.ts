@@ -55,6 +55,14 @@ export function provisionSql(catalogName: string): string[] {
   quarantined_at TIMESTAMPTZ NOT NULL,
   PRIMARY KEY (pipeline_id, source_file, content_hash)
 )`,
+    // Runs whose bronze rows the quality stage has taken to silver; a later run takes on the rest.
+    `CREATE TABLE IF NOT EXISTS ${system}."judged_runs" (
+  table_name VARCHAR NOT NULL,
+  run_id VARCHAR NOT NULL,
+  judged_by_run VARCHAR NOT NULL,
+  judged_at TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (table_name, run_id)
+)`,
     // Every write a run (or a quarantine release) made: file -> bronze -> silver/quarantine -> gold.
     `CREATE TABLE IF NOT EXISTS ${system}."lineage" (
   run_id VARCHAR NOT NULL,
