@@ -25,7 +25,7 @@ describe('DuckDbLakehouse provisioning and opening', () => {
     );
     expect(schemas.map((row) => row['schema_name'])).toEqual(expect.arrayContaining(['_system', 'bronze', 'gold', 'silver']));
     const tables = await catalog.query(`SELECT table_name FROM duckdb_tables() WHERE database_name = '${CATALOG}' ORDER BY 1`);
-    expect(tables.map((row) => row['table_name'])).toEqual(['catalog_info', 'ingest_checkpoints', 'quarantined_files', 'schema_history']);
+    expect(tables.map((row) => row['table_name'])).toEqual(['catalog_info', 'ingest_checkpoints', 'judged_runs', 'lineage', 'quarantined_files', 'schema_history']);
   });
 
   it('gives a catalog provisioned before schema history its history table on the next open', async () => {
