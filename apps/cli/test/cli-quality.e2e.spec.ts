@@ -91,7 +91,7 @@ describe('ade quality quarantine, ade quality release, ade lineage', () => {
           scores: { completeness: 1, validity: 0.7, uniqueness: 1, consistency: 1, overall: 0.92 },
           expectations: [drop('npi.check_digit:billing_npi', 2), drop('icd10.valid:diagnosis_code_1', 2)],
           repairs: [],
-          profile: { nullRates: {}, amounts: {}, providers: { distinct: 1, new: 0 }, newestServiceDate: null },
+          profile: { nullRates: {}, amounts: {}, providers: { distinct: 1, new: 0 }, newestServiceYear: null },
         },
       },
     });

@@ -37,7 +37,7 @@ export function qualityReport(figures: RunFigures = {}, table = QUALITY_TABLE): 
       nullRates: { member_id: memberNullRate },
       amounts: { paid_amount: { count: rows, mean, median, mad: 12 } },
       providers: { distinct: 200, new: newProviders },
-      newestServiceDate: '2026-06-30',
+      newestServiceYear: 2026,
     },
   };
 }

@@ -41,7 +41,7 @@ describe('quarantine counts and releases', () => {
       scores: { completeness: 1, validity: 0.9, uniqueness: 1, consistency: 1, overall: 0.95 },
       expectations,
       repairs: [],
-      profile: { nullRates: {}, amounts: {}, providers: { distinct: 3, new: 0 }, newestServiceDate: null },
+      profile: { nullRates: {}, amounts: {}, providers: { distinct: 3, new: 0 }, newestServiceYear: null },
     },
   });
   const released = (releaseId: string, byRule: Array<{ rule: string; released: number }>, examined: number): EventData<'quarantine.released'> => ({

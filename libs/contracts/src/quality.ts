@@ -46,7 +46,12 @@ export const tableProfileSchema = z
     nullRates: z.record(columnName, ratio),
     amounts: z.record(columnName, amountProfileSchema),
     providers: z.object({ distinct: count, new: count }).strict(),
-    newestServiceDate: z.iso.date().nullable(),
+    /**
+     * Only the year of the newest service date: every other element of a date of service is a
+     * Safe Harbor identifier, and a run of one row would report that patient's date. Freshness
+     * itself is judged in the data plane (`business.freshness`).
+     */
+    newestServiceYear: z.int().min(1900).max(2200).nullable(),
   })
   .strict();
 export type TableProfile = z.infer<typeof tableProfileSchema>;

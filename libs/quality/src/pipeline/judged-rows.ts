@@ -1,7 +1,7 @@
 import type { ExpectationResult, QualityScores, RepairCount } from '@ade/contracts';
 import type { SqlSession } from '@ade/lakehouse';
 import type { Expectation } from './expectations';
-import { resultsSql, summarySql } from './judgement-sql';
+import { resultsSql, samplesSql, summarySql } from './judgement-sql';
 import type { StagePlan } from './stage-sql';
 
 /** What one pass over the staged rows found. */
@@ -32,6 +32,10 @@ export async function judgeRows(session: SqlSession, stage: StagePlan, expectati
   const [summary] = await session.query(summarySql(expectations, stage));
   const row = summary!;
   const rows = Number(row['rows']);
+  const failing = expectations.flatMap((_, index) => (Number(row[`f${index}`]) > 0 ? [index] : []));
+  const samplesQuery = samplesSql(expectations, failing, stage);
+  const samples = new Map<number, string[]>();
+  if (samplesQuery) for (const sample of await session.query(samplesQuery)) samples.set(Number(sample['expectation']), sample['samples'] as string[]);
   const share = (failing: unknown) => (rows === 0 ? 1 : round4(1 - Number(failing) / rows));
   return {
     rows,
@@ -53,7 +57,7 @@ export async function judgeRows(session: SqlSession, stage: StagePlan, expectati
       action: expectation.action,
       column: expectation.column,
       failed: Number(row[`f${index}`]),
-      samples: ((row[`s${index}`] as string[] | null | undefined) ?? []).filter((sample) => sample !== null).sort(),
+      samples: samples.get(index) ?? [],
     })),
     repairs: stage.repairFlags
       .map((flag, index) => ({ repair: flag.repair, column: flag.column, count: Number(row[`r${index}`]) }))

@@ -39,17 +39,11 @@ export function passesAll(expectations: readonly Expectation[], pick: Expectatio
 }
 
 /**
- * Everything the report needs, in one scan: failures and masked sample shapes per expectation,
- * repairs per column, and the rows that fail any expectation of each action and dimension.
+ * Everything the report needs but the samples, in one scan: failures per expectation, repairs
+ * per column, and the rows that fail any expectation of each action and dimension.
  */
 export function summarySql(expectations: readonly Expectation[], stage: StagePlan): string {
-  const perExpectation = expectations.flatMap((expectation, index) => {
-    const failed = `count_if(NOT ${passColumn(index)}) AS f${index}`;
-    // A column the rows do not carry (a missing required one) has no values to show.
-    if (!expectation.column || !stage.columns.includes(expectation.column)) return [failed];
-    const value = `${SOURCE_TABLE}.${quoteIdentifier(expectation.column)}`;
-    return [failed, `list_slice(list(DISTINCT ${maskedShapeSql(value)}) FILTER (WHERE NOT ${passColumn(index)} AND ${value} IS NOT NULL), 1, 5) AS s${index}`];
-  });
+  const failures = expectations.map((_, index) => `count_if(NOT ${passColumn(index)}) AS f${index}`);
   const repairs = stage.repairFlags.map((flag, index) => `count_if(${quoteIdentifier(flag.flag)}) AS r${index}`);
   const anyRepair = stage.repairFlags.length ? stage.repairFlags.map((flag) => quoteIdentifier(flag.flag)).join(' OR ') : 'FALSE';
   const dimensions = (['completeness', 'validity', 'uniqueness', 'consistency'] as const).map(
@@ -62,9 +56,26 @@ export function summarySql(expectations: readonly Expectation[], stage: StagePla
     `count_if(NOT ${passesAll(expectations, 'any')}) AS failing`,
     `count_if(${anyRepair}) AS repaired`,
     ...dimensions,
-    ...perExpectation,
+    ...failures,
     ...repairs,
   ].join(', ')} FROM ${JUDGED}`;
+}
+
+/**
+ * Up to five masked shapes of the failing values of each expectation that failed, in one
+ * statement. Only failing rows are masked: masking every row for every expectation would cost
+ * more than judging them.
+ */
+export function samplesSql(expectations: readonly Expectation[], failing: readonly number[], stage: StagePlan): string | null {
+  const branches = failing.flatMap((index) => {
+    const column = expectations[index]!.column;
+    // A column the rows do not carry (a missing required one) has no values to show.
+    if (!column || !stage.columns.includes(column)) return [];
+    const value = `${SOURCE_TABLE}.${quoteIdentifier(column)}`;
+    return [`SELECT ${index} AS expectation, ${maskedShapeSql(value)} AS shape FROM ${JUDGED} WHERE NOT ${passColumn(index)} AND ${value} IS NOT NULL`];
+  });
+  if (branches.length === 0) return null;
+  return `SELECT expectation, list_slice(list(DISTINCT shape ORDER BY shape), 1, 5) AS samples FROM (${branches.join(' UNION ALL ')}) GROUP BY expectation`;
 }
 
 /** The ids (or messages) of the expectations with this action a row fails, as a list. */

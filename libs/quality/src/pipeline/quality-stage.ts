@@ -13,7 +13,7 @@ import { recordLineageSql } from './lineage-sql';
 import { amountProfileSql, nullRatesSql, providerColumnOf, providerShareSql } from './profile-sql';
 import { loadReferenceTables } from './reference-session';
 import { columnKinds } from './repairs';
-import { deleteRunsFromSilverSql, ensureSilverSql, insertQuarantineSql, mergeSilverSql, SILVER_BATCH, silverBatchSql } from './silver-sql';
+import { deleteRunsFromSilverSql, ensureSilverSql, insertQuarantineSql, SILVER_BATCH, upsertSilverSql, silverBatchSql } from './silver-sql';
 import { SOURCE_TABLE } from '../source-table';
 import { STAGE_META, stageSql, type StagedColumn } from './stage-sql';
 
@@ -76,8 +76,8 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
 
   return inTransaction(session, async () => {
     const judgement = await judgeRows(session, stage, expectations);
-    const profile = await profileRows(session, schema, present, tables);
-    const freshness = freshnessResult(request.settings, profile.newestServiceDate, asOf, present);
+    const { profile, newest } = await profileRows(session, schema, present, tables);
+    const freshness = freshnessResult(request.settings, newest.date, asOf, present);
     assertNoFailures(judgement, freshness);
     const written = await writeMedallion(session, { schema, present, expectations, tables, runIds, releaseId: null });
     await session.execute(markJudgedSql(request.catalog, formatTableName(tables.silver), runIds, request.runId));
@@ -165,7 +165,7 @@ export async function writeMedallion(session: SqlSession, write: MedallionWrite)
     await session.execute(deleteRunsFromSilverSql(tables.silver, write.runIds));
     await session.execute(insertQuarantineSql(tables.quarantine, schema, present, expectations));
   }
-  await session.execute(mergeSilverSql(tables.silver, schema));
+  for (const statement of upsertSilverSql(tables.silver, schema)) await session.execute(statement);
   const goldEdges: LineageEdge[] = [];
   for (const table of gold) {
     for (const statement of refreshGoldSql(table, tables.silver)) await session.execute(statement);
@@ -174,7 +174,12 @@ export async function writeMedallion(session: SqlSession, write: MedallionWrite)
   return { silverRows: await count(session, `SELECT count(*) AS n FROM ${SILVER_BATCH}`), goldEdges };
 }
 
-async function profileRows(session: SqlSession, schema: CanonicalSchema, present: ReadonlySet<string>, tables: MedallionTables): Promise<QualityReport['profile']> {
+async function profileRows(
+  session: SqlSession,
+  schema: CanonicalSchema,
+  present: ReadonlySet<string>,
+  tables: MedallionTables,
+): Promise<{ profile: QualityReport['profile']; newest: { date: string | null } }> {
   const columns = schema.columns.map((column) => column.name).filter((column) => present.has(column));
   const serviceDate = serviceDateColumn(present);
   const [nulls] = await session.query(nullRatesSql(columns, serviceDate));
@@ -194,8 +199,9 @@ async function profileRows(session: SqlSession, schema: CanonicalSchema, present
     const [share] = await session.query(providerShareSql(provider, tables.silver, silverExists));
     providers = { distinct: Number(share!['distinct_providers']), new: Number(share!['new_providers']) };
   }
-  const newest = nulls!['newest'];
-  return { nullRates, amounts, providers, newestServiceDate: typeof newest === 'string' ? newest : null };
+  // The exact date stays in the data plane for the freshness check; the report gets its year.
+  const newest = typeof nulls!['newest'] === 'string' ? (nulls!['newest'] as string) : null;
+  return { profile: { nullRates, amounts, providers, newestServiceYear: newest ? Number(newest.slice(0, 4)) : null }, newest: { date: newest } };
 }
 
 async function fileEdges(session: SqlSession, bronze: TableRef): Promise<LineageEdge[]> {

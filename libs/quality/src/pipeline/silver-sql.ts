@@ -78,15 +78,18 @@ export function deleteRunsFromSilverSql(silver: TableRef, runIds: readonly strin
   return `DELETE FROM ${duckdbSql.qualifiedTableName(silver)} WHERE _run_id IN (${runIds.map(duckdbSql.sqlString).join(', ')}) AND _release_id IS NULL`;
 }
 
-/** Upsert by business key: a later delivery of a claim line replaces the earlier one. */
-export function mergeSilverSql(silver: TableRef, schema: CanonicalSchema): string {
+/**
+ * Upsert by business key: a later delivery of a claim line replaces the earlier one. Spelled as
+ * a delete of the keys the batch brings, then an append, which DuckDB does several times faster
+ * than MERGE at a million rows (bench/pipeline); both statements run in the caller's transaction.
+ */
+export function upsertSilverSql(silver: TableRef, schema: CanonicalSchema): string[] {
   const names = [...schema.columns.map((column) => column.name), '_run_id', '_source_file', '_bronze_rowid', '_repairs', '_warnings', '_release_id'].map(quoteIdentifier);
   const target = duckdbSql.qualifiedTableName(silver);
-  if (schema.businessKey.length === 0) return `INSERT INTO ${target} (${names.join(', ')}) SELECT ${names.join(', ')} FROM ${SILVER_BATCH}`;
-  const on = schema.businessKey.map((column) => `target.${quoteIdentifier(column)} IS NOT DISTINCT FROM batch.${quoteIdentifier(column)}`).join(' AND ');
-  return `MERGE INTO ${target} AS target USING ${SILVER_BATCH} AS batch ON ${on}
-WHEN MATCHED THEN UPDATE SET ${names.map((name) => `${name} = batch.${name}`).join(', ')}
-WHEN NOT MATCHED THEN INSERT (${names.join(', ')}) VALUES (${names.map((name) => `batch.${name}`).join(', ')})`;
+  const insert = `INSERT INTO ${target} (${names.join(', ')}) SELECT ${names.join(', ')} FROM ${SILVER_BATCH}`;
+  if (schema.businessKey.length === 0) return [insert];
+  const matches = schema.businessKey.map((column) => `batch.${quoteIdentifier(column)} = target.${quoteIdentifier(column)}`).join(' AND ');
+  return [`DELETE FROM ${target} AS target WHERE EXISTS (SELECT 1 FROM ${SILVER_BATCH} AS batch WHERE ${matches})`, insert];
 }
 
 /**
