@@ -3,6 +3,7 @@ import { IncidentsAndSchemaDrift1764500000000 } from './1764500000000-incidents-
 import { PipelineQualitySettings1764600000000 } from './1764600000000-pipeline-quality-settings';
 import { QualityAndAlerts1764700000000 } from './1764700000000-quality-and-alerts';
 import { LineageAndQuarantine1764800000000 } from './1764800000000-lineage-and-quarantine';
+import { EncryptWebhookSecrets1764900000000 } from './1764900000000-encrypt-webhook-secrets';
 
 /** Listed explicitly (not globbed) so the same list works from sources, tests and the build. */
-export const migrations = [InitialSchema1764400000000, IncidentsAndSchemaDrift1764500000000, PipelineQualitySettings1764600000000, QualityAndAlerts1764700000000, LineageAndQuarantine1764800000000];
+export const migrations = [InitialSchema1764400000000, IncidentsAndSchemaDrift1764500000000, PipelineQualitySettings1764600000000, QualityAndAlerts1764700000000, LineageAndQuarantine1764800000000, EncryptWebhookSecrets1764900000000];

@@ -63,26 +63,37 @@ export async function profilePipeline(rows: number) {
     const msOf = (step: string) => Math.round(session.timings.filter((t) => t.step === step).reduce((sum, t) => sum + t.ms, 0));
     const probe = new Probe(catalog, dir);
 
-    // 1. The report summary: one aggregate over every judged row, with masked samples per expectation.
-    const summarySql = sqlOf('judge: report summary (counts, samples)')!;
+    // 1. The report summary: one aggregate over every judged row. Before samples moved out of it
+    //    (they are now a separate query over failing rows), it also masked sample shapes per
+    //    expectation; the variants below isolate that cost when the stage still does it.
+    const summaryStep = 'judge: report summary (one aggregate)';
+    const summarySql = sqlOf(summaryStep)!;
     const summaryItems = selectList(summarySql);
     const isSample = (item: string) => /\bAS s\d+$/.test(item);
     const from = summarySql.slice(topLevelIndexOf(summarySql, ' FROM '));
+    const sampleItems = summaryItems.filter(isSample);
+    const samplesStep = 'judge: masked samples of failing values';
+    const samplesSql = sqlOf(samplesStep);
     const summary = {
-      inStageMs: msOf('judge: report summary (counts, samples)'),
-      sampleColumns: summaryItems.filter(isSample).length,
+      inStageMs: msOf(summaryStep),
+      sampleColumns: sampleItems.length,
       again: await probe.profiled(summarySql),
-      countsOnlyMs: await probe.time(`SELECT ${summaryItems.filter((item) => !isSample(item)).join(', ')}${from}`),
-      samplesOnlyMs: await probe.time(`SELECT ${summaryItems.filter(isSample).join(', ')}${from}`),
-      // The same samples, the masking evaluated only on failing rows (CASE is evaluated lazily).
-      samplesMaskedOnlyWhenFailingMs: await probe.time(`SELECT ${summaryItems.filter(isSample).map(maskOnlyWhenFailing).join(', ')}${from}`),
-      // ...and it finds the same shapes: every distinct masked value of every expectation, sorted,
-      // compared in full (list_slice keeps an arbitrary five of them: list(DISTINCT) has no order).
-      maskedOnlyWhenFailingFindsTheSameShapes:
-        JSON.stringify(await catalog.query(`SELECT ${summaryItems.filter(isSample).map(allShapesSorted).join(', ')}${from}`)) ===
-        JSON.stringify(await catalog.query(`SELECT ${summaryItems.filter(isSample).map(maskOnlyWhenFailing).map(allShapesSorted).join(', ')}${from}`)),
-      // Whether the stage's own summary gives the same row twice (it picks five shapes of many).
-      summaryTwiceGivesTheSameRow: JSON.stringify(await catalog.query(summarySql)) === JSON.stringify(await catalog.query(summarySql)),
+      ...(sampleItems.length
+        ? {
+            countsOnlyMs: await probe.time(`SELECT ${summaryItems.filter((item) => !isSample(item)).join(', ')}${from}`),
+            samplesOnlyMs: await probe.time(`SELECT ${sampleItems.join(', ')}${from}`),
+            // The same samples, the masking evaluated only on failing rows (CASE is evaluated lazily).
+            samplesMaskedOnlyWhenFailingMs: await probe.time(`SELECT ${sampleItems.map(maskOnlyWhenFailing).join(', ')}${from}`),
+            // ...and it finds the same shapes: every distinct masked value of every expectation, sorted,
+            // compared in full (list_slice keeps an arbitrary five of them: list(DISTINCT) has no order).
+            maskedOnlyWhenFailingFindsTheSameShapes:
+              JSON.stringify(await catalog.query(`SELECT ${sampleItems.map(allShapesSorted).join(', ')}${from}`)) ===
+              JSON.stringify(await catalog.query(`SELECT ${sampleItems.map(maskOnlyWhenFailing).map(allShapesSorted).join(', ')}${from}`)),
+            // Whether the stage's own summary gives the same row twice (it picks five shapes of many).
+            summaryTwiceGivesTheSameRow: JSON.stringify(await catalog.query(summarySql)) === JSON.stringify(await catalog.query(summarySql)),
+          }
+        : {}),
+      ...(samplesSql ? { samplesQueryInStageMs: msOf(samplesStep), samplesQueryAgain: await probe.profiled(samplesSql) } : {}),
     };
 
     // 2. Judging: the staged rows copied with one boolean per expectation.
@@ -115,20 +126,27 @@ export async function profilePipeline(rows: number) {
       readBronzeOnlyMs: await probe.time(`CREATE OR REPLACE TEMP TABLE __probe AS SELECT * FROM ${CATALOG}.bronze.claims WHERE _run_id = '${runId}'`),
     };
 
-    // 4. Silver: the typed batch, then the MERGE on the business key, into an empty copy of silver.
+    // 4. Silver: the typed batch, then the upsert on the business key (a MERGE, or since the change
+    //    a delete of the batch's keys plus an append), against a plain INSERT into an empty copy.
     const batchSql = sqlOf('silver: typed batch of passing rows')!;
-    const mergeSql = sqlOf('silver: merge on the business key')!;
+    const mergeSql = sqlOf('silver: merge on the business key');
     const silverName = `"${CATALOG}"."silver"."claims"`;
-    await catalog.execute(`CREATE OR REPLACE TABLE ${CATALOG}.silver.claims_probe AS FROM ${CATALOG}.silver.claims LIMIT 0`);
-    const mergeAgain = await probe.profiled(mergeSql.replace(silverName, `"${CATALOG}"."silver"."claims_probe"`));
-    await catalog.execute(`CREATE OR REPLACE TABLE ${CATALOG}.silver.claims_probe AS FROM ${CATALOG}.silver.claims LIMIT 0`);
+    const emptyCopy = `CREATE OR REPLACE TABLE ${CATALOG}.silver.claims_probe AS FROM ${CATALOG}.silver.claims LIMIT 0`;
+    let mergeIntoEmptyCopy = null;
+    if (mergeSql) {
+      await catalog.execute(emptyCopy);
+      mergeIntoEmptyCopy = await probe.profiled(mergeSql.replace(silverName, `"${CATALOG}"."silver"."claims_probe"`));
+    }
+    await catalog.execute(emptyCopy);
     const insertMs = await probe.time(`INSERT INTO ${CATALOG}.silver.claims_probe BY NAME SELECT * FROM silver_batch`);
     await catalog.execute(`DROP TABLE ${CATALOG}.silver.claims_probe`);
     const silver = {
       batchInStageMs: msOf('silver: typed batch of passing rows'),
       batchAgain: await probe.profiled(batchSql.replace('TEMP TABLE silver_batch AS', 'TEMP TABLE __probe AS')),
-      mergeInStageMs: msOf('silver: merge on the business key'),
-      mergeIntoEmptyCopy: mergeAgain,
+      ...(mergeSql ? { mergeInStageMs: msOf('silver: merge on the business key'), mergeIntoEmptyCopy } : {}),
+      ...(sqlOf('silver: upsert, append the batch')
+        ? { upsertInStageMs: { deleteKeys: msOf('silver: upsert, delete the keys the batch brings'), append: msOf('silver: upsert, append the batch') } }
+        : {}),
       plainInsertIntoEmptyCopyMs: insertMs,
     };
 

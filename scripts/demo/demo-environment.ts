@@ -16,6 +16,8 @@ export interface DemoEnvironment {
   databaseUrl: string;
   redisUrl: string;
   jwtSecret: string;
+  /** SECRETS_KEYS of this demo run: one random key, generated here and never written to disk. */
+  secretsKeys: string;
   operator: { email: string; password: string };
 }
 
@@ -33,6 +35,7 @@ export async function resetDemoEnvironment(projectRoot: string): Promise<DemoEnv
     databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     jwtSecret: randomBytes(32).toString('hex'),
+    secretsKeys: `demo:${randomBytes(32).toString('base64')}`,
     operator: { email: 'operator@demo.local', password: randomBytes(12).toString('hex') },
   };
   await rm(root, { recursive: true, force: true });

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       REDIS_URL: env.redisUrl,
       QUEUE_PREFIX: DEMO_QUEUE_PREFIX,
       JWT_SECRET: env.jwtSecret,
+      SECRETS_KEYS: env.secretsKeys,
       BOOTSTRAP_OPERATOR_EMAIL: env.operator.email,
       BOOTSTRAP_OPERATOR_PASSWORD: env.operator.password,
     }, join(env.logDir, 'control-plane.log')),

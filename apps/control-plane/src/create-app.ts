@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
+import { applyHttpHardening } from './common/http-hardening';
 import { requestValidationPipe } from './common/request-validation';
 import type { ControlPlaneConfig } from './config/control-plane.config';
 
@@ -10,7 +11,10 @@ export function jsonLogger(): LoggerService {
   return new ConsoleLogger({ json: true, colors: false });
 }
 
-/** The HTTP app with its global pipe and filter; main.ts and the e2e tests build it the same way. */
+/**
+ * The HTTP app with its hardening, global pipe and filter; main.ts and the e2e tests build it
+ * the same way.
+ */
 export async function createControlPlaneApp(
   config: ControlPlaneConfig,
   logger: LoggerService | false = jsonLogger(),
@@ -19,10 +23,9 @@ export async function createControlPlaneApp(
     logger,
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  applyHttpHardening(app, config.httpSecurity);
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
-  app.getHttpAdapter().getInstance().disable('x-powered-by');
   return app;
 }

@@ -32,6 +32,8 @@ export async function startControlPlane(
     REDIS_URL: testRedisUrl,
     QUEUE_PREFIX: queuePrefix,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    // A fresh key ring per control plane: nothing encrypted at rest uses a key from the repository.
+    SECRETS_KEYS: `test:${randomBytes(32).toString('base64')}`,
     PASSWORD_HASH_COST: '14',
     BOOTSTRAP_OPERATOR_EMAIL: operator.email,
     BOOTSTRAP_OPERATOR_PASSWORD: operator.password,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QualityRecorder } from '../src/quality/quality-recorder';
 import { WebhookConfig } from '../src/config/webhook.config';
+import { SecretBox } from '../src/secrets/secret-box';
 import { WebhookDeliveriesRepository } from '../src/webhooks/webhook-deliveries.repository';
 import { BLOCKED_TARGET_MESSAGE } from '../src/webhooks/webhook-target';
 import { WebhooksService } from '../src/webhooks/webhooks.service';
@@ -99,7 +100,7 @@ describe('quality and webhook API: isolation, roles and validation', () => {
   });
 
   it('refuses webhook URLs on loopback, private and link-local addresses unless the config allows them', async () => {
-    const strict = new WebhooksService(cp.app.get(WebhookEndpointsRepository), cp.app.get(WebhookDeliveriesRepository), new WebhookConfig(6, 1000, 5000, false));
+    const strict = new WebhooksService(cp.app.get(WebhookEndpointsRepository), cp.app.get(WebhookDeliveriesRepository), new WebhookConfig(6, 1000, 5000, false), cp.app.get(SecretBox));
     for (const url of ['http://127.0.0.1:9/hook', 'http://localhost:9/hook', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/', 'http://10.1.2.3/']) {
       await expect(strict.set(other.tenantId, url)).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'url', message: BLOCKED_TARGET_MESSAGE }] });
     }

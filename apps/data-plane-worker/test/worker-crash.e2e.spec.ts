@@ -23,6 +23,7 @@ async function writeLargeCsv(path: string, rows: number): Promise<void> {
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
+/** Crash safety of the bronze load: the pipelines target bronze, so no quality stage follows it. */
 describe('a worker killed in the middle of a load', () => {
   const queuePrefix = uniqueQueuePrefix('crash');
   let cp: ControlPlaneHarness;
@@ -69,7 +70,7 @@ describe('a worker killed in the middle of a load', () => {
   it('loses nothing and doubles nothing once the job is picked up again', { timeout: 180_000 }, async () => {
     const first = startWorkerProcess();
     await waitForCatalogReady(cp, tenant);
-    const pipeline = await createPipeline(cp, tenant, { sourcePath: 'big/claims.csv', targetTable: 'healthcare_data.silver.big_claims' });
+    const pipeline = await createPipeline(cp, tenant, { sourcePath: 'big/claims.csv', targetTable: 'healthcare_data.bronze.big_claims' });
     const runId = await triggerRun(cp, tenant, pipeline.id);
 
     await killWhileRunning(first, runId);
@@ -97,7 +98,7 @@ describe('a worker killed in the middle of a load', () => {
     const noRestarts = { WORKER_MAX_STALLED_COUNT: '0' };
     const first = startWorkerProcess(noRestarts);
     await waitForCatalogReady(cp, tenant);
-    const pipeline = await createPipeline(cp, tenant, { sourcePath: 'big/claims.csv', targetTable: 'healthcare_data.silver.abandoned' });
+    const pipeline = await createPipeline(cp, tenant, { sourcePath: 'big/claims.csv', targetTable: 'healthcare_data.bronze.abandoned' });
     const runId = await triggerRun(cp, tenant, pipeline.id);
     await killWhileRunning(first, runId);
 

@@ -7,12 +7,12 @@ interface Webhook {
   url: string;
   /** The whole secret, only in the answer that generated it. */
   secret: string | null;
-  secretMasked: string;
+  secretMasked: string | null;
   updatedAt: string;
 }
 
 function describe(webhook: Webhook): string[] {
-  if (!webhook.secret) return [`Webhook         ${webhook.url}`, `Signing secret  ${webhook.secretMasked}`];
+  if (!webhook.secret) return [`Webhook         ${webhook.url}`, `Signing secret  ${webhook.secretMasked ?? 'none: rotate it (POST /v1/webhook/rotate-secret)'}`];
   return [
     `Webhook         ${webhook.url}`,
     `Signing secret  ${webhook.secret}`,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { NotFoundError } from '../common/app-error';
 import { UsersRepository } from '../users/users.repository';
 import { userView } from '../users/user.view';
@@ -17,8 +17,8 @@ export class AuthController {
   @Public()
   @Post('token')
   @HttpCode(200)
-  token(@Body({ schema: tokenRequestSchema }) dto: TokenRequestDto) {
-    return this.auth.issueToken(dto.email, dto.password);
+  token(@Body({ schema: tokenRequestSchema }) dto: TokenRequestDto, @Ip() clientIp: string) {
+    return this.auth.issueToken(dto.email, dto.password, clientIp);
   }
 
   @Get('me')

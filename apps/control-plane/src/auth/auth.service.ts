@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppError } from '../common/app-error';
 import { AuthConfig } from '../config/control-plane.config';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { UsersRepository } from '../users/users.repository';
 import type { AccessTokenClaims } from './auth-user';
@@ -19,13 +20,23 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly config: AuthConfig,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  /** One answer for unknown email and wrong password, so the endpoint cannot be used to probe accounts. */
-  async issueToken(email: string, password: string): Promise<IssuedToken> {
+  /**
+   * One answer for unknown email and wrong password, so the endpoint cannot be used to probe
+   * accounts; throttled per (email, client IP) and per client IP before the password is checked.
+   */
+  async issueToken(email: string, password: string, clientIp: string): Promise<IssuedToken> {
+    const attempt = { email, clientIp };
+    await this.throttle.reserve(attempt);
     const user = await this.users.findByEmail(email);
     const valid = await this.hasher.verify(password, user?.passwordHash ?? null);
-    if (!user || !valid) throw new AppError('unauthorized', 'invalid email or password');
+    if (!user || !valid) {
+      await this.throttle.failed(attempt);
+      throw new AppError('unauthorized', 'invalid email or password');
+    }
+    await this.throttle.succeeded(attempt);
     const claims: AccessTokenClaims = { sub: user.id, tid: user.tenantId, role: user.role };
     return {
       accessToken: await this.jwt.signAsync(claims),

@@ -8,6 +8,7 @@ export type AppErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'too_many_requests'
   | 'unavailable';
 
 export interface FieldProblem {
@@ -54,5 +55,15 @@ export class InvalidFieldError extends AppError {
 export class UnavailableError extends AppError {
   constructor(message: string) {
     super('unavailable', message);
+  }
+}
+
+/** Throttled: the caller may try again after `retryAfterSeconds` (sent as `Retry-After`). */
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too_many_requests', message);
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AppError, type AppErrorCode } from './app-error';
+import { AppError, TooManyRequestsError, type AppErrorCode } from './app-error';
 
 const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   validation_failed: 400,
@@ -9,6 +9,7 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_many_requests: 429,
   unavailable: 503,
 };
 
@@ -41,6 +42,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof AppError) {
       const body: Record<string, unknown> = { error: exception.code, message: exception.message };
       if (exception.fields.length > 0) body.fields = exception.fields;
+      if (exception instanceof TooManyRequestsError) response.setHeader('retry-after', String(exception.retryAfterSeconds));
       response.status(STATUS_BY_CODE[exception.code]).json(body);
       return;
     }
@@ -66,6 +68,8 @@ export class ErrorFilter implements ExceptionFilter {
 function publicMessage(exception: HttpException): string {
   const status = exception.getStatus();
   if (status === 401) return 'missing or invalid access token';
+  // JSON.parse quotes the start of the body in its message: never echo what was submitted.
+  if (exception.cause instanceof SyntaxError) return 'request body is not valid JSON';
   const body = exception.getResponse();
   const message = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: unknown }).message : body;
   if (Array.isArray(message)) return message.join('; ');

@@ -8,6 +8,9 @@ import {
   RunPolicyConfig,
   type ControlPlaneConfig,
 } from './control-plane.config';
+import { SecretBox } from '../secrets/secret-box';
+import { SecretsConfig } from './secrets.config';
+import { HttpSecurityConfig, LoginThrottleConfig } from './http-security.config';
 import { WebhookConfig } from './webhook.config';
 
 /** Each config section is its own injectable class, so a service asks only for what it reads. */
@@ -23,6 +26,11 @@ export class ControlPlaneConfigModule {
       { provide: CatalogDefaultsConfig, useValue: config.catalog },
       { provide: RunPolicyConfig, useValue: config.runs },
       { provide: WebhookConfig, useValue: config.webhooks },
+      { provide: HttpSecurityConfig, useValue: config.httpSecurity },
+      { provide: LoginThrottleConfig, useValue: config.loginThrottle },
+      { provide: SecretsConfig, useValue: config.secrets },
+      // Encrypts secrets stored in the database (webhook signing secrets) under SECRETS_KEYS.
+      { provide: SecretBox, useValue: new SecretBox(config.secrets) },
     ];
     return { module: ControlPlaneConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -6,6 +6,7 @@ import { loadControlPlaneConfig } from './control-plane.config';
 const valid = {
   DATABASE_URL: 'postgres://app:s3cret@db.internal:5432/ade',
   JWT_SECRET: 'k'.repeat(40),
+  SECRETS_KEYS: `main:${Buffer.alloc(32, 7).toString('base64')}`,
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -29,7 +30,7 @@ describe('control-plane configuration', () => {
   });
 
   it('names every missing variable at once', () => {
-    expect(problemsOf({})).toEqual(['DATABASE_URL: is required', 'JWT_SECRET: is required']);
+    expect(problemsOf({})).toEqual(['DATABASE_URL: is required', 'SECRETS_KEYS: is required', 'JWT_SECRET: is required']);
   });
 
   it('names bad values without echoing them', () => {

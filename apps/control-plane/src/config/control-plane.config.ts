@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { catalogName, sqlIdentifier } from '@ade/contracts';
 import { envInt, envSecret, envUrl, QueueConfig, queueEnvSchema, readEnv, Secret } from '@ade/config';
+import { SecretsConfig, secretsEnvSchema } from './secrets.config';
+import { HttpSecurityConfig, httpSecurityEnvSchema, LoginThrottleConfig } from './http-security.config';
 import { WebhookConfig, webhookEnvSchema } from './webhook.config';
 
 export class HttpConfig {
@@ -56,6 +58,8 @@ export function loadDatabaseConfig(env: Record<string, string | undefined>): Dat
 const envSchema = queueEnvSchema
   .extend(databaseEnvSchema.shape)
   .extend(webhookEnvSchema.shape)
+  .extend(httpSecurityEnvSchema.shape)
+  .extend(secretsEnvSchema.shape)
   .extend({
     PORT: envInt(0, 65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -85,6 +89,9 @@ export interface ControlPlaneConfig {
   catalog: CatalogDefaultsConfig;
   runs: RunPolicyConfig;
   webhooks: WebhookConfig;
+  httpSecurity: HttpSecurityConfig;
+  loginThrottle: LoginThrottleConfig;
+  secrets: SecretsConfig;
 }
 
 /** Reads and checks the whole environment at once; throws ConfigError naming every bad variable. */
@@ -107,5 +114,8 @@ export function loadControlPlaneConfig(env: Record<string, string | undefined>):
     catalog: new CatalogDefaultsConfig(e.DEFAULT_CATALOG_NAME),
     runs: new RunPolicyConfig(e.RUN_MAX_ATTEMPTS, e.RUN_BACKOFF_MS),
     webhooks: WebhookConfig.fromEnv(e),
+    httpSecurity: HttpSecurityConfig.fromEnv(e),
+    loginThrottle: LoginThrottleConfig.fromEnv(e),
+    secrets: SecretsConfig.fromEnv(e),
   };
 }

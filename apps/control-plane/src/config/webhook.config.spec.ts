@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '@ade/config';
 import { loadControlPlaneConfig } from './control-plane.config';
 
-const valid = { DATABASE_URL: 'postgres://app@db.internal:5432/ade', JWT_SECRET: 'k'.repeat(40) };
+const valid = {
+  DATABASE_URL: 'postgres://app@db.internal:5432/ade',
+  JWT_SECRET: 'k'.repeat(40),
+  SECRETS_KEYS: `main:${Buffer.alloc(32, 7).toString('base64')}`,
+};
 
 describe('webhook configuration', () => {
   it('defaults to 6 attempts from 1 s, a 5 s timeout and no private targets', () => {

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job, type MinimalJob } from 'bullmq';
 import { WebhookConfig } from '../config/webhook.config';
+import { SecretBox, SecretDecryptionError } from '../secrets/secret-box';
 import { fullJitterDelay, WEBHOOK_BACKOFF_CAP_MS } from './webhook-backoff';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { postWebhook } from './webhook-sender';
@@ -41,8 +42,21 @@ export class WebhookDeliveryProcessor extends WorkerHost {
     private readonly endpoints: WebhookEndpointsRepository,
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly config: WebhookConfig,
+    private readonly box: SecretBox,
   ) {
     super();
+  }
+
+  /** The plaintext secret, decrypted for this one signature and never kept or logged; else why not. */
+  private signingSecret(ciphertext: string | null): { secret: string } | { problem: string } {
+    if (!ciphertext) return { problem: 'the webhook has no signing secret since secrets are encrypted at rest; rotate it (POST /v1/webhook/rotate-secret)' };
+    try {
+      return { secret: this.box.decrypt(ciphertext) };
+    } catch (error) {
+      if (!(error instanceof SecretDecryptionError)) throw error;
+      this.logger.error({ msg: 'webhook signing secret cannot be decrypted', reason: error.message });
+      return { problem: 'the signing secret cannot be decrypted with the configured keys; see the control-plane log' };
+    }
   }
 
   async process(job: Job): Promise<string> {
@@ -57,6 +71,12 @@ export class WebhookDeliveryProcessor extends WorkerHost {
       return 'failed';
     }
 
+    const signing = this.signingSecret(endpoint.secretCiphertext);
+    if ('problem' in signing) {
+      await this.deliveries.recordAttempt(tenantId, deliveryId, { kind: 'failed', statusCode: null, error: signing.problem });
+      return 'failed';
+    }
+
     const alert = delivery.payload;
     const body = JSON.stringify({ id: alert.id, type: 'alert', createdAt: alert.createdAt, tenantId, alert });
     const timestamp = Math.floor(Date.now() / 1000);
@@ -67,7 +87,7 @@ export class WebhookDeliveryProcessor extends WorkerHost {
         'Content-Type': 'application/json',
         'User-Agent': 'ade-webhooks/1',
         [WEBHOOK_EVENT_ID_HEADER]: alert.id,
-        [WEBHOOK_SIGNATURE_HEADER]: signWebhookPayload(endpoint.signingSecret, timestamp, body),
+        [WEBHOOK_SIGNATURE_HEADER]: signWebhookPayload(signing.secret, timestamp, body),
       },
       timeoutMs: this.config.timeoutMs,
       allowPrivateTargets: this.config.allowPrivateTargets,

@@ -12,9 +12,17 @@ export class WebhookEndpoint {
   @Column('text')
   url: string;
 
-  /** 32 random bytes, hex. Shown once when generated, afterwards only masked. */
-  @Column({ name: 'signing_secret', type: 'text' })
-  signingSecret: string;
+  /**
+   * The signing secret (32 random bytes, hex) encrypted by SecretBox; decrypted only to sign a
+   * delivery. Shown once when generated, afterwards only masked. Null: the endpoint predates
+   * encryption at rest and needs a new secret (POST /v1/webhook/rotate-secret).
+   */
+  @Column({ name: 'secret_ciphertext', type: 'text', nullable: true })
+  secretCiphertext: string | null;
+
+  /** The secret's last 4 characters, for the masked view (null with secretCiphertext). */
+  @Column({ name: 'secret_last4', type: 'text', nullable: true })
+  secretLast4: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -2,8 +2,8 @@ import type { WebhookDelivery } from './webhook-delivery.entity';
 import type { WebhookEndpoint } from './webhook-endpoint.entity';
 
 /** The last four characters only: enough to tell two secrets apart, not to sign with. */
-export function maskSecret(secret: string): string {
-  return `${'*'.repeat(12)}${secret.slice(-4)}`;
+export function maskSecret(last4: string): string {
+  return `${'*'.repeat(12)}${last4.slice(-4)}`;
 }
 
 /** `secret` is the whole secret only in the answer that generated it; null everywhere else. */
@@ -11,7 +11,8 @@ export function webhookView(endpoint: WebhookEndpoint, secret: string | null = n
   return {
     url: endpoint.url,
     secret,
-    secretMasked: maskSecret(endpoint.signingSecret),
+    // Null for an endpoint whose secret was dropped when encryption at rest came in: rotate it.
+    secretMasked: endpoint.secretLast4 ? maskSecret(endpoint.secretLast4) : null,
     createdAt: endpoint.createdAt,
     updatedAt: endpoint.updatedAt,
   };

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InvalidFieldError, NotFoundError } from '../common/app-error';
 import { WebhookConfig } from '../config/webhook.config';
 import { isUniqueViolation } from '../database/unique-violation';
+import { SecretBox } from '../secrets/secret-box';
 import type { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
@@ -26,7 +27,13 @@ export class WebhooksService {
     private readonly endpoints: WebhookEndpointsRepository,
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly config: WebhookConfig,
+    private readonly box: SecretBox,
   ) {}
+
+  /** The columns that store a secret: encrypted, plus the last 4 characters for the masked view. */
+  private sealed(secret: string): Pick<WebhookEndpoint, 'secretCiphertext' | 'secretLast4'> {
+    return { secretCiphertext: this.box.encrypt(secret), secretLast4: secret.slice(-4) };
+  }
 
   /** Sets the URL; the first time, also generates the signing secret (returned this once). */
   async set(tenantId: string, url: string): Promise<EndpointWithSecret> {
@@ -36,7 +43,7 @@ export class WebhooksService {
     if (existing) return { endpoint: await this.endpoints.save(tenantId, Object.assign(existing, { url })), secret: null };
     const secret = newSigningSecret();
     try {
-      const endpoint = await this.endpoints.insert(tenantId, Object.assign(new WebhookEndpoint(), { id: randomUUID(), tenantId, url, signingSecret: secret }));
+      const endpoint = await this.endpoints.insert(tenantId, Object.assign(new WebhookEndpoint(), { id: randomUUID(), tenantId, url, ...this.sealed(secret) }));
       return { endpoint, secret };
     } catch (error) {
       // Two first PUTs at once: the other one created it; this one changes its URL.
@@ -60,7 +67,7 @@ export class WebhooksService {
   async rotateSecret(tenantId: string): Promise<EndpointWithSecret> {
     const endpoint = await this.get(tenantId);
     const secret = newSigningSecret();
-    return { endpoint: await this.endpoints.save(tenantId, Object.assign(endpoint, { signingSecret: secret })), secret };
+    return { endpoint: await this.endpoints.save(tenantId, Object.assign(endpoint, this.sealed(secret))), secret };
   }
 
   recentDeliveries(tenantId: string, limit: number): Promise<WebhookDelivery[]> {
