@@ -3,6 +3,7 @@ import { eventJobId, parseEvent } from './events';
 import { parseTableName } from './identifiers';
 import { parseJob } from './jobs';
 import { isValidCron } from './schedules';
+import { sourcePathProblem } from './source-path';
 import { ContractViolation } from './violation';
 
 const tenantId = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
@@ -86,5 +87,21 @@ describe('names and schedules', () => {
     expect(isValidCron('61 * * * *')).toBe(false);
     expect(isValidCron('0 0 6 * * *')).toBe(false);
     expect(isValidCron('@daily')).toBe(false);
+  });
+});
+
+describe('sourcePathProblem', () => {
+  it.each([
+    ['%2e%2e/x', /percent-encoded/],
+    ['claims/%2F..', /percent-encoded/],
+    ['claims／..／x', /'\.\.' segments/],
+    ['．．/x', /'\.\.' segments/],
+    ['／etc／passwd', /relative/],
+  ])('refuses %s, which only decodes or normalizes to a traversal', (path, message) => {
+    expect(sourcePathProblem(path)).toMatch(message);
+  });
+
+  it('accepts ordinary relative paths, patterns and non-ASCII names', () => {
+    for (const path of ['claims', 'claims/2026-*.csv', 'données/réclamations.csv', 'a..b/x.csv']) expect(sourcePathProblem(path)).toBeNull();
   });
 });

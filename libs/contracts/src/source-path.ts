@@ -6,8 +6,12 @@ import { z } from 'zod';
  */
 export function sourcePathProblem(path: string): string | null {
   if (path.includes('\0')) return 'must not contain NUL characters';
-  if (/^([\\/]|[A-Za-z]:|~)/.test(path)) return "must be relative to the tenant's landing zone (no leading /, drive letter or ~)";
-  if (path.split(/[\\/]/).includes('..')) return "must not contain '..' segments";
+  // Paths are used literally, but a name that only decodes or normalizes to a traversal is
+  // refused too, so no layer in front (a proxy, a file system) can turn it into one.
+  if (/%(2e|2f|5c)/i.test(path)) return 'must not contain percent-encoded dots or slashes';
+  const normalized = path.normalize('NFKC');
+  if (/^([\\/]|[A-Za-z]:|~)/.test(normalized)) return "must be relative to the tenant's landing zone (no leading /, drive letter or ~)";
+  if (normalized.split(/[\\/]/).includes('..')) return "must not contain '..' segments";
   return null;
 }
 
