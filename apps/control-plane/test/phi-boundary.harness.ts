@@ -2,15 +2,13 @@ import { ConsoleLogger } from '@nestjs/common';
 import Redis from 'ioredis';
 import supertest from 'supertest';
 import { Client } from 'pg';
-import { dropQueuePrefix, makeTempDir, testDatabaseUrl, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
+import { makeTempDir, testDatabaseUrl, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
 import { LAKEHOUSE, type Lakehouse } from '@ade/lakehouse';
 import { loadWorkerConfig } from '../../data-plane-worker/src/config/worker.config';
 import { createWorker } from '../../data-plane-worker/src/create-worker';
 import { createControlPlaneApp } from '../src/create-app';
 import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';
-import { createTenant } from './factories';
-import type { PlatformHarness } from './platform.harness';
-import { waitForCatalogReady } from './run-flow';
+import { assemblePlatform, type PlatformHarness } from './platform.harness';
 
 /**
  * Everything a process writes to stdout/stderr (where Nest's JSON ConsoleLogger writes) and
@@ -88,30 +86,7 @@ export async function startLoggedPlatform(label: string): Promise<PlatformHarnes
   const workerApp = await createWorker(workerConfig, productionLogger());
   await workerApp.init();
   const worker = { app: workerApp, lakehouse: workerApp.get<Lakehouse>(LAKEHOUSE), close: () => workerApp.close() };
-  const tenant = await createTenant(cp);
-  await waitForCatalogReady(cp, tenant);
-  return {
-    cp,
-    worker,
-    dataDir: dir.path,
-    tenant,
-    queuePrefix,
-    schema,
-    withCatalog: async (work) => {
-      const catalog = await worker.lakehouse.open({ tenantId: tenant.tenantId, catalogName: tenant.catalogName });
-      try {
-        return await work(catalog);
-      } finally {
-        await catalog.close();
-      }
-    },
-    close: async () => {
-      await worker.close();
-      await cp.close();
-      await dropQueuePrefix(queuePrefix);
-      await dir.cleanup();
-    },
-  };
+  return { ...(await assemblePlatform({ cp, worker, dir, queuePrefix })), queuePrefix, schema };
 }
 
 async function dropSchema(schema: string): Promise<void> {

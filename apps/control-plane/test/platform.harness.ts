@@ -21,6 +21,17 @@ export async function startPlatform(label: string, options: { workerEnv?: Record
   const dir = await makeTempDir(label);
   const cp = await startControlPlane({ queuePrefix, label, env: options.cpEnv });
   const worker = await startWorker({ queuePrefix, dataDir: dir.path, env: options.workerEnv });
+  return assemblePlatform({ cp, worker, dir, queuePrefix });
+}
+
+/** The platform around an already started control plane and worker: a tenant with a ready catalog. */
+export async function assemblePlatform(parts: {
+  cp: ControlPlaneHarness;
+  worker: WorkerHarness;
+  dir: { path: string; cleanup: () => Promise<void> };
+  queuePrefix: string;
+}): Promise<PlatformHarness> {
+  const { cp, worker, dir, queuePrefix } = parts;
   const tenant = await createTenant(cp);
   await waitForCatalogReady(cp, tenant);
   return {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { formatTableName, parseTableName, type JobOf, type LineageEdge, type QualityReport } from '@ade/contracts';
-import { duckdbSql, type TenantCatalog } from '@ade/lakehouse';
-import { releaseQuarantined, runQualityStage, type ReleaseResult } from '@ade/quality';
+import { parseTableName, type JobOf, type LineageEdge, type QualityReport } from '@ade/contracts';
+import type { TenantCatalog } from '@ade/lakehouse';
+import { landedFileEdges, releaseQuarantined, runQualityStage, type ReleaseResult } from '@ade/quality';
 import { WorkerConfig } from '../config/worker.config';
 
 export interface QualityOutcome {
@@ -22,7 +22,10 @@ export class QualityAgent {
   async judgeRun(job: JobOf<'pipeline.run'>, catalog: TenantCatalog): Promise<QualityOutcome> {
     const { runId, catalogName, pipeline } = job.data;
     const target = parseTableName(pipeline.targetTable)!;
-    if (target.schema === 'bronze') return { report: null, lineage: await bronzeEdges(catalog, catalogName, target.table, runId) };
+    if (target.schema === 'bronze') {
+      const bronze = { ...target, catalog: catalogName };
+      return { report: null, lineage: (await catalog.tableExists(bronze)) ? await landedFileEdges(catalog, bronze, [runId]) : [] };
+    }
     const result = await runQualityStage(catalog, {
       dataType: pipeline.dataType,
       catalog: catalogName,
@@ -53,14 +56,4 @@ export class QualityAgent {
   private referenceCacheDir(): string {
     return join(this.config.dataDir, 'reference-cache');
   }
-}
-
-async function bronzeEdges(catalog: TenantCatalog, catalogName: string, table: string, runId: string): Promise<LineageEdge[]> {
-  const bronze = { catalog: catalogName, schema: 'bronze', table };
-  if (!(await catalog.tableExists(bronze))) return [];
-  const target = formatTableName(bronze);
-  const rows = await catalog.query(
-    `SELECT _source_file AS file, count(*) AS n FROM ${duckdbSql.qualifiedTableName(bronze)} WHERE _run_id = ${duckdbSql.sqlString(runId)} GROUP BY 1 ORDER BY 1`,
-  );
-  return rows.map((row) => ({ source: { kind: 'file', name: String(row['file']) }, target, rows: Number(row['n']) }));
 }

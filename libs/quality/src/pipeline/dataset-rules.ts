@@ -3,6 +3,7 @@ import { ruleById, type CanonicalSchema, type SqlRenderContext } from '@ade/heal
 import { DUPLICATE_ROWS_TABLE, duplicateCheck } from '../duplicate-check';
 import { parsedDateColumn } from '../parsed-dates';
 import { SOURCE_TABLE, sourceColumnSql } from '../source-table';
+import { SERVICE_SPANS } from './claim-roles';
 
 export interface DatasetPlanContext {
   schema: CanonicalSchema;
@@ -27,12 +28,6 @@ interface DatasetRule {
 
 /** The NPI columns checked against the provider table: who billed and who rendered the service. */
 const PROVIDER_COLUMNS = ['billing_npi', 'rendering_npi', 'prescribing_provider_npi', 'dispensing_provider_npi'];
-/** Service dates checked against eligibility, most specific first: (from, to). */
-const SERVICE_SPANS: ReadonlyArray<readonly [string, string | null]> = [
-  ['claim_line_start_date', 'claim_line_end_date'],
-  ['claim_start_date', 'claim_end_date'],
-  ['dispensing_date', null],
-];
 
 const has = (schema: CanonicalSchema, column: string) => schema.columns.some((c) => c.name === column);
 
@@ -106,9 +101,4 @@ export const DATASET_RULES = {
 } satisfies Record<string, DatasetRule>;
 
 export type DatasetRuleId = keyof typeof DATASET_RULES;
-
-/** The service date column freshness and eligibility read, if the rows have one. */
-export function serviceDateColumn(present: ReadonlySet<string>): string | null {
-  return SERVICE_SPANS.find(([from]) => present.has(from))?.[0] ?? null;
-}
 

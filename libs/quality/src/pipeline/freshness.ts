@@ -1,6 +1,6 @@
 import type { ExpectationOverride, ExpectationResult, QualitySettings } from '@ade/contracts';
 import { epochDayOf } from '@ade/healthcare';
-import { serviceDateColumn } from './dataset-rules';
+import { serviceDateColumn } from './claim-roles';
 
 /** How old the newest service date of a delivery may be, when the pipeline does not say. */
 export const DEFAULT_FRESHNESS_MAX_DAYS = 365;
@@ -14,7 +14,7 @@ const ID = 'business.freshness';
  */
 export function freshnessResult(settings: QualitySettings, newestServiceDate: string | null, asOf: string, present: ReadonlySet<string>): ExpectationResult | null {
   const override: ExpectationOverride | undefined = settings.expectations.find((entry) => entry.id === ID && entry.sql === undefined);
-  if (override?.enabled === false || serviceDateColumn(present) === null || newestServiceDate === null) return null;
+  if (override?.enabled === false || serviceDateColumn((column) => present.has(column)) === null || newestServiceDate === null) return null;
   const maxDays = settings.freshnessMaxDays ?? DEFAULT_FRESHNESS_MAX_DAYS;
   const age = epochDayOf(asOf) - epochDayOf(newestServiceDate);
   const action = override?.action === 'fail' ? 'fail' : 'warn';

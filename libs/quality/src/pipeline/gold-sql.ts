@@ -2,6 +2,7 @@ import type { TableRef } from '@ade/contracts';
 import { duckdbSql } from '@ade/lakehouse';
 import type { CanonicalSchema } from '@ade/healthcare';
 import { quoteIdentifier } from '../sql/identifiers';
+import { attributedProviderColumn, serviceDateColumn } from './claim-roles';
 import { SILVER_BATCH } from './silver-sql';
 
 /** One gold aggregate of a claims table: its grouping keys over silver and its measures. */
@@ -12,8 +13,6 @@ export interface GoldTable {
   measures: Array<{ name: string; sql: string; type: string }>;
 }
 
-const SERVICE_DATES = ['claim_line_start_date', 'claim_start_date', 'dispensing_date'];
-const PROVIDERS = ['billing_npi', 'dispensing_provider_npi', 'prescribing_provider_npi'];
 const PROGRAM = ['medicaid_state', 'payer', 'plan'];
 
 /**
@@ -33,7 +32,7 @@ export function goldTablesFor(schema: CanonicalSchema, silver: TableRef): GoldTa
   ];
   const gold = (suffix: string): TableRef => ({ catalog: silver.catalog, schema: 'gold', table: `${silver.table}_${suffix}` });
   const tables: GoldTable[] = [];
-  const serviceDate = SERVICE_DATES.find(has);
+  const serviceDate = serviceDateColumn(has);
   if (has('member_id') && serviceDate) {
     tables.push({
       ref: gold('spend_by_member_month'),
@@ -44,7 +43,7 @@ export function goldTablesFor(schema: CanonicalSchema, silver: TableRef): GoldTa
       measures,
     });
   }
-  const provider = PROVIDERS.find(has);
+  const provider = attributedProviderColumn(has);
   if (provider) tables.push({ ref: gold('spend_by_provider'), keys: [{ name: 'provider_npi', sql: `s.${quoteIdentifier(provider)}` }], measures });
   const program = PROGRAM.filter(has);
   if (program.length) tables.push({ ref: gold('spend_by_state_program'), keys: program.map((name) => ({ name, sql: `s.${quoteIdentifier(name)}` })), measures });

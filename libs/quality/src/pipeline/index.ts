@@ -6,3 +6,4 @@ export * from './repairs';
 export { maskedShapeSql } from './judgement-sql';
 export { DEFAULT_FRESHNESS_MAX_DAYS } from './freshness';
 export { medallionTables } from './catalog-tables';
+export { landedFileEdges } from './lineage-sql';

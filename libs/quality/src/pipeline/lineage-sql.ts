@@ -1,5 +1,5 @@
-import type { LineageEdge } from '@ade/contracts';
-import { duckdbSql } from '@ade/lakehouse';
+import { formatTableName, type LineageEdge, type TableRef } from '@ade/contracts';
+import { duckdbSql, type SqlSession } from '@ade/lakehouse';
 
 /**
  * The run's edges in the catalog's own `_system.lineage`, replacing those an earlier delivery of
@@ -15,4 +15,12 @@ export function recordLineageSql(catalog: string, runId: string, edges: readonly
   );
   statements.push(`INSERT INTO ${table} (run_id, source_kind, source_name, target, rows, recorded_at) VALUES ${values.join(', ')}`);
   return statements;
+}
+
+/** The file → bronze edges of runs: how many rows each source file landed for them. */
+export async function landedFileEdges(session: SqlSession, bronze: TableRef, runIds: readonly string[]): Promise<LineageEdge[]> {
+  const rows = await session.query(
+    `SELECT _source_file AS file, count(*) AS n FROM ${duckdbSql.qualifiedTableName(bronze)} WHERE _run_id IN (${runIds.map(duckdbSql.sqlString).join(', ')}) GROUP BY 1 ORDER BY 1`,
+  );
+  return rows.map((row) => ({ source: { kind: 'file', name: String(row['file']) }, target: formatTableName(bronze), rows: Number(row['n']) }));
 }

@@ -4,12 +4,6 @@ import { parsedDateColumn } from '../parsed-dates';
 import { SOURCE_TABLE } from '../source-table';
 import { quoteIdentifier } from '../sql/identifiers';
 
-const PROVIDER_COLUMNS = ['billing_npi', 'dispensing_provider_npi', 'prescribing_provider_npi', 'npi'];
-
-export function providerColumnOf(present: ReadonlySet<string>): string | null {
-  return PROVIDER_COLUMNS.find((column) => present.has(column)) ?? null;
-}
-
 /** Null rate of every canonical column the rows carry, and the newest service date, in one scan. */
 export function nullRatesSql(columns: readonly string[], serviceDate: string | null): string {
   const rates = columns.map((column, index) => `count_if(${SOURCE_TABLE}.${quoteIdentifier(column)} IS NULL) AS n${index}`);

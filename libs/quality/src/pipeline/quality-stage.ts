@@ -1,21 +1,20 @@
-import { formatTableName, type DataType, type LineageEdge, type QualityReport, type QualitySettings, type TableRef } from '@ade/contracts';
+import { formatTableName, type DataType, type LineageEdge, type QualityReport, type QualitySettings } from '@ade/contracts';
 import { duckdbSql, type SqlSession } from '@ade/lakehouse';
 import { canonicalSchema, loadStatePack, mapHeaders, todayIsoDate, type CanonicalSchema } from '@ade/healthcare';
 import { quoteIdentifier } from '../sql/identifiers';
 import { bronzeDataColumns, inTransaction, lookupTable, medallionTables, tableColumns, type MedallionTables } from './catalog-tables';
-import { serviceDateColumn } from './dataset-rules';
+import { attributedProviderColumn, serviceDateColumn } from './claim-roles';
 import { ExpectationFailedError } from './expectation-failed';
 import { planExpectations, type Expectation } from './expectations';
 import { freshnessResult } from './freshness';
 import { affectedGroupsSql, ensureGoldSql, ensureQualitySummarySql, goldRowsSql, goldTablesFor, mergeQualitySummarySql, qualitySummaryTable, refreshGoldSql } from './gold-sql';
 import { judgeRows, type Judgement } from './judged-rows';
-import { recordLineageSql } from './lineage-sql';
-import { amountProfileSql, nullRatesSql, providerColumnOf, providerShareSql } from './profile-sql';
+import { landedFileEdges, recordLineageSql } from './lineage-sql';
+import { amountProfileSql, nullRatesSql, providerShareSql } from './profile-sql';
 import { loadReferenceTables } from './reference-session';
 import { columnKinds } from './repairs';
 import { deleteRunsFromSilverSql, ensureSilverSql, insertQuarantineSql, SILVER_BATCH, upsertSilverSql, silverBatchSql } from './silver-sql';
-import { SOURCE_TABLE } from '../source-table';
-import { STAGE_META, stageSql, type StagedColumn } from './stage-sql';
+import { stageSql, type StagedColumn } from './stage-sql';
 
 export interface QualityRunRequest {
   dataType: DataType;
@@ -93,7 +92,7 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
     await session.execute(ensureQualitySummarySql(summary));
     await session.execute(mergeQualitySummarySql(summary, summaryRow(report, request.runId)));
     const lineage = [
-      ...(await fileEdges(session, tables.bronze)),
+      ...(await landedFileEdges(session, tables.bronze, runIds)),
       { source: { kind: 'table' as const, name: formatTableName(tables.bronze) }, target: formatTableName(tables.silver), rows: written.silverRows },
       ...(judgement.dropped > 0 ? [{ source: { kind: 'table' as const, name: formatTableName(tables.bronze) }, target: formatTableName(tables.quarantine), rows: judgement.dropped }] : []),
       ...written.goldEdges,
@@ -181,7 +180,8 @@ async function profileRows(
   tables: MedallionTables,
 ): Promise<{ profile: QualityReport['profile']; newest: { date: string | null } }> {
   const columns = schema.columns.map((column) => column.name).filter((column) => present.has(column));
-  const serviceDate = serviceDateColumn(present);
+  const has = (column: string) => present.has(column);
+  const serviceDate = serviceDateColumn(has);
   const [nulls] = await session.query(nullRatesSql(columns, serviceDate));
   const rows = Number(nulls!['rows']);
   const nullRates = Object.fromEntries(columns.map((column, index) => [column, rows === 0 ? 0 : round6(Number(nulls![`n${index}`]) / rows)]));
@@ -192,7 +192,7 @@ async function profileRows(
     const number = (value: unknown) => (n === 0 || value === null ? null : round6(Number(value)));
     amounts[column.name] = { count: n, mean: number(stats!['mean']), median: number(stats!['median']), mad: number(stats!['mad']) };
   }
-  const provider = providerColumnOf(present);
+  const provider = attributedProviderColumn(has);
   let providers = { distinct: 0, new: 0 };
   if (provider) {
     const silverExists = (await tableColumns(session, tables.silver)) !== null;
@@ -202,11 +202,6 @@ async function profileRows(
   // The exact date stays in the data plane for the freshness check; the report gets its year.
   const newest = typeof nulls!['newest'] === 'string' ? (nulls!['newest'] as string) : null;
   return { profile: { nullRates, amounts, providers, newestServiceYear: newest ? Number(newest.slice(0, 4)) : null }, newest: { date: newest } };
-}
-
-async function fileEdges(session: SqlSession, bronze: TableRef): Promise<LineageEdge[]> {
-  const rows = await session.query(`SELECT ${STAGE_META.sourceFile} AS file, count(*) AS n FROM ${SOURCE_TABLE} GROUP BY 1 ORDER BY 1`);
-  return rows.map((row) => ({ source: { kind: 'file', name: String(row['file']) }, target: formatTableName(bronze), rows: Number(row['n']) }));
 }
 
 function summaryRow(report: QualityReport, runId: string) {
