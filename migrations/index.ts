@@ -4,6 +4,10 @@ import { PipelineQualitySettings1764600000000 } from './1764600000000-pipeline-q
 import { QualityAndAlerts1764700000000 } from './1764700000000-quality-and-alerts';
 import { LineageAndQuarantine1764800000000 } from './1764800000000-lineage-and-quarantine';
 import { EncryptWebhookSecrets1764900000000 } from './1764900000000-encrypt-webhook-secrets';
+import { RowLevelSecurity1765000000000 } from './1765000000000-row-level-security';
+import { AuthSessions1765100000000 } from './1765100000000-auth-sessions';
+import { ApiKeys1765200000000 } from './1765200000000-api-keys';
+import { AuditAndRetention1765300000000 } from './1765300000000-audit-and-retention';
 
 /** Listed explicitly (not globbed) so the same list works from sources, tests and the build. */
-export const migrations = [InitialSchema1764400000000, IncidentsAndSchemaDrift1764500000000, PipelineQualitySettings1764600000000, QualityAndAlerts1764700000000, LineageAndQuarantine1764800000000, EncryptWebhookSecrets1764900000000];
+export const migrations = [InitialSchema1764400000000, IncidentsAndSchemaDrift1764500000000, PipelineQualitySettings1764600000000, QualityAndAlerts1764700000000, LineageAndQuarantine1764800000000, EncryptWebhookSecrets1764900000000, RowLevelSecurity1765000000000, AuthSessions1765100000000, ApiKeys1765200000000, AuditAndRetention1765300000000];

@@ -34,12 +34,13 @@ apt_install() {
 }
 
 # A cluster we just installed only accepts password logins over TCP. For this local development
-# server, let user postgres in from loopback without one, as the demo and tests expect.
+# server, let user postgres (the schema owner) and ade_app (the application's role, created by the
+# migrations) in from loopback without one, as the demo and tests expect.
 trust_loopback_for_postgres() {
   local hba=/etc/postgresql/$1/main/pg_hba.conf
-  grep -q '^host all postgres 127.0.0.1/32 trust' "$hba" && return 0
-  say "allowing user postgres to connect from 127.0.0.1 without a password ($hba)"
-  sed -i '1i host all postgres 127.0.0.1/32 trust\nhost all postgres ::1/128 trust' "$hba"
+  grep -q '^host all ade_app 127.0.0.1/32 trust' "$hba" && return 0
+  say "allowing users postgres and ade_app to connect from 127.0.0.1 without a password ($hba)"
+  sed -i '1i host all postgres 127.0.0.1/32 trust\nhost all postgres ::1/128 trust\nhost all ade_app 127.0.0.1/32 trust\nhost all ade_app ::1/128 trust' "$hba"
 }
 
 start_postgres() {

@@ -13,7 +13,10 @@ export interface DemoEnvironment {
   dataDir: string;
   logDir: string;
   cliConfigDir: string;
+  /** The control plane's own role (row-level security applies to it). */
   databaseUrl: string;
+  /** The schema owner's connection: migrations and the reset only. */
+  migrationUrl: string;
   redisUrl: string;
   jwtSecret: string;
   /** SECRETS_KEYS of this demo run: one random key, generated here and never written to disk. */
@@ -32,7 +35,8 @@ export async function resetDemoEnvironment(projectRoot: string): Promise<DemoEnv
     dataDir: join(root, 'data'),
     logDir: join(root, 'logs'),
     cliConfigDir: join(root, 'cli'),
-    databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    databaseUrl: process.env.DATABASE_URL ?? 'postgres://ade_app@127.0.0.1:5432/postgres',
+    migrationUrl: process.env.DATABASE_MIGRATION_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     jwtSecret: randomBytes(32).toString('hex'),
     secretsKeys: `demo:${randomBytes(32).toString('base64')}`,
@@ -41,7 +45,7 @@ export async function resetDemoEnvironment(projectRoot: string): Promise<DemoEnv
   await rm(root, { recursive: true, force: true });
   await Promise.all([env.dataDir, env.logDir, env.cliConfigDir].map((dir) => mkdir(dir, { recursive: true })));
 
-  const pg = new Client({ connectionString: env.databaseUrl, connectionTimeoutMillis: 5000 });
+  const pg = new Client({ connectionString: env.migrationUrl, connectionTimeoutMillis: 5000 });
   await pg.connect();
   try {
     await pg.query(`DROP SCHEMA IF EXISTS ${DEMO_SCHEMA} CASCADE`);

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 
   const env = await resetDemoEnvironment(projectRoot);
   step(`Migrating the control-plane database (schema ${DEMO_SCHEMA})`);
-  const applied = await migrateDatabase(new DatabaseConfig(new Secret(env.databaseUrl), DEMO_SCHEMA));
+  const applied = await migrateDatabase(new DatabaseConfig(new Secret(env.databaseUrl), DEMO_SCHEMA, new Secret(env.migrationUrl)));
   process.stdout.write(`applied: ${applied.join(', ')}\n`);
 
   const port = await freePort(Number(process.env.PORT ?? 3000));
@@ -130,6 +130,10 @@ async function main(): Promise<void> {
     }
     await waitForQualityReport(new ApiClient(apiUrl, adminToken), second.id);
     await ade('quality', 'trends', '--table', 'professional_claims', '--days', '1');
+
+    step('The audit trail of everything done above, checked link by link');
+    await ade('audit', 'log', '--limit', '5');
+    await ade('audit', 'verify');
 
     step(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     process.stdout.write(

@@ -17,15 +17,25 @@ export class ApiError extends CliError {
 
 /** The server's own message already names the bad fields; 401 gets advice instead. */
 function describe(status: number, body: ErrorBody): string {
+  if (status === 401 && body.message === 'invalid or expired API key') return 'the API key (ADE_API_KEY) is invalid, expired or revoked';
   if (status === 401) return body.message === 'invalid email or password' ? body.message : 'not logged in or the session expired; run `ade login`';
   return body.message ?? `request failed with HTTP ${status}`;
 }
 
-/** A thin JSON client for the REST API; every non-2xx becomes an ApiError with the server's message. */
+/** Gets a new access token when the current one is refused; null when the session cannot be renewed. */
+export type AccessTokenRefresher = () => Promise<string | null>;
+
+/**
+ * A thin JSON client for the REST API; every non-2xx becomes an ApiError with the server's message.
+ * With a refresher, a 401 is answered by renewing the access token once and retrying the request.
+ */
 export class ApiClient {
+  private refreshed = false;
+
   constructor(
     readonly baseUrl: string,
-    private readonly token: string | null,
+    private token: string | null,
+    private readonly refresher: AccessTokenRefresher | null = null,
   ) {}
 
   get<T>(path: string): Promise<T> {
@@ -36,11 +46,28 @@ export class ApiClient {
     return this.request<T>('POST', path, body);
   }
 
+  delete<T>(path: string): Promise<T> {
+    return this.request<T>('DELETE', path);
+  }
+
   put<T>(path: string, body: unknown): Promise<T> {
     return this.request<T>('PUT', path, body);
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    try {
+      return await this.send<T>(method, path, body);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401 || !this.refresher || this.refreshed) throw error;
+      this.refreshed = true;
+      const token = await this.refresher();
+      if (!token) throw error;
+      this.token = token;
+      return this.send<T>(method, path, body);
+    }
+  }
+
+  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.token) headers.authorization = `Bearer ${this.token}`;

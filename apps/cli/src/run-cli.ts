@@ -1,9 +1,12 @@
 import { CliError, type CliIo } from './cli-io';
 import type { Command } from './command';
+import { apikeyCreateCommand, apikeyListCommand, apikeyRevokeCommand } from './commands/apikey.command';
+import { auditLogCommand, auditVerifyCommand } from './commands/audit.command';
 import { catalogInitCommand } from './commands/catalog-init.command';
 import { generateClaimsCommand } from './commands/generate-claims.command';
 import { lineageCommand } from './commands/lineage.command';
 import { loginCommand } from './commands/login.command';
+import { logoutCommand } from './commands/logout.command';
 import { pipelineCreateCommand } from './commands/pipeline-create.command';
 import { pipelineListCommand } from './commands/pipeline-list.command';
 import { pipelineLogsCommand } from './commands/pipeline-logs.command';
@@ -19,6 +22,7 @@ import { webhookSetCommand, webhookShowCommand } from './commands/webhook.comman
 
 export const commands: Command[] = [
   loginCommand,
+  logoutCommand,
   statusCommand,
   catalogInitCommand,
   pipelineCreateCommand,
@@ -33,6 +37,11 @@ export const commands: Command[] = [
   lineageCommand,
   webhookSetCommand,
   webhookShowCommand,
+  apikeyCreateCommand,
+  apikeyListCommand,
+  apikeyRevokeCommand,
+  auditVerifyCommand,
+  auditLogCommand,
   validateCommand,
   generateClaimsCommand,
 ];

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { ControlPlaneConfigModule } from './config/config.module';
@@ -12,6 +13,7 @@ import { PipelinesModule } from './pipelines/pipelines.module';
 import { QualityModule } from './quality/quality.module';
 import { QuarantineModule } from './quarantine/quarantine.module';
 import { QueuesModule } from './queues/queues.module';
+import { RetentionModule } from './retention/retention.module';
 import { RequestContextMiddleware } from './common/request-context.middleware';
 import { RunsModule } from './runs/runs.module';
 import { SchemaDriftModule } from './schema-drift/schema-drift.module';
@@ -28,6 +30,7 @@ export class AppModule implements NestModule {
         ControlPlaneConfigModule.forRoot(config),
         DatabaseModule,
         QueuesModule,
+        AuditModule,
         AuthModule,
         UsersModule,
         TenantsModule,
@@ -40,6 +43,7 @@ export class AppModule implements NestModule {
         QuarantineModule,
         QualityModule,
         WebhooksModule,
+        RetentionModule,
         EventsModule,
         HealthModule,
       ],

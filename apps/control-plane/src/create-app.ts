@@ -6,6 +6,7 @@ import { ErrorFilter } from './common/error.filter';
 import { applyHttpHardening } from './common/http-hardening';
 import { requestValidationPipe } from './common/request-validation';
 import type { ControlPlaneConfig } from './config/control-plane.config';
+import { assertApplicationRole } from './database/app-role';
 
 export function jsonLogger(): LoggerService {
   return new ConsoleLogger({ json: true, colors: false });
@@ -19,6 +20,7 @@ export async function createControlPlaneApp(
   config: ControlPlaneConfig,
   logger: LoggerService | false = jsonLogger(),
 ): Promise<INestApplication> {
+  await assertApplicationRole(config.database.url.reveal(), config.database.schema);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger,
     bodyParser: false,

@@ -92,6 +92,18 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
   'GET /v1/auth/me': {
     expect: { operator: 200, tenantAdmin: 200, tenantViewer: 200, otherTenantAdmin: 200, ...UNAUTH },
   },
+  // public: the refresh token in the body is the credential. An empty body is a 400 for every caller
+  // (a valid refresh token is exercised in auth-sessions.e2e.spec.ts).
+  'POST /v1/auth/refresh': {
+    body: () => ({}),
+    expect: { operator: 400, tenantAdmin: 400, tenantViewer: 400, otherTenantAdmin: 400, ...PUBLIC(400) },
+  },
+  // authenticated: a malformed body makes signed-in callers stop at validation (400), so the matrix
+  // does not end the sessions of the tokens it goes on using; auth-sessions.e2e.spec.ts logs out for real.
+  'POST /v1/auth/logout': {
+    body: () => ({ refreshToken: 42 }),
+    expect: { operator: 400, tenantAdmin: 400, tenantViewer: 400, otherTenantAdmin: 400, ...UNAUTH },
+  },
 
   // --- health
   'GET /v1/health': {
@@ -109,6 +121,16 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
   'GET /v1/tenants/:id': {
     params: { id: 'tenantA' },
     expect: { operator: 200, tenantAdmin: 200, tenantViewer: 200, otherTenantAdmin: 404, ...UNAUTH },
+  },
+  // a tenant's external identity provider: platform operators only
+  'PUT /v1/tenants/:id/identity-provider': {
+    params: { id: 'tenantA' },
+    body: (f) => ({ issuer: `https://idp-${f.unique()}.example.org/`, jwksUri: 'https://idp.example.org/jwks', audience: 'ade' }),
+    expect: { operator: 200, tenantAdmin: 403, tenantViewer: 403, otherTenantAdmin: 403, ...UNAUTH },
+  },
+  'DELETE /v1/tenants/:id/identity-provider': {
+    params: { id: 'tenantA' },
+    expect: { operator: [204, 404], tenantAdmin: 403, tenantViewer: 403, otherTenantAdmin: 403, ...UNAUTH },
   },
 
   // --- users
@@ -185,4 +207,27 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
   'DELETE /v1/webhook': { expect: TENANT_WRITE_OWN_SCOPE([204, 404]) },
   'POST /v1/webhook/rotate-secret': { expect: TENANT_WRITE_OWN_SCOPE([200, 404]) },
   'GET /v1/webhook/deliveries': { expect: TENANT_READ_OWN_SCOPE(200) },
+
+  // --- API keys (tenant admins only; a random id is nobody's key: 404 for any admin)
+  'POST /v1/api-keys': { body: (f) => ({ name: `matrix-${f.unique()}`, scopes: ['read'] }), expect: TENANT_WRITE_OWN_SCOPE(201) },
+  'GET /v1/api-keys': { expect: { operator: 403, tenantAdmin: 200, tenantViewer: 403, otherTenantAdmin: 200, ...UNAUTH } },
+  'GET /v1/api-keys/:id': { params: { id: 'randomUuid' }, expect: { operator: 403, tenantAdmin: 404, tenantViewer: 403, otherTenantAdmin: 404, ...UNAUTH } },
+  'DELETE /v1/api-keys/:id': { params: { id: 'randomUuid' }, expect: { operator: 403, tenantAdmin: 404, tenantViewer: 403, otherTenantAdmin: 404, ...UNAUTH } },
+
+  // --- tenant rate limits (platform operators only)
+  'GET /v1/tenants/:id/rate-limit': { params: { id: 'tenantA' }, expect: { operator: 200, tenantAdmin: 403, tenantViewer: 403, otherTenantAdmin: 403, ...UNAUTH } },
+  'PUT /v1/tenants/:id/rate-limit': {
+    params: { id: 'tenantA' },
+    body: () => ({ apiRateLimitPerMinute: null }),
+    expect: { operator: 200, tenantAdmin: 403, tenantViewer: 403, otherTenantAdmin: 403, ...UNAUTH },
+  },
+
+  // --- audit log (tenant admins: their own chain; operators: the platform chain, or ?tenantId=)
+  'GET /v1/audit/verify': { expect: { operator: 200, tenantAdmin: 200, tenantViewer: 403, otherTenantAdmin: 200, ...UNAUTH } },
+  'GET /v1/audit/events': { expect: { operator: 200, tenantAdmin: 200, tenantViewer: 403, otherTenantAdmin: 200, ...UNAUTH } },
+  'PUT /v1/tenants/:id/legal-hold': {
+    params: { id: 'tenantA' },
+    body: () => ({ enabled: false, reason: 'authorization matrix' }),
+    expect: { operator: 200, tenantAdmin: 403, tenantViewer: 403, otherTenantAdmin: 403, ...UNAUTH },
+  },
 };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createIsolatedSchema, dropQueuePrefix, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
+import { createIsolatedSchema, dropQueuePrefix, testAppDatabaseUrl, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
 import { loadControlPlaneConfig, type ControlPlaneConfig } from '../src/config/control-plane.config';
 import { createControlPlaneApp } from '../src/create-app';
 import { migrateDatabase } from '../src/database/migrate';
@@ -27,7 +27,8 @@ export async function startControlPlane(
   const queuePrefix = options.queuePrefix ?? uniqueQueuePrefix(label);
   const operator = { email: 'operator@platform.test', password: randomBytes(12).toString('hex') };
   const env: Record<string, string> = {
-    DATABASE_URL: database.databaseUrl,
+    DATABASE_URL: testAppDatabaseUrl,
+    DATABASE_MIGRATION_URL: database.databaseUrl,
     DATABASE_SCHEMA: database.schema,
     REDIS_URL: testRedisUrl,
     QUEUE_PREFIX: queuePrefix,
@@ -38,6 +39,8 @@ export async function startControlPlane(
     BOOTSTRAP_OPERATOR_EMAIL: operator.email,
     BOOTSTRAP_OPERATOR_PASSWORD: operator.password,
     RUN_BACKOFF_MS: '200',
+    // Suites make hundreds of requests per tenant; rate-limits.e2e.spec.ts sets small limits itself.
+    API_RATE_LIMIT_PER_MINUTE: '1000000',
     ...options.env,
   };
   const config = loadControlPlaneConfig(env);

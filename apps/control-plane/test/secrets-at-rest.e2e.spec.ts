@@ -30,7 +30,7 @@ describe('secrets at rest: webhook signing secrets are encrypted, deliveries sti
 
   beforeAll(async () => {
     cp = await startControlPlane({ label: 'secrets-at-rest', env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_BACKOFF_MS: '20' } });
-    pg = new Client({ connectionString: cp.env.DATABASE_URL, options: `-c search_path=${cp.env.DATABASE_SCHEMA}` });
+    pg = new Client({ connectionString: cp.env.DATABASE_MIGRATION_URL, options: `-c search_path=${cp.env.DATABASE_SCHEMA}` });
     await pg.connect();
     receiver = await startReceiver(() => 200);
     tenant = await createTenant(cp);

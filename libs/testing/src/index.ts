@@ -4,3 +4,4 @@ export * from './isolated-schema';
 export * from './queue-prefix';
 export * from './temp-dir';
 export * from './private-redis';
+export * from './config-problems';

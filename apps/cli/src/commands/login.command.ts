@@ -3,23 +3,24 @@ import { UsageError, type CliIo } from '../cli-io';
 import { commonOptions, parse, type Command } from '../command';
 import { writeCredentials } from '../credentials';
 import { emit } from '../output';
-import { apiUrlFor } from '../session';
+import { apiUrlFor, credentialsFor, type IssuedTokens } from '../session';
 
 const usage = 'ade login --email EMAIL [--password PASSWORD] [--api-url URL] [--json]';
 
 export const loginCommand: Command = {
   path: ['login'],
   usage,
-  summary: 'Sign in and save an access token for the other commands',
+  summary: 'Sign in and save the session (access and refresh token) for the other commands',
   async run(argv: string[], io: CliIo): Promise<number> {
     const { values } = parse(argv, { ...commonOptions, email: { type: 'string' }, password: { type: 'string' } }, usage);
     const email = values.email ?? io.env.ADE_EMAIL;
     if (!email) throw new UsageError(`--email is required\nusage: ${usage}`);
     const password = values.password ?? io.env.ADE_PASSWORD ?? (await io.prompt('Password: '));
     const apiUrl = await apiUrlFor(io, values['api-url']);
-    const token = await new ApiClient(apiUrl, null).post<{ accessToken: string; expiresIn: number }>('/v1/auth/token', { email, password });
-    const expiresAt = new Date(Date.now() + token.expiresIn * 1000).toISOString();
-    const path = await writeCredentials(io.env, { apiUrl, email, accessToken: token.accessToken, expiresAt });
+    const tokens = await new ApiClient(apiUrl, null).post<IssuedTokens>('/v1/auth/token', { email, password });
+    const credentials = credentialsFor(apiUrl, email, tokens);
+    const { expiresAt } = credentials;
+    const path = await writeCredentials(io.env, credentials);
     emit(io, values.json, { apiUrl, email, expiresAt }, () => [`Logged in to ${apiUrl} as ${email} (token saved to ${path}, valid until ${expiresAt})`]);
     return 0;
   },

@@ -1,26 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { AppError } from '../common/app-error';
-import { AuthConfig } from '../config/control-plane.config';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { UsersRepository } from '../users/users.repository';
-import type { AccessTokenClaims } from './auth-user';
-
-export interface IssuedToken {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-}
+import { SessionsService, type IssuedToken } from './sessions.service';
 
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
-    private readonly jwt: JwtService,
-    private readonly config: AuthConfig,
     private readonly throttle: LoginThrottle,
+    private readonly sessions: SessionsService,
   ) {}
 
   /**
@@ -37,11 +28,6 @@ export class AuthService {
       throw new AppError('unauthorized', 'invalid email or password');
     }
     await this.throttle.succeeded(attempt);
-    const claims: AccessTokenClaims = { sub: user.id, tid: user.tenantId, role: user.role };
-    return {
-      accessToken: await this.jwt.signAsync(claims),
-      tokenType: 'Bearer',
-      expiresIn: this.config.accessTokenTtlSeconds,
-    };
+    return this.sessions.start(user);
   }
 }

@@ -3,13 +3,17 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AuthConfig } from '../config/control-plane.config';
 import { accessTokenClaims, type AuthUser } from './auth-user';
+import { SessionRevocations } from './session-revocations';
 
 export const JWT_ALGORITHM = 'HS256';
 
 /** Algorithm, issuer and audience are pinned: a token signed any other way is refused. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(config: AuthConfig) {
+  constructor(
+    config: AuthConfig,
+    private readonly revocations: SessionRevocations,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.jwtSecret.reveal(),
@@ -20,9 +24,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(payload: unknown): AuthUser | false {
+  /** A token of a session that was logged out (or revoked for refresh token reuse) stops working at once. */
+  async validate(payload: unknown): Promise<AuthUser | false> {
     const claims = accessTokenClaims.safeParse(payload);
     if (!claims.success) return false;
-    return { userId: claims.data.sub, tenantId: claims.data.tid, role: claims.data.role };
+    const { sub, tid, role, sid } = claims.data;
+    if (sid && (await this.revocations.isRevoked(sid))) return false;
+    return { userId: sub, tenantId: tid, role, ...(sid ? { sessionId: sid } : {}) };
   }
 }

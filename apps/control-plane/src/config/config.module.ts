@@ -12,6 +12,9 @@ import { SecretBox } from '../secrets/secret-box';
 import { SecretsConfig } from './secrets.config';
 import { HttpSecurityConfig, LoginThrottleConfig } from './http-security.config';
 import { WebhookConfig } from './webhook.config';
+import { RateLimitConfig } from './rate-limit.config';
+import { AuthSessionsConfig } from './auth-sessions.config';
+import { RetentionConfig } from './retention.config';
 
 /** Each config section is its own injectable class, so a service asks only for what it reads. */
 @Global()
@@ -29,6 +32,9 @@ export class ControlPlaneConfigModule {
       { provide: HttpSecurityConfig, useValue: config.httpSecurity },
       { provide: LoginThrottleConfig, useValue: config.loginThrottle },
       { provide: SecretsConfig, useValue: config.secrets },
+      { provide: RateLimitConfig, useValue: config.rateLimit },
+      { provide: AuthSessionsConfig, useValue: config.authSessions },
+      { provide: RetentionConfig, useValue: config.retention },
       // Encrypts secrets stored in the database (webhook signing secrets) under SECRETS_KEYS.
       { provide: SecretBox, useValue: new SecretBox(config.secrets) },
     ];

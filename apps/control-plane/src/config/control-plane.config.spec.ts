@@ -1,23 +1,12 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '@ade/config';
+import { configProblemsOf } from '@ade/testing';
 import { loadControlPlaneConfig } from './control-plane.config';
+import { minimalControlPlaneEnv } from './control-plane.config.fixtures';
 
-const valid = {
-  DATABASE_URL: 'postgres://app:s3cret@db.internal:5432/ade',
-  JWT_SECRET: 'k'.repeat(40),
-  SECRETS_KEYS: `main:${Buffer.alloc(32, 7).toString('base64')}`,
-};
+const valid = minimalControlPlaneEnv;
 
-function problemsOf(env: Record<string, string | undefined>): string[] {
-  try {
-    loadControlPlaneConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = (env: Record<string, string | undefined>): string[] => configProblemsOf(() => loadControlPlaneConfig(env));
 
 describe('control-plane configuration', () => {
   it('applies defaults for everything optional', () => {

@@ -4,6 +4,9 @@ import { envInt, envSecret, envUrl, QueueConfig, queueEnvSchema, readEnv, Secret
 import { SecretsConfig, secretsEnvSchema } from './secrets.config';
 import { HttpSecurityConfig, httpSecurityEnvSchema, LoginThrottleConfig } from './http-security.config';
 import { WebhookConfig, webhookEnvSchema } from './webhook.config';
+import { RateLimitConfig, rateLimitEnvSchema } from './rate-limit.config';
+import { AuthSessionsConfig, authSessionsEnvSchema } from './auth-sessions.config';
+import { RetentionConfig, retentionEnvSchema } from './retention.config';
 
 export class HttpConfig {
   constructor(
@@ -14,9 +17,12 @@ export class HttpConfig {
 
 export class DatabaseConfig {
   constructor(
+    /** The application's own role: not a superuser, no BYPASSRLS, owns no table (checked at start-up). */
     readonly url: Secret,
     /** Each deployment (and each test suite) can live in its own schema of one database. */
     readonly schema: string,
+    /** The schema owner's connection, used only by `npm run migrate`; the application never holds it. */
+    readonly migrationUrl: Secret = url,
   ) {}
 }
 
@@ -48,11 +54,14 @@ export class RunPolicyConfig {
 const databaseEnvSchema = z.object({
   DATABASE_URL: envUrl(['postgres', 'postgresql']).transform((url) => new Secret(url)),
   DATABASE_SCHEMA: sqlIdentifier.default('public'),
+  DATABASE_MIGRATION_URL: envUrl(['postgres', 'postgresql'])
+    .transform((url) => new Secret(url))
+    .optional(),
 });
 
 export function loadDatabaseConfig(env: Record<string, string | undefined>): DatabaseConfig {
   const e = readEnv(databaseEnvSchema, env);
-  return new DatabaseConfig(e.DATABASE_URL, e.DATABASE_SCHEMA);
+  return new DatabaseConfig(e.DATABASE_URL, e.DATABASE_SCHEMA, e.DATABASE_MIGRATION_URL ?? e.DATABASE_URL);
 }
 
 const envSchema = queueEnvSchema
@@ -60,6 +69,9 @@ const envSchema = queueEnvSchema
   .extend(webhookEnvSchema.shape)
   .extend(httpSecurityEnvSchema.shape)
   .extend(secretsEnvSchema.shape)
+  .extend(rateLimitEnvSchema.shape)
+  .extend(authSessionsEnvSchema.shape)
+  .extend(retentionEnvSchema.shape)
   .extend({
     PORT: envInt(0, 65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -92,6 +104,9 @@ export interface ControlPlaneConfig {
   httpSecurity: HttpSecurityConfig;
   loginThrottle: LoginThrottleConfig;
   secrets: SecretsConfig;
+  rateLimit: RateLimitConfig;
+  authSessions: AuthSessionsConfig;
+  retention: RetentionConfig;
 }
 
 /** Reads and checks the whole environment at once; throws ConfigError naming every bad variable. */
@@ -99,7 +114,7 @@ export function loadControlPlaneConfig(env: Record<string, string | undefined>):
   const e = readEnv(envSchema, env);
   return {
     http: new HttpConfig(e.PORT, e.HOST),
-    database: new DatabaseConfig(e.DATABASE_URL, e.DATABASE_SCHEMA),
+    database: new DatabaseConfig(e.DATABASE_URL, e.DATABASE_SCHEMA, e.DATABASE_MIGRATION_URL ?? e.DATABASE_URL),
     queue: QueueConfig.fromEnv(e),
     auth: new AuthConfig(
       e.JWT_SECRET,
@@ -117,5 +132,8 @@ export function loadControlPlaneConfig(env: Record<string, string | undefined>):
     httpSecurity: HttpSecurityConfig.fromEnv(e),
     loginThrottle: LoginThrottleConfig.fromEnv(e),
     secrets: SecretsConfig.fromEnv(e),
+    rateLimit: RateLimitConfig.fromEnv(e),
+    authSessions: AuthSessionsConfig.fromEnv(e),
+    retention: RetentionConfig.fromEnv(e),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readEnv } from '@ade/config';
+import { configProblemsOf } from '@ade/testing';
+import { readEnv } from '@ade/config';
 import { HttpSecurityConfig, httpSecurityEnvSchema, LoginThrottleConfig } from './http-security.config';
 
 const valid = {};
@@ -9,15 +10,7 @@ function load(env: Record<string, string | undefined>) {
   return { httpSecurity: HttpSecurityConfig.fromEnv(e), loginThrottle: LoginThrottleConfig.fromEnv(e) };
 }
 
-function problemsOf(env: Record<string, string | undefined>): string[] {
-  try {
-    load(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = (env: Record<string, string | undefined>): string[] => configProblemsOf(() => load(env));
 
 describe('HTTP security configuration', () => {
   it('defaults to no cross-origin access, a 1 MiB body and 5 login failures per 15 minutes', () => {

@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../../migrations';
+import { ApiKey } from '../api-keys/api-key.entity';
 import type { DatabaseConfig } from '../config/control-plane.config';
 import { Incident } from '../incidents/incident.entity';
 import { Pipeline } from '../pipelines/pipeline.entity';
@@ -14,13 +15,13 @@ import { User } from '../users/user.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
 
-export const entities = [Tenant, User, Pipeline, PipelineRun, Incident, QuarantineRelease, QualityReportRecord, QualityAnomalyRecord, AlertThreshold, Alert, WebhookEndpoint, WebhookDelivery];
+export const entities = [Tenant, User, Pipeline, PipelineRun, Incident, QuarantineRelease, QualityReportRecord, QualityAnomalyRecord, AlertThreshold, Alert, WebhookEndpoint, WebhookDelivery, ApiKey];
 
 /** The schema is the connection's search_path: migrations and queries never name it. */
-export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+export function dataSourceOptions(config: DatabaseConfig, url: string = config.url.reveal()): DataSourceOptions {
   return {
     type: 'postgres',
-    url: config.url.reveal(),
+    url,
     schema: config.schema,
     entities,
     migrations,

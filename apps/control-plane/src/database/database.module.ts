@@ -1,8 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseConfig } from '../config/control-plane.config';
 import { dataSourceOptions } from './data-source-options';
+import { DatabaseScope } from './database-scope';
 
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -10,5 +12,7 @@ import { dataSourceOptions } from './data-source-options';
       useFactory: (config: DatabaseConfig) => dataSourceOptions(config),
     }),
   ],
+  providers: [DatabaseScope],
+  exports: [DatabaseScope],
 })
 export class DatabaseModule {}

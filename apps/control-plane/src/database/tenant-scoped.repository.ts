@@ -1,5 +1,6 @@
-import type { FindOptionsOrder, FindOptionsWhere, Repository } from 'typeorm';
+import type { EntityManager, FindOptionsOrder, FindOptionsWhere, Repository } from 'typeorm';
 import { isUuid } from '@ade/contracts';
+import { inTenantScope } from './database-scope';
 
 export class MissingTenantScopeError extends Error {
   override readonly name = 'MissingTenantScopeError';
@@ -13,30 +14,43 @@ interface TenantOwned {
 /**
  * The only way feature code reaches tenant-owned rows. Every method takes the tenant first and
  * throws when it is missing: TypeORM silently drops `undefined` from a WHERE clause, which would
- * turn a forgotten filter into a query over every tenant.
+ * turn a forgotten filter into a query over every tenant. Each call runs in a transaction scoped
+ * to that tenant, so row-level security holds even where a filter is forgotten.
  */
 export class TenantScopedRepository<E extends TenantOwned> {
-  constructor(protected readonly repository: Repository<E>) {}
+  constructor(private readonly repository: Repository<E>) {}
+
+  /** Runs `work` inside `tenantId`'s scope with this entity's repository bound to the transaction. */
+  protected inScope<T>(tenantId: string, work: (repository: Repository<E>, tx: EntityManager) => Promise<T>): Promise<T> {
+    return inTenantScope(this.repository.manager.dataSource, tenantId, (tx) => work(tx.getRepository(this.repository.target), tx));
+  }
+
+  /** Raw SQL in `tenantId`'s scope; the statement should still filter by tenant, and RLS makes sure. */
+  protected query<T = unknown[]>(tenantId: string, sql: string, parameters?: unknown[]): Promise<T> {
+    return this.inScope(tenantId, (repository) => repository.query(sql, parameters) as Promise<T>);
+  }
 
   async findById(tenantId: string, id: string): Promise<E | null> {
-    return this.repository.findOneBy(this.scoped(tenantId, { id } as FindOptionsWhere<E>));
+    return this.inScope(tenantId, (repository) => repository.findOneBy(this.scoped(tenantId, { id } as FindOptionsWhere<E>)));
   }
 
   async findOne(tenantId: string, where: FindOptionsWhere<E>): Promise<E | null> {
-    return this.repository.findOneBy(this.scoped(tenantId, where));
+    return this.inScope(tenantId, (repository) => repository.findOneBy(this.scoped(tenantId, where)));
   }
 
   async find(
     tenantId: string,
     options: { where?: FindOptionsWhere<E>; order?: FindOptionsOrder<E>; take?: number } = {},
   ): Promise<E[]> {
-    return this.repository.find({ where: this.scoped(tenantId, options.where ?? {}), order: options.order, take: options.take });
+    return this.inScope(tenantId, (repository) =>
+      repository.find({ where: this.scoped(tenantId, options.where ?? {}), order: options.order, take: options.take }),
+    );
   }
 
   async insert(tenantId: string, entity: E): Promise<E> {
     assertTenantId(tenantId);
     if (entity.tenantId !== tenantId) throw new MissingTenantScopeError('entity belongs to another tenant');
-    return this.repository.save(entity);
+    return this.inScope(tenantId, (repository) => repository.save(entity));
   }
 
   /** Saves changes to an entity loaded through this repository for the same tenant. */
@@ -45,11 +59,11 @@ export class TenantScopedRepository<E extends TenantOwned> {
   }
 
   async delete(tenantId: string, id: string): Promise<boolean> {
-    const result = await this.repository.delete(this.scoped(tenantId, { id } as FindOptionsWhere<E>));
+    const result = await this.inScope(tenantId, (repository) => repository.delete(this.scoped(tenantId, { id } as FindOptionsWhere<E>)));
     return (result.affected ?? 0) > 0;
   }
 
-  private scoped(tenantId: string, where: FindOptionsWhere<E>): FindOptionsWhere<E> {
+  protected scoped(tenantId: string, where: FindOptionsWhere<E>): FindOptionsWhere<E> {
     assertTenantId(tenantId);
     for (const [key, value] of Object.entries(where)) {
       if (value === undefined) throw new MissingTenantScopeError(`filter '${key}' is undefined`);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { EventData } from '@ade/contracts';
-import { assertTenantId, TenantScopedRepository } from '../database/tenant-scoped.repository';
+import { TenantScopedRepository } from '../database/tenant-scoped.repository';
 import { Incident } from './incident.entity';
 
 export interface IncidentTally {
@@ -23,8 +23,7 @@ export class IncidentsRepository extends TenantScopedRepository<Incident> {
    * that arrives after its run has ended is settled at once, by the same rule as settleForRun.
    */
   async record(event: EventData<'incident.recorded'>): Promise<void> {
-    assertTenantId(event.tenantId);
-    await this.repository.query(
+    await this.inScope(event.tenantId, (repository) => repository.query(
       `INSERT INTO incidents (id, tenant_id, run_id, pipeline_id, attempt, failure_class, error_code, error_message, action, file, occurred_at, outcome, settled_at)
        SELECT $1, $2, $3, p.id, $5, $6, $7, $8, $9, $10, $11,
               CASE WHEN r.status = 'succeeded' AND $9 <> 'quarantine_file' THEN 'resolved'
@@ -46,7 +45,7 @@ export class IncidentsRepository extends TenantScopedRepository<Incident> {
         event.file,
         event.at,
       ],
-    );
+    ));
   }
 
   /**
@@ -55,24 +54,22 @@ export class IncidentsRepository extends TenantScopedRepository<Incident> {
    * send a good file, so it stays unresolved however the run ended.
    */
   async settleForRun(tenantId: string, runId: string, succeeded: boolean, at: string): Promise<void> {
-    assertTenantId(tenantId);
-    await this.repository.query(
+    await this.inScope(tenantId, (repository) => repository.query(
       `UPDATE incidents SET outcome = CASE WHEN $3 AND action <> 'quarantine_file' THEN 'resolved' ELSE 'unresolved' END, settled_at = $4
        WHERE tenant_id = $1 AND run_id = $2 AND outcome = 'pending'`,
       [tenantId, runId, succeeded, at],
-    );
+    ));
   }
 
   async tally(tenantId: string, pipelineId: string | null): Promise<IncidentTally> {
-    assertTenantId(tenantId);
-    const [row] = await this.repository.query(
+    const [row] = await this.inScope(tenantId, (repository) => repository.query(
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE outcome = 'resolved')::int AS resolved,
               count(*) FILTER (WHERE outcome = 'unresolved')::int AS unresolved,
               count(*) FILTER (WHERE outcome = 'pending')::int AS pending
        FROM incidents WHERE tenant_id = $1 AND ($2::uuid IS NULL OR pipeline_id = $2)`,
       [tenantId, pipelineId],
-    );
+    ));
     return row as IncidentTally;
   }
 }

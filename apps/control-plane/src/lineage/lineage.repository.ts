@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { EventData, LineageEdge } from '@ade/contracts';
+import { DatabaseScope } from '../database/database-scope';
 import { assertTenantId } from '../database/tenant-scoped.repository';
 
 export interface LineageEdgeRow {
@@ -20,13 +19,13 @@ export interface LineageEdgeRow {
  */
 @Injectable()
 export class LineageRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly scope: DatabaseScope) {}
 
   async record(event: EventData<'lineage.recorded'>): Promise<void> {
     assertTenantId(event.tenantId);
     const edges = mergeDuplicates(event.edges);
     if (edges.length === 0) return;
-    await this.db.query(
+    await this.scope.forTenant(event.tenantId, (tx) => tx.query(
       `INSERT INTO lineage_edges (tenant_id, run_id, pipeline_id, attempt, source_kind, source_name, target, row_count, recorded_at)
        SELECT r.tenant_id, r.id, (SELECT id FROM pipelines WHERE id = $3 AND tenant_id = $1), $4, e.kind, e.name, e.target, e.rows, $5
        FROM pipeline_runs r, jsonb_to_recordset($6::jsonb) AS e (kind text, name text, target text, rows bigint)
@@ -42,7 +41,7 @@ export class LineageRepository {
         event.at,
         JSON.stringify(edges.map((edge) => ({ kind: edge.source.kind, name: edge.source.name, target: edge.target, rows: edge.rows }))),
       ],
-    );
+    ));
   }
 
   /**
@@ -52,7 +51,7 @@ export class LineageRepository {
    */
   async graph(tenantId: string, table: string, runs: number): Promise<LineageEdgeRow[]> {
     assertTenantId(tenantId);
-    const rows: Array<Omit<LineageEdgeRow, 'rows'> & { rows: string }> = await this.db.query(
+    const rows: Array<Omit<LineageEdgeRow, 'rows'> & { rows: string }> = await this.scope.forTenant(tenantId, (tx) => tx.query(
       `WITH RECURSIVE
        table_edges AS (
          SELECT DISTINCT source_name AS source, target FROM lineage_edges WHERE tenant_id = $1 AND source_kind = 'table'
@@ -80,7 +79,7 @@ export class LineageRepository {
        SELECT source_kind AS "sourceKind", source_name AS "sourceName", target, run_id AS "runId", row_count AS rows, recorded_at AS "recordedAt"
        FROM graph WHERE run_id IN (SELECT run_id FROM recent)`,
       [tenantId, table, runs],
-    );
+    ));
     return rows.map((row) => ({ ...row, rows: Number(row.rows) }));
   }
 }

@@ -28,8 +28,7 @@ export class AlertThresholdsRepository extends TenantScopedRepository<AlertThres
 
   /** Sets the given thresholds of the table (null turns one off) and keeps the others. */
   async merge(tenantId: string, table: string, patch: Partial<Thresholds>): Promise<AlertThreshold> {
-    assertTenantId(tenantId);
-    await this.repository.query(
+    await this.inScope(tenantId, (repository) => repository.query(
       `INSERT INTO alert_thresholds (id, tenant_id, table_name, min_quality, max_anomaly)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT ON CONSTRAINT alert_thresholds_table_key DO UPDATE SET
@@ -37,7 +36,7 @@ export class AlertThresholdsRepository extends TenantScopedRepository<AlertThres
          max_anomaly = CASE WHEN $7 THEN EXCLUDED.max_anomaly ELSE alert_thresholds.max_anomaly END,
          updated_at = now()`,
       [randomUUID(), tenantId, table, patch.minQuality ?? null, patch.maxAnomaly ?? null, 'minQuality' in patch, 'maxAnomaly' in patch],
-    );
+    ));
     return (await this.forTable(tenantId, table))!;
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { EventData } from '@ade/contracts';
 import { DEFAULT_MAX_HISTORY, detectAnomalies } from '@ade/quality';
+import { DatabaseScope } from '../database/database-scope';
 import { assertTenantId } from '../database/tenant-scoped.repository';
 import type { AlertPayload } from '../webhooks/webhook-delivery.entity';
 import { WebhookDeliveriesRepository } from '../webhooks/webhook-deliveries.repository';
@@ -35,7 +34,7 @@ export class QualityRecorder {
   private readonly logger = new Logger(QualityRecorder.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: DatabaseScope,
     private readonly reports: QualityReportsRepository,
     private readonly thresholds: AlertThresholdsRepository,
     private readonly alerts: AlertsRepository,
@@ -47,7 +46,7 @@ export class QualityRecorder {
     const { tenantId, runId } = event;
     assertTenantId(tenantId);
     const table = event.report.table;
-    const alertIds = await this.db.transaction(async (tx) => {
+    const alertIds = await this.scope.forTenant(tenantId, async (tx) => {
       const reportId = await this.reports.upsert(tx, event);
       if (!reportId) return null;
       const history = await this.reports.history(tx, tenantId, table, event.at, runId, DEFAULT_MAX_HISTORY);

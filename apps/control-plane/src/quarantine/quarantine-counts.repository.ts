@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { EventData } from '@ade/contracts';
+import { DatabaseScope } from '../database/database-scope';
 import { assertTenantId } from '../database/tenant-scoped.repository';
 import { ruleOf } from './quarantine-rule';
 
@@ -18,7 +17,7 @@ export interface QuarantinedTally {
  */
 @Injectable()
 export class QuarantineCountsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly scope: DatabaseScope) {}
 
   async record(event: EventData<'quality.measured'>): Promise<void> {
     assertTenantId(event.tenantId);
@@ -29,7 +28,7 @@ export class QuarantineCountsRepository {
       const rule = ruleOf(expectation.id);
       byRule.set(rule, (byRule.get(rule) ?? 0) + expectation.failed);
     }
-    await this.db.transaction(async (tx) => {
+    await this.scope.forTenant(event.tenantId, async (tx) => {
       const current: unknown[] = await tx.query(
         `INSERT INTO quarantine_run_totals (tenant_id, run_id, pipeline_id, table_name, attempt, quarantined, measured_at)
          SELECT r.tenant_id, r.id, (SELECT id FROM pipelines WHERE id = $3 AND tenant_id = $1), $4, $5, $6, $7
@@ -54,14 +53,14 @@ export class QuarantineCountsRepository {
 
   async tally(tenantId: string, table: string): Promise<QuarantinedTally> {
     assertTenantId(tenantId);
-    const [total]: Array<{ quarantined: string }> = await this.db.query(
+    const [total]: Array<{ quarantined: string }> = await this.scope.forTenant(tenantId, (tx) => tx.query(
       `SELECT coalesce(sum(quarantined), 0) AS quarantined FROM quarantine_run_totals WHERE tenant_id = $1 AND table_name = $2`,
       [tenantId, table],
-    );
-    const byRule: Array<{ rule: string; quarantined: string }> = await this.db.query(
+    ));
+    const byRule: Array<{ rule: string; quarantined: string }> = await this.scope.forTenant(tenantId, (tx) => tx.query(
       `SELECT rule, sum(quarantined) AS quarantined FROM quarantine_counts WHERE tenant_id = $1 AND table_name = $2 GROUP BY rule`,
       [tenantId, table],
-    );
+    ));
     return { quarantined: Number(total!.quarantined), byRule: new Map(byRule.map((row) => [row.rule, Number(row.quarantined)])) };
   }
 }

@@ -62,7 +62,7 @@ export class RunsRepository extends TenantScopedRepository<PipelineRun> {
 
   private async transition(tenantId: string, runId: string, assignments: string, values: unknown[]): Promise<void> {
     assertTenantId(tenantId);
-    await this.repository.query(
+    await this.query(tenantId, 
       `UPDATE pipeline_runs SET ${assignments} WHERE tenant_id = $1 AND id = $2 AND status IN ('queued', 'running')`,
       [tenantId, runId, ...values],
     );

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { inPlatformScope } from '../database/database-scope';
 import { SecretBox, SecretDecryptionError } from './secret-box';
 
 /** Every column that holds a SecretBox value. A new kind of stored secret is added here. */
@@ -23,7 +24,7 @@ export async function reencryptStoredSecrets(dataSource: DataSource, box: Secret
   for (const { table, column } of ENCRYPTED_COLUMNS) {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows = await dataSource.transaction(async (tx) => {
+      const rows = await inPlatformScope(dataSource, 'secret key rotation', async (tx) => {
         const batch: Array<{ id: string; value: string }> = await tx.query(
           `SELECT id, ${column} AS value FROM ${table}
             WHERE id > $1 AND ${column} IS NOT NULL AND split_part(${column}, ':', 2) <> $2

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '@ade/config';
+import { configProblemsOf } from '@ade/testing';
 import { loadControlPlaneConfig } from '../config/control-plane.config';
 import { loadSecretsConfig } from '../config/secrets.config';
 import { SecretBox, SecretDecryptionError } from './secret-box';
@@ -10,15 +10,7 @@ const key = () => randomBytes(32).toString('base64');
 const boxOf = (keys: string) => new SecretBox(loadSecretsConfig({ SECRETS_KEYS: keys }));
 const SECRET = 'a1b2c3d4'.repeat(8);
 
-function problemsOf(keys: string | undefined): string[] {
-  try {
-    loadSecretsConfig({ SECRETS_KEYS: keys });
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = (keys: string | undefined): string[] => configProblemsOf(() => loadSecretsConfig({ SECRETS_KEYS: keys }));
 
 describe('SecretBox', () => {
   const k1 = `k1:${key()}`;

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { HumanOnly } from '../api-keys/human-only.decorator';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { ResourceIdPipe } from '../common/resource-id.pipe';
@@ -7,6 +8,7 @@ import { tenantView } from './tenant.view';
 import { TenantsService } from './tenants.service';
 
 @Controller('v1/tenants')
+@HumanOnly()
 export class TenantsController {
   constructor(private readonly tenants: TenantsService) {}
 

@@ -1,29 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { DatabaseScope } from '../database/database-scope';
 import { Tenant, type CatalogStatus } from './tenant.entity';
 
+/**
+ * A tenant's own row is read and written in that tenant's scope; only the operator's list and
+ * the slug check (a slug is unique across tenants) need platform scope.
+ */
 @Injectable()
 export class TenantsRepository {
-  constructor(@InjectRepository(Tenant) private readonly repository: Repository<Tenant>) {}
+  constructor(private readonly scope: DatabaseScope) {}
 
   findById(id: string): Promise<Tenant | null> {
-    return this.repository.findOneBy({ id });
+    return this.scope.forTenant(id, (tx) => tx.getRepository(Tenant).findOneBy({ id }));
   }
 
   findBySlug(slug: string): Promise<Tenant | null> {
-    return this.repository.findOneBy({ slug });
+    return this.scope.asPlatform('tenant slug uniqueness', (tx) => tx.getRepository(Tenant).findOneBy({ slug }));
   }
 
   list(): Promise<Tenant[]> {
-    return this.repository.find({ order: { createdAt: 'ASC' } });
+    return this.scope.asPlatform('operator tenant list', (tx) => tx.getRepository(Tenant).find({ order: { createdAt: 'ASC' } }));
   }
 
   insert(tenant: Tenant): Promise<Tenant> {
-    return this.repository.save(tenant);
+    return this.scope.forTenant(tenant.id, (tx) => tx.getRepository(Tenant).save(tenant));
   }
 
   async setCatalogStatus(id: string, status: CatalogStatus, error: string | null): Promise<void> {
-    await this.repository.update({ id }, { catalogStatus: status, catalogError: error });
+    await this.scope.forTenant(id, (tx) => tx.getRepository(Tenant).update({ id }, { catalogStatus: status, catalogError: error }));
   }
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { HumanOnly } from '../api-keys/human-only.decorator';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { createUserSchema, listUsersQuerySchema, type CreateUserDto, type ListUsersQuery } from './dto/create-user.dto';
@@ -6,6 +7,7 @@ import { userView } from './user.view';
 import { UsersService } from './users.service';
 
 @Controller('v1/users')
+@HumanOnly()
 @Roles('platform_operator', 'tenant_admin')
 export class UsersController {
   constructor(private readonly users: UsersService) {}

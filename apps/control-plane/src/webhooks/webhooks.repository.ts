@@ -16,8 +16,7 @@ export class WebhookEndpointsRepository extends TenantScopedRepository<WebhookEn
   }
 
   async removeForTenant(tenantId: string): Promise<boolean> {
-    assertTenantId(tenantId);
-    const result = await this.repository.delete({ tenantId });
+    const result = await this.inScope(tenantId, (repository) => repository.delete({ tenantId }));
     return (result.affected ?? 0) > 0;
   }
 

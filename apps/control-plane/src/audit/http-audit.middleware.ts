@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { DatabaseScope } from '../database/database-scope';
+import type { AuditEventInput } from './audit-event';
+import { AuditLogService } from './audit-log.service';
+import { httpAuditEvent, isAuditedRequest, LOGIN_ROUTE, operatorTargetTenant, type HttpCaller } from './http-audit';
+
+/**
+ * The HTTP audit trail: every state-changing request (POST/PUT/PATCH/DELETE), whatever its
+ * outcome (denied 401/403/404 and failures included), and every read of masked failing-row
+ * samples. The entry is written when the response has finished, so it records the real status;
+ * the response is not held back for it. A failed write is logged and counted (see
+ * AuditLogService.recordInBackground) — the request it describes has already happened.
+ */
+@Injectable()
+export class HttpAuditMiddleware implements NestMiddleware {
+  constructor(
+    private readonly audit: AuditLogService,
+    private readonly scope: DatabaseScope,
+  ) {}
+
+  use(request: Request, response: Response, next: NextFunction): void {
+    let recorded = false;
+    const record = (): void => {
+      if (recorded) return;
+      recorded = true;
+      const routePattern = routePatternOf(request);
+      if (!isAuditedRequest(request.method, routePattern)) return;
+      const params = { ...(request.params as Record<string, string | undefined>) };
+      const caller = (request as Request & { user?: HttpCaller }).user;
+      const requestIdHeader = response.getHeader('x-request-id');
+      const aborted = !response.writableFinished;
+      const base = httpAuditEvent({
+        method: request.method,
+        routePattern,
+        params,
+        statusCode: response.statusCode,
+        caller,
+        requestId: typeof requestIdHeader === 'string' ? requestIdHeader : null,
+        clientIp: request.ip ?? null,
+      });
+      // Aborted: no status was sent, and the handler may still be running; the outcome is unknown.
+      const event: AuditEventInput = aborted ? { ...base, outcome: 'error', statusCode: null, details: { ...base.details, clientAborted: true } } : base;
+      const isLogin = request.method === 'POST' && routePattern === LOGIN_ROUTE;
+      const email = isLogin ? emailOf(request.body) : null;
+      const target = caller?.role === 'platform_operator' ? operatorTargetTenant(routePattern, params, request.query, request.body) : null;
+      this.audit.recordInBackground(
+        () => (isLogin ? this.loginEvent(event, email) : target ? this.operatorEvent(event, target) : Promise.resolve(event)),
+        { action: event.action, requestId: event.requestId },
+      );
+    };
+    // 'close' without 'finish': the client went away before the response was sent; still recorded.
+    response.on('finish', record);
+    response.on('close', record);
+    next();
+  }
+
+  /** An operator acting on an existing tenant is recorded in that tenant's chain. */
+  private async operatorEvent(event: AuditEventInput, target: string): Promise<AuditEventInput> {
+    const found: unknown[] = await this.scope.asPlatform('audit: does the operator target tenant exist', (tx) =>
+      tx.query(`SELECT 1 FROM tenants WHERE id = $1`, [target]),
+    );
+    return found.length > 0 ? { ...event, tenantId: target } : { ...event, details: { targetTenantId: target } };
+  }
+
+  /**
+   * A login attempt: never the email itself, only its SHA-256; the user (and so the chain) when
+   * the address belongs to one.
+   */
+  private async loginEvent(event: AuditEventInput, email: string | null): Promise<AuditEventInput> {
+    const base: AuditEventInput = { ...event, action: 'auth.login', resourceType: 'session', details: { emailSha256: email ? sha256(email) : null } };
+    if (!email) return base;
+    const users: Array<{ id: string; tenant_id: string | null; role: string }> = await this.scope.asPlatform(
+      'audit: the user behind a login attempt',
+      (tx) => tx.query(`SELECT id, tenant_id, role FROM users WHERE email = $1`, [email]),
+    );
+    const user = users[0];
+    if (!user) return base;
+    return { ...base, tenantId: user.tenant_id, actorId: user.id, actorRole: user.role, resourceId: user.id };
+  }
+}
+
+function routePatternOf(request: Request): string | undefined {
+  const path: unknown = (request as Request & { route?: { path?: unknown } }).route?.path;
+  return typeof path === 'string' ? `${request.baseUrl ?? ''}${path}` : undefined;
+}
+
+function emailOf(body: unknown): string | null {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>).email : undefined;
+  return typeof value === 'string' && value.length <= 254 ? value.trim().toLowerCase() : null;
+}
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value, 'utf8').digest('hex');
+}

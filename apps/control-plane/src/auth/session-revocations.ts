@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { QueueConfig } from '@ade/config';
+import { UnavailableError } from '../common/app-error';
+import { AuthConfig } from '../config/control-plane.config';
+import { PRODUCER_REDIS } from '../queues/queue.tokens';
+
+/**
+ * Sessions ended before their access tokens expire (logout, refresh token reuse). Access tokens
+ * carry their session id (`sid`); a revoked id is kept in Redis for one access-token lifetime,
+ * after which every token of that session has expired anyway.
+ */
+@Injectable()
+export class SessionRevocations {
+  constructor(
+    @Inject(PRODUCER_REDIS) private readonly redis: Redis,
+    private readonly queue: QueueConfig,
+    private readonly auth: AuthConfig,
+  ) {}
+
+  async revoke(sessionId: string): Promise<void> {
+    await this.run(() => this.redis.set(this.key(sessionId), '1', 'EX', this.auth.accessTokenTtlSeconds));
+  }
+
+  /** Without Redis a revoked session cannot be told apart, so authentication fails closed (503). */
+  async isRevoked(sessionId: string): Promise<boolean> {
+    return (await this.run(() => this.redis.exists(this.key(sessionId)))) === 1;
+  }
+
+  private key(sessionId: string): string {
+    return `${this.queue.prefix}:revoked-session:${sessionId}`;
+  }
+
+  private async run<T>(command: () => Promise<T>): Promise<T> {
+    try {
+      return await command();
+    } catch {
+      throw new UnavailableError('authentication is temporarily unavailable');
+    }
+  }
+}

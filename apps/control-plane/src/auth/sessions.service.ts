@@ -1,0 +1,101 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { Role } from '@ade/contracts';
+import { AppError } from '../common/app-error';
+import { AuthSessionsConfig } from '../config/auth-sessions.config';
+import { AuthConfig } from '../config/control-plane.config';
+import type { AccessTokenClaims, AuthUser } from './auth-user';
+import { generateRefreshToken, hashRefreshToken } from './refresh-token';
+import { RefreshTokensRepository, type NewRefreshToken } from './refresh-tokens.repository';
+import { SessionRevocations } from './session-revocations';
+
+export interface IssuedToken {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresIn: number;
+}
+
+export interface SessionUser {
+  id: string;
+  tenantId: string | null;
+  role: Role;
+}
+
+/** One answer for every refresh token that cannot be used: unknown, expired, revoked or replayed. */
+const invalidRefreshToken = () => new AppError('unauthorized', 'invalid or expired refresh token');
+
+/**
+ * Login sessions: a session is a family of refresh tokens, each used once; its id is the `sid`
+ * claim of the access tokens issued in it, so ending the session ends those too.
+ */
+@Injectable()
+export class SessionsService {
+  private readonly logger = new Logger(SessionsService.name);
+
+  constructor(
+    private readonly tokens: RefreshTokensRepository,
+    private readonly revocations: SessionRevocations,
+    private readonly jwt: JwtService,
+    private readonly auth: AuthConfig,
+    private readonly config: AuthSessionsConfig,
+  ) {}
+
+  /** A new session for a user who just proved who they are. */
+  async start(user: SessionUser): Promise<IssuedToken> {
+    const refresh = this.newRefreshToken();
+    const sessionId = await this.tokens.startFamily({ userId: user.id, tenantId: user.tenantId }, refresh.stored);
+    return this.issue(user, sessionId, refresh.token);
+  }
+
+  /** Exchanges a refresh token for a new pair in the same session; a replayed token ends the session. */
+  async refresh(refreshToken: string): Promise<IssuedToken> {
+    const refresh = this.newRefreshToken();
+    const result = await this.tokens.rotate(hashRefreshToken(refreshToken), refresh.stored);
+    if (result.outcome === 'reused') {
+      // The token was used before: either its owner or a thief holds a newer one. End the session for both.
+      this.logger.warn({ msg: 'refresh token reuse detected; session revoked', sessionId: result.familyId });
+      await this.revocations.revoke(result.familyId);
+      throw invalidRefreshToken();
+    }
+    if (result.outcome === 'invalid') throw invalidRefreshToken();
+    return this.issue(result.user, result.familyId, refresh.token);
+  }
+
+  /**
+   * Ends the caller's session (the one its access token belongs to) and, when given, the session
+   * of `refreshToken` if it is the caller's. Someone else's refresh token is ignored silently.
+   */
+  async logout(caller: AuthUser, refreshToken: string | undefined): Promise<void> {
+    const owner = { userId: caller.userId, tenantId: caller.tenantId };
+    const sessions = new Set<string>();
+    if (caller.sessionId) sessions.add(caller.sessionId);
+    if (refreshToken) {
+      const family = await this.tokens.familyOfToken(owner, hashRefreshToken(refreshToken));
+      if (family) sessions.add(family);
+    }
+    for (const sessionId of sessions) {
+      await this.tokens.revokeFamily(owner, sessionId, 'logout');
+      await this.revocations.revoke(sessionId);
+    }
+    this.logger.log({ msg: 'logged out', userId: caller.userId, sessions: sessions.size });
+  }
+
+  private async issue(user: SessionUser, sessionId: string, refreshToken: string): Promise<IssuedToken> {
+    const claims: AccessTokenClaims = { sub: user.id, tid: user.tenantId, role: user.role, sid: sessionId };
+    return {
+      accessToken: await this.jwt.signAsync(claims),
+      tokenType: 'Bearer',
+      expiresIn: this.auth.accessTokenTtlSeconds,
+      refreshToken,
+      refreshExpiresIn: this.config.refreshTokenTtlSeconds,
+    };
+  }
+
+  private newRefreshToken(): { token: string; stored: NewRefreshToken } {
+    const token = generateRefreshToken();
+    const expiresAt = new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000);
+    return { token, stored: { tokenHash: hashRefreshToken(token), expiresAt } };
+  }
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { envBool, envInt } from '@ade/config';
+
+/** Environment variables of login sessions and external identity providers; merged into the control plane's schema. */
+export const authSessionsEnvSchema = z.object({
+  REFRESH_TOKEN_TTL_SECONDS: envInt(300, 365 * 24 * 3600).default(30 * 24 * 3600),
+  /** Lets an identity provider be configured with an http:// issuer and JWKS URL; for tests only. */
+  ALLOW_INSECURE_IDP: envBool.default(false),
+});
+
+type AuthSessionsEnv = z.infer<typeof authSessionsEnvSchema>;
+
+export class AuthSessionsConfig {
+  constructor(
+    /** Lifetime of a refresh token; each refresh issues a new one with a full lifetime. */
+    readonly refreshTokenTtlSeconds: number,
+    /** Accept http:// issuers and JWKS URLs for tenant identity providers (tests only). */
+    readonly allowInsecureIdentityProviders: boolean,
+  ) {}
+
+  static fromEnv(env: AuthSessionsEnv): AuthSessionsConfig {
+    return new AuthSessionsConfig(env.REFRESH_TOKEN_TTL_SECONDS, env.ALLOW_INSECURE_IDP);
+  }
+}
