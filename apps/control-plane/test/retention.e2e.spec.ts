@@ -93,10 +93,21 @@ describe('retention and legal hold', () => {
     await backdateChain(db, held.tenantId, 3, EIGHT_YEARS_AGO);
     expect((await cp.http().get('/v1/audit/verify').set(bearer(a.admin.token)).expect(200)).body.ok).toBe(true);
 
+    // The refresh token of A's admin's first login has expired; any later ones have not.
+    const [expiredToken] = (
+      await db.query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 day'
+                      WHERE id = (SELECT id FROM refresh_tokens WHERE tenant_id = $1 ORDER BY created_at LIMIT 1) RETURNING id`, [a.tenantId])
+    ).rows as Array<{ id: string }>;
+    const liveTokensOfA = Number((await db.query(`SELECT count(*) AS n FROM refresh_tokens WHERE tenant_id = $1`, [a.tenantId])).rows[0].n) - 1;
+
     const summary = await cp.app.get(RetentionService).applyRetention();
     expect(summary.tenants).toEqual(
       expect.arrayContaining([
-        { tenantId: a.tenantId, status: 'applied', removed: expect.objectContaining({ pipeline_runs: 1, quarantine_run_totals: 1, audit_events: 3 }) },
+        {
+          tenantId: a.tenantId,
+          status: 'applied',
+          removed: expect.objectContaining({ pipeline_runs: 1, quarantine_run_totals: 1, audit_events: 3, refresh_tokens: 1 }),
+        },
         { tenantId: held.tenantId, status: 'legal_hold' },
       ]),
     );
@@ -105,6 +116,8 @@ describe('retention and legal hold', () => {
     expect(await runExists(recentRun)).toBe(true);
     expect(await runExists(heldOldRun)).toBe(true);
     expect((await db.query(`SELECT 1 FROM quarantine_run_totals WHERE run_id = $1`, [oldRun])).rowCount).toBe(0);
+    expect((await db.query(`SELECT 1 FROM refresh_tokens WHERE id = $1`, [expiredToken!.id])).rowCount).toBe(0);
+    expect(Number((await db.query(`SELECT count(*) AS n FROM refresh_tokens WHERE tenant_id = $1`, [a.tenantId])).rows[0].n)).toBe(liveTokensOfA);
 
     const chainA = await chainOf(db, a.tenantId);
     expect(chainA[0]!.seq).toBe(4);

@@ -38,6 +38,18 @@ export class RetentionRepository {
   }
 }
 
+/**
+ * In `tx`: deletes the refresh tokens of `tenantId` (operators' when null) that expired before
+ * `before`. Until it expires a used token is kept, so that replaying it is still recognized.
+ */
+export async function deleteExpiredRefreshTokens(tx: EntityManager, tenantId: string | null, before: Date): Promise<number> {
+  const [, deleted] = (await tx.query(`DELETE FROM refresh_tokens WHERE tenant_id IS NOT DISTINCT FROM $1::uuid AND expires_at < $2`, [
+    tenantId,
+    before,
+  ])) as [unknown, number];
+  return deleted;
+}
+
 /** In `tx`: whether the tenant is on legal hold now; the row lock makes a concurrent hold wait for this transaction. */
 export async function isOnLegalHold(tx: EntityManager, tenantId: string): Promise<boolean> {
   const rows: Array<{ legal_hold: boolean }> = await tx.query(`SELECT legal_hold FROM tenants WHERE id = $1 FOR SHARE`, [tenantId]);

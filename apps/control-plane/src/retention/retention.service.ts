@@ -4,7 +4,7 @@ import { RETENTION_PURGED_ACTION, type AuditDetails, type AuditEventInput } from
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { RetentionConfig } from '../config/retention.config';
 import { DatabaseScope } from '../database/database-scope';
-import { isOnLegalHold, RetentionRepository, type RemovedCounts } from './retention.repository';
+import { deleteExpiredRefreshTokens, isOnLegalHold, RetentionRepository, type RemovedCounts } from './retention.repository';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -24,7 +24,7 @@ export interface RetentionSummary {
  * Applies the retention periods: for each tenant not on legal hold, in one transaction of that
  * tenant's scope, deletes finished pipeline runs older than RUN_HISTORY_RETENTION_DAYS (their
  * dependent rows cascade), purges the audit chain's prefix older than AUDIT_RETENTION_DAYS through
- * purge_audit_events, and appends what it removed to the chain (`audit.retention_purged` with the
+ * purge_audit_events, deletes expired refresh tokens, and appends what it removed to the chain (`audit.retention_purged` with the
  * anchor, then `retention.applied` with counts per table). Each tenant in its own try/catch; the
  * platform chain last.
  */
@@ -49,7 +49,7 @@ export class RetentionService {
         continue;
       }
       try {
-        results.push(await this.scope.forTenant(tenant.id, (tx) => this.applyToTenant(tx, tenant.id, runsBefore, auditBefore)));
+        results.push(await this.scope.forTenant(tenant.id, (tx) => this.applyToTenant(tx, tenant.id, now, runsBefore, auditBefore)));
       } catch (error) {
         results.push({ tenantId: tenant.id, status: 'failed' });
         this.logger.error({ msg: 'retention failed for a tenant', tenantId: tenant.id, error: error instanceof Error ? error.message : String(error) });
@@ -57,12 +57,14 @@ export class RetentionService {
     }
     const platformPurged = await this.scope.asPlatform('retention: the platform audit chain', async (tx) => {
       const purged = await this.purgeChain(tx, null, auditBefore);
+      const operatorRefreshTokens = await deleteExpiredRefreshTokens(tx, null, now);
       await this.audit.appendIn(
         tx,
         systemEvent(null, 'retention.applied', {
           auditBefore: auditBefore.toISOString(),
           runsBefore: runsBefore.toISOString(),
           audit_events: purged,
+          refresh_tokens: operatorRefreshTokens,
           tenantsApplied: results.filter((r) => r.status === 'applied').length,
           tenantsOnLegalHold: results.filter((r) => r.status === 'legal_hold').length,
           tenantsFailed: results.filter((r) => r.status === 'failed').length,
@@ -75,10 +77,11 @@ export class RetentionService {
     return summary;
   }
 
-  private async applyToTenant(tx: EntityManager, tenantId: string, runsBefore: Date, auditBefore: Date): Promise<TenantRetentionResult> {
+  private async applyToTenant(tx: EntityManager, tenantId: string, now: Date, runsBefore: Date, auditBefore: Date): Promise<TenantRetentionResult> {
     // Re-checked under a row lock: a hold set after the tenant list was read still wins.
     if (await isOnLegalHold(tx, tenantId)) return { tenantId, status: 'legal_hold' };
     const removed = await this.repository.deleteExpiredRuns(tx, tenantId, runsBefore);
+    removed.refresh_tokens = await deleteExpiredRefreshTokens(tx, tenantId, now);
     removed.audit_events = await this.purgeChain(tx, tenantId, auditBefore);
     await this.audit.appendIn(
       tx,
