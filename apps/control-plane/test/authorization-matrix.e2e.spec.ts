@@ -4,11 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';
 import { createTenant, operatorToken, pipelineBody, tokenFor, type TenantFixture } from './factories';
 import {
+  allows,
   AUTHORIZATION_MATRIX,
   CALLERS,
+  KEY_CALLERS,
+  keyExpectation,
+  statuses,
   UNAUTHENTICATED,
   type Caller,
-  type Expected,
+  type KeyCaller,
   type Fixtures,
   type ParamFixture,
   type RouteExpectation,
@@ -79,8 +83,9 @@ function brokenToken(caller: Caller, principal: Record<string, unknown>, secret:
   }
 }
 
-const statuses = (cell: Expected): readonly number[] => (typeof cell === 'number' ? [cell] : cell);
-const allows = (cell: Expected) => statuses(cell).every((status) => status !== 401 && status !== 403);
+/** People and forged tokens first, then API keys, and tenant A's admin last (its side effects would hide other answers). */
+const ORDER: ReadonlyArray<Caller | KeyCaller> = [...CALLERS.filter((caller) => caller !== 'tenantAdmin'), ...KEY_CALLERS, 'tenantAdmin'];
+const isKeyCaller = (caller: Caller | KeyCaller): caller is KeyCaller => (KEY_CALLERS as readonly string[]).includes(caller);
 
 // The suite is generated from the route table, so the app starts while the suite is collected.
 describe('authorization matrix', async () => {
@@ -93,6 +98,7 @@ describe('authorization matrix', async () => {
   let b: TenantFixture;
   let fixtures: Fixtures;
   const tokens = {} as Record<'operator' | 'tenantAdmin' | 'tenantViewer' | 'otherTenantAdmin', string>;
+  const keys = {} as Record<KeyCaller, string>;
   let secret: string;
   let secretsOfA: string[];
 
@@ -108,6 +114,15 @@ describe('authorization matrix', async () => {
     secret = cp.env.JWT_SECRET!;
 
     const asA = { authorization: `Bearer ${a.admin.token}` };
+    const asB = { authorization: `Bearer ${b.admin.token}` };
+    const newKey = async (as: Record<string, string>, scopes: string[]) =>
+      (await cp.http().post('/v1/api-keys').set(as).send({ name: `matrix-${randomBytes(3).toString('hex')}`, scopes }).expect(201)).body as { id: string; key: string };
+    keys.readKey = (await newKey(asA, ['read'])).key;
+    keys.writeKey = (await newKey(asA, ['read', 'write'])).key;
+    keys.otherTenantKey = (await newKey(asB, ['read', 'write'])).key;
+    const revoked = await newKey(asA, ['read', 'write']);
+    await cp.http().delete(`/v1/api-keys/${revoked.id}`).set(asA).expect(204);
+    keys.revokedKey = revoked.key;
     const pipelineA = (await cp.http().post('/v1/pipelines').set(asA).send(pipelineBody()).expect(201)).body.id as string;
     const runA = (await cp.http().post(`/v1/pipelines/${pipelineA}/runs`).set(asA).expect(202)).body.id as string;
     const table = `${a.catalogName}.silver.professional_claims`;
@@ -173,16 +188,18 @@ describe('authorization matrix', async () => {
   for (const route of routes.filter((r) => r in AUTHORIZATION_MATRIX)) {
     const entry = AUTHORIZATION_MATRIX[route]!;
     describe(route, () => {
-      it.each(CALLERS.map((caller) => [caller, entry.expect[caller]] as const))('%s → %j', async (caller, cell) => {
+      const cells = ORDER.map((caller) => [caller, isKeyCaller(caller) ? keyExpectation(route, entry, caller) : entry.expect[caller]] as const);
+      it.each(cells)('%s → %j', async (caller, cell) => {
         const response = await send(route, entry, caller);
         const detail = `${route} as ${caller}: got ${response.status} ${JSON.stringify(response.body)}`;
         expect(statuses(cell), detail).toContain(response.status);
 
-        if (!allows(cell) || (statuses(cell).length === 1 && statuses(cell)[0] === 404 && caller === 'otherTenantAdmin')) {
+        const otherTenant = caller === 'otherTenantAdmin' || caller === 'otherTenantKey';
+        if (!allows(cell) || (statuses(cell).length === 1 && statuses(cell)[0] === 404 && otherTenant)) {
           const code = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' }[response.status];
           if (code) expect(response.body.error, detail).toBe(code);
         }
-        if (caller === 'otherTenantAdmin' && !allows(entry.expect.anonymous)) {
+        if (otherTenant && !allows(entry.expect.anonymous)) {
           for (const secretOfA of secretsOfA) expect(response.text, `${detail}: leaks tenant A's ${secretOfA}`).not.toContain(secretOfA);
         }
       });
@@ -212,7 +229,7 @@ describe('authorization matrix', async () => {
     }
   }
 
-  async function send(route: string, entry: RouteExpectation, caller: Caller) {
+  async function send(route: string, entry: RouteExpectation, caller: Caller | KeyCaller) {
     const [method, template] = route.split(' ') as [string, string];
     let path = template;
     for (const param of routeParams(route)) {
@@ -225,7 +242,8 @@ describe('authorization matrix', async () => {
     if (entry.query) req = req.query(entry.query(fixtures));
 
     let token: string | undefined;
-    if (caller in tokens) token = tokens[caller as keyof typeof tokens];
+    if (isKeyCaller(caller)) token = keys[caller];
+    else if (caller in tokens) token = tokens[caller as keyof typeof tokens];
     else {
       // present the claims of a caller the route lets in: a tenant admin where it may, else the operator
       const principal = allows(entry.expect.tenantAdmin) ? tokens.tenantAdmin : tokens.operator;

@@ -231,3 +231,32 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
     expect: { operator: 200, tenantAdmin: 403, tenantViewer: 403, otherTenantAdmin: 403, ...UNAUTH },
   },
 };
+
+/**
+ * Machine callers: API keys of tenant A (read-only, read+write, revoked) and of tenant B
+ * (read+write). Their cells are derived from the people's cells by the rules of an API key
+ * (apps/control-plane/src/api-keys/api-key-scopes.ts), so a route cannot forget them.
+ */
+export const KEY_CALLERS = ['readKey', 'writeKey', 'revokedKey', 'otherTenantKey'] as const;
+export type KeyCaller = (typeof KEY_CALLERS)[number];
+
+/** Routes closed to API keys whatever their scopes (@HumanOnly): users, keys, tenants, the audit trail, the caller's own session. */
+export const HUMAN_ONLY_ROUTE = /^[A-Z]+ \/v1\/(users|api-keys|tenants|audit)(\/|$)|^[A-Z]+ \/v1\/auth\/(me|logout)$/;
+
+export const statuses = (cell: Expected): readonly number[] => (typeof cell === 'number' ? [cell] : cell);
+export const allows = (cell: Expected) => statuses(cell).every((status) => status !== 401 && status !== 403);
+
+export function keyExpectation(route: string, entry: RouteExpectation, caller: KeyCaller): Expected {
+  // A public route does not look at credentials: a key gets what anonymous gets.
+  if (allows(entry.expect.anonymous)) return entry.expect.anonymous;
+  if (caller === 'revokedKey') return 401;
+  if (HUMAN_ONLY_ROUTE.test(route)) return 403;
+  switch (caller) {
+    case 'readKey':
+      return route.startsWith('GET ') ? entry.expect.tenantViewer : 403;
+    case 'writeKey':
+      return entry.expect.tenantAdmin;
+    case 'otherTenantKey':
+      return entry.expect.otherTenantAdmin;
+  }
+}
