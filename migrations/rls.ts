@@ -8,7 +8,10 @@ import type { QueryRunner } from 'typeorm';
  * superuser or a BYPASSRLS role escapes it, and the application refuses to run as either.
  */
 export async function enableTenantRls(queryRunner: QueryRunner, table: string, tenantColumn = 'tenant_id'): Promise<void> {
-  const admits = `(current_setting('ade.platform', true) = 'on' OR ${tenantColumn} = nullif(current_setting('ade.tenant_id', true), '')::uuid)`;
+  // Each setting inside a scalar subquery: PostgreSQL reads it once per statement (an InitPlan)
+  // instead of once per row, which made the policy cost grow with the rows a statement filters.
+  const admits =
+    `((SELECT current_setting('ade.platform', true)) = 'on' OR ${tenantColumn} = (SELECT nullif(current_setting('ade.tenant_id', true), '')::uuid))`;
   await queryRunner.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
   await queryRunner.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
   await queryRunner.query(`CREATE POLICY tenant_isolation ON ${table} USING ${admits} WITH CHECK ${admits}`);

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  combineRounds,
+  formatTable,
+  median,
+  percentile,
+  ratiosFor,
+  roundOrder,
+  roundRatio,
+  runSecurityBench,
+  summarizeRound,
+  type RoundStats,
+} from './bench-security';
+
+const stats = (medianUs: number, opsPerSec: number): RoundStats => ({ ops: 100, medianUs, p95Us: medianUs * 2, opsPerSec });
+
+// The statistics and the report are pure; the figures themselves come from `npm run bench:security`.
+describe('bench/security statistics', () => {
+  it('takes medians and nearest-rank percentiles', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    const hundred = Array.from({ length: 100 }, (_, i) => 100 - i); // 100..1, unsorted
+    expect(percentile(hundred, 95)).toBe(95);
+    expect(percentile(hundred, 50)).toBe(50);
+    expect(percentile(hundred, 100)).toBe(100);
+    expect(percentile([7], 95)).toBe(7);
+    expect(() => median([])).toThrow();
+  });
+
+  it('summarizes a round as median and p95 latency and ops/s over its wall time', () => {
+    const latencies = Array.from({ length: 20 }, (_, i) => (i + 1) * 10); // 10..200 µs
+    expect(summarizeRound(latencies, 500)).toEqual({ ops: 20, medianUs: 105, p95Us: 190, opsPerSec: 40 });
+  });
+
+  it('combines rounds by the median of each figure and keeps the rounds', () => {
+    const combined = combineRounds([stats(100, 900), stats(300, 100), stats(110, 1000)]);
+    expect(combined).toMatchObject({ ops: 300, medianUs: 110, p95Us: 220, opsPerSec: 900 });
+    expect(combined.rounds).toHaveLength(3);
+  });
+
+  it('takes ratios round by round, so a disturbed round moves both sides together', () => {
+    // Round 2 is twice as slow for both: the per-round ratio stays 3.
+    const baseline = [stats(100, 1000), stats(200, 500), stats(100, 1000)];
+    const scoped = [stats(300, 400), stats(600, 200), stats(300, 400)];
+    expect(roundRatio(scoped, baseline)).toEqual({ latency: 3, throughput: 2.5 });
+    expect(() => roundRatio(scoped.slice(1), baseline)).toThrow();
+  });
+
+  it('reports only the ratios whose two modes were measured', () => {
+    const ratios = ratiosFor({ pointBare: combineRounds([stats(100, 1000)]), pointScoped: combineRounds([stats(450, 250)]) });
+    expect(ratios).toEqual({ scopedReadToBare: { latency: 4.5, throughput: 4 } });
+  });
+
+  it('rotates the order of the modes from round to round', () => {
+    expect(roundOrder(['a', 'b', 'c'], 0)).toEqual(['a', 'b', 'c']);
+    expect(roundOrder(['a', 'b', 'c'], 1)).toEqual(['b', 'c', 'a']);
+    expect(roundOrder(['a', 'b', 'c'], 4)).toEqual(['b', 'c', 'a']);
+  });
+
+  it('prints one table per concurrency with the modes and the ratios', () => {
+    const table = formatTable({
+      modes: { '1': { pointBare: combineRounds([stats(100, 1000)]), pointScoped: combineRounds([stats(450, 250)]) } },
+      ratios: { '1': { scopedReadToBare: { latency: 4.5, throughput: 4 } } },
+    });
+    expect(table).toContain('concurrency 1');
+    expect(table).toMatch(/point read, owner, autocommit \(baseline\)\s+100\.0\s+200\.0\s+1000/);
+    expect(table).toMatch(/point read, ade_app, inTenantScope \(what the application does\)\s+450\.0\s+900\.0\s+250/);
+    expect(table).toMatch(/scopedReadToBare\s+4\.50\s+4\.00/);
+  });
+});
+
+// Keeps the benchmark runnable against the real PostgreSQL: every scoped read must find its row
+// (each operation checks its row count) and the concurrent appends must leave verifiable chains.
+describe('bench/security', () => {
+  it('measures every mode on a small schema and leaves intact audit chains', async () => {
+    const result = await runSecurityBench({ tenants: 10, pipelinesPerTenant: 60, rounds: 1, readOps: 40, auditOps: 40, warmupOps: 8, auditFillerRows: 300 });
+    expect(result.setup.pipelines).toBe(600);
+    expect(Object.keys(result.modes)).toEqual(['1', '8']);
+    expect(result.modes['8']!.auditEightChains!.ops).toBe(40);
+    expect(result.ratios['1']!['scopedReadToBare']!.latency).toBeGreaterThan(0);
+    expect(result.ratios['8']!['auditAppendEightChainsToPlainInsert']!.throughput).toBeGreaterThan(0);
+    expect(result.auditChains.verified).toBe(true);
+    // warm-up + one round, each 8 + 40 appends: at concurrency 1 the repository and the indexed
+    // copy on one chain; at 8 both on one chain and both spread over the 8 chains.
+    expect(result.auditChains.entries).toBe(6 * (8 + 40));
+    expect(result.ratios['8']!['indexedAppendEightChainsToPlainInsert']!.latency).toBeGreaterThan(0);
+    expect(result.auditChains.tableRowsAtEnd).toBe(300 + result.auditChains.entries);
+    expect(result.plans.pointScoped).toMatch(/current_setting/);
+    expect(result.plans.listScoped).toMatch(/current_setting/);
+    expect(result.serverSide.pointPolicy.executionUs).toBeGreaterThan(0);
+    expect(result.serverSide.auditLastEntry.executionUs).toBeGreaterThan(0);
+    expect(result.machine.postgres).toMatch(/^\d+/);
+  });
+});
