@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  combineRounds,
-  formatTable,
-  median,
-  percentile,
-  ratiosFor,
-  roundOrder,
-  roundRatio,
-  runSecurityBench,
-  summarizeRound,
-  type RoundStats,
-} from './bench-security';
+import { runSecurityBench } from './bench-security';
+import { chainHeadSql, modesAt } from './security-modes';
+import { combineRounds, formatTable, median, percentile, ratiosFor, roundOrder, roundRatio, summarizeRound, type RoundStats } from './security-report';
 
 const stats = (medianUs: number, opsPerSec: number): RoundStats => ({ ops: 100, medianUs, p95Us: medianUs * 2, opsPerSec });
 
@@ -67,6 +58,19 @@ describe('bench/security statistics', () => {
     expect(table).toMatch(/point read, ade_app, inTenantScope \(what the application does\)\s+450\.0\s+900\.0\s+250/);
     expect(table).toMatch(/scopedReadToBare\s+4\.50\s+4\.00/);
   });
+
+  it('looks up a chain head as AuditLogRepository.appendIn does: an equality the partial indexes answer', () => {
+    // Mirrors the repository's inChain(); IS NOT DISTINCT FROM made every append scan the whole table.
+    expect(chainHeadSql('00000000-0000-4000-8000-000000000001')).toContain('WHERE tenant_id = $1::uuid ORDER BY seq DESC LIMIT 1');
+    expect(chainHeadSql(null)).toContain('WHERE tenant_id IS NULL AND $1::uuid IS NULL ORDER BY seq DESC LIMIT 1');
+    expect(chainHeadSql(null)).not.toMatch(/DISTINCT/);
+  });
+
+  it('measures the append on 8 chains only with 8 writers', () => {
+    expect(modesAt(1)).toContain('auditOneChain');
+    expect(modesAt(1)).not.toContain('auditEightChains');
+    expect(modesAt(8)).toEqual(expect.arrayContaining(['pointScoped', 'listScoped', 'insertPlain', 'auditOneChain', 'auditEightChains']));
+  });
 });
 
 // Keeps the benchmark runnable against the real PostgreSQL: every scoped read must find its row
@@ -80,15 +84,24 @@ describe('bench/security', () => {
     expect(result.ratios['1']!['scopedReadToBare']!.latency).toBeGreaterThan(0);
     expect(result.ratios['8']!['auditAppendEightChainsToPlainInsert']!.throughput).toBeGreaterThan(0);
     expect(result.auditChains.verified).toBe(true);
-    // warm-up + one round, each 8 + 40 appends: at concurrency 1 the repository and the indexed
-    // copy on one chain; at 8 both on one chain and both spread over the 8 chains.
-    expect(result.auditChains.entries).toBe(6 * (8 + 40));
-    expect(result.ratios['8']!['indexedAppendEightChainsToPlainInsert']!.latency).toBeGreaterThan(0);
+    // warm-up + one round, each 8 + 40 appends by the real repository: at concurrency 1 on one
+    // chain; at 8 on one chain and spread over the 8 chains.
+    expect(result.auditChains.entries).toBe(3 * (8 + 40));
     expect(result.auditChains.tableRowsAtEnd).toBe(300 + result.auditChains.entries);
-    expect(result.plans.pointScoped).toMatch(/current_setting/);
-    expect(result.plans.listScoped).toMatch(/current_setting/);
+    // The scoped plans carry the tenant policy, its settings read once per statement (InitPlans,
+    // referenced in the filter as $n, or (InitPlan n).col1 from PostgreSQL 17), not a
+    // current_setting() call per row.
+    for (const plan of [result.plans.pointScoped, result.plans.listScoped]) {
+      expect(plan).toMatch(/InitPlan/);
+      expect(plan).toMatch(/Filter: .*tenant_id = (\$\d|\(InitPlan \d+\)\.col1)/);
+      expect(plan).not.toMatch(/Filter: .*current_setting/);
+    }
+    expect(result.plans.pointBare).not.toMatch(/InitPlan/);
+    // The append's chain-head lookup reads the (tenant_id, seq) index backwards.
+    expect(result.plans.auditLastEntry).toMatch(/Index Scan Backward using audit_events_tenant_seq_key/);
     expect(result.serverSide.pointPolicy.executionUs).toBeGreaterThan(0);
     expect(result.serverSide.auditLastEntry.executionUs).toBeGreaterThan(0);
+    expect(result.serverSide.auditLastEntryPlatform.executionUs).toBeGreaterThan(0);
     expect(result.machine.postgres).toMatch(/^\d+/);
   });
 });

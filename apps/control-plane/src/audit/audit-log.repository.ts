@@ -34,6 +34,9 @@ function inChain(tenantId: string | null): string {
   return tenantId === null ? `tenant_id IS NULL AND $1::uuid IS NULL` : `tenant_id = $1::uuid`;
 }
 
+/** The newest entry of the chain named by $1: what an append links to. */
+export const chainHeadSql = (tenantId: string | null) => `SELECT seq, hash FROM audit_events WHERE ${inChain(tenantId)} ORDER BY seq DESC LIMIT 1`;
+
 const COLUMNS = `tenant_id, seq, at, actor_type, actor_id, actor_role, action, resource_type, resource_id, outcome,
   status_code, request_id, client_ip, details, prev_hash, hash`;
 
@@ -66,7 +69,7 @@ export class AuditLogRepository {
   async appendIn(tx: EntityManager, input: AuditEventInput): Promise<AuditEntry> {
     await tx.query(CHAIN_LOCK, [input.tenantId]);
     const last: Array<{ seq: string; hash: string }> = await tx.query(
-      `SELECT seq, hash FROM audit_events WHERE ${inChain(input.tenantId)} ORDER BY seq DESC LIMIT 1`,
+      chainHeadSql(input.tenantId),
       [input.tenantId],
     );
     const withoutHash = {
