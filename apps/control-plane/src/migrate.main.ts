@@ -9,6 +9,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`migration failed: ${error instanceof ConfigError ? error.message : (error as Error).message}\n`);
+  const message = error instanceof ConfigError ? error.message : (error as Error).message;
+  // 42501 insufficient_privilege: most often the application role was given where the owner is needed.
+  const hint =
+    (error as { code?: string }).code === '42501'
+      ? ' (migrations run as the schema owner: set DATABASE_MIGRATION_URL to the owner and DATABASE_URL to the application role)'
+      : '';
+  process.stderr.write(`migration failed: ${message}${hint}\n`);
   process.exit(1);
 });
