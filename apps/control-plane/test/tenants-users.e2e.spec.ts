@@ -55,6 +55,18 @@ describe('tenants and users', () => {
     await tokenFor(cp, 'ADMIN@texas.test', 'long-enough-pass');
   });
 
+  it('takes a tenant id in a body or query in any letter case, like ids in paths', async () => {
+    const tenant = (await cp.http().post('/v1/tenants').set(as(operator)).send({ name: 'Ohio', slug: 'ohio' }).expect(201)).body;
+    const upper = (tenant.id as string).toUpperCase();
+    const body = { email: 'admin@ohio.test', password: 'long-enough-pass', role: 'tenant_admin', tenantId: upper };
+    const user = await cp.http().post('/v1/users').set(as(operator)).send(body).expect(201);
+    expect(user.body.tenantId).toBe(tenant.id);
+    const listed = await cp.http().get('/v1/users').query({ tenantId: upper }).set(as(operator)).expect(200);
+    expect(listed.body.items.map((u: { email: string }) => u.email)).toEqual(['admin@ohio.test']);
+    const audit = await cp.http().get('/v1/audit/events').query({ tenantId: upper }).set(as(operator)).expect(200);
+    expect(audit.body.items.length).toBeGreaterThan(0);
+  });
+
   it('bootstraps the operator once and never resets a password from the environment', async () => {
     const changedEnv = new AuthConfig(new Secret('x'.repeat(32)), 'i', 'a', 900, 14, { email: cp.operator.email, password: new Secret('a-different-password') });
     await new OperatorBootstrap(changedEnv, cp.app.get(UsersRepository), cp.app.get(PasswordHasher)).onApplicationBootstrap();
