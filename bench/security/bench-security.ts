@@ -12,6 +12,7 @@ import { DatabaseConfig } from '../../apps/control-plane/src/config/control-plan
 import { dataSourceOptions } from '../../apps/control-plane/src/database/data-source-options';
 import { DatabaseScope, inTenantScope } from '../../apps/control-plane/src/database/database-scope';
 import { migrateDatabase } from '../../apps/control-plane/src/database/migrate';
+import { TenantsRepository } from '../../apps/control-plane/src/tenants/tenants.repository';
 import { AUDIT_MODES, chainHeadSql, LIST_READ, measure, modesAt, POINT_READ, releaseHeld, type Fixture } from './security-modes';
 import {
   combineRounds,
@@ -213,7 +214,7 @@ export async function runSecurityBench(overrides: Partial<BenchOptions> = {}, lo
     }
 
     // The concurrent appends must have left intact chains: seq without gaps, every hash linking.
-    const service = new AuditLogService(fixture.audit, scope);
+    const service = new AuditLogService(fixture.audit, new TenantsRepository(scope));
     let entries = 0;
     let verified = true;
     for (const tenantId of fixture.auditTenants) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DatabaseScope } from '../database/database-scope';
+import type { TenantsRepository } from '../tenants/tenants.repository';
 import type { AuditEventInput } from './audit-event';
 import type { AuditLogRepository } from './audit-log.repository';
 import { AuditLogService } from './audit-log.service';
@@ -20,7 +20,7 @@ const event: AuditEventInput = {
 };
 
 function serviceWith(append: (input: AuditEventInput) => Promise<unknown>): AuditLogService {
-  return new AuditLogService({ append } as unknown as AuditLogRepository, {} as DatabaseScope);
+  return new AuditLogService({ append } as unknown as AuditLogRepository, {} as TenantsRepository);
 }
 
 describe('AuditLogService.recordInBackground', () => {

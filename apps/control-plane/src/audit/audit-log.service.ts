@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError } from '../common/app-error';
-import { DatabaseScope } from '../database/database-scope';
+import { TenantsRepository } from '../tenants/tenants.repository';
 import type { AuditEntry, AuditEventInput } from './audit-event';
 import { AuditLogRepository } from './audit-log.repository';
 import { ChainVerifier, type ChainVerification } from './audit-verifier';
@@ -21,7 +21,7 @@ export class AuditLogService implements OnModuleDestroy {
 
   constructor(
     private readonly repository: AuditLogRepository,
-    private readonly scope: DatabaseScope,
+    private readonly tenants: TenantsRepository,
   ) {}
 
   /** Failed audit writes since start (exposed for health checks and tests). */
@@ -63,10 +63,7 @@ export class AuditLogService implements OnModuleDestroy {
       return caller.tenantId;
     }
     if (requestedTenantId === undefined) return null;
-    const found: unknown[] = await this.scope.asPlatform('operator reads a tenant audit chain', (tx) =>
-      tx.query(`SELECT 1 FROM tenants WHERE id = $1`, [requestedTenantId]),
-    );
-    if (found.length === 0) throw new NotFoundError('tenant');
+    if (!(await this.tenants.findById(requestedTenantId))) throw new NotFoundError('tenant');
     return requestedTenantId;
   }
 

@@ -1,4 +1,5 @@
 import { Global, Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { TenantsRepositoryModule } from '../tenants/tenants-repository.module';
 import { AuditLogRepository } from './audit-log.repository';
 import { AuditLogService } from './audit-log.service';
 import { AuditController } from './audit.controller';
@@ -7,6 +8,7 @@ import { HttpAuditMiddleware } from './http-audit.middleware';
 /** The tamper-evident audit log: the HTTP trail, reading and verifying the chains. */
 @Global()
 @Module({
+  imports: [TenantsRepositoryModule],
   controllers: [AuditController],
   providers: [AuditLogRepository, AuditLogService],
   exports: [AuditLogService, AuditLogRepository],

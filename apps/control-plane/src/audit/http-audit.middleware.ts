@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { DatabaseScope } from '../database/database-scope';
+import { TenantsRepository } from '../tenants/tenants.repository';
 import type { AuditEventInput } from './audit-event';
 import { AuditLogService } from './audit-log.service';
 import { httpAuditEvent, isAuditedRequest, LOGIN_ROUTE, operatorTargetTenant, type HttpCaller } from './http-audit';
@@ -18,6 +19,7 @@ export class HttpAuditMiddleware implements NestMiddleware {
   constructor(
     private readonly audit: AuditLogService,
     private readonly scope: DatabaseScope,
+    private readonly tenants: TenantsRepository,
   ) {}
 
   use(request: Request, response: Response, next: NextFunction): void {
@@ -58,10 +60,7 @@ export class HttpAuditMiddleware implements NestMiddleware {
 
   /** An operator acting on an existing tenant is recorded in that tenant's chain. */
   private async operatorEvent(event: AuditEventInput, target: string): Promise<AuditEventInput> {
-    const found: unknown[] = await this.scope.asPlatform('audit: does the operator target tenant exist', (tx) =>
-      tx.query(`SELECT 1 FROM tenants WHERE id = $1`, [target]),
-    );
-    return found.length > 0 ? { ...event, tenantId: target } : { ...event, details: { targetTenantId: target } };
+    return (await this.tenants.findById(target)) ? { ...event, tenantId: target } : { ...event, details: { targetTenantId: target } };
   }
 
   /**
