@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';
+import { liveRoutes } from './live-routes';
 import { createTenant, operatorToken, pipelineBody, tokenFor, type TenantFixture } from './factories';
 import {
   allows,
@@ -23,30 +23,6 @@ import {
  * authorization-matrix.expectations.ts. The routes come from the running app's router, so a
  * route without an entry (or an entry without a route) fails here.
  */
-
-interface ExpressLayer {
-  route?: { path: unknown; methods: Record<string, boolean> };
-}
-
-/** `METHOD /path` for every route the Express router of the running app holds, in registration order. */
-function liveRoutes(app: INestApplication): string[] {
-  const express = app.getHttpAdapter().getInstance() as { router?: { stack: ExpressLayer[] }; _router?: { stack: ExpressLayer[] } };
-  const stack = (express.router ?? express._router)?.stack;
-  if (!stack) throw new Error('cannot read the Express router stack of the control plane');
-  const routes: string[] = [];
-  for (const layer of stack) {
-    if (!layer.route) continue;
-    const { path, methods } = layer.route;
-    if (typeof path !== 'string') throw new Error(`route with a non-string path: ${String(path)}`);
-    for (const [method, on] of Object.entries(methods)) {
-      if (!on || method === '_all') continue;
-      const key = `${method.toUpperCase()} ${path}`;
-      if (!routes.includes(key)) routes.push(key);
-    }
-  }
-  return routes;
-}
-
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 function sign(claims: Record<string, unknown>, alg: string, secret: string): string {
