@@ -50,7 +50,6 @@ export class LineageRepository {
    * to the `runs` most recent runs that wrote any of them.
    */
   async graph(tenantId: string, table: string, runs: number): Promise<LineageEdgeRow[]> {
-    assertTenantId(tenantId);
     const rows: Array<Omit<LineageEdgeRow, 'rows'> & { rows: string }> = await this.scope.forTenant(tenantId, (tx) => tx.query(
       `WITH RECURSIVE
        table_edges AS (

@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EventData } from '@ade/contracts';
 import { DEFAULT_MAX_HISTORY, detectAnomalies } from '@ade/quality';
 import { DatabaseScope } from '../database/database-scope';
-import { assertTenantId } from '../database/tenant-scoped.repository';
 import type { AlertPayload } from '../webhooks/webhook-delivery.entity';
 import { WebhookDeliveriesRepository } from '../webhooks/webhook-deliveries.repository';
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
@@ -44,7 +43,6 @@ export class QualityRecorder {
 
   async record(event: EventData<'quality.measured'>): Promise<void> {
     const { tenantId, runId } = event;
-    assertTenantId(tenantId);
     const table = event.report.table;
     const alertIds = await this.scope.forTenant(tenantId, async (tx) => {
       const reportId = await this.reports.upsert(tx, event);

@@ -131,8 +131,7 @@ export class QualityReportsRepository extends TenantScopedRepository<QualityRepo
 
   /** The table's runs measured since `since`, oldest first, with how many anomalies each had. */
   async trendPoints(tenantId: string, table: string, since: Date): Promise<TrendPointRow[]> {
-    assertTenantId(tenantId);
-    const rows: Array<Record<string, unknown>> = await this.query(tenantId, 
+    const rows: Array<Record<string, unknown>> = await this.query(tenantId,
       `SELECT q.run_id, q.measured_at, q.rows_input, q.rows_silver, q.rows_quarantined, q.rows_warned, q.rows_repaired,
               q.score_completeness, q.score_validity, q.score_uniqueness, q.score_consistency, q.score_overall,
               (SELECT count(*) FROM quality_anomalies a WHERE a.report_id = q.id)::int AS anomaly_count

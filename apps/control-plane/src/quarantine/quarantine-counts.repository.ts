@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EventData } from '@ade/contracts';
 import { DatabaseScope } from '../database/database-scope';
-import { assertTenantId } from '../database/tenant-scoped.repository';
 import { ruleOf } from './quarantine-rule';
 
 export interface QuarantinedTally {
@@ -20,7 +19,6 @@ export class QuarantineCountsRepository {
   constructor(private readonly scope: DatabaseScope) {}
 
   async record(event: EventData<'quality.measured'>): Promise<void> {
-    assertTenantId(event.tenantId);
     const { report } = event;
     const byRule = new Map<string, number>();
     for (const expectation of report.expectations) {
@@ -52,7 +50,6 @@ export class QuarantineCountsRepository {
   }
 
   async tally(tenantId: string, table: string): Promise<QuarantinedTally> {
-    assertTenantId(tenantId);
     const [total]: Array<{ quarantined: string }> = await this.scope.forTenant(tenantId, (tx) => tx.query(
       `SELECT coalesce(sum(quarantined), 0) AS quarantined FROM quarantine_run_totals WHERE tenant_id = $1 AND table_name = $2`,
       [tenantId, table],

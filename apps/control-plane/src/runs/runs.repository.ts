@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { EventData, RunFailure } from '@ade/contracts';
-import { assertTenantId, TenantScopedRepository } from '../database/tenant-scoped.repository';
+import { TenantScopedRepository } from '../database/tenant-scoped.repository';
 import { PipelineRun } from './pipeline-run.entity';
 
 /**
@@ -61,8 +61,7 @@ export class RunsRepository extends TenantScopedRepository<PipelineRun> {
   }
 
   private async transition(tenantId: string, runId: string, assignments: string, values: unknown[]): Promise<void> {
-    assertTenantId(tenantId);
-    await this.query(tenantId, 
+    await this.query(tenantId,
       `UPDATE pipeline_runs SET ${assignments} WHERE tenant_id = $1 AND id = $2 AND status IN ('queued', 'running')`,
       [tenantId, runId, ...values],
     );

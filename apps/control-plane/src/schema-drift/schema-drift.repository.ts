@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DriftChange, EventData, SchemaColumn } from '@ade/contracts';
 import { DatabaseScope } from '../database/database-scope';
-import { assertTenantId } from '../database/tenant-scoped.repository';
 
 export interface DriftEventRow {
   runId: string;
@@ -31,7 +30,6 @@ export class SchemaDriftRepository {
   constructor(private readonly scope: DatabaseScope) {}
 
   async record(event: EventData<'schema.drift'>): Promise<void> {
-    assertTenantId(event.tenantId);
     const { report } = event;
     await this.scope.forTenant(event.tenantId, async (tx) => {
       const runs: unknown[] = await tx.query(`SELECT 1 FROM pipeline_runs WHERE id = $1 AND tenant_id = $2`, [event.runId, event.tenantId]);
@@ -56,7 +54,6 @@ export class SchemaDriftRepository {
   }
 
   async driftEvents(tenantId: string, pipelineId: string, limit: number): Promise<DriftEventRow[]> {
-    assertTenantId(tenantId);
     return this.scope.forTenant(tenantId, (tx) => tx.query(
       `SELECT run_id AS "runId", file, table_name AS "table", mode, decision, fingerprint, previous_fingerprint AS "previousFingerprint",
               changes, occurred_at AS "occurredAt"
@@ -66,7 +63,6 @@ export class SchemaDriftRepository {
   }
 
   async versions(tenantId: string, pipelineId: string): Promise<SchemaVersionRow[]> {
-    assertTenantId(tenantId);
     return this.scope.forTenant(tenantId, (tx) => tx.query(
       `SELECT fingerprint, columns, first_run_id AS "firstRunId", first_seen_at AS "firstSeenAt"
        FROM schema_versions WHERE tenant_id = $1 AND pipeline_id = $2 ORDER BY first_seen_at`,

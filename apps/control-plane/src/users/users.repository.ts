@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { DatabaseScope } from '../database/database-scope';
-import { assertTenantId } from '../database/tenant-scoped.repository';
 import { User } from './user.entity';
 
 /**
@@ -25,7 +24,6 @@ export class UsersRepository {
   }
 
   listForTenant(tenantId: string): Promise<User[]> {
-    assertTenantId(tenantId);
     return this.scope.forTenant(tenantId, (tx) => tx.getRepository(User).find({ where: { tenantId }, order: { email: 'ASC' } }));
   }
 

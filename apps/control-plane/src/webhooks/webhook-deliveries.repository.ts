@@ -51,9 +51,8 @@ export class WebhookDeliveriesRepository extends TenantScopedRepository<WebhookD
 
   /** Records one attempt; counts every attempt made, also one restarted after a crash. */
   async recordAttempt(tenantId: string, id: string, outcome: AttemptOutcome): Promise<void> {
-    assertTenantId(tenantId);
     const status = outcome.kind === 'retry' ? 'pending' : outcome.kind;
-    await this.query(tenantId, 
+    await this.query(tenantId,
       `UPDATE webhook_deliveries
        SET status = $3, attempts = attempts + 1, last_status_code = $4, last_error = $5, next_attempt_at = $6,
            delivered_at = CASE WHEN $3 = 'delivered' THEN now() END, updated_at = now()
@@ -71,8 +70,7 @@ export class WebhookDeliveriesRepository extends TenantScopedRepository<WebhookD
 
   /** A delivery whose job ran out of attempts without recording its end (e.g. the database was down). */
   async giveUp(tenantId: string, id: string, error: string): Promise<void> {
-    assertTenantId(tenantId);
-    await this.query(tenantId, 
+    await this.query(tenantId,
       `UPDATE webhook_deliveries SET status = 'failed', last_error = $3, next_attempt_at = NULL, updated_at = now()
        WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`,
       [tenantId, id, error],

@@ -101,4 +101,3 @@ export const DATASET_RULES = {
 } satisfies Record<string, DatasetRule>;
 
 export type DatasetRuleId = keyof typeof DATASET_RULES;
-

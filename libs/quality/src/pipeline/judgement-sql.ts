@@ -91,4 +91,3 @@ export function failedListSql(expectations: readonly Expectation[], action: Expe
 export function matchesRuleSql(idsColumn: string, rules: readonly string[]): string {
   return `len(list_filter(${idsColumn}, x -> ${rules.map((rule) => `x = ${quoteString(rule)} OR split_part(x, ':', 1) = ${quoteString(rule)}`).join(' OR ')})) > 0`;
 }
-

@@ -225,4 +225,3 @@ async function count(session: SqlSession, sql: string): Promise<number> {
 function round6(value: number): number {
   return Math.round(value * 1_000_000) / 1_000_000;
 }
-
