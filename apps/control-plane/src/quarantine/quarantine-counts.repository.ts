@@ -50,14 +50,16 @@ export class QuarantineCountsRepository {
   }
 
   async tally(tenantId: string, table: string): Promise<QuarantinedTally> {
-    const [total]: Array<{ quarantined: string }> = await this.scope.forTenant(tenantId, (tx) => tx.query(
-      `SELECT coalesce(sum(quarantined), 0) AS quarantined FROM quarantine_run_totals WHERE tenant_id = $1 AND table_name = $2`,
-      [tenantId, table],
-    ));
-    const byRule: Array<{ rule: string; quarantined: string }> = await this.scope.forTenant(tenantId, (tx) => tx.query(
-      `SELECT rule, sum(quarantined) AS quarantined FROM quarantine_counts WHERE tenant_id = $1 AND table_name = $2 GROUP BY rule`,
-      [tenantId, table],
-    ));
-    return { quarantined: Number(total!.quarantined), byRule: new Map(byRule.map((row) => [row.rule, Number(row.quarantined)])) };
+    return this.scope.forTenant(tenantId, async (tx) => {
+      const [total]: Array<{ quarantined: string }> = await tx.query(
+        `SELECT coalesce(sum(quarantined), 0) AS quarantined FROM quarantine_run_totals WHERE tenant_id = $1 AND table_name = $2`,
+        [tenantId, table],
+      );
+      const byRule: Array<{ rule: string; quarantined: string }> = await tx.query(
+        `SELECT rule, sum(quarantined) AS quarantined FROM quarantine_counts WHERE tenant_id = $1 AND table_name = $2 GROUP BY rule`,
+        [tenantId, table],
+      );
+      return { quarantined: Number(total!.quarantined), byRule: new Map(byRule.map((row) => [row.rule, Number(row.quarantined)])) };
+    });
   }
 }

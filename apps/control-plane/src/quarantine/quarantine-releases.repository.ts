@@ -41,17 +41,19 @@ export class QuarantineReleasesRepository extends TenantScopedRepository<Quarant
 
   /** Rows the table's succeeded releases moved back to silver, in all and by rule (see ruleOf). */
   async releasedTally(tenantId: string, table: string): Promise<ReleasedTally> {
-    const [total]: Array<{ released: string }> = await this.query(tenantId,
-      `SELECT coalesce(sum(released), 0) AS released FROM quarantine_releases WHERE tenant_id = $1 AND table_name = $2 AND status = 'succeeded'`,
-      [tenantId, table],
-    );
-    const byRule: Array<{ rule: string; released: string }> = await this.query(tenantId,
-      `SELECT ${ruleOfSql('r.rule')} AS rule, sum(r.released) AS released
-       FROM quarantine_releases q, jsonb_to_recordset(q.by_rule) AS r (rule text, released bigint)
-       WHERE q.tenant_id = $1 AND q.table_name = $2 AND q.status = 'succeeded'
-       GROUP BY 1`,
-      [tenantId, table],
-    );
-    return { released: Number(total!.released), byRule: new Map(byRule.map((row) => [row.rule, Number(row.released)])) };
+    return this.inScope(tenantId, async (repository) => {
+      const [total]: Array<{ released: string }> = await repository.query(
+        `SELECT coalesce(sum(released), 0) AS released FROM quarantine_releases WHERE tenant_id = $1 AND table_name = $2 AND status = 'succeeded'`,
+        [tenantId, table],
+      );
+      const byRule: Array<{ rule: string; released: string }> = await repository.query(
+        `SELECT ${ruleOfSql('r.rule')} AS rule, sum(r.released) AS released
+         FROM quarantine_releases q, jsonb_to_recordset(q.by_rule) AS r (rule text, released bigint)
+         WHERE q.tenant_id = $1 AND q.table_name = $2 AND q.status = 'succeeded'
+         GROUP BY 1`,
+        [tenantId, table],
+      );
+      return { released: Number(total!.released), byRule: new Map(byRule.map((row) => [row.rule, Number(row.released)])) };
+    });
   }
 }
