@@ -35,11 +35,6 @@ export function inPlatformScope<T>(dataSource: DataSource, reason: string, work:
   return inScope(dataSource, { kind: 'platform', reason }, work);
 }
 
-/** The scope the current async flow runs in, if any (for assertions and logs; never for access decisions). */
-export function currentDatabaseScope(): DatabaseScopeKind | undefined {
-  return activeScope.getStore()?.scope;
-}
-
 async function inScope<T>(dataSource: DataSource, scope: DatabaseScopeKind, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   const outer = activeScope.getStore();
   // Joining the caller's transaction keeps nested repository calls atomic with it.
