@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tenantQueueName, type EventData, type ExpectationResult } from '@ade/contracts';
+import { EVENTS_QUEUE, eventJobId, tenantQueueName, type EventData, type ExpectationResult } from '@ade/contracts';
 import { testRedisUrl } from '@ade/testing';
 import { QuarantineCountsRepository } from '../src/quarantine/quarantine-counts.repository';
 import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';
@@ -181,6 +181,47 @@ describe('quarantine counts and releases', () => {
       { rule: 'custom.high_paid', quarantined: 1, released: 0, pending: 1 },
     ]);
     expect(after.releases.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([[releaseId, 'succeeded']]);
+  });
+
+  it('keeps a succeeded release as it is when a second success or a failure arrives later', async () => {
+    // A tenant of its own, so the tallies the other tests check stay as they are.
+    const own = await createTenant(cp);
+    const ownPipeline = await createPipeline(cp, own, { targetTable: TABLE });
+    const { releaseId } = (await requestRelease({ table: 'professional_claims', rules: ['icd10.valid'] }, own.admin.token).expect(202)).body;
+    const later = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+    const outcome = (examined: number, count: number, at: string): EventData<'quarantine.released'> => ({
+      ...released(releaseId, [{ rule: 'icd10.valid:diagnosis_code_1', released: count }], examined),
+      tenantId: own.tenantId,
+      pipelineId: ownPipeline.id,
+      at,
+    });
+    const first = outcome(3, 2, later(1));
+    await events.send({ name: 'quarantine.released', data: first });
+    const settled = await getRelease(releaseId, own.admin.token);
+    expect(settled).toMatchObject({ status: 'succeeded', examined: 3, released: 2, byRule: first.byRule, error: null, finishedAt: first.at });
+    const tally = await summary(own.admin.token);
+    expect(tally.total).toEqual({ quarantined: 0, released: 2, pending: 0 });
+
+    // At-least-once delivery: the worker's success may be delivered again, with other figures and a
+    // later time (a retried job that ran twice). The queue drops an event whose job it still holds,
+    // so forget the first one, as removeOnComplete eventually does, for the second to be processed.
+    const queue = new Queue(EVENTS_QUEUE, { connection: { url: testRedisUrl }, prefix: cp.config.queue.prefix });
+    try {
+      const jobId = eventJobId({ name: 'quarantine.released', data: first });
+      await queue.remove(jobId);
+      const second = outcome(9, 3, later(2));
+      await events.send({ name: 'quarantine.released', data: second });
+      expect((await queue.getJob(jobId))!.data).toMatchObject({ examined: 9, released: 3, at: second.at }); // processed, not dropped
+      await events.send({
+        name: 'quarantine.release_failed',
+        data: { tenantId: own.tenantId, at: later(3), releaseId, error: { code: 'catalog_unavailable', message: 'late failure' } },
+      });
+    } finally {
+      await queue.close();
+    }
+
+    expect(await getRelease(releaseId, own.admin.token)).toEqual(settled);
+    expect(await summary(own.admin.token)).toEqual(tally);
   });
 
   it('records a failed release with its error', async () => {
