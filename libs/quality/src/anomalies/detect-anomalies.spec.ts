@@ -149,3 +149,92 @@ describe('detectAnomalies', () => {
     expect(result.checks[0]).toMatchObject({ kind: 'volume', score: 0, baseline: { median: 1000, runs: 20 } });
   });
 });
+
+describe('detectAnomalies at its boundaries', () => {
+  // Three identical runs: every MAD is 0, so each scale is its floor and scores are exact:
+  // rows 1000 (floor 50), mean paid 100 (floor 5), median paid 80 (floor 4), null rates 0 (floor 0.02).
+  const STABLE = [0, 1, 2].map(() => run(1000, { mean: 100, median: 80 }, 0, 0));
+  const check = (current: RunMetrics, kind: string, history: readonly RunMetrics[] = STABLE, options = {}) =>
+    detectAnomalies(current, history, options).checks.find((c) => `${c.kind}:${c.column ?? ''}` === kind)!;
+
+  it('flags a score exactly at the threshold (3.5), and not one just below it', () => {
+    expect(check(run(1175, { mean: 100, median: 80 }, 0, 0), 'volume:')).toMatchObject({ score: 3.5, flagged: true }); // 175 / 50
+    expect(check(run(1174, { mean: 100, median: 80 }, 0, 0), 'volume:')).toMatchObject({ score: 3.48, flagged: false });
+
+    const at = detectAnomalies(run(1000, { mean: 117.5, median: 80 }, 0, 0), STABLE); // 17.5 / 5
+    expect(at.anomalies.map((a) => [a.kind, a.metric, a.score])).toEqual([['amount_shift', 'mean', 3.5]]);
+    const below = detectAnomalies(run(1000, { mean: 117.4995, median: 80 }, 0, 0), STABLE);
+    expect(below.checks.find((c) => c.kind === 'amount_shift')).toMatchObject({ score: 3.4999, flagged: false });
+    expect(below.anomalies).toEqual([]);
+  });
+
+  it('flags a drop exactly at the threshold on two-sided checks', () => {
+    expect(check(run(825, { mean: 100, median: 80 }, 0, 0), 'volume:')).toMatchObject({ score: 3.5, flagged: true });
+    expect(check(run(1000, { mean: 82.5, median: 80 }, 0, 0), 'amount_shift:paid_amount')).toMatchObject({ metric: 'mean', score: 3.5, flagged: true });
+    expect(check(run(1000, { mean: 100, median: 66 }, 0, 0), 'amount_shift:paid_amount')).toMatchObject({ metric: 'median', score: 3.5, flagged: true }); // 14 / 4
+  });
+
+  it('flags a rate exactly at the threshold on one-sided checks', () => {
+    expect(check(run(1000, { mean: 100, median: 80 }, 0.07, 0), 'null_rate:member_id')).toMatchObject({ score: 3.5, flagged: true }); // 0.07 / 0.02
+    expect(check(run(1000, { mean: 100, median: 80 }, 0.06998, 0), 'null_rate:member_id')).toMatchObject({ score: 3.499, flagged: false });
+    expect(check(run(1000, { mean: 100, median: 80 }, 0, 14), 'new_providers:')).toMatchObject({ score: 3.5, flagged: true }); // 14 / 200 = 0.07
+    expect(check(run(1000, { mean: 100, median: 80 }, 0, 13), 'new_providers:')).toMatchObject({ score: 3.25, flagged: false });
+  });
+
+  it('applies a configured threshold inclusively too', () => {
+    const current = run(1100, { mean: 100, median: 80 }, 0, 0); // 100 / 50 = 2
+    expect(check(current, 'volume:', STABLE, { threshold: 2 })).toMatchObject({ score: 2, flagged: true });
+    expect(check(current, 'volume:', STABLE, { threshold: 2.0001 })).toMatchObject({ score: 2, flagged: false });
+  });
+
+  it('judges with exactly minHistory previous runs, and not with one fewer', () => {
+    const spike = run(3000, { mean: 100, median: 80 }, 0, 0);
+    const judged = detectAnomalies(spike, STABLE);
+    expect(judged).toMatchObject({ historyRuns: 3, note: null });
+    expect(judged.checks.map((c) => c.kind)).toEqual(['volume', 'amount_shift', 'null_rate', 'null_rate', 'new_providers']);
+    expect(judged.anomalies.map((a) => a.kind)).toEqual(['volume']);
+    expect(detectAnomalies(spike, STABLE.slice(0, 2))).toMatchObject({ anomalies: [], checks: [], historyRuns: 2 });
+
+    const five = [...STABLE, ...STABLE.slice(0, 2)];
+    expect(detectAnomalies(spike, five, { minHistory: 5 })).toMatchObject({ historyRuns: 5, note: null });
+    expect(detectAnomalies(spike, five.slice(0, 4), { minHistory: 5 })).toMatchObject({
+      checks: [],
+      historyRuns: 4,
+      note: 'insufficient history: 4 previous runs of this table, at least 5 needed for a baseline',
+    });
+    expect(detectAnomalies(spike, STABLE.slice(0, 1), { minHistory: 1 }).checks).toHaveLength(5);
+    expect(detectAnomalies(spike, STABLE.slice(0, 1)).note).toBe('insufficient history: 1 previous run of this table, at least 3 needed for a baseline');
+  });
+
+  it('judges a column exactly minHistory previous runs measured, and not one fewer measured', () => {
+    const withAllowed = (r: RunMetrics, mean: number): RunMetrics => ({
+      ...r,
+      profile: { ...r.profile, amounts: { ...r.profile.amounts, allowed_amount: { count: 10, mean, median: mean } } },
+    });
+    const current = withAllowed(run(1000, { mean: 100, median: 80 }, 0, 0), 500);
+    const history = [withAllowed(STABLE[0]!, 5), withAllowed(STABLE[1]!, 5), withAllowed(STABLE[2]!, 5), STABLE[0]!];
+    const measuredByThree = check(current, 'amount_shift:allowed_amount', history);
+    expect(measuredByThree).toMatchObject({ baseline: { median: 5, mad: 0, runs: 3 }, flagged: true });
+
+    const measuredByTwo = detectAnomalies(current, [history[0]!, history[1]!, STABLE[2]!, STABLE[0]!]).checks;
+    expect(measuredByTwo.map((c) => `${c.kind}:${c.column ?? ''}`)).not.toContain('amount_shift:allowed_amount');
+    expect(measuredByTwo).toHaveLength(5);
+  });
+
+  it('scales by 1.4826 × MAD where that exceeds the floor, and keeps the floors above their minimums', () => {
+    const spread = [1000, 1200, 800, 1100, 900].map((rows) => run(rows, { mean: 100, median: 80 }, 0, 0)); // MAD 100 → scale 148.26
+    expect(check(run(1519, { mean: 100, median: 80 }, 0, 0), 'volume:', spread)).toMatchObject({ score: 3.5006, flagged: true, baseline: { median: 1000, mad: 100 } });
+    expect(check(run(1518, { mean: 100, median: 80 }, 0, 0), 'volume:', spread)).toMatchObject({ score: 3.4939, flagged: false });
+
+    const tiny = [0, 1, 2].map(() => run(10, { mean: 0.1, median: 0.1 }, 0, 0)); // 5% floors 0.5 row and 0.005: minimums 1 row and 0.01 apply
+    expect(check(run(14, { mean: 0.1, median: 0.1 }, 0, 0), 'volume:', tiny)).toMatchObject({ score: 4, flagged: true });
+    expect(check(run(13, { mean: 0.1, median: 0.1 }, 0, 0), 'volume:', tiny)).toMatchObject({ score: 3, flagged: false });
+    expect(check(run(10, { mean: 0.135, median: 0.1 }, 0, 0), 'amount_shift:paid_amount', tiny)).toMatchObject({ metric: 'mean', score: 3.5, flagged: true });
+  });
+
+  it('takes exactly maxHistory newest previous runs', () => {
+    const history = [...STABLE, run(5000, { mean: 100, median: 80 }, 0, 0)];
+    expect(check(run(1000, { mean: 100, median: 80 }, 0, 0), 'volume:', history, { maxHistory: 3 })).toMatchObject({ score: 0, baseline: { median: 1000, runs: 3 } });
+    expect(check(run(1000, { mean: 100, median: 80 }, 0, 0), 'volume:', history, { maxHistory: 4 }).baseline).toMatchObject({ runs: 4 });
+  });
+});
