@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '@ade/healthcare';
+import { DEFECT_KINDS } from '@ade/synthetic';
 import { makeTempDir } from '@ade/testing';
 import { cliRunner } from './cli-harness';
 
@@ -26,6 +27,7 @@ describe('ade generate claims: opt-in defects, repairable variants and companion
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const summary = JSON.parse(result.stdout);
     const listed = ['late_filing', 'unknown_provider', 'missing_required'];
+    expect(Object.keys(summary.defects).sort()).toEqual([...DEFECT_KINDS].sort());
     for (const [kind, n] of Object.entries(summary.defects as Record<string, number>)) {
       if (listed.includes(kind)) expect([66, 67], kind).toContain(n);
       else expect(n, kind).toBe(0);

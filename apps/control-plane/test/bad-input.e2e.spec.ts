@@ -326,6 +326,8 @@ describe('bad input over the API', () => {
       `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY table_name`,
       [schema],
     );
+    // The schema's tables were found (an empty list would make "changes nothing" vacuous).
+    expect(tables.rows.map((table) => table.table_name)).toEqual(expect.arrayContaining(['audit_events', 'pipelines', 'pipeline_runs', 'users', 'tenants']));
     const rows: Record<string, number> = {};
     // The audit trail is meant to change: it records the refused request (audit-trail.e2e.spec.ts checks that).
     for (const { table_name } of tables.rows.filter((table) => table.table_name !== 'audit_events')) {

@@ -71,6 +71,7 @@ describe('planted defects', () => {
     const { text, manifest } = await generateText({ rows: 3_000, defectRate: 0.1, defectKinds: ['future_service_date'] });
     const { records } = parseClaimsCsv(text);
     const asOfPlusYear = '2027-08-15';
+    expect(manifest.defectRows).toHaveLength(300);
     for (const { row } of manifest.defectRows!) {
       const record = records[row - 1]!;
       expect(records.filter((other) => other.claim_id === record.claim_id)).toHaveLength(1);
@@ -118,7 +119,9 @@ describe('code validity across fiscal years', () => {
 
   it('clips valid service dates to the day before asOf', async () => {
     const { text } = await generateText({ rows: 2_000, defectRate: 0, asOf: '2025-03-01' });
-    for (const record of parseClaimsCsv(text).records) {
+    const { records } = parseClaimsCsv(text);
+    expect(records).toHaveLength(2_000);
+    for (const record of records) {
       expect(record.claim_end_date < '2025-03-01').toBe(true);
       expect(record.claim_received_date <= '2025-03-01').toBe(true);
       expect(record.claim_start_date >= '2025-01-01').toBe(true);

@@ -25,6 +25,7 @@ describe('opt-in defects', () => {
     const { text, manifest, eligibilityCsv, providersCsv } = await generateRun({ rows: 3_000, defectRate: 0.1, defectKinds: ['service_outside_eligibility'] });
     const { records } = parseClaimsCsv(text);
     const { spansByMember } = parseReferenceData(providersCsv, eligibilityCsv);
+    expect(manifest.defectRows).toHaveLength(300);
     for (const { row, column } of manifest.defectRows!) {
       const record = records[row - 1]!;
       expect(column).toBe('claim_line_start_date');
@@ -40,6 +41,7 @@ describe('opt-in defects', () => {
     const { records } = parseClaimsCsv(text);
     const { providerNpis } = parseReferenceData(providersCsv, eligibilityCsv);
     expect(manifest.defects.unknown_provider).toBe(300);
+    expect(manifest.defectRows).toHaveLength(300);
     for (const { row, column } of manifest.defectRows!) {
       const record = records[row - 1]!;
       expect(column).toBe('rendering_npi');
@@ -54,6 +56,8 @@ describe('opt-in defects', () => {
     const { text, manifest } = await generateRun({ rows: 2_000, defectRate: 0.1, defectKinds: ['missing_required'] });
     const { records } = parseClaimsCsv(text);
     const defective = new Set(manifest.defectRows!.map(({ row }) => row));
+    expect(records).toHaveLength(2_000);
+    expect(defective.size).toBe(200);
     records.forEach((record, index) => expect(record.units === '').toBe(defective.has(index + 1)));
     expect(manifest.defectRows!.every(({ column }) => column === 'units')).toBe(true);
   });
@@ -61,6 +65,7 @@ describe('opt-in defects', () => {
   it('swaps the line dates of a one-line claim and keeps its claim dates in order around them', async () => {
     const { text, manifest } = await generateRun({ rows: 3_000, defectRate: 0.1, defectKinds: ['service_dates_reversed'] });
     const { records } = parseClaimsCsv(text);
+    expect(manifest.defectRows).toHaveLength(300);
     for (const { row, column } of manifest.defectRows!) {
       const record = records[row - 1]!;
       expect(column).toBe('claim_line_start_date');
@@ -76,6 +81,7 @@ describe('opt-in defects', () => {
     const { text, manifest } = await generateRun({ rows: 3_000, defectRate: 0.1, defectKinds: ['late_filing'] });
     const { records } = parseClaimsCsv(text);
     expect(LONGEST_FILING_DAYS).toBe(365);
+    expect(manifest.defectRows).toHaveLength(300);
     for (const { row, column } of manifest.defectRows!) {
       const record = records[row - 1]!;
       expect(column).toBe('claim_received_date');

@@ -31,6 +31,8 @@ describe('repairable variants', () => {
     expect(repairRows.some(({ row }) => defective.has(row))).toBe(false);
 
     const variantAt = new Map(repairRows.map((entry) => [entry.row, entry]));
+    expect(before).toHaveLength(8_000);
+    expect(after).toHaveLength(8_000);
     after.forEach((record, index) => {
       const variant = variantAt.get(index + 1);
       for (const column of PROFESSIONAL_CLAIM_COLUMNS) {

@@ -68,9 +68,12 @@ describe('generateProfessionalClaims: shape and determinism', () => {
   it('repeats claim-level values on every line and spans the lines with the claim dates', async () => {
     const { text } = await generateText({ rows: 3_000, defectRate: 0 });
     const byClaim = new Map<string, ClaimRecord[]>();
-    for (const record of parseClaimsCsv(text).records) {
+    const { records } = parseClaimsCsv(text);
+    expect(records).toHaveLength(3_000);
+    for (const record of records) {
       byClaim.set(record.claim_id, [...(byClaim.get(record.claim_id) ?? []), record]);
     }
+    expect([...byClaim.values()].some((lines) => lines.length > 1)).toBe(true);
     for (const lines of byClaim.values()) {
       const first = lines[0]!;
       for (const line of lines) {
@@ -97,7 +100,10 @@ describe('generateProfessionalClaims: shape and determinism', () => {
   it('uses only the requested states, with plausible member ids', async () => {
     const { text } = await generateText({ rows: 1_000, states: ['NY', 'CA', 'OH'], defectRate: 0 });
     const patterns: Record<string, RegExp> = { NY: /^[A-Z]{2}\d{5}[A-Z]$/, CA: /^\d{8}[A-Z]$/, OH: /^\d{12}$/ };
-    for (const record of parseClaimsCsv(text).records) {
+    const { records } = parseClaimsCsv(text);
+    expect(records).toHaveLength(1_000);
+    expect(new Set(records.map((record) => record.state))).toEqual(new Set(['NY', 'CA', 'OH']));
+    for (const record of records) {
       expect(patterns[record.state]).toBeDefined();
       expect(record.member_id).toMatch(patterns[record.state]!);
     }

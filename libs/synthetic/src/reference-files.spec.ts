@@ -23,8 +23,12 @@ describe('reference files', () => {
     const eligibilityNames = new Set(eligibilitySchema.columns.map((column) => column.name));
     expect(PROVIDER_COLUMNS.every((name) => providerNames.has(name))).toBe(true);
     expect(ELIGIBILITY_COLUMNS.every((name) => eligibilityNames.has(name))).toBe(true);
-    for (const column of providersSchema.columns.filter((c) => c.required)) expect(PROVIDER_COLUMNS).toContain(column.name);
-    for (const column of eligibilitySchema.columns.filter((c) => c.required)) expect(ELIGIBILITY_COLUMNS).toContain(column.name);
+    const requiredProviders = providersSchema.columns.filter((c) => c.required);
+    const requiredEligibility = eligibilitySchema.columns.filter((c) => c.required);
+    expect(requiredProviders.length).toBeGreaterThan(0);
+    expect(requiredEligibility.length).toBeGreaterThan(0);
+    for (const column of requiredProviders) expect(PROVIDER_COLUMNS).toContain(column.name);
+    for (const column of requiredEligibility) expect(ELIGIBILITY_COLUMNS).toContain(column.name);
   });
 
   it('list every NPI and cover every service date of the clean claims, with any defect kinds planted', async () => {
@@ -86,7 +90,9 @@ describe('reference files', () => {
     }
     // The claims' members are the eligibility file's, the same people.
     const people = new Map(spans.map((span) => [span.member_id, [span.first_name, span.last_name, span.birth_date, span.gender, span.state].join('|')]));
-    for (const record of parseClaimsCsv(text).records) {
+    const { records } = parseClaimsCsv(text);
+    expect(records).toHaveLength(6_000);
+    for (const record of records) {
       expect(people.get(record.member_id)).toBe([record.patient_first_name, record.patient_last_name, record.patient_birth_date, record.patient_gender, record.state].join('|'));
     }
     const multiSpan = [...byMember.values()].filter((memberSpans) => memberSpans.length > 1).length;

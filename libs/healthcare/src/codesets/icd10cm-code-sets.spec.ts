@@ -26,6 +26,7 @@ describe('ICD-10-CM fiscal-year code sets', () => {
 
   it('loads each year with its documented row count', () => {
     const years = loadIcd10CmFiscalYears();
+    expect([...years.keys()]).toEqual(Object.keys(EXPECTED_COUNTS).map(Number));
     for (const [fiscalYear, codes] of years) expect(codes.size, `FY${fiscalYear}`).toBe(EXPECTED_COUNTS[fiscalYear]);
   });
 
@@ -41,7 +42,9 @@ describe('ICD-10-CM fiscal-year code sets', () => {
   });
 
   it('holds only codes whose dotted spelling passes the format check (QA0 included)', () => {
-    for (const [fiscalYear, codes] of loadIcd10CmFiscalYears()) {
+    const years = loadIcd10CmFiscalYears();
+    expect(years.size).toBe(Object.keys(EXPECTED_COUNTS).length);
+    for (const [fiscalYear, codes] of years) {
       const malformed = [...codes].filter((code) => !isIcd10CmDottedFormat(toDottedIcd10Cm(code)));
       expect(malformed, `FY${fiscalYear}`).toEqual([]);
     }
@@ -67,7 +70,9 @@ describe('ICD-10-CM mid-year changes', () => {
   });
 
   it('agrees with the fiscal-year files it annotates', () => {
-    for (const { change, code, firstFiscalYearFile } of loadIcd10CmMidyearChanges()) {
+    const changes = loadIcd10CmMidyearChanges();
+    expect(changes).toHaveLength(13);
+    for (const { change, code, firstFiscalYearFile } of changes) {
       expect(loadIcd10CmCodes(firstFiscalYearFile).has(code), code).toBe(change === 'added');
     }
   });

@@ -49,6 +49,9 @@ describe('GENERATOR_DEFECT_RULES', () => {
     const { records, manifest, canonicalOf } = await generate({ seed: 11, rows: 6_000, defectRate: 0.2, states: state ? [state] : undefined, defectKinds: IN_FILE_KINDS });
     const failures = failingChecks(schema, records, { asOf: AS_OF, pack });
     const planted = new Map(manifest.defectRows!.map((d) => [d.row, d]));
+    expect(records).toHaveLength(6_000);
+    expect(failures).toHaveLength(6_000);
+    expect(planted.size).toBe(1_200);
     failures.forEach((failed, index) => {
       const defect = planted.get(index + 1);
       if (!defect) {

@@ -26,6 +26,7 @@ describe('shipped state packs', () => {
   it('all load, with portable member id patterns', () => {
     const packs = loadAllStatePacks();
     expect(packs.map((pack) => pack.state)).toEqual(availableStatePacks());
+    expect(packs.map((pack) => pack.state)).toEqual(expect.arrayContaining(['default', 'CA', 'FL', 'NY', 'OH', 'PA', 'TX']));
     for (const pack of packs) {
       expect(packPatternProblem(pack.medicaidMemberIdPattern)).toBeNull();
       expect(pack.sources.length).toBeGreaterThan(0);

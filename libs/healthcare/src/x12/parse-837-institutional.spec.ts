@@ -14,6 +14,7 @@ describe('parse837 on an 837I (005010X223A2)', () => {
   });
 
   it('keys every row by exactly the canonical institutional columns, values strings or null', () => {
+    expect(batch.rows).toHaveLength(5);
     for (const row of batch.rows) {
       expect(Object.keys(row)).toEqual(schemaColumns);
       for (const value of Object.values(row)) expect(value === null || typeof value === 'string').toBe(true);

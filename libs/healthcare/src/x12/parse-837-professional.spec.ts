@@ -13,6 +13,7 @@ describe('parse837 on an 837P (005010X222A1)', () => {
   });
 
   it('keys every row by exactly the canonical professional columns, values strings or null', () => {
+    expect(batch.rows).toHaveLength(3);
     for (const row of batch.rows) {
       expect(Object.keys(row)).toEqual(schemaColumns);
       for (const value of Object.values(row)) expect(value === null || typeof value === 'string').toBe(true);

@@ -77,9 +77,12 @@ describe('EnrollmentSpans', () => {
   });
 
   it('ends every span of a former member before the service window', () => {
+    expect(population.formerSize).toBe(100);
     for (let former = 0; former < population.formerSize; former += 1) {
       const member = population.formerAt(former);
-      for (const span of enrollment.former(population.size + former, member)) {
+      const spans = enrollment.former(population.size + former, member);
+      expect(spans.length).toBeGreaterThan(0);
+      for (const span of spans) {
         expect(span.endDay).not.toBeNull();
         expect(span.endDay!).toBeLessThan(firstServiceDay);
         expect(span.startDay).toBeGreaterThanOrEqual(member.birthDay);
