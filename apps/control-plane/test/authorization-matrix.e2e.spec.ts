@@ -1,27 +1,16 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CALLERS, isKeyCaller, KEY_CALLERS, OF_TENANT_B, succeeds, UNAUTHENTICATED, type AnyCaller, type Caller, type Status } from './authorization-matrix.callers';
+import { AUTHORIZATION_MATRIX, keyExpectation, type RequestParts, type RouteExpectation } from './authorization-matrix.expectations';
+import { matrixFixtures, type MatrixFixtures } from './authorization-matrix.fixtures';
 import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';
 import { liveRoutes } from './live-routes';
-import { createTenant, operatorToken, pipelineBody, tokenFor, type TenantFixture } from './factories';
-import {
-  allows,
-  AUTHORIZATION_MATRIX,
-  CALLERS,
-  KEY_CALLERS,
-  keyExpectation,
-  statuses,
-  UNAUTHENTICATED,
-  type Caller,
-  type KeyCaller,
-  type Fixtures,
-  type ParamFixture,
-  type RouteExpectation,
-} from './authorization-matrix.expectations';
 
 /**
  * Every live route × every kind of caller, against the table in
  * authorization-matrix.expectations.ts. The routes come from the running app's router, so a
- * route without an entry (or an entry without a route) fails here.
+ * route without an entry (or an entry without a route) fails here. Each cell expects one exact
+ * status: permitted callers send a request made to succeed, so a route broken for them fails.
  */
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -60,8 +49,23 @@ function brokenToken(caller: Caller, principal: Record<string, unknown>, secret:
 }
 
 /** People and forged tokens first, then API keys, and tenant A's admin last (its side effects would hide other answers). */
-const ORDER: ReadonlyArray<Caller | KeyCaller> = [...CALLERS.filter((caller) => caller !== 'tenantAdmin'), ...KEY_CALLERS, 'tenantAdmin'];
-const isKeyCaller = (caller: Caller | KeyCaller): caller is KeyCaller => (KEY_CALLERS as readonly string[]).includes(caller);
+const ORDER: readonly AnyCaller[] = [...CALLERS.filter((caller) => caller !== 'tenantAdmin'), ...KEY_CALLERS, 'tenantAdmin'];
+const ERROR_CODE = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' } as const;
+
+function cellsOf(route: string, entry: RouteExpectation): Array<readonly [AnyCaller, Status]> {
+  return ORDER.map((caller) => [caller, isKeyCaller(caller) ? keyExpectation(route, entry, caller) : entry.expect[caller]] as const);
+}
+
+/** How many cells expect success and how many denial, with the count of each status. */
+function tally(cells: ReadonlyArray<readonly [AnyCaller, Status]>) {
+  const statuses = cells.map(([, status]) => status);
+  const side = (success: boolean) => {
+    const mine = statuses.filter((status) => succeeds(status) === success);
+    const each = [...new Set(mine)].sort((x, y) => x - y).map((status) => `${status}: ${mine.filter((s) => s === status).length}`);
+    return { count: mine.length, each: each.join(', ') };
+  };
+  return { success: side(true), denial: side(false) };
+}
 
 // The suite is generated from the route table, so the app starts while the suite is collected.
 describe('authorization matrix', async () => {
@@ -69,54 +73,15 @@ describe('authorization matrix', async () => {
   const routes = liveRoutes(cp.app);
   const unlisted = routes.filter((route) => !(route in AUTHORIZATION_MATRIX));
   const stale = Object.keys(AUTHORIZATION_MATRIX).filter((route) => !routes.includes(route));
+  const listed = routes.filter((route) => route in AUTHORIZATION_MATRIX);
+  const counts = tally(listed.flatMap((route) => cellsOf(route, AUTHORIZATION_MATRIX[route]!)));
 
-  let a: TenantFixture;
-  let b: TenantFixture;
-  let fixtures: Fixtures;
-  const tokens = {} as Record<'operator' | 'tenantAdmin' | 'tenantViewer' | 'otherTenantAdmin', string>;
-  const keys = {} as Record<KeyCaller, string>;
+  let fixtures: MatrixFixtures;
   let secret: string;
-  let secretsOfA: string[];
 
   beforeAll(async () => {
-    a = await createTenant(cp);
-    b = await createTenant(cp);
-    const viewer = { email: `viewer@${a.slug}.test`, password: randomBytes(12).toString('hex') };
-    await cp.http().post('/v1/users').set('authorization', `Bearer ${a.admin.token}`).send({ ...viewer, role: 'tenant_viewer' }).expect(201);
-    tokens.operator = await operatorToken(cp);
-    tokens.tenantAdmin = a.admin.token;
-    tokens.tenantViewer = await tokenFor(cp, viewer.email, viewer.password);
-    tokens.otherTenantAdmin = b.admin.token;
+    fixtures = await matrixFixtures(cp);
     secret = cp.env.JWT_SECRET!;
-
-    const asA = { authorization: `Bearer ${a.admin.token}` };
-    const asB = { authorization: `Bearer ${b.admin.token}` };
-    const newKey = async (as: Record<string, string>, scopes: string[]) =>
-      (await cp.http().post('/v1/api-keys').set(as).send({ name: `matrix-${randomBytes(3).toString('hex')}`, scopes }).expect(201)).body as { id: string; key: string };
-    keys.readKey = (await newKey(asA, ['read'])).key;
-    keys.writeKey = (await newKey(asA, ['read', 'write'])).key;
-    keys.otherTenantKey = (await newKey(asB, ['read', 'write'])).key;
-    const revoked = await newKey(asA, ['read', 'write']);
-    await cp.http().delete(`/v1/api-keys/${revoked.id}`).set(asA).expect(204);
-    keys.revokedKey = revoked.key;
-    const pipelineA = (await cp.http().post('/v1/pipelines').set(asA).send(pipelineBody()).expect(201)).body.id as string;
-    const runA = (await cp.http().post(`/v1/pipelines/${pipelineA}/runs`).set(asA).expect(202)).body.id as string;
-    const table = `${a.catalogName}.silver.professional_claims`;
-    const releaseA = (await cp.http().post('/v1/quality/quarantine/release').set(asA).send({ table, pipelineId: pipelineA }).expect(202)).body
-      .releaseId as string;
-    fixtures = {
-      tenantA: a.tenantId,
-      tenantB: b.tenantId,
-      pipelineA,
-      runA,
-      releaseA,
-      adminA: { email: a.admin.email, password: a.admin.password },
-      table,
-      freshPipelineA: async () => (await cp.http().post('/v1/pipelines').set(asA).send(pipelineBody()).expect(201)).body.id as string,
-      unique: () => randomBytes(4).toString('hex'),
-    };
-    // what tenant B's admin must never see
-    secretsOfA = [a.tenantId, pipelineA, runA, releaseA, a.admin.email, viewer.email];
   });
   afterAll(() => cp.close());
 
@@ -128,22 +93,32 @@ describe('authorization matrix', async () => {
     });
   });
 
-  it('expectations are well formed: denied cells are exact, forged tokens are refused except on public routes', () => {
+  it('expectations are well formed: one success status per route, exact denials, forged tokens refused except on public routes', () => {
     for (const [route, entry] of Object.entries(AUTHORIZATION_MATRIX)) {
-      const isPublic = allows(entry.expect.anonymous);
-      for (const caller of CALLERS) {
-        const cell = entry.expect[caller];
-        const list = statuses(cell);
-        if (!allows(cell)) expect(list, `${route} ${caller}: a denial is one exact status`).toHaveLength(1);
-        if ((UNAUTHENTICATED as readonly Caller[]).includes(caller) && !isPublic) expect(cell, `${route} ${caller}`).toBe(401);
-        if (caller === 'otherTenantAdmin') expect(list, `${route}: another tenant's admin never gets 401`).not.toContain(401);
+      const isPublic = succeeds(entry.expect.anonymous);
+      const cells = cellsOf(route, entry);
+      const successes = new Set(cells.filter(([, status]) => succeeds(status)).map(([, status]) => status));
+      expect([...successes], `${route}: someone may call it, and every permitted caller gets the same success status`).toHaveLength(1);
+      for (const [caller, status] of cells) {
+        if ((UNAUTHENTICATED as readonly AnyCaller[]).includes(caller) && !isPublic) expect(status, `${route} ${caller}`).toBe(401);
+        if (OF_TENANT_B.includes(caller)) expect(status, `${route} ${caller}: another tenant's caller never gets 401`).not.toBe(401);
+        if (status === 404) expect(OF_TENANT_B, `${route} ${caller}: 404 only for another tenant's resource`).toContain(caller);
       }
-      for (const param of routeParams(route)) expect(entry.params?.[param], `${route}: fixture for :${param}`).toBeDefined();
     }
   });
 
+  const { success, denial } = counts;
+  it(`counts ${success.count + denial.count} cells: ${success.count} expect success, ${denial.count} expect denial`, () => {
+    console.info(
+      `authorization matrix: ${listed.length} routes × ${ORDER.length} callers = ${success.count + denial.count} cells; ` +
+        `${success.count} expect success (${success.each}), ${denial.count} expect denial (${denial.each})`,
+    );
+    expect(success.count + denial.count).toBe(listed.length * ORDER.length);
+    expect(success.count).toBeGreaterThan(0);
+  });
+
   it('accepts a correctly signed hand-made token, so the broken ones fail only for their flaw', async () => {
-    for (const token of [tokens.operator, tokens.tenantAdmin]) {
+    for (const token of [fixtures.tokens.operator, fixtures.tokens.tenantAdmin]) {
       const now = Math.floor(Date.now() / 1000);
       const forged = sign({ ...claimsOf(token), iat: now, exp: now + 600 }, 'HS256', secret);
       await cp.http().get('/v1/auth/me').set('authorization', `Bearer ${forged}`).expect(200);
@@ -161,72 +136,43 @@ describe('authorization matrix', async () => {
     });
   }
 
-  for (const route of routes.filter((r) => r in AUTHORIZATION_MATRIX)) {
+  for (const route of listed) {
     const entry = AUTHORIZATION_MATRIX[route]!;
     describe(route, () => {
-      const cells = ORDER.map((caller) => [caller, isKeyCaller(caller) ? keyExpectation(route, entry, caller) : entry.expect[caller]] as const);
-      it.each(cells)('%s → %j', async (caller, cell) => {
+      it.each(cellsOf(route, entry))('%s → %i', async (caller, status) => {
         const response = await send(route, entry, caller);
         const detail = `${route} as ${caller}: got ${response.status} ${JSON.stringify(response.body)}`;
-        expect(statuses(cell), detail).toContain(response.status);
-
-        const otherTenant = caller === 'otherTenantAdmin' || caller === 'otherTenantKey';
-        if (!allows(cell) || (statuses(cell).length === 1 && statuses(cell)[0] === 404 && otherTenant)) {
-          const code = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' }[response.status];
-          if (code) expect(response.body.error, detail).toBe(code);
-        }
-        if (otherTenant && !allows(entry.expect.anonymous)) {
-          for (const secretOfA of secretsOfA) expect(response.text, `${detail}: leaks tenant A's ${secretOfA}`).not.toContain(secretOfA);
+        expect(response.status, detail).toBe(status);
+        if (!succeeds(status)) expect(response.body.error, detail).toBe(ERROR_CODE[status]);
+        if (OF_TENANT_B.includes(caller) && !succeeds(entry.expect.anonymous)) {
+          for (const secretOfA of fixtures.secretsOfA) expect(response.text, `${detail}: leaks tenant A's ${secretOfA}`).not.toContain(secretOfA);
         }
       });
     });
   }
 
-  function routeParams(route: string): string[] {
-    return [...route.matchAll(/:(\w+)/g)].map((m) => m[1]!);
-  }
-
-  async function paramValue(fixture: ParamFixture): Promise<string> {
-    switch (fixture) {
-      case 'tenantA':
-        return fixtures.tenantA;
-      case 'pipelineA':
-        return fixtures.pipelineA;
-      case 'freshPipelineA':
-        return fixtures.freshPipelineA();
-      case 'runA':
-        return fixtures.runA;
-      case 'releaseA':
-        return fixtures.releaseA;
-      case 'table':
-        return fixtures.table;
-      case 'randomUuid':
-        return randomUUID();
-    }
-  }
-
-  async function send(route: string, entry: RouteExpectation, caller: Caller | KeyCaller) {
+  async function send(route: string, entry: RouteExpectation, caller: AnyCaller) {
     const [method, template] = route.split(' ') as [string, string];
-    let path = template;
-    for (const param of routeParams(route)) {
-      const fixture = entry.params?.[param];
-      if (!fixture) throw new Error(`${route}: no fixture for :${param}`);
-      path = path.replace(`:${param}`, encodeURIComponent(await paramValue(fixture)));
-    }
+    const parts: RequestParts = (await entry.request?.(fixtures.forCase(caller))) ?? {};
+    const path = template.replace(/:(\w+)/g, (_, param: string) => {
+      const value = parts.params?.[param];
+      if (value === undefined) throw new Error(`${route}: its request gives no value for :${param}`);
+      return encodeURIComponent(value);
+    });
     const http = cp.http();
     let req = (http[method.toLowerCase() as 'get'] as (url: string) => ReturnType<typeof http.get>)(path);
-    if (entry.query) req = req.query(entry.query(fixtures));
+    if (parts.query) req = req.query(parts.query);
 
     let token: string | undefined;
-    if (isKeyCaller(caller)) token = keys[caller];
-    else if (caller in tokens) token = tokens[caller as keyof typeof tokens];
+    if (isKeyCaller(caller)) token = fixtures.keys[caller];
+    else if (caller in fixtures.tokens) token = parts.token ?? fixtures.tokens[caller as keyof MatrixFixtures['tokens']];
     else {
       // present the claims of a caller the route lets in: a tenant admin where it may, else the operator
-      const principal = allows(entry.expect.tenantAdmin) ? tokens.tenantAdmin : tokens.operator;
+      const principal = succeeds(entry.expect.tenantAdmin) ? fixtures.tokens.tenantAdmin : fixtures.tokens.operator;
       token = brokenToken(caller, claimsOf(principal), secret);
     }
     if (token !== undefined) req = req.set('authorization', `Bearer ${token}`);
-    if (entry.body) req = req.send(entry.body(fixtures) as object);
+    if (parts.body !== undefined) req = req.send(parts.body as object);
     return req;
   }
 });

@@ -4,105 +4,67 @@
  * when a route has no entry here (or an entry has no route), so a new endpoint cannot ship
  * without someone deciding who may call it.
  *
- * A cell is an exact status, or a list of statuses accepted for a caller who is allowed in but
- * whose request uses dummy data (e.g. 404 for a random id, 400 for a table that does not exist).
- * Denied callers always get one exact status: 401 (no or bad token), 403 (role or operator on a
- * tenant-scoped route) or 404 (another tenant's resource).
+ * Every cell is one exact status. A permitted caller gets the route's success status: its
+ * request is built (by `request`, from fixtures of the caller's own tenant, fresh where the call
+ * consumes them) to succeed, so a route that is broken for the callers it lets in fails here.
+ * A denied caller gets 401 (no or bad token), 403 (role, scope, or an operator on a
+ * tenant-scoped route) or 404 (another tenant's resource: never 403, which would confirm it exists).
  */
+import { UNAUTHENTICATED, succeeds, type Caller, type KeyCaller, type Status, type Success, type Unauthenticated } from './authorization-matrix.callers';
+import type { CaseFixtures } from './authorization-matrix.fixtures';
 
-export const CALLERS = [
-  'operator',
-  'tenantViewer',
-  'otherTenantAdmin',
-  'anonymous',
-  'expired',
-  'wrongSignature',
-  'algNone',
-  'wrongAlgorithm',
-  'rs256Confusion',
-  'wrongIssuer',
-  'wrongAudience',
-  // last, so that its side effects (deleting the webhook, ...) do not hide other callers' answers
-  'tenantAdmin',
-] as const;
-export type Caller = (typeof CALLERS)[number];
-
-/** Callers whose token is missing or broken; each presents the claims of a caller allowed on the route. */
-export const UNAUTHENTICATED = [
-  'anonymous',
-  'expired',
-  'wrongSignature',
-  'algNone',
-  'wrongAlgorithm',
-  'rs256Confusion',
-  'wrongIssuer',
-  'wrongAudience',
-] as const satisfies readonly Caller[];
-type Unauthenticated = (typeof UNAUTHENTICATED)[number];
-
-export type Expected = number | readonly number[];
-
-/** Ids and values the requests are built from; all of tenant A unless named otherwise. */
-export interface Fixtures {
-  tenantA: string;
-  tenantB: string;
-  pipelineA: string;
-  runA: string;
-  /** A quarantine release requested by tenant A's admin. */
-  releaseA: string;
-  adminA: { email: string; password: string };
-  table: string;
-  /** A fresh pipeline of tenant A, for destructive routes. */
-  freshPipelineA: () => Promise<string>;
-  unique: () => string;
+/** One cell's request; a `token` replaces the caller's own (a fresh session of the same person). */
+export interface RequestParts {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  token?: string;
 }
 
-export type ParamFixture = 'tenantA' | 'pipelineA' | 'freshPipelineA' | 'runA' | 'releaseA' | 'table' | 'randomUuid';
-
 export interface RouteExpectation {
-  /** Where each `:param` of the path comes from. */
-  params?: Record<string, ParamFixture>;
-  query?: (f: Fixtures) => Record<string, string>;
-  body?: (f: Fixtures) => unknown;
-  expect: Record<Caller, Expected>;
+  /** Builds the request of one cell, for any caller: the path's `:params`, query, body. */
+  request?: (f: CaseFixtures) => RequestParts | Promise<RequestParts>;
+  expect: Record<Caller, Status>;
 }
 
 const UNAUTH = Object.fromEntries(UNAUTHENTICATED.map((caller) => [caller, 401])) as Record<Unauthenticated, 401>;
-const PUBLIC = (status: Expected) => Object.fromEntries(UNAUTHENTICATED.map((caller) => [caller, status])) as Record<Unauthenticated, Expected>;
+const PUBLIC = (ok: Success) => Object.fromEntries(UNAUTHENTICATED.map((caller) => [caller, ok])) as Record<Unauthenticated, Success>;
 
-/** Tenant-scoped, open to admins and viewers: operators 403, another tenant's admin sees its own (empty) data. */
-const TENANT_READ_OWN_SCOPE = (ok: Expected) =>
-  ({ operator: 403, tenantAdmin: ok, tenantViewer: ok, otherTenantAdmin: ok, ...UNAUTH }) satisfies Record<Caller, Expected>;
+/** Tenant-scoped, open to admins and viewers: operators 403, another tenant's admin gets its own data. */
+const TENANT_READ_OWN_SCOPE = (ok: Success) => ({ operator: 403, tenantAdmin: ok, tenantViewer: ok, otherTenantAdmin: ok, ...UNAUTH }) satisfies Record<Caller, Status>;
 /** Tenant-scoped read of one of tenant A's resources: another tenant's admin gets 404. */
-const TENANT_READ_OF_A = (ok: Expected) =>
-  ({ operator: 403, tenantAdmin: ok, tenantViewer: ok, otherTenantAdmin: 404, ...UNAUTH }) satisfies Record<Caller, Expected>;
-/** Tenant-scoped change, admins only, not addressing a resource of tenant A by id. */
-const TENANT_WRITE_OWN_SCOPE = (ok: Expected) =>
-  ({ operator: 403, tenantAdmin: ok, tenantViewer: 403, otherTenantAdmin: ok, ...UNAUTH }) satisfies Record<Caller, Expected>;
+const TENANT_READ_OF_A = (ok: Success) => ({ operator: 403, tenantAdmin: ok, tenantViewer: ok, otherTenantAdmin: 404, ...UNAUTH }) satisfies Record<Caller, Status>;
+/** Tenant-scoped change, admins only, not addressing a resource of tenant A by id: each admin changes its own tenant. */
+const TENANT_WRITE_OWN_SCOPE = (ok: Success) => ({ operator: 403, tenantAdmin: ok, tenantViewer: 403, otherTenantAdmin: ok, ...UNAUTH }) satisfies Record<Caller, Status>;
 /** Tenant-scoped change of one of tenant A's resources: viewers 403, another tenant's admin 404. */
-const TENANT_WRITE_OF_A = (ok: Expected) =>
-  ({ operator: 403, tenantAdmin: ok, tenantViewer: 403, otherTenantAdmin: 404, ...UNAUTH }) satisfies Record<Caller, Expected>;
+const TENANT_WRITE_OF_A = (ok: Success) => ({ operator: 403, tenantAdmin: ok, tenantViewer: 403, otherTenantAdmin: 404, ...UNAUTH }) satisfies Record<Caller, Status>;
+/** Platform operators only. */
+const OPERATOR_ONLY = (ok: Success) => ({ operator: ok, tenantAdmin: 403, tenantViewer: 403, otherTenantAdmin: 403, ...UNAUTH }) satisfies Record<Caller, Status>;
+
+const tenantA = (f: CaseFixtures) => ({ params: { id: f.a.tenantId } });
+const pipelineA = (f: CaseFixtures) => ({ params: { id: f.a.pipeline } });
 
 export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
   // --- auth
   'POST /v1/auth/token': {
-    body: (f) => f.adminA,
+    request: (f) => ({ body: f.a.adminCredentials }),
     expect: { operator: 200, tenantAdmin: 200, tenantViewer: 200, otherTenantAdmin: 200, ...PUBLIC(200) },
   },
   'GET /v1/auth/me': {
     expect: { operator: 200, tenantAdmin: 200, tenantViewer: 200, otherTenantAdmin: 200, ...UNAUTH },
   },
-  // public: the refresh token in the body is the credential. An empty body is a 400 for every caller
-  // (a valid refresh token is exercised in auth-sessions.e2e.spec.ts).
+  // public: the refresh token in the body is the credential, whoever sends it (a new one per cell: it rotates)
   'POST /v1/auth/refresh': {
-    body: () => ({}),
-    expect: { operator: 400, tenantAdmin: 400, tenantViewer: 400, otherTenantAdmin: 400, ...PUBLIC(400) },
+    request: async (f) => ({ body: { refreshToken: (await f.a.adminSession()).refreshToken } }),
+    expect: { operator: 200, tenantAdmin: 200, tenantViewer: 200, otherTenantAdmin: 200, ...PUBLIC(200) },
   },
-  // authenticated: a malformed body makes signed-in callers stop at validation (400), so the matrix
-  // does not end the sessions of the tokens it goes on using; auth-sessions.e2e.spec.ts logs out for real.
+  // ends the session it is called in: a signed-in caller gets a new session for it, so the matrix's own tokens live on
   'POST /v1/auth/logout': {
-    body: () => ({ refreshToken: 42 }),
-    expect: { operator: 400, tenantAdmin: 400, tenantViewer: 400, otherTenantAdmin: 400, ...UNAUTH },
+    request: async (f) => {
+      const session = await f.callerSession();
+      return session ? { token: session.accessToken, body: { refreshToken: session.refreshToken } } : { body: {} };
+    },
+    expect: { operator: 204, tenantAdmin: 204, tenantViewer: 204, otherTenantAdmin: 204, ...UNAUTH },
   },
 
   // --- health
@@ -112,143 +74,133 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
 
   // --- tenants
   'POST /v1/tenants': {
-    body: (f) => ({ name: 'Matrix tenant', slug: `matrix-${f.unique()}` }),
-    expect: { operator: 201, tenantAdmin: 403, tenantViewer: 403, otherTenantAdmin: 403, ...UNAUTH },
+    request: (f) => ({ body: { name: 'Matrix tenant', slug: `matrix-${f.unique()}` } }),
+    expect: OPERATOR_ONLY(201),
   },
   'GET /v1/tenants': {
     expect: { operator: 200, tenantAdmin: 200, tenantViewer: 200, otherTenantAdmin: 200, ...UNAUTH },
   },
   'GET /v1/tenants/:id': {
-    params: { id: 'tenantA' },
+    request: tenantA,
     expect: { operator: 200, tenantAdmin: 200, tenantViewer: 200, otherTenantAdmin: 404, ...UNAUTH },
   },
   // a tenant's external identity provider: platform operators only
   'PUT /v1/tenants/:id/identity-provider': {
-    params: { id: 'tenantA' },
-    body: (f) => ({ issuer: `https://idp-${f.unique()}.example.org/`, jwksUri: 'https://idp.example.org/jwks', audience: 'ade' }),
-    expect: { operator: 200, tenantAdmin: 403, tenantViewer: 403, otherTenantAdmin: 403, ...UNAUTH },
+    request: (f) => ({ ...tenantA(f), body: { issuer: `https://idp-${f.unique()}.example.org/`, jwksUri: 'https://idp.example.org/jwks', audience: 'ade' } }),
+    expect: OPERATOR_ONLY(200),
   },
   'DELETE /v1/tenants/:id/identity-provider': {
-    params: { id: 'tenantA' },
-    expect: { operator: [204, 404], tenantAdmin: 403, tenantViewer: 403, otherTenantAdmin: 403, ...UNAUTH },
+    request: async (f) => {
+      await f.a.withIdentityProvider();
+      return tenantA(f);
+    },
+    expect: OPERATOR_ONLY(204),
   },
 
   // --- users
   'POST /v1/users': {
-    body: (f) => ({ email: `matrix-${f.unique()}@a.test`, password: 'matrix-password-1', role: 'tenant_viewer', tenantId: f.tenantA }),
+    request: (f) => ({ body: { email: `matrix-${f.unique()}@a.test`, password: 'matrix-password-1', role: 'tenant_viewer', tenantId: f.a.tenantId } }),
     expect: { operator: 201, tenantAdmin: 201, tenantViewer: 403, otherTenantAdmin: 404, ...UNAUTH },
   },
   'GET /v1/users': {
     // tenant admins always get their own tenant's users (tenantId is ignored for them; the
     // leak check in the spec makes sure tenant B's admin sees none of A's)
-    query: (f) => ({ tenantId: f.tenantA }),
+    request: (f) => ({ query: { tenantId: f.a.tenantId } }),
     expect: { operator: 200, tenantAdmin: 200, tenantViewer: 403, otherTenantAdmin: 200, ...UNAUTH },
   },
 
   // --- catalog (no @Roles: closed to operators by its tenant scope)
   'GET /v1/catalog': { expect: TENANT_READ_OWN_SCOPE(200) },
-  'POST /v1/catalog/init': { expect: TENANT_WRITE_OWN_SCOPE([202, 409, 503]) },
+  'POST /v1/catalog/init': { expect: TENANT_WRITE_OWN_SCOPE(202) },
 
   // --- pipelines
   'POST /v1/pipelines': {
-    body: (f) => ({ name: `matrix-${f.unique()}`, dataType: 'professional_claims', sourcePath: 'claims.csv', targetTable: f.table }),
+    request: (f) => ({ body: { name: `matrix-${f.unique()}`, dataType: 'professional_claims', sourcePath: 'claims.csv', targetTable: f.own.table } }),
     expect: TENANT_WRITE_OWN_SCOPE(201),
   },
   'GET /v1/pipelines': { expect: TENANT_READ_OWN_SCOPE(200) },
-  'GET /v1/pipelines/:id': { params: { id: 'pipelineA' }, expect: TENANT_READ_OF_A(200) },
-  'PATCH /v1/pipelines/:id': { params: { id: 'pipelineA' }, body: () => ({ schedule: null }), expect: TENANT_WRITE_OF_A(200) },
-  'DELETE /v1/pipelines/:id': { params: { id: 'freshPipelineA' }, expect: TENANT_WRITE_OF_A(204) },
+  'GET /v1/pipelines/:id': { request: pipelineA, expect: TENANT_READ_OF_A(200) },
+  'PATCH /v1/pipelines/:id': { request: (f) => ({ ...pipelineA(f), body: { schedule: null } }), expect: TENANT_WRITE_OF_A(200) },
+  'DELETE /v1/pipelines/:id': { request: async (f) => ({ params: { id: await f.a.freshPipeline() } }), expect: TENANT_WRITE_OF_A(204) },
 
   // --- runs
-  'POST /v1/pipelines/:id/runs': { params: { id: 'pipelineA' }, expect: TENANT_WRITE_OF_A(202) },
-  'GET /v1/pipelines/:id/runs': { params: { id: 'pipelineA' }, expect: TENANT_READ_OF_A(200) },
+  'POST /v1/pipelines/:id/runs': { request: pipelineA, expect: TENANT_WRITE_OF_A(202) },
+  'GET /v1/pipelines/:id/runs': { request: pipelineA, expect: TENANT_READ_OF_A(200) },
   'GET /v1/runs': { expect: TENANT_READ_OWN_SCOPE(200) },
-  'GET /v1/runs/:id': { params: { id: 'runA' }, expect: TENANT_READ_OF_A(200) },
+  'GET /v1/runs/:id': { request: (f) => ({ params: { id: f.a.run } }), expect: TENANT_READ_OF_A(200) },
 
   // --- incidents
-  'GET /v1/pipelines/:id/incidents': { params: { id: 'pipelineA' }, expect: TENANT_READ_OF_A(200) },
+  'GET /v1/pipelines/:id/incidents': { request: pipelineA, expect: TENANT_READ_OF_A(200) },
   'GET /v1/incidents': { expect: TENANT_READ_OWN_SCOPE(200) },
 
   // --- schema drift
-  'GET /v1/pipelines/:id/drift': { params: { id: 'pipelineA' }, expect: TENANT_READ_OF_A(200) },
-  'GET /v1/pipelines/:id/schema-versions': { params: { id: 'pipelineA' }, expect: TENANT_READ_OF_A(200) },
+  'GET /v1/pipelines/:id/drift': { request: pipelineA, expect: TENANT_READ_OF_A(200) },
+  'GET /v1/pipelines/:id/schema-versions': { request: pipelineA, expect: TENANT_READ_OF_A(200) },
 
-  // --- lineage (the table name is the tenant's own catalog's; nothing of A's is addressed)
-  'GET /v1/lineage': { query: (f) => ({ table: f.table }), expect: TENANT_READ_OWN_SCOPE([200, 400, 404]) },
+  // --- lineage (the table of the caller's own catalog; nothing of A's is addressed)
+  'GET /v1/lineage': { request: (f) => ({ query: { table: f.own.table } }), expect: TENANT_READ_OWN_SCOPE(200) },
 
   // --- quarantine
-  'GET /v1/quality/quarantine': { query: (f) => ({ table: f.table }), expect: TENANT_READ_OWN_SCOPE([200, 400, 404]) },
+  'GET /v1/quality/quarantine': { request: (f) => ({ query: { table: f.own.table } }), expect: TENANT_READ_OWN_SCOPE(200) },
   'POST /v1/quality/quarantine/release': {
     // names A's pipeline and run: tenant B's admin must not learn they exist
-    body: (f) => ({ table: f.table, pipelineId: f.pipelineA, runId: f.runA }),
-    expect: TENANT_WRITE_OF_A([202, 400, 404, 409]),
+    request: (f) => ({ body: { table: f.a.table, pipelineId: f.a.pipeline, runId: f.a.run } }),
+    expect: TENANT_WRITE_OF_A(202),
   },
-  'GET /v1/quality/quarantine/releases/:id': { params: { id: 'releaseA' }, expect: TENANT_READ_OF_A(200) },
+  'GET /v1/quality/quarantine/releases/:id': { request: (f) => ({ params: { id: f.a.release } }), expect: TENANT_READ_OF_A(200) },
 
-  // --- quality
-  'GET /v1/quality/tables/:table': { params: { table: 'table' }, expect: TENANT_READ_OWN_SCOPE([200, 400, 404]) },
-  // no quality report exists for A's queued run: admins of A get 404 too, as does B's admin
-  'GET /v1/quality/runs/:runId': { params: { runId: 'runA' }, expect: TENANT_READ_OF_A(404) },
-  'GET /v1/quality/trends': { query: (f) => ({ table: f.table, days: '7' }), expect: TENANT_READ_OWN_SCOPE([200, 400, 404]) },
-  'GET /v1/quality/anomalies': { query: (f) => ({ table: f.table, days: '7' }), expect: TENANT_READ_OWN_SCOPE([200, 400, 404]) },
+  // --- quality (each tenant's table has a report; A's run has one)
+  'GET /v1/quality/tables/:table': { request: (f) => ({ params: { table: f.own.table } }), expect: TENANT_READ_OWN_SCOPE(200) },
+  'GET /v1/quality/runs/:runId': { request: (f) => ({ params: { runId: f.a.run } }), expect: TENANT_READ_OF_A(200) },
+  'GET /v1/quality/trends': { request: (f) => ({ query: { table: f.own.table, days: '7' } }), expect: TENANT_READ_OWN_SCOPE(200) },
+  'GET /v1/quality/anomalies': { request: (f) => ({ query: { table: f.own.table, days: '7' } }), expect: TENANT_READ_OWN_SCOPE(200) },
 
   // --- alerts
   'GET /v1/quality/alerts': { expect: TENANT_READ_OWN_SCOPE(200) },
-  'PUT /v1/quality/alerts/:table': {
-    params: { table: 'table' },
-    body: () => ({ minQuality: 0.9 }),
-    expect: TENANT_WRITE_OWN_SCOPE([200, 400, 404]),
-  },
-  'GET /v1/quality/alerts/:table': { params: { table: 'table' }, expect: TENANT_READ_OWN_SCOPE([200, 400, 404]) },
+  'PUT /v1/quality/alerts/:table': { request: (f) => ({ params: { table: f.own.table }, body: { minQuality: 0.9 } }), expect: TENANT_WRITE_OWN_SCOPE(200) },
+  'GET /v1/quality/alerts/:table': { request: (f) => ({ params: { table: f.own.table } }), expect: TENANT_READ_OWN_SCOPE(200) },
 
-  // --- webhooks (one per tenant, addressed through the token's tenant only)
-  'PUT /v1/webhook': { body: () => ({ url: 'https://93.184.215.14/ade-hook' }), expect: TENANT_WRITE_OWN_SCOPE([200, 400]) },
-  'GET /v1/webhook': { expect: TENANT_READ_OWN_SCOPE([200, 404]) },
-  'DELETE /v1/webhook': { expect: TENANT_WRITE_OWN_SCOPE([204, 404]) },
-  'POST /v1/webhook/rotate-secret': { expect: TENANT_WRITE_OWN_SCOPE([200, 404]) },
+  // --- webhooks (one per tenant, addressed through the caller's tenant only; made before each cell that needs one)
+  'PUT /v1/webhook': { request: () => ({ body: { url: 'https://93.184.215.14/ade-hook' } }), expect: TENANT_WRITE_OWN_SCOPE(200) },
+  'GET /v1/webhook': { request: withOwnWebhook, expect: TENANT_READ_OWN_SCOPE(200) },
+  'DELETE /v1/webhook': { request: withOwnWebhook, expect: TENANT_WRITE_OWN_SCOPE(204) },
+  'POST /v1/webhook/rotate-secret': { request: withOwnWebhook, expect: TENANT_WRITE_OWN_SCOPE(200) },
   'GET /v1/webhook/deliveries': { expect: TENANT_READ_OWN_SCOPE(200) },
 
-  // --- API keys (tenant admins only; a random id is nobody's key: 404 for any admin)
-  'POST /v1/api-keys': { body: (f) => ({ name: `matrix-${f.unique()}`, scopes: ['read'] }), expect: TENANT_WRITE_OWN_SCOPE(201) },
+  // --- API keys (tenant admins only)
+  'POST /v1/api-keys': { request: (f) => ({ body: { name: `matrix-${f.unique()}`, scopes: ['read'] } }), expect: TENANT_WRITE_OWN_SCOPE(201) },
   'GET /v1/api-keys': { expect: { operator: 403, tenantAdmin: 200, tenantViewer: 403, otherTenantAdmin: 200, ...UNAUTH } },
-  'GET /v1/api-keys/:id': { params: { id: 'randomUuid' }, expect: { operator: 403, tenantAdmin: 404, tenantViewer: 403, otherTenantAdmin: 404, ...UNAUTH } },
-  'DELETE /v1/api-keys/:id': { params: { id: 'randomUuid' }, expect: { operator: 403, tenantAdmin: 404, tenantViewer: 403, otherTenantAdmin: 404, ...UNAUTH } },
+  'GET /v1/api-keys/:id': {
+    request: (f) => ({ params: { id: f.a.apiKey } }),
+    expect: { operator: 403, tenantAdmin: 200, tenantViewer: 403, otherTenantAdmin: 404, ...UNAUTH },
+  },
+  'DELETE /v1/api-keys/:id': { request: async (f) => ({ params: { id: (await f.a.freshApiKey()).id } }), expect: TENANT_WRITE_OF_A(204) },
 
   // --- tenant rate limits (platform operators only)
-  'GET /v1/tenants/:id/rate-limit': { params: { id: 'tenantA' }, expect: { operator: 200, tenantAdmin: 403, tenantViewer: 403, otherTenantAdmin: 403, ...UNAUTH } },
-  'PUT /v1/tenants/:id/rate-limit': {
-    params: { id: 'tenantA' },
-    body: () => ({ apiRateLimitPerMinute: null }),
-    expect: { operator: 200, tenantAdmin: 403, tenantViewer: 403, otherTenantAdmin: 403, ...UNAUTH },
-  },
+  'GET /v1/tenants/:id/rate-limit': { request: tenantA, expect: OPERATOR_ONLY(200) },
+  'PUT /v1/tenants/:id/rate-limit': { request: (f) => ({ ...tenantA(f), body: { apiRateLimitPerMinute: null } }), expect: OPERATOR_ONLY(200) },
 
   // --- audit log (tenant admins: their own chain; operators: the platform chain, or ?tenantId=)
   'GET /v1/audit/verify': { expect: { operator: 200, tenantAdmin: 200, tenantViewer: 403, otherTenantAdmin: 200, ...UNAUTH } },
   'GET /v1/audit/events': { expect: { operator: 200, tenantAdmin: 200, tenantViewer: 403, otherTenantAdmin: 200, ...UNAUTH } },
-  'PUT /v1/tenants/:id/legal-hold': {
-    params: { id: 'tenantA' },
-    body: () => ({ enabled: false, reason: 'authorization matrix' }),
-    expect: { operator: 200, tenantAdmin: 403, tenantViewer: 403, otherTenantAdmin: 403, ...UNAUTH },
-  },
+  'PUT /v1/tenants/:id/legal-hold': { request: (f) => ({ ...tenantA(f), body: { enabled: false, reason: 'authorization matrix' } }), expect: OPERATOR_ONLY(200) },
 };
 
-/**
- * Machine callers: API keys of tenant A (read-only, read+write, revoked) and of tenant B
- * (read+write). Their cells are derived from the people's cells by the rules of an API key
- * (apps/control-plane/src/api-keys/api-key-scopes.ts), so a route cannot forget them.
- */
-export const KEY_CALLERS = ['readKey', 'writeKey', 'revokedKey', 'otherTenantKey'] as const;
-export type KeyCaller = (typeof KEY_CALLERS)[number];
+async function withOwnWebhook(f: CaseFixtures): Promise<RequestParts> {
+  await f.own.withWebhook();
+  return {};
+}
 
 /** Routes closed to API keys whatever their scopes (@HumanOnly): users, keys, tenants, the audit trail, the caller's own session. */
 export const HUMAN_ONLY_ROUTE = /^[A-Z]+ \/v1\/(users|api-keys|tenants|audit)(\/|$)|^[A-Z]+ \/v1\/auth\/(me|logout)$/;
 
-export const statuses = (cell: Expected): readonly number[] => (typeof cell === 'number' ? [cell] : cell);
-export const allows = (cell: Expected) => statuses(cell).every((status) => status !== 401 && status !== 403);
-
-export function keyExpectation(route: string, entry: RouteExpectation, caller: KeyCaller): Expected {
+/**
+ * An API key's cell, derived from the people's cells by the rules of an API key
+ * (apps/control-plane/src/api-keys/api-key-scopes.ts), so a route cannot forget them.
+ */
+export function keyExpectation(route: string, entry: RouteExpectation, caller: KeyCaller): Status {
   // A public route does not look at credentials: a key gets what anonymous gets.
-  if (allows(entry.expect.anonymous)) return entry.expect.anonymous;
+  if (succeeds(entry.expect.anonymous)) return entry.expect.anonymous;
   if (caller === 'revokedKey') return 401;
   if (HUMAN_ONLY_ROUTE.test(route)) return 403;
   switch (caller) {

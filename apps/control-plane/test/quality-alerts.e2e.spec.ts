@@ -1,7 +1,10 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventData } from '@ade/contracts';
 import { eventually } from '@ade/testing';
 import { QualityRecorder } from '../src/quality/quality-recorder';
+import { WEBHOOKS_QUEUE } from '../src/webhooks/webhooks.queue';
 import { verifyWebhookSignature } from '../src/webhooks/webhook-signature';
 import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';
 import { createTenant, type TenantFixture } from './factories';
@@ -26,6 +29,13 @@ describe('quality anomalies, alerts and signed webhooks (real PostgreSQL and Red
     qualityMeasured({ tenantId: tenant.tenantId, runId: runs[i]!, pipelineId }, new Date(base + i * MINUTE), figures, attempt);
   const send = (data: EventData<'quality.measured'>) => events.send({ name: 'quality.measured', data });
   const alertsOfTable = async () => (await get('/v1/quality/alerts/professional_claims')).items as Array<Record<string, any>>;
+  /** Every delivery job by state: only a job on this queue makes the control plane send a webhook. */
+  const webhookJobs = () =>
+    cp.app
+      .get<Queue>(getQueueToken(WEBHOOKS_QUEUE))
+      .getJobCounts('waiting', 'prioritized', 'delayed', 'active', 'waiting-children', 'completed', 'failed');
+  const webhooksIdle = (counts: Record<string, number>) =>
+    ['waiting', 'prioritized', 'delayed', 'active', 'waiting-children'].every((state) => counts[state] === 0);
 
   beforeAll(async () => {
     cp = await startControlPlane({
@@ -155,6 +165,9 @@ describe('quality anomalies, alerts and signed webhooks (real PostgreSQL and Red
   });
 
   it('creates no second alert or delivery for a re-delivered report', async () => {
+    // The last delivery job may still be finishing after its row says delivered.
+    const jobsBefore = await eventually(webhookJobs, webhooksIdle, { what: 'the webhook queue to be idle' });
+    expect(jobsBefore).toMatchObject({ completed: 3, failed: 0 });
     const before = receiver.requests.length;
     // A later attempt of the same run, through the queue: the report is replaced, the alert found again.
     await send(measured(4, { rows: 3000, mean: 100 }, 2));
@@ -167,9 +180,11 @@ describe('quality anomalies, alerts and signed webhooks (real PostgreSQL and Red
     await recorder.record(measured(4, { rows: 50, mean: 1 }, 1));
     expect((await get(`/v1/quality/runs/${runs[4]}`)).items[0]).toMatchObject({ attempt: 2, rows: { input: 3000 } });
 
-    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await alertsOfTable()).toHaveLength(3);
     expect((await get('/v1/webhook/deliveries')).items).toHaveLength(3);
+    // Deliveries are queued before record() returns: no job was added and none is left to run, so
+    // no webhook can still be on its way.
+    expect(await webhookJobs()).toEqual(jobsBefore);
     expect(receiver.requests.length).toBe(before);
     expect((await get('/v1/quality/trends?table=professional_claims')).points).toHaveLength(6);
   });

@@ -50,10 +50,20 @@ describe('job routing in a dedicated worker', () => {
 
   it("never takes another tenant's jobs", async () => {
     const job = runJob(tenantB);
+    const queueOfA = queue(tenantQueueName(tenantA));
     const queueOfB = queue(tenantQueueName(tenantB));
     await queueOfB.add('pipeline.run', job, { jobId: job.runId });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(await queueOfB.getJobState(job.runId)).toBe('waiting');
+    // A job added after it on the worker's own queue, finished (refused: unknown name): the worker
+    // has been up and taking jobs all the while B's job was there to take.
+    const markerId = randomUUID();
+    await queueOfA.add('routing.marker', {}, { jobId: markerId });
+    expect((await finished(queueOfA, markerId))!.failedReason).toBe("unknown job name 'routing.marker'");
+    // Redis names a BullMQ worker's connection after its queue: one listens on A's queue, none on B's.
+    expect(await queueOfA.getWorkersCount()).toBeGreaterThan(0);
+    expect(await queueOfB.getWorkersCount()).toBe(0);
+    const untouched = await queueOfB.getJob(job.runId);
+    expect(await untouched!.getState()).toBe('waiting');
+    expect(untouched!.attemptsStarted ?? 0).toBe(0);
   });
 
   it("refuses a job whose tenant differs from the queue it arrived on, and does not retry it", async () => {

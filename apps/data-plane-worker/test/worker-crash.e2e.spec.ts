@@ -1,8 +1,8 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { createWriteStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDbLakehouse } from '@ade/lakehouse';
+import { catalogFilePath, DuckDbLakehouse, type TenantCatalog, type UncommittedIngest } from '@ade/lakehouse';
 import { dropQueuePrefix, eventually, makeTempDir, uniqueQueuePrefix } from '@ade/testing';
 import { startControlPlane, type ControlPlaneHarness } from '../../control-plane/test/control-plane.harness';
 import { createTenant, type TenantFixture } from '../../control-plane/test/factories';
@@ -10,6 +10,7 @@ import { createPipeline, getRun, triggerRun, waitForCatalogReady, waitForRunEnd 
 import { spawnWorkerProcess, type WorkerProcess } from './worker-process';
 
 const ROWS = 1_500_000;
+const MIB = 1024 * 1024;
 
 async function writeLargeCsv(path: string, rows: number): Promise<void> {
   await mkdir(join(path, '..'), { recursive: true });
@@ -23,13 +24,27 @@ async function writeLargeCsv(path: string, rows: number): Promise<void> {
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
-/** Crash safety of the bronze load: the pipelines target bronze, so no quality stage follows it. */
+/** What the paused worker wrote to its marker file (see the worker's lakehouse/test-pause.ts). */
+type PausedIngest = UncommittedIngest & { pid: number };
+
+async function readMarker(path: string): Promise<PausedIngest | null> {
+  // The worker writes the marker whole and renames it into place, so it is never read half-written.
+  return existsSync(path) ? (JSON.parse(await readFile(path, 'utf8')) as PausedIngest) : null;
+}
+
+/**
+ * Crash safety of the bronze load: the pipelines target bronze, so no quality stage follows it.
+ * The first worker of each test runs with WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT, so it stops
+ * inside the ingest transaction with every row and the checkpoint written and only COMMIT
+ * missing, says so in a marker file, and is killed exactly there.
+ */
 describe('a worker killed in the middle of a load', () => {
   const queuePrefix = uniqueQueuePrefix('crash');
   let cp: ControlPlaneHarness;
   let dataDir: Awaited<ReturnType<typeof makeTempDir>>;
   let tenant: TenantFixture;
   const workers: WorkerProcess[] = [];
+  let markers = 0;
 
   const startWorkerProcess = (env: Record<string, string> = {}) => {
     const worker = spawnWorkerProcess({
@@ -45,6 +60,46 @@ describe('a worker killed in the middle of a load', () => {
     return worker;
   };
 
+  /** A worker whose ingests stop right before COMMIT and announce it in the returned marker file. */
+  const startPausingWorkerProcess = (env: Record<string, string> = {}) => {
+    const marker = join(dataDir.path, `paused-ingest-${++markers}.json`);
+    return { worker: startWorkerProcess({ ...env, WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT: marker }), marker };
+  };
+
+  const catalogFile = () => catalogFilePath(dataDir.path, { tenantId: tenant.tenantId, catalogName: tenant.catalogName });
+
+  /** A read-only look at a copy of the catalog as the killed worker left it, so the retry still meets the crashed file itself. */
+  const inspectCopyOfCatalog = async <T>(look: (catalog: TenantCatalog) => Promise<T>): Promise<T> => {
+    const copy = await makeTempDir('crash-copy');
+    const locator = { tenantId: tenant.tenantId, catalogName: tenant.catalogName };
+    const copied = catalogFilePath(copy.path, locator);
+    await mkdir(join(copied, '..'), { recursive: true });
+    await copyFile(catalogFile(), copied);
+    if (existsSync(`${catalogFile()}.wal`)) await copyFile(`${catalogFile()}.wal`, `${copied}.wal`);
+    const lakehouse = new DuckDbLakehouse({ dataDir: copy.path });
+    try {
+      const catalog = await lakehouse.open(locator);
+      try {
+        return await look(catalog);
+      } finally {
+        await catalog.close();
+      }
+    } finally {
+      await lakehouse.shutdown();
+      await copy.cleanup();
+    }
+  };
+
+  /** What a killed ingest may have left visible: its table, its checkpoint, its schema version. */
+  const leftoversOf = (catalog: TenantCatalog, pipelineId: string, runId: string, table: string) => {
+    const system = `${catalog.name}._system`;
+    return Promise.all([
+      catalog.tableExists({ catalog: catalog.name, schema: 'bronze', table }),
+      catalog.query(`SELECT run_id FROM ${system}.ingest_checkpoints WHERE pipeline_id = '${pipelineId}'`),
+      catalog.query(`SELECT version FROM ${system}.schema_history WHERE run_id = '${runId}'`),
+    ]);
+  };
+
   beforeAll(async () => {
     dataDir = await makeTempDir('crash');
     cp = await startControlPlane({ queuePrefix, label: 'crash' });
@@ -58,22 +113,40 @@ describe('a worker killed in the middle of a load', () => {
     await dataDir?.cleanup();
   });
 
-  /** Kills the worker hard once the run is under way, and checks it really was mid-run. */
-  const killWhileRunning = async (worker: WorkerProcess, runId: string) => {
-    await eventually(() => getRun(cp, tenant, runId), (run) => run.status === 'running', { what: 'the run to start', intervalMs: 20 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+  /**
+   * Waits until the worker reports that it is inside the ingest transaction of this run with all
+   * its rows written and uncommitted, and kills it hard right there (it is paused, so it is still
+   * there). Fails if it never gets there or got there with anything else written.
+   */
+  const killInsideIngestTransaction = async (worker: WorkerProcess, marker: string, runId: string, table: string): Promise<void> => {
+    const paused = await eventually(
+      async () => {
+        if (worker.child.exitCode !== null) throw new Error(`the worker exited (${worker.child.exitCode}) before pausing:\n${worker.output()}`);
+        return readMarker(marker);
+      },
+      (found) => found !== null,
+      { what: 'the worker to pause inside its ingest transaction', timeoutMs: 60_000, intervalMs: 20 },
+    );
     worker.child.kill('SIGKILL');
     await worker.exited;
+    expect(worker.child.signalCode).toBe('SIGKILL');
+    // It was this worker, in this run's ingest, with every row of the file written and not committed.
+    expect(paused).toEqual({ pid: worker.child.pid, runId, table, rows: ROWS });
     expect((await getRun(cp, tenant, runId)).status).toBe('running');
   };
 
   it('loses nothing and doubles nothing once the job is picked up again', { timeout: 180_000 }, async () => {
-    const first = startWorkerProcess();
+    const { worker: first, marker } = startPausingWorkerProcess();
     await waitForCatalogReady(cp, tenant);
     const pipeline = await createPipeline(cp, tenant, { sourcePath: 'big/claims.csv', targetTable: 'healthcare_data.bronze.big_claims' });
+    const sizeBeforeRun = (await stat(catalogFile())).size;
     const runId = await triggerRun(cp, tenant, pipeline.id);
 
-    await killWhileRunning(first, runId);
+    await killInsideIngestTransaction(first, marker, runId, 'healthcare_data.bronze.big_claims');
+    // Seen from outside the process: DuckDB had written the uncommitted rows into the catalog file.
+    expect((await stat(catalogFile())).size - sizeBeforeRun).toBeGreaterThan(MIB);
+    // ...and none of it counts: no table, no checkpoint, no schema version.
+    expect(await inspectCopyOfCatalog((catalog) => leftoversOf(catalog, pipeline.id, runId, 'big_claims'))).toEqual([false, [], []]);
 
     const second = startWorkerProcess();
     const run = await waitForRunEnd(cp, tenant, runId, 120_000);
@@ -84,10 +157,13 @@ describe('a worker killed in the middle of a load', () => {
     const lakehouse = new DuckDbLakehouse({ dataDir: dataDir.path });
     const catalog = await lakehouse.open({ tenantId: tenant.tenantId, catalogName: tenant.catalogName });
     try {
-      const [counts] = await catalog.query<{ total: string; distinct_claims: string }>(
-        'SELECT count(*) AS total, count(DISTINCT claim_id) AS distinct_claims FROM healthcare_data.bronze.big_claims',
+      const [counts] = await catalog.query<{ total: string; distinct_claims: string; runs: string }>(
+        'SELECT count(*) AS total, count(DISTINCT claim_id) AS distinct_claims, count(DISTINCT _run_id) AS runs FROM healthcare_data.bronze.big_claims',
       );
-      expect(counts).toEqual({ total: String(ROWS), distinct_claims: String(ROWS) });
+      expect(counts).toEqual({ total: String(ROWS), distinct_claims: String(ROWS), runs: '1' });
+      expect(await catalog.query(`SELECT run_id, row_count FROM healthcare_data._system.ingest_checkpoints WHERE pipeline_id = '${pipeline.id}'`)).toEqual([
+        { run_id: runId, row_count: String(ROWS) },
+      ]);
     } finally {
       await catalog.close();
       await lakehouse.shutdown();
@@ -96,11 +172,11 @@ describe('a worker killed in the middle of a load', () => {
 
   it('fails the run with a reason once its job has been abandoned more often than allowed', { timeout: 180_000 }, async () => {
     const noRestarts = { WORKER_MAX_STALLED_COUNT: '0' };
-    const first = startWorkerProcess(noRestarts);
+    const { worker: first, marker } = startPausingWorkerProcess(noRestarts);
     await waitForCatalogReady(cp, tenant);
     const pipeline = await createPipeline(cp, tenant, { sourcePath: 'big/claims.csv', targetTable: 'healthcare_data.bronze.abandoned' });
     const runId = await triggerRun(cp, tenant, pipeline.id);
-    await killWhileRunning(first, runId);
+    await killInsideIngestTransaction(first, marker, runId, 'healthcare_data.bronze.abandoned');
 
     const second = startWorkerProcess(noRestarts);
     const run = await waitForRunEnd(cp, tenant, runId, 60_000);
@@ -112,5 +188,7 @@ describe('a worker killed in the middle of a load', () => {
     second.child.kill('SIGTERM');
     await second.exited;
     expect(second.child.signalCode).toBe('SIGTERM');
+    // The abandoned run left nothing behind.
+    expect(await inspectCopyOfCatalog((catalog) => leftoversOf(catalog, pipeline.id, runId, 'abandoned'))).toEqual([false, [], []]);
   });
 });

@@ -26,13 +26,27 @@ function serviceWith(append: (input: AuditEventInput) => Promise<unknown>): Audi
 describe('AuditLogService.recordInBackground', () => {
   it('writes in the background and lets shutdown wait for the write', async () => {
     const written: AuditEventInput[] = [];
+    let appendStarted!: () => void;
+    const started = new Promise<void>((resolve) => (appendStarted = resolve));
+    let endAppend!: () => void;
+    const appendMayEnd = new Promise<void>((resolve) => (endAppend = resolve));
     const service = serviceWith(async (input) => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      appendStarted();
+      await appendMayEnd;
       written.push(input);
     });
     service.recordInBackground(async () => event, { action: event.action, requestId: 'r1' });
     expect(written).toEqual([]);
-    await service.onModuleDestroy();
+    await started;
+
+    let shutDown = false;
+    const shutdown = service.onModuleDestroy().then(() => (shutDown = true));
+    // One macrotask turn runs every pending promise callback: a shutdown that did not wait would be done.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(shutDown).toBe(false);
+
+    endAppend();
+    await shutdown;
     expect(written).toEqual([event]);
     expect(service.failedWrites).toBe(0);
   });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '@ade/config';
 import { loadWorkerConfig } from './worker.config';
@@ -12,6 +13,12 @@ describe('worker configuration', () => {
   it('accepts a list of tenant ids for a dedicated worker', () => {
     const ids = ['1b4e28ba-2fa1-41d2-883f-0016d3cca427', '6ec0bd7f-11c0-43da-975e-2a8ad9ebae0b'];
     expect(loadWorkerConfig({ WORKER_TENANTS: ids.join(', ') }).worker.tenants).toEqual(ids);
+  });
+
+  it('pauses ingests before their COMMIT only when the test-only variable names a marker file', () => {
+    expect(loadWorkerConfig({}).worker.testPauseBeforeIngestCommit).toBeUndefined();
+    expect(loadWorkerConfig({ WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT: '' }).worker.testPauseBeforeIngestCommit).toBeUndefined();
+    expect(loadWorkerConfig({ WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT: 'tmp/paused.json' }).worker.testPauseBeforeIngestCommit).toBe(resolve('tmp/paused.json'));
   });
 
   it('names a bad variable', () => {

@@ -20,6 +20,12 @@ export class WorkerConfig {
     readonly catalogIdleMs: number,
     readonly duckdbThreads: number | undefined,
     readonly duckdbMemoryLimit: string | undefined,
+    /**
+     * TEST ONLY (WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT), unset in production: a file path. Every
+     * bronze ingest then writes a JSON marker there from inside its transaction, right before
+     * COMMIT, and never commits: it waits for the process to be killed. See test-pause.ts.
+     */
+    readonly testPauseBeforeIngestCommit: string | undefined,
   ) {}
 }
 
@@ -43,6 +49,7 @@ const envSchema = queueEnvSchema.extend({
     .string()
     .regex(/^\d+(\.\d+)?\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/, "must be a size such as '4GB'")
     .optional(),
+  WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT: z.string().min(1).optional(),
 });
 
 export interface DataPlaneConfig {
@@ -66,6 +73,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined>): DataP
       e.WORKER_CATALOG_IDLE_MS,
       e.DUCKDB_THREADS,
       e.DUCKDB_MEMORY_LIMIT,
+      e.WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT === undefined ? undefined : resolve(e.WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT),
     ),
   };
 }

@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DuckDbLakehouse, LAKEHOUSE, type Lakehouse } from '@ade/lakehouse';
 import { WorkerConfig } from '../config/worker.config';
+import { testPauseBeforeIngestCommit } from './test-pause';
 
 /** The embedded DuckDB engine is the default; a Databricks adapter plugs in behind the same token. */
 @Global()
@@ -15,6 +16,7 @@ import { WorkerConfig } from '../config/worker.config';
           threads: config.duckdbThreads,
           memoryLimit: config.duckdbMemoryLimit,
           idleCloseMs: config.catalogIdleMs,
+          beforeIngestCommit: testPauseBeforeIngestCommit(config.testPauseBeforeIngestCommit),
         }),
     },
   ],

@@ -20,6 +20,20 @@ import {
 import { assertBronzeTarget } from './table-ref';
 import { begin, commit, rollbackQuietly, selectRows } from './transaction';
 
+/** What an ingest has written, uncommitted, when it reaches its COMMIT. */
+export interface UncommittedIngest {
+  runId: string;
+  /** `<catalog>.<schema>.<table>` */
+  table: string;
+  rows: number;
+}
+
+/**
+ * Test seam (see DuckDbLakehouseOptions.beforeIngestCommit): awaited inside the transaction
+ * after the rows and the checkpoint are written, right before COMMIT.
+ */
+export type BeforeIngestCommit = (ingest: UncommittedIngest) => Promise<void>;
+
 /**
  * Lands one file in a bronze table: checkpoint lookup, table creation (or the plan's added
  * columns), rows, the plan's schema version and the checkpoint in one transaction, so a failure
@@ -29,15 +43,16 @@ export async function ingestBronze(
   connection: DuckDBConnection,
   catalogName: string,
   request: BronzeIngestRequest,
+  beforeCommit?: BeforeIngestCommit,
 ): Promise<BronzeIngestResult> {
   assertBronzeTarget(request.table, catalogName);
   await assertReadableSource(request.file);
   // A lost race is retried: the next attempt finds the winner's checkpoint (same delivery) or
   // the table it created (another file) and ends cleanly.
-  return withConflictRetry(3, () => ingestOnce(connection, request));
+  return withConflictRetry(3, () => ingestOnce(connection, request, beforeCommit));
 }
 
-async function ingestOnce(connection: DuckDBConnection, request: BronzeIngestRequest): Promise<BronzeIngestResult> {
+async function ingestOnce(connection: DuckDBConnection, request: BronzeIngestRequest, beforeCommit?: BeforeIngestCommit): Promise<BronzeIngestResult> {
   const { catalog } = request.table;
   const sourceSql = readSourceSql(request.file.path, request.format, request.options);
   const key = { pipelineId: request.pipelineId, sourceFile: request.file.displayPath, contentHash: request.file.contentHash };
@@ -71,6 +86,7 @@ async function ingestOnce(connection: DuckDBConnection, request: BronzeIngestReq
         rowCount: rows,
       }),
     );
+    await beforeCommit?.({ runId: request.runId, table: formatTableName(request.table), rows });
     await commit(connection);
     return { outcome: 'loaded', rows };
   } catch (error) {

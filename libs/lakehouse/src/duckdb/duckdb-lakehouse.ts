@@ -5,10 +5,13 @@ import { LakehouseError } from '../errors';
 import type { CatalogLocator, Lakehouse, TenantCatalog } from '../lakehouse.port';
 import { prepareCatalog, type LayoutMode } from './catalog-layout';
 import { catalogFilePath, tenantDirectory } from './catalog-path';
+import type { BeforeIngestCommit } from './bronze-ingest';
 import { DuckDbTenantCatalog } from './duckdb-tenant-catalog';
 import { engineErrorFacts } from './engine-error';
 import { KeyedLock } from './keyed-lock';
 import { TenantInstances } from './tenant-instances';
+
+export type { BeforeIngestCommit, UncommittedIngest } from './bronze-ingest';
 
 export interface DuckDbLakehouseOptions {
   /** Catalog files live under `<dataDir>/tenants/<tenantId>/<catalogName>.duckdb`. */
@@ -24,6 +27,13 @@ export interface DuckDbLakehouseOptions {
    * shell, another worker) can take their turn. Unset: instances stay open until shutdown.
    */
   idleCloseMs?: number;
+  /**
+   * TEST SEAM, never set in production: awaited inside every bronze ingest's transaction once
+   * its rows, schema version and checkpoint are written, right before COMMIT. Crash tests use it
+   * to stop a worker at a moment when a write is provably in progress (see the worker's
+   * WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT). Unset: nothing is called.
+   */
+  beforeIngestCommit?: BeforeIngestCommit;
 }
 
 /** The embedded catalog: one DuckDB file per tenant catalog, one in-memory instance per tenant. */
@@ -68,6 +78,7 @@ export class DuckDbLakehouse implements Lakehouse {
     }
     const session: DuckDbTenantCatalog = new DuckDbTenantCatalog(locator.catalogName, connection, {
       serializeIngest: (table, work) => this.#locks.run(`${locator.tenantId}/${formatTableName(table)}`, work),
+      beforeIngestCommit: this.options.beforeIngestCommit,
       onClose: () => {
         this.#sessions.delete(session);
         this.#sessionClosed(locator.tenantId);

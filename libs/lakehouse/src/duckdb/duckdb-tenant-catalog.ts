@@ -11,7 +11,7 @@ import type {
   SourceFile,
   TenantCatalog,
 } from '../lakehouse.port';
-import { ingestBronze } from './bronze-ingest';
+import { ingestBronze, type BeforeIngestCommit } from './bronze-ingest';
 import { engineErrorFacts, redactedEngineError } from './engine-error';
 import { latestRegisteredSchema } from './schema-history';
 import { inferSourceSchema } from './source-schema';
@@ -28,6 +28,8 @@ export interface SessionHooks {
    */
   serializeIngest<T>(table: TableRef, work: () => Promise<T>): Promise<T>;
   onClose(): void;
+  /** Test seam only; see DuckDbLakehouseOptions.beforeIngestCommit. */
+  beforeIngestCommit?: BeforeIngestCommit;
 }
 
 const standaloneHooks: SessionHooks = { serializeIngest: (_table, work) => work(), onClose: () => undefined };
@@ -87,7 +89,7 @@ export class DuckDbTenantCatalog implements TenantCatalog {
   }
 
   ingestBronze(request: BronzeIngestRequest): Promise<BronzeIngestResult> {
-    return this.#serial(() => this.hooks.serializeIngest(request.table, () => ingestBronze(this.connection, this.name, request)));
+    return this.#serial(() => this.hooks.serializeIngest(request.table, () => ingestBronze(this.connection, this.name, request, this.hooks.beforeIngestCommit)));
   }
 
   findCheckpoint(pipelineId: string, file: SourceFile): Promise<{ rows: number; byRunId: string } | null> {

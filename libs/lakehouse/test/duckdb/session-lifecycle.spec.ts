@@ -1,13 +1,20 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { catalogFilePath, DuckDbLakehouse } from '@ade/lakehouse';
-import { makeTempDir } from '@ade/testing';
+import { eventually, makeTempDir } from '@ade/testing';
 import { bronzeRequest, CLAIM_HEADER, claimRows, csv, holdFileInOtherProcess, landFile, locatorFor } from './fixtures';
 
 describe('catalog sessions: idle close, quarantine records, reduced parallelism', () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   let lakehouse: DuckDbLakehouse;
   const dataDir = () => join(temp.path, 'data');
+  /** Polls until another process can open the catalog file, i.e. this lakehouse has let go of it. */
+  const holdOnceReleased = (locator: ReturnType<typeof locatorFor>, sql?: string) =>
+    eventually(
+      () => holdFileInOtherProcess(catalogFilePath(dataDir(), locator), sql).catch(() => null),
+      (holder) => holder !== null,
+      { what: `catalog file of tenant ${locator.tenantId} to be released`, timeoutMs: 10_000, intervalMs: 20 },
+    ).then((holder) => holder!);
 
   beforeEach(async () => {
     temp = await makeTempDir('lifecycle');
@@ -23,9 +30,8 @@ describe('catalog sessions: idle close, quarantine records, reduced parallelism'
     await lakehouse.provision(locator);
     const session = await lakehouse.open(locator);
     await session.close();
-    await new Promise((resolve) => setTimeout(resolve, 200));
 
-    const holder = await holdFileInOtherProcess(catalogFilePath(dataDir(), locator), 'SELECT count(*)::INTEGER AS n FROM _system.catalog_info');
+    const holder = await holdOnceReleased(locator, 'SELECT count(*)::INTEGER AS n FROM _system.catalog_info');
     expect(holder.rows).toEqual([{ n: 1 }]);
     await expect(lakehouse.open(locator)).rejects.toMatchObject({ kind: 'catalog_unavailable' });
     await holder.release();
@@ -37,11 +43,23 @@ describe('catalog sessions: idle close, quarantine records, reduced parallelism'
 
   it('keeps a catalog open while any of its sessions is', async () => {
     const locator = locatorFor();
+    const other = locatorFor();
     await lakehouse.provision(locator);
+    await lakehouse.provision(other);
     const first = await lakehouse.open(locator);
     const second = await lakehouse.open(locator);
+    const otherSession = await lakehouse.open(other);
     await first.close();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Another tenant's last session, closed after `first`: its idle close is timed after any that
+    // closing `first` might (wrongly) have started, with the same delay. Once its file is free,
+    // `locator` has had every chance to be closed too.
+    await otherSession.close();
+    await (await holdOnceReleased(other)).release();
+
+    const intruder = await holdFileInOtherProcess(catalogFilePath(dataDir(), locator)).catch((error: Error) => error);
+    if (!(intruder instanceof Error)) await intruder.release();
+    expect(intruder, 'another process could open the catalog of a tenant with an open session').toBeInstanceOf(Error);
+    expect((intruder as Error).message).toMatch(/lock/i);
     expect(await second.query('SELECT 2 AS ok')).toEqual([{ ok: 2 }]);
     await second.close();
   });

@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '@ade/contracts';
+import { SessionsService } from '../src/auth/sessions.service';
+import { QualityRecorder } from '../src/quality/quality-recorder';
+import { OF_TENANT_B, type AnyCaller, type Human, type KeyCaller } from './authorization-matrix.callers';
+import type { ControlPlaneHarness } from './control-plane.harness';
+import { createTenant, operatorToken, pipelineBody, tokenFor, type TenantFixture } from './factories';
+import { qualityMeasured, qualityReport } from './quality-flow';
+
+/**
+ * What the authorization matrix's requests are built from: two tenants, each with the resources
+ * its routes read (a pipeline, a run with a quality report, a quarantine release, an API key),
+ * and makers of fresh ones for the calls that consume them, so every permitted call can succeed.
+ */
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+}
+
+interface Credentials {
+  email: string;
+  password: string;
+}
+
+/** One tenant's resources; made by its admin through the API, like a customer would. */
+export interface TenantSide {
+  tenantId: string;
+  /** Its silver claims table, fully qualified: the one its pipelines publish and its quality report is about. */
+  table: string;
+  pipeline: string;
+  /** A queued run of `pipeline` with a quality report. */
+  run: string;
+  /** A quarantine release of `table` by `pipeline`. */
+  release: string;
+  /** The id of one of its API keys. */
+  apiKey: string;
+  adminCredentials: Credentials;
+  freshPipeline(): Promise<string>;
+  freshApiKey(scopes?: string[]): Promise<{ id: string; key: string }>;
+  /** Makes sure the tenant has a webhook (it has one per tenant). */
+  withWebhook(): Promise<void>;
+  /** Makes sure the tenant is connected to an external identity provider (an operator's change). */
+  withIdentityProvider(): Promise<void>;
+  /** A new session of its admin. */
+  adminSession(): Promise<Session>;
+}
+
+/** What one cell's request may use. */
+export interface CaseFixtures {
+  /** Tenant A, whose resources the routes address by id. */
+  a: TenantSide;
+  /** The caller's own tenant: B for tenant B's admin and key, A for everyone else. */
+  own: TenantSide;
+  /** A new session of the caller, for a route that ends the session it is called in; none for keys and broken tokens. */
+  callerSession(): Promise<Session | undefined>;
+  unique(): string;
+}
+
+export interface MatrixFixtures {
+  tokens: Record<Human, string>;
+  keys: Record<KeyCaller, string>;
+  /** What tenant B's callers must never see. */
+  secretsOfA: string[];
+  forCase(caller: AnyCaller): CaseFixtures;
+}
+
+const unique = () => randomBytes(4).toString('hex');
+
+export async function matrixFixtures(cp: ControlPlaneHarness): Promise<MatrixFixtures> {
+  const operator = await operatorToken(cp);
+  const tenantA = await createTenant(cp);
+  const tenantB = await createTenant(cp);
+  const viewer = { email: `viewer@${tenantA.slug}.test`, password: randomBytes(12).toString('hex') };
+  await cp.http().post('/v1/users').set(bearer(tenantA.admin.token)).send({ ...viewer, role: 'tenant_viewer' }).expect(201);
+  const tokens: Record<Human, string> = {
+    operator,
+    tenantAdmin: tenantA.admin.token,
+    tenantViewer: await tokenFor(cp, viewer.email, viewer.password),
+    otherTenantAdmin: tenantB.admin.token,
+  };
+
+  const a = await tenantSide(cp, tenantA, operator);
+  const b = await tenantSide(cp, tenantB, operator);
+  const revoked = await a.freshApiKey(['read', 'write']);
+  await cp.http().delete(`/v1/api-keys/${revoked.id}`).set(bearer(tenantA.admin.token)).expect(204);
+
+  return {
+    tokens,
+    keys: {
+      readKey: (await a.freshApiKey(['read'])).key,
+      writeKey: (await a.freshApiKey(['read', 'write'])).key,
+      revokedKey: revoked.key,
+      otherTenantKey: (await b.freshApiKey(['read', 'write'])).key,
+    },
+    secretsOfA: [a.tenantId, a.pipeline, a.run, a.release, a.apiKey, tenantA.admin.email, viewer.email],
+    forCase: (caller) => ({
+      a,
+      own: OF_TENANT_B.includes(caller) ? b : a,
+      callerSession: async () => (caller in tokens ? newSession(cp, tokens[caller as Human]) : undefined),
+      unique,
+    }),
+  };
+}
+
+function bearer(token: string) {
+  return { authorization: `Bearer ${token}` };
+}
+
+/**
+ * A new session of the user a token belongs to, as a login would start it. Started directly: a
+ * login checks the password with scrypt, which would make the few cells that need one slow.
+ */
+async function newSession(cp: ControlPlaneHarness, token: string): Promise<Session> {
+  const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sub: string; tid: string | null; role: Role };
+  return cp.app.get(SessionsService).start({ id: claims.sub, tenantId: claims.tid, role: claims.role });
+}
+
+async function tenantSide(cp: ControlPlaneHarness, tenant: TenantFixture, operator: string): Promise<TenantSide> {
+  const asAdmin = bearer(tenant.admin.token);
+  const table = `${tenant.catalogName}.silver.professional_claims`;
+  const freshPipeline = async () =>
+    (await cp.http().post('/v1/pipelines').set(asAdmin).send(pipelineBody({ targetTable: table })).expect(201)).body.id as string;
+  const freshApiKey = async (scopes = ['read']) =>
+    (await cp.http().post('/v1/api-keys').set(asAdmin).send({ name: `matrix-${unique()}`, scopes }).expect(201)).body as { id: string; key: string };
+
+  const pipeline = await freshPipeline();
+  const run = (await cp.http().post(`/v1/pipelines/${pipeline}/runs`).set(asAdmin).expect(202)).body.id as string;
+  const ids = { tenantId: tenant.tenantId, runId: run, pipelineId: pipeline };
+  await cp.app.get(QualityRecorder).record({ ...qualityMeasured(ids, new Date()), report: qualityReport({}, table) });
+  const release = (await cp.http().post('/v1/quality/quarantine/release').set(asAdmin).send({ table, pipelineId: pipeline }).expect(202)).body.releaseId as string;
+
+  return {
+    tenantId: tenant.tenantId,
+    table,
+    pipeline,
+    run,
+    release,
+    apiKey: (await freshApiKey()).id,
+    adminCredentials: { email: tenant.admin.email, password: tenant.admin.password },
+    freshPipeline,
+    freshApiKey,
+    withWebhook: async () => {
+      await cp.http().put('/v1/webhook').set(asAdmin).send({ url: 'https://93.184.215.14/ade-hook' }).expect(200);
+    },
+    withIdentityProvider: async () => {
+      await cp
+        .http()
+        .put(`/v1/tenants/${tenant.tenantId}/identity-provider`)
+        .set(bearer(operator))
+        .send({ issuer: `https://idp-${unique()}.example.org/`, jwksUri: 'https://idp.example.org/jwks', audience: 'ade' })
+        .expect(200);
+    },
+    adminSession: () => newSession(cp, tenant.admin.token),
+  };
+}
