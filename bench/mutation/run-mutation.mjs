@@ -1,0 +1,56 @@
+// Runs Stryker once per module under mutation testing, then writes each module's score and its
+// surviving mutants into bench/mutation (results.json and survivors.md), the committed report.
+//
+//   npm run test:mutation                 every module, incrementally against the committed baseline
+//   npm run test:mutation -- auth audit   just these modules
+//   npm run test:mutation -- --check      also fail when a module scores under its threshold
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { modules } from './modules.mjs';
+import { renderSurvivors, scoreReport } from './score.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const resultsFile = join(here, 'results.json');
+const THRESHOLD = 85;
+
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const names = args.filter((a) => !a.startsWith('--'));
+const unknown = names.filter((n) => !modules.some((m) => m.name === n));
+if (unknown.length > 0) {
+  console.error(`unknown module(s): ${unknown.join(', ')}; known: ${modules.map((m) => m.name).join(', ')}`);
+  process.exit(2);
+}
+const selected = names.length > 0 ? names.map((n) => modules.find((m) => m.name === n)) : modules;
+
+const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { modules: {} };
+let failed = false;
+for (const module of selected) {
+  const started = Date.now();
+  const run = spawnSync('npx', ['stryker', 'run'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, MUTATION_MODULE: module.name },
+  });
+  if (run.status !== 0) {
+    console.error(`stryker failed for module ${module.name} (exit ${run.status})`);
+    failed = true;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(join(root, 'reports', 'mutation', `${module.name}.json`), 'utf8'));
+  const score = scoreReport(report, root);
+  results.modules[module.name] = { ...score.totals, seconds: Math.round((Date.now() - started) / 1000), measuredAt: new Date().toISOString() };
+  writeFileSync(join(here, 'survivors', `${module.name}.md`), renderSurvivors(module.name, score));
+  const line = `${module.name}: ${score.totals.score.toFixed(1)}% (${score.totals.killed} killed, ${score.totals.timeout} timed out, ${score.totals.survived} survived, ${score.totals.noCoverage} without coverage; ${score.totals.ignored} ignored as equivalent, ${score.totals.compileError} rejected by the type checker)`;
+  console.log(line);
+  if (score.totals.score < THRESHOLD) {
+    console.log(`  below the ${THRESHOLD}% goal`);
+    if (check) failed = true;
+  }
+}
+results.threshold = THRESHOLD;
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+process.exit(failed ? 1 : 0);
