@@ -22,7 +22,7 @@ const config = {
   reporters: ['progress-append-only', 'json', 'html'],
   jsonReporter: { fileName: `reports/mutation/${moduleName}.json` },
   htmlReporter: { fileName: `reports/mutation/${moduleName}.html` },
-  tempDirName: '.stryker-tmp',
+  tempDirName: `.stryker-tmp/${moduleName}`,
   cleanTempDir: 'always',
   warnings: { slow: false },
 };

@@ -33,6 +33,9 @@ export const modules = [
     ],
     specs: [
       'apps/control-plane/src/{auth,api-keys,rate-limits}/**/*.spec.ts',
+      'apps/control-plane/test/{login-throttle,session-revocations}.int.spec.ts',
+      // The passport strategies and the session service are only reachable through HTTP.
+      'apps/control-plane/test/{auth-sessions,external-idp,api-keys}.e2e.spec.ts',
     ],
   },
   {
@@ -43,7 +46,7 @@ export const modules = [
   {
     name: 'tenant-scope',
     mutate: ['apps/control-plane/src/database/{database-scope,tenant-scoped.repository}.ts'],
-    specs: ['apps/control-plane/test/tenant-scoped.repository.int.spec.ts'],
+    specs: ['apps/control-plane/test/tenant-scoped.repository.int.spec.ts', 'apps/control-plane/test/row-level-security.e2e.spec.ts'],
   },
 ];
 

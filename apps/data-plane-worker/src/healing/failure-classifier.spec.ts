@@ -25,6 +25,29 @@ describe('classifyFailure', () => {
     expect(classified.failureClass).toBe(failureClass);
   });
 
+  it.each([
+    ...['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EBUSY', 'EMFILE', 'ENFILE'].map(
+      (code) => [code, 'transient', `temporary system error (${code})`, 'transient'] as const,
+    ),
+    ...['ENOSPC', 'ENOMEM', 'EDQUOT'].map(
+      (code) => [code, 'resource_exhausted', `the worker ran out of a resource (${code})`, 'resource'] as const,
+    ),
+    ...['EACCES', 'EPERM', 'EROFS'].map(
+      (code) => [code, 'permission_denied', `the worker was denied access (${code})`, 'configuration'] as const,
+    ),
+  ])('classifies the system error %s as %s, naming only the code', (systemCode, code, message, failureClass) => {
+    expect(classifyFailure(systemError(systemCode))).toEqual({ failure: { code, message }, failureClass });
+  });
+
+  it.each(['ENOENT', 'EEXIST', 'econnreset', ''])('treats the system code %j as unexpected', (systemCode) => {
+    expect(classifyFailure(systemError(systemCode)).failure.code).toBe('internal');
+  });
+
+  it('treats an error whose code is not a string as unexpected', () => {
+    expect(classifyFailure(Object.assign(new Error('x'), { code: 28 })).failure.code).toBe('internal');
+    expect(classifyFailure(null).failure.code).toBe('internal');
+  });
+
   it('never passes on the message of an error it does not know, which may quote a row', () => {
     const classified = classifyFailure(new Error('Conversion Error: could not convert "Zebediah Quackenbush" to DATE'));
     expect(classified).toEqual({
