@@ -24,6 +24,8 @@ const config = {
   htmlReporter: { fileName: `reports/mutation/${moduleName}.html` },
   tempDirName: `.stryker-tmp/${moduleName}`,
   cleanTempDir: 'always',
+  // Other modules' sandboxes, reports and build output are no part of the project under test.
+  ignorePatterns: ['.stryker-tmp', 'reports', 'dist', '.ade'],
   warnings: { slow: false },
 };
 

@@ -26,7 +26,8 @@ if (unknown.length > 0) {
 }
 const selected = names.length > 0 ? names.map((n) => modules.find((m) => m.name === n)) : modules;
 
-const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { modules: {} };
+/** Read again before each write: another module's run may have finished in the meantime. */
+const readResults = () => (existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { modules: {} });
 let failed = false;
 for (const module of selected) {
   const started = Date.now();
@@ -42,8 +43,12 @@ for (const module of selected) {
   }
   const report = JSON.parse(readFileSync(join(root, 'reports', 'mutation', `${module.name}.json`), 'utf8'));
   const score = scoreReport(report, root);
+  const results = readResults();
   results.modules[module.name] = { ...score.totals, seconds: Math.round((Date.now() - started) / 1000), measuredAt: new Date().toISOString() };
+  results.threshold = THRESHOLD;
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(here, 'survivors', `${module.name}.md`), renderSurvivors(module.name, score));
+  writeResultsTable(results);
   const line = `${module.name}: ${score.totals.score.toFixed(1)}% (${score.totals.killed} killed, ${score.totals.timeout} timed out, ${score.totals.survived} survived, ${score.totals.noCoverage} without coverage; ${score.totals.ignored} ignored as equivalent, ${score.totals.compileError} rejected by the type checker)`;
   console.log(line);
   if (score.totals.score < THRESHOLD) {
@@ -51,6 +56,23 @@ for (const module of selected) {
     if (check) failed = true;
   }
 }
-results.threshold = THRESHOLD;
-writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 process.exit(failed ? 1 : 0);
+
+/** The README's results table, rewritten below its marker from results.json. */
+function writeResultsTable(results) {
+  const readme = join(here, 'README.md');
+  const marker = '<!-- results -->';
+  const text = readFileSync(readme, 'utf8');
+  const rows = modules
+    .filter((m) => results.modules[m.name])
+    .map((m) => {
+      const r = results.modules[m.name];
+      return `| \`${m.name}\` | **${r.score.toFixed(1)}%** | ${r.killed + r.timeout} | ${r.survived} | ${r.noCoverage} | ${r.ignored} | ${r.compileError} | ${r.seconds} s | ${r.measuredAt.slice(0, 10)} |`;
+    });
+  const table = [
+    '| module | score | detected | survived | no coverage | equivalent | type errors | last run | measured |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+  writeFileSync(readme, `${text.slice(0, text.indexOf(marker) + marker.length)}\n\n${table}\n`);
+}
