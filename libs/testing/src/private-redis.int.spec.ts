@@ -28,4 +28,22 @@ describe('startPrivateRedis', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('pauses without closing connections: commands get no answer until it resumes', async () => {
+    const redis = await startPrivateRedis([]);
+    const client = new Redis(redis.url, { commandTimeout: 300 });
+    client.on('error', () => undefined);
+    try {
+      await client.set('k', 'v');
+      redis.pause();
+      await expect(client.get('k')).rejects.toThrow('Command timed out');
+      expect(client.status).toBe('ready');
+      redis.resume();
+      expect(await client.get('k')).toBe('v');
+      redis.pause();
+    } finally {
+      client.disconnect();
+      await redis.stop(); // a paused server stops too
+    }
+  });
 });

@@ -18,6 +18,10 @@ export interface PrivateRedis {
   stop: (signal?: 'SIGTERM' | 'SIGKILL') => Promise<void>;
   /** Starts it again on the same port with the same arguments, once stopped (e.g. to end an outage). */
   restart: () => Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open and nothing is answered, like a hung Redis. */
+  pause: () => void;
+  /** Lets a paused server go on (SIGCONT); it answers what it was sent meanwhile. */
+  resume: () => void;
 }
 
 /**
@@ -60,11 +64,22 @@ export async function startPrivateRedis(args: string[]): Promise<PrivateRedis> {
     });
   };
 
+  const signal = (name: 'SIGSTOP' | 'SIGCONT'): void => {
+    if (!child || child.exitCode !== null) throw new Error('private redis-server is not running');
+    child.kill(name);
+  };
+
   await launch();
   return {
     url,
     port,
-    stop,
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
+    stop: async (stopSignal) => {
+      // A paused server would not act on SIGTERM until resumed.
+      if (child && child.exitCode === null) child.kill('SIGCONT');
+      await stop(stopSignal);
+    },
     restart: async () => {
       if (child) throw new Error('private redis-server is still running; stop it first');
       await launch();
