@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, makeTempDir, startPrivateRedis, startTcpProxy, testAppDatabaseUrl, type PrivateRedis, type TcpProxy } from '@ade/testing';
 import { PRODUCER_COMMAND_TIMEOUT_MS } from '@ade/queue';
 import { AuditLogService } from '../src/audit/audit-log.service';
+import { DATABASE_CONNECT_TIMEOUT_MS } from '../src/database/data-source-options';
 import { superuserDb, waitForEntry, chainOf } from './audit-db';
 import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';
 import { createTenant, operatorToken, pipelineBody, tokenFor, type TenantFixture } from './factories';
@@ -315,5 +316,35 @@ describe('service outages under a running control plane', () => {
     expect(verified.body).toMatchObject({ tenantId: tenant.tenantId, ok: true, entries: chain.length });
     const platform = await cp.http().get('/v1/audit/verify').set(bearer(await operatorToken(cp))).expect(200);
     expect(platform.body).toMatchObject({ tenantId: null, ok: true });
+  });
+
+  it('a database that accepts connections but never answers (a partition) gets health a 503 and login an internal error after the connect timeout instead of a hang; both recover', async () => {
+    const tenant = await createTenant(cp);
+    const audit = cp.app.get(AuditLogService);
+    await audit.flush();
+    const failedBefore = audit.failedWrites;
+    const bound = DATABASE_CONNECT_TIMEOUT_MS + 2000;
+
+    await database.cut('blackhole');
+    try {
+      const [[health, healthMs], [loginAttempt, loginMs]] = await Promise.all([
+        timed(cp.http().get('/v1/health').timeout(30_000)),
+        timed(login(tenant.admin.email, tenant.admin.password).timeout(30_000)),
+      ]);
+      expect(health.status).toBe(503);
+      expect(health.body).toEqual({ error: 'unavailable', message: 'database is down, queue is up' });
+      expect(healthMs).toBeLessThan(bound);
+      expect(loginAttempt.status).toBe(500);
+      expect(loginAttempt.body).toEqual({ error: 'internal_error', message: 'Internal error', errorId: expect.stringMatching(UUID) });
+      expect(loginMs).toBeLessThan(bound);
+      // The login's audit write gave up the same way, and was counted.
+      await audit.flush();
+      expect(audit.failedWrites - failedBefore).toBe(1);
+    } finally {
+      database.restore();
+    }
+
+    await eventually(() => cp.http().get('/v1/health').then((r) => r.status), (status) => status === 200, { timeoutMs: 10_000, what: 'a healthy control plane' });
+    await login(tenant.admin.email, tenant.admin.password).expect(200);
   });
 });
