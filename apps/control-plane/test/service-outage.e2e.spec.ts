@@ -13,8 +13,9 @@ import { RecordingLogger } from './recording-logger';
 
 /**
  * Real outages under a running control plane: its Redis is a private redis-server that is stopped
- * and started again on the same port; its PostgreSQL connections go through a TCP proxy that is
- * cut (live connections reset, new ones refused) and restored. Each case checks what the API
+ * and started again on the same port (or paused); its PostgreSQL connections go through a TCP
+ * proxy that is cut (live connections reset, new ones reset on accept, or held unanswered for a
+ * partition) and restored. Each case checks what the API
  * answers and records while the service is down, and that it recovers once the service is back.
  */
 describe('service outages under a running control plane', () => {
@@ -106,11 +107,17 @@ describe('service outages under a running control plane', () => {
   });
 
   afterAll(async () => {
-    await db?.end();
-    await cp?.close();
-    await redis?.stop();
-    await database?.close();
-    await redisDir?.cleanup();
+    try {
+      await db?.end();
+      // Bounded, so that a control plane that cannot close still leaves no redis-server behind.
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the control plane did not close within 60 s')), 60_000)));
+      await Promise.race([cp?.close(), gaveUp]).finally(() => clearTimeout(timer));
+    } finally {
+      await redis?.stop('SIGKILL');
+      await database?.close();
+      await redisDir?.cleanup();
+    }
   });
 
   it('login fails closed with 503 while Redis is down, whatever the password, and is throttled again once Redis is back', async () => {
