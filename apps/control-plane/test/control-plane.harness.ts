@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import request from 'supertest';
 import { createIsolatedSchema, dropQueuePrefix, testAppDatabaseUrl, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
 import { loadControlPlaneConfig, type ControlPlaneConfig } from '../src/config/control-plane.config';
@@ -17,10 +17,11 @@ export interface ControlPlaneHarness {
 
 /**
  * A real control plane on a schema and queue prefix of its own, migrated from migrations/.
- * Pass `queuePrefix` to share queues with a worker started by the same test.
+ * Pass `queuePrefix` to share queues with a worker started by the same test, `logger` to see
+ * what it logs (silent otherwise).
  */
 export async function startControlPlane(
-  options: { queuePrefix?: string; env?: Record<string, string>; label?: string } = {},
+  options: { queuePrefix?: string; env?: Record<string, string>; label?: string; logger?: LoggerService } = {},
 ): Promise<ControlPlaneHarness> {
   const label = options.label ?? 'cp';
   const database = await createIsolatedSchema(label);
@@ -45,7 +46,7 @@ export async function startControlPlane(
   };
   const config = loadControlPlaneConfig(env);
   await migrateDatabase(config.database);
-  const app = await createControlPlaneApp(config, false);
+  const app = await createControlPlaneApp(config, options.logger ?? false);
   await app.init();
   return {
     app,

@@ -5,3 +5,4 @@ export * from './queue-prefix';
 export * from './temp-dir';
 export * from './private-redis';
 export * from './config-problems';
+export * from './tcp-proxy';

@@ -17,6 +17,13 @@ import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
 
 export const entities = [Tenant, User, Pipeline, PipelineRun, Incident, QuarantineRelease, QualityReportRecord, QualityAnomalyRecord, AlertThreshold, Alert, WebhookEndpoint, WebhookDelivery, ApiKey];
 
+/**
+ * How long opening a database connection may take. Without a bound, a server that accepts the
+ * TCP connection but never answers (a network partition, a hung host) holds every request that
+ * needs a new connection, health checks and audit writes included, forever.
+ */
+export const DATABASE_CONNECT_TIMEOUT_MS = 5000;
+
 /** The schema is the connection's search_path: migrations and queries never name it. */
 export function dataSourceOptions(config: DatabaseConfig, url: string = config.url.reveal()): DataSourceOptions {
   return {
@@ -30,6 +37,7 @@ export function dataSourceOptions(config: DatabaseConfig, url: string = config.u
     migrationsRun: false,
     // Off: TypeORM would print failed queries with their parameters, and parameters can hold secrets.
     logging: false,
+    connectTimeoutMS: DATABASE_CONNECT_TIMEOUT_MS,
     extra: { options: `-c search_path=${config.schema}`, max: 10 },
   };
 }

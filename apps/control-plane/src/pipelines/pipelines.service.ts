@@ -27,7 +27,8 @@ export class PipelinesService {
     assertExpectationsFit(dto.quality, dto.dataType);
     const pipeline = Object.assign(new Pipeline(), { ...dto, id: randomUUID(), tenantId });
     const saved = await this.saveUniquely(tenantId, pipeline);
-    await this.schedules.sync(saved);
+    // A new pipeline has no job scheduler yet: only a schedule needs the queue.
+    if (saved.schedule) await this.schedules.sync(saved);
     return saved;
   }
 

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type Redis from 'ioredis';
 import { SCHEDULED_RUN_JOB, SCHEDULES_QUEUE, scheduledRunSchema } from '@ade/contracts';
+import { QueueConfig } from '@ade/config';
+import { PRODUCER_REDIS } from '../queues/queue.tokens';
 
 export interface SchedulablePipeline {
   id: string;
@@ -11,11 +13,21 @@ export interface SchedulablePipeline {
 
 /**
  * Keeps one BullMQ job scheduler per scheduled pipeline, keyed by pipeline id, so updating a
- * pipeline's cron replaces its schedule instead of adding a second one.
+ * pipeline's cron replaces its schedule instead of adding a second one. Called while a request
+ * waits, so it goes through the producer connection, which fails at once without Redis (the
+ * queues' shared connection would wait for Redis to come back, holding the request meanwhile).
  */
 @Injectable()
-export class PipelineSchedules {
-  constructor(@InjectQueue(SCHEDULES_QUEUE) private readonly queue: Queue) {}
+export class PipelineSchedules implements OnModuleDestroy {
+  private readonly queue: Queue;
+
+  constructor(@Inject(PRODUCER_REDIS) redis: Redis, config: QueueConfig) {
+    this.queue = new Queue(SCHEDULES_QUEUE, { connection: redis, prefix: config.prefix });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.queue.close();
+  }
 
   async sync(pipeline: SchedulablePipeline): Promise<void> {
     if (!pipeline.schedule) {
