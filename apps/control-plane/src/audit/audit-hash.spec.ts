@@ -29,6 +29,31 @@ describe('canonical audit serialization', () => {
     expect(canonicalJson({ b: 1, a: 2 })).toBe(canonicalJson({ a: 2, b: 1 }));
   });
 
+  it('sorts keys by code unit however they were inserted', () => {
+    const expected = '{"A":1,"B":2,"a":3,"aa":4,"b":5,"c":6}';
+    expect(canonicalJson({ c: 6, b: 5, aa: 4, a: 3, B: 2, A: 1 })).toBe(expected);
+    expect(canonicalJson({ a: 3, A: 1, b: 5, B: 2, c: 6, aa: 4 })).toBe(expected);
+    expect(canonicalJson({ A: 1, B: 2, a: 3, aa: 4, b: 5, c: 6 })).toBe(expected);
+  });
+
+  it('leaves out undefined members, as JSON does, and writes a lone undefined as null', () => {
+    expect(canonicalJson({ a: undefined, b: 1, c: { d: undefined } })).toBe('{"b":1,"c":{}}');
+    expect(canonicalJson(undefined)).toBe('null');
+    expect(canonicalJson([1, 'x', true, null])).toBe('[1,"x",true,null]');
+  });
+
+  it('refuses numbers JSON cannot carry, at any depth', () => {
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, { a: [Number.NEGATIVE_INFINITY] }]) {
+      expect(() => canonicalJson(value)).toThrowError('non-finite numbers have no canonical form');
+    }
+    expect(canonicalJson(-0.5)).toBe('-0.5');
+  });
+
+  it('refuses a timestamp that is not a date', () => {
+    expect(() => canonicalTimestamp('yesterday')).toThrowError('invalid audit timestamp');
+    expect(() => canonicalTimestamp(new Date(Number.NaN))).toThrowError('invalid audit timestamp');
+  });
+
   it('writes timestamps as ISO-8601 UTC with milliseconds', () => {
     expect(canonicalTimestamp('2026-01-02T04:04:05.6+01:00')).toBe('2026-01-02T03:04:05.600Z');
     expect(canonicalTimestamp(new Date(Date.UTC(2026, 0, 2)))).toBe('2026-01-02T00:00:00.000Z');

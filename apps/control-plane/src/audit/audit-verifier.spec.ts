@@ -1,36 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, RETENTION_PURGED_ACTION, type AuditEntry } from './audit-event';
+import { RETENTION_PURGED_ACTION, type AuditEntry } from './audit-event';
 import { auditEntryHash } from './audit-hash';
 import { verifyChain } from './audit-verifier';
-
-function chain(length: number, actionAt: (seq: number) => string = (seq) => `POST /v1/x/${seq}`): AuditEntry[] {
-  const entries: AuditEntry[] = [];
-  for (let seq = 1; seq <= length; seq += 1) entries.push(next(entries, { action: actionAt(seq) }));
-  return entries;
-}
-
-function next(entries: AuditEntry[], fields: Partial<AuditEntry> = {}): AuditEntry {
-  const previous = entries.at(-1);
-  const entry = {
-    tenantId: null,
-    seq: (previous?.seq ?? 0) + 1,
-    at: new Date(Date.UTC(2026, 0, 1) + entries.length * 1000).toISOString(),
-    actorType: 'system' as const,
-    actorId: 'test',
-    actorRole: null,
-    action: 'test',
-    resourceType: null,
-    resourceId: null,
-    outcome: 'success' as const,
-    statusCode: null,
-    requestId: null,
-    clientIp: null,
-    details: {},
-    prevHash: previous?.hash ?? GENESIS_HASH,
-    ...fields,
-  };
-  return { ...entry, hash: auditEntryHash(entry) };
-}
+import { chain, next } from './test/audit-chain.factory';
 
 describe('verifyChain', () => {
   it('accepts an intact chain and reports its head', () => {
@@ -82,5 +54,48 @@ describe('verifyChain', () => {
     expect(verifyChain(entries.slice(3))).toMatchObject({ ok: false, firstBroken: { seq: 4, reason: 'chain_break' } });
     entries.push(next(entries, { action: RETENTION_PURGED_ACTION, details: { purgedThroughSeq: 3, anchorHash: 'b'.repeat(64) } }));
     expect(verifyChain(entries.slice(3))).toMatchObject({ ok: false, firstBroken: { seq: 4, reason: 'chain_break' } });
+  });
+
+  it('reports the first of several breaks', () => {
+    const entries = chain(6);
+    entries[1] = { ...entries[1]!, outcome: 'denied' };
+    entries[4] = { ...entries[4]!, outcome: 'denied' };
+    expect(verifyChain(entries)).toEqual({ ok: false, entries: 6, headSeq: 6, headHash: entries[5]!.hash, firstBroken: { seq: 2, reason: 'hash_mismatch' } });
+  });
+
+  it('reports an edited first entry of a cut-off chain as edited, not as cut off', () => {
+    const kept = chain(6).slice(3);
+    kept[0] = { ...kept[0]!, outcome: 'denied' };
+    expect(verifyChain(kept)).toMatchObject({ ok: false, firstBroken: { seq: 4, reason: 'hash_mismatch' } });
+  });
+
+  it('reports a chain cut off without a purge entry at its start, even when a later entry is broken too', () => {
+    const kept = chain(7).slice(3);
+    kept[2] = { ...kept[2]!, outcome: 'denied' };
+    expect(verifyChain(kept)).toMatchObject({ ok: false, firstBroken: { seq: 4, reason: 'chain_break' } });
+  });
+
+  it('takes as the purge anchor only a retention entry naming the seq right before the start and its hash', () => {
+    const entries = chain(6);
+    const anchor = entries[2]!;
+    const anchorDetails = { purgedThroughSeq: 3, anchorHash: anchor.hash, purged: 3 };
+    const withLast = (fields: Partial<AuditEntry>) => {
+      const all = [...entries];
+      all.push(next(all, fields));
+      return verifyChain(all.slice(3));
+    };
+    expect(withLast({ action: RETENTION_PURGED_ACTION, details: anchorDetails })).toMatchObject({ ok: true });
+    expect(withLast({ action: RETENTION_PURGED_ACTION, details: { ...anchorDetails, purgedThroughSeq: '3' } })).toMatchObject({ ok: true });
+    expect(withLast({ action: 'POST /v1/x', details: anchorDetails })).toMatchObject({ ok: false, firstBroken: { seq: 4, reason: 'chain_break' } });
+    for (const purgedThroughSeq of [2, 4]) {
+      expect(withLast({ action: RETENTION_PURGED_ACTION, details: { ...anchorDetails, purgedThroughSeq } })).toMatchObject({
+        ok: false,
+        firstBroken: { seq: 4, reason: 'chain_break' },
+      });
+    }
+  });
+
+  it('needs no anchor for a chain that starts at seq 1', () => {
+    expect(verifyChain(chain(3))).toMatchObject({ ok: true, entries: 3 });
   });
 });

@@ -30,7 +30,7 @@ export class ChainVerifier {
   push(entry: AuditEntry): void {
     this.count += 1;
     if (!this.broken) this.check(entry);
-    if (this.first && this.first.seq > 1 && isPurgeCovering(entry, this.first)) this.anchorSeen = true;
+    if (this.first && isPurgeCovering(entry, this.first)) this.anchorSeen = true;
     this.previous = entry;
   }
 

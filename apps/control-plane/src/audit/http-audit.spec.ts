@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { httpAuditEvent, isAuditedRequest, operatorTargetTenant, outcomeOf, resourceIdOf } from './http-audit';
+import { httpAuditEvent, isAuditedRequest, LOGIN_ROUTE, operatorTargetTenant, outcomeOf, resourceIdOf, resourceTypeOf } from './http-audit';
 
 const ID = '4f0c2a34-9a3b-4a38-9a0e-5e0b8f3e2c11';
 
@@ -13,6 +13,32 @@ describe('http audit mapping', () => {
     expect(isAuditedRequest('GET', undefined)).toBe(false);
   });
 
+  it('audits a sample-bearing route only when it is read with GET', () => {
+    for (const method of ['HEAD', 'OPTIONS']) {
+      expect(isAuditedRequest(method, '/v1/quality/quarantine')).toBe(false);
+      expect(isAuditedRequest(method, '/v1/pipelines')).toBe(false);
+    }
+    expect(isAuditedRequest('get', '/v1/quality/quarantine')).toBe(true);
+    expect(isAuditedRequest('delete', '/v1/pipelines/:id')).toBe(true);
+  });
+
+  it('names the resource type from the route, the sensitive reads by what they return', () => {
+    expect(resourceTypeOf('/v1/quality/quarantine')).toBe('quarantine_sample');
+    expect(resourceTypeOf('/v1/quality/runs/:runId')).toBe('quality_report');
+    expect(resourceTypeOf('/v1/quality/tables/:table')).toBe('quality_report');
+    expect(resourceTypeOf('/v1/quality/trends')).toBe('quality');
+    expect(resourceTypeOf('/v1/pipelines/:id/runs')).toBe('pipelines');
+    expect(resourceTypeOf('/v1/:id/things')).toBeNull();
+    expect(resourceTypeOf('/v1/a:b')).toBe('a:b');
+    expect(resourceTypeOf('/v1')).toBeNull();
+    expect(resourceTypeOf('')).toBeNull();
+    expect(resourceTypeOf(undefined)).toBeNull();
+  });
+
+  it('knows the login route by its pattern', () => {
+    expect(LOGIN_ROUTE).toBe('/v1/auth/token');
+  });
+
   it('maps status codes to outcomes', () => {
     expect([200, 201, 204, 302, 400, 401, 403, 404, 409, 429, 500].map(outcomeOf)).toEqual([
       'success', 'success', 'success', 'success', 'error', 'denied', 'denied', 'denied', 'error', 'denied', 'error',
@@ -24,6 +50,9 @@ describe('http audit mapping', () => {
     expect(resourceIdOf({ runId: ID })).toBe(ID);
     expect(resourceIdOf({ table: 'healthcare_data.silver.claims' })).toBeNull();
     expect(resourceIdOf({ id: 'not-a-uuid' })).toBeNull();
+    expect(resourceIdOf({ id: 'not-a-uuid', runId: ID })).toBe(ID);
+    expect(resourceIdOf({ runId: 'x', id: ID.toUpperCase() })).toBe(ID);
+    expect(resourceIdOf({})).toBeNull();
   });
 
   it('records the route pattern, the caller and its tenant chain', () => {

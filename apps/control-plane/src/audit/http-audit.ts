@@ -55,8 +55,8 @@ export function resourceTypeOf(routePattern: string | undefined): string | null 
 export function resourceIdOf(params: Record<string, string | undefined>): string | null {
   const id = uuidOrNull(params.id);
   if (id) return id;
-  for (const [name, value] of Object.entries(params)) {
-    const other = name === 'id' ? null : uuidOrNull(value);
+  for (const value of Object.values(params)) {
+    const other = uuidOrNull(value);
     if (other) return other;
   }
   return null;
