@@ -20,11 +20,14 @@ const RESERVED = new Set([
 
 const TYPES = new Set(['varchar', 'integer', 'bigint', 'double', 'decimal', 'date', 'boolean', 'timestamp']);
 
-/** Pure, row-local functions; nothing that touches files, settings, other rows or other tables. */
+/**
+ * Pure, row-local functions; nothing that touches files, settings, other rows or other tables.
+ * (`current_date`, `cast` and `try_cast` are keywords, which may be followed by '(' anyway.)
+ */
 const FUNCTIONS = new Set([
   'abs', 'round', 'floor', 'ceil', 'length', 'lower', 'upper', 'trim', 'ltrim', 'rtrim', 'substr', 'substring',
   'left', 'right', 'starts_with', 'ends_with', 'contains', 'replace', 'concat', 'coalesce', 'nullif', 'greatest', 'least',
-  'regexp_matches', 'regexp_full_match', 'date_diff', 'date_part', 'year', 'month', 'day', 'current_date', 'strlen',
+  'regexp_matches', 'regexp_full_match', 'date_diff', 'date_part', 'year', 'month', 'day', 'strlen',
 ]);
 
 const MAX_LENGTH = 2000;
@@ -50,7 +53,7 @@ function tokenize(sql: string): Token[] | string {
       let end = index + 1;
       for (;;) {
         end = sql.indexOf("'", end);
-        if (end < 0) return 'an unterminated string literal';
+        if (end === -1) return 'an unterminated string literal';
         if (sql[end + 1] === "'") end += 2;
         else break;
       }
@@ -60,7 +63,7 @@ function tokenize(sql: string): Token[] | string {
     }
     if (char === '"') {
       const end = sql.indexOf('"', index + 1);
-      if (end < 0) return 'an unterminated quoted name';
+      if (end === -1) return 'an unterminated quoted name';
       tokens.push({ kind: 'quoted', text: sql.slice(index + 1, end) });
       index = end + 1;
       continue;

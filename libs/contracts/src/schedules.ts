@@ -12,11 +12,14 @@ export const scheduledRunSchema = z
   .strict();
 export type ScheduledRun = z.infer<typeof scheduledRunSchema>;
 
-/** Five-field cron (minute hour day-of-month month day-of-week), evaluated in UTC. */
+/**
+ * Five-field cron (minute hour day-of-month month day-of-week). The scheduler evaluates it in
+ * UTC; whether an expression is valid does not depend on the time zone.
+ */
 export function isValidCron(expression: string): boolean {
   if (expression.trim().split(/\s+/).length !== 5) return false;
   try {
-    CronExpressionParser.parse(expression, { tz: 'UTC' });
+    CronExpressionParser.parse(expression);
     return true;
   } catch {
     return false;

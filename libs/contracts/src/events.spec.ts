@@ -1,0 +1,290 @@
+import { describe, expect, it } from 'vitest';
+import { EVENT_NAMES, eventJobId, eventSchemas, isEventName, parseEvent, type AnyEvent } from './events';
+import { ContractViolation } from './violation';
+
+const tenantId = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
+const runId = '6ec0bd7f-11c0-43da-975e-2a8ad9ebae0b';
+const pipelineId = 'f47ac10b-58cc-4372-a567-0e02b2c3d479';
+const incidentId = '5688fc98-8350-4d1b-88b6-eed9ae14e350';
+const releaseId = '4da8111e-4955-45ea-9220-244d3d104f66';
+const at = '2026-11-29T10:00:00.000Z';
+const fingerprint = 'ab'.repeat(32);
+
+const run = { tenantId, runId, attempt: 1, at };
+const error = { code: 'source_unreadable', message: 'claims/2026-01.csv is not valid CSV' };
+const driftReport = {
+  file: 'claims/2026-01.csv',
+  table: 'healthcare_data.bronze.claims',
+  mode: 'rescue',
+  fingerprint,
+  previousFingerprint: null,
+  columns: [{ name: 'claim_id', type: 'varchar' }],
+  changes: [],
+  decision: 'unchanged',
+};
+const qualityReport = {
+  table: 'healthcare_data.silver.claims',
+  rows: { input: 1, silver: 1, quarantined: 0, warned: 0, repaired: 0 },
+  scores: { completeness: 1, validity: 1, uniqueness: 1, consistency: 1, overall: 1 },
+  expectations: [],
+  repairs: [],
+  profile: { nullRates: {}, amounts: {}, providers: { distinct: 0, new: 0 }, newestServiceYear: null },
+};
+const edge = { source: { kind: 'file', name: 'claims/2026-01.csv' }, target: 'healthcare_data.bronze.claims', rows: 1 };
+
+/** A valid payload of every event. */
+const valid = {
+  'run.started': run,
+  'run.succeeded': {
+    ...run,
+    bronzeTable: 'healthcare_data.bronze.claims',
+    counts: { rowsLoaded: 10, filesLoaded: 1, filesSkipped: 2, filesQuarantined: 3 },
+    durationMs: 1200,
+  },
+  'run.failed': { ...run, willRetry: true, error },
+  'schema.drift': { ...run, pipelineId, report: driftReport },
+  'incident.recorded': { ...run, pipelineId, incidentId, failureClass: 'data', error, action: 'quarantine_file', file: 'claims/2026-01.csv' },
+  'quality.measured': { ...run, pipelineId, report: qualityReport },
+  'lineage.recorded': { ...run, pipelineId, edges: [edge] },
+  'quarantine.released': {
+    tenantId,
+    at,
+    releaseId,
+    pipelineId,
+    table: 'healthcare_data.silver.claims',
+    examined: 5,
+    released: 2,
+    byRule: [{ rule: 'npi.check_digit', released: 2 }],
+  },
+  'quarantine.release_failed': { tenantId, at, releaseId, error },
+  'catalog.provisioned': { tenantId, at, catalogName: 'healthcare_data' },
+  'catalog.failed': { tenantId, at, catalogName: 'healthcare_data', error: { code: 'catalog_unavailable', message: '' } },
+} as const;
+type Name = keyof typeof valid;
+const NAMES = Object.keys(valid) as Name[];
+const RUN_EVENTS = NAMES.filter((name) => 'runId' in valid[name]);
+
+/** The message parseEvent throws, or null when the event is accepted. */
+function refusal(name: string, data: unknown): string | null {
+  try {
+    parseEvent(name, data);
+    return null;
+  } catch (caught) {
+    expect(caught).toBeInstanceOf(ContractViolation);
+    return (caught as Error).message;
+  }
+}
+
+const event = <N extends Name>(name: N, changes: Record<string, unknown> = {}): AnyEvent => parseEvent(name, { ...valid[name], ...changes });
+
+describe('event names', () => {
+  it('are every event a worker reports', () => {
+    expect(EVENT_NAMES).toEqual(NAMES);
+    expect(Object.keys(eventSchemas)).toEqual(NAMES);
+    for (const name of NAMES) expect(isEventName(name)).toBe(true);
+  });
+
+  it.each(['run.deleted', 'toString', 'constructor', '__proto__', 'hasOwnProperty', 'pipeline.run', ''])('do not include %j', (name) => {
+    expect(isEventName(name)).toBe(false);
+    expect(refusal(name, valid['run.started'])).toBe(`unknown event name '${name}'`);
+  });
+});
+
+describe('parseEvent', () => {
+  it.each(NAMES)('accepts a well-formed %s event as it is', (name) => {
+    expect(parseEvent(name, valid[name])).toEqual({ name, data: valid[name] });
+  });
+
+  it.each(NAMES)('requires tenantId and at on %s, and refuses unknown keys', (name) => {
+    const { tenantId: _, at: __, ...rest } = valid[name];
+    expect(refusal(name, rest)).toBe(
+      `invalid '${name}' event: tenantId: Invalid input: expected string, received undefined; at: Invalid input: expected string, received undefined`,
+    );
+    expect(refusal(name, { ...valid[name], rows: [{ patient: 'Zebediah' }] })).toBe(`invalid '${name}' event: (root): Unrecognized key: "rows"`);
+  });
+
+  it.each(RUN_EVENTS)('requires runId and an attempt from 1 on %s', (name) => {
+    expect(event(name, { attempt: 2 }).data).toMatchObject({ attempt: 2 });
+    expect(refusal(name, { ...valid[name], attempt: 0 })).toBe(`invalid '${name}' event: attempt: Too small: expected number to be >=1`);
+    expect(refusal(name, { ...valid[name], attempt: 1.5 })).toBe(`invalid '${name}' event: attempt: Invalid input: expected int, received number`);
+    expect(refusal(name, { ...valid[name], runId: 'run-1' })).toBe(`invalid '${name}' event: runId: Invalid UUID`);
+  });
+
+  it('takes an ISO UTC timestamp, with or without milliseconds', () => {
+    expect(event('run.started', { at: '2026-11-29T10:00:00Z' }).data).toMatchObject({ at: '2026-11-29T10:00:00Z' });
+    for (const bad of ['2026-11-29', '2026-11-29T10:00:00+01:00', 'yesterday', '2026-11-29 10:00:00Z']) {
+      expect(refusal('run.started', { ...run, at: bad })).toBe("invalid 'run.started' event: at: Invalid ISO datetime");
+    }
+  });
+
+  it('refuses a tenant that is not a uuid, without echoing it', () => {
+    expect(refusal('catalog.provisioned', { ...valid['catalog.provisioned'], tenantId: 'Zebediah' })).toBe(
+      "invalid 'catalog.provisioned' event: tenantId: Invalid UUID",
+    );
+  });
+
+  describe('run.succeeded', () => {
+    it.each(['rowsLoaded', 'filesLoaded', 'filesSkipped', 'filesQuarantined'])('counts %s in whole numbers from 0', (field) => {
+      const counts = valid['run.succeeded'].counts;
+      expect(event('run.succeeded', { counts: { ...counts, [field]: 0 } }).data).toMatchObject({ counts: { [field]: 0 } });
+      expect(refusal('run.succeeded', { ...valid['run.succeeded'], counts: { ...counts, [field]: -1 } })).toBe(
+        `invalid 'run.succeeded' event: counts.${field}: Too small: expected number to be >=0`,
+      );
+      expect(refusal('run.succeeded', { ...valid['run.succeeded'], counts: { ...counts, [field]: 0.5 } })).toBe(
+        `invalid 'run.succeeded' event: counts.${field}: Invalid input: expected int, received number`,
+      );
+    });
+
+    it('takes a duration from 0 ms, a three-part bronze table, and no extra counts', () => {
+      expect(event('run.succeeded', { durationMs: 0 }).data).toMatchObject({ durationMs: 0 });
+      expect(refusal('run.succeeded', { ...valid['run.succeeded'], durationMs: -1 })).toBe("invalid 'run.succeeded' event: durationMs: Too small: expected number to be >=0");
+      expect(refusal('run.succeeded', { ...valid['run.succeeded'], bronzeTable: 'bronze.claims' })).toMatch(
+        /^invalid 'run.succeeded' event: bronzeTable: Invalid string: must match pattern/,
+      );
+      expect(refusal('run.succeeded', { ...valid['run.succeeded'], counts: { ...valid['run.succeeded'].counts, rowsRejected: 1 } })).toBe(
+        `invalid 'run.succeeded' event: counts: Unrecognized key: "rowsRejected"`,
+      );
+    });
+  });
+
+  describe('run.failed', () => {
+    it('says whether the run will be retried, and why it failed', () => {
+      expect(event('run.failed', { willRetry: false }).data).toMatchObject({ willRetry: false });
+      expect(refusal('run.failed', { ...valid['run.failed'], willRetry: 'no' })).toBe("invalid 'run.failed' event: willRetry: Invalid input: expected boolean, received string");
+      expect(refusal('run.failed', { ...valid['run.failed'], error: { code: 'oops', message: '' } })).toMatch(/^invalid 'run.failed' event: error\.code: Invalid option/);
+    });
+  });
+
+  describe('incident.recorded', () => {
+    it.each(['transient', 'schema', 'data', 'resource', 'configuration', 'unknown'])('takes the failure class %s', (failureClass) => {
+      expect(event('incident.recorded', { failureClass }).data).toMatchObject({ failureClass });
+    });
+
+    it.each(['retry', 'retry_smaller_batch', 'quarantine_file', 'fail_fast', 'give_up'])('takes the action %s', (action) => {
+      expect(event('incident.recorded', { action }).data).toMatchObject({ action });
+    });
+
+    it('refuses other classes and actions', () => {
+      expect(refusal('incident.recorded', { ...valid['incident.recorded'], failureClass: 'network', action: 'ignore' })).toBe(
+        `invalid 'incident.recorded' event: failureClass: Invalid option: expected one of "transient"|"schema"|"data"|"resource"|"configuration"|"unknown"; action: Invalid option: expected one of "retry"|"retry_smaller_batch"|"quarantine_file"|"fail_fast"|"give_up"`,
+      );
+    });
+
+    it('names the file concerned, of up to 1024 characters, or none', () => {
+      expect(event('incident.recorded', { file: null }).data).toMatchObject({ file: null });
+      expect(event('incident.recorded', { file: '' }).data).toMatchObject({ file: '' });
+      expect(event('incident.recorded', { file: 'f'.repeat(1024) }).data).toMatchObject({ file: 'f'.repeat(1024) });
+      expect(refusal('incident.recorded', { ...valid['incident.recorded'], file: 'f'.repeat(1025) })).toBe(
+        "invalid 'incident.recorded' event: file: Too big: expected string to have <=1024 characters",
+      );
+      const { file: _, ...withoutFile } = valid['incident.recorded'];
+      expect(refusal('incident.recorded', withoutFile)).toBe("invalid 'incident.recorded' event: file: Invalid input: expected string, received undefined");
+    });
+
+    it('requires the incident id', () => {
+      expect(refusal('incident.recorded', { ...valid['incident.recorded'], incidentId: 'i-1' })).toBe("invalid 'incident.recorded' event: incidentId: Invalid UUID");
+    });
+  });
+
+  describe('schema.drift and quality.measured', () => {
+    it('check the report they carry, by path', () => {
+      expect(refusal('schema.drift', { ...valid['schema.drift'], report: { ...driftReport, fingerprint: 'x' } })).toMatch(
+        /^invalid 'schema.drift' event: report\.fingerprint: Invalid string/,
+      );
+      expect(refusal('quality.measured', { ...valid['quality.measured'], report: { ...qualityReport, scores: { ...qualityReport.scores, overall: 2 } } })).toBe(
+        "invalid 'quality.measured' event: report.scores.overall: Too big: expected number to be <=1",
+      );
+      expect(refusal('quality.measured', { ...valid['quality.measured'], pipelineId: undefined })).toBe(
+        "invalid 'quality.measured' event: pipelineId: Invalid input: expected string, received undefined",
+      );
+    });
+  });
+
+  describe('lineage.recorded', () => {
+    it('takes from no edges up to 10000', () => {
+      expect(event('lineage.recorded', { edges: [] }).data).toMatchObject({ edges: [] });
+      const edges = Array.from({ length: 10_000 }, () => edge);
+      expect((event('lineage.recorded', { edges }).data as { edges: unknown[] }).edges).toHaveLength(10_000);
+      expect(refusal('lineage.recorded', { ...valid['lineage.recorded'], edges: [...edges, edge] })).toBe(
+        "invalid 'lineage.recorded' event: edges: Too big: expected array to have <=10000 items",
+      );
+      expect(refusal('lineage.recorded', { ...valid['lineage.recorded'], edges: [edge, { ...edge, rows: -1 }] })).toBe(
+        "invalid 'lineage.recorded' event: edges.1.rows: Too small: expected number to be >=0",
+      );
+    });
+  });
+
+  describe('quarantine.released', () => {
+    it('counts examined and released rows from 0', () => {
+      expect(event('quarantine.released', { examined: 0, released: 0, byRule: [] }).data).toMatchObject({ examined: 0, released: 0, byRule: [] });
+      expect(refusal('quarantine.released', { ...valid['quarantine.released'], examined: -1, released: -1 })).toBe(
+        "invalid 'quarantine.released' event: examined: Too small: expected number to be >=0; released: Too small: expected number to be >=0",
+      );
+    });
+
+    it('names the table by its three parts and carries no run', () => {
+      expect(refusal('quarantine.released', { ...valid['quarantine.released'], table: 'claims' })).toMatch(
+        /^invalid 'quarantine.released' event: table: Invalid string: must match pattern/,
+      );
+      expect(refusal('quarantine.released', { ...valid['quarantine.released'], runId })).toBe(`invalid 'quarantine.released' event: (root): Unrecognized key: "runId"`);
+    });
+  });
+
+  describe('catalog events', () => {
+    it('refuse a reserved catalog name', () => {
+      expect(refusal('catalog.provisioned', { ...valid['catalog.provisioned'], catalogName: 'system' })).toBe(
+        "invalid 'catalog.provisioned' event: catalogName: is reserved by the engine (main, memory, system, temp)",
+      );
+    });
+
+    it('require the error on a failure', () => {
+      const { error: _, ...rest } = valid['catalog.failed'];
+      expect(refusal('catalog.failed', rest)).toBe("invalid 'catalog.failed' event: error: Invalid input: expected object, received undefined");
+    });
+  });
+});
+
+describe('eventJobId', () => {
+  it('ids a run event by run and attempt, so a retry is a new event and a re-send is not', () => {
+    for (const name of ['run.started', 'run.succeeded', 'run.failed', 'quality.measured', 'lineage.recorded'] as const) {
+      expect(eventJobId(event(name))).toBe(`${name}.${runId}.1`);
+      expect(eventJobId(event(name, { attempt: 3 }))).toBe(`${name}.${runId}.3`);
+      expect(eventJobId(event(name, { at: '2026-11-30T00:00:00.000Z' }))).toBe(`${name}.${runId}.1`);
+    }
+  });
+
+  it('ids an incident by its own id', () => {
+    expect(eventJobId(event('incident.recorded'))).toBe(`incident.recorded.${incidentId}`);
+    expect(eventJobId(event('incident.recorded', { attempt: 2 }))).toBe(`incident.recorded.${incidentId}`);
+  });
+
+  it('ids a release event by the release', () => {
+    expect(eventJobId(event('quarantine.released'))).toBe(`quarantine.released.${releaseId}`);
+    expect(eventJobId(event('quarantine.release_failed'))).toBe(`quarantine.release_failed.${releaseId}`);
+  });
+
+  it('ids a drift report by run, fingerprint and a stable key of the file', () => {
+    expect(eventJobId(event('schema.drift'))).toBe(`schema.drift.${runId}.${fingerprint}.7bb7196c`);
+    const other = (file: string) => eventJobId(event('schema.drift', { report: { ...driftReport, file } }));
+    expect(other('a')).toBe(`schema.drift.${runId}.${fingerprint}.61`);
+    expect(other('ab')).toBe(`schema.drift.${runId}.${fingerprint}.c21`);
+    expect(other('claims/2026-02.csv')).toBe(`schema.drift.${runId}.${fingerprint}.7bc530ed`);
+    // A hash past 2^31 is still printed unsigned.
+    expect(other('eligibility/members.csv')).toBe(`schema.drift.${runId}.${fingerprint}.e948d42f`);
+    expect(other('eligibility/members.csv')).toBe(other('eligibility/members.csv'));
+    expect(eventJobId(event('schema.drift', { attempt: 2 }))).toBe(eventJobId(event('schema.drift')));
+  });
+
+  it('ids a catalog event by tenant and time', () => {
+    expect(eventJobId(event('catalog.provisioned'))).toBe(`catalog.provisioned.${tenantId}.${at}`);
+    expect(eventJobId(event('catalog.failed'))).toBe(`catalog.failed.${tenantId}.${at}`);
+  });
+
+  it('gives ids that BullMQ accepts: no colons, except the two of a catalog event timestamp', () => {
+    for (const name of NAMES) {
+      const id = eventJobId(event(name));
+      if (name.startsWith('catalog.')) expect(id.split(':')).toHaveLength(3);
+      else expect(id).not.toContain(':');
+    }
+  });
+});
