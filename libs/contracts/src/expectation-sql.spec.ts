@@ -125,8 +125,13 @@ describe('the vocabulary of an expectation', () => {
     expect(problem('"double" IS NULL')).toBe("reads 'double', which is not a column of the table");
   });
 
-  it('does not take a quoted name for a function', () => {
-    expect(problem('"abs"(paid_amount) > 0')).toBe("reads 'abs', which is not a column of the table");
+  it('refuses to call a quoted name, which DuckDB would call as a function, with or without the column list', () => {
+    expect(problem('"abs"(paid_amount) > 0')).toBe('calls the quoted name "abs", which is not allowed');
+    for (const columns of [undefined, null]) {
+      expect(problem(`length("read_text"('/etc/passwd')) > 0`, columns)).toBe('calls the quoted name "read_text", which is not allowed');
+      expect(problem(`"paid_amount" ('x') > 0`, columns)).toBe('calls the quoted name "paid_amount", which is not allowed');
+    }
+    expect(problem('"paid_amount" > 0 AND ("paid_amount") > 0', null)).toBeNull();
   });
 
   it('takes a column spelled like a function when it is not called', () => {

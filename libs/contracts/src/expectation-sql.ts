@@ -108,6 +108,8 @@ export function expectationSqlProblem(sql: string, columns?: ReadonlySet<string>
     }
     if (token.kind !== 'word' && token.kind !== 'quoted') continue;
     const name = token.text.toLowerCase();
+    // DuckDB calls a quoted name followed by '(' like a function: "read_text"('/etc/passwd').
+    if (token.kind === 'quoted' && next?.text === '(') return { message: `calls the quoted name "${token.text}", which is not allowed` };
     if (token.kind === 'word' && RESERVED.has(name)) return { message: `uses '${token.text}': only a single expression over the row is allowed` };
     if (token.kind === 'word' && next?.text === '(' && !KEYWORDS.has(name)) {
       if (!FUNCTIONS.has(name)) return { message: `calls '${token.text}', which is not an allowed function` };
