@@ -36,8 +36,10 @@ export class ChainVerifier {
 
   result(): ChainVerification {
     let broken = this.broken;
-    // A chain that starts after a purge needs the purge's entry; else its start was cut off.
-    if (this.first && this.first.seq > 1 && !this.anchorSeen && (!broken || broken.seq > this.first.seq)) {
+    // A chain that starts after a purge needs the purge's entry; else its start was cut off, which
+    // comes before any later break. (An edited first entry is reported as edited: `first` is set
+    // only once the first entry's hash holds.)
+    if (this.first && this.first.seq > 1 && !this.anchorSeen) {
       broken = { seq: this.first.seq, reason: 'chain_break' };
     }
     return {

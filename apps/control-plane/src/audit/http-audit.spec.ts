@@ -53,6 +53,8 @@ describe('http audit mapping', () => {
     expect(resourceIdOf({ id: 'not-a-uuid', runId: ID })).toBe(ID);
     expect(resourceIdOf({ runId: 'x', id: ID.toUpperCase() })).toBe(ID);
     expect(resourceIdOf({})).toBeNull();
+    const OTHER = '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d';
+    expect(resourceIdOf({ runId: OTHER, id: ID })).toBe(ID);
   });
 
   it('records the route pattern, the caller and its tenant chain', () => {
@@ -89,5 +91,7 @@ describe('http audit mapping', () => {
     expect(operatorTargetTenant('/v1/users', {}, {}, { tenantId: ID, email: 'x@y.z' })).toBe(ID);
     expect(operatorTargetTenant('/v1/users', {}, { tenantId: ID }, undefined)).toBe(ID);
     expect(operatorTargetTenant('/v1/tenants', {}, {}, { tenantId: 'nope' })).toBeNull();
+    expect(operatorTargetTenant('/v1/pipelines/:id', { id: ID }, {}, {})).toBeNull();
+    for (const nothing of [undefined, null, 'tenantId', 42]) expect(operatorTargetTenant('/v1/users', {}, nothing, nothing)).toBeNull();
   });
 });

@@ -105,7 +105,7 @@ export function operatorTargetTenant(
   const fromPath = routePattern?.startsWith('/v1/tenants/:id') ? uuidOrNull(params.id) : null;
   if (fromPath) return fromPath;
   for (const source of [query, body]) {
-    const value = uuidOrNull(source && typeof source === 'object' ? (source as Record<string, unknown>).tenantId : undefined);
+    const value = uuidOrNull((source as { tenantId?: unknown } | null | undefined)?.tenantId);
     if (value) return value;
   }
   return null;
