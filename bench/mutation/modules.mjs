@@ -2,17 +2,28 @@
 // source files Stryker mutates and the specs that are expected to kill their mutants. The
 // report script scores each module on its own; the goal is >= 85% for every one.
 export const modules = [
+  // libs/healthcare is split four ways so that each part's full (baseline) run fits a session:
+  // the rules define themselves in module-level constants, so most of their mutants re-run every
+  // related spec, DuckDB renderings included.
+  {
+    name: 'healthcare-identifiers',
+    mutate: ['libs/healthcare/src/{identifiers,formats,dates}/**/*.ts'],
+    specs: ['libs/healthcare/src/{identifiers,formats,dates}/**/*.spec.ts'],
+  },
   {
     name: 'healthcare-rules',
-    mutate: [
-      'libs/healthcare/src/rules/**/*.ts',
-      'libs/healthcare/src/identifiers/**/*.ts',
-      'libs/healthcare/src/formats/**/*.ts',
-      'libs/healthcare/src/dates/**/*.ts',
-      'libs/healthcare/src/states/**/*.ts',
-      'libs/healthcare/src/reference/**/*.ts',
-    ],
-    specs: ['libs/healthcare/src/{rules,identifiers,formats,dates,states,reference}/**/*.spec.ts'],
+    mutate: ['libs/healthcare/src/rules/**/*.ts'],
+    specs: ['libs/healthcare/src/rules/**/*.spec.ts'],
+  },
+  {
+    name: 'healthcare-states',
+    mutate: ['libs/healthcare/src/states/**/*.ts'],
+    specs: ['libs/healthcare/src/states/**/*.spec.ts'],
+  },
+  {
+    name: 'healthcare-reference',
+    mutate: ['libs/healthcare/src/reference/**/*.ts'],
+    specs: ['libs/healthcare/src/reference/**/*.spec.ts'],
   },
   {
     name: 'contracts',
