@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secret } from '@ade/config';
 import { createIsolatedSchema } from '@ade/testing';
 import { DatabaseConfig } from '../src/config/control-plane.config';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { inPlatformScope, inTenantScope } from '../src/database/database-scope';
 import { migrateDatabase } from '../src/database/migrate';
 import { MissingTenantScopeError, TenantScopedRepository } from '../src/database/tenant-scoped.repository';
 import { Pipeline } from '../src/pipelines/pipeline.entity';
@@ -66,4 +67,85 @@ describe('TenantScopedRepository (real PostgreSQL)', () => {
     await expect(pipelines.find(undefined as unknown as string)).rejects.toThrowError(MissingTenantScopeError);
     await expect(pipelines.find(tenantA, { where: { name: undefined } })).rejects.toThrowError(MissingTenantScopeError);
   });
+
+  it('names what is missing', async () => {
+    const error = await pipelines.find('').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MissingTenantScopeError);
+    expect(error).toMatchObject({ name: 'MissingTenantScopeError', message: 'a tenant id is required to reach tenant-owned data' });
+    await expect(pipelines.find(tenantA, { where: { name: undefined } })).rejects.toThrowError("filter 'name' is undefined");
+    await expect(pipelines.insert(tenantA, pipeline(tenantB, 'misplaced'))).rejects.toThrowError('entity belongs to another tenant');
+  });
+
+  it('deletes its own row and says so', async () => {
+    const doomed = await pipelines.insert(tenantA, pipeline(tenantA, 'doomed'));
+    expect(await pipelines.delete(tenantA, doomed.id)).toBe(true);
+    expect(await pipelines.findById(tenantA, doomed.id)).toBeNull();
+    expect(await pipelines.delete(tenantA, doomed.id)).toBe(false);
+  });
 });
+
+describe('database scopes (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+  let otherDataSource: DataSource;
+  let drop: () => Promise<void>;
+  const tenantA = randomUUID();
+  const tenantB = randomUUID();
+  const settings = (tx: EntityManager) =>
+    tx.query(`SELECT current_setting('ade.tenant_id', true) AS tenant, current_setting('ade.platform', true) AS platform, txid_current() AS txid`) as Promise<
+      [{ tenant: string; platform: string; txid: string }]
+    >;
+
+  beforeAll(async () => {
+    const schema = await createIsolatedSchema('scopes');
+    drop = schema.drop;
+    const config = new DatabaseConfig(new Secret(schema.databaseUrl), schema.schema);
+    await migrateDatabase(config);
+    dataSource = await new DataSource(dataSourceOptions(config)).initialize();
+    otherDataSource = await new DataSource(dataSourceOptions(config)).initialize();
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await otherDataSource?.destroy();
+    await drop?.();
+  });
+
+  it('sets exactly one of the two settings, and only for the transaction', async () => {
+    const [inTenant] = await inTenantScope(dataSource, tenantA, settings);
+    expect(inTenant).toMatchObject({ tenant: tenantA, platform: '' });
+    const [inPlatform] = await inPlatformScope(dataSource, 'test: read the settings', settings);
+    expect(inPlatform).toMatchObject({ tenant: '', platform: 'on' });
+    const [outside] = await dataSource.query(`SELECT coalesce(current_setting('ade.tenant_id', true), '') AS tenant, coalesce(current_setting('ade.platform', true), '') AS platform`);
+    expect(outside).toEqual({ tenant: '', platform: '' });
+  });
+
+  it('joins the caller’s transaction for the same scope, and opens its own for any other', async () => {
+    const txids = await inTenantScope(dataSource, tenantA, async (outer) => {
+      const [{ txid: outerTx }] = await settings(outer);
+      const [sameTenant] = await inTenantScope(dataSource, tenantA, settings);
+      const [otherTenant] = await inTenantScope(dataSource, tenantB, settings);
+      const [platform] = await inPlatformScope(dataSource, 'test: nested platform', settings);
+      const [otherSource] = await inTenantScope(otherDataSource, tenantA, settings);
+      return { outerTx, sameTenant, otherTenant, platform, otherSource };
+    });
+    expect(txids.sameTenant.txid).toBe(txids.outerTx);
+    expect(txids.otherTenant).toMatchObject({ tenant: tenantB, platform: '' });
+    expect(txids.otherTenant.txid).not.toBe(txids.outerTx);
+    expect(txids.platform).toMatchObject({ tenant: '', platform: 'on' });
+    expect(txids.platform.txid).not.toBe(txids.outerTx);
+    expect(txids.otherSource).toMatchObject({ tenant: tenantA });
+    expect(txids.otherSource.txid).not.toBe(txids.outerTx);
+  });
+
+  it('joins an outer platform scope from a platform scope, whatever its reason, but not a tenant scope', async () => {
+    const seen = await inPlatformScope(dataSource, 'test: outer', async (outer) => {
+      const [{ txid: outerTx }] = await settings(outer);
+      const [platform] = await inPlatformScope(dataSource, 'test: inner', settings);
+      const [tenant] = await inTenantScope(dataSource, tenantA, settings);
+      return { outerTx, platform, tenant };
+    });
+    expect(seen.platform.txid).toBe(seen.outerTx);
+    expect(seen.tenant).toMatchObject({ tenant: tenantA, platform: '' });
+    expect(seen.tenant.txid).not.toBe(seen.outerTx);
+  });
+});
+

@@ -14,15 +14,10 @@ export function isIsoDate(value: string): boolean {
 export function isoDateToEpochDay(value: string): number | undefined {
   const match = ISO_DATE.exec(value);
   if (!match) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const ms = Date.UTC(year, month - 1, day);
-  const date = new Date(ms);
-  // Date.UTC rolls 2025-02-30 over to March; a round trip exposes it.
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return undefined;
-  }
+  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  // Date.UTC rolls 2025-02-30 over to March, and reads years 0-99 as 1900-1999: a round trip
+  // through the same spelling exposes both.
+  if (new Date(ms).toISOString().slice(0, 10) !== value) return undefined;
   return ms / MS_PER_DAY;
 }
 

@@ -53,3 +53,27 @@ describe('procedure code format', () => {
     expect(isProcedureCodeFormat(code)).toBe(false);
   });
 });
+
+describe('format anchors: a code is the whole value, never a part of it', () => {
+  it.each(['xE11.9', 'E11.9x', '1E119', 'E1199999'])('rejects ICD-10-CM %j', (code) => {
+    expect(isIcd10CmFormat(code)).toBe(false);
+  });
+
+  it('tells the two ICD-10-CM spellings apart', () => {
+    expect(isIcd10CmDottedFormat('xE11.9')).toBe(false);
+    expect(isIcd10CmDotlessFormat('xE119')).toBe(false);
+    expect(isIcd10CmDotlessFormat('E11.9')).toBe(false);
+    expect(isIcd10CmDottedFormat('E119')).toBe(false);
+  });
+
+  it.each(['12345F', '0001FX', '1234T5', 'X0001F'])('rejects CPT %j', (code) => {
+    expect(isCptFormat(code)).toBe(false);
+    expect(isProcedureCodeFormat(code)).toBe(false);
+  });
+
+  it.each(['XA1234', 'A12345', '1A1234'])('rejects HCPCS %j', (code) => {
+    expect(isHcpcsLevel2Format(code)).toBe(false);
+    expect(isProcedureCodeFormat(code)).toBe(false);
+  });
+});
+

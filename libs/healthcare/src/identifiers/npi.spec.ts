@@ -58,3 +58,16 @@ describe('isValidNpi', () => {
     expect(isValidNpi(value)).toBe(false);
   });
 });
+
+describe('npiCheckDigit edges', () => {
+  it('names the input it needs', () => {
+    expect(() => npiCheckDigit('12345678')).toThrowError('npiCheckDigit needs exactly nine ASCII digits');
+  });
+
+  it('agrees with a Luhn digit computed independently (Python, over 80840 and the nine digits)', () => {
+    expect(['000000000', '000000001', '000000002', '000000005', '000000009', '999999999', '555555555'].map(npiCheckDigit)).toEqual([
+      6, 4, 2, 5, 7, 5, 1,
+    ]);
+  });
+});
+

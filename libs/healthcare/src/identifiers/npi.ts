@@ -20,17 +20,16 @@ export function npiCheckDigit(first9: string): number {
   return luhnCheckDigit(US_HEALTH_ISSUER_PREFIX + first9);
 }
 
+/** A doubled digit's contribution to the Luhn sum: the sum of the digits of 2 × d. */
+const LUHN_DOUBLED = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9];
+
 /** Luhn digit to append to `payload`: double every second digit, starting with the rightmost. */
 function luhnCheckDigit(payload: string): number {
   let sum = 0;
   let double = true;
   for (let index = payload.length - 1; index >= 0; index -= 1) {
-    let digit = payload.charCodeAt(index) - 48;
-    if (double) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
+    const digit = payload.charCodeAt(index) - 48;
+    sum += double ? LUHN_DOUBLED[digit]! : digit;
     double = !double;
   }
   return (10 - (sum % 10)) % 10;
