@@ -11,6 +11,14 @@ import { MissingTenantScopeError, TenantScopedRepository } from '../src/database
 import { Pipeline } from '../src/pipelines/pipeline.entity';
 import { Tenant } from '../src/tenants/tenant.entity';
 
+/** A schema of its own, migrated, for one describe block. */
+async function migratedSchema(label: string): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
+  const schema = await createIsolatedSchema(label);
+  const config = new DatabaseConfig(new Secret(schema.databaseUrl), schema.schema);
+  await migrateDatabase(config);
+  return { config, drop: schema.drop };
+}
+
 describe('TenantScopedRepository (real PostgreSQL)', () => {
   let dataSource: DataSource;
   let drop: () => Promise<void>;
@@ -34,10 +42,8 @@ describe('TenantScopedRepository (real PostgreSQL)', () => {
     });
 
   beforeAll(async () => {
-    const schema = await createIsolatedSchema('scoped');
-    drop = schema.drop;
-    const config = new DatabaseConfig(new Secret(schema.databaseUrl), schema.schema);
-    await migrateDatabase(config);
+    let config: DatabaseConfig;
+    ({ config, drop } = await migratedSchema('scoped'));
     dataSource = await new DataSource(dataSourceOptions(config)).initialize();
     await dataSource.getRepository(Tenant).save([tenant(tenantA), tenant(tenantB)]);
     pipelines = new TenantScopedRepository(dataSource.getRepository(Pipeline));
@@ -96,10 +102,8 @@ describe('database scopes (real PostgreSQL)', () => {
     >;
 
   beforeAll(async () => {
-    const schema = await createIsolatedSchema('scopes');
-    drop = schema.drop;
-    const config = new DatabaseConfig(new Secret(schema.databaseUrl), schema.schema);
-    await migrateDatabase(config);
+    let config: DatabaseConfig;
+    ({ config, drop } = await migratedSchema('scopes'));
     dataSource = await new DataSource(dataSourceOptions(config)).initialize();
     otherDataSource = await new DataSource(dataSourceOptions(config)).initialize();
   });
