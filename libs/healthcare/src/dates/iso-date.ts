@@ -2,7 +2,8 @@
  * Calendar dates as claims carry them (`YYYY-MM-DD`, no time, no zone) and as whole days since
  * 1970-01-01 for arithmetic. UTC throughout, so a date never shifts with the machine's zone.
  */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Finds the three numbers; no anchors, as the round trip in isoDateToEpochDay compares the whole value. */
+const ISO_DATE = /(\d{4})-(\d{2})-(\d{2})/;
 const MS_PER_DAY = 86_400_000;
 
 /** True for a real calendar date in `YYYY-MM-DD` form (rejects 2025-02-30). */
