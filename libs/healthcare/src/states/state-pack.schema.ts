@@ -43,7 +43,8 @@ export function statePackFileSchema(fileState: string) {
         const problem = packPatternProblem(pattern);
         if (problem) context.addIssue({ code: 'custom', message: `must be a regular expression that means the same in JavaScript and RE2: ${problem}` });
       }),
-      timelyFilingDays: z.number({ error: 'must be a positive integer' }).int({ error: 'must be a positive integer' }).positive({ error: 'must be a positive integer' }),
+      // The schema's own error also covers the failed int() and positive() checks (zod falls back to it).
+      timelyFilingDays: z.number({ error: 'must be a positive integer' }).int().positive(),
       requiredFields,
       allowedClaimTypes: z
         .array(z.enum(CLAIM_TYPES, { error: `must be one of ${CLAIM_TYPES.join(', ')}` }), { error: 'must be a list of claim types' })
