@@ -111,7 +111,8 @@ export function expectationSqlProblem(sql: string, columns?: ReadonlySet<string>
     // DuckDB calls a quoted name followed by '(' like a function: "read_text"('/etc/passwd').
     if (token.kind === 'quoted' && next?.text === '(') return { message: `calls the quoted name "${token.text}", which is not allowed` };
     if (token.kind === 'word' && RESERVED.has(name)) return { message: `uses '${token.text}': only a single expression over the row is allowed` };
-    if (token.kind === 'word' && next?.text === '(' && !KEYWORDS.has(name)) {
+    // A name followed by '(' is a call; a quoted one was refused just above.
+    if (next?.text === '(' && !KEYWORDS.has(name)) {
       if (!FUNCTIONS.has(name)) return { message: `calls '${token.text}', which is not an allowed function` };
       continue;
     }
