@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { makeTempDir } from '@ade/testing';
@@ -7,6 +6,7 @@ import { availableStatePacks, loadAllStatePacks, loadStatePack } from './load-st
 import { packPatternProblem } from './state-pack.schema';
 import { StatePackError } from './state-pack-error';
 import { findStatePacksDir, statePacksDir } from './state-packs-dir';
+import { packFolders, TEXAS_PACK } from './test/pack-folders';
 
 const repoRoot = resolve(__dirname, '../../../..');
 const shippedDir = join(repoRoot, 'libs', 'healthcare', 'state-packs');
@@ -62,26 +62,8 @@ describe('shipped state packs', () => {
 describe('a broken pack', () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   let dir: string;
-  const good = {
-    state: 'TX',
-    name: 'Texas Medicaid',
-    medicaidMemberIdPattern: '^[0-9]{9}$',
-    timelyFilingDays: 95,
-    requiredFields: { pharmacy_claims: ['prescribing_provider_npi'] },
-    allowedClaimTypes: ['professional', 'institutional', 'pharmacy'],
-    sources: ['test'],
-  };
-  let serial = 0;
-  /** Each case gets a folder of its own, named state-packs like the shipped one, so caching never mixes them. */
-  const packDir = (files: Record<string, unknown>) => {
-    serial += 1;
-    const caseDir = join(dir, String(serial), 'state-packs');
-    mkdirSync(caseDir, { recursive: true });
-    for (const [name, content] of Object.entries(files)) {
-      writeFileSync(join(caseDir, name), typeof content === 'string' ? content : JSON.stringify(content));
-    }
-    return caseDir;
-  };
+  const good = TEXAS_PACK;
+  const packDir = packFolders(() => dir);
   const errorOf = (state: string, files: Record<string, unknown>) => {
     try {
       loadStatePack(state, packDir(files));

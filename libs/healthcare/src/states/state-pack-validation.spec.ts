@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,32 +6,14 @@ import { availableStatePacks, loadAllStatePacks, loadStatePack } from './load-st
 import { packPatternProblem } from './state-pack.schema';
 import { StatePackError } from './state-pack-error';
 import { findStatePacksDir } from './state-packs-dir';
+import { packFolders, TEXAS_PACK } from './test/pack-folders';
 
 const root = mkdtempSync(join(tmpdir(), 'ade-state-pack-validation-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const texas = {
-  state: 'TX',
-  name: 'Texas Medicaid',
-  medicaidMemberIdPattern: '^[0-9]{9}$',
-  timelyFilingDays: 95,
-  requiredFields: { pharmacy_claims: ['prescribing_provider_npi'] },
-  allowedClaimTypes: ['professional', 'institutional', 'pharmacy'],
-  sources: ['test'],
-};
+const texas = TEXAS_PACK;
 const fallback = { ...texas, state: 'default', name: 'Default' };
-
-let serial = 0;
-/** A fresh folder named state-packs per case, so the loader's cache never mixes cases. */
-function packDir(files: Record<string, unknown>): string {
-  serial += 1;
-  const dir = join(root, String(serial), 'state-packs');
-  mkdirSync(dir, { recursive: true });
-  for (const [name, content] of Object.entries(files)) {
-    writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
-  }
-  return dir;
-}
+const packDir = packFolders(() => root);
 
 function errorOf(load: () => unknown): StatePackError {
   try {
