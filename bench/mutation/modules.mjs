@@ -44,9 +44,8 @@ export const modules = [
     ],
     specs: [
       'apps/control-plane/src/{auth,api-keys,rate-limits}/**/*.spec.ts',
-      'apps/control-plane/test/{login-throttle,session-revocations}.int.spec.ts',
-      // The passport strategies and the session service are only reachable through HTTP.
-      'apps/control-plane/test/{auth-sessions,external-idp,api-keys}.e2e.spec.ts',
+      // Each class against real PostgreSQL and Redis, the passport strategies driven as passport drives them.
+      'apps/control-plane/test/{login-throttle,session-revocations,sessions.service,auth-strategies,api-key-authenticator,tenant-rate-limiter}.int.spec.ts',
     ],
   },
   {

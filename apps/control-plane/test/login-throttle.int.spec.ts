@@ -42,8 +42,19 @@ describe('LoginThrottle (real Redis)', () => {
     for (let i = 0; i < MAX_FAILURES; i++) await fail(attempt);
     const error = await blocked(attempt);
     expect(error).toBeInstanceOf(TooManyRequestsError);
+    expect((error as Error).message).toBe('too many failed logins; try again later');
     expect((error as TooManyRequestsError).retryAfterSeconds).toBeGreaterThan(WINDOW_SECONDS - 5);
     expect((error as TooManyRequestsError).retryAfterSeconds).toBeLessThanOrEqual(WINDOW_SECONDS);
+  });
+
+  it('asks for a whole window when the blocking counter has lost its expiry', async () => {
+    // e.g. restored from a snapshot without TTLs: PTTL answers -1.
+    const clientIp = freshIp();
+    const ipKey = `${prefix}:login-throttle:ip:${clientIp}`;
+    await redis.set(ipKey, String(MAX_FAILURES_PER_IP));
+    const error = await blocked({ email: 'pat@example.org', clientIp });
+    await redis.del(ipKey);
+    expect((error as TooManyRequestsError).retryAfterSeconds).toBe(WINDOW_SECONDS);
   });
 
   it('counts an email case-insensitively, and per client IP', async () => {

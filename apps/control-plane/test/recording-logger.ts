@@ -1,4 +1,5 @@
-import type { LoggerService } from '@nestjs/common';
+import { Logger, type LoggerService } from '@nestjs/common';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export interface LogEntry {
   level: 'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal';
@@ -45,4 +46,18 @@ export class RecordingLogger implements LoggerService {
     const context = rest.length > 0 && typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
     this.entries.push({ level, context, message, at: Date.now() });
   }
+}
+
+/**
+ * Routes every Nest logger into one RecordingLogger for the calling describe block (classes built
+ * by hand, without an application), emptied after each test.
+ */
+export function recordNestLogs(): RecordingLogger {
+  const logs = new RecordingLogger();
+  beforeAll(() => Logger.overrideLogger(logs));
+  afterEach(() => {
+    logs.entries.length = 0;
+  });
+  afterAll(() => Logger.overrideLogger(new Logger()));
+  return logs;
 }

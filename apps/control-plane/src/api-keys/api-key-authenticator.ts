@@ -22,8 +22,8 @@ export class ApiKeyAuthenticator {
     if (!parsed) throw invalidKey();
     const apiKey = await this.keys.findByPrefix(parsed.prefix);
     // Compared even when no key has this prefix, so both failures take the same work.
-    const matches = timingSafeEqual(hashApiKeySecret(parsed.secret), apiKey?.keyHash ?? NO_KEY_HASH) && apiKey !== null;
-    if (!apiKey || !matches) throw invalidKey();
+    const secretMatches = timingSafeEqual(hashApiKeySecret(parsed.secret), apiKey?.keyHash ?? NO_KEY_HASH);
+    if (!apiKey || !secretMatches) throw invalidKey();
     if (apiKey.revokedAt || (apiKey.expiresAt && apiKey.expiresAt <= new Date())) {
       this.logger.warn({ msg: 'rejected api key', tenantId: apiKey.tenantId, apiKeyId: apiKey.id, reason: apiKey.revokedAt ? 'revoked' : 'expired' });
       throw invalidKey();

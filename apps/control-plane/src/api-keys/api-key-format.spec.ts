@@ -16,7 +16,7 @@ describe('API key format', () => {
     expect(parseApiKey(key)).toEqual({ prefix: '0123456789ab', secret: '_'.repeat(43) });
   });
 
-  it.each(['', 'ade_', 'ade_0123456789ab', `ade_0123456789AB_${'a'.repeat(43)}`, `ade_0123456789ab_${'a'.repeat(42)}`, `ade_0123456789ab_${'a'.repeat(44)}`, `xde_0123456789ab_${'a'.repeat(43)}`, `ade_0123456789ab_${'a'.repeat(42)}=`])(
+  it.each(['', 'ade_', 'ade_0123456789ab', `ade_0123456789AB_${'a'.repeat(43)}`, `ade_0123456789ab_${'a'.repeat(42)}`, `ade_0123456789ab_${'a'.repeat(44)}`, `xde_0123456789ab_${'a'.repeat(43)}`, `xade_0123456789ab_${'a'.repeat(43)}`, `ade_0123456789ab_${'a'.repeat(42)}=`])(
     'rejects %j',
     (raw) => {
       expect(parseApiKey(raw)).toBeNull();
@@ -36,5 +36,11 @@ describe('presentedApiKey', () => {
     expect(presentedApiKey({ authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig' })).toBeNull();
     expect(presentedApiKey({ authorization: 'Basic ade_abc' })).toBeNull();
     expect(presentedApiKey({})).toBeNull();
+  });
+
+  it('reads the scheme only at the start of the header, and exactly one token', () => {
+    expect(presentedApiKey({ authorization: 'Bearer   ade_abc  ' })).toBe('ade_abc');
+    expect(presentedApiKey({ authorization: 'Token Bearer ade_abc' })).toBeNull();
+    expect(presentedApiKey({ authorization: 'Bearer ade_abc extra' })).toBeNull();
   });
 });

@@ -31,14 +31,36 @@ describe('parseJwks', () => {
   });
 
   it('refuses a document without a keys array', () => {
-    expect(() => parseJwks({})).toThrow(/keys/);
-    expect(() => parseJwks('nope')).toThrow(/keys/);
+    for (const document of [{}, 'nope', null, undefined, 42, { keys: 'k1' }]) {
+      expect(() => parseJwks(document)).toThrow(new Error('JWKS document has no keys array'));
+    }
+  });
+
+  it('skips each kind of unusable entry on its own account', () => {
+    // Each entry below is a usable RS256 key but for the one property that disqualifies it.
+    const { d } = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+    const skipped = [
+      { ...key2048, kty: 'EC', kid: 'claims-another-type' },
+      { ...key2048, kid: '' },
+      { ...key2048, kid: 7 },
+      { ...key2048, kid: 'private', d },
+      { ...key2048, kid: 'no-modulus', n: undefined },
+      { ...key2048, kid: 'numeric-exponent', e: 65537 },
+    ];
+    for (const entry of skipped) expect(parseJwks({ keys: [entry] }).size, JSON.stringify({ ...entry, n: undefined })).toBe(0);
+    expect(parseJwks({ keys: [...skipped, { ...key2048, kid: 'usable' }] }).size).toBe(1);
+  });
+
+  it('keeps the first of two keys that share a kid', () => {
+    const keys = parseJwks({ keys: [{ ...key2048, kid: 'k1' }, { ...otherKey, kid: 'k1' }] });
+    expect(keys.get('k1')!.export({ format: 'jwk' }).n).toBe(key2048.n);
   });
 });
 
 describe('JwksClient', () => {
   function client(documents: unknown[]) {
-    let now = 0;
+    // A clock far from zero, so that adding times instead of subtracting them shows.
+    let now = 1_700_000_000_000;
     const fetched: string[] = [];
     const jwks = new JwksClient({
       now: () => now,
@@ -73,6 +95,16 @@ describe('JwksClient', () => {
     expect(fetched).toHaveLength(2);
   });
 
+  it('fetches a forgotten URL again at once, and only that URL', async () => {
+    const { jwks, fetched } = client([{ keys: [{ ...key2048, kid: 'k1' }] }]);
+    await jwks.getKey('https://a/jwks', 'k1');
+    await jwks.getKey('https://b/jwks', 'k1');
+    jwks.forget('https://a/jwks');
+    await jwks.getKey('https://a/jwks', 'k1');
+    await jwks.getKey('https://b/jwks', 'k1');
+    expect(fetched).toEqual(['https://a/jwks', 'https://b/jwks', 'https://a/jwks']);
+  });
+
   it('shares one fetch between concurrent requests and keeps URLs apart', async () => {
     const { jwks, fetched } = client([{ keys: [{ ...key2048, kid: 'k1' }] }]);
     await Promise.all([jwks.getKey('https://a/jwks', 'k1'), jwks.getKey('https://a/jwks', 'k1'), jwks.getKey('https://b/jwks', 'k1')]);
@@ -90,9 +122,58 @@ describe('fetchJwksDocument', () => {
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
   }
 
-  it('reads a JSON document', async () => {
-    const url = await serve((_req, res) => res.end(JSON.stringify({ keys: [] })));
+  it('asks for JSON and reads the document', async () => {
+    const accepted: (string | undefined)[] = [];
+    const url = await serve((req, res) => {
+      accepted.push(req.headers.accept);
+      res.end(JSON.stringify({ keys: [] }));
+    });
     expect(await fetchJwksDocument(url)).toEqual({ keys: [] });
+    expect(accepted).toEqual(['application/json']);
+  });
+
+  it('reads a document of exactly the size limit, declared or streamed', async () => {
+    const document = JSON.stringify({ keys: [], pad: 'x'.repeat(1024 - 20) });
+    expect(document).toHaveLength(1024);
+    const url = await serve((req, res) => {
+      if (req.url === '/chunked') {
+        res.write(document.slice(0, 500));
+        return void res.end(document.slice(500));
+      }
+      res.end(document);
+    });
+    expect(await fetchJwksDocument(url, 5_000, 1024)).toEqual(JSON.parse(document));
+    expect(await fetchJwksDocument(url.replace('/jwks', '/chunked'), 5_000, 1024)).toEqual(JSON.parse(document));
+  });
+
+  it('refuses a declared oversize body before reading it', async () => {
+    // The server declares 2 KiB and then stalls: only the declared length can refuse it in time.
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'content-length': '2048' });
+      res.write('{');
+    });
+    await expect(fetchJwksDocument(url, 2_000, 1024)).rejects.toThrow(new Error('JWKS document too large'));
+    server!.closeAllConnections();
+  });
+
+  it('stops reading an undeclared (chunked) body once it passes the limit', async () => {
+    let written = 0;
+    const url = await serve((_req, res) => {
+      // Endless chunks: the reader must give up on its own after the limit.
+      const timer = setInterval(() => {
+        written += 600;
+        res.write('x'.repeat(600));
+      }, 5);
+      res.on('close', () => clearInterval(timer));
+    });
+    await expect(fetchJwksDocument(url, 5_000, 1024)).rejects.toThrow(new Error('JWKS document too large'));
+    expect(written).toBeLessThan(600 * 20);
+    server!.closeAllConnections();
+  });
+
+  it('refuses an answer without a body', async () => {
+    const url = await serve((_req, res) => void res.writeHead(204).end());
+    await expect(fetchJwksDocument(url)).rejects.toThrow(new Error('JWKS endpoint sent no body'));
   });
 
   it('refuses error statuses, redirects, oversized bodies and slow servers', async () => {

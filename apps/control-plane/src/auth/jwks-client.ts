@@ -23,15 +23,18 @@ export const MIN_RSA_MODULUS_BITS = 2048;
  */
 export function parseJwks(document: unknown): Map<string, KeyObject> {
   const keys = new Map<string, KeyObject>();
-  const entries = typeof document === 'object' && document !== null ? (document as { keys?: unknown }).keys : undefined;
+  // A primitive has no `keys` property, so only null needs guarding.
+  const entries = (document as { keys?: unknown } | null)?.keys;
   if (!Array.isArray(entries)) throw new Error('JWKS document has no keys array');
   for (const entry of entries as unknown[]) {
-    if (typeof entry !== 'object' || entry === null) continue;
+    if (entry === null) continue;
+    // Properties of a primitive entry are all undefined, so it fails the kty check.
     const jwk = entry as Record<string, unknown>;
     if (jwk.kty !== 'RSA' || typeof jwk.kid !== 'string' || jwk.kid === '') continue;
     if (jwk.use !== undefined && jwk.use !== 'sig') continue;
     if (jwk.alg !== undefined && jwk.alg !== 'RS256') continue;
-    if (typeof jwk.n !== 'string' || typeof jwk.e !== 'string' || 'd' in jwk) continue;
+    // A private key has no place in a JWKS; a key without n and e cannot be built (caught below).
+    if ('d' in jwk) continue;
     try {
       const key = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e } as JsonWebKey, format: 'jwk' });
       if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_MODULUS_BITS) continue;
@@ -48,7 +51,7 @@ export async function fetchJwksDocument(uri: string, timeoutMs = JWKS_FETCH_TIME
   const signal = AbortSignal.timeout(timeoutMs);
   const response = await fetch(uri, { signal, redirect: 'error', headers: { accept: 'application/json' } });
   if (!response.ok) throw new Error(`JWKS endpoint answered ${response.status}`);
-  const declared = Number(response.headers.get('content-length') ?? '0');
+  const declared = Number(response.headers.get('content-length')); // none: Number(null) is 0
   if (declared > maxBytes) throw new Error('JWKS document too large');
   if (!response.body) throw new Error('JWKS endpoint sent no body');
   const chunks: Uint8Array[] = [];

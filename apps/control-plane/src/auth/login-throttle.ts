@@ -5,6 +5,7 @@ import { QueueConfig } from '@ade/config';
 import { TooManyRequestsError, UnavailableError } from '../common/app-error';
 import { LoginThrottleConfig } from '../config/http-security.config';
 import { PRODUCER_REDIS } from '../queues/queue.tokens';
+import { secondsUntilReset } from '../rate-limits/rate-limit-decision';
 
 /**
  * Reserves one attempt on the (email, IP) counter, unless the IP or that pair is already over its
@@ -50,8 +51,7 @@ export class LoginThrottle {
       this.redis.eval(RESERVE, 2, this.pairKey(attempt), this.ipKey(attempt), this.config.maxFailures, this.config.maxFailuresPerIp, this.windowMs()),
     )) as [number, number];
     if (allowed === 1) return;
-    const retryAfter = Math.max(1, Math.ceil((pttl > 0 ? pttl : this.windowMs()) / 1000));
-    throw new TooManyRequestsError('too many failed logins; try again later', retryAfter);
+    throw new TooManyRequestsError('too many failed logins; try again later', secondsUntilReset(pttl, this.windowMs()));
   }
 
   /** The reserved attempt failed: it also counts against the client IP. */

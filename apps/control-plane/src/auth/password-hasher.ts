@@ -48,6 +48,7 @@ export class PasswordHasher {
       maxmem: memoryFor(cost),
     });
     const matches = timingSafeEqual(key, Buffer.from(expected, 'base64'));
+    // Stryker disable next-line ConditionalExpression: equivalent in practice, the decoy's password is 128 random bits nobody knows
     return stored !== null && matches;
   }
 }
