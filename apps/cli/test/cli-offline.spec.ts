@@ -55,6 +55,21 @@ describe('ade generate and ade validate, offline (no server)', () => {
     expect((await ade('validate', empty, '--type', 'dental_claims')).code).toBe(2);
   });
 
+  it('takes a memory limit for the engine from --memory-limit or ADE_VALIDATE_MEMORY_LIMIT, and refuses a bad one', async () => {
+    const out = join(dir.path, 'limited.csv');
+    await ade('generate', 'claims', '--out', out, '--rows', '300', '--as-of', '2026-11-01');
+    const args = ['validate', out, '--type', 'professional_claims', '--as-of', '2026-11-01', '--json'];
+    const limited = await ade(...args, '--memory-limit', '128MB');
+    expect(limited.code).toBe(0);
+    expect(JSON.parse(limited.stdout).rows).toBe(300);
+    expect((await cliRunner({ ADE_VALIDATE_MEMORY_LIMIT: '256MB' })(...args)).code).toBe(0);
+    for (const bad of [ade(...args, '--memory-limit', 'lots'), cliRunner({ ADE_VALIDATE_MEMORY_LIMIT: '1 bucket' })(...args)]) {
+      const result = await bad;
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe("ade: --memory-limit (or ADE_VALIDATE_MEMORY_LIMIT) must be a size such as '1GB' or '512MB'\n");
+    }
+  });
+
   it('runs as the packaged bin and never prints a stack trace', async () => {
     const bin = resolve(__dirname, '../../../bin/ade.js');
     const error = await promisify(execFile)(process.execPath, [bin, 'validate', join(dir.path, 'missing.csv'), '--type', 'eligibility'], { encoding: 'utf8' }).catch(

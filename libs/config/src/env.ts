@@ -50,3 +50,7 @@ export const envSecret = (minLength: number) =>
     .string()
     .min(minLength, `must be at least ${minLength} characters`)
     .transform((value) => new Secret(value));
+
+/** A DuckDB memory size such as '1GB', '512MB' or '1.5GiB'. */
+export const DUCKDB_SIZE_PATTERN = /^\d+(\.\d+)?\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/;
+export const envDuckDbSize = z.string().regex(DUCKDB_SIZE_PATTERN, "must be a size such as '4GB'");

@@ -6,7 +6,7 @@ import { duplicateCheck } from './duplicate-check';
 import { countsSql, resultsTableSql, violationsSql, type SqlCheck } from './sql/check-sql';
 import { describeSource, prepareSourceTable, sourceColumnSql, type SourceDescription } from './source-table';
 import { UnusableInputError } from './unusable-input';
-import { ValidationEngine } from './validation-engine';
+import { ValidationEngine, type ValidationEngineOptions } from './validation-engine';
 import type { ValidationReport, Violation } from './validation-report';
 
 export interface ValidateFileRequest {
@@ -20,6 +20,8 @@ export interface ValidateFileRequest {
   delimiter?: string;
   /** How many violations to list (all are counted); default: all. */
   maxViolations?: number;
+  /** The engine's memory cap and spill location (see ValidationEngineOptions). */
+  engine?: ValidationEngineOptions;
 }
 
 interface CheckSet {
@@ -40,7 +42,7 @@ export async function validateFile(request: ValidateFileRequest): Promise<Valida
   const schema = canonicalSchema(request.type);
   const pack = loadStatePack(request.state);
   const asOf = request.asOf ?? todayIsoDate();
-  const engine = await ValidationEngine.open();
+  const engine = await ValidationEngine.open(request.engine);
   const referenceMs = Date.now() - started;
   try {
     const source = await describeSource(engine.connection, request);
@@ -69,7 +71,7 @@ export async function validateFile(request: ValidateFileRequest): Promise<Valida
       timings: { referenceMs, readMs, checksMs },
     };
   } finally {
-    engine.close();
+    await engine.close();
   }
 }
 

@@ -1,13 +1,14 @@
 import { DATA_TYPES, TABULAR_FORMATS, type DataType, type TabularFormat } from '@ade/contracts';
 import { StatePackError } from '@ade/healthcare';
-import { UnusableInputError, validateFile, type ValidationReport } from '@ade/quality';
+import { DUCKDB_SIZE_PATTERN } from '@ade/config';
+import { DEFAULT_VALIDATION_MEMORY_LIMIT, UnusableInputError, validateFile, type ValidationReport } from '@ade/quality';
 import { CliError, UsageError, type CliIo } from '../cli-io';
 import { parse, requireOne, type Command } from '../command';
 import { emit, table } from '../output';
 
 const usage =
   `ade validate FILE --type ${DATA_TYPES.join('|')} [--state XX] [--as-of YYYY-MM-DD] ` +
-  '[--format csv|ndjson|parquet] [--delimiter C] [--max-violations N] [--json]';
+  '[--format csv|ndjson|parquet] [--delimiter C] [--max-violations N] [--memory-limit SIZE] [--json]';
 
 const SHOWN_VIOLATIONS = 20;
 
@@ -26,6 +27,7 @@ export const validateCommand: Command = {
         format: { type: 'string' },
         delimiter: { type: 'string' },
         'max-violations': { type: 'string' },
+        'memory-limit': { type: 'string' },
       },
       usage,
     );
@@ -38,6 +40,7 @@ export const validateCommand: Command = {
       format: values.format === undefined ? undefined : (oneOf(values.format, TABULAR_FORMATS, '--format') as TabularFormat),
       delimiter: values.delimiter,
       maxViolations: values['max-violations'] === undefined ? (values.json ? undefined : SHOWN_VIOLATIONS) : count(values['max-violations']),
+      engine: { memoryLimit: memoryLimit(values['memory-limit'] ?? io.env.ADE_VALIDATE_MEMORY_LIMIT) },
     };
     let report: ValidationReport;
     try {
@@ -59,6 +62,13 @@ function oneOf(value: string | undefined, allowed: readonly string[], flag: stri
 
 function isoDate(value: string | undefined): string | undefined {
   if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError('--as-of must be a date like 2026-06-30');
+  return value;
+}
+
+/** DuckDB's memory cap for the validation; past it the engine spills to a temp directory. */
+function memoryLimit(value: string | undefined): string {
+  if (value === undefined || value === '') return DEFAULT_VALIDATION_MEMORY_LIMIT;
+  if (!DUCKDB_SIZE_PATTERN.test(value)) throw new UsageError("--memory-limit (or ADE_VALIDATE_MEMORY_LIMIT) must be a size such as '1GB' or '512MB'");
   return value;
 }
 

@@ -10,6 +10,15 @@ describe('worker configuration', () => {
     expect(config.worker.concurrency).toBe(2);
   });
 
+  it('caps each tenant engine at 1GB by default, spilling under the data directory', () => {
+    expect(loadWorkerConfig({}).worker).toMatchObject({ duckdbMemoryLimit: '1GB', duckdbSpillDir: resolve('.ade/data/spill') });
+    expect(loadWorkerConfig({ DATA_DIR: '/srv/ade' }).worker.duckdbSpillDir).toBe('/srv/ade/spill');
+    expect(loadWorkerConfig({ DUCKDB_MEMORY_LIMIT: '512MB', DUCKDB_SPILL_DIR: '/fast/spill' }).worker).toMatchObject({
+      duckdbMemoryLimit: '512MB',
+      duckdbSpillDir: '/fast/spill',
+    });
+  });
+
   it('accepts a list of tenant ids for a dedicated worker', () => {
     const ids = ['1b4e28ba-2fa1-41d2-883f-0016d3cca427', '6ec0bd7f-11c0-43da-975e-2a8ad9ebae0b'];
     expect(loadWorkerConfig({ WORKER_TENANTS: ids.join(', ') }).worker.tenants).toEqual(ids);

@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { envInt, QueueConfig, queueEnvSchema, readEnv } from '@ade/config';
+import { envDuckDbSize, envInt, QueueConfig, queueEnvSchema, readEnv } from '@ade/config';
 
 export class WorkerConfig {
   constructor(
@@ -19,7 +19,9 @@ export class WorkerConfig {
     /** Close a tenant's catalog after this long without a job, releasing its file. */
     readonly catalogIdleMs: number,
     readonly duckdbThreads: number | undefined,
-    readonly duckdbMemoryLimit: string | undefined,
+    /** Each tenant's DuckDB instance holds at most this much; past it, it spills to duckdbSpillDir. */
+    readonly duckdbMemoryLimit: string,
+    readonly duckdbSpillDir: string,
     /**
      * TEST ONLY (WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT), unset in production: a file path. Every
      * bronze ingest then writes a JSON marker there from inside its transaction, right before
@@ -45,10 +47,8 @@ const envSchema = queueEnvSchema.extend({
   WORKER_RETRY_BACKOFF_CAP_MS: envInt(100, 3_600_000).default(300_000),
   WORKER_CATALOG_IDLE_MS: envInt(0, 86_400_000).default(60_000),
   DUCKDB_THREADS: envInt(1, 256).optional(),
-  DUCKDB_MEMORY_LIMIT: z
-    .string()
-    .regex(/^\d+(\.\d+)?\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/, "must be a size such as '4GB'")
-    .optional(),
+  DUCKDB_MEMORY_LIMIT: envDuckDbSize.default('1GB'),
+  DUCKDB_SPILL_DIR: z.string().min(1).optional(),
   WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT: z.string().min(1).optional(),
 });
 
@@ -73,6 +73,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined>): DataP
       e.WORKER_CATALOG_IDLE_MS,
       e.DUCKDB_THREADS,
       e.DUCKDB_MEMORY_LIMIT,
+      resolve(e.DUCKDB_SPILL_DIR ?? join(e.DATA_DIR, 'spill')),
       e.WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT === undefined ? undefined : resolve(e.WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT),
     ),
   };

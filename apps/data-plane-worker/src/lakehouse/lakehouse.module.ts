@@ -15,6 +15,7 @@ import { testPauseBeforeIngestCommit } from './test-pause';
           dataDir: config.dataDir,
           threads: config.duckdbThreads,
           memoryLimit: config.duckdbMemoryLimit,
+          spillDir: config.duckdbSpillDir,
           idleCloseMs: config.catalogIdleMs,
           beforeIngestCommit: testPauseBeforeIngestCommit(config.testPauseBeforeIngestCommit),
         }),

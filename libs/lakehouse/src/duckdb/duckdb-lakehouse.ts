@@ -1,4 +1,5 @@
 import { access, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { formatTableName } from '@ade/contracts';
 import { LakehouseError } from '../errors';
@@ -18,8 +19,13 @@ export interface DuckDbLakehouseOptions {
   dataDir: string;
   /** Per tenant instance; DuckDB's default is one per core. */
   threads?: number;
-  /** Per tenant instance, in DuckDB syntax (e.g. '1GB'); DuckDB's default is 80% of RAM. */
+  /**
+   * Per tenant instance, in DuckDB syntax (e.g. '1GB'); DuckDB's default is 80% of RAM. Past it
+   * the instance spills to `<spillDir>/<tenantId>` instead of growing.
+   */
   memoryLimit?: string;
+  /** Spill files of tenant instances; default `<dataDir>/spill`. */
+  spillDir?: string;
   /**
    * Close a tenant's instance (and release its catalog files' locks) once it has had no open
    * session for this long. A pooled worker then holds files only while it works on them, so
@@ -47,7 +53,11 @@ export class DuckDbLakehouse implements Lakehouse {
   readonly #idleTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly options: DuckDbLakehouseOptions) {
-    this.#instances = new TenantInstances({ threads: options.threads, memoryLimit: options.memoryLimit });
+    this.#instances = new TenantInstances({
+      threads: options.threads,
+      memoryLimit: options.memoryLimit,
+      spillDir: options.spillDir ?? join(options.dataDir, 'spill'),
+    });
   }
 
   async provision(locator: CatalogLocator): Promise<void> {

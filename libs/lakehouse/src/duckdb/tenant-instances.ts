@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { CatalogLocator } from '../lakehouse.port';
 import { attachCatalogSql, detachCatalogSql, utcTimeZoneSql } from './sql';
@@ -5,6 +7,8 @@ import { attachCatalogSql, detachCatalogSql, utcTimeZoneSql } from './sql';
 export interface EngineSettings {
   threads?: number;
   memoryLimit?: string;
+  /** Each tenant's instance spills past its memory limit into `<spillDir>/<tenantId>`. */
+  spillDir: string;
 }
 
 interface TenantEngine {
@@ -57,7 +61,7 @@ export class TenantInstances {
   #engine(tenantId: string): TenantEngine {
     const existing = this.#engines.get(tenantId);
     if (existing) return existing;
-    const engine: TenantEngine = { instance: this.#createInstance(), attached: new Map() };
+    const engine: TenantEngine = { instance: this.#createInstance(tenantId), attached: new Map() };
     this.#engines.set(tenantId, engine);
     engine.instance.catch(() => {
       if (this.#engines.get(tenantId) === engine) this.#engines.delete(tenantId);
@@ -65,11 +69,15 @@ export class TenantInstances {
     return engine;
   }
 
-  async #createInstance(): Promise<DuckDBInstance> {
+  async #createInstance(tenantId: string): Promise<DuckDBInstance> {
     const options: Record<string, string> = {
       // A missing extension must fail at once, not try the network from inside a tenant's job.
       autoinstall_known_extensions: 'false',
+      // Per tenant, like the catalog files: one tenant's spilled rows never share a directory with another's.
+      temp_directory: join(this.settings.spillDir, tenantId),
     };
+    // DuckDB makes the tenant's directory when it first spills, but not its parents.
+    await mkdir(this.settings.spillDir, { recursive: true });
     if (this.settings.threads !== undefined) options['threads'] = String(this.settings.threads);
     if (this.settings.memoryLimit !== undefined) options['memory_limit'] = this.settings.memoryLimit;
     const instance = await DuckDBInstance.create(':memory:', options);
