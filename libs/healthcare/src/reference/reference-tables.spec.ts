@@ -1,12 +1,20 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { describe, expect, it } from 'vitest';
-import { icd10CmStatusOn, loadIcd10CmCalendar, OPEN_END, type DateInterval } from './icd10cm-calendar';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CodesetError } from '../codesets/codeset-error';
+import { assertConsecutiveFiscalYears, coversDay, icd10CmStatusOn, loadIcd10CmCalendar, OPEN_END, type DateInterval, type Icd10CmCalendar } from './icd10cm-calendar';
 import { loadReferenceTablesDuckDb } from './load-duckdb';
 import type { ReferenceTable } from '../rules/rule';
 import { buildReferenceTables } from './reference-tables';
 
 describe('ICD-10-CM calendar', () => {
-  const calendar = loadIcd10CmCalendar();
+  // Built inside a hook, not while the file is collected: a build that throws must fail tests.
+  let calendar: Icd10CmCalendar;
+  beforeAll(() => {
+    calendar = loadIcd10CmCalendar();
+  });
 
   it('starts each fiscal year on 1 October and splits it at mid-year changes', () => {
     expect(calendar.periods[0]!.from).toBe('2015-10-01');
@@ -43,6 +51,65 @@ describe('ICD-10-CM calendar', () => {
     }
     // Most codes have one interval; some hundreds were billable, then a header (M358), or twice.
     expect(pairs).toBeGreaterThan(300);
+  });
+
+  it('answers billable, header or unknown for a day, both ends of an interval included', () => {
+    expect(icd10CmStatusOn('M545', '2015-09-30')).toBe('unknown'); // ICD-9 era
+    expect(icd10CmStatusOn('M545', '2015-10-01')).toBe('billable');
+    expect(icd10CmStatusOn('M545', '2021-09-30')).toBe('billable');
+    expect(icd10CmStatusOn('M545', '2021-10-01')).toBe('header'); // split into M5450, M5451, M5459 for FY2022
+    expect(icd10CmStatusOn('M358', '2020-12-31')).toBe('billable');
+    expect(icd10CmStatusOn('M358', '2021-01-01')).toBe('header');
+    expect(icd10CmStatusOn('U071', '2020-03-31')).toBe('unknown');
+    expect(icd10CmStatusOn('U071', '2020-04-01')).toBe('billable');
+    expect(icd10CmStatusOn('U071', '2099-01-01')).toBe('billable');
+    expect(icd10CmStatusOn('E11', '2015-09-30')).toBe('unknown');
+    expect(icd10CmStatusOn('E11', '2015-10-01')).toBe('header');
+    expect(icd10CmStatusOn('E119', '2024-06-30')).toBe('billable');
+    expect(icd10CmStatusOn('E1', '2024-06-30')).toBe('unknown'); // shorter than a category
+    expect(icd10CmStatusOn('ZZZ9', '2024-06-30')).toBe('unknown');
+  });
+
+  it('finds a day in any of several intervals, ends included, and in none of the gaps', () => {
+    // The shipped code sets give no code two intervals yet; a code re-added after removal would.
+    const intervals = [
+      { from: '2016-10-01', to: '2017-09-30' },
+      { from: '2019-10-01', to: OPEN_END },
+    ];
+    for (const day of ['2016-10-01', '2017-03-15', '2017-09-30', '2019-10-01', '2030-01-01']) expect(coversDay(intervals, day), day).toBe(true);
+    for (const day of ['2016-09-30', '2017-10-01', '2019-09-30']) expect(coversDay(intervals, day), day).toBe(false);
+    expect(coversDay([], '2020-01-01')).toBe(false);
+    expect(coversDay(undefined, '2020-01-01')).toBe(false);
+  });
+
+  it('makes a code a header exactly while it is not billable and some billable code extends it', () => {
+    // The oracle: header sets recomputed from each period's billable codes alone.
+    for (const period of calendar.periods) {
+      const expected = new Set<string>();
+      for (const code of period.billable) {
+        for (let length = 3; length < code.length; length += 1) expected.add(code.slice(0, length));
+      }
+      for (const code of period.billable) expected.delete(code);
+      for (const day of [period.from, period.to]) {
+        const actual = [...calendar.headers].filter(([, intervals]) => intervals.some(({ from, to }) => from <= day && day <= to)).map(([code]) => code);
+        expect(actual.length, `headers on ${day}`).toBe(expected.size);
+        expect(actual.every((code) => expected.has(code)), `headers on ${day}`).toBe(true);
+      }
+    }
+  });
+
+  it('refuses fiscal-year files with a year missing between them', () => {
+    expect(() => assertConsecutiveFiscalYears([2016, 2017, 2018])).not.toThrow();
+    expect(() => assertConsecutiveFiscalYears([2016])).not.toThrow();
+    expect(() => assertConsecutiveFiscalYears([])).not.toThrow();
+    for (const [years, missing] of [
+      [[2016, 2018], 2017],
+      [[2016, 2017, 2019, 2020], 2018],
+      [[2016, 2016], 2015],
+      [[2017, 2016], 2015],
+    ] as const) {
+      expect(() => assertConsecutiveFiscalYears(years)).toThrow(new CodesetError('codeset_malformed', `ICD-10-CM fiscal years must be consecutive; FY${missing} is missing`));
+    }
   });
 
   it('agrees with the fiscal-year files on the first day of every year', () => {
@@ -103,8 +170,35 @@ describe('reference tables', () => {
   it('refuses a schema name that is not a plain SQL name', async () => {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
-    await expect(loadReferenceTablesDuckDb(connection, 'ref"; DROP TABLE x; --')).rejects.toThrow(RangeError);
+    for (const schema of ['ref"; DROP TABLE x; --', 'Ref', '1ref', 'x-ref', `r${'e'.repeat(63)}`, '']) {
+      await expect(loadReferenceTablesDuckDb(connection, schema)).rejects.toThrow(
+        new RangeError(`reference schema must be a plain lower-case SQL name, got ${JSON.stringify(schema)}`),
+      );
+    }
+    expect(await loadReferenceTablesDuckDb(connection, `_${'e'.repeat(62)}`)).toBeTypeOf('function');
     connection.closeSync();
     instance.closeSync();
+  });
+
+  it('qualifies the tables even in a database whose name needs quoting', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ade-ref-'));
+    const instance = await DuckDBInstance.create(join(dir, 'odd"name.duckdb'));
+    const connection = await instance.connect();
+    try {
+      const ref = await loadReferenceTablesDuckDb(connection, 'ref');
+      expect(ref('us_states')).toBe('"odd""name"."ref"."us_states"');
+      expect(Number((await connection.runAndReadAll(`SELECT count(*) AS n FROM ${ref('us_states')}`)).getRowObjects()[0]!['n'])).toBe(56);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lists the codes of each code table in order', () => {
+    for (const table of buildReferenceTables().filter((t) => t.columns.length === 1)) {
+      const codes = table.rows.map(([code]) => code!);
+      expect(codes, table.table).toEqual([...codes].sort());
+    }
   });
 });
