@@ -10,6 +10,25 @@ describe('rule catalog', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of RULES) expect(ruleById(rule.id)).toBe(rule);
     expect(() => ruleById('npi.luhn')).toThrow(UnknownRuleError);
+    const error = (() => {
+      try {
+        ruleById('npi.luhn');
+      } catch (thrown) {
+        return thrown as UnknownRuleError;
+      }
+      return null;
+    })();
+    expect(error).toMatchObject({ name: 'UnknownRuleError', code: 'unknown_rule', message: 'no healthcare rule has the id "npi.luhn"' });
+  });
+
+  it('tells a reader what each rule checks and a data steward what failed, in words of its own', () => {
+    // Reports, the API and the CLI show these: an empty or shared text would leave a failure unexplained.
+    for (const rule of RULES) {
+      expect(rule.description, rule.id).toMatch(/^[A-Z0-9].{40,}[.)]$/s);
+      expect(rule.message, rule.id).toMatch(/^[A-Za-z0-9].{10,}[^.]$/);
+    }
+    expect(new Set(RULES.map((rule) => rule.message)).size).toBe(RULES.length);
+    expect(new Set(RULES.map((rule) => rule.description)).size).toBe(RULES.length);
   });
 
   it('matches the roles the canonical schemas bind, plus required.missing', () => {

@@ -17,31 +17,47 @@ describe('portableRegexBody', () => {
   });
 
   it.each([
-    ['.', 'dot'],
-    ['[^0-9]', 'negated class'],
-    ['\\D', 'negated shorthand'],
-    ['\\s', 'Unicode-dependent space'],
-    ['\\bA', 'word boundary'],
-    ['(a)\\1', 'backreference'],
-    ['(?=a)a', 'lookahead'],
-    ['(?i)a', 'inline flag'],
-    ['(?<id>a)', 'named group'],
-    ['[[:alpha:]]', 'POSIX class'],
-    ['[]a]', 'leading ] in a class'],
-    ['[z-a]', 'reversed range'],
-    ['[\\d-z]', 'range from a shorthand'],
-    ['a{1001}', 'repeat count over RE2 limit'],
-    ['a{2,1}', 'reversed repeat'],
-    ['a{,3}', 'bare {'],
-    ['a**', 'double quantifier'],
-    ['*a', 'nothing to repeat'],
-    ['(a', 'unclosed group'],
-    ['a)', 'unbalanced )'],
-    ['a^b', 'anchor in the middle'],
-    ['^a$|^b$', 'anchor per alternative'],
-    ['é', 'non-ASCII literal'],
-  ])('refuses %j (%s)', (source) => {
-    expect(() => portableRegexBody(source)).toThrow(PortableRegexError);
+    ['.', 'dot', 1, '. is not portable (UTF-16 units vs code points); use a class'],
+    ['[^0-9]', 'negated class', 1, 'negated classes are not portable'],
+    ['\\D', 'negated shorthand', 2, '\\D is not portable'],
+    ['\\s', 'Unicode-dependent space', 2, '\\s is not portable'],
+    ['[\\s]', 'Unicode-dependent space in a class', 3, '\\s is not portable inside a class'],
+    ['\\bA', 'word boundary', 2, '\\b is not portable'],
+    ['(a)\\1', 'backreference', 5, '\\1 is not portable'],
+    ['(?=a)a', 'lookahead', 1, 'only (...) and (?:...) groups are portable'],
+    ['(?i)a', 'inline flag', 1, 'only (...) and (?:...) groups are portable'],
+    ['(?<id>a)', 'named group', 1, 'only (...) and (?:...) groups are portable'],
+    ['[[:alpha:]]', 'POSIX class', 2, '[ inside a class is not portable (RE2 reads [:alpha:])'],
+    ['[]a]', 'leading ] in a class', 2, 'empty class'],
+    ['[z-a]', 'reversed range', 4, 'bad class range'],
+    ['[\\d-z]', 'range from a shorthand', 3, 'a range cannot start at \\d or \\w'],
+    ['[é]', 'non-ASCII in a class', 2, 'only printable ASCII is portable in a class'],
+    ['a{1001}', 'repeat count over RE2 limit', 1, 'repeat counts must be ordered and at most 1000'],
+    ['a{2,1}', 'reversed repeat', 1, 'repeat counts must be ordered and at most 1000'],
+    ['a{,3}', 'bare {', 1, '{ must start a {n}, {n,} or {n,m} quantifier'],
+    ['a**', 'double quantifier', 2, 'a quantifier cannot follow a quantifier'],
+    ['a{10}{2}', 'double counted quantifier', 5, 'a quantifier cannot follow a quantifier'],
+    ['*a', 'nothing to repeat', 1, 'unexpected "*"'],
+    ['(a', 'unclosed group', 2, 'pattern ends too early'],
+    ['a)', 'unbalanced )', 1, 'unbalanced )'],
+    ['a^b', 'anchor in the middle', 2, '^ is only allowed at the very start (^) or end ($): the whole value is always matched'],
+    ['^a$|^b$', 'anchor per alternative', 2, '$ is only allowed at the very start (^) or end ($): the whole value is always matched'],
+    ['é', 'non-ASCII literal', 1, 'unexpected "é"'],
+  ])('refuses %j (%s) at position %d: %s', (source, _what, position, reason) => {
+    expect(() => portableRegexBody(source)).toThrow(new PortableRegexError(`regular expression not portable at position ${position}: ${reason}`));
+  });
+
+  it('names its error and code for callers that report it', () => {
+    const error = (() => {
+      try {
+        portableRegexBody('.');
+      } catch (thrown) {
+        return thrown;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(PortableRegexError);
+    expect(error).toMatchObject({ name: 'PortableRegexError', code: 'regex_not_portable' });
   });
 });
 
