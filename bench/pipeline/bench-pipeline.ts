@@ -10,6 +10,7 @@ import type { QualityReport } from '@ade/contracts';
 import { DuckDbLakehouse, duckdbSql, type Row, type SourceFile, type SqlSession } from '@ade/lakehouse';
 import { runQualityStage } from '@ade/quality';
 import { writeProfessionalClaimsCsv } from '@ade/synthetic';
+import { loadWorkerConfig } from '../../apps/data-plane-worker/src/config/worker.config';
 
 /**
  * bench/pipeline: generates N professional claim lines, then times, in the same run and on the
@@ -36,7 +37,7 @@ const cpuMs = () => {
   return (usage.user + usage.system) / 1000;
 };
 
-/** DuckDB as the worker configures it: DUCKDB_THREADS / DUCKDB_MEMORY_LIMIT when set, else DuckDB's defaults. */
+/** DuckDB as the worker configures it: DUCKDB_THREADS / DUCKDB_MEMORY_LIMIT, with the worker's defaults. */
 export interface EngineSettings {
   threads?: number;
   memoryLimit?: string;
@@ -352,7 +353,7 @@ function inChild(request: PhaseRequest): Promise<PhaseResult> {
 export interface PipelineBenchOptions {
   /** A second medallion run per repeat under this DuckDB memory_limit (e.g. '2GB'), to show memory stays bounded. */
   limitedMemory?: string;
-  /** Defaults to the worker's: DUCKDB_THREADS / DUCKDB_MEMORY_LIMIT from the environment. */
+  /** Defaults to the worker's: DUCKDB_THREADS / DUCKDB_MEMORY_LIMIT from the environment, else the worker's defaults. */
   engine?: EngineSettings;
   /**
    * Judge a 500-row file once in the same process before the timed run (default true), as a
@@ -524,10 +525,10 @@ function statementMedians(runs: MedallionPhaseResult[]): Array<{ step: string; g
     .sort((a, b) => b.ms - a.ms);
 }
 
+/** The worker's own engine settings: its configuration read from this environment, defaults included. */
 function engineFromEnv(): EngineSettings {
-  const threads = process.env['DUCKDB_THREADS'];
-  const memoryLimit = process.env['DUCKDB_MEMORY_LIMIT'];
-  return { ...(threads ? { threads: Number(threads) } : {}), ...(memoryLimit ? { memoryLimit } : {}) };
+  const { duckdbThreads, duckdbMemoryLimit } = loadWorkerConfig(process.env).worker;
+  return { ...(duckdbThreads ? { threads: duckdbThreads } : {}), memoryLimit: duckdbMemoryLimit };
 }
 
 async function duckdbVersion(): Promise<string> {
