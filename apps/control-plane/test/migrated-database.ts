@@ -17,11 +17,17 @@ export interface MigratedDatabase {
   drop(): Promise<void>;
 }
 
-export async function migratedDatabase(label: string): Promise<MigratedDatabase> {
+/** A migrated schema of its own, for a block that opens its own DataSources on it. */
+export async function migratedSchema(label: string): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
   const schema = await createIsolatedSchema(label);
   const config = new DatabaseConfig(new Secret(schema.databaseUrl), schema.schema);
   await migrateDatabase(config);
-  const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
+  return { config, drop: schema.drop };
+}
+
+export async function migratedDatabase(label: string): Promise<MigratedDatabase> {
+  const schema = await migratedSchema(label);
+  const dataSource = await new DataSource(dataSourceOptions(schema.config)).initialize();
   return {
     dataSource,
     scope: new DatabaseScope(dataSource),

@@ -1,23 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Secret } from '@ade/config';
-import { createIsolatedSchema } from '@ade/testing';
 import { DatabaseConfig } from '../src/config/control-plane.config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { inPlatformScope, inTenantScope } from '../src/database/database-scope';
-import { migrateDatabase } from '../src/database/migrate';
 import { MissingTenantScopeError, TenantScopedRepository } from '../src/database/tenant-scoped.repository';
 import { Pipeline } from '../src/pipelines/pipeline.entity';
 import { Tenant } from '../src/tenants/tenant.entity';
+import { migratedSchema, tenantRow } from './migrated-database';
 
-/** A schema of its own, migrated, for one describe block. */
-async function migratedSchema(label: string): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
-  const schema = await createIsolatedSchema(label);
-  const config = new DatabaseConfig(new Secret(schema.databaseUrl), schema.schema);
-  await migrateDatabase(config);
-  return { config, drop: schema.drop };
-}
 
 describe('TenantScopedRepository (real PostgreSQL)', () => {
   let dataSource: DataSource;
@@ -26,8 +17,6 @@ describe('TenantScopedRepository (real PostgreSQL)', () => {
   const tenantA = randomUUID();
   const tenantB = randomUUID();
 
-  const tenant = (id: string) =>
-    Object.assign(new Tenant(), { id, slug: `s-${id.slice(0, 8)}`, name: id, catalogName: 'healthcare_data', catalogStatus: 'ready', catalogError: null });
   const pipeline = (tenantId: string, name: string) =>
     Object.assign(new Pipeline(), {
       id: randomUUID(),
@@ -45,7 +34,7 @@ describe('TenantScopedRepository (real PostgreSQL)', () => {
     let config: DatabaseConfig;
     ({ config, drop } = await migratedSchema('scoped'));
     dataSource = await new DataSource(dataSourceOptions(config)).initialize();
-    await dataSource.getRepository(Tenant).save([tenant(tenantA), tenant(tenantB)]);
+    await dataSource.getRepository(Tenant).save([tenantRow(tenantA), tenantRow(tenantB)]);
     pipelines = new TenantScopedRepository(dataSource.getRepository(Pipeline));
     await pipelines.insert(tenantA, pipeline(tenantA, 'shared-name'));
     await pipelines.insert(tenantB, pipeline(tenantB, 'shared-name'));
