@@ -2,6 +2,5 @@ export * from './rule-inputs';
 export * from './unusable-input';
 export * from './validate-file';
 export * from './validation-report';
-export * from './anomalies';
 export * from './pipeline';
 export { DEFAULT_VALIDATION_MEMORY_LIMIT, type ValidationEngineOptions } from './validation-engine';

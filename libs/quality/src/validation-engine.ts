@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { loadReferenceTablesDuckDb, type ReferenceTable } from '@ade/healthcare';
+import type { ReferenceTable } from '@ade/healthcare';
+import { loadReferenceTablesDuckDb } from '@ade/healthcare/duckdb';
 
 const REFERENCE_SCHEMA = 'ref';
 

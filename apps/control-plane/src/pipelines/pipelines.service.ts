@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { parseTableName, X12_DATA_TYPES, type DataType, type QualitySettings, type SourceFormat } from '@ade/contracts';
 import { availableStatePacks } from '@ade/healthcare';
-import { expectationOverrideProblems } from '@ade/quality';
+import { expectationOverrideProblems } from '@ade/quality-model';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../common/app-error';
 import { isUniqueViolation } from '../database/unique-violation';
 import { PipelineSchedules } from '../schedules/pipeline-schedules';

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { AnomalyKind, AnomalyMetric } from '@ade/quality';
+import type { AnomalyKind, AnomalyMetric } from '@ade/quality-model';
 
 /** A check of a report that scored at or above the anomaly threshold. */
 @Entity('quality_anomalies')

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EventData } from '@ade/contracts';
-import { DEFAULT_MAX_HISTORY, detectAnomalies } from '@ade/quality';
+import { DEFAULT_MAX_HISTORY, detectAnomalies } from '@ade/quality-model';
 import { DatabaseScope } from '../database/database-scope';
 import type { AlertPayload } from '../webhooks/webhook-delivery.entity';
 import { WebhookDeliveriesRepository } from '../webhooks/webhook-deliveries.repository';

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { QualityReport } from '@ade/contracts';
-import type { AnomalyCheck } from '@ade/quality';
+import type { AnomalyCheck } from '@ade/quality-model';
 
 /** Counts transported as bigint by pg come back as strings; runs stay far below 2^53 rows. */
 const bigintAsNumber = {

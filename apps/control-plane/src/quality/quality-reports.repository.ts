@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, MoreThanOrEqual, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
 import type { EventData } from '@ade/contracts';
-import type { AnomalyDetection, RunMetrics } from '@ade/quality';
+import type { AnomalyDetection, RunMetrics } from '@ade/quality-model';
 import { assertTenantId, TenantScopedRepository } from '../database/tenant-scoped.repository';
 import { QualityAnomalyRecord } from './quality-anomaly.entity';
 import { QualityReportRecord } from './quality-report.entity';

@@ -1,3 +1,2 @@
 export * from './icd10cm-calendar';
 export * from './reference-tables';
-export * from './load-duckdb';

@@ -1,6 +1,6 @@
 import type { ExpectationOverride, ExpectationResult, QualitySettings } from '@ade/contracts';
 import { epochDayOf } from '@ade/healthcare';
-import { serviceDateColumn } from './claim-roles';
+import { serviceDateColumn } from '@ade/quality-model';
 
 /** How old the newest service date of a delivery may be, when the pipeline does not say. */
 export const DEFAULT_FRESHNESS_MAX_DAYS = 365;

@@ -2,7 +2,7 @@ import type { TableRef } from '@ade/contracts';
 import { duckdbSql } from '@ade/lakehouse';
 import type { CanonicalSchema } from '@ade/healthcare';
 import { quoteIdentifier } from '../sql/identifiers';
-import { attributedProviderColumn, serviceDateColumn } from './claim-roles';
+import { attributedProviderColumn, serviceDateColumn } from '@ade/quality-model';
 import { SILVER_BATCH } from './silver-sql';
 
 /** One gold aggregate of a claims table: its grouping keys over silver and its measures. */

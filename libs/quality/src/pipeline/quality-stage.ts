@@ -3,7 +3,7 @@ import { duckdbSql, type SqlSession } from '@ade/lakehouse';
 import { canonicalSchema, loadStatePack, mapHeaders, todayIsoDate, type CanonicalSchema } from '@ade/healthcare';
 import { quoteIdentifier } from '../sql/identifiers';
 import { bronzeDataColumns, inTransaction, lookupTable, medallionTables, tableColumns, type MedallionTables } from './catalog-tables';
-import { attributedProviderColumn, serviceDateColumn } from './claim-roles';
+import { attributedProviderColumn, serviceDateColumn } from '@ade/quality-model';
 import { ExpectationFailedError } from './expectation-failed';
 import { planExpectations, type Expectation } from './expectations';
 import { freshnessResult } from './freshness';

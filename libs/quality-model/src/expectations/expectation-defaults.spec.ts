@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DATA_TYPES } from '@ade/contracts';
-import { defaultExpectations, dimensionOf, expectationOverrideProblems } from './expectations';
+import { defaultExpectations, dimensionOf, expectationOverrideProblems } from './expectation-defaults';
 
 describe('default expectations', () => {
   it.each(DATA_TYPES)('%s: every id is unique and every rule family maps to a dimension', (dataType) => {
