@@ -40,7 +40,7 @@ export const modules = [
     mutate: [
       'apps/control-plane/src/auth/{refresh-token,password-hasher,jwks-client,login-throttle,session-revocations,sessions.service,jwt.strategy,idp-jwt.strategy}.ts',
       'apps/control-plane/src/api-keys/{api-key-format,api-key-scopes,api-key-authenticator}.ts',
-      'apps/control-plane/src/rate-limits/{rate-limit-decision,tenant-rate-limiter}.ts',
+      'apps/control-plane/src/rate-limits/{rate-limit-decision,tenant-rate-limiter,counted-requests}.ts',
     ],
     specs: [
       'apps/control-plane/src/{auth,api-keys,rate-limits}/**/*.spec.ts',

@@ -13,12 +13,14 @@ import { JwtStrategy } from '../src/auth/jwt.strategy';
 import { SessionRevocations } from '../src/auth/session-revocations';
 import { AuthConfig } from '../src/config/control-plane.config';
 import { migratedDatabase, tenantWithUser, type MigratedDatabase } from './migrated-database';
+import { countedRequests } from '../src/rate-limits/counted-requests';
 import { recordNestLogs } from './recording-logger';
+import { RATE_WINDOW_SECONDS, tenantRateLimiter } from './tenant-rate-limiter.fixture';
 
 type Outcome = { outcome: 'success'; user: unknown } | { outcome: 'fail' } | { outcome: 'error'; error: Error };
 
 /** Runs a passport strategy on a request with this Authorization header, as passport.authenticate would. */
-function authenticate(strategy: Strategy, authorization: string): Promise<Outcome> {
+function authenticate(strategy: Strategy, authorization: string, request: { headers?: object } = {}): Promise<Outcome> {
   return new Promise((resolve) => {
     const attempt = Object.create(strategy) as Strategy & {
       success(user: unknown): void;
@@ -28,7 +30,8 @@ function authenticate(strategy: Strategy, authorization: string): Promise<Outcom
     attempt.success = (user) => resolve({ outcome: 'success', user });
     attempt.fail = () => resolve({ outcome: 'fail' });
     attempt.error = (error) => resolve({ outcome: 'error', error });
-    attempt.authenticate({ headers: { authorization } } as never, {});
+    request.headers = { authorization };
+    attempt.authenticate(request as never, {});
   });
 }
 
@@ -36,9 +39,11 @@ const OUR_ISSUER = 'https://ade.example.org';
 const OUR_AUDIENCE = 'ade-api';
 const SECRET = 's'.repeat(32);
 const auth = new AuthConfig(new Secret(SECRET), OUR_ISSUER, OUR_AUDIENCE, 900, 4, null);
+const RATE_LIMIT = 50;
 
-describe('JwtStrategy (real Redis for revocations)', () => {
+describe('JwtStrategy (real Redis for revocations and rate counts)', () => {
   const prefix = uniqueQueuePrefix('jwt-strategy');
+  let db: MigratedDatabase;
   let redis: Redis;
   let revocations: SessionRevocations;
   let strategy: JwtStrategy;
@@ -46,14 +51,31 @@ describe('JwtStrategy (real Redis for revocations)', () => {
   const ours = (payload: object, options: SignOptions = {}) =>
     `Bearer ${sign(payload, SECRET, { algorithm: 'HS256', issuer: OUR_ISSUER, audience: OUR_AUDIENCE, expiresIn: 60, ...options })}`;
 
-  beforeAll(() => {
+  beforeAll(async () => {
+    db = await migratedDatabase('jwt-strategy');
     redis = new Redis(testRedisUrl);
-    revocations = new SessionRevocations(redis, new QueueConfig(testRedisUrl, prefix), auth);
+    revocations = new SessionRevocations(redis, new QueueConfig(testRedisUrl, prefix), auth, tenantRateLimiter(redis, prefix, db, RATE_LIMIT));
     strategy = new JwtStrategy(auth, revocations);
   });
   afterAll(async () => {
     redis.disconnect();
     await dropQueuePrefix(prefix);
+    await db?.drop();
+  });
+
+  it("counts a tenant session's request once, for the rate-limit guard to apply; an operator's is not counted", async () => {
+    const request = {};
+    expect(await authenticate(strategy, ours({ ...claims, sid: randomUUID() }), request)).toMatchObject({ outcome: 'success' });
+    expect(countedRequests.take(request)).toEqual({ allowed: true, limit: RATE_LIMIT, remaining: RATE_LIMIT - 1, resetSeconds: RATE_WINDOW_SECONDS });
+    expect(countedRequests.take(request)).toBeUndefined();
+    expect(await redis.get(`${prefix}:rate:${claims.tid}`)).toBe('1');
+
+    const operator = {};
+    const operatorClaims = { sub: randomUUID(), tid: null, role: 'platform_operator', sid: randomUUID() };
+    expect(await authenticate(strategy, ours(operatorClaims), operator)).toMatchObject({ outcome: 'success' });
+    expect(countedRequests.take(operator)).toBeUndefined();
+    await revocations.revoke(operatorClaims.sid);
+    expect(await authenticate(strategy, ours(operatorClaims), {})).toEqual({ outcome: 'fail' });
   });
 
   it('accepts our token and turns its claims into the caller', async () => {

@@ -11,6 +11,7 @@ import { AuthSessionsConfig } from '../src/config/auth-sessions.config';
 import { AuthConfig } from '../src/config/control-plane.config';
 import { migratedDatabase, tenantWithUser, type MigratedDatabase } from './migrated-database';
 import { recordNestLogs } from './recording-logger';
+import { tenantRateLimiter } from './tenant-rate-limiter.fixture';
 
 const ACCESS_TOKEN_TTL_SECONDS = 900;
 const REFRESH_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
@@ -32,7 +33,7 @@ describe('SessionsService (real PostgreSQL and Redis)', () => {
   beforeAll(async () => {
     db = await migratedDatabase('sessions');
     redis = new Redis(testRedisUrl);
-    revocations = new SessionRevocations(redis, new QueueConfig(testRedisUrl, prefix), auth);
+    revocations = new SessionRevocations(redis, new QueueConfig(testRedisUrl, prefix), auth, tenantRateLimiter(redis, prefix, db));
     const jwt = new JwtService({ secret: 's'.repeat(32), signOptions: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS } });
     sessions = new SessionsService(new RefreshTokensRepository(db.scope), revocations, jwt, auth, new AuthSessionsConfig(REFRESH_TOKEN_TTL_SECONDS, false));
     const { tenantId, user: row } = await tenantWithUser(db.dataSource);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QueueConfig } from '@ade/config';
@@ -72,6 +73,32 @@ describe('TenantRateLimiter (real Redis and PostgreSQL)', () => {
     await limits.setOverride(tenant, 7);
     limiter.forget(tenant);
     expect(await limiter.consume(tenant)).toMatchObject({ limit: 7 });
+  });
+
+  it('counts a session request like any other unless the session was revoked, and then not at all', async () => {
+    const tenant = await newTenant();
+    const revoked = `${prefix}:revoked-session:${randomUUID()}`;
+    expect(await limiter.consumeUnlessRevoked(tenant, `${prefix}:revoked-session:${randomUUID()}`)).toEqual({
+      allowed: true,
+      limit: DEFAULT_LIMIT,
+      remaining: DEFAULT_LIMIT - 1,
+      resetSeconds: WINDOW_SECONDS,
+    });
+    await redis.set(revoked, '1');
+    expect(await limiter.consumeUnlessRevoked(tenant, revoked)).toBe('revoked');
+    expect(await limiter.consume(tenant)).toMatchObject({ remaining: DEFAULT_LIMIT - 2 });
+    expect(await redis.get(`${prefix}:rate:${tenant}`)).toBe('2');
+  });
+
+  it('does not fail open for a session request: a Redis error reaches the session check, which fails closed', async () => {
+    const tenant = await newTenant();
+    const unreachable = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    unreachable.on('error', () => undefined);
+    try {
+      await expect(limiterOn(unreachable).consumeUnlessRevoked(tenant, `${prefix}:revoked-session:${randomUUID()}`)).rejects.toThrow();
+    } finally {
+      unreachable.disconnect();
+    }
   });
 
   it('fails open when Redis cannot be reached, warning at most once every 10 s', async () => {

@@ -4,6 +4,8 @@ import { QueueConfig } from '@ade/config';
 import { UnavailableError } from '../common/app-error';
 import { AuthConfig } from '../config/control-plane.config';
 import { PRODUCER_REDIS } from '../queues/queue.tokens';
+import type { RateLimitDecision } from '../rate-limits/rate-limit-decision';
+import { TenantRateLimiter } from '../rate-limits/tenant-rate-limiter';
 
 /**
  * Sessions ended before their access tokens expire (logout, refresh token reuse). Access tokens
@@ -16,6 +18,7 @@ export class SessionRevocations {
     @Inject(PRODUCER_REDIS) private readonly redis: Redis,
     private readonly queue: QueueConfig,
     private readonly auth: AuthConfig,
+    private readonly limiter: TenantRateLimiter,
   ) {}
 
   async revoke(sessionId: string): Promise<void> {
@@ -25,6 +28,15 @@ export class SessionRevocations {
   /** Without Redis a revoked session cannot be told apart, so authentication fails closed (503). */
   async isRevoked(sessionId: string): Promise<boolean> {
     return (await this.run(() => this.redis.exists(this.key(sessionId)))) === 1;
+  }
+
+  /**
+   * A tenant session's check and its request's rate-limit count in one Redis round trip, the only
+   * one an authenticated request makes: 'revoked' (not counted), or the tenant's decision. Fails
+   * closed (503) like isRevoked.
+   */
+  async admit(sessionId: string, tenantId: string): Promise<RateLimitDecision | 'revoked'> {
+    return this.run(() => this.limiter.consumeUnlessRevoked(tenantId, this.key(sessionId)));
   }
 
   private key(sessionId: string): string {

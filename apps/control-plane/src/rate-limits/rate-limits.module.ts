@@ -8,10 +8,12 @@ import { TenantRateLimitsRepository } from './tenant-rate-limits.repository';
 /**
  * Per-tenant API rate limits. The guard is exported, not registered here: AuthModule registers it
  * as an APP_GUARD after its authentication and role guards, so that it sees the caller's tenant.
+ * The limiter is exported for the session check, which counts a session's request in its own
+ * Redis round trip.
  */
 @Module({
   controllers: [RateLimitsController],
   providers: [TenantRateLimitsRepository, TenantRateLimiter, RateLimitsService, TenantRateLimitGuard],
-  exports: [TenantRateLimitGuard],
+  exports: [TenantRateLimitGuard, TenantRateLimiter],
 })
 export class RateLimitsModule {}

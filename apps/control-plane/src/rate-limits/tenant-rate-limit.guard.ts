@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { IS_PUBLIC } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { TooManyRequestsError } from '../common/app-error';
+import { countedRequests } from './counted-requests';
 import { rateLimitHeaders } from './rate-limit-decision';
 import { TenantRateLimiter } from './tenant-rate-limiter';
 
@@ -23,9 +24,10 @@ export class TenantRateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const http = context.switchToHttp();
-    const tenantId = http.getRequest<{ user?: AuthUser }>().user?.tenantId;
+    const request = http.getRequest<{ user?: AuthUser }>();
+    const tenantId = request.user?.tenantId;
     if (!tenantId) return true;
-    const decision = await this.limiter.consume(tenantId);
+    const decision = countedRequests.take(request) ?? (await this.limiter.consume(tenantId));
     if (!decision) return true;
     http.getResponse<Response>().set(rateLimitHeaders(decision));
     if (!decision.allowed) throw new TooManyRequestsError('API rate limit of this tenant exceeded; try again later', decision.resetSeconds);

@@ -8,9 +8,11 @@ import { TenantRateLimitsRepository } from './tenant-rate-limits.repository';
 
 /**
  * Counts one request in the tenant's fixed window; the window starts with the first request.
- * Returns [count in this window, milliseconds until the window ends].
+ * Returns [count in this window, milliseconds until the window ends]. With a second key, a
+ * session's revocation marker, a revoked session is refused first ([-1, -1]) and not counted.
  */
 const CONSUME = `
+if KEYS[2] and redis.call('EXISTS', KEYS[2]) == 1 then return {-1, -1} end
 local count = redis.call('INCR', KEYS[1])
 if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {count, redis.call('PTTL', KEYS[1])}
@@ -44,15 +46,34 @@ export class TenantRateLimiter {
    */
   async consume(tenantId: string): Promise<RateLimitDecision | null> {
     const limit = await this.limitFor(tenantId);
-    const windowMs = this.config.windowSeconds * 1000;
     let reply: [number, number];
     try {
-      reply = (await this.redis.eval(CONSUME, 1, `${this.queue.prefix}:rate:${tenantId}`, windowMs)) as [number, number];
+      reply = (await this.redis.eval(CONSUME, 1, this.counterKey(tenantId), this.windowMs())) as [number, number];
     } catch (error) {
       this.warnRedisDown(error);
       return null;
     }
-    return rateLimitDecision(limit, reply[0], reply[1], windowMs);
+    return rateLimitDecision(limit, reply[0], reply[1], this.windowMs());
+  }
+
+  /**
+   * The same count for a request that carries a session, in the same round trip as the session's
+   * revocation check (`revokedSessionKey`, see SessionRevocations): 'revoked', not counted, when
+   * the session was ended. Does not fail open: a Redis error is thrown, for the caller that owns
+   * the session check to fail closed.
+   */
+  async consumeUnlessRevoked(tenantId: string, revokedSessionKey: string): Promise<RateLimitDecision | 'revoked'> {
+    const limit = await this.limitFor(tenantId);
+    const [count, resetMs] = (await this.redis.eval(CONSUME, 2, this.counterKey(tenantId), revokedSessionKey, this.windowMs())) as [number, number];
+    return count < 0 ? 'revoked' : rateLimitDecision(limit, count, resetMs, this.windowMs());
+  }
+
+  private counterKey(tenantId: string): string {
+    return `${this.queue.prefix}:rate:${tenantId}`;
+  }
+
+  private windowMs(): number {
+    return this.config.windowSeconds * 1000;
   }
 
   /** Forgets a cached override after an operator changes it. */
