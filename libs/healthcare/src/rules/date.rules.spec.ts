@@ -84,4 +84,15 @@ describe('business.timely_filing', () => {
     ];
     expect(await judged(runner, timelyFiling, cases, env)).toEqual([true, false, true, true]);
   });
+
+  it('refuses a state pack whose limit is not a whole, non-negative number of days', () => {
+    for (const days of [-1, 1.5, Number.NaN]) {
+      const context = { dialect: 'duckdb' as const, asOf: '2026-03-15', statePack: testPack({ timelyFilingDays: days }), ref: (table: string) => table };
+      expect(() => timelyFiling.sql({ received: 'r', serviceEnd: 's' }, context), String(days)).toThrow(
+        new RangeError(`timelyFilingDays must be a whole number of days, got ${days}`),
+      );
+    }
+    const zeroDays = { dialect: 'duckdb' as const, asOf: '2026-03-15', statePack: testPack({ timelyFilingDays: 0 }), ref: (table: string) => table };
+    expect(timelyFiling.sql({ received: 'r', serviceEnd: 's' }, zeroDays)).toContain('<= 0, TRUE)');
+  });
 });

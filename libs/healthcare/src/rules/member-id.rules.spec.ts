@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mbiFormat, medicaidIdFormat } from './member-id.rules';
+import { mbiFormat, medicaidIdFormat, medicaidMemberIdPattern } from './member-id.rules';
 import { PortableRegexError } from './sql/portable-regex';
 import { DuckDbRuleRunner } from './test/duckdb-rule-runner';
 import { testPack, TEST_AS_OF } from './test/test-packs';
@@ -48,5 +48,12 @@ describe('medicaid_id.format', () => {
       const env = { ...DEFAULT_ENV, statePack: testPack({ medicaidMemberIdPattern: pattern }) };
       expect(() => medicaidIdFormat.test({ memberId: 'x' }, env), pattern).toThrow(PortableRegexError);
     }
+  });
+
+  it('compiles each pack pattern once, however many rows and renderings ask for it', () => {
+    const pack = testPack({ medicaidMemberIdPattern: '^NY[0-9]{6}$' });
+    const first = medicaidMemberIdPattern(pack);
+    expect(medicaidMemberIdPattern(testPack({ medicaidMemberIdPattern: '^NY[0-9]{6}$' }))).toBe(first);
+    expect(medicaidMemberIdPattern(testPack({ medicaidMemberIdPattern: '^TX[0-9]{6}$' }))).not.toBe(first);
   });
 });

@@ -23,16 +23,15 @@ const PADDED_FORMS = [
 /** The 11-digit 5-4-2 NDC without hyphens (`0002-1433-80` → `00002143380`), or null when malformed. */
 export function normalizeNdc11(value: string | null): string | null {
   if (value === null || !NDC_FORMAT.test(value)) return null;
-  const [labeler = '', product = '', pack = ''] = value.includes('-')
-    ? value.split('-')
-    : [value.slice(0, 5), value.slice(5, 9), value.slice(9)];
+  // A well-formed NDC has three segments, hyphenated or at the 5-4-2 positions.
+  const [labeler, product, pack] = (value.includes('-') ? value.split('-') : [value.slice(0, 5), value.slice(5, 9), value.slice(9)]) as [string, string, string];
   return labeler.padStart(5, '0') + product.padStart(4, '0') + pack.padStart(2, '0');
 }
 
 /** The SQL twin of normalizeNdc11: 11 digits as VARCHAR, or NULL. */
 export function normalizeNdc11Sql(operand: string): string {
   const branches = PADDED_FORMS.map(({ pattern, sql }) => `WHEN ${pattern.sql(operand)} THEN ${sql(operand)}`);
-  return `CASE ${branches.join(' ')} END`;
+  return ['CASE', ...branches, 'END'].join(' ');
 }
 
 export const ndcFormat = defineRule({

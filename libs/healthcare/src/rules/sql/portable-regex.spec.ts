@@ -12,6 +12,14 @@ describe('portableRegexBody', () => {
     ['a\\$', 'a\\$'],
     ['a\\\\$', 'a\\\\'],
     ['(a|b){1,1000}?', '(a|b){1,1000}?'],
+    ['a\\$b$', 'a\\$b'],
+    ['a{1000}', 'a{1000}'],
+    ['a{2,2}', 'a{2,2}'],
+    ['a{2,}', 'a{2,}'],
+    ['a{2}?', 'a{2}?'],
+    ['[a-a]', '[a-a]'],
+    ['[a-]', '[a-]'],
+    ['[ -~]+~', '[ -~]+~'],
   ])('keeps %j as %j', (source, body) => {
     expect(portableRegexBody(source)).toBe(body);
   });
@@ -28,14 +36,21 @@ describe('portableRegexBody', () => {
     ['(?i)a', 'inline flag', 1, 'only (...) and (?:...) groups are portable'],
     ['(?<id>a)', 'named group', 1, 'only (...) and (?:...) groups are portable'],
     ['[[:alpha:]]', 'POSIX class', 2, '[ inside a class is not portable (RE2 reads [:alpha:])'],
-    ['[]a]', 'leading ] in a class', 2, 'empty class'],
+    ['[]a]', 'leading ] in a class', 1, 'empty class'],
+    ['[a-', 'unclosed class after a dash', 3, 'pattern ends too early'],
+    ['[\u0001]', 'control character in a class', 2, 'only printable ASCII is portable in a class'],
     ['[z-a]', 'reversed range', 4, 'bad class range'],
     ['[\\d-z]', 'range from a shorthand', 3, 'a range cannot start at \\d or \\w'],
     ['[é]', 'non-ASCII in a class', 2, 'only printable ASCII is portable in a class'],
     ['a{1001}', 'repeat count over RE2 limit', 1, 'repeat counts must be ordered and at most 1000'],
     ['a{2,1}', 'reversed repeat', 1, 'repeat counts must be ordered and at most 1000'],
+    ['a{1,1001}', 'upper repeat count over RE2 limit', 1, 'repeat counts must be ordered and at most 1000'],
+    ['a{1001,}', 'open repeat from over RE2 limit', 1, 'repeat counts must be ordered and at most 1000'],
+    ['a{x}{2}', 'non-numeric count', 1, '{ must start a {n}, {n,} or {n,m} quantifier'],
     ['a{,3}', 'bare {', 1, '{ must start a {n}, {n,} or {n,m} quantifier'],
     ['a**', 'double quantifier', 2, 'a quantifier cannot follow a quantifier'],
+    ['a???', 'quantifier after a lazy one', 3, 'a quantifier cannot follow a quantifier'],
+    ['a+?+', 'possessive-looking quantifier', 3, 'a quantifier cannot follow a quantifier'],
     ['a{10}{2}', 'double counted quantifier', 5, 'a quantifier cannot follow a quantifier'],
     ['*a', 'nothing to repeat', 1, 'unexpected "*"'],
     ['(a', 'unclosed group', 2, 'pattern ends too early'],
@@ -43,6 +58,9 @@ describe('portableRegexBody', () => {
     ['a^b', 'anchor in the middle', 2, '^ is only allowed at the very start (^) or end ($): the whole value is always matched'],
     ['^a$|^b$', 'anchor per alternative', 2, '$ is only allowed at the very start (^) or end ($): the whole value is always matched'],
     ['é', 'non-ASCII literal', 1, 'unexpected "é"'],
+    ['\u0001', 'control character', 1, 'unexpected "\\u0001"'],
+    ['\u007f', 'DEL', 1, 'unexpected "\u007f"'],
+    ['a$b', 'escaped-looking anchor', 2, '$ is only allowed at the very start (^) or end ($): the whole value is always matched'],
   ])('refuses %j (%s) at position %d: %s', (source, _what, position, reason) => {
     expect(() => portableRegexBody(source)).toThrow(new PortableRegexError(`regular expression not portable at position ${position}: ${reason}`));
   });

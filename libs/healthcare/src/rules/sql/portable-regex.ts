@@ -39,11 +39,10 @@ export function portableRegexBody(source: string): string {
 }
 
 function stripAnchors(source: string): string {
-  let body = source.startsWith('^') ? source.slice(1) : source;
+  const body = source.startsWith('^') ? source.slice(1) : source;
   // A trailing `$` is an anchor unless it is itself escaped (preceded by an odd run of backslashes).
-  const trailingBackslashes = /\\*(?=\$$)/.exec(body)?.[0].length ?? -1;
-  if (trailingBackslashes >= 0 && trailingBackslashes % 2 === 0) body = body.slice(0, -1);
-  return body;
+  const anchored = body.endsWith('$') && /(?<!\\)(?:\\\\)*$/.test(body.slice(0, -1));
+  return anchored ? body.slice(0, -1) : body;
 }
 
 class PatternReader {
@@ -79,7 +78,8 @@ class PatternReader {
         this.index += 2;
       }
       this.readAlternation();
-      if (this.next() !== ')') this.fail('unclosed (');
+      // The alternation ends at `)`, or at the end of the pattern, where next() fails.
+      this.next();
     } else if (char === '[') {
       this.readClass();
     } else if (char === '\\') {
@@ -102,13 +102,12 @@ class PatternReader {
 
   private readClass(): void {
     if (this.peek() === '^') this.fail('negated classes are not portable');
-    let members = 0;
-    for (;;) {
-      const char = this.next();
-      if (char === ']') break;
+    // JavaScript reads `[]` as the empty class, RE2 reads `[]a]` as a class holding `]` and `a`.
+    if (this.peek() === ']') this.fail('empty class');
+    for (let char = this.next(); char !== ']'; char = this.next()) {
       const low = this.readClassMember(char);
-      members += 1;
-      const startsRange = this.peek() === '-' && this.text[this.index + 1] !== ']' && this.text[this.index + 1] !== undefined;
+      // `-` is a literal last in the class (and a class left open fails at its end either way).
+      const startsRange = this.peek() === '-' && this.text[this.index + 1] !== ']';
       if (startsRange) {
         if (low === undefined) this.fail('a range cannot start at \\d or \\w');
         this.index += 1;
@@ -116,7 +115,6 @@ class PatternReader {
         if (high === undefined || high < low) this.fail('bad class range');
       }
     }
-    if (members === 0) this.fail('empty class');
   }
 
   private readClassMember(char: string): string | undefined {
@@ -126,23 +124,27 @@ class PatternReader {
     return char;
   }
 
+  /** An optional quantifier, optionally lazy; with none, the checks after it find nothing either. */
   private readQuantifier(): void {
     const char = this.peek();
     if (char === '?' || char === '*' || char === '+') {
       this.index += 1;
     } else if (char === '{') {
-      const match = /^\{(\d+)(,(\d+)?)?\}/.exec(this.text.slice(this.index));
-      if (!match) this.fail('{ must start a {n}, {n,} or {n,m} quantifier');
-      const low = Number(match[1]);
-      const high = match[2] === undefined ? low : match[3] === undefined ? MAX_REPEAT : Number(match[3]);
-      if (low > MAX_REPEAT || high > MAX_REPEAT || high < low) this.fail(`repeat counts must be ordered and at most ${MAX_REPEAT}`);
-      this.index += match[0].length;
-    } else {
-      return;
+      this.readCountedRepeat();
     }
     if (this.peek() === '?') this.index += 1;
     const after = this.peek();
     if (after === '?' || after === '*' || after === '+' || after === '{') this.fail('a quantifier cannot follow a quantifier');
+  }
+
+  private readCountedRepeat(): void {
+    const match = /^\{(\d+)(?:,(\d*))?\}/.exec(this.text.slice(this.index));
+    if (!match) this.fail('{ must start a {n}, {n,} or {n,m} quantifier');
+    const low = Number(match[1]);
+    // `{n}` and `{n,}` are bounded by n alone; a high count is never below the low one.
+    const high = match[2] ? Number(match[2]) : low;
+    if (high > MAX_REPEAT || high < low) this.fail(`repeat counts must be ordered and at most ${MAX_REPEAT}`);
+    this.index += match[0].length;
   }
 
   private peek(): string | undefined {
@@ -162,6 +164,7 @@ class PatternReader {
 }
 
 function isPrintableAscii(char: string): boolean {
+  // `char` is one UTF-16 unit read from the pattern, so its first unit is all of it.
   const code = char.charCodeAt(0);
-  return char.length === 1 && code >= 0x20 && code <= 0x7e;
+  return code >= 0x20 && code <= 0x7e;
 }

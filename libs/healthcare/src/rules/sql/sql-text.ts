@@ -43,7 +43,7 @@ export function onlyWhen(applies: string, check: string): string {
 function closingParenthesis(text: string, open: number): number {
   let depth = 0;
   let quote: string | undefined;
-  for (let index = open; index < text.length; index += 1) {
+  for (let index = open; index !== text.length; index += 1) {
     const char = text[index]!;
     if (quote) {
       if (char === quote) quote = undefined;

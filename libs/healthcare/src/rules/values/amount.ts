@@ -22,7 +22,8 @@ export const NEGATIVE_AMOUNT = fullMatch('-[0-9]*[1-9][0-9]*(\\.[0-9]+)?|-[0-9]+
  */
 export function amountSortKey(amount: string): string {
   const negative = amount.startsWith('-') && /[1-9]/.test(amount);
-  const integer = /^-?0*([0-9]*)/.exec(amount)![1]!;
+  const unsigned = amount.startsWith('-') ? amount.slice(1) : amount;
+  const integer = unsigned.split('.')[0]!.replace(/^0+/, '');
   const fraction = /\.([0-9]*?)0*$/.exec(amount)?.[1] ?? '';
   const magnitude = String(integer.length).padStart(10, '0') + integer + fraction;
   return negative ? `0${complementDigits(magnitude)}~` : `1${magnitude}`;

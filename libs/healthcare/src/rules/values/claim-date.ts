@@ -16,12 +16,14 @@ const US = /^([0-9]{2})\/([0-9]{2})\/([0-9]{4})$/;
 /** The date as `YYYY-MM-DD`, or null when `value` is not a claim date. */
 export function parseClaimDate(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const parts = ISO.exec(value) ?? COMPACT.exec(value);
-  const us = parts ? null : US.exec(value);
-  const [year, month, day] = parts ? [parts[1]!, parts[2]!, parts[3]!] : us ? [us[3]!, us[1]!, us[2]!] : [];
-  if (year === undefined || month === undefined || day === undefined) return null;
-  if (!isCalendarDate(Number(year), Number(month), Number(day))) return null;
-  return `${year}-${month}-${day}`;
+  const yearFirst = ISO.exec(value) ?? COMPACT.exec(value);
+  if (yearFirst) return calendarDate(yearFirst[1]!, yearFirst[2]!, yearFirst[3]!);
+  const us = US.exec(value);
+  return us ? calendarDate(us[3]!, us[1]!, us[2]!) : null;
+}
+
+function calendarDate(year: string, month: string, day: string): string | null {
+  return isCalendarDate(Number(year), Number(month), Number(day)) ? `${year}-${month}-${day}` : null;
 }
 
 /**
@@ -45,7 +47,8 @@ export function isoDateLiteralSql(isoDate: string): string {
 }
 
 export function requireIsoDate(value: string): string {
-  if (!ISO.test(value) || parseClaimDate(value) !== value) throw new RangeError(`not a YYYY-MM-DD date: ${value}`);
+  // Only an ISO date parses to itself: YYYYMMDD and MM/DD/YYYY come back rewritten.
+  if (parseClaimDate(value) !== value) throw new RangeError(`not a YYYY-MM-DD date: ${value}`);
   return value;
 }
 
