@@ -9,10 +9,11 @@ import { TenantRateLimitsRepository } from './tenant-rate-limits.repository';
 /**
  * Counts one request in the tenant's fixed window; the window starts with the first request.
  * Returns [count in this window, milliseconds until the window ends]. With a second key, a
- * session's revocation marker, a revoked session is refused first ([-1, -1]) and not counted.
+ * session's revocation marker, a revoked session is refused first ([REVOKED, -1]) and not counted.
  */
+const REVOKED = -1;
 const CONSUME = `
-if KEYS[2] and redis.call('EXISTS', KEYS[2]) == 1 then return {-1, -1} end
+if KEYS[2] and redis.call('EXISTS', KEYS[2]) == 1 then return {${REVOKED}, -1} end
 local count = redis.call('INCR', KEYS[1])
 if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {count, redis.call('PTTL', KEYS[1])}
@@ -65,7 +66,7 @@ export class TenantRateLimiter {
   async consumeUnlessRevoked(tenantId: string, revokedSessionKey: string): Promise<RateLimitDecision | 'revoked'> {
     const limit = await this.limitFor(tenantId);
     const [count, resetMs] = (await this.redis.eval(CONSUME, 2, this.counterKey(tenantId), revokedSessionKey, this.windowMs())) as [number, number];
-    return count < 0 ? 'revoked' : rateLimitDecision(limit, count, resetMs, this.windowMs());
+    return count === REVOKED ? 'revoked' : rateLimitDecision(limit, count, resetMs, this.windowMs());
   }
 
   private counterKey(tenantId: string): string {
