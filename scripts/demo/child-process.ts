@@ -11,9 +11,9 @@ export interface ManagedProcess {
 }
 
 /** Starts a Node entry point with its output going to a log file, not the demo's terminal. */
-export function startNodeProcess(name: string, entry: string, env: Record<string, string>, logPath: string): ManagedProcess {
+export function startNodeProcess(name: string, entry: string, env: Record<string, string>, logPath: string, nodeArgs: string[] = []): ManagedProcess {
   const log = createWriteStream(logPath, { flags: 'a' });
-  const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
