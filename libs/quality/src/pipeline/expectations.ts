@@ -1,28 +1,17 @@
-import {
-  rewriteExpectationSql,
-  type DataType,
-  type ExpectationAction,
-  type ExpectationOverride,
-  type QualityDimension,
-  type QualityRuleFamily,
-} from '@ade/contracts';
+import { rewriteExpectationSql, type DataType, type ExpectationOverride } from '@ade/contracts';
 import { canonicalSchema, type CanonicalSchema, type SqlRenderContext, type StatePack } from '@ade/healthcare';
-import { DATASET_RULE_DEFAULTS, expectationIdOf, libraryExpectationDefault, type DatasetRuleId } from '@ade/quality-model';
+import { DATASET_RULE_DEFAULTS, expectationIdOf, libraryExpectationDefault, type DatasetRuleId, type ExpectationDefault } from '@ade/quality-model';
 import { planChecks } from '../check-plan';
 import { claimDateHook } from '../parsed-dates';
 import { sourceColumnSql } from '../source-table';
 import { DATASET_RULE_PLANS } from './dataset-rules';
 
-/** One expectation ready to judge the staged rows: TRUE passes. */
-export interface Expectation {
-  id: string;
-  /** The library rule it applies, or `custom` for a tenant's SQL. */
-  rule: string;
-  family: QualityRuleFamily;
-  dimension: QualityDimension;
-  action: ExpectationAction;
-  /** The canonical column a failure is reported against (null for row-wide or constant checks). */
-  column: string | null;
+/**
+ * One expectation ready to judge the staged rows: TRUE passes. Its `rule` is the library rule it
+ * applies, or `custom` for a tenant's SQL; its `column` the canonical column a failure is reported
+ * against (null for row-wide or constant checks).
+ */
+export interface Expectation extends ExpectationDefault {
   message: string;
   passSql: string;
   /** Statements that must run before the pass (data-set rules build their lookups here). */
