@@ -8,8 +8,8 @@ import { TenantRateLimitsRepository } from './tenant-rate-limits.repository';
 /**
  * Per-tenant API rate limits. The guard is exported, not registered here: AuthModule registers it
  * as an APP_GUARD after its authentication and role guards, so that it sees the caller's tenant.
- * The limiter is exported for the session check, which counts a session's request in its own
- * Redis round trip.
+ * The limiter is exported for the session check, which counts a session's request in the same
+ * Redis round trip as its revocation check.
  */
 @Module({
   controllers: [RateLimitsController],
