@@ -308,6 +308,9 @@ export class TimedSession implements SqlSession {
     const started = performance.now();
     try {
       return await work();
+    } catch (error) {
+      // Engine errors are redacted (they may quote row values): the step is what says where.
+      throw new Error(`quality stage step '${classifyStatement(sql).step}' failed: ${(error as Error).message}`, { cause: error });
     } finally {
       const ms = performance.now() - started;
       this.timings.push({ ...classifyStatement(sql), ms, rssMiB: Math.round(process.memoryUsage.rss() / 2 ** 20), ...(this.keepSql ? { sql } : {}) });
