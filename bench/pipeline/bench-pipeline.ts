@@ -173,7 +173,7 @@ async function judgeOnce(lakehouse: DuckDbLakehouse, path: string, referenceCach
       catalog: CATALOG,
       table: TABLE,
       runId,
-      settings: { expectations: [] },
+      settings: { expectations: disabledExpectations() },
       asOf: AS_OF,
       referenceCacheDir,
     });
@@ -229,6 +229,14 @@ function instanceOptions(engine: EngineSettings): Record<string, string> {
   if (engine.threads !== undefined) options['threads'] = String(engine.threads);
   if (engine.memoryLimit !== undefined) options['memory_limit'] = engine.memoryLimit;
   return options;
+}
+
+/** Expectations switched off for an experiment (BENCH_PIPELINE_DISABLED_EXPECTATIONS=id,id): the pipeline override a tenant would set. */
+function disabledExpectations(): Array<{ id: string; enabled: false }> {
+  return (process.env.BENCH_PIPELINE_DISABLED_EXPECTATIONS ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((id) => ({ id, enabled: false }));
 }
 
 /* ------------------------------------------------------------------------------------------- */
