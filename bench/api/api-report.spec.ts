@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatTable, median, summarize, type ScenarioName, type ScenarioRound } from './api-report';
+import { formatTable, summarize, type ScenarioName, type ScenarioRound } from './api-report';
 
 const load = (requestsPerSecond: number, p99Ms = 10, unexpected = 0): ScenarioRound => ({ requestsPerSecond, p50Ms: p99Ms / 2, p99Ms, unexpected, requests: requestsPerSecond * 10 });
 
 describe('bench/api report', () => {
-  it('takes medians of odd and even counts', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(median([])).toBeNaN();
-  });
-
   it('rates each scenario against the bare hello of its own round, then takes the median', () => {
     const rounds: Array<Record<ScenarioName, ScenarioRound>> = [
       { hello: load(8000), health: load(4000), pipelinesList: load(2000, 20, 1), runTrigger: load(800) },

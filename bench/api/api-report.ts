@@ -1,4 +1,5 @@
 /** Statistics and the results table of bench/api; pure, so the spec can check them. */
+import { median, round } from '../support/stats';
 
 export type ScenarioName = 'hello' | 'health' | 'pipelinesList' | 'runTrigger';
 
@@ -16,15 +17,6 @@ export interface ScenarioSummary extends ScenarioRound {
   /** Median over rounds of this scenario's req/s ÷ the bare hello's req/s in the same round. */
   vsHello: number;
 }
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-export const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 
 /** Medians over rounds; the throughput ratio is taken round by round against that round's hello. */
 export function summarize(rounds: ReadonlyArray<Record<ScenarioName, ScenarioRound>>): Record<ScenarioName, ScenarioSummary> {

@@ -8,9 +8,11 @@ import { Secret } from '@ade/config';
 import { createIsolatedSchema, dropQueuePrefix, testAppDatabaseUrl, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
 import { DatabaseConfig } from '../../apps/control-plane/src/config/control-plane.config';
 import { migrateDatabase } from '../../apps/control-plane/src/database/migrate';
-import { startNodeProcess, stopProcess, tailOf, type ManagedProcess } from '../../scripts/demo/child-process';
+import { ApiClient } from '../../apps/cli/src/api-client';
+import { startNodeProcess, stopProcess, tailOf, waitUntilHealthy, type ManagedProcess } from '../../scripts/demo/child-process';
 import { freePort } from '../../scripts/demo/free-port';
-import { formatTable, round, summarize, type ScenarioName, type ScenarioRound } from './api-report';
+import { round } from '../support/stats';
+import { formatTable, summarize, type ScenarioName, type ScenarioRound } from './api-report';
 
 /**
  * bench/api: what an API request costs end to end, against the floor of a bare NestJS endpoint
@@ -69,8 +71,8 @@ async function main(): Promise<void> {
   ];
   try {
     const api = `http://127.0.0.1:${apiPort}`;
-    await waitFor(`${api}/v1/health`, processes);
-    await waitFor(`http://127.0.0.1:${helloPort}/hello`, processes);
+    await waitUntilHealthy(`${api}/v1/health`, processes, 'the control plane');
+    await waitUntilHealthy(`http://127.0.0.1:${helloPort}/hello`, processes, 'the hello app');
     const admin = await seedTenant(api, operator);
     const auth = { authorization: `Bearer ${admin.token}` };
     const targets: Record<ScenarioName, Target> = {
@@ -132,41 +134,21 @@ async function load(target: Target, seconds: number): Promise<ScenarioRound> {
 }
 
 async function seedTenant(api: string, operator: { email: string; password: string }): Promise<{ token: string; pipelineIds: string[] }> {
-  const operatorToken = (await call<{ accessToken: string }>(api, 'POST', '/v1/auth/token', null, operator)).accessToken;
-  const tenant = await call<{ id: string; catalog: { name: string } }>(api, 'POST', '/v1/tenants', operatorToken, { name: 'Bench Medicaid Plan', slug: 'bench-medicaid' });
+  const operatorClient = new ApiClient(api, (await new ApiClient(api, null).post<{ accessToken: string }>('/v1/auth/token', operator)).accessToken);
+  const tenant = await operatorClient.post<{ id: string; catalog: { name: string } }>('/v1/tenants', { name: 'Bench Medicaid Plan', slug: 'bench-medicaid' });
   const admin = { email: 'admin@bench.test', password: randomBytes(12).toString('hex') };
-  await call(api, 'POST', '/v1/users', operatorToken, { ...admin, role: 'tenant_admin', tenantId: tenant.id });
-  const token = (await call<{ accessToken: string }>(api, 'POST', '/v1/auth/token', null, admin)).accessToken;
+  await operatorClient.post('/v1/users', { ...admin, role: 'tenant_admin', tenantId: tenant.id });
+  const token = (await new ApiClient(api, null).post<{ accessToken: string }>('/v1/auth/token', admin)).accessToken;
+  const adminClient = new ApiClient(api, token);
   const pipelineIds: string[] = [];
   for (let i = 1; i <= PIPELINES; i += 1) {
     const body = { name: `claims-${i}`, dataType: 'professional_claims', sourcePath: `claims/${i}`, targetTable: `${tenant.catalog.name}.silver.claims_${i}` };
-    pipelineIds.push((await call<{ id: string }>(api, 'POST', '/v1/pipelines', token, body)).id);
+    pipelineIds.push((await adminClient.post<{ id: string }>('/v1/pipelines', body)).id);
   }
   // A list that came back short would look fast: check the tenant sees all of its pipelines.
-  const listed = await call<{ items: unknown[] }>(api, 'GET', '/v1/pipelines', token);
+  const listed = await adminClient.get<{ items: unknown[] }>('/v1/pipelines');
   if (listed.items.length !== PIPELINES) throw new Error(`GET /v1/pipelines listed ${listed.items.length} of ${PIPELINES} pipelines`);
   return { token, pipelineIds };
-}
-
-async function call<T = unknown>(api: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${api}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function waitFor(url: string, processes: ManagedProcess[]): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const exited = processes.find((p) => p.child.exitCode !== null);
-    if (exited) throw new Error(`${exited.name} exited with ${exited.child.exitCode}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer within 60 s`);
 }
 
 main().catch((error: unknown) => {

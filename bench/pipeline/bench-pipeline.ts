@@ -11,6 +11,7 @@ import { DuckDbLakehouse, duckdbSql, type Row, type SourceFile, type SqlSession 
 import { runQualityStage } from '@ade/quality';
 import { writeProfessionalClaimsCsv } from '@ade/synthetic';
 import { loadWorkerConfig } from '../../apps/data-plane-worker/src/config/worker.config';
+import { median, round } from '../support/stats';
 
 /**
  * bench/pipeline: generates N professional claim lines, then times, in the same run and on the
@@ -28,8 +29,6 @@ const CATALOG = 'healthcare_data';
 const TABLE = 'claims';
 const MiB = 1024; // process.resourceUsage().maxRSS is in KiB
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 const maxRssKiB = () => process.resourceUsage().maxRSS;
 /** CPU time of this process, all threads (DuckDB's included), in ms: less sensitive than wall time to other load on the machine. */
 const cpuMs = () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runSecurityBench } from './bench-security';
 import { chainHeadSql, modesAt } from './security-modes';
-import { combineRounds, formatTable, median, percentile, ratiosFor, roundOrder, roundRatio, summarizeRound, type RoundStats } from './security-report';
+import { median } from '../support/stats';
+import { combineRounds, formatTable, percentile, ratiosFor, roundOrder, roundRatio, summarizeRound, type RoundStats } from './security-report';
 
 const stats = (medianUs: number, opsPerSec: number): RoundStats => ({ ops: 100, medianUs, p95Us: medianUs * 2, opsPerSec });
 

@@ -13,13 +13,12 @@ import { dataSourceOptions } from '../../apps/control-plane/src/database/data-so
 import { DatabaseScope, inTenantScope } from '../../apps/control-plane/src/database/database-scope';
 import { migrateDatabase } from '../../apps/control-plane/src/database/migrate';
 import { TenantsRepository } from '../../apps/control-plane/src/tenants/tenants.repository';
+import { median, round } from '../support/stats';
 import { AUDIT_MODES, chainHeadSql, LIST_READ, measure, modesAt, POINT_READ, releaseHeld, type Fixture } from './security-modes';
 import {
   combineRounds,
   formatTable,
-  median,
   ratiosFor,
-  round,
   roundOrder,
   type BenchOptions,
   type ModeName,

@@ -3,6 +3,7 @@
  * rounds and the printed table. Tested by bench-security.spec.ts; the measurement is in
  * security-modes.ts, the run in bench-security.ts.
  */
+import { median, round } from '../support/stats';
 
 export interface BenchOptions {
   tenants: number;
@@ -59,15 +60,6 @@ export interface RoundStats {
 
 export interface ModeStats extends RoundStats {
   rounds: RoundStats[];
-}
-
-export const round = (value: number, digits = 0): number => Number(value.toFixed(digits));
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('median of nothing');
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** Nearest-rank percentile (p in 0..100) of unsorted values. */

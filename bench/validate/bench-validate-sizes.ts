@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { DEFAULT_VALIDATION_MEMORY_LIMIT } from '@ade/quality';
 import { writeProfessionalClaimsCsv } from '@ade/synthetic';
 import { measureNodeProcess, mib } from '../support/measure-child';
+import { median } from '../support/stats';
 
 /**
  * bench/validate, size series: for each size, one generated file, then alternately, each in a
@@ -17,8 +18,6 @@ const AS_OF = '2026-11-01';
 const ROOT = resolve(__dirname, '../../..');
 const BARE_READ = join(ROOT, 'dist/bench/validate/bare-read.js');
 const ADE = join(ROOT, 'bin/ade.js');
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function measureSize(rows: number, repeats: number) {
   const dir = await mkdtemp(join(tmpdir(), 'ade-bench-sizes-'));

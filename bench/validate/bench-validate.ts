@@ -6,6 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { duckdbSql } from '@ade/lakehouse';
 import { validateFile, type ValidationReport } from '@ade/quality';
 import { writeProfessionalClaimsCsv } from '@ade/synthetic';
+import { median } from '../support/stats';
 
 /**
  * bench/validate: generates N professional claim lines, then times, in the same run and on the
@@ -14,7 +15,6 @@ import { writeProfessionalClaimsCsv } from '@ade/synthetic';
  */
 const AS_OF = '2026-11-01';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function bareRead(path: string): Promise<number> {
   const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false' });

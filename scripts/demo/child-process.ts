@@ -32,3 +32,16 @@ export async function tailOf(path: string, lines = 15): Promise<string> {
   const text = await readFile(path, 'utf8').catch(() => '');
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
+
+/** Resolves once `url` answers 2xx; fails at once if one of `processes` exits first, or after `timeoutMs`. */
+export async function waitUntilHealthy(url: string, processes: ManagedProcess[], what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const dead = processes.find((p) => p.child.exitCode !== null);
+    if (dead) throw new Error(`the ${dead.name} exited during start-up (code ${dead.child.exitCode})`);
+    const healthy = await fetch(url).then((r) => r.ok, () => false);
+    if (healthy) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${what} did not become healthy within ${timeoutMs / 1000} s`);
+}

@@ -10,7 +10,7 @@ import type { CliIo } from '../../apps/cli/src/cli-io';
 import { runCli } from '../../apps/cli/src/run-cli';
 import { DatabaseConfig } from '../../apps/control-plane/src/config/control-plane.config';
 import { migrateDatabase } from '../../apps/control-plane/src/database/migrate';
-import { startNodeProcess, stopProcess, tailOf, type ManagedProcess } from './child-process';
+import { startNodeProcess, stopProcess, tailOf, waitUntilHealthy, type ManagedProcess } from './child-process';
 import { DEMO_QUEUE_PREFIX, DEMO_SCHEMA, resetDemoEnvironment } from './demo-environment';
 import { writeDriftedDelivery } from './drifted-files';
 import { freePort } from './free-port';
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   ];
   const shutdown = () => Promise.all(processes.map((p) => stopProcess(p)));
   try {
-    await waitForApi(apiUrl, processes);
+    await waitUntilHealthy(`${apiUrl}/v1/health`, processes, 'the control plane');
 
     step('Creating the demo tenant and its admin (as the platform operator)');
     const operatorToken = (await new ApiClient(apiUrl, null).post<{ accessToken: string }>('/v1/auth/token', env.operator)).accessToken;
@@ -162,18 +162,6 @@ async function main(): Promise<void> {
   } finally {
     await shutdown();
   }
-}
-
-async function waitForApi(apiUrl: string, processes: ManagedProcess[]): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const dead = processes.find((p) => p.child.exitCode !== null);
-    if (dead) throw new Error(`the ${dead.name} exited during start-up (code ${dead.child.exitCode})`);
-    const healthy = await fetch(`${apiUrl}/v1/health`).then((r) => r.ok, () => false);
-    if (healthy) return;
-    await sleep(250);
-  }
-  throw new Error('the control plane did not become healthy within 60 s');
 }
 
 function cliIo(env: Record<string, string>): CliIo {
