@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { QueueConfig } from '@ade/config';
 import { dropQueuePrefix, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
-import { RateLimitConfig } from '../src/config/rate-limit.config';
-import { TenantRateLimiter } from '../src/rate-limits/tenant-rate-limiter';
+import type { TenantRateLimiter } from '../src/rate-limits/tenant-rate-limiter';
 import { TenantRateLimitsRepository } from '../src/rate-limits/tenant-rate-limits.repository';
 import { migratedDatabase, tenantWithUser, type MigratedDatabase } from './migrated-database';
 import { recordNestLogs } from './recording-logger';
+import { RATE_WINDOW_SECONDS as WINDOW_SECONDS, tenantRateLimiter } from './tenant-rate-limiter.fixture';
 
 const DEFAULT_LIMIT = 10;
-const WINDOW_SECONDS = 60;
 const OVERRIDE_CACHE_MS = 30_000;
 
 describe('TenantRateLimiter (real Redis and PostgreSQL)', () => {
@@ -22,7 +20,7 @@ describe('TenantRateLimiter (real Redis and PostgreSQL)', () => {
   let limiter: TenantRateLimiter;
 
   const newTenant = async () => (await tenantWithUser(db.dataSource)).tenantId;
-  const limiterOn = (client: Redis) => new TenantRateLimiter(client, new QueueConfig(testRedisUrl, prefix), new RateLimitConfig(DEFAULT_LIMIT, WINDOW_SECONDS), limits);
+  const limiterOn = (client: Redis) => tenantRateLimiter(client, prefix, db, DEFAULT_LIMIT);
 
   beforeAll(async () => {
     db = await migratedDatabase('rate-limiter');
