@@ -279,8 +279,8 @@ const STEPS: Array<[RegExp, string, StepGroup]> = [
   [/^CREATE TABLE IF NOT EXISTS \S+\.gold\./, 'gold: ensure tables', 'gold'],
   [/^CREATE OR REPLACE TEMP TABLE affected_/, 'gold: affected groups (before silver changes)', 'gold'],
   [/^CREATE OR REPLACE TEMP TABLE recomputed_/, 'gold: recompute affected groups from silver', 'gold'],
-  [/^MERGE INTO \S+\.gold\./, 'gold: merge', 'gold'],
-  [/^DELETE FROM \S+\.gold\./, 'gold: delete emptied groups', 'gold'],
+  [/^DELETE FROM \S+\.gold\./, 'gold: delete the affected groups', 'gold'],
+  [/^INSERT INTO \S+\.gold\./, 'gold: append the recomputed groups', 'gold'],
   [/^SELECT count\(\*\) AS n FROM recomputed_/, 'gold: count', 'gold'],
   [/_system\.lineage/, 'lineage: record', 'other'],
 ];

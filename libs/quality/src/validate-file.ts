@@ -1,5 +1,5 @@
 import type { DataType, TabularFormat } from '@ade/contracts';
-import { canonicalSchema, loadStatePack, mapHeaders, todayIsoDate, type CanonicalSchema, type HeaderMapping, type SqlRenderContext, type StatePack } from '@ade/healthcare';
+import { canonicalSchema, icd10CmIntervalsTableSql, Icd10CmLookupJoins, loadStatePack, mapHeaders, todayIsoDate, type CanonicalSchema, type HeaderMapping, type SqlRenderContext, type StatePack } from '@ade/healthcare';
 import { planChecks } from './check-plan';
 import { claimDateHook } from './parsed-dates';
 import { duplicateCheck } from './duplicate-check';
@@ -28,7 +28,7 @@ interface CheckSet {
   checks: SqlCheck[];
   columnsRead: string[];
   dateColumns: string[];
-  /** Statements that must run after the source is prepared and before the checks (duplicates). */
+  /** Statements that must run after the source is prepared and before the checks (lookups, duplicates). */
   prepareSql: string[];
   missingRequired: string[];
 }
@@ -85,24 +85,22 @@ function buildChecks(type: DataType, schema: CanonicalSchema, mapping: HeaderMap
     .map((column) => sourceOf.get(column.name))
     .filter((source): source is string => source !== undefined && read.has(source));
   const context: SqlRenderContext = { ...baseContext, claimDate: claimDateHook(dateColumns, sourceColumnSql) };
-  const checks: SqlCheck[] = plan.checks.map((planned) => ({
-    no: planned.no,
-    ruleId: planned.rule.id,
-    severity: planned.rule.severity,
-    message: planned.rule.message,
-    column: planned.column,
-    passSql: planned.rule.sql(planned.inputs, context),
-  }));
+  const lookups = new Icd10CmLookupJoins();
+  const checks: SqlCheck[] = plan.checks.map((planned) => {
+    const { result: passSql, joins } = lookups.render(context, (joined) => planned.rule.sql(planned.inputs, joined));
+    return { no: planned.no, ruleId: planned.rule.id, severity: planned.rule.severity, message: planned.rule.message, column: planned.column, passSql, joins };
+  });
+  const lookupSql = checks.some((check) => check.joins?.length) ? [icd10CmIntervalsTableSql(context.ref)] : [];
   const keySources = schema.businessKey.map((column) => sourceOf.get(column)).filter((s): s is string => s !== undefined);
   if (schema.businessKey.length === 0 || keySources.length !== schema.businessKey.length) {
-    return { checks, columnsRead: plan.columnsRead, dateColumns, prepareSql: [], missingRequired: plan.missingRequired };
+    return { checks, columnsRead: plan.columnsRead, dateColumns, prepareSql: lookupSql, missingRequired: plan.missingRequired };
   }
   const duplicates = duplicateCheck(checks.length + 1, keySources);
   return {
     checks: [...checks, duplicates.check],
     columnsRead: [...new Set([...plan.columnsRead, ...keySources])],
     dateColumns,
-    prepareSql: [duplicates.prepareSql],
+    prepareSql: [...lookupSql, duplicates.prepareSql],
     missingRequired: plan.missingRequired,
   };
 }

@@ -164,6 +164,75 @@ describe('quality stage on a real DuckDB catalog', () => {
     expect(held).toMatchObject({ diagnosis_code_1: 'E11.91234', _rule_ids: ['icd10cm.format:diagnosis_code_1'], _repairs: null });
   });
 
+  it('keeps gold equal to silver regrouped when a later delivery moves, changes and empties groups', async () => {
+    const header = 'claim_id,claim_line_number,claim_type,member_id,billing_npi,diagnosis_code_1,hcpcs_code,place_of_service_code,service_unit_quantity,claim_line_start_date,claim_line_end_date,charge_amount,allowed_amount,paid_amount,medicaid_state';
+    const line = (id: string, member: string, date: string, paid: string, state = 'NY') =>
+      `${id},1,professional,${member},1234567893,E11.9,99213,11,1,${date},${date},120.00,80.00,${paid},${state}`;
+    const deliver = async (name: string, lines: string[]) => {
+      const path = join(world.dir, name);
+      await writeFile(path, [header, ...lines].join('\n') + '\n');
+      const runId = randomUUID();
+      await landInBronze(world.catalog, path, name, 'claims', runId);
+      await judge(runId);
+    };
+    await deliver('march.csv', [line('C1', '11111111', '2025-03-01', '10.00'), line('C2', '22222222', '2025-03-05', '20.00', 'CA'), line('C3', '11111111', '2025-04-01', '30.00')]);
+    // C2 moves to another member (its old member-month and state empty), C3 is re-priced.
+    await deliver('corrections.csv', [line('C2', '33333333', '2025-03-05', '25.00'), line('C3', '11111111', '2025-04-01', '35.00')]);
+
+    const byMemberMonth = await world.catalog.query(
+      `SELECT member_id, service_month::VARCHAR AS month, claim_lines, paid_amount::VARCHAR AS paid FROM ${CATALOG}.gold.claims_spend_by_member_month ORDER BY ALL`,
+    );
+    expect(byMemberMonth).toEqual([
+      { member_id: '11111111', month: '2025-03-01', claim_lines: '1', paid: '10.00' },
+      { member_id: '11111111', month: '2025-04-01', claim_lines: '1', paid: '35.00' },
+      { member_id: '33333333', month: '2025-03-01', claim_lines: '1', paid: '25.00' },
+    ]);
+    const regrouped = {
+      'gold.claims_spend_by_provider': `SELECT billing_npi, count(*), sum(paid_amount) FROM ${CATALOG}.silver.claims GROUP BY ALL ORDER BY ALL`,
+      'gold.claims_spend_by_state_program': `SELECT medicaid_state, count(*), sum(paid_amount) FROM ${CATALOG}.silver.claims GROUP BY ALL ORDER BY ALL`,
+    };
+    const gold = {
+      'gold.claims_spend_by_provider': `SELECT provider_npi, claim_lines, paid_amount FROM ${CATALOG}.gold.claims_spend_by_provider ORDER BY ALL`,
+      'gold.claims_spend_by_state_program': `SELECT medicaid_state, claim_lines, paid_amount FROM ${CATALOG}.gold.claims_spend_by_state_program ORDER BY ALL`,
+    };
+    for (const table of Object.keys(gold) as Array<keyof typeof gold>) {
+      const values = async (sql: string) => (await world.catalog.query(sql)).map((row) => Object.values(row).map(String));
+      expect(await values(gold[table]), table).toEqual(await values(regrouped[table]));
+    }
+    expect(await count(`SELECT count(*) AS n FROM ${CATALOG}.gold.claims_spend_by_state_program WHERE medicaid_state = 'CA'`)).toBe(0);
+  });
+
+  it('judges every diagnosis column against the ICD-10-CM set of its date of service, each row exactly once', async () => {
+    const header = 'claim_id,claim_line_number,claim_type,member_id,billing_npi,diagnosis_code_1,diagnosis_code_2,diagnosis_code_3,hcpcs_code,place_of_service_code,service_unit_quantity,claim_line_start_date,claim_line_end_date,charge_amount,allowed_amount,paid_amount,medicaid_state';
+    const line = (id: string, dx: [string, string, string], date: string) => `${id},1,professional,12345678,1234567893,${dx.join(',')},99213,11,1,${date},${date},120.00,80.00,70.00,NY`;
+    const rows = [
+      // M54.5 was billable until FY2022 split it (M54.50/51/59): a header from 2021-10-01.
+      line('C1', ['E11.9', 'M54.5', ''], '2019-06-01'),
+      line('C2', ['E11.9', 'M54.5', 'M54.5'], '2023-06-01'),
+      line('C3', ['M54.50', 'E11.9', 'I10'], '2019-06-01'),
+      line('C4', ['M5450', 'E119', 'I10'], '2023-06-01'),
+      // U07.1 is valid from its mid-year start on 2020-04-01.
+      line('C5', ['I10', 'E11.9', 'U07.1'], '2020-03-01'),
+      line('C6', ['I10', 'ZZZ.9', 'E11'], '2025-01-15'),
+    ];
+    const path = join(world.dir, 'diagnoses.csv');
+    await writeFile(path, [header, ...rows].join('\n') + '\n');
+    const runId = randomUUID();
+    await landInBronze(world.catalog, path, 'diagnoses.csv', 'claims', runId);
+    const { report } = (await judge(runId))!;
+
+    expect(report.rows).toMatchObject({ input: 6, silver: 2, quarantined: 4 });
+    const held = await world.catalog.query(`SELECT claim_id, _rule_ids FROM ${CATALOG}.silver.claims_quarantine ORDER BY claim_id`);
+    expect(held.map((row) => [row['claim_id'], row['_rule_ids']])).toEqual([
+      ['C2', ['icd10cm.header_code:diagnosis_code_2', 'icd10cm.header_code:diagnosis_code_3']],
+      ['C3', ['icd10cm.not_valid_on_date:diagnosis_code_1']],
+      ['C5', ['icd10cm.not_valid_on_date:diagnosis_code_3']],
+      ['C6', ['icd10cm.header_code:diagnosis_code_3', 'icd10cm.not_valid_on_date:diagnosis_code_2']],
+    ]);
+    const silver = await world.catalog.query(`SELECT claim_id FROM ${CATALOG}.silver.claims ORDER BY claim_id`);
+    expect(silver.map((row) => row['claim_id'])).toEqual(['C1', 'C4']);
+  });
+
   it('releases quarantined rows after a rule change, keeping them in quarantine marked as released', async () => {
     const { runId, manifest } = await land(3_000, 13, 0.06);
     await judge(runId);

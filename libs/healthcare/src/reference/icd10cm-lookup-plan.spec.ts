@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../rules/catalog';
+import { distinctJoins, Icd10CmLookupJoins } from '../rules/icd10cm-lookups';
 import { DuckDbRuleRunner } from '../rules/test/duckdb-rule-runner';
 import { DEFAULT_ENV } from '../rules/test/verdicts';
 
@@ -83,6 +84,27 @@ describe(`ICD-10-CM interval lookup over ${ROWS.toLocaleString('en-US')} rows`, 
     const text = plan.getRowObjects().map((row) => String(row['explain_value'])).join('\n');
     expect(text).toContain('HASH_JOIN');
     expect(text).not.toMatch(NESTED_LOOPS);
+  });
+
+  it('joined once per code column instead: no correlated subquery, every row once, the same verdicts', async () => {
+    const rules = RULES.filter((rule) => rule.id === 'icd10cm.header_code' || rule.id === 'icd10cm.not_valid_on_date');
+    const lookups = new Icd10CmLookupJoins();
+    const joined = rules.map((rule) => lookups.render(runner.context(DEFAULT_ENV), (context) => rule.sql(COLUMNS['diagnosis']!, context)));
+    const from = ['claims', ...distinctJoins(joined)].join(' ');
+    expect(distinctJoins(joined)).toHaveLength(1);
+    const plan = await runner.connection.runAndReadAll(`EXPLAIN SELECT ${joined.map((j, index) => `${j.result} AS c${index}`).join(', ')} FROM ${from}`);
+    const text = plan.getRowObjects().map((row) => String(row['explain_value'])).join('\n');
+    expect(text).toContain('HASH_JOIN');
+    // A decorrelated subquery buffers its whole input: what made a 10-million-line file run out of memory.
+    expect(text).not.toContain('DELIM');
+    expect(text).not.toMatch(NESTED_LOOPS);
+
+    const failures = (sql: string) => runner.connection.runAndReadAll(sql).then((result) => Object.values(result.getRowObjects()[0]!).map(Number));
+    const byJoins = await failures(`SELECT count(*), ${joined.map((j) => `count_if(NOT coalesce(${j.result}, false))`).join(', ')} FROM ${from}`);
+    const bySubqueries = await failures(`SELECT count(*), ${codeRuleColumns(rules.map((rule) => rule.id)).map((column) => `count_if(NOT ${column.replace(/ AS c\d+$/, '')})`).join(', ')} FROM claims`);
+    expect(byJoins[0]).toBe(ROWS);
+    expect(byJoins).toEqual(bySubqueries);
+    for (const count of byJoins.slice(1)) expect(count).toBeGreaterThan(1_000);
   });
 
   it('evaluates the ICD rules, then every code rule, in one vectorized pass each', async () => {

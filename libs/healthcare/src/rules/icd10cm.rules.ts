@@ -2,6 +2,7 @@ import { isIcd10CmFormat, toDotlessIcd10Cm } from '../formats/icd10cm-format';
 import { icd10CmStatusOn, OPEN_END, type Icd10CmStatus } from '../reference/icd10cm-calendar';
 import type { ReferenceTable, SqlRenderContext } from './rule';
 import { defineRule } from './define-rule';
+import { icd10CmLookupKeySql } from './icd10cm-lookups';
 import { fullMatch } from './sql/full-match-pattern';
 import { onlyWhen } from './sql/sql-text';
 import { claimDateIn, parseClaimDate } from './values/claim-date';
@@ -42,7 +43,7 @@ export const icd10CmHeaderCode = defineRule({
   message: 'ICD-10-CM code is a non-billable header code on the date of service',
   test: ({ code, serviceDate }) => statusOn(code, serviceDate) !== 'header',
   sql: ({ code, serviceDate }, context) =>
-    onlyWhen(ICD10CM_FORMAT.sql(code), `NOT ${onDateSql(['icd10cm_headers'], code, serviceDate, context)}`),
+    onlyWhen(ICD10CM_FORMAT.sql(code), `NOT ${onDateSql('header', code, serviceDate, context)}`),
 });
 
 export const icd10CmNotValidOnDate = defineRule({
@@ -59,7 +60,7 @@ export const icd10CmNotValidOnDate = defineRule({
   message: 'ICD-10-CM code is not valid on the date of service',
   test: ({ code, serviceDate }) => statusOn(code, serviceDate) !== 'unknown',
   sql: ({ code, serviceDate }, context) =>
-    onlyWhen(ICD10CM_FORMAT.sql(code), onDateSql(['icd10cm_validity', 'icd10cm_headers'], code, serviceDate, context)),
+    onlyWhen(ICD10CM_FORMAT.sql(code), onDateSql('billable or header', code, serviceDate, context)),
 });
 
 /** Status of a code on the date of service; malformed codes count as billable (another rule owns them). */
@@ -69,17 +70,23 @@ function statusOn(code: string, serviceDate: string | null): Icd10CmStatus {
 }
 
 /**
- * TRUE when the dotless code has an interval in one of `tables` covering the date of service (or
- * 9999-12-31, the newest code set, when the date does not parse). DuckDB plans this correlated
- * EXISTS as a hash join on the code with the date range checked on matches (see
- * reference/icd10cm-lookup-plan.spec.ts); two tables go through one UNION ALL, so one join. The
- * columns are renamed in the FROM clause so an unqualified input column can never bind to them.
+ * TRUE when the dotless code has an interval of the given kind covering the date of service (or
+ * 9999-12-31, the newest code set, when the date does not parse). With joined intervals
+ * (context.icd10CmIntervals) the engine has looked the code up once for every rule that reads it.
+ * Otherwise DuckDB plans this correlated EXISTS as a hash join on the code with the date range
+ * checked on matches (see reference/icd10cm-lookup-plan.spec.ts); two tables go through one UNION
+ * ALL, so one join. The columns are renamed in the FROM clause so an unqualified input column can
+ * never bind to them.
  */
-function onDateSql(tables: readonly ReferenceTable[], code: string, serviceDate: string, context: SqlRenderContext): string {
-  const source =
-    tables.length === 1
-      ? context.ref(tables[0]!)
-      : `(${tables.map((table) => `SELECT code, valid_from, valid_to FROM ${context.ref(table)}`).join(' UNION ALL ')})`;
+function onDateSql(kind: 'header' | 'billable or header', code: string, serviceDate: string, context: SqlRenderContext): string {
   const day = `coalesce(${claimDateIn(serviceDate, context)}, DATE '${OPEN_END}')`;
-  return `EXISTS (SELECT 1 FROM ${source} AS ref_interval(ref_code, ref_from, ref_to) WHERE ref_code = replace(${code}, '.', '') AND ${day} BETWEEN ref_from AND ref_to)`;
+  if (context.icd10CmIntervals) {
+    const covering = context.icd10CmIntervals(code).map(
+      (slot) => `(${day} BETWEEN ${slot.validFrom} AND ${slot.validTo}${kind === 'header' ? ` AND ${slot.header}` : ''})`,
+    );
+    return `coalesce(${covering.join(' OR ')}, false)`;
+  }
+  const intervals = (table: ReferenceTable) => `SELECT code, valid_from, valid_to FROM ${context.ref(table)}`;
+  const source = kind === 'header' ? context.ref('icd10cm_headers') : `(${intervals('icd10cm_validity')} UNION ALL ${intervals('icd10cm_headers')})`;
+  return `EXISTS (SELECT 1 FROM ${source} AS ref_interval(ref_code, ref_from, ref_to) WHERE ref_code = ${icd10CmLookupKeySql(code)} AND ${day} BETWEEN ref_from AND ref_to)`;
 }

@@ -4,6 +4,7 @@ export { RULES, ruleById, hasRule, UnknownRuleError } from './catalog';
 export { parseClaimDate, claimDateSql, epochDayOf } from './values/claim-date';
 export { amountSortKey, amountSortKeySql } from './values/amount';
 export { BLANK } from './values/blank';
+export { Icd10CmLookupJoins, ICD10CM_INTERVALS_TABLE, icd10CmIntervalsTableSql, distinctJoins } from './icd10cm-lookups';
 export { normalizeNdc11, normalizeNdc11Sql } from './ndc.rules';
 export { medicaidMemberIdPattern } from './member-id.rules';
 export { FullMatchPattern } from './sql/full-match-pattern';

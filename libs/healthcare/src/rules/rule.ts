@@ -26,6 +26,13 @@ export type ReferenceTable =
   | 'place_of_service'
   | 'us_states';
 
+/** SQL expressions for one joined ICD-10-CM interval: DATE, DATE, BOOLEAN. */
+export interface Icd10CmIntervalColumns {
+  validFrom: string;
+  validTo: string;
+  header: string;
+}
+
 export interface SqlRenderContext extends RuleEnvironment {
   dialect: 'duckdb';
   /** The qualified name of a reference table, e.g. `ref.icd10cm_validity`. */
@@ -35,6 +42,13 @@ export interface SqlRenderContext extends RuleEnvironment {
    * parsed a column once per row can hand back that column; by default the input is parsed here.
    */
   claimDate?(input: string): string;
+  /**
+   * The ICD-10-CM intervals of a code input, joined in once per row by the engine (see
+   * Icd10CmLookupJoins): one entry per interval slot, each the SQL of its first and last day and
+   * whether it is a header interval, all NULL in slots the code does not fill (and in every slot
+   * for a code no code set ever had). Without it the date-of-service rules look the code up themselves.
+   */
+  icd10CmIntervals?(code: string): readonly Icd10CmIntervalColumns[];
 }
 
 /**

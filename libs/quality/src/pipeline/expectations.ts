@@ -1,5 +1,5 @@
 import { rewriteExpectationSql, type DataType, type ExpectationOverride } from '@ade/contracts';
-import { canonicalSchema, type CanonicalSchema, type SqlRenderContext, type StatePack } from '@ade/healthcare';
+import { canonicalSchema, icd10CmIntervalsTableSql, Icd10CmLookupJoins, type CanonicalSchema, type SqlRenderContext, type StatePack } from '@ade/healthcare';
 import { DATASET_RULE_DEFAULTS, expectationIdOf, libraryExpectationDefault, type DatasetRuleId, type ExpectationDefault } from '@ade/quality-model';
 import { planChecks } from '../check-plan';
 import { claimDateHook } from '../parsed-dates';
@@ -16,6 +16,8 @@ export interface Expectation extends ExpectationDefault {
   passSql: string;
   /** Statements that must run before the pass (data-set rules build their lookups here). */
   prepareSql: string[];
+  /** LEFT JOINs beside the staged rows that the pass reads, each matching at most one row; none when absent. */
+  joins?: readonly string[];
 }
 
 export interface ExpectationPlanContext {
@@ -45,9 +47,12 @@ export function planExpectations(context: ExpectationPlanContext): Expectation[]
   };
   const render: SqlRenderContext = { ...context.render, claimDate: claimDateHook(context.dateColumns, sourceColumnSql) };
   const planned = planChecks(context.dataType, schema, mapping, context.pack);
+  const lookups = new Icd10CmLookupJoins();
   const library: Expectation[] = planned.checks.map((check) => {
     const column = context.present.has(check.column) || schema.columns.some((c) => c.name === check.column) ? check.column : null;
-    return { ...libraryExpectationDefault(check.rule, column), message: check.rule.message, passSql: check.rule.sql(check.inputs, render), prepareSql: [] };
+    const { result: passSql, joins } = lookups.render(render, (joined) => check.rule.sql(check.inputs, joined));
+    const prepareSql = joins.length ? [icd10CmIntervalsTableSql(render.ref)] : [];
+    return { ...libraryExpectationDefault(check.rule, column), message: check.rule.message, passSql, prepareSql, joins };
   });
   const dataset = (Object.keys(DATASET_RULE_PLANS) as DatasetRuleId[]).flatMap((id) =>
     DATASET_RULE_PLANS[id]({ schema, present: context.present, render, lookups: context.lookups }).map((planned) => ({

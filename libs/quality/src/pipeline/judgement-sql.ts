@@ -1,4 +1,5 @@
 import { SOURCE_TABLE } from '../source-table';
+import { fromSourceSql } from '../sql/check-sql';
 import { quoteIdentifier, quoteString } from '../sql/identifiers';
 import type { Expectation } from './expectations';
 import type { StagePlan } from './stage-sql';
@@ -17,12 +18,13 @@ export function maskedShapeSql(value: string): string {
 /**
  * Judges every staged row in one pass and keeps the results in the same table as the values, so
  * no later statement has to line rows up again (a join's output order is not the scan's). A NULL
- * from a rule counts as a failure, so a rendering bug can never hide a violation.
+ * from a rule counts as a failure, so a rendering bug can never hide a violation. The
+ * expectations' lookup joins each match at most one row, so every staged row is judged once.
  */
 export function resultsSql(expectations: readonly Expectation[]): string[] {
   const columns = expectations.map((expectation, index) => `coalesce((${expectation.passSql}), false) AS ${passColumn(index)}`);
   return [
-    `CREATE OR REPLACE TEMP TABLE ${JUDGING} AS SELECT ${[`${SOURCE_TABLE}.*`, ...columns].join(', ')} FROM ${SOURCE_TABLE}`,
+    `CREATE OR REPLACE TEMP TABLE ${JUDGING} AS SELECT ${[`${SOURCE_TABLE}.*`, ...columns].join(', ')} ${fromSourceSql(expectations)}`,
     `DROP TABLE ${SOURCE_TABLE}`,
     `ALTER TABLE ${JUDGING} RENAME TO ${SOURCE_TABLE}`,
   ];

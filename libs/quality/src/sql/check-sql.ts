@@ -1,3 +1,4 @@
+import { distinctJoins } from '@ade/healthcare';
 import { SOURCE_TABLE } from '../source-table';
 
 /** A check ready to run: its pass condition as SQL, and what to say when a row fails it. */
@@ -8,6 +9,8 @@ export interface SqlCheck {
   message: string;
   column: string;
   passSql: string;
+  /** LEFT JOINs beside the source that the pass reads (one row each per source row); none when absent. */
+  joins?: readonly string[];
 }
 
 export const RESULTS_TABLE = 'check_results';
@@ -18,11 +21,17 @@ const passColumn = (check: SqlCheck) => `c${check.no}`;
 /**
  * One vectorized pass over the prepared source: a boolean column per check (TRUE = passes; a NULL
  * from a rule counts as a failure so a rendering bug can never hide a violation). The data row
- * number is the source rowid + 1.
+ * number is the source rowid + 1. The checks' lookup joins each match at most one row, so the pass
+ * still has exactly one row per source row.
  */
 export function resultsTableSql(checks: readonly SqlCheck[]): string {
   const columns = checks.map((check) => `  coalesce((${check.passSql}), false) AS ${passColumn(check)}`);
-  return [`CREATE TEMP TABLE ${RESULTS_TABLE} AS`, `SELECT ${SOURCE_TABLE}.rowid + 1 AS ${ROW_COLUMN}${columns.length ? ',' : ''}`, columns.join(',\n'), `FROM ${SOURCE_TABLE}`].join('\n');
+  return [`CREATE TEMP TABLE ${RESULTS_TABLE} AS`, `SELECT ${SOURCE_TABLE}.rowid + 1 AS ${ROW_COLUMN}${columns.length ? ',' : ''}`, columns.join(',\n'), fromSourceSql(checks)].join('\n');
+}
+
+/** The source and the distinct lookup joins the checks read. */
+export function fromSourceSql(checks: ReadonlyArray<{ joins?: readonly string[] }>): string {
+  return ['FROM', SOURCE_TABLE, ...distinctJoins(checks)].join(' ');
 }
 
 /** Failures per check and the number of rows failing any error-severity check, in one scan. */

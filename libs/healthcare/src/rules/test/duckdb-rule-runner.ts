@@ -1,6 +1,10 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadReferenceTablesDuckDb } from '../../reference/load-duckdb';
+import { icd10CmIntervalsTableSql, Icd10CmLookupJoins } from '../icd10cm-lookups';
 import type { ReferenceTable, Rule, RuleInputs, SqlRenderContext, RuleEnvironment } from '../rule';
+
+/** How the ICD-10-CM rules reach their reference intervals: a subquery of their own, or a join per code column. */
+export type CodeLookups = 'subqueries' | 'joins';
 
 /**
  * A private in-memory DuckDB with the reference tables loaded, that evaluates one rule's SQL over
@@ -19,6 +23,7 @@ export class DuckDbRuleRunner {
     const instance = await DuckDBInstance.create(':memory:', { threads: '4' });
     const connection = await instance.connect();
     const ref = await loadReferenceTablesDuckDb(connection, 'ref');
+    await connection.run(icd10CmIntervalsTableSql(ref));
     return new DuckDbRuleRunner(instance, connection, ref);
   }
 
@@ -33,6 +38,7 @@ export class DuckDbRuleRunner {
     env: RuleEnvironment,
     /** Roles rendered as the SQL literal NULL (an unbound column) instead of reading the table. */
     unbound: readonly string[] = [],
+    lookups: CodeLookups = 'subqueries',
   ): Promise<(boolean | null)[]> {
     const table = `cases_${(this.tableNo += 1)}`;
     const columns = rule.roles.map((_, index) => `r${index}`);
@@ -49,7 +55,11 @@ export class DuckDbRuleRunner {
     });
     appender.closeSync();
     const inputs = Object.fromEntries(rule.roles.map((role, index) => [role, unbound.includes(role) ? 'NULL' : `${table}.${columns[index]}`]));
-    const sql = `SELECT ${rule.sql(inputs, this.context(env))} AS ok FROM ${table} ORDER BY id`;
+    const rendered =
+      lookups === 'joins'
+        ? new Icd10CmLookupJoins().render(this.context(env), (context) => rule.sql(inputs, context))
+        : { result: rule.sql(inputs, this.context(env)), joins: [] };
+    const sql = `SELECT ${rendered.result} AS ok FROM ${[table, ...rendered.joins].join(' ')} ORDER BY id`;
     const result = await this.connection.runAndReadAll(sql);
     await this.connection.run(`DROP TABLE ${table}`);
     return result.getColumns()[0]!.map((value) => (value === null ? null : Boolean(value)));

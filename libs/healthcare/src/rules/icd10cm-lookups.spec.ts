@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { loadIcd10CmCalendar } from '../reference/icd10cm-calendar';
+import { icd10CmHeaderCode, icd10CmNotValidOnDate } from './icd10cm.rules';
+import { distinctJoins, icd10CmIntervalSlots, icd10CmIntervalsTableSql, Icd10CmLookupJoins } from './icd10cm-lookups';
+import { npiCheckDigit } from './npi.rules';
+import type { SqlRenderContext } from './rule';
+import { DEFAULT_ENV } from './test/verdicts';
+
+const context: SqlRenderContext = { ...DEFAULT_ENV, dialect: 'duckdb', ref: (table) => `ref.${table}` };
+
+describe('Icd10CmLookupJoins', () => {
+  it('joins each code input once, however many rules read it', () => {
+    const lookups = new Icd10CmLookupJoins();
+    const renderings = ['claims.dx1', 'claims.dx2', 'claims.dx1'].flatMap((code) =>
+      [icd10CmHeaderCode, icd10CmNotValidOnDate].map((rule) => lookups.render(context, (joined) => rule.sql({ code, serviceDate: 'claims.day' }, joined))),
+    );
+    expect(renderings.map((rendering) => rendering.joins.length)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(distinctJoins(renderings)).toEqual([
+      "LEFT JOIN temp.main.__icd10cm_intervals AS __icd10cm_0 ON __icd10cm_0.__icd_code = replace(claims.dx1, '.', '')",
+      "LEFT JOIN temp.main.__icd10cm_intervals AS __icd10cm_1 ON __icd10cm_1.__icd_code = replace(claims.dx2, '.', '')",
+    ]);
+    expect(renderings[0]!.result).toContain('__icd10cm_0.__icd_header_1');
+    expect(renderings[0]!.result).not.toContain('EXISTS');
+  });
+
+  it('leaves rules that look nothing up as they render without it', () => {
+    const rendered = new Icd10CmLookupJoins().render(context, (joined) => npiCheckDigit.sql({ npi: 'claims.npi' }, joined));
+    expect(rendered).toEqual({ result: npiCheckDigit.sql({ npi: 'claims.npi' }, context), joins: [] });
+  });
+
+  it('gives every interval of the busiest code a slot, and no more', () => {
+    const calendar = loadIcd10CmCalendar();
+    let most = 0;
+    for (const code of new Set([...calendar.billable.keys(), ...calendar.headers.keys()])) {
+      most = Math.max(most, (calendar.billable.get(code)?.length ?? 0) + (calendar.headers.get(code)?.length ?? 0));
+    }
+    expect(icd10CmIntervalSlots()).toBe(most);
+    const sql = icd10CmIntervalsTableSql(context.ref);
+    expect(sql).toContain(`AS __icd_header_${most},`.slice(0, -1));
+    expect(sql).not.toContain(`__icd_from_${most + 1}`);
+  });
+});
