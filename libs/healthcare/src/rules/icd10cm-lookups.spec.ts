@@ -4,6 +4,7 @@ import { icd10CmHeaderCode, icd10CmNotValidOnDate } from './icd10cm.rules';
 import { distinctJoins, icd10CmIntervalSlots, icd10CmIntervalsTableSql, Icd10CmLookupJoins } from './icd10cm-lookups';
 import { npiCheckDigit } from './npi.rules';
 import type { SqlRenderContext } from './rule';
+import { DuckDbRuleRunner } from './test/duckdb-rule-runner';
 import { DEFAULT_ENV } from './test/verdicts';
 
 const context: SqlRenderContext = { ...DEFAULT_ENV, dialect: 'duckdb', ref: (table) => `ref.${table}` };
@@ -38,5 +39,33 @@ describe('Icd10CmLookupJoins', () => {
     const sql = icd10CmIntervalsTableSql(context.ref);
     expect(sql).toContain(`AS __icd_header_${most},`.slice(0, -1));
     expect(sql).not.toContain(`__icd_from_${most + 1}`);
+  });
+
+  it('builds one row per code with its billable and header intervals in date order', async () => {
+    // Opened inside the test: the runner builds the interval table as it opens.
+    const runner = await DuckDbRuleRunner.open();
+    try {
+      const slots = Array.from({ length: icd10CmIntervalSlots() }, (_, index) => index + 1);
+      const read = async (where: string) =>
+        (
+          await runner.connection.runAndReadAll(
+            `SELECT __icd_code AS code, ${slots.map((n) => `__icd_from_${n}::VARCHAR AS from_${n}, __icd_to_${n}::VARCHAR AS to_${n}, __icd_header_${n} AS header_${n}`).join(', ')} FROM temp.main.__icd10cm_intervals ${where}`,
+          )
+        ).getRowObjectsJson();
+      const calendar = loadIcd10CmCalendar();
+      const [{ codes }] = (await runner.connection.runAndReadAll('SELECT count(*)::INTEGER AS codes FROM temp.main.__icd10cm_intervals')).getRowObjectsJson() as Array<{ codes: number }>;
+      expect(codes).toBe(new Set([...calendar.billable.keys(), ...calendar.headers.keys()]).size);
+      // M54.5: billable until FY2022 split it into M54.50/51/59, a header from then on.
+      const [m545] = await read(`WHERE __icd_code = 'M545'`);
+      expect(m545).toMatchObject({ code: 'M545', from_1: '2015-10-01', to_1: '2021-09-30', header_1: false, from_2: '2021-10-01', to_2: '9999-12-31', header_2: true });
+      const [e119] = await read(`WHERE __icd_code = 'E119'`);
+      expect(e119).toMatchObject({ code: 'E119', from_1: '2015-10-01', to_1: '9999-12-31', header_1: false, from_2: null, to_2: null, header_2: null });
+    } finally {
+      runner.close();
+    }
+  });
+
+  it('collects the distinct joins of renderings, skipping those without any', () => {
+    expect(distinctJoins([{ joins: ['a'] }, {}, { joins: ['a', 'b'] }])).toEqual(['a', 'b']);
   });
 });
