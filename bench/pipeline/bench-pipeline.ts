@@ -70,6 +70,8 @@ export interface StatementTiming {
   ms: number;
   /** The process's resident memory right after the statement. */
   rssMiB: number;
+  /** What DuckDB's buffer manager counts as in use right after it (`duckdb_memory()`); RSS beyond it is held elsewhere. */
+  engineMiB: number;
 }
 
 export interface MedallionPhaseResult {
@@ -320,8 +322,14 @@ export class TimedSession implements SqlSession {
       throw new Error(`quality stage step '${classifyStatement(sql).step}' failed: ${(error as Error).message}`, { cause: error });
     } finally {
       const ms = performance.now() - started;
-      this.timings.push({ ...classifyStatement(sql), ms, rssMiB: Math.round(process.memoryUsage.rss() / 2 ** 20), ...(this.keepSql ? { sql } : {}) });
+      const rssMiB = Math.round(process.memoryUsage.rss() / 2 ** 20);
+      this.timings.push({ ...classifyStatement(sql), ms, rssMiB, engineMiB: await this.#engineMiB(), ...(this.keepSql ? { sql } : {}) });
     }
+  }
+
+  async #engineMiB(): Promise<number> {
+    const [row] = await this.inner.query<{ bytes: unknown }>('SELECT coalesce(sum(memory_usage_bytes), 0)::BIGINT AS bytes FROM duckdb_memory()').catch(() => [{ bytes: -1 }]);
+    return Math.round(Number(row!.bytes) / 2 ** 20);
   }
 }
 
@@ -519,19 +527,20 @@ function breakdown(runs: MedallionPhaseResult[]): Record<StepGroup, number> {
 }
 
 /** Per step (statements of one step summed within a run), median over runs, largest first. */
-function statementMedians(runs: MedallionPhaseResult[]): Array<{ step: string; group: StepGroup; statements: number; ms: number; rssAfterMiB: number }> {
-  const steps = new Map<string, { group: StepGroup; statements: number; perRun: number[]; rss: number[] }>();
+function statementMedians(runs: MedallionPhaseResult[]): Array<{ step: string; group: StepGroup; statements: number; ms: number; rssAfterMiB: number; engineAfterMiB: number }> {
+  const steps = new Map<string, { group: StepGroup; statements: number; perRun: number[]; rss: number[]; engine: number[] }>();
   runs.forEach((run, index) => {
     for (const timing of run.statements) {
-      const entry = steps.get(timing.step) ?? { group: timing.group, statements: 0, perRun: runs.map(() => 0), rss: runs.map(() => 0) };
+      const entry = steps.get(timing.step) ?? { group: timing.group, statements: 0, perRun: runs.map(() => 0), rss: runs.map(() => 0), engine: runs.map(() => 0) };
       if (index === 0) entry.statements += 1;
       entry.perRun[index]! += timing.ms;
       entry.rss[index] = Math.max(entry.rss[index]!, timing.rssMiB);
+      entry.engine[index] = Math.max(entry.engine[index]!, timing.engineMiB);
       steps.set(timing.step, entry);
     }
   });
   return [...steps.entries()]
-    .map(([step, entry]) => ({ step, group: entry.group, statements: entry.statements, ms: round(median(entry.perRun)), rssAfterMiB: median(entry.rss) }))
+    .map(([step, entry]) => ({ step, group: entry.group, statements: entry.statements, ms: round(median(entry.perRun)), rssAfterMiB: median(entry.rss), engineAfterMiB: median(entry.engine) }))
     .sort((a, b) => b.ms - a.ms);
 }
 
