@@ -1,5 +1,5 @@
 import { CodesetError } from '../codesets/codeset-error';
-import { icd10CmFiscalYears, loadIcd10CmCodes } from '../codesets/icd10cm-code-sets';
+import { icd10CmFiscalYears, readIcd10CmCodes } from '../codesets/icd10cm-code-sets';
 import { loadIcd10CmMidyearChanges, type Icd10CmMidyearChange } from '../codesets/icd10cm-midyear-changes';
 import { fiscalYearOf, fiscalYearStart } from '../dates/fiscal-year';
 import { epochDayToIsoDate, isoDateToEpochDay } from '../dates/iso-date';
@@ -16,6 +16,10 @@ export const OPEN_END = '9999-12-31';
 /** A stretch of days over which the valid ICD-10-CM code set does not change. */
 export interface Icd10CmPeriod extends DateInterval {
   fiscalYear: number;
+}
+
+/** A period with its billable codes: only while the calendar is built, each set is ~70k codes. */
+interface PeriodCodes extends Icd10CmPeriod {
   billable: ReadonlySet<string>;
 }
 
@@ -68,7 +72,7 @@ export function assertConsecutiveFiscalYears(years: readonly number[]): void {
   });
 }
 
-function icd10CmPeriods(): Icd10CmPeriod[] {
+function icd10CmPeriods(): PeriodCodes[] {
   const years = icd10CmFiscalYears();
   assertConsecutiveFiscalYears(years);
   const changes = [...loadIcd10CmMidyearChanges()].sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate));
@@ -79,13 +83,14 @@ function icd10CmPeriods(): Icd10CmPeriod[] {
 }
 
 /** The fiscal year's file, then one more period from each mid-year effective date. */
-function fiscalYearPeriods(fiscalYear: number, end: string, changes: readonly Icd10CmMidyearChange[]): Icd10CmPeriod[] {
+function fiscalYearPeriods(fiscalYear: number, end: string, changes: readonly Icd10CmMidyearChange[]): PeriodCodes[] {
   const start = fiscalYearStart(fiscalYear);
   const starts = [...new Set([start, ...changes.map((change) => change.effectiveDate)])];
+  const codes = readIcd10CmCodes(fiscalYear);
   return starts.map((from, index) => {
     const next = starts[index + 1];
     const applied = changes.filter((change) => change.effectiveDate <= from);
-    return { fiscalYear, from, to: next ? dayBefore(next) : end, billable: withChanges(loadIcd10CmCodes(fiscalYear), applied) };
+    return { fiscalYear, from, to: next ? dayBefore(next) : end, billable: withChanges(codes, applied) };
   });
 }
 
@@ -102,7 +107,7 @@ function withChanges(codes: ReadonlySet<string>, changes: readonly Icd10CmMidyea
  * Walks the periods in order and opens or closes a code's interval only where the code set
  * changes. Header status follows from a count, per prefix, of the billable codes extending it.
  */
-function buildCalendar(periods: readonly Icd10CmPeriod[]): Icd10CmCalendar {
+function buildCalendar(periods: readonly PeriodCodes[]): Icd10CmCalendar {
   const billable = new IntervalBuilder();
   const headers = new IntervalBuilder();
   const current = new Set<string>();
@@ -135,7 +140,7 @@ function buildCalendar(periods: readonly Icd10CmPeriod[]): Icd10CmCalendar {
       else headers.close(code, period.from);
     }
   }
-  return { periods, billable: billable.finish(), headers: headers.finish() };
+  return { periods: periods.map(({ fiscalYear, from, to }) => ({ fiscalYear, from, to })), billable: billable.finish(), headers: headers.finish() };
 }
 
 /** Collects each code's intervals as they open and close; whatever is open at the end stays open. */

@@ -4,10 +4,16 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CodesetError } from '../codesets/codeset-error';
+import { icd10CmFiscalYears, loadIcd10CmCodes } from '../codesets/icd10cm-code-sets';
 import { assertConsecutiveFiscalYears, coversDay, icd10CmStatusOn, loadIcd10CmCalendar, OPEN_END, type DateInterval, type Icd10CmCalendar } from './icd10cm-calendar';
 import { loadReferenceTablesDuckDb } from './load-duckdb';
 import type { ReferenceTable } from '../rules/rule';
 import { buildReferenceTables } from './reference-tables';
+
+/** The codes whose intervals cover the day. */
+function on(intervals: ReadonlyMap<string, readonly DateInterval[]>, day: string): string[] {
+  return [...intervals].filter(([, list]) => coversDay(list, day)).map(([code]) => code);
+}
 
 describe('ICD-10-CM calendar', () => {
   // Built inside a hook, not while the file is collected: a build that throws must fail tests.
@@ -83,14 +89,15 @@ describe('ICD-10-CM calendar', () => {
   });
 
   it('makes a code a header exactly while it is not billable and some billable code extends it', () => {
-    // The oracle: header sets recomputed from each period's billable codes alone.
+    // The oracle: header sets recomputed from the codes billable on the day alone.
     for (const period of calendar.periods) {
-      const expected = new Set<string>();
-      for (const code of period.billable) {
-        for (let length = 3; length < code.length; length += 1) expected.add(code.slice(0, length));
-      }
-      for (const code of period.billable) expected.delete(code);
       for (const day of [period.from, period.to]) {
+        const billable = on(calendar.billable, day);
+        const expected = new Set<string>();
+        for (const code of billable) {
+          for (let length = 3; length < code.length; length += 1) expected.add(code.slice(0, length));
+        }
+        for (const code of billable) expected.delete(code);
         const actual = [...calendar.headers].filter(([, intervals]) => intervals.some(({ from, to }) => from <= day && day <= to)).map(([code]) => code);
         expect(actual.length, `headers on ${day}`).toBe(expected.size);
         expect(actual.every((code) => expected.has(code)), `headers on ${day}`).toBe(true);
@@ -115,11 +122,17 @@ describe('ICD-10-CM calendar', () => {
   it('agrees with the fiscal-year files on the first day of every year', () => {
     // FY2016 to FY2026, three of them split by mid-year changes.
     expect(calendar.periods).toHaveLength(14);
-    for (const period of calendar.periods) {
-      const codes = [...period.billable].slice(0, 500);
-      expect(codes).toHaveLength(500);
-      for (const code of codes) expect(icd10CmStatusOn(code, period.from), `${code} on ${period.from}`).toBe('billable');
+    const yearStarts = calendar.periods.filter((period) => period.from.endsWith('-10-01'));
+    expect(yearStarts.map((period) => period.fiscalYear)).toEqual(icd10CmFiscalYears());
+    for (const period of yearStarts) {
+      const codes = loadIcd10CmCodes(period.fiscalYear);
+      expect(on(calendar.billable, period.from).length, `FY${period.fiscalYear}`).toBe(codes.size);
+      for (const code of [...codes].slice(0, 500)) expect(icd10CmStatusOn(code, period.from), `${code} on ${period.from}`).toBe('billable');
     }
+  });
+
+  it('keeps no code set per period once built', () => {
+    expect(Object.keys(calendar.periods[0]!).sort()).toEqual(['fiscalYear', 'from', 'to']);
   });
 });
 
