@@ -327,9 +327,12 @@ export class TimedSession implements SqlSession {
     }
   }
 
+  /** -1 when the engine cannot answer (after a failed statement). */
   async #engineMiB(): Promise<number> {
-    const [row] = await this.inner.query<{ bytes: unknown }>('SELECT coalesce(sum(memory_usage_bytes), 0)::BIGINT AS bytes FROM duckdb_memory()').catch(() => [{ bytes: -1 }]);
-    return Math.round(Number(row!.bytes) / 2 ** 20);
+    return this.inner.query<{ bytes: unknown }>('SELECT coalesce(sum(memory_usage_bytes), 0)::BIGINT AS bytes FROM duckdb_memory()').then(
+      ([row]) => Math.round(Number(row!.bytes) / 2 ** 20),
+      () => -1,
+    );
   }
 }
 

@@ -15,7 +15,6 @@ import { median } from '../support/stats';
  */
 const AS_OF = '2026-11-01';
 
-
 async function bareRead(path: string): Promise<number> {
   const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false' });
   const connection = await instance.connect();

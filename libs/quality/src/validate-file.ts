@@ -1,5 +1,5 @@
 import type { DataType, TabularFormat } from '@ade/contracts';
-import { canonicalSchema, icd10CmIntervalsTableSql, Icd10CmLookupJoins, loadStatePack, mapHeaders, todayIsoDate, type CanonicalSchema, type HeaderMapping, type SqlRenderContext, type StatePack } from '@ade/healthcare';
+import { canonicalSchema, Icd10CmLookupJoins, loadStatePack, mapHeaders, todayIsoDate, type CanonicalSchema, type HeaderMapping, type SqlRenderContext, type StatePack } from '@ade/healthcare';
 import { planChecks } from './check-plan';
 import { claimDateHook } from './parsed-dates';
 import { duplicateCheck } from './duplicate-check';
@@ -86,11 +86,17 @@ function buildChecks(type: DataType, schema: CanonicalSchema, mapping: HeaderMap
     .filter((source): source is string => source !== undefined && read.has(source));
   const context: SqlRenderContext = { ...baseContext, claimDate: claimDateHook(dateColumns, sourceColumnSql) };
   const lookups = new Icd10CmLookupJoins();
-  const checks: SqlCheck[] = plan.checks.map((planned) => {
-    const { result: passSql, joins } = lookups.render(context, (joined) => planned.rule.sql(planned.inputs, joined));
-    return { no: planned.no, ruleId: planned.rule.id, severity: planned.rule.severity, message: planned.rule.message, column: planned.column, passSql, joins };
-  });
-  const lookupSql = checks.some((check) => check.joins?.length) ? [icd10CmIntervalsTableSql(context.ref)] : [];
+  const rendered = plan.checks.map((planned) => ({ planned, ...lookups.render(context, (joined) => planned.rule.sql(planned.inputs, joined)) }));
+  const checks: SqlCheck[] = rendered.map(({ planned, result: passSql, joins }) => ({
+    no: planned.no,
+    ruleId: planned.rule.id,
+    severity: planned.rule.severity,
+    message: planned.rule.message,
+    column: planned.column,
+    passSql,
+    joins,
+  }));
+  const lookupSql = [...new Set(rendered.flatMap((rendering) => rendering.prepareSql))];
   const keySources = schema.businessKey.map((column) => sourceOf.get(column)).filter((s): s is string => s !== undefined);
   if (schema.businessKey.length === 0 || keySources.length !== schema.businessKey.length) {
     return { checks, columnsRead: plan.columnsRead, dateColumns, prepareSql: lookupSql, missingRequired: plan.missingRequired };

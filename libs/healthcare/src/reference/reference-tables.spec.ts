@@ -98,7 +98,7 @@ describe('ICD-10-CM calendar', () => {
           for (let length = 3; length < code.length; length += 1) expected.add(code.slice(0, length));
         }
         for (const code of billable) expected.delete(code);
-        const actual = [...calendar.headers].filter(([, intervals]) => intervals.some(({ from, to }) => from <= day && day <= to)).map(([code]) => code);
+        const actual = on(calendar.headers, day);
         expect(actual.length, `headers on ${day}`).toBe(expected.size);
         expect(actual.every((code) => expected.has(code)), `headers on ${day}`).toBe(true);
       }

@@ -21,12 +21,13 @@ describe('Icd10CmLookupJoins', () => {
       "LEFT JOIN temp.main.__icd10cm_intervals AS __icd10cm_1 ON __icd10cm_1.__icd_code = replace(claims.dx2, '.', '')",
     ]);
     expect(renderings[0]!.result).toContain('__icd10cm_0.__icd_header_1');
+    expect(renderings.map((rendering) => rendering.prepareSql)).toEqual(renderings.map(() => [icd10CmIntervalsTableSql(context.ref)]));
     expect(renderings[0]!.result).not.toContain('EXISTS');
   });
 
   it('leaves rules that look nothing up as they render without it', () => {
     const rendered = new Icd10CmLookupJoins().render(context, (joined) => npiCheckDigit.sql({ npi: 'claims.npi' }, joined));
-    expect(rendered).toEqual({ result: npiCheckDigit.sql({ npi: 'claims.npi' }, context), joins: [] });
+    expect(rendered).toEqual({ result: npiCheckDigit.sql({ npi: 'claims.npi' }, context), joins: [], prepareSql: [] });
   });
 
   it('gives every interval of the busiest code a slot, and no more', () => {
@@ -37,7 +38,7 @@ describe('Icd10CmLookupJoins', () => {
     }
     expect(icd10CmIntervalSlots()).toBe(most);
     const sql = icd10CmIntervalsTableSql(context.ref);
-    expect(sql).toContain(`AS __icd_header_${most},`.slice(0, -1));
+    expect(sql).toContain(`AS __icd_header_${most}`);
     expect(sql).not.toContain(`__icd_from_${most + 1}`);
   });
 

@@ -62,8 +62,11 @@ export function icd10CmLookupKeySql(code: string): string {
 export class Icd10CmLookupJoins {
   private readonly aliases = new Map<string, string>();
 
-  /** Draws with a render context whose ICD-10-CM rules read joined intervals; returns the joins it used. */
-  render<T>(context: SqlRenderContext, draw: (context: SqlRenderContext) => T): { result: T; joins: string[] } {
+  /**
+   * Draws with a render context whose ICD-10-CM rules read joined intervals; returns the joins it
+   * used and the statements that must run before them (building the interval table), none if none.
+   */
+  render<T>(context: SqlRenderContext, draw: (context: SqlRenderContext) => T): { result: T; joins: string[]; prepareSql: string[] } {
     const used = new Set<string>();
     const result = draw({
       ...context,
@@ -73,7 +76,7 @@ export class Icd10CmLookupJoins {
         return slotNumbers().map((n) => ({ validFrom: `${alias}.__icd_from_${n}`, validTo: `${alias}.__icd_to_${n}`, header: `${alias}.__icd_header_${n}` }));
       },
     });
-    return { result, joins: [...used] };
+    return { result, joins: [...used], prepareSql: used.size ? [icd10CmIntervalsTableSql(context.ref)] : [] };
   }
 
   private aliasOf(code: string): string {

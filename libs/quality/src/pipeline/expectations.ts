@@ -1,5 +1,5 @@
 import { rewriteExpectationSql, type DataType, type ExpectationOverride } from '@ade/contracts';
-import { canonicalSchema, icd10CmIntervalsTableSql, Icd10CmLookupJoins, type CanonicalSchema, type SqlRenderContext, type StatePack } from '@ade/healthcare';
+import { canonicalSchema, Icd10CmLookupJoins, type CanonicalSchema, type SqlRenderContext, type StatePack } from '@ade/healthcare';
 import { DATASET_RULE_DEFAULTS, expectationIdOf, libraryExpectationDefault, type DatasetRuleId, type ExpectationDefault } from '@ade/quality-model';
 import { planChecks } from '../check-plan';
 import { claimDateHook } from '../parsed-dates';
@@ -50,8 +50,7 @@ export function planExpectations(context: ExpectationPlanContext): Expectation[]
   const lookups = new Icd10CmLookupJoins();
   const library: Expectation[] = planned.checks.map((check) => {
     const column = context.present.has(check.column) || schema.columns.some((c) => c.name === check.column) ? check.column : null;
-    const { result: passSql, joins } = lookups.render(render, (joined) => check.rule.sql(check.inputs, joined));
-    const prepareSql = joins.length ? [icd10CmIntervalsTableSql(render.ref)] : [];
+    const { result: passSql, joins, prepareSql } = lookups.render(render, (joined) => check.rule.sql(check.inputs, joined));
     return { ...libraryExpectationDefault(check.rule, column), message: check.rule.message, passSql, prepareSql, joins };
   });
   const dataset = (Object.keys(DATASET_RULE_PLANS) as DatasetRuleId[]).flatMap((id) =>

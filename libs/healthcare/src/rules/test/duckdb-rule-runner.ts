@@ -59,6 +59,7 @@ export class DuckDbRuleRunner {
       lookups === 'joins'
         ? new Icd10CmLookupJoins().render(this.context(env), (context) => rule.sql(inputs, context))
         : { result: rule.sql(inputs, this.context(env)), joins: [] };
+    // The interval table the joins read was built once, when the runner opened.
     const sql = `SELECT ${rendered.result} AS ok FROM ${[table, ...rendered.joins].join(' ')} ORDER BY id`;
     const result = await this.connection.runAndReadAll(sql);
     await this.connection.run(`DROP TABLE ${table}`);
