@@ -55,8 +55,13 @@ export const modules = [
   },
   {
     name: 'tenant-scope',
-    mutate: ['apps/control-plane/src/database/{database-scope,tenant-scoped.repository}.ts'],
-    specs: ['apps/control-plane/test/tenant-scoped.repository.int.spec.ts', 'apps/control-plane/test/row-level-security.e2e.spec.ts'],
+    mutate: ['apps/control-plane/src/database/{database-scope,tenant-scoped.repository,scoped-client,inline-parameters}.ts'],
+    specs: [
+      'apps/control-plane/test/tenant-scoped.repository.int.spec.ts',
+      'apps/control-plane/test/database-scope.int.spec.ts',
+      'apps/control-plane/src/database/inline-parameters.spec.ts',
+      'apps/control-plane/test/row-level-security.e2e.spec.ts',
+    ],
   },
 ];
 

@@ -10,6 +10,7 @@ import type { QualityReport } from '@ade/contracts';
 import { DuckDbLakehouse, duckdbSql, type Row, type SourceFile, type SqlSession } from '@ade/lakehouse';
 import { runQualityStage } from '@ade/quality';
 import { writeProfessionalClaimsCsv } from '@ade/synthetic';
+import { RECOMMENDED_MALLOC_ARENA_MAX } from '../../apps/data-plane-worker/src/config/malloc-arenas';
 import { loadWorkerConfig } from '../../apps/data-plane-worker/src/config/worker.config';
 import { median, round } from '../support/stats';
 
@@ -351,11 +352,20 @@ export async function runPhase(request: PhaseRequest): Promise<PhaseResult> {
  */
 const canFork = __filename.endsWith('.js') && process.env['BENCH_IN_PROCESS'] !== '1';
 
+function childMallocArenaMax(): string {
+  return process.env['MALLOC_ARENA_MAX'] || RECOMMENDED_MALLOC_ARENA_MAX;
+}
+
 function inChild(request: PhaseRequest): Promise<PhaseResult> {
   return new Promise((done, fail) => {
     let result: PhaseResult | undefined;
     // DuckDB spills to `.tmp` under the working directory: the child works in its own directory.
-    const child = fork(__filename, ['--phase', JSON.stringify(request)], { cwd: request.dir, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(__filename, ['--phase', JSON.stringify(request)], {
+      cwd: request.dir,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // Both phases run with the glibc arena limit the worker is deployed with (malloc-arenas.ts).
+      env: { ...process.env, MALLOC_ARENA_MAX: childMallocArenaMax() },
+    });
     child.on('message', (message) => {
       result = message as PhaseResult;
     });
@@ -447,7 +457,11 @@ export async function runPipelineBench(rows: number, repeats: number, options: P
         loadAverageAtStart: loadAtStart.map((value) => round(value, 2)),
         loadAverageAtEnd: loadavg().map((value) => round(value, 2)),
       },
-      engine: { threads: engine.threads ?? 'DuckDB default (one per core)', memoryLimit: engine.memoryLimit ?? 'DuckDB default (80% of RAM)' },
+      engine: {
+        threads: engine.threads ?? 'DuckDB default (one per core)',
+        memoryLimit: engine.memoryLimit ?? 'DuckDB default (80% of RAM)',
+        mallocArenaMax: canFork ? childMallocArenaMax() : (process.env['MALLOC_ARENA_MAX'] ?? 'glibc default'),
+      },
       memoryMeasuredIn: canFork ? 'a child process per phase (maxRSS of that child)' : 'this process (running maximum; phases not separated)',
       rows,
       bytes,

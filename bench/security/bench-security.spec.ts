@@ -56,7 +56,7 @@ describe('bench/security statistics', () => {
     });
     expect(table).toContain('concurrency 1');
     expect(table).toMatch(/point read, owner, autocommit \(baseline\)\s+100\.0\s+200\.0\s+1000/);
-    expect(table).toMatch(/point read, ade_app, inTenantScope \(what the application does\)\s+450\.0\s+900\.0\s+250/);
+    expect(table).toMatch(/point read, ade_app, inTenantScope \(a scoped transaction: what writes use\)\s+450\.0\s+900\.0\s+250/);
     expect(table).toMatch(/scopedReadToBare\s+4\.50\s+4\.00/);
   });
 
@@ -70,7 +70,7 @@ describe('bench/security statistics', () => {
   it('measures the append on 8 chains only with 8 writers', () => {
     expect(modesAt(1)).toContain('auditOneChain');
     expect(modesAt(1)).not.toContain('auditEightChains');
-    expect(modesAt(8)).toEqual(expect.arrayContaining(['pointScoped', 'listScoped', 'insertPlain', 'auditOneChain', 'auditEightChains']));
+    expect(modesAt(8)).toEqual(expect.arrayContaining(['pointScoped', 'pointScopedRead', 'listScoped', 'listScopedRead', 'insertPlain', 'auditOneChain', 'auditEightChains']));
   });
 });
 
@@ -83,6 +83,8 @@ describe('bench/security', () => {
     expect(Object.keys(result.modes)).toEqual(['1', '8']);
     expect(result.modes['8']!.auditEightChains!.ops).toBe(40);
     expect(result.ratios['1']!['scopedReadToBare']!.latency).toBeGreaterThan(0);
+    expect(result.ratios['8']!['oneMessageScopedReadToBare']!.latency).toBeGreaterThan(0);
+    expect(result.ratios['8']!['oneMessageScopedListToBareList']!.throughput).toBeGreaterThan(0);
     expect(result.ratios['8']!['auditAppendEightChainsToPlainInsert']!.throughput).toBeGreaterThan(0);
     expect(result.auditChains.verified).toBe(true);
     // warm-up + one round, each 8 + 40 appends by the real repository: at concurrency 1 on one

@@ -1,7 +1,7 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { AuditEventInput } from '../../apps/control-plane/src/audit/audit-event';
 import type { AuditLogRepository } from '../../apps/control-plane/src/audit/audit-log.repository';
-import { inTenantScope } from '../../apps/control-plane/src/database/database-scope';
+import { inTenantScope, readInTenantScope } from '../../apps/control-plane/src/database/database-scope';
 import { summarizeRound, type ModeName, type RoundStats } from './security-report';
 
 /**
@@ -43,10 +43,12 @@ const READ_MODES: ModeName[] = [
   'pointTx',
   'pointTxSettings',
   'pointScoped',
+  'pointScopedRead',
   'pointPolicyOnly',
   'pointBareHeld',
   'listBare',
   'listScoped',
+  'listScopedRead',
   'listPolicyOnly',
   'listBareHeld',
 ];
@@ -121,19 +123,22 @@ function prepareMode(fixture: Fixture, mode: ModeName, concurrency: number, roun
   const next = lcg(7919 * (roundIndex + 1) + concurrency);
   const pick = () => fixture.pipelines[next() % fixture.pipelines.length]!;
   const tenant = () => fixture.tenants[next() % fixture.tenants.length]!;
-  const pointIn = (dataSource: DataSource, scoped: boolean): Prepared => ({
+  const pointIn = (dataSource: DataSource, scope: 'none' | 'transaction' | 'oneMessage'): Prepared => ({
     op: async () => {
       const p = pick();
       const params = [p.tenantId, p.id];
-      const rows: unknown[] = scoped
-        ? await inTenantScope(dataSource, p.tenantId, (tx) => tx.query(POINT_READ, params))
-        : await dataSource.query(POINT_READ, params);
+      const rows: unknown[] =
+        scope === 'transaction'
+          ? await inTenantScope(dataSource, p.tenantId, (tx) => tx.query(POINT_READ, params))
+          : scope === 'oneMessage'
+            ? await readInTenantScope(dataSource, p.tenantId, (manager) => manager.query(POINT_READ, params))
+            : await dataSource.query(POINT_READ, params);
       expectRows(rows, 1, mode);
     },
   });
   switch (mode) {
     case 'pointBare':
-      return pointIn(fixture.owner, false);
+      return pointIn(fixture.owner, 'none');
     case 'pointTx':
       return {
         op: async () => {
@@ -142,9 +147,11 @@ function prepareMode(fixture: Fixture, mode: ModeName, concurrency: number, roun
         },
       };
     case 'pointTxSettings':
-      return pointIn(fixture.owner, true);
+      return pointIn(fixture.owner, 'transaction');
     case 'pointScoped':
-      return pointIn(fixture.app, true);
+      return pointIn(fixture.app, 'transaction');
+    case 'pointScopedRead':
+      return pointIn(fixture.app, 'oneMessage');
     case 'pointPolicyOnly':
       return prepareHeld(fixture, 'app', 'point', concurrency, roundIndex, next);
     case 'pointBareHeld':
@@ -165,6 +172,13 @@ function prepareMode(fixture: Fixture, mode: ModeName, concurrency: number, roun
         op: async () => {
           const t = tenant();
           expectRows(await inTenantScope(fixture.app, t, (tx) => tx.query(LIST_READ, [t])), 50, mode);
+        },
+      };
+    case 'listScopedRead':
+      return {
+        op: async () => {
+          const t = tenant();
+          expectRows(await readInTenantScope(fixture.app, t, (manager) => manager.query(LIST_READ, [t])), 50, mode);
         },
       };
     case 'insertPlain':

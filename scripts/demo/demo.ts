@@ -10,6 +10,7 @@ import type { CliIo } from '../../apps/cli/src/cli-io';
 import { runCli } from '../../apps/cli/src/run-cli';
 import { DatabaseConfig } from '../../apps/control-plane/src/config/control-plane.config';
 import { migrateDatabase } from '../../apps/control-plane/src/database/migrate';
+import { RECOMMENDED_MALLOC_ARENA_MAX } from '../../apps/data-plane-worker/src/config/malloc-arenas';
 import { startNodeProcess, stopProcess, tailOf, waitUntilHealthy, type ManagedProcess } from './child-process';
 import { DEMO_QUEUE_PREFIX, DEMO_SCHEMA, resetDemoEnvironment } from './demo-environment';
 import { writeDriftedDelivery } from './drifted-files';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
       WORKER_TENANTS: 'all',
       WORKER_TENANT_REFRESH_MS: '500',
       DATA_DIR: env.dataDir,
+      MALLOC_ARENA_MAX: RECOMMENDED_MALLOC_ARENA_MAX,
     }, join(env.logDir, 'worker.log')),
   ];
   const shutdown = () => Promise.all(processes.map((p) => stopProcess(p)));

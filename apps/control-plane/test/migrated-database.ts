@@ -6,6 +6,7 @@ import { DatabaseConfig } from '../src/config/control-plane.config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { DatabaseScope } from '../src/database/database-scope';
 import { migrateDatabase } from '../src/database/migrate';
+import { Pipeline } from '../src/pipelines/pipeline.entity';
 import { Tenant } from '../src/tenants/tenant.entity';
 import { User } from '../src/users/user.entity';
 
@@ -41,6 +42,22 @@ export async function migratedDatabase(label: string): Promise<MigratedDatabase>
 /** A tenant row (a catalog that is ready), as the tenants service would create it. */
 export function tenantRow(id: string = randomUUID()): Tenant {
   return Object.assign(new Tenant(), { id, slug: `s-${id.slice(0, 8)}`, name: id, catalogName: 'healthcare_data', catalogStatus: 'ready', catalogError: null });
+}
+
+/** A pipeline row of `tenantId`, as the pipelines service would save it. */
+export function pipelineRow(tenantId: string, name: string): Pipeline {
+  return Object.assign(new Pipeline(), {
+    id: randomUUID(),
+    tenantId,
+    name,
+    dataType: 'professional_claims',
+    sourcePath: 'claims.csv',
+    sourceFormat: 'csv',
+    targetTable: 'healthcare_data.silver.claims',
+    schedule: null,
+    options: {},
+    quality: { expectations: [] },
+  });
 }
 
 /** Saves a tenant and one of its users; the password hash is never checked by the callers of this. */

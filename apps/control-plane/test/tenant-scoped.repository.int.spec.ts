@@ -7,7 +7,7 @@ import { inPlatformScope, inTenantScope } from '../src/database/database-scope';
 import { MissingTenantScopeError, TenantScopedRepository } from '../src/database/tenant-scoped.repository';
 import { Pipeline } from '../src/pipelines/pipeline.entity';
 import { Tenant } from '../src/tenants/tenant.entity';
-import { migratedSchema, tenantRow } from './migrated-database';
+import { migratedSchema, pipelineRow, tenantRow } from './migrated-database';
 
 
 describe('TenantScopedRepository (real PostgreSQL)', () => {
@@ -17,18 +17,7 @@ describe('TenantScopedRepository (real PostgreSQL)', () => {
   const tenantA = randomUUID();
   const tenantB = randomUUID();
 
-  const pipeline = (tenantId: string, name: string) =>
-    Object.assign(new Pipeline(), {
-      id: randomUUID(),
-      tenantId,
-      name,
-      dataType: 'professional_claims',
-      sourcePath: 'claims.csv',
-      sourceFormat: 'csv',
-      targetTable: 'healthcare_data.silver.claims',
-      schedule: null,
-      options: {},
-    });
+  const pipeline = pipelineRow;
 
   beforeAll(async () => {
     let config: DatabaseConfig;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConsoleLogger } from '@nestjs/common';
 import { ConfigError } from '@ade/config';
 import { RedisPolicyError } from '@ade/queue';
+import { mallocArenaWarning } from './config/malloc-arenas';
 import { loadWorkerConfig } from './config/worker.config';
 import { createWorker } from './create-worker';
 import { HandlerRegistrationError } from './jobs/job-handler.registry';
@@ -9,6 +10,8 @@ import { TenantWorkerPool } from './jobs/tenant-worker-pool';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig(process.env);
+  const arenaWarning = mallocArenaWarning(process.env);
+  if (arenaWarning) process.stdout.write(`${JSON.stringify({ level: 'warn', context: 'main', message: arenaWarning })}\n`);
   const app = await createWorker(config, new ConsoleLogger({ json: true, colors: false }));
   await app.init();
   const served = app.get(TenantWorkerPool).servedTenants();

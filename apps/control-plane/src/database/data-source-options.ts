@@ -14,6 +14,7 @@ import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
+import { ScopedClient } from './scoped-client';
 
 export const entities = [Tenant, User, Pipeline, PipelineRun, Incident, QuarantineRelease, QualityReportRecord, QualityAnomalyRecord, AlertThreshold, Alert, WebhookEndpoint, WebhookDelivery, ApiKey];
 
@@ -38,6 +39,7 @@ export function dataSourceOptions(config: DatabaseConfig, url: string = config.u
     // Off: TypeORM would print failed queries with their parameters, and parameters can hold secrets.
     logging: false,
     connectTimeoutMS: DATABASE_CONNECT_TIMEOUT_MS,
-    extra: { options: `-c search_path=${config.schema}`, max: 10 },
+    // ScopedClient lets a database scope travel in the same message as a read or a START TRANSACTION.
+    extra: { options: `-c search_path=${config.schema}`, max: 10, Client: ScopedClient },
   };
 }

@@ -1,6 +1,6 @@
 import type { EntityManager, FindOptionsOrder, FindOptionsWhere, Repository } from 'typeorm';
 import { isUuid } from '@ade/contracts';
-import { inTenantScope } from './database-scope';
+import { inTenantScope, readInTenantScope } from './database-scope';
 
 export class MissingTenantScopeError extends Error {
   override readonly name = 'MissingTenantScopeError';
@@ -14,8 +14,9 @@ interface TenantOwned {
 /**
  * The only way feature code reaches tenant-owned rows. Every method takes the tenant first and
  * throws when it is missing: TypeORM silently drops `undefined` from a WHERE clause, which would
- * turn a forgotten filter into a query over every tenant. Each call runs in a transaction scoped
- * to that tenant, so row-level security holds even where a filter is forgotten.
+ * turn a forgotten filter into a query over every tenant. Each call runs scoped to that tenant
+ * (reads as one scoped statement, writes in a scoped transaction), so row-level security holds
+ * even where a filter is forgotten.
  */
 export class TenantScopedRepository<E extends TenantOwned> {
   constructor(private readonly repository: Repository<E>) {}
@@ -25,24 +26,29 @@ export class TenantScopedRepository<E extends TenantOwned> {
     return inTenantScope(this.repository.manager.dataSource, tenantId, (tx) => work(tx.getRepository(this.repository.target), tx));
   }
 
+  /** Runs one read in `tenantId`'s scope, in one round trip (readInTenantScope). */
+  protected read<T>(tenantId: string, work: (repository: Repository<E>) => Promise<T>): Promise<T> {
+    return readInTenantScope(this.repository.manager.dataSource, tenantId, (manager) => work(manager.getRepository(this.repository.target)));
+  }
+
   /** Raw SQL in `tenantId`'s scope; the statement should still filter by tenant, and RLS makes sure. */
   protected query<T = unknown[]>(tenantId: string, sql: string, parameters?: unknown[]): Promise<T> {
     return this.inScope(tenantId, (repository) => repository.query(sql, parameters) as Promise<T>);
   }
 
   async findById(tenantId: string, id: string): Promise<E | null> {
-    return this.inScope(tenantId, (repository) => repository.findOneBy(this.scoped(tenantId, { id } as FindOptionsWhere<E>)));
+    return this.read(tenantId, (repository) => repository.findOneBy(this.scoped(tenantId, { id } as FindOptionsWhere<E>)));
   }
 
   async findOne(tenantId: string, where: FindOptionsWhere<E>): Promise<E | null> {
-    return this.inScope(tenantId, (repository) => repository.findOneBy(this.scoped(tenantId, where)));
+    return this.read(tenantId, (repository) => repository.findOneBy(this.scoped(tenantId, where)));
   }
 
   async find(
     tenantId: string,
     options: { where?: FindOptionsWhere<E>; order?: FindOptionsOrder<E>; take?: number } = {},
   ): Promise<E[]> {
-    return this.inScope(tenantId, (repository) =>
+    return this.read(tenantId, (repository) =>
       repository.find({ where: this.scoped(tenantId, options.where ?? {}), order: options.order, take: options.take }),
     );
   }

@@ -33,10 +33,11 @@ describe('worker configuration', () => {
   it('names a bad variable', () => {
     expect(() => loadWorkerConfig({ WORKER_TENANTS: 'acme', WORKER_CONCURRENCY: '0' })).toThrowError(ConfigError);
     try {
-      loadWorkerConfig({ WORKER_TENANTS: 'acme', WORKER_CONCURRENCY: '0', DUCKDB_MEMORY_LIMIT: 'lots' });
+      loadWorkerConfig({ WORKER_TENANTS: 'acme', WORKER_CONCURRENCY: '0', DUCKDB_MEMORY_LIMIT: 'lots', MALLOC_ARENA_MAX: 'two' });
     } catch (error) {
       expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual([
         'DUCKDB_MEMORY_LIMIT',
+        'MALLOC_ARENA_MAX',
         'WORKER_CONCURRENCY',
         'WORKER_TENANTS',
       ]);

@@ -49,6 +49,8 @@ const envSchema = queueEnvSchema.extend({
   DUCKDB_THREADS: envInt(1, 256).optional(),
   DUCKDB_MEMORY_LIMIT: envDuckDbSize.default('1GB'),
   DUCKDB_SPILL_DIR: z.string().min(1).optional(),
+  // Read by glibc at start-up, not by us (malloc-arenas.ts); checked so that a typo is named, not ignored.
+  MALLOC_ARENA_MAX: envInt(1, 1024).optional(),
   WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT: z.string().min(1).optional(),
 });
 
