@@ -210,7 +210,9 @@ describe('database scopes in as few round trips as they can (real PostgreSQL, ap
   });
 
   it('writes through the repository in a scoped transaction that cannot reach another tenant', async () => {
-    const written = await pipelines.insert(tenantA, pipeline(tenantA, 'written'));
+    const { result: written, roundTrips } = await roundTripsOf(() => pipelines.insert(tenantA, pipeline(tenantA, 'written')));
+    // START TRANSACTION and the scope, the INSERT (no lookup of the key first), COMMIT.
+    expect(roundTrips).toBe(3);
     expect(await owner.getRepository(Pipeline).findOneBy({ id: written.id })).toMatchObject({ tenantId: tenantA, name: 'written' });
     const [ofB] = await owner.getRepository(Pipeline).findBy({ tenantId: tenantB });
     const moved = await inTenantScope(dataSource, tenantA, (tx) => tx.query(`UPDATE pipelines SET name = 'moved' WHERE id = $1`, [ofB!.id]));

@@ -60,6 +60,25 @@ describe('TenantScopedRepository (real PostgreSQL)', () => {
     await expect(pipelines.insert(tenantA, pipeline(tenantB, 'misplaced'))).rejects.toThrowError('entity belongs to another tenant');
   });
 
+  it('inserts a new row in one statement, returning its generated columns, and never overwrites one', async () => {
+    const fresh = pipeline(tenantA, 'fresh');
+    const inserted = await pipelines.insert(tenantA, fresh);
+    expect(inserted).toBe(fresh);
+    expect(inserted.createdAt).toBeInstanceOf(Date);
+    expect(inserted.updatedAt).toBeInstanceOf(Date);
+    const again = Object.assign(pipeline(tenantA, 'overwritten'), { id: fresh.id });
+    await expect(pipelines.insert(tenantA, again)).rejects.toMatchObject({ driverError: { code: '23505' } });
+    expect((await pipelines.findById(tenantA, fresh.id))?.name).toBe('fresh');
+    await pipelines.delete(tenantA, fresh.id);
+  });
+
+  it('saves changes to its own row', async () => {
+    const saved = await pipelines.insert(tenantA, pipeline(tenantA, 'before'));
+    await pipelines.save(tenantA, Object.assign(saved, { name: 'after' }));
+    expect((await pipelines.findById(tenantA, saved.id))?.name).toBe('after');
+    await pipelines.delete(tenantA, saved.id);
+  });
+
   it('deletes its own row and says so', async () => {
     const doomed = await pipelines.insert(tenantA, pipeline(tenantA, 'doomed'));
     expect(await pipelines.delete(tenantA, doomed.id)).toBe(true);

@@ -117,6 +117,10 @@ export class DatabaseScope {
     return inTenantScope(this.dataSource, tenantId, work);
   }
 
+  readForTenant<T>(tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return readInTenantScope(this.dataSource, tenantId, work);
+  }
+
   asPlatform<T>(reason: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return inPlatformScope(this.dataSource, reason, work);
   }

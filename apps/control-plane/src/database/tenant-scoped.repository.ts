@@ -53,15 +53,25 @@ export class TenantScopedRepository<E extends TenantOwned> {
     );
   }
 
+  /**
+   * Inserts a new row (a row with the same key fails as a unique violation). Unlike save(), it
+   * does not first look the key up: one statement, and the generated columns come back with it.
+   */
   async insert(tenantId: string, entity: E): Promise<E> {
-    assertTenantId(tenantId);
-    if (entity.tenantId !== tenantId) throw new MissingTenantScopeError('entity belongs to another tenant');
-    return this.inScope(tenantId, (repository) => repository.save(entity));
+    this.assertOwnedBy(tenantId, entity);
+    await this.inScope(tenantId, (repository) => repository.insert(entity as Parameters<Repository<E>['insert']>[0]));
+    return entity;
   }
 
   /** Saves changes to an entity loaded through this repository for the same tenant. */
   async save(tenantId: string, entity: E): Promise<E> {
-    return this.insert(tenantId, entity);
+    this.assertOwnedBy(tenantId, entity);
+    return this.inScope(tenantId, (repository) => repository.save(entity));
+  }
+
+  private assertOwnedBy(tenantId: string, entity: E): void {
+    assertTenantId(tenantId);
+    if (entity.tenantId !== tenantId) throw new MissingTenantScopeError('entity belongs to another tenant');
   }
 
   async delete(tenantId: string, id: string): Promise<boolean> {

@@ -11,7 +11,7 @@ export class TenantsRepository {
   constructor(private readonly scope: DatabaseScope) {}
 
   findById(id: string): Promise<Tenant | null> {
-    return this.scope.forTenant(id, (tx) => tx.getRepository(Tenant).findOneBy({ id }));
+    return this.scope.readForTenant(id, (manager) => manager.getRepository(Tenant).findOneBy({ id }));
   }
 
   findBySlug(slug: string): Promise<Tenant | null> {

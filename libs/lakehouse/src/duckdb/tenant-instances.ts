@@ -18,6 +18,15 @@ interface TenantEngine {
 }
 
 /**
+ * DuckDB's allocator keeps memory its threads freed until a thread's peak passes a threshold
+ * (128 MiB by default) and flushes only when a task completes. Over a 10M-line quality stage that
+ * kept the worker 300 MiB above what it needed: medallion peak 1,823 MiB with the defaults (and
+ * two glibc arenas, malloc-arenas.ts in the worker), 1,547 MiB with a 32 MB threshold and the
+ * background thread that returns idle memory (bench/pipeline/README.md).
+ */
+const ALLOCATOR_SETTINGS = { allocator_flush_threshold: '32MB', allocator_background_threads: 'true' } as const;
+
+/**
  * One in-memory DuckDB instance per tenant, with that tenant's catalog files ATTACHed to it. A
  * connection from it can only ever see the files of one tenant. Promises are cached, not
  * results, so concurrent callers share one creation or attach; a failure is forgotten so the
@@ -75,6 +84,7 @@ export class TenantInstances {
       autoinstall_known_extensions: 'false',
       // Per tenant, like the catalog files: one tenant's spilled rows never share a directory with another's.
       temp_directory: join(this.settings.spillDir, tenantId),
+      ...ALLOCATOR_SETTINGS,
     };
     // DuckDB makes the tenant's directory when it first spills, but not its parents.
     await mkdir(this.settings.spillDir, { recursive: true });

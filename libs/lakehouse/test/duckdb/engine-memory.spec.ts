@@ -35,6 +35,18 @@ describe('tenant engines: capped memory, per-tenant spill directories', () => {
     }
   });
 
+  it('has each engine hand freed memory back early: a 32 MB allocator flush threshold and the background thread', async () => {
+    const lakehouse = lakehouseWith({ memoryLimit: '256MB' });
+    const locator = locatorFor();
+    await lakehouse.provision(locator);
+    const session = await lakehouse.open(locator);
+    const [settings] = await session.query(
+      `SELECT current_setting('allocator_flush_threshold') AS flush, current_setting('allocator_background_threads') AS background`,
+    );
+    expect(settings).toEqual({ flush: '30.5 MiB', background: true });
+    await session.close();
+  });
+
   it('spills a table larger than the limit into the tenant spill directory instead of failing', async () => {
     const spillDir = join(temp.path, 'elsewhere');
     const lakehouse = lakehouseWith({ memoryLimit: '64MB', spillDir });
