@@ -35,7 +35,7 @@ export function inlineParameters(sql: string, values: readonly unknown[]): strin
       continue;
     }
     if (sql[i] === ';') return undefined;
-    const placeholder = /^\$(\d+)/.exec(sql.slice(i, i + 12));
+    const placeholder = placeholderAt(sql, i);
     if (placeholder && !isIdentifierChar(sql[i - 1])) {
       const literal = literals[Number(placeholder[1]) - 1];
       if (literal === undefined) return undefined;
@@ -47,6 +47,14 @@ export function inlineParameters(sql: string, values: readonly unknown[]): strin
     i += 1;
   }
   return out;
+}
+
+/** Sticky: matches only where lastIndex points, without copying the rest of the statement per character. */
+const PLACEHOLDER = /\$(\d+)/y;
+
+function placeholderAt(sql: string, at: number): RegExpExecArray | null {
+  PLACEHOLDER.lastIndex = at;
+  return PLACEHOLDER.exec(sql);
 }
 
 function toLiteral(value: unknown): string | undefined {
