@@ -21,6 +21,13 @@ export const modules = [
     specs: ['libs/healthcare/src/states/**/*.spec.ts'],
   },
   {
+    // Which public layout a file is written in and where each canonical column is in it: a
+    // wrong mapping would judge the wrong column without a sound.
+    name: 'healthcare-layouts',
+    mutate: ['libs/healthcare/src/layouts/**/*.ts', 'libs/healthcare/src/shipped-data-dir.ts'],
+    specs: ['libs/healthcare/src/layouts/**/*.spec.ts'],
+  },
+  {
     name: 'healthcare-reference',
     mutate: ['libs/healthcare/src/reference/**/*.ts'],
     specs: ['libs/healthcare/src/reference/**/*.spec.ts'],

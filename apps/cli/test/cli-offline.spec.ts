@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '@ade/testing';
+import { npiCheckDigit } from '@ade/healthcare';
+import { CCW_CARRIER_HEADERS } from '../../../libs/healthcare/src/layouts/test/published-headers';
 import { cliRunner } from './cli-harness';
 
 describe('ade generate and ade validate, offline (no server)', () => {
@@ -68,6 +70,55 @@ describe('ade generate and ade validate, offline (no server)', () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toBe("ade: --memory-limit (or ADE_VALIDATE_MEMORY_LIMIT) must be a size such as '1GB' or '512MB'\n");
     }
+  });
+
+  describe('layouts and mappings', () => {
+    const npi = `123456789${npiCheckDigit('123456789')}`;
+    const carrierRow: Record<string, string> = {
+      BENE_ID: '-10000010254618', CLM_ID: '-10000930037921', CLM_FROM_DT: '03-MAR-2023', CLM_THRU_DT: '03-MAR-2023', ICD_DGNS_CD1: 'E119',
+      CARR_CLM_BLG_NPI_NUM: npi, LINE_NUM: '1', LINE_SRVC_CNT: '1', LINE_PLACE_OF_SRVC_CD: '11', LINE_1ST_EXPNS_DT: '03-MAR-2023',
+      HCPCS_CD: '99213', LINE_NCH_PMT_AMT: '72.50', LINE_SBMTD_CHRG_AMT: '150.00', LINE_ALOWD_CHRG_AMT: '90.63',
+    };
+
+    it('recognises a CMS carrier file with no --type and prints the layout and the mapping it used', async () => {
+      const path = join(dir.path, 'carrier.csv');
+      await writeFile(path, `${CCW_CARRIER_HEADERS.join('|')}\n${CCW_CARRIER_HEADERS.map((h) => carrierRow[h] ?? '').join('|')}\n`);
+      const result = await ade('validate', path, '--as-of', '2026-11-01');
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toContain(': professional_claims (csv)');
+      expect(result.stdout).toMatch(/^Layout: CMS CCW RIF carrier claims .* \(cms-ccw-rif-carrier\), as published in .*: https:\/\/www2\.ccwdata\.org\/\S+$/m);
+      expect(result.stdout).toMatch(/^Not applied: medicaid_id\.format: BENE_ID is the CCW's key/m);
+      expect(result.stdout).toMatch(/^claim_line_start_date\s+LINE_1ST_EXPNS_DT\s+layout$/m);
+      expect(result.stdout).toContain('rows 1, valid 1, invalid 0');
+    });
+
+    it('reads cryptic headers by --mapping FILE.json, and refuses a mapping that names a column the type lacks', async () => {
+      const path = join(dir.path, 'cryptic.csv');
+      await writeFile(path, `k1;k2;m;p;d;cpt;dos;pos;u;chg\nZ9;1;AB12345C;${npi};E11.9;99213;2025-03-01;11;1;100.00\n`);
+      const columns = { claim_id: 'k1', claim_line_number: 'k2', member_id: 'm', billing_npi: 'p', diagnosis_code_1: 'd', hcpcs_code: 'cpt', claim_line_start_date: 'dos', place_of_service_code: 'pos', service_unit_quantity: 'u', charge_amount: 'chg' };
+      const mapping = join(dir.path, 'mapping.json');
+      await writeFile(mapping, JSON.stringify({ dataType: 'professional_claims', columns }));
+      const result = await ade('validate', path, '--mapping', mapping, '--as-of', '2026-11-01', '--json');
+      expect(result.code).toBe(0);
+      const report = JSON.parse(result.stdout);
+      expect(report).toMatchObject({ type: 'professional_claims', rows: 1, invalid: 0, layout: { id: 'mapping-file', source: null } });
+      expect(report.columns.mapped).toContainEqual({ source: 'dos', canonical: 'claim_line_start_date', by: 'layout' });
+
+      await writeFile(mapping, JSON.stringify({ dataType: 'professional_claims', columns: { ...columns, bed_count: 'beds' } }));
+      const refused = await ade('validate', path, '--mapping', mapping);
+      expect(refused).toMatchObject({ code: 2, stderr: `ade: ${mapping}: columns.bed_count: is not a professional_claims column\n` });
+      const missing = await ade('validate', path, '--mapping', join(dir.path, 'no-mapping.json'));
+      expect(missing).toMatchObject({ code: 2, stderr: `ade: ${join(dir.path, 'no-mapping.json')}: file not found\n` });
+    });
+
+    it('exits 2 after the report when required columns cannot be found, naming them', async () => {
+      const path = join(dir.path, 'partial.csv');
+      await writeFile(path, 'claim_id,claim_line_number,member_id\nC1,1,AB12345C\n');
+      const result = await ade('validate', path, '--type', 'professional_claims', '--as-of', '2026-11-01');
+      expect(result.code).toBe(2);
+      expect(result.stdout).toContain('Required columns missing: billing_npi, diagnosis_code_1');
+      expect(result.stderr).toMatch(/^ade: .*partial\.csv has no column for billing_npi, diagnosis_code_1, .*; map them with --mapping FILE\.json\n$/);
+    });
   });
 
   it('runs as the packaged bin and never prints a stack trace', async () => {

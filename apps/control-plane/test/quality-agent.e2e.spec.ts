@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATOR_DEFECT_RULES, todayIsoDate } from '@ade/healthcare';
 import { writeProfessionalClaimsCsv, type GenerationManifest } from '@ade/synthetic';
 import { eventually } from '@ade/testing';
+import { CCW_CARRIER_HEADERS } from '../../../libs/healthcare/src/layouts/test/published-headers';
+import { BAD_NPI, carrierLine, delimited } from '../../../libs/quality/test/public-layout-files';
 import { verifyWebhookSignature } from '../src/webhooks/webhook-signature';
 import { startPlatform, type PlatformHarness } from './platform.harness';
 import { startReceiver } from './quality-flow';
@@ -89,6 +91,19 @@ describe('the quality agent, end to end', () => {
     expect(after.total).toEqual({ quarantined: planted, released: manifest.defects.npi_check_digit, pending: planted - manifest.defects.npi_check_digit });
     const silverRows = await platform.withCatalog(async (catalog) => Number((await catalog.query(`SELECT count(*) AS n FROM healthcare_data.silver.${TABLE}`))[0]!['n']));
     expect(silverRows).toBe(1_200 - planted + manifest.defects.npi_check_digit);
+  });
+
+  it('reads a CMS carrier file by its published layout, through the worker, and says so in the quality report', async () => {
+    const pipeline = await createPipeline(platform.cp, platform.tenant, { name: 'cms-carrier', sourcePath: 'cms', targetTable: 'healthcare_data.silver.carrier_claims' });
+    const lines = [carrierLine(), carrierLine({ LINE_NUM: '2', HCPCS_CD: '36415' }), carrierLine({ CLM_ID: '-10000930037922', CARR_CLM_BLG_NPI_NUM: BAD_NPI })];
+    await land(platform.dataDir, platform.tenant.tenantId, 'cms/carrier_2023.csv', delimited(CCW_CARRIER_HEADERS, lines, '|'));
+    const runId = await run(pipeline.id);
+    const check = await eventually(() => poll('/v1/quality/tables/carrier_claims'), (body) => body?.report?.runId === runId, { timeoutMs: 15_000, what: 'the quality report' });
+    expect(check.report.layout).toEqual({ id: 'cms-ccw-rif-carrier', name: expect.stringContaining('CMS CCW RIF carrier claims') });
+    expect(check.report.rows).toMatchObject({ input: 3, silver: 2, quarantined: 1 });
+    const failed = (check.report.expectations as Array<{ rule: string; failed: number }>).filter((e) => e.failed > 0).map((e) => e.rule);
+    expect(failed).toContain('npi.check_digit');
+    expect(failed).not.toContain('date.format');
   });
 
   it('fails a run whose fail expectation does not hold, naming it, and writes nothing past bronze', async () => {

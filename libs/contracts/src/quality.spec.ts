@@ -230,6 +230,19 @@ describe('qualityReportSchema', () => {
     );
   });
 
+  it('records the public layout the files were read as, by an id of 1-64 lower-case letters, digits and dashes and a name of 1-200 characters', () => {
+    const layout = { id: 'cms-ccw-rif-carrier', name: 'CMS CCW RIF carrier claims' };
+    expect(qualityReportSchema.parse({ ...report, layout }).layout).toEqual(layout);
+    expect(qualityReportSchema.parse({ ...report, layout: null }).layout).toBeNull();
+    expect(qualityReportSchema.parse({ ...report, layout: { id: 'a'.repeat(64), name: 'n'.repeat(200) } }).layout?.id).toHaveLength(64);
+    expect(qualityReportSchema.parse(report)).not.toHaveProperty('layout');
+    expect(problems(qualityReportSchema, { ...report, layout: { ...layout, id: 'CMS carrier' } })).toBe('layout.id: Invalid string: must match pattern /^[a-z0-9-]{1,64}$/');
+    expect(problems(qualityReportSchema, { ...report, layout: { ...layout, id: 'a'.repeat(65) } })).toBe('layout.id: Invalid string: must match pattern /^[a-z0-9-]{1,64}$/');
+    expect(problems(qualityReportSchema, { ...report, layout: { ...layout, name: '' } })).toBe('layout.name: Too small: expected string to have >=1 characters');
+    expect(problems(qualityReportSchema, { ...report, layout: { ...layout, name: 'n'.repeat(201) } })).toBe('layout.name: Too big: expected string to have <=200 characters');
+    expect(problems(qualityReportSchema, { ...report, layout: { ...layout, mapping: {} } })).toBe('layout: Unrecognized key: "mapping"');
+  });
+
   it('refuses row data smuggled in, by key name only', () => {
     const message = problems(qualityReportSchema, { ...report, rows: { ...report.rows, sample: [{ name: 'Zebediah' }] } });
     expect(message).toBe('rows: Unrecognized key: "sample"');

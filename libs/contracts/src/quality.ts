@@ -72,6 +72,15 @@ export const qualityReportSchema = z
     expectations: z.array(expectationResultSchema).max(1000),
     repairs: z.array(repairCountSchema).max(1000),
     profile: tableProfileSchema,
+    /**
+     * The public file layout the run's files were recognised as (e.g. `cms-ccw-rif-carrier`), or
+     * null when they were read by column names. Absent from reports made before layouts existed.
+     */
+    layout: z
+      .object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/), name: z.string().min(1).max(200) })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 export type QualityReport = z.infer<typeof qualityReportSchema>;

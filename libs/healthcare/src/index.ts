@@ -18,3 +18,4 @@ export * from './codesets/nucc-taxonomy';
 export * from './rules';
 export * from './reference';
 export * from './x12';
+export * from './layouts';

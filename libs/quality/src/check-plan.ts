@@ -27,10 +27,17 @@ const REQUIRED_RULE = 'required.missing';
 
 /**
  * Turns a schema's rule bindings into checks over this file's columns. A check whose required
- * inputs are not in the file is left out (it could only ever pass); a required column that is
+ * inputs are not in the file is left out (it could only ever pass), as is one the file's layout
+ * marks not applicable; a required column that is
  * missing becomes a check that fails every row, so the gap shows in the score.
  */
-export function planChecks(dataType: DataType, schema: CanonicalSchema, mapping: HeaderMapping, pack: StatePack): CheckPlan {
+export function planChecks(
+  dataType: DataType,
+  schema: CanonicalSchema,
+  mapping: HeaderMapping,
+  pack: StatePack,
+  notApplicable: ReadonlySet<string> = new Set(),
+): CheckPlan {
   const sourceOf = new Map(mapping.mapped.map((m) => [m.canonical, m.source]));
   const columnsRead = new Set<string>();
   const inputExpression = (target: string): string => {
@@ -44,6 +51,7 @@ export function planChecks(dataType: DataType, schema: CanonicalSchema, mapping:
   const add = (rule: Rule, column: string, inputs: Record<string, string>) => checks.push({ no: checks.length + 1, rule, column, inputs });
 
   for (const binding of schema.checks) {
+    if (notApplicable.has(binding.rule)) continue;
     const rule = ruleById(binding.rule);
     const inputs: Record<string, string> = {};
     let applicable = true;

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TabularFormat } from '@ade/contracts';
+import type { DerivedColumn } from '@ade/healthcare';
 import { duckdbSql } from '@ade/lakehouse';
 import { parsedDateColumn, parsedDateSql } from './parsed-dates';
 import { asRuleInputSql } from './rule-inputs';
@@ -66,6 +67,20 @@ export async function describeSource(connection: DuckDBConnection, request: Sour
  * Reads the whole file in one pass into the table the checks run over, keeping only the columns
  * they read: each cleaned once (blank → NULL), date columns also parsed once.
  */
+/**
+ * The source with the layout's derived columns added after the file's own, each computed from the
+ * raw text once, as it is read.
+ */
+export function withDerivedColumns(source: SourceDescription, derived: readonly DerivedColumn[]): SourceDescription {
+  if (derived.length === 0) return source;
+  const added = derived.map((column) => `${column.sql((header) => `raw.${quoteIdentifier(header)}`)} AS ${quoteIdentifier(column.name)}`);
+  return {
+    ...source,
+    columns: [...source.columns, ...derived.map((column) => column.name)],
+    readSql: `SELECT *, ${added.join(', ')} FROM (${source.readSql}) AS raw`,
+  };
+}
+
 export async function prepareSourceTable(
   connection: DuckDBConnection,
   source: SourceDescription,

@@ -1,17 +1,20 @@
 import type { DataType, TabularFormat } from '@ade/contracts';
-import { canonicalSchema, Icd10CmLookupJoins, loadStatePack, mapHeaders, todayIsoDate, type CanonicalSchema, type HeaderMapping, type SqlRenderContext, type StatePack } from '@ade/healthcare';
+import { canonicalSchema, Icd10CmLookupJoins, loadStatePack, todayIsoDate, type CanonicalSchema, type HeaderMapping, type MappingFile, type SqlRenderContext, type StatePack } from '@ade/healthcare';
 import { planChecks } from './check-plan';
 import { claimDateHook } from './parsed-dates';
 import { duplicateCheck } from './duplicate-check';
 import { countsSql, resultsTableSql, violationsSql, type SqlCheck } from './sql/check-sql';
-import { describeSource, prepareSourceTable, sourceColumnSql, type SourceDescription } from './source-table';
-import { UnusableInputError } from './unusable-input';
+import { fileLayout, type FileLayout } from './file-layout';
+import { describeSource, prepareSourceTable, sourceColumnSql, withDerivedColumns, type SourceDescription } from './source-table';
 import { ValidationEngine, type ValidationEngineOptions } from './validation-engine';
 import type { ValidationReport, Violation } from './validation-report';
 
 export interface ValidateFileRequest {
   path: string;
-  type: DataType;
+  /** The data type to judge the file as; when absent, the type of the public layout it is recognised as. */
+  type?: DataType;
+  /** The user's own mapping of the file's columns; when given, no layout is recognised. */
+  mapping?: MappingFile;
   /** USPS code of the state pack; the default pack when absent. */
   state?: string;
   /** "Today" for date rules (YYYY-MM-DD); defaults to the current UTC date. */
@@ -39,21 +42,16 @@ interface CheckSet {
  */
 export async function validateFile(request: ValidateFileRequest): Promise<ValidationReport> {
   const started = Date.now();
-  const schema = canonicalSchema(request.type);
   const pack = loadStatePack(request.state);
   const asOf = request.asOf ?? todayIsoDate();
   const engine = await ValidationEngine.open(request.engine);
   const referenceMs = Date.now() - started;
   try {
-    const source = await describeSource(engine.connection, request);
-    const mapping = mapHeaders(source.columns, schema);
-    if (mapping.mapped.length === 0) {
-      throw new UnusableInputError(
-        `none of the ${source.columns.length} columns of ${request.path} is a recognizable ${request.type} column ` +
-          `(first headers: ${source.columns.slice(0, 5).join(', ')})`,
-      );
-    }
-    const set = buildChecks(request.type, schema, mapping, pack, { dialect: 'duckdb', asOf, statePack: pack, ref: engine.ref });
+    const described = await describeSource(engine.connection, request);
+    const file = fileLayout(described.columns, request);
+    const source = withDerivedColumns(described, file.derived);
+    const schema = canonicalSchema(file.type);
+    const set = buildChecks(file.type, schema, file.mapping, pack, file.notApplicable, { dialect: 'duckdb', asOf, statePack: pack, ref: engine.ref });
     await prepareSourceTable(engine.connection, source, set.columnsRead, set.dateColumns);
     const readMs = Date.now() - started - referenceMs;
 
@@ -66,7 +64,7 @@ export async function validateFile(request: ValidateFileRequest): Promise<Valida
     const checksMs = Date.now() - checksStarted;
 
     return {
-      ...summarize(request, source, pack, asOf, mapping, set, counts!, failing),
+      ...summarize(request, source, pack, asOf, file, set, counts!, failing),
       durationMs: Date.now() - started,
       timings: { referenceMs, readMs, checksMs },
     };
@@ -76,8 +74,15 @@ export async function validateFile(request: ValidateFileRequest): Promise<Valida
 }
 
 /** The schema's rule bindings over this file's columns, plus the data-set duplicate check. */
-function buildChecks(type: DataType, schema: CanonicalSchema, mapping: HeaderMapping, pack: StatePack, baseContext: SqlRenderContext): CheckSet {
-  const plan = planChecks(type, schema, mapping, pack);
+function buildChecks(
+  type: DataType,
+  schema: CanonicalSchema,
+  mapping: HeaderMapping,
+  pack: StatePack,
+  notApplicable: ReadonlySet<string>,
+  baseContext: SqlRenderContext,
+): CheckSet {
+  const plan = planChecks(type, schema, mapping, pack, notApplicable);
   const sourceOf = new Map(mapping.mapped.map((m) => [m.canonical, m.source]));
   const read = new Set(plan.columnsRead);
   const dateColumns = schema.columns
@@ -116,7 +121,7 @@ function summarize(
   source: SourceDescription,
   pack: StatePack,
   asOf: string,
-  mapping: HeaderMapping,
+  file: FileLayout,
   set: CheckSet,
   counts: Record<string, unknown>,
   failing: Record<string, unknown>[],
@@ -137,7 +142,8 @@ function summarize(
   });
   return {
     file: request.path,
-    type: request.type,
+    type: file.type,
+    layout: file.layout,
     format: source.format,
     state: pack.state,
     asOf,
@@ -149,8 +155,8 @@ function summarize(
     violations,
     violationsTruncated: violations.length < totalViolations,
     columns: {
-      mapped: mapping.mapped.map(({ source: s, canonical }) => ({ source: s, canonical })),
-      unmapped: mapping.unmapped,
+      mapped: file.mapping.mapped.map(({ source: s, canonical, by }) => ({ source: s, canonical, by })),
+      unmapped: file.mapping.unmapped,
       missingRequired: set.missingRequired,
     },
   };

@@ -11,9 +11,21 @@ export interface Violation {
   message: string;
 }
 
+/** The public layout a file was recognised as, and what that changed. */
+export interface RecognizedLayout {
+  id: string;
+  name: string;
+  /** Where the layout is published; null for a user's own mapping file. */
+  source: { publisher: string; document: string; url: string } | null;
+  /** Rules of the data type left out for files in this layout, each with the reason. */
+  notApplicable: Readonly<Record<string, string>>;
+}
+
 export interface ValidationReport {
   file: string;
   type: DataType;
+  /** The known layout the file was read as; null when it was read by column names. */
+  layout: RecognizedLayout | null;
   format: TabularFormat;
   state: string;
   asOf: string;
@@ -29,7 +41,8 @@ export interface ValidationReport {
   /** True when `violations` was cut at the requested maximum; `rules` always counts them all. */
   violationsTruncated: boolean;
   columns: {
-    mapped: Array<{ source: string; canonical: string }>;
+    /** How each canonical column was found: by its name, a synonym, or the recognised layout. */
+    mapped: Array<{ source: string; canonical: string; by: 'name' | 'synonym' | 'layout' }>;
     /** Headers of the file that match no canonical column: reported, never silently dropped. */
     unmapped: string[];
     /** Required canonical columns the file does not have; every row violates required.missing for them. */

@@ -13,6 +13,7 @@ interface Report {
   scores: { completeness: number; validity: number; uniqueness: number; consistency: number; overall: number };
   expectations: Array<{ id: string; action: string; failed: number; samples: string[] }>;
   history: { runs: number; note: string | null };
+  layout: { id: string; name: string } | null;
   anomalies: Array<{ kind: string; column: string | null; metric: string; score: number; message: string }>;
 }
 
@@ -43,6 +44,7 @@ function describe({ table: name, report, thresholds }: TableQuality): string[] {
   const failing = report.expectations.filter((e) => e.failed > 0).sort((a, b) => b.failed - a.failed || a.id.localeCompare(b.id));
   const lines = [
     `${name}: run ${report.runId}, measured ${report.measuredAt}`,
+    `  read as: ${report.layout ? `${report.layout.name} (${report.layout.id})` : 'column names'}`,
     `  rows: input ${rows.input}, silver ${rows.silver}, quarantined ${rows.quarantined}, warned ${rows.warned}, repaired ${rows.repaired}`,
     `  scores: overall ${score(scores.overall)} (completeness ${score(scores.completeness)}, validity ${score(scores.validity)}, ` +
       `uniqueness ${score(scores.uniqueness)}, consistency ${score(scores.consistency)})`,

@@ -1,5 +1,5 @@
 import { DATA_TYPES, TABULAR_FORMATS, type DataType, type TabularFormat } from '@ade/contracts';
-import { StatePackError } from '@ade/healthcare';
+import { LayoutError, readMappingFile, StatePackError } from '@ade/healthcare';
 import { DUCKDB_SIZE_PATTERN } from '@ade/config';
 import { DEFAULT_VALIDATION_MEMORY_LIMIT, UnusableInputError, validateFile, type ValidationReport } from '@ade/quality';
 import { CliError, UsageError, type CliIo } from '../cli-io';
@@ -7,21 +7,25 @@ import { parse, requireOne, type Command } from '../command';
 import { emit, table } from '../output';
 
 const usage =
-  `ade validate FILE --type ${DATA_TYPES.join('|')} [--state XX] [--as-of YYYY-MM-DD] ` +
+  `ade validate FILE [--type ${DATA_TYPES.join('|')}] [--mapping FILE.json] [--state XX] [--as-of YYYY-MM-DD] ` +
   '[--format csv|ndjson|parquet] [--delimiter C] [--max-violations N] [--memory-limit SIZE] [--json]';
+
+/** Exit code of a file the validator cannot read or judge as asked, and of one that lacks required columns. */
+const UNJUDGEABLE = 2;
 
 const SHOWN_VIOLATIONS = 20;
 
 export const validateCommand: Command = {
   path: ['validate'],
   usage,
-  summary: 'Check a local CSV, NDJSON or Parquet file against the healthcare rules (offline)',
+  summary: 'Check a local CSV, NDJSON or Parquet file against the healthcare rules (offline); known public layouts are recognised',
   async run(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(
       argv,
       {
         json: { type: 'boolean', default: false },
         type: { type: 'string' },
+        mapping: { type: 'string' },
         state: { type: 'string' },
         'as-of': { type: 'string' },
         format: { type: 'string' },
@@ -34,7 +38,7 @@ export const validateCommand: Command = {
     const file = requireOne(positionals, 'FILE', usage);
     const request = {
       path: file,
-      type: oneOf(values.type, DATA_TYPES, '--type') as DataType,
+      type: values.type === undefined ? undefined : (oneOf(values.type, DATA_TYPES, '--type') as DataType),
       state: values.state?.toUpperCase(),
       asOf: isoDate(values['as-of']),
       format: values.format === undefined ? undefined : (oneOf(values.format, TABULAR_FORMATS, '--format') as TabularFormat),
@@ -44,18 +48,23 @@ export const validateCommand: Command = {
     };
     let report: ValidationReport;
     try {
-      report = await validateFile(request);
+      const mapping = values.mapping === undefined ? undefined : readMappingFile(values.mapping);
+      report = await validateFile({ ...request, mapping });
     } catch (error) {
-      if (error instanceof UnusableInputError || error instanceof StatePackError) throw new CliError(error.message, 2);
+      if (error instanceof UnusableInputError || error instanceof StatePackError || error instanceof LayoutError) throw new CliError(error.message, UNJUDGEABLE);
       throw error;
     }
     emit(io, values.json, report, () => describe(report));
+    if (report.columns.missingRequired.length > 0) {
+      // A file without its required columns was not really judged: its score must not pass for one.
+      io.stderr(`ade: ${report.file} has no column for ${report.columns.missingRequired.join(', ')}; map them with --mapping FILE.json\n`);
+      return UNJUDGEABLE;
+    }
     return 0;
   },
 };
 
-function oneOf(value: string | undefined, allowed: readonly string[], flag: string): string {
-  if (value === undefined) throw new UsageError(`${flag} is required (one of ${allowed.join(', ')})\nusage: ${usage}`);
+function oneOf(value: string, allowed: readonly string[], flag: string): string {
   if (!allowed.includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`);
   return value;
 }
@@ -78,6 +87,16 @@ function count(value: string): number {
   return n;
 }
 
+function describeLayout(report: ValidationReport): string[] {
+  const { layout, columns } = report;
+  const heading = layout
+    ? [`Layout: ${layout.name} (${layout.id})${layout.source ? `, as published in ${layout.source.document}: ${layout.source.url}` : ''}`]
+    : ['Layout: none recognised; columns mapped by name'];
+  const notApplied = Object.entries(layout?.notApplicable ?? {}).map(([rule, reason]) => `Not applied: ${rule}: ${reason}`);
+  const mapping = table([['COLUMN', 'FROM', 'BY'], ...columns.mapped.map((m) => [m.canonical, m.source, m.by])]);
+  return [...heading, ...notApplied, '', ...mapping, ''];
+}
+
 function describe(report: ValidationReport): string[] {
   const failing = Object.entries(report.rules)
     .filter(([, n]) => n > 0)
@@ -86,6 +105,7 @@ function describe(report: ValidationReport): string[] {
     `${report.file}: ${report.type} (${report.format}), state pack ${report.state}, as of ${report.asOf}`,
     `  rows ${report.rows}, valid ${report.valid}, invalid ${report.invalid}, score ${report.score.toFixed(4)}`,
     '',
+    ...describeLayout(report),
     ...(failing.length ? table([['RULE', 'VIOLATIONS'], ...failing.map(([rule, n]) => [rule, String(n)])]) : ['No rule violations.']),
   ];
   if (report.violations.length) {

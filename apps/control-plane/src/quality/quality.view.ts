@@ -44,6 +44,8 @@ export function reportView(record: QualityReportRecord, anomalies: QualityAnomal
     expectations: record.report.expectations,
     repairs: record.report.repairs,
     profile: record.report.profile,
+    /** The public layout the run's files were read as; null when read by column names or before layouts existed. */
+    layout: record.report.layout ?? null,
     history: { runs: record.historyRuns, note: record.anomalyNote },
     checks: record.anomalyChecks,
     anomalies: anomalies.map(anomalyView),

@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { findShippedDir } from '../shipped-data-dir';
 import { CodesetError } from './codeset-error';
 
 const RELATIVE_CODESETS_DIR = join('libs', 'healthcare', 'codesets');
@@ -25,17 +25,9 @@ export function codesetPath(fileName: string): string {
 
 /** Exported for tests, which start the walk from where the compiled module would live. */
 export function findCodesetsDir(startDir: string): string {
-  let dir = resolve(startDir);
-  for (;;) {
-    const candidate = join(dir, RELATIVE_CODESETS_DIR);
-    if (existsSync(candidate) && statSync(candidate).isDirectory()) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) {
-      throw new CodesetError(
-        'codesets_dir_not_found',
-        `No ${RELATIVE_CODESETS_DIR} folder above ${startDir}; ship the code sets with the build`,
-      );
-    }
-    dir = parent;
+  const dir = findShippedDir(RELATIVE_CODESETS_DIR, startDir);
+  if (dir === null) {
+    throw new CodesetError('codesets_dir_not_found', `No ${RELATIVE_CODESETS_DIR} folder above ${startDir}; ship the code sets with the build`);
   }
+  return dir;
 }

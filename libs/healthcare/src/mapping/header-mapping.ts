@@ -4,7 +4,7 @@ import { normalizeHeader } from './normalize-header';
 export interface MappedHeader {
   source: string;
   canonical: string;
-  by: 'name' | 'synonym';
+  by: 'name' | 'synonym' | 'layout';
 }
 
 /** How a file's headers line up with a canonical schema. Nothing is dropped silently. */

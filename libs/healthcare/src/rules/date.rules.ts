@@ -4,7 +4,7 @@ import { claimDateIn, epochDayOf, isoDateLiteralSql, parseClaimDate, requireIsoD
 
 /**
  * Date rules. All of them read dates with parseClaimDate / claimDateSql (YYYY-MM-DD, YYYYMMDD,
- * MM/DD/YYYY). Only date.format reports a value that does not parse; the ordering rules pass
+ * MM/DD/YYYY, DD-MMM-YYYY, ISO 8601 timestamps). Only date.format reports a value that does not parse; the ordering rules pass
  * whenever a date they compare does not parse, so one bad date is counted once.
  */
 export const dateFormat = defineRule({
@@ -13,8 +13,8 @@ export const dateFormat = defineRule({
   severity: 'error',
   roles: ['date'],
   requires: ['date'],
-  description: 'A date is a real calendar date written YYYY-MM-DD, YYYYMMDD or MM/DD/YYYY.',
-  message: 'Date is not a real date in YYYY-MM-DD, YYYYMMDD or MM/DD/YYYY form',
+  description: 'A date is a real calendar date written YYYY-MM-DD, YYYYMMDD, MM/DD/YYYY, DD-MMM-YYYY (e.g. 03-MAR-2023) or as an ISO 8601 timestamp.',
+  message: 'Date is not a real date in YYYY-MM-DD, YYYYMMDD, MM/DD/YYYY, DD-MMM-YYYY or ISO timestamp form',
   test: ({ date }) => parseClaimDate(date) !== null,
   sql: ({ date }, context) => `${claimDateIn(date, context)} IS NOT NULL`,
 });

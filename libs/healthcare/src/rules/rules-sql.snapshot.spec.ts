@@ -90,6 +90,21 @@ describe('rendered SQL', () => {
       WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."service_date"
       WHEN regexp_full_match(claims."service_date", '[0-9]{8}') THEN regexp_replace(claims."service_date", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
       WHEN regexp_full_match(claims."service_date", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."service_date", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
+      WHEN regexp_full_match(claims."service_date", '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(claims."service_date", 8, 4) || '-' || (CASE upper(substr(claims."service_date", 4, 3))
+      WHEN 'JAN' THEN '01'
+      WHEN 'FEB' THEN '02'
+      WHEN 'MAR' THEN '03'
+      WHEN 'APR' THEN '04'
+      WHEN 'MAY' THEN '05'
+      WHEN 'JUN' THEN '06'
+      WHEN 'JUL' THEN '07'
+      WHEN 'AUG' THEN '08'
+      WHEN 'SEP' THEN '09'
+      WHEN 'OCT' THEN '10'
+      WHEN 'NOV' THEN '11'
+      WHEN 'DEC' THEN '12'
+      END) || '-' || substr(claims."service_date", 1, 2)
+      WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."service_date", 1, 10)
       END AS DATE), DATE '9999-12-31') BETWEEN ref_from AND ref_to)))
       "
     `);
@@ -102,6 +117,21 @@ describe('rendered SQL', () => {
       WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."service_date"
       WHEN regexp_full_match(claims."service_date", '[0-9]{8}') THEN regexp_replace(claims."service_date", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
       WHEN regexp_full_match(claims."service_date", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."service_date", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
+      WHEN regexp_full_match(claims."service_date", '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(claims."service_date", 8, 4) || '-' || (CASE upper(substr(claims."service_date", 4, 3))
+      WHEN 'JAN' THEN '01'
+      WHEN 'FEB' THEN '02'
+      WHEN 'MAR' THEN '03'
+      WHEN 'APR' THEN '04'
+      WHEN 'MAY' THEN '05'
+      WHEN 'JUN' THEN '06'
+      WHEN 'JUL' THEN '07'
+      WHEN 'AUG' THEN '08'
+      WHEN 'SEP' THEN '09'
+      WHEN 'OCT' THEN '10'
+      WHEN 'NOV' THEN '11'
+      WHEN 'DEC' THEN '12'
+      END) || '-' || substr(claims."service_date", 1, 2)
+      WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."service_date", 1, 10)
       END AS DATE), DATE '9999-12-31') BETWEEN ref_from AND ref_to))
       "
     `);
@@ -226,6 +256,21 @@ describe('rendered SQL', () => {
       WHEN regexp_full_match(claims."date", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."date"
       WHEN regexp_full_match(claims."date", '[0-9]{8}') THEN regexp_replace(claims."date", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
       WHEN regexp_full_match(claims."date", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."date", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
+      WHEN regexp_full_match(claims."date", '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(claims."date", 8, 4) || '-' || (CASE upper(substr(claims."date", 4, 3))
+      WHEN 'JAN' THEN '01'
+      WHEN 'FEB' THEN '02'
+      WHEN 'MAR' THEN '03'
+      WHEN 'APR' THEN '04'
+      WHEN 'MAY' THEN '05'
+      WHEN 'JUN' THEN '06'
+      WHEN 'JUL' THEN '07'
+      WHEN 'AUG' THEN '08'
+      WHEN 'SEP' THEN '09'
+      WHEN 'OCT' THEN '10'
+      WHEN 'NOV' THEN '11'
+      WHEN 'DEC' THEN '12'
+      END) || '-' || substr(claims."date", 1, 2)
+      WHEN regexp_full_match(claims."date", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."date", 1, 10)
       END AS DATE) IS NOT NULL)
       "
     `);
@@ -238,10 +283,40 @@ describe('rendered SQL', () => {
       WHEN regexp_full_match(claims."from", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."from"
       WHEN regexp_full_match(claims."from", '[0-9]{8}') THEN regexp_replace(claims."from", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
       WHEN regexp_full_match(claims."from", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."from", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
+      WHEN regexp_full_match(claims."from", '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(claims."from", 8, 4) || '-' || (CASE upper(substr(claims."from", 4, 3))
+      WHEN 'JAN' THEN '01'
+      WHEN 'FEB' THEN '02'
+      WHEN 'MAR' THEN '03'
+      WHEN 'APR' THEN '04'
+      WHEN 'MAY' THEN '05'
+      WHEN 'JUN' THEN '06'
+      WHEN 'JUL' THEN '07'
+      WHEN 'AUG' THEN '08'
+      WHEN 'SEP' THEN '09'
+      WHEN 'OCT' THEN '10'
+      WHEN 'NOV' THEN '11'
+      WHEN 'DEC' THEN '12'
+      END) || '-' || substr(claims."from", 1, 2)
+      WHEN regexp_full_match(claims."from", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."from", 1, 10)
       END AS DATE) <= TRY_CAST(CASE
       WHEN regexp_full_match(claims."to", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."to"
       WHEN regexp_full_match(claims."to", '[0-9]{8}') THEN regexp_replace(claims."to", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
       WHEN regexp_full_match(claims."to", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."to", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
+      WHEN regexp_full_match(claims."to", '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(claims."to", 8, 4) || '-' || (CASE upper(substr(claims."to", 4, 3))
+      WHEN 'JAN' THEN '01'
+      WHEN 'FEB' THEN '02'
+      WHEN 'MAR' THEN '03'
+      WHEN 'APR' THEN '04'
+      WHEN 'MAY' THEN '05'
+      WHEN 'JUN' THEN '06'
+      WHEN 'JUL' THEN '07'
+      WHEN 'AUG' THEN '08'
+      WHEN 'SEP' THEN '09'
+      WHEN 'OCT' THEN '10'
+      WHEN 'NOV' THEN '11'
+      WHEN 'DEC' THEN '12'
+      END) || '-' || substr(claims."to", 1, 2)
+      WHEN regexp_full_match(claims."to", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."to", 1, 10)
       END AS DATE), TRUE)
       "
     `);
@@ -254,10 +329,40 @@ describe('rendered SQL', () => {
       WHEN regexp_full_match(claims."from", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."from"
       WHEN regexp_full_match(claims."from", '[0-9]{8}') THEN regexp_replace(claims."from", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
       WHEN regexp_full_match(claims."from", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."from", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
+      WHEN regexp_full_match(claims."from", '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(claims."from", 8, 4) || '-' || (CASE upper(substr(claims."from", 4, 3))
+      WHEN 'JAN' THEN '01'
+      WHEN 'FEB' THEN '02'
+      WHEN 'MAR' THEN '03'
+      WHEN 'APR' THEN '04'
+      WHEN 'MAY' THEN '05'
+      WHEN 'JUN' THEN '06'
+      WHEN 'JUL' THEN '07'
+      WHEN 'AUG' THEN '08'
+      WHEN 'SEP' THEN '09'
+      WHEN 'OCT' THEN '10'
+      WHEN 'NOV' THEN '11'
+      WHEN 'DEC' THEN '12'
+      END) || '-' || substr(claims."from", 1, 2)
+      WHEN regexp_full_match(claims."from", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."from", 1, 10)
       END AS DATE) <= DATE '2026-03-15', TRUE) AND coalesce(TRY_CAST(CASE
       WHEN regexp_full_match(claims."to", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."to"
       WHEN regexp_full_match(claims."to", '[0-9]{8}') THEN regexp_replace(claims."to", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
       WHEN regexp_full_match(claims."to", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."to", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
+      WHEN regexp_full_match(claims."to", '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(claims."to", 8, 4) || '-' || (CASE upper(substr(claims."to", 4, 3))
+      WHEN 'JAN' THEN '01'
+      WHEN 'FEB' THEN '02'
+      WHEN 'MAR' THEN '03'
+      WHEN 'APR' THEN '04'
+      WHEN 'MAY' THEN '05'
+      WHEN 'JUN' THEN '06'
+      WHEN 'JUL' THEN '07'
+      WHEN 'AUG' THEN '08'
+      WHEN 'SEP' THEN '09'
+      WHEN 'OCT' THEN '10'
+      WHEN 'NOV' THEN '11'
+      WHEN 'DEC' THEN '12'
+      END) || '-' || substr(claims."to", 1, 2)
+      WHEN regexp_full_match(claims."to", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."to", 1, 10)
       END AS DATE) <= DATE '2026-03-15', TRUE))
       "
     `);
@@ -270,10 +375,40 @@ describe('rendered SQL', () => {
       WHEN regexp_full_match(claims."service_end", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."service_end"
       WHEN regexp_full_match(claims."service_end", '[0-9]{8}') THEN regexp_replace(claims."service_end", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
       WHEN regexp_full_match(claims."service_end", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."service_end", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
+      WHEN regexp_full_match(claims."service_end", '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(claims."service_end", 8, 4) || '-' || (CASE upper(substr(claims."service_end", 4, 3))
+      WHEN 'JAN' THEN '01'
+      WHEN 'FEB' THEN '02'
+      WHEN 'MAR' THEN '03'
+      WHEN 'APR' THEN '04'
+      WHEN 'MAY' THEN '05'
+      WHEN 'JUN' THEN '06'
+      WHEN 'JUL' THEN '07'
+      WHEN 'AUG' THEN '08'
+      WHEN 'SEP' THEN '09'
+      WHEN 'OCT' THEN '10'
+      WHEN 'NOV' THEN '11'
+      WHEN 'DEC' THEN '12'
+      END) || '-' || substr(claims."service_end", 1, 2)
+      WHEN regexp_full_match(claims."service_end", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."service_end", 1, 10)
       END AS DATE) <= TRY_CAST(CASE
       WHEN regexp_full_match(claims."received", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."received"
       WHEN regexp_full_match(claims."received", '[0-9]{8}') THEN regexp_replace(claims."received", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
       WHEN regexp_full_match(claims."received", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."received", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
+      WHEN regexp_full_match(claims."received", '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(claims."received", 8, 4) || '-' || (CASE upper(substr(claims."received", 4, 3))
+      WHEN 'JAN' THEN '01'
+      WHEN 'FEB' THEN '02'
+      WHEN 'MAR' THEN '03'
+      WHEN 'APR' THEN '04'
+      WHEN 'MAY' THEN '05'
+      WHEN 'JUN' THEN '06'
+      WHEN 'JUL' THEN '07'
+      WHEN 'AUG' THEN '08'
+      WHEN 'SEP' THEN '09'
+      WHEN 'OCT' THEN '10'
+      WHEN 'NOV' THEN '11'
+      WHEN 'DEC' THEN '12'
+      END) || '-' || substr(claims."received", 1, 2)
+      WHEN regexp_full_match(claims."received", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."received", 1, 10)
       END AS DATE), TRUE)
       "
     `);
@@ -286,10 +421,40 @@ describe('rendered SQL', () => {
       WHEN regexp_full_match(claims."received", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."received"
       WHEN regexp_full_match(claims."received", '[0-9]{8}') THEN regexp_replace(claims."received", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
       WHEN regexp_full_match(claims."received", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."received", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
+      WHEN regexp_full_match(claims."received", '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(claims."received", 8, 4) || '-' || (CASE upper(substr(claims."received", 4, 3))
+      WHEN 'JAN' THEN '01'
+      WHEN 'FEB' THEN '02'
+      WHEN 'MAR' THEN '03'
+      WHEN 'APR' THEN '04'
+      WHEN 'MAY' THEN '05'
+      WHEN 'JUN' THEN '06'
+      WHEN 'JUL' THEN '07'
+      WHEN 'AUG' THEN '08'
+      WHEN 'SEP' THEN '09'
+      WHEN 'OCT' THEN '10'
+      WHEN 'NOV' THEN '11'
+      WHEN 'DEC' THEN '12'
+      END) || '-' || substr(claims."received", 1, 2)
+      WHEN regexp_full_match(claims."received", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."received", 1, 10)
       END AS DATE) - TRY_CAST(CASE
       WHEN regexp_full_match(claims."service_end", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."service_end"
       WHEN regexp_full_match(claims."service_end", '[0-9]{8}') THEN regexp_replace(claims."service_end", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
       WHEN regexp_full_match(claims."service_end", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."service_end", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
+      WHEN regexp_full_match(claims."service_end", '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(claims."service_end", 8, 4) || '-' || (CASE upper(substr(claims."service_end", 4, 3))
+      WHEN 'JAN' THEN '01'
+      WHEN 'FEB' THEN '02'
+      WHEN 'MAR' THEN '03'
+      WHEN 'APR' THEN '04'
+      WHEN 'MAY' THEN '05'
+      WHEN 'JUN' THEN '06'
+      WHEN 'JUL' THEN '07'
+      WHEN 'AUG' THEN '08'
+      WHEN 'SEP' THEN '09'
+      WHEN 'OCT' THEN '10'
+      WHEN 'NOV' THEN '11'
+      WHEN 'DEC' THEN '12'
+      END) || '-' || substr(claims."service_end", 1, 2)
+      WHEN regexp_full_match(claims."service_end", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."service_end", 1, 10)
       END AS DATE) <= 365, TRUE)
       "
     `);

@@ -1,5 +1,9 @@
 import type { CanonicalSchema } from './canonical-schema';
-import { bind, column } from './schema-builders';
+import { bind, bindEach, column, numbered } from './schema-builders';
+
+/** NPPES records up to fifteen taxonomy codes per provider, one of them flagged primary. */
+const TAXONOMY_CODES = 15;
+const taxonomyCodeColumns = numbered(TAXONOMY_CODES, (n) => `taxonomy_code_${n}`);
 
 /**
  * Providers (NPPES-shaped, Tuva terminology names). Nothing here is PHI: provider identifiers,
@@ -23,6 +27,11 @@ export const PROVIDERS_SCHEMA: CanonicalSchema = {
       required: true,
       synonyms: ['taxonomy_code', 'taxonomy', 'primary_taxonomy', 'provider_taxonomy_code', 'healthcare_provider_taxonomy_code', 'specialty_taxonomy'],
     }),
+    ...numbered(TAXONOMY_CODES, (n) =>
+      column(`taxonomy_code_${n}`, 'string', `Taxonomy code ${n} of the provider as the registry lists it (the primary one is also in primary_taxonomy_code).`, {
+        synonyms: [`healthcare_provider_taxonomy_code_${n}`, `taxonomy_${n}`],
+      }),
+    ),
     column('provider_first_name', 'string', 'First name of an individual provider.', {
       synonyms: ['first_name', 'prov_first_name', 'provider_fname', 'practitioner_first_name'],
     }),
@@ -61,6 +70,8 @@ export const PROVIDERS_SCHEMA: CanonicalSchema = {
     bind('npi.check_digit', { npi: 'npi' }),
     bind('taxonomy.format', { taxonomy: 'primary_taxonomy_code' }),
     bind('taxonomy.not_in_code_set', { taxonomy: 'primary_taxonomy_code' }),
+    ...bindEach('taxonomy.format', 'taxonomy', taxonomyCodeColumns),
+    ...bindEach('taxonomy.not_in_code_set', 'taxonomy', taxonomyCodeColumns),
     bind('state.unknown', { state: 'practice_state' }),
     bind('zip.format', { zip: 'practice_zip_code' }),
     bind('date.format', { date: 'deactivation_date' }),

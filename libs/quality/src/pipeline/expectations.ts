@@ -30,6 +30,8 @@ export interface ExpectationPlanContext {
   overrides: readonly ExpectationOverride[];
   /** Qualified lookup tables the data-set rules may read; null when the tenant has none. */
   lookups: { providers: string | null; eligibility: string | null };
+  /** Rules the file's recognised layout says do not apply to it. */
+  notApplicable?: ReadonlySet<string>;
 }
 
 /**
@@ -46,7 +48,7 @@ export function planExpectations(context: ExpectationPlanContext): Expectation[]
     missingRequired: [],
   };
   const render: SqlRenderContext = { ...context.render, claimDate: claimDateHook(context.dateColumns, sourceColumnSql) };
-  const planned = planChecks(context.dataType, schema, mapping, context.pack);
+  const planned = planChecks(context.dataType, schema, mapping, context.pack, context.notApplicable);
   const lookups = new Icd10CmLookupJoins();
   const library: Expectation[] = planned.checks.map((check) => {
     const column = context.present.has(check.column) || schema.columns.some((c) => c.name === check.column) ? check.column : null;

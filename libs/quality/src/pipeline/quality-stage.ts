@@ -1,10 +1,11 @@
 import { formatTableName, type DataType, type LineageEdge, type QualityReport, type QualitySettings } from '@ade/contracts';
 import { duckdbSql, type SqlSession } from '@ade/lakehouse';
-import { canonicalSchema, loadStatePack, mapHeaders, todayIsoDate, type CanonicalSchema } from '@ade/healthcare';
+import { canonicalSchema, loadStatePack, todayIsoDate, type CanonicalSchema } from '@ade/healthcare';
 import { quoteIdentifier } from '../sql/identifiers';
 import { bronzeDataColumns, inTransaction, lookupTable, medallionTables, tableColumns, type MedallionTables } from './catalog-tables';
 import { attributedProviderColumn, serviceDateColumn } from '@ade/quality-model';
 import { ExpectationFailedError } from './expectation-failed';
+import { bronzeLayout } from './bronze-layout';
 import { planExpectations, type Expectation } from './expectations';
 import { freshnessResult } from './freshness';
 import { affectedGroupsSql, ensureGoldSql, ensureQualitySummarySql, goldRowsSql, goldTablesFor, mergeQualitySummarySql, qualitySummaryTable, refreshGoldSql } from './gold-sql';
@@ -54,8 +55,8 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
   const ref = await loadReferenceTables(session, request.referenceCacheDir);
 
   const kinds = columnKinds(schema);
-  const mapping = mapHeaders(bronzeColumns, schema);
-  const columns: StagedColumn[] = mapping.mapped.map((m) => ({ canonical: m.canonical, sourceSql: `b.${quoteIdentifier(m.source)}`, kind: kinds.get(m.canonical)! }));
+  const layout = bronzeLayout(bronzeColumns, schema, (column) => `b.${quoteIdentifier(column)}`);
+  const columns: StagedColumn[] = layout.columns.map((m) => ({ canonical: m.canonical, sourceSql: m.sourceSql, kind: kinds.get(m.canonical)! }));
   const present = new Set(columns.map((column) => column.canonical));
   const runIds = [request.runId, ...(await unjudgedRuns(session, tables, request.runId))];
   const stage = stageSql(`SELECT rowid AS __bronze_rowid, * FROM ${duckdbSql.qualifiedTableName(tables.bronze)} WHERE _run_id IN (${runIds.map(duckdbSql.sqlString).join(', ')})`, columns, {
@@ -71,6 +72,7 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
     dateColumns: stage.dateColumns,
     overrides: request.settings.expectations,
     lookups: await lookups(session, request, tables),
+    notApplicable: layout.notApplicable,
   });
 
   return inTransaction(session, async () => {
@@ -87,6 +89,7 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
       expectations: freshness ? [...judgement.expectations, freshness] : judgement.expectations,
       repairs: judgement.repairs,
       profile,
+      layout: layout.recognized,
     };
     const summary = qualitySummaryTable(request.catalog);
     await session.execute(ensureQualitySummarySql(summary));

@@ -55,7 +55,7 @@ export interface ColumnRepair {
 
 const ICD_WITHOUT_DOT = `'[A-Z][0-9][0-9A-Z][0-9A-Z]{1,4}'`;
 const NDC_HYPHENATED_OR_TEN = `'[0-9]{4}-[0-9]{4}-[0-9]{2}|[0-9]{5}-[0-9]{3}-[0-9]{2}|[0-9]{5}-[0-9]{4}-[0-9]|[0-9]{5}-[0-9]{4}-[0-9]{2}'`;
-const OTHER_DATE_FORMS = `'[0-9]{8}|[0-9]{2}/[0-9]{2}/[0-9]{4}'`;
+const OTHER_DATE_FORMS = `'[0-9]{8}|[0-9]{2}/[0-9]{2}/[0-9]{4}|[0-9]{2}-[A-Za-z]{3}-[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}T.+'`;
 /** An optional sign and dollar sign, digits with or without thousands separators, optional decimals. */
 const DECORATED_AMOUNT = `'(-?\\$?|\\$-)([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?'`;
 

@@ -127,8 +127,21 @@ export function dateValue(random: SeededRandom, around: readonly string[] = []):
     () => (around.length > 0 ? random.pick(around) : '2026-01-15'),
   ])();
   const [year, month, day] = iso.split('-') as [string, string, string];
-  const written = random.pick([iso, `${year}${month}${day}`, `${month}/${day}/${year}`, `${month}/${day}/${year}`]);
+  const written = random.pick([
+    iso,
+    `${year}${month}${day}`,
+    `${month}/${day}/${year}`,
+    `${month}/${day}/${year}`,
+    `${day}-${monthName(random, month)}-${year}`,
+    `${iso}T${random.pick(['00:00:00', '05:07:38Z', '23:59:59.5+05:30', '12:00:00-08:00', '24:00:00Z', '10:60:00', '10:00:00+0530'])}`,
+  ]);
   return random.chance(0.15) ? nearMiss(random, [written], 0) : written;
+}
+
+/** The month's three-letter name in any case, or a near miss of one (a month 00 or 13 has none). */
+function monthName(random: SeededRandom, month: string): string {
+  const name = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'][Number(month) - 1] ?? random.pick(['XXX', 'JANU', month]);
+  return random.pick([name, name.toLowerCase(), name[0] + name.slice(1).toLowerCase(), name.slice(0, 2)]);
 }
 
 function pad(value: number): string {

@@ -6,20 +6,32 @@ import { sqlString } from '../sql/sql-text';
  *   YYYY-MM-DD   (ISO 8601, what the canonical tables hold)
  *   YYYYMMDD     (X12 837/835 D8)
  *   MM/DD/YYYY   (CMS-1500 / UB-04 paper and most spreadsheets)
- * with exactly those digits, no spaces, no time part. Anything else is not a date, so
- * `2025-2-3`, `2025-02-30` and ` 2025-02-03` all parse to nothing, in both renderings.
+ *   DD-MMM-YYYY  (CMS CCW RIF extracts and Oracle's default, e.g. 01-JAN-2023; any case)
+ *   YYYY-MM-DDThh:mm:ss[.fff][Z|±hh:mm]  (ISO 8601 timestamps, as Synthea writes them; the
+ *                date is the one written, whatever the offset, as a claim's date of service is)
+ * with exactly those digits, no spaces. Anything else is not a date, so `2025-2-3`,
+ * `2025-02-30` and ` 2025-02-03` all parse to nothing, in both renderings. None of the shapes
+ * can be read two ways, so no column needs to declare which one it uses.
  */
 const ISO = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 const COMPACT = /^([0-9]{4})([0-9]{2})([0-9]{2})$/;
 const US = /^([0-9]{2})\/([0-9]{2})\/([0-9]{4})$/;
+const DAY_MONTH_NAME = /^([0-9]{2})-([A-Za-z]{3})-([0-9]{4})$/;
+const TIME_OF_DAY = 'T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?';
+const TIMESTAMP = new RegExp(`^([0-9]{4})-([0-9]{2})-([0-9]{2})${TIME_OF_DAY}$`);
+
+const MONTH_ABBREVIATIONS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] as const;
 
 /** The date as `YYYY-MM-DD`, or null when `value` is not a claim date. */
 export function parseClaimDate(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const yearFirst = ISO.exec(value) ?? COMPACT.exec(value);
+  const yearFirst = ISO.exec(value) ?? COMPACT.exec(value) ?? TIMESTAMP.exec(value);
   if (yearFirst) return calendarDate(yearFirst[1]!, yearFirst[2]!, yearFirst[3]!);
   const us = US.exec(value);
-  return us ? calendarDate(us[3]!, us[1]!, us[2]!) : null;
+  if (us) return calendarDate(us[3]!, us[1]!, us[2]!);
+  const named = DAY_MONTH_NAME.exec(value);
+  const month = named ? MONTH_ABBREVIATIONS.indexOf(named[2]!.toUpperCase() as (typeof MONTH_ABBREVIATIONS)[number]) : -1;
+  return named && month >= 0 ? calendarDate(named[3]!, String(month + 1).padStart(2, '0'), named[1]!) : null;
 }
 
 function calendarDate(year: string, month: string, day: string): string | null {
@@ -37,8 +49,16 @@ export function claimDateSql(operand: string): string {
     `WHEN regexp_full_match(${operand}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN ${operand}`,
     `WHEN regexp_full_match(${operand}, '[0-9]{8}') THEN regexp_replace(${operand}, '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')`,
     `WHEN regexp_full_match(${operand}, '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(${operand}, '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')`,
+    `WHEN regexp_full_match(${operand}, '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(${operand}, 8, 4) || '-' || ${monthNumberSql(`upper(substr(${operand}, 4, 3))`)} || '-' || substr(${operand}, 1, 2)`,
+    `WHEN regexp_full_match(${operand}, '[0-9]{4}-[0-9]{2}-[0-9]{2}${TIME_OF_DAY}') THEN substr(${operand}, 1, 10)`,
     'END AS DATE)',
   ].join(' ');
+}
+
+/** '01'..'12' for a month abbreviation, NULL for anything else (which makes the whole date NULL). */
+function monthNumberSql(abbreviation: string): string {
+  const arms = MONTH_ABBREVIATIONS.map((name, index) => `WHEN '${name}' THEN '${String(index + 1).padStart(2, '0')}'`);
+  return `(CASE ${abbreviation} ${arms.join(' ')} END)`;
 }
 
 /** An ISO date the caller vouches for (an `asOf`), as a DATE literal; throws on anything else. */

@@ -1,0 +1,74 @@
+import { DATA_TYPES, type DataType } from '@ade/contracts';
+import { z } from 'zod';
+import { canonicalSchema } from '../schemas/canonical-schemas';
+
+const text = z.string({ error: 'must be a string' }).refine((value) => value.trim().length > 0, { error: 'must not be empty' });
+const header = text.refine((value) => value === value.trim(), { error: 'must not start or end with a space' });
+
+const numberedPattern = header.refine((value) => value.includes('{n}'), { error: "must contain '{n}'" });
+
+const layoutSource = z.union(
+  [
+    header,
+    z.strictObject({ concat: z.array(header).min(2, { error: 'must list at least two headers' }) }),
+    z.strictObject({
+      firstFlagged: z
+        .strictObject({
+          value: numberedPattern,
+          flag: numberedPattern,
+          equals: text,
+          from: z.int().min(0),
+          to: z.int().min(0),
+        })
+        .refine((spec) => spec.from < spec.to, { error: 'from must be below to' }),
+    }),
+  ],
+  { error: 'must be a header, { concat: [...] } or { firstFlagged: {...} }' },
+);
+
+const columnsAndRules = {
+  dataType: z.enum(DATA_TYPES, { error: `must be one of ${DATA_TYPES.join(', ')}` }),
+  columns: z.record(z.string(), layoutSource),
+  notApplicable: z.record(z.string(), text).default({}),
+};
+
+type ColumnsAndRules = { dataType: string; columns: Record<string, unknown>; notApplicable: Record<string, string> };
+
+/** Canonical columns the data type has, rules it binds, and no header read as two columns. */
+function checkColumnsAndRules(layout: ColumnsAndRules, context: z.RefinementCtx): void {
+  const schema = canonicalSchema(layout.dataType as DataType);
+  const known = new Set(schema.columns.map((column) => column.name));
+  for (const name of Object.keys(layout.columns)) {
+    if (!known.has(name)) context.addIssue({ code: 'custom', path: ['columns', name], message: `is not a ${layout.dataType} column` });
+  }
+  const bound = new Set(schema.checks.map((check) => check.rule));
+  for (const rule of Object.keys(layout.notApplicable)) {
+    if (!bound.has(rule)) context.addIssue({ code: 'custom', path: ['notApplicable', rule], message: `is not a rule of ${layout.dataType}` });
+  }
+  const seen = new Map<string, string>();
+  for (const [name, source] of Object.entries(layout.columns)) {
+    if (typeof source !== 'string') continue;
+    const other = seen.get(source);
+    if (other !== undefined) context.addIssue({ code: 'custom', path: ['columns', name], message: `header '${source}' is already the source of ${other}` });
+    seen.set(source, name);
+  }
+}
+
+/** The shape of `layouts/<id>.json`; `fileId` is the file name without `.json`, which `id` must repeat. */
+export function layoutFileSchema(fileId: string) {
+  return z
+    .strictObject({
+      id: text.refine((id) => id === fileId, { error: `must equal the file name ('${fileId}')` }),
+      name: text,
+      source: z.strictObject({ publisher: text, document: text, url: text.refine((url) => url.startsWith('https://'), { error: 'must be an https:// address' }) }),
+      identifiedBy: z.array(header).min(3, { error: 'must list at least three headers' }),
+      ...columnsAndRules,
+    })
+    .superRefine(checkColumnsAndRules);
+}
+
+/**
+ * The shape of a user's mapping file (`ade validate --mapping FILE.json`): the data type and
+ * where each canonical column is in the file, written as a layout writes it.
+ */
+export const mappingFileSchema = z.strictObject(columnsAndRules).superRefine(checkColumnsAndRules);

@@ -1,0 +1,120 @@
+import type { CanonicalSchema } from '../schemas/canonical-schema';
+import type { HeaderMapping } from '../mapping/header-mapping';
+import { normalizeHeader } from '../mapping/normalize-header';
+import { numberedHeader, type LayoutDescriptor, type LayoutSource } from './layout';
+import { loadLayouts } from './load-layouts';
+
+/**
+ * The shipped layout a file with these headers is written in, or null. A layout is a candidate
+ * when every one of its identifying headers is there (compared as normalizeHeader keys); among
+ * candidates the one that finds the most of its columns wins, then the more specific
+ * identification, then the id.
+ */
+export function recognizeLayout(headers: readonly string[], layouts: readonly LayoutDescriptor[] = loadLayouts()): LayoutDescriptor | null {
+  const present = new Set(headers.map(normalizeHeader));
+  const has = (header: string) => present.has(normalizeHeader(header));
+  const candidates = layouts
+    .filter((layout) => layout.identifiedBy.every(has))
+    .map((layout) => ({ layout, found: Object.values(layout.columns).filter((source) => isFound(source, has)).length }));
+  candidates.sort((a, b) => b.found - a.found || b.layout.identifiedBy.length - a.layout.identifiedBy.length || a.layout.id.localeCompare(b.layout.id));
+  return candidates[0]?.layout ?? null;
+}
+
+/** Whether the file has what a source needs, as resolveSource decides it. */
+function isFound(source: LayoutSource, has: (header: string) => boolean): boolean {
+  if (typeof source === 'string') return has(source);
+  if ('concat' in source) return source.concat.every(has);
+  const { value, flag, from, to } = source.firstFlagged;
+  for (let n = from; n <= to; n += 1) if (has(numberedHeader(value, n)) && has(numberedHeader(flag, n))) return true;
+  return false;
+}
+
+/**
+ * A canonical column computed from several of the file's columns; `name` stands for it wherever a
+ * source column's name would (reports, violations), and says how it is made.
+ */
+export interface DerivedColumn {
+  name: string;
+  canonical: string;
+  /** The value as SQL text over the file's columns, each reached through `column(header)`. */
+  sql(column: (header: string) => string): string;
+}
+
+export interface LayoutMapping extends HeaderMapping {
+  derived: DerivedColumn[];
+}
+
+/**
+ * How a file maps onto its data type's schema by a layout's (or a user's mapping file's)
+ * `columns`: each canonical column whose fields the file has, by the file's own spelling of the
+ * header. Headers that feed no canonical column are reported as unmapped, never dropped.
+ */
+export function mapLayout(headers: readonly string[], columns: LayoutDescriptor['columns'], schema: CanonicalSchema): LayoutMapping {
+  const spelling = new Map<string, string>();
+  for (const header of headers) if (!spelling.has(normalizeHeader(header))) spelling.set(normalizeHeader(header), header);
+  const inFile = (header: string) => spelling.get(normalizeHeader(header));
+
+  const mapped: HeaderMapping['mapped'] = [];
+  const derived: DerivedColumn[] = [];
+  const used = new Set<string>();
+  for (const column of schema.columns) {
+    const source = columns[column.name];
+    if (source === undefined) continue;
+    const found = resolveSource(column.name, source, inFile);
+    if (found === null) continue;
+    found.headers.forEach((header) => used.add(header));
+    if (found.derived) derived.push(found.derived);
+    mapped.push({ source: found.derived?.name ?? found.headers[0]!, canonical: column.name, by: 'layout' });
+  }
+  const found = new Set(mapped.map((m) => m.canonical));
+  return {
+    mapped,
+    derived,
+    unmapped: headers.filter((header) => !used.has(header)),
+    duplicates: [],
+    missingRequired: schema.columns.filter((c) => c.required && !found.has(c.name)).map((c) => c.name),
+  };
+}
+
+interface ResolvedSource {
+  /** The file's headers the value is read from, as the file spells them. */
+  headers: string[];
+  derived?: DerivedColumn;
+}
+
+function resolveSource(canonical: string, source: LayoutSource, inFile: (header: string) => string | undefined): ResolvedSource | null {
+  if (typeof source === 'string') {
+    const header = inFile(source);
+    return header === undefined ? null : { headers: [header] };
+  }
+  if ('concat' in source) {
+    const parts = source.concat.map(inFile);
+    if (parts.some((part) => part === undefined)) return null;
+    const headers = parts as string[];
+    return {
+      headers,
+      derived: {
+        name: headers.join(' || '),
+        canonical,
+        // A missing part leaves the rest in place, so a short value shows the gap to the rules.
+        sql: (column) => `NULLIF(concat(${headers.map((h) => `coalesce(trim(${column(h)}), '')`).join(', ')}), '')`,
+      },
+    };
+  }
+  const { value, flag, equals, from, to } = source.firstFlagged;
+  const pairs: Array<[string, string]> = [];
+  for (let n = from; n <= to; n += 1) {
+    const valueHeader = inFile(numberedHeader(value, n));
+    const flagHeader = inFile(numberedHeader(flag, n));
+    if (valueHeader !== undefined && flagHeader !== undefined) pairs.push([valueHeader, flagHeader]);
+  }
+  if (pairs.length === 0) return null;
+  return {
+    headers: pairs.flat(),
+    derived: {
+      name: `${value} where ${flag} = ${equals}`,
+      canonical,
+      sql: (column) => `CASE ${pairs.map(([v, f]) => `WHEN trim(${column(f)}) = '${equals.replaceAll("'", "''")}' THEN ${column(v)}`).join(' ')} END`,
+    },
+  };
+}

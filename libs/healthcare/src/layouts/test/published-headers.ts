@@ -1,0 +1,94 @@
+/**
+ * Header rows as the published layouts define them, written out here independently of the
+ * shipped descriptors so that recognition is tested against the documentation, not against
+ * itself. Numbered repeats are spelled out in the documented order.
+ */
+const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** CCW RIF carrier claim + line fields, in the order of CMS's synthetic carrier file. */
+export const CCW_CARRIER_HEADERS: readonly string[] = [
+  'BENE_ID', 'CLM_ID', 'NCH_NEAR_LINE_REC_IDENT_CD', 'NCH_CLM_TYPE_CD', 'CLM_FROM_DT', 'CLM_THRU_DT', 'NCH_WKLY_PROC_DT',
+  'CARR_CLM_ENTRY_CD', 'CLM_DISP_CD', 'CARR_NUM', 'CARR_CLM_PMT_DNL_CD', 'CLM_PMT_AMT', 'CARR_CLM_PRMRY_PYR_PD_AMT',
+  'RFR_PHYSN_UPIN', 'RFR_PHYSN_NPI', 'CARR_CLM_PRVDR_ASGNMT_IND_SW', 'NCH_CLM_PRVDR_PMT_AMT', 'NCH_CLM_BENE_PMT_AMT',
+  'NCH_CARR_CLM_SBMTD_CHRG_AMT', 'NCH_CARR_CLM_ALOWD_AMT', 'CARR_CLM_CASH_DDCTBL_APLD_AMT', 'CARR_CLM_HCPCS_YR_CD',
+  'CARR_CLM_RFRNG_PIN_NUM', 'PRNCPAL_DGNS_CD', 'PRNCPAL_DGNS_VRSN_CD',
+  ...range(1, 12).flatMap((n) => [`ICD_DGNS_CD${n}`, `ICD_DGNS_VRSN_CD${n}`]),
+  'CLM_CLNCL_TRIL_NUM', 'CARR_CLM_BLG_NPI_NUM', 'LINE_NUM', 'CARR_PRFRNG_PIN_NUM', 'PRF_PHYSN_UPIN', 'PRF_PHYSN_NPI', 'ORG_NPI_NUM',
+  'CARR_LINE_PRVDR_TYPE_CD', 'TAX_NUM', 'PRVDR_STATE_CD', 'PRVDR_ZIP', 'PRVDR_SPCLTY', 'PRTCPTNG_IND_CD', 'CARR_LINE_RDCD_PMT_PHYS_ASTN_C',
+  'LINE_SRVC_CNT', 'LINE_CMS_TYPE_SRVC_CD', 'LINE_PLACE_OF_SRVC_CD', 'CARR_LINE_PRCNG_LCLTY_CD', 'LINE_1ST_EXPNS_DT', 'LINE_LAST_EXPNS_DT',
+  'HCPCS_CD', 'HCPCS_1ST_MDFR_CD', 'HCPCS_2ND_MDFR_CD', 'BETOS_CD', 'LINE_NCH_PMT_AMT', 'LINE_BENE_PMT_AMT', 'LINE_PRVDR_PMT_AMT',
+  'LINE_BENE_PTB_DDCTBL_AMT', 'LINE_BENE_PRMRY_PYR_CD', 'LINE_BENE_PRMRY_PYR_PD_AMT', 'LINE_COINSRNC_AMT', 'LINE_SBMTD_CHRG_AMT',
+  'LINE_ALOWD_CHRG_AMT', 'LINE_PRCSG_IND_CD', 'LINE_PMT_80_100_CD', 'LINE_SERVICE_DEDUCTIBLE', 'CARR_LINE_MTUS_CNT', 'CARR_LINE_MTUS_CD',
+  'LINE_ICD_DGNS_CD', 'LINE_ICD_DGNS_VRSN_CD', 'HPSA_SCRCTY_IND_CD', 'CARR_LINE_RX_NUM', 'LINE_HCT_HGB_RSLT_NUM', 'LINE_HCT_HGB_TYPE_CD',
+  'LINE_NDC_CD', 'CARR_LINE_CLIA_LAB_NUM', 'CARR_LINE_ANSTHSA_UNIT_CNT',
+];
+
+const INSTITUTIONAL_CLAIM_HEAD = [
+  'DML_IND', 'BENE_ID', 'CLM_ID', 'CLM_GRP_ID', 'FINAL_ACTION', 'NCH_NEAR_LINE_REC_IDENT_CD', 'NCH_CLM_TYPE_CD', 'CLM_FROM_DT',
+  'CLM_THRU_DT', 'NCH_WKLY_PROC_DT', 'FI_CLM_PROC_DT', 'CLAIM_QUERY_CODE', 'PRVDR_NUM', 'CLM_FAC_TYPE_CD', 'CLM_SRVC_CLSFCTN_TYPE_CD',
+  'CLM_FREQ_CD', 'FI_NUM', 'CLM_MDCR_NON_PMT_RSN_CD', 'CLM_PMT_AMT', 'NCH_PRMRY_PYR_CLM_PD_AMT', 'NCH_PRMRY_PYR_CD',
+];
+const ATTENDING_TO_STATUS = [
+  'PRVDR_STATE_CD', 'ORG_NPI_NUM', 'AT_PHYSN_UPIN', 'AT_PHYSN_NPI', 'OP_PHYSN_UPIN', 'OP_PHYSN_NPI', 'OT_PHYSN_UPIN', 'OT_PHYSN_NPI',
+  'CLM_MCO_PD_SW', 'PTNT_DSCHRG_STUS_CD',
+];
+const procedures = range(1, 25).flatMap((n) => [`ICD_PRCDR_CD${n}`, `ICD_PRCDR_VRSN_CD${n}`, `PRCDR_DT${n}`]);
+
+/** CCW RIF outpatient claim + revenue center fields (the Blue Button 2 RIF layout). */
+export const CCW_OUTPATIENT_HEADERS: readonly string[] = [
+  ...INSTITUTIONAL_CLAIM_HEAD, ...ATTENDING_TO_STATUS, 'CLM_TOT_CHRG_AMT', 'NCH_BENE_BLOOD_DDCTBL_LBLTY_AM', 'NCH_PROFNL_CMPNT_CHRG_AMT',
+  'PRNCPAL_DGNS_CD', 'PRNCPAL_DGNS_VRSN_CD', ...range(1, 25).flatMap((n) => [`ICD_DGNS_CD${n}`, `ICD_DGNS_VRSN_CD${n}`]),
+  'FST_DGNS_E_CD', 'FST_DGNS_E_VRSN_CD', ...range(1, 12).flatMap((n) => [`ICD_DGNS_E_CD${n}`, `ICD_DGNS_E_VRSN_CD${n}`]),
+  ...procedures, ...range(1, 3).flatMap((n) => [`RSN_VISIT_CD${n}`, `RSN_VISIT_VRSN_CD${n}`]),
+  'NCH_BENE_PTB_DDCTBL_AMT', 'NCH_BENE_PTB_COINSRNC_AMT', 'CLM_OP_PRVDR_PMT_AMT', 'CLM_OP_BENE_PMT_AMT', 'CLM_LINE_NUM', 'REV_CNTR',
+  'REV_CNTR_DT', 'REV_CNTR_1ST_ANSI_CD', 'REV_CNTR_2ND_ANSI_CD', 'REV_CNTR_3RD_ANSI_CD', 'REV_CNTR_4TH_ANSI_CD', 'REV_CNTR_APC_HIPPS_CD',
+  'HCPCS_CD', 'HCPCS_1ST_MDFR_CD', 'HCPCS_2ND_MDFR_CD', 'REV_CNTR_PMT_MTHD_IND_CD', 'REV_CNTR_DSCNT_IND_CD', 'REV_CNTR_PACKG_IND_CD',
+  'REV_CNTR_OTAF_PMT_CD', 'REV_CNTR_IDE_NDC_UPC_NUM', 'REV_CNTR_UNIT_CNT', 'REV_CNTR_RATE_AMT', 'REV_CNTR_BLOOD_DDCTBL_AMT',
+  'REV_CNTR_CASH_DDCTBL_AMT', 'REV_CNTR_COINSRNC_WGE_ADJSTD_C', 'REV_CNTR_RDCD_COINSRNC_AMT', 'REV_CNTR_1ST_MSP_PD_AMT',
+  'REV_CNTR_2ND_MSP_PD_AMT', 'REV_CNTR_PRVDR_PMT_AMT', 'REV_CNTR_BENE_PMT_AMT', 'REV_CNTR_PTNT_RSPNSBLTY_PMT', 'REV_CNTR_PMT_AMT_AMT',
+  'REV_CNTR_TOT_CHRG_AMT', 'REV_CNTR_NCVRD_CHRG_AMT', 'REV_CNTR_STUS_IND_CD', 'REV_CNTR_NDC_QTY', 'REV_CNTR_NDC_QTY_QLFR_CD',
+  'RNDRNG_PHYSN_UPIN', 'RNDRNG_PHYSN_NPI',
+];
+
+/** CCW RIF inpatient claim + revenue center fields (the Blue Button 2 RIF layout). */
+export const CCW_INPATIENT_HEADERS: readonly string[] = [
+  ...INSTITUTIONAL_CLAIM_HEAD, 'FI_CLM_ACTN_CD', ...ATTENDING_TO_STATUS, 'CLM_PPS_IND_CD', 'CLM_TOT_CHRG_AMT',
+  'CLM_ADMSN_DT', 'CLM_IP_ADMSN_TYPE_CD', 'CLM_SRC_IP_ADMSN_CD', 'NCH_PTNT_STATUS_IND_CD', 'CLM_PASS_THRU_PER_DIEM_AMT',
+  'NCH_BENE_IP_DDCTBL_AMT', 'NCH_BENE_PTA_COINSRNC_LBLTY_AM', 'NCH_BENE_BLOOD_DDCTBL_LBLTY_AM', 'NCH_PROFNL_CMPNT_CHRG_AMT',
+  'NCH_IP_NCVRD_CHRG_AMT', 'NCH_IP_TOT_DDCTN_AMT', 'CLM_TOT_PPS_CPTL_AMT', 'CLM_PPS_CPTL_FSP_AMT', 'CLM_PPS_CPTL_OUTLIER_AMT',
+  'CLM_PPS_CPTL_DSPRPRTNT_SHR_AMT', 'CLM_PPS_CPTL_IME_AMT', 'CLM_PPS_CPTL_EXCPTN_AMT', 'CLM_PPS_OLD_CPTL_HLD_HRMLS_AMT',
+  'CLM_PPS_CPTL_DRG_WT_NUM', 'CLM_UTLZTN_DAY_CNT', 'BENE_TOT_COINSRNC_DAYS_CNT', 'BENE_LRD_USED_CNT', 'CLM_NON_UTLZTN_DAYS_CNT',
+  'NCH_BLOOD_PNTS_FRNSHD_QTY', 'NCH_VRFD_NCVRD_STAY_FROM_DT', 'NCH_VRFD_NCVRD_STAY_THRU_DT', 'NCH_ACTV_OR_CVRD_LVL_CARE_THRU',
+  'NCH_BENE_MDCR_BNFTS_EXHTD_DT_I', 'NCH_BENE_DSCHRG_DT', 'CLM_DRG_CD', 'CLM_DRG_OUTLIER_STAY_CD', 'NCH_DRG_OUTLIER_APRVD_PMT_AMT',
+  'ADMTG_DGNS_CD', 'ADMTG_DGNS_VRSN_CD', 'PRNCPAL_DGNS_CD', 'PRNCPAL_DGNS_VRSN_CD',
+  ...range(1, 25).flatMap((n) => [`ICD_DGNS_CD${n}`, `ICD_DGNS_VRSN_CD${n}`, `CLM_POA_IND_SW${n}`]),
+  'FST_DGNS_E_CD', 'FST_DGNS_E_VRSN_CD', ...range(1, 12).flatMap((n) => [`ICD_DGNS_E_CD${n}`, `ICD_DGNS_E_VRSN_CD${n}`, `CLM_E_POA_IND_SW${n}`]),
+  ...procedures, 'IME_OP_CLM_VAL_AMT', 'DSH_OP_CLM_VAL_AMT', 'CLM_LINE_NUM', 'REV_CNTR', 'HCPCS_CD', 'REV_CNTR_UNIT_CNT',
+  'REV_CNTR_RATE_AMT', 'REV_CNTR_TOT_CHRG_AMT', 'REV_CNTR_NCVRD_CHRG_AMT', 'REV_CNTR_DDCTBL_COINSRNC_CD', 'REV_CNTR_NDC_QTY',
+  'REV_CNTR_NDC_QTY_QLFR_CD', 'RNDRNG_PHYSN_UPIN', 'RNDRNG_PHYSN_NPI',
+];
+
+/** The NPPES npidata_pfile header (Data Dissemination readme), 330 columns. */
+export const NPPES_HEADERS: readonly string[] = [
+  'NPI', 'Entity Type Code', 'Replacement NPI', 'Employer Identification Number (EIN)', 'Provider Organization Name (Legal Business Name)',
+  'Provider Last Name (Legal Name)', 'Provider First Name', 'Provider Middle Name', 'Provider Name Prefix Text', 'Provider Name Suffix Text',
+  'Provider Credential Text', 'Provider Other Organization Name', 'Provider Other Organization Name Type Code', 'Provider Other Last Name',
+  'Provider Other First Name', 'Provider Other Middle Name', 'Provider Other Name Prefix Text', 'Provider Other Name Suffix Text',
+  'Provider Other Credential Text', 'Provider Other Last Name Type Code', 'Provider First Line Business Mailing Address',
+  'Provider Second Line Business Mailing Address', 'Provider Business Mailing Address City Name', 'Provider Business Mailing Address State Name',
+  'Provider Business Mailing Address Postal Code', 'Provider Business Mailing Address Country Code (If outside U.S.)',
+  'Provider Business Mailing Address Telephone Number', 'Provider Business Mailing Address Fax Number',
+  'Provider First Line Business Practice Location Address', 'Provider Second Line Business Practice Location Address',
+  'Provider Business Practice Location Address City Name', 'Provider Business Practice Location Address State Name',
+  'Provider Business Practice Location Address Postal Code', 'Provider Business Practice Location Address Country Code (If outside U.S.)',
+  'Provider Business Practice Location Address Telephone Number', 'Provider Business Practice Location Address Fax Number',
+  'Provider Enumeration Date', 'Last Update Date', 'NPI Deactivation Reason Code', 'NPI Deactivation Date', 'NPI Reactivation Date',
+  'Provider Sex Code', 'Authorized Official Last Name', 'Authorized Official First Name', 'Authorized Official Middle Name',
+  'Authorized Official Title or Position', 'Authorized Official Telephone Number',
+  ...range(1, 15).flatMap((n) => [`Healthcare Provider Taxonomy Code_${n}`, `Provider License Number_${n}`, `Provider License Number State Code_${n}`, `Healthcare Provider Primary Taxonomy Switch_${n}`]),
+  ...range(1, 50).flatMap((n) => [`Other Provider Identifier_${n}`, `Other Provider Identifier Type Code_${n}`, `Other Provider Identifier State_${n}`, `Other Provider Identifier Issuer_${n}`]),
+  'Is Sole Proprietor', 'Is Organization Subpart', 'Parent Organization LBN', 'Parent Organization TIN', 'Authorized Official Name Prefix Text',
+  'Authorized Official Name Suffix Text', 'Authorized Official Credential Text',
+  ...range(1, 15).map((n) => `Healthcare Provider Taxonomy Group_${n}`),
+  'Certification Date',
+];

@@ -1,0 +1,70 @@
+import type { DataType } from '@ade/contracts';
+import { canonicalSchema, loadLayouts, mapHeaders, mapLayout, recognizeLayout, type DerivedColumn, type HeaderMapping, type MappingFile } from '@ade/healthcare';
+import { UnusableInputError } from './unusable-input';
+import type { RecognizedLayout } from './validation-report';
+
+/** How a file's columns are read: by a mapping file, as a known public layout, or by the schema's names and synonyms. */
+export interface FileLayout {
+  type: DataType;
+  layout: RecognizedLayout | null;
+  mapping: HeaderMapping;
+  /** Canonical columns the layout builds from several of the file's columns. */
+  derived: DerivedColumn[];
+  /** Rules of the schema the layout says do not apply to its files. */
+  notApplicable: ReadonlySet<string>;
+}
+
+export interface FileLayoutRequest {
+  path: string;
+  type?: DataType;
+  /** The user's own mapping: used as given, instead of recognising a layout. */
+  mapping?: MappingFile;
+}
+
+/**
+ * Decides how a file's headers map: a mapping file wins, then a recognised public layout, then
+ * names and synonyms. Messages name headers and layouts only, never a value: a headerless file's
+ * first row is data.
+ */
+export function fileLayout(headers: readonly string[], request: FileLayoutRequest): FileLayout {
+  if (request.mapping) return byMappingFile(headers, request.mapping, request);
+  const layout = recognizeLayout(headers);
+  if (layout && request.type && layout.dataType !== request.type) {
+    throw new UnusableInputError(
+      `${request.path} is a ${layout.name} file, which holds ${layout.dataType}, not ${request.type}; pass --type ${layout.dataType} or leave --type out`,
+    );
+  }
+  const type = request.type ?? layout?.dataType;
+  if (type === undefined) {
+    const known = loadLayouts()
+      .map((candidate) => candidate.id)
+      .sort();
+    throw new UnusableInputError(`${request.path} is not in a layout the validator knows (${known.join(', ')}); pass --type to read it by column names, or --mapping`);
+  }
+  const schema = canonicalSchema(type);
+  if (layout) {
+    const { derived, ...mapping } = mapLayout(headers, layout.columns, schema);
+    const recognized = { id: layout.id, name: layout.name, source: layout.source, notApplicable: layout.notApplicable };
+    return { type, layout: recognized, mapping, derived, notApplicable: new Set(Object.keys(layout.notApplicable)) };
+  }
+  const mapping = mapHeaders(headers, schema);
+  if (mapping.mapped.length === 0) {
+    throw new UnusableInputError(`none of the ${headers.length} columns of ${request.path} is a recognizable ${type} column; does its first line name the columns?`);
+  }
+  return { type, layout: null, mapping, derived: [], notApplicable: new Set() };
+}
+
+function byMappingFile(headers: readonly string[], file: MappingFile, request: FileLayoutRequest): FileLayout {
+  if (request.type && request.type !== file.dataType) {
+    throw new UnusableInputError(`the mapping ${file.path} is for ${file.dataType}, not ${request.type}`);
+  }
+  const { derived, ...mapping } = mapLayout(headers, file.columns, canonicalSchema(file.dataType));
+  const named = new Set(mapping.mapped.map((m) => m.canonical));
+  const absent = Object.keys(file.columns).filter((canonical) => !named.has(canonical));
+  if (absent.length > 0) {
+    // A mapping names the file's own headers: one it cannot find is a mistake, not a gap in the file.
+    throw new UnusableInputError(`${request.path} has no column the mapping ${file.path} gives for ${absent.join(', ')}`);
+  }
+  const layout = { id: 'mapping-file', name: `the mapping in ${file.path}`, source: null, notApplicable: file.notApplicable };
+  return { type: file.dataType, layout, mapping, derived, notApplicable: new Set(Object.keys(file.notApplicable)) };
+}

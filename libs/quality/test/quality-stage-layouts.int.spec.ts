@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS } from '../../healthcare/src/layouts/test/published-headers';
+import { runQualityStage } from '../src';
+import { BAD_NPI, BILLING, carrierLine, delimited, inpatientLine } from './public-layout-files';
+import { AS_OF, CATALOG, landInBronze, openQualityWorld, type QualityWorld } from './quality-stage.fixtures';
+
+describe('quality stage on files in public layouts', () => {
+  let world: QualityWorld;
+  beforeEach(async () => {
+    world = await openQualityWorld('quality-stage-layouts');
+  });
+  afterEach(() => world.cleanup());
+
+  async function landAndJudge(dataType: 'professional_claims' | 'institutional_claims', name: string, content: string) {
+    const path = join(world.dir, name);
+    await writeFile(path, content);
+    const runId = randomUUID();
+    await landInBronze(world.catalog, path, name, 'claims', runId);
+    return (await runQualityStage(world.catalog, { dataType, catalog: CATALOG, table: 'claims', runId, settings: { expectations: [] }, asOf: AS_OF, referenceCacheDir: world.referenceCacheDir }))!;
+  }
+
+  // The files' service dates are years before AS_OF, so freshness fails too: counted apart.
+  const failures = (report: { expectations: Array<{ rule: string; column: string | null; failed: number }> }) =>
+    report.expectations.filter((e) => e.failed > 0 && e.rule !== 'business.freshness').map((e) => [e.rule, e.column, e.failed]);
+
+  it('reads a CMS carrier file by its layout into silver, quarantines the bad NPI and records the layout', async () => {
+    const { report } = await landAndJudge(
+      'professional_claims',
+      'carrier.csv',
+      delimited(CCW_CARRIER_HEADERS, [carrierLine(), carrierLine({ LINE_NUM: '2', HCPCS_CD: '36415' }), carrierLine({ CLM_ID: '-10000930037922', CARR_CLM_BLG_NPI_NUM: BAD_NPI })], '|'),
+    );
+    expect(report.layout).toEqual({ id: 'cms-ccw-rif-carrier', name: expect.stringContaining('CMS CCW RIF carrier claims') });
+    expect(report.rows).toMatchObject({ input: 3, silver: 2, quarantined: 1 });
+    expect(failures(report)).toEqual([['npi.check_digit', 'billing_npi', 1]]);
+    expect(report.expectations.map((e) => e.rule)).not.toContain('medicaid_id.format');
+    const silver = await world.catalog.query(
+      `SELECT claim_id, claim_line_number, member_id, billing_npi, diagnosis_code_1, hcpcs_code, claim_line_start_date::VARCHAR AS line_date, paid_amount::VARCHAR AS paid FROM ${CATALOG}.silver.claims ORDER BY claim_line_number`,
+    );
+    expect(silver).toEqual([
+      { claim_id: '-10000930037921', claim_line_number: '1', member_id: '-10000010254618', billing_npi: BILLING, diagnosis_code_1: 'E11.9', hcpcs_code: '99213', line_date: '2023-03-03', paid: '72.50' },
+      { claim_id: '-10000930037921', claim_line_number: '2', member_id: '-10000010254618', billing_npi: BILLING, diagnosis_code_1: 'E11.9', hcpcs_code: '36415', line_date: '2023-03-03', paid: '72.50' },
+    ]);
+  });
+
+  it('builds the type of bill of CMS inpatient rows in silver from its three fields', async () => {
+    const { report } = await landAndJudge(
+      'institutional_claims',
+      'inpatient.csv',
+      delimited(CCW_INPATIENT_HEADERS, [inpatientLine(), inpatientLine({ CLM_ID: '-10000930000003', CLM_FAC_TYPE_CD: '', CLM_SRVC_CLSFCTN_TYPE_CD: '', CLM_FREQ_CD: '' })], '|'),
+    );
+    expect(report.layout?.id).toBe('cms-ccw-rif-inpatient');
+    expect(failures(report)).toEqual([['required.missing', 'bill_type_code', 1]]);
+    const silver = await world.catalog.query(`SELECT bill_type_code, admission_date::VARCHAR AS admitted, discharge_date::VARCHAR AS discharged FROM ${CATALOG}.silver.claims`);
+    expect(silver).toEqual([{ bill_type_code: '111', admitted: '2020-06-10', discharged: '2020-06-15' }]);
+  });
+});

@@ -1,0 +1,141 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeTempDir } from '@ade/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, NPPES_HEADERS } from '../../healthcare/src/layouts/test/published-headers';
+import { UnusableInputError, validateFile, type ValidationReport } from '../src';
+import { BAD_NPI, carrierLine, delimited, inpatientLine, npi, registryRow, RENDERING, taxonomySlots } from './public-layout-files';
+
+describe('validateFile on files in public layouts', () => {
+  let dir: Awaited<ReturnType<typeof makeTempDir>>;
+  const file = async (name: string, content: string) => {
+    const path = join(dir.path, name);
+    await writeFile(path, content);
+    return path;
+  };
+  const violations = (report: ValidationReport) => report.violations.map((v) => [v.row, v.rule, v.column]);
+
+  beforeAll(async () => {
+    dir = await makeTempDir('validate-layouts');
+  });
+  afterAll(() => dir?.cleanup());
+
+  it('recognises a CMS carrier file, judges it as professional claims and reads its DD-MMM-YYYY dates', async () => {
+    const path = await file(
+      'carrier.csv',
+      delimited(CCW_CARRIER_HEADERS, [carrierLine(), carrierLine({ LINE_NUM: '2', HCPCS_CD: '36415' }), carrierLine({ CLM_ID: '-10000930037922', CARR_CLM_BLG_NPI_NUM: BAD_NPI })], '|'),
+    );
+    const report = await validateFile({ path, asOf: '2026-11-01' });
+    expect(report.type).toBe('professional_claims');
+    expect(report.layout).toMatchObject({ id: 'cms-ccw-rif-carrier', source: { url: 'https://www2.ccwdata.org/web/guest/data-dictionaries' } });
+    expect(violations(report)).toEqual([[3, 'npi.check_digit', 'CARR_CLM_BLG_NPI_NUM']]);
+    // Every date was read: none is malformed, and the diagnosis was judged on the line's date.
+    expect(report.rules['date.format']).toBe(0);
+    expect(report.rules['icd10cm.not_valid_on_date']).toBe(0);
+    expect(report.rules['icd10cm.format']).toBe(0);
+    // A Medicare beneficiary key is not a Medicaid id: the rule is left out, with the reason.
+    expect(report.rules).not.toHaveProperty('medicaid_id.format');
+    expect(report.layout?.notApplicable['medicaid_id.format']).toMatch(/BENE_ID is the CCW's key of a Medicare beneficiary/);
+    expect(report.columns.mapped).toContainEqual({ source: 'LINE_1ST_EXPNS_DT', canonical: 'claim_line_start_date', by: 'layout' });
+    expect(report.columns.missingRequired).toEqual([]);
+    expect(report.columns.unmapped).toContain('PRNCPAL_DGNS_CD');
+  });
+
+  it('judges a malformed DD-MMM-YYYY date and a diagnosis not yet valid on the line date', async () => {
+    const path = await file(
+      'carrier-defects.csv',
+      delimited(CCW_CARRIER_HEADERS, [
+        carrierLine({ LINE_1ST_EXPNS_DT: '31-FEB-2023' }),
+        carrierLine({ LINE_NUM: '2', ICD_DGNS_CD2: 'U071', LINE_1ST_EXPNS_DT: '03-MAR-2019', LINE_LAST_EXPNS_DT: '03-MAR-2019', CLM_FROM_DT: '03-MAR-2019' }),
+      ], '|'),
+    );
+    const report = await validateFile({ path, type: 'professional_claims', asOf: '2026-11-01' });
+    expect(violations(report)).toContainEqual([1, 'date.format', 'LINE_1ST_EXPNS_DT']);
+    expect(violations(report)).toContainEqual([2, 'icd10cm.not_valid_on_date', 'ICD_DGNS_CD2']);
+  });
+
+  it('builds the type of bill of an inpatient claim from its three fields and judges diagnoses on the through date', async () => {
+    const path = await file(
+      'inpatient.csv',
+      delimited(CCW_INPATIENT_HEADERS, [
+        inpatientLine(),
+        inpatientLine({ CLM_ID: '-10000930000002', CLM_FROM_DT: '10-JUN-2019', CLM_THRU_DT: '15-JUN-2019', CLM_ADMSN_DT: '10-JUN-2019', NCH_BENE_DSCHRG_DT: '15-JUN-2019', ICD_DGNS_CD2: '' }),
+        inpatientLine({ CLM_ID: '-10000930000003', CLM_FAC_TYPE_CD: '', CLM_SRVC_CLSFCTN_TYPE_CD: '', CLM_FREQ_CD: '' }),
+      ], '|'),
+    );
+    const report = await validateFile({ path, asOf: '2026-11-01' });
+    expect(report.type).toBe('institutional_claims');
+    expect(report.layout?.id).toBe('cms-ccw-rif-inpatient');
+    const billType = 'CLM_FAC_TYPE_CD || CLM_SRVC_CLSFCTN_TYPE_CD || CLM_FREQ_CD';
+    expect(report.columns.mapped).toContainEqual({ source: billType, canonical: 'bill_type_code', by: 'layout' });
+    // U07.1 (COVID-19) entered ICD-10-CM on 2020-04-01: valid for the June 2020 stay, not for June 2019.
+    expect(violations(report)).toEqual([
+      [2, 'icd10cm.not_valid_on_date', 'ICD_DGNS_CD1'],
+      [3, 'required.missing', billType],
+    ]);
+  });
+
+  it('validates the NPPES file: NPIs, the primary taxonomy its switch flags, every taxonomy slot, states and ZIPs', async () => {
+    const path = await file(
+      'npidata_pfile.csv',
+      delimited(NPPES_HEADERS, [
+        registryRow(),
+        registryRow({ NPI: RENDERING, ...taxonomySlots([['207Q00000X', 'N'], ['999999999X', 'Y']]) }),
+        registryRow({ NPI: BAD_NPI, 'Provider Business Practice Location Address State Name': 'XX', 'Provider Business Practice Location Address Postal Code': '7870' }),
+        registryRow({ NPI: npi('100300012'), ...taxonomySlots([['207Q00000X', 'N'], ['208D00000X', 'N'], ['207Q0000', 'N']]), 'NPI Deactivation Date': '02/30/2020' }),
+      ], ',', true),
+    );
+    const report = await validateFile({ path, asOf: '2026-11-01' });
+    expect(report.type).toBe('providers');
+    expect(report.layout?.id).toBe('nppes-npi-registry');
+    const primary = 'Healthcare Provider Taxonomy Code_{n} where Healthcare Provider Primary Taxonomy Switch_{n} = Y';
+    expect(violations(report)).toEqual([
+      [2, 'taxonomy.not_in_code_set', primary],
+      [2, 'taxonomy.not_in_code_set', 'Healthcare Provider Taxonomy Code_2'],
+      [3, 'npi.check_digit', 'NPI'],
+      [3, 'state.unknown', 'Provider Business Practice Location Address State Name'],
+      [3, 'zip.format', 'Provider Business Practice Location Address Postal Code'],
+      [4, 'taxonomy.format', 'Healthcare Provider Taxonomy Code_3'],
+      [4, 'date.format', 'NPI Deactivation Date'],
+      // No slot is flagged primary: the registry requires one, so the row has no primary taxonomy.
+      [4, 'required.missing', primary],
+    ]);
+    expect(report.columns.mapped).toContainEqual({ source: 'Other Provider Identifier_{n} where Other Provider Identifier Type Code_{n} = 05', canonical: 'medicaid_provider_id', by: 'layout' });
+  });
+
+  describe('refuses what it cannot judge as asked, without quoting the file', () => {
+    const refusal = async (path: string, request: { type?: 'providers' | 'professional_claims' }) => {
+      const error = await validateFile({ path, asOf: '2026-11-01', ...request }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnusableInputError);
+      return (error as Error).message;
+    };
+
+    it('a file in a known layout of another data type', async () => {
+      const path = await file('carrier-as-providers.csv', delimited(CCW_CARRIER_HEADERS, [carrierLine()], '|'));
+      expect(await refusal(path, { type: 'providers' })).toBe(
+        `${path} is a CMS CCW RIF carrier claims (Part B professional), claim and line fields on one row file, which holds professional_claims, not providers; pass --type professional_claims or leave --type out`,
+      );
+    });
+
+    it('a file in no known layout and no type to read it as', async () => {
+      const path = await file('unknown.csv', 'claim_id,claim_line_number\nC1,1\n');
+      expect(await refusal(path, {})).toMatch(/is not in a layout the validator knows \(cms-ccw-rif-carrier, .*nppes-npi-registry\); pass --type/);
+    });
+
+    it('a mapping for another data type, or one naming a header the file lacks', async () => {
+      const path = await file('cryptic.csv', 'k1,k2\nC1,1\n');
+      const mapping = { path: 'm.json', dataType: 'providers' as const, columns: { npi: 'k1' }, notApplicable: {} };
+      const wrongType = await validateFile({ path, type: 'professional_claims', mapping }).catch((e: unknown) => e);
+      expect(wrongType).toEqual(new UnusableInputError('the mapping m.json is for providers, not professional_claims'));
+      const absent = await validateFile({ path, mapping: { ...mapping, columns: { npi: 'k1', practice_city: 'town', practice_state: 'st' } } }).catch((e: unknown) => e);
+      expect(absent).toEqual(new UnusableInputError(`${path} has no column the mapping m.json gives for practice_city, practice_state`));
+    });
+
+    it('a headerless file, whose first row is data and must not be printed', async () => {
+      const path = await file('headerless.csv', 'C778899,1,ZQ55512345,1234567893,E11.9\nC778900,1,ZQ55512346,1234567893,I10\n');
+      const message = await refusal(path, { type: 'professional_claims' });
+      expect(message).toMatch(/none of the 5 columns of .*headerless\.csv is a recognizable professional_claims column; does its first line name the columns\?$/);
+      for (const value of ['C778899', 'ZQ55512345', '1234567893', 'E11.9']) expect(message).not.toContain(value);
+    });
+  });
+});
