@@ -54,6 +54,22 @@ describe('validateFile on files in public layouts', () => {
     expect(violations(report)).toContainEqual([2, 'icd10cm.not_valid_on_date', 'ICD_DGNS_CD2']);
   });
 
+  it('judges ICD-9-CM diagnoses as ICD-9 by the CCW version code, never as malformed ICD-10', async () => {
+    const era9 = { CLM_FROM_DT: '14-MAY-2014', CLM_THRU_DT: '14-MAY-2014', LINE_1ST_EXPNS_DT: '14-MAY-2014', LINE_LAST_EXPNS_DT: '14-MAY-2014' };
+    const path = await file(
+      'carrier-2014.csv',
+      delimited(CCW_CARRIER_HEADERS, [
+        carrierLine({ ...era9, ICD_DGNS_CD1: '25000', ICD_DGNS_VRSN_CD1: '9', ICD_DGNS_CD2: 'V7231', ICD_DGNS_VRSN_CD2: '9' }),
+        carrierLine({ ...era9, LINE_NUM: '2', ICD_DGNS_CD1: '2500X', ICD_DGNS_VRSN_CD1: '9', ICD_DGNS_CD2: '', ICD_DGNS_VRSN_CD2: '' }),
+      ], '|'),
+    );
+    const report = await validateFile({ path, asOf: '2026-11-01' });
+    expect(violations(report)).toEqual([[2, 'icd9cm.format', 'ICD_DGNS_CD1']]);
+    expect(report.rules['icd10cm.format']).toBe(0);
+    expect(report.rules['icd10cm.not_valid_on_date']).toBe(0);
+    expect(report.columns.mapped).toContainEqual({ source: 'ICD_DGNS_VRSN_CD1', canonical: 'diagnosis_code_type', by: 'layout' });
+  });
+
   it('builds the type of bill of an inpatient claim from its three fields and judges diagnoses on the through date', async () => {
     const path = await file(
       'inpatient.csv',

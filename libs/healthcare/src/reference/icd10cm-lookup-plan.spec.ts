@@ -15,7 +15,7 @@ const NESTED_LOOPS = /NESTED_LOOP_JOIN|BLOCKWISE_NL_JOIN|CROSS_PRODUCT|PIECEWISE
 /** Claim-line columns each code rule reads, by role. */
 const COLUMNS: Record<string, Record<string, string>> = {
   npi: { npi: 'claims.npi' },
-  diagnosis: { code: 'claims.diagnosis_code', serviceDate: 'claims.service_date' },
+  diagnosis: { code: 'claims.diagnosis_code', serviceDate: 'claims.service_date', codeType: 'NULL' },
   procedure: { code: 'claims.procedure_code' },
   modifier: { modifier: 'claims.modifier' },
   ndc: { ndc: 'claims.ndc' },
@@ -65,7 +65,7 @@ afterAll(() => runner.close());
 function codeRuleColumns(ids?: readonly string[]): string[] {
   const context = runner.context(DEFAULT_ENV);
   return RULES.filter((rule) => rule.family === 'code_validity' && (!ids || ids.includes(rule.id))).map((rule, index) => {
-    const columns = rule.id.startsWith('icd10cm.') ? COLUMNS['diagnosis']! : rule.roles.includes('code' as never) ? COLUMNS['procedure']! : COLUMNS[rule.roles[0]!]!;
+    const columns = rule.id.startsWith('icd10cm.') || rule.id.startsWith('icd9cm.') ? COLUMNS['diagnosis']! : rule.roles.includes('code' as never) ? COLUMNS['procedure']! : COLUMNS[rule.roles[0]!]!;
     const inputs = Object.fromEntries(rule.roles.map((role) => [role, columns[role]!]));
     return `coalesce((${rule.sql(inputs, context)}), false) AS c${index}`;
   });

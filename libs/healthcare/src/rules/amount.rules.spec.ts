@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowedExceedsBilled, amountFormat, amountNegative, paidExceedsAllowed } from './amount.rules';
+import { allowedExceedsBilled, amountFormat, amountNegative, paidExceedsAllowed, paidExceedsBilled } from './amount.rules';
 import { DuckDbRuleRunner } from './test/duckdb-rule-runner';
 import { judged, passing } from './test/verdicts';
 
@@ -54,5 +54,21 @@ describe('amount comparisons are exact', () => {
       { allowed: '-1', billed: '-2' },
     ];
     expect(await judged(runner, allowedExceedsBilled, cases)).toEqual([true, false, false]);
+  });
+
+  it('amounts.paid_exceeds_billed holds paid to billed only when the allowed amount cannot stand between them', async () => {
+    const cases = [
+      { paid: '100.01', billed: '100', allowed: null },
+      { paid: '100.01', billed: '100', allowed: '' },
+      { paid: '100.01', billed: '100', allowed: 'n/a' },
+      { paid: '100.01', billed: '100', allowed: '100.01' },
+      { paid: '100', billed: '100.00', allowed: null },
+      { paid: '-5', billed: '-6', allowed: null },
+      { paid: '12345678901234567890.5', billed: '12345678901234567890.49', allowed: null },
+      { paid: '$5', billed: '4', allowed: null },
+      { paid: '5', billed: 'four', allowed: null },
+      { paid: null, billed: '4', allowed: null },
+    ];
+    expect(await judged(runner, paidExceedsBilled, cases)).toEqual([false, false, false, true, true, false, false, true, true, true]);
   });
 });

@@ -64,3 +64,24 @@ export const allowedExceedsBilled = notGreaterRule({
   description: 'The allowed amount is not more than the billed (charged) amount (both well formed; exact decimal comparison).',
   message: 'Allowed amount exceeds the billed amount',
 });
+
+/**
+ * Paid against billed when the allowed amount cannot stand between them (blank or malformed):
+ * with a well-formed allowed amount the two rules above already catch paid > billed, so a defect
+ * still fails exactly one rule.
+ */
+export const paidExceedsBilled = defineRule({
+  id: 'amounts.paid_exceeds_billed',
+  family: 'business',
+  severity: 'error',
+  roles: ['paid', 'billed', 'allowed'],
+  requires: ['paid', 'billed'],
+  description:
+    'Without a well-formed allowed amount, the paid amount is not more than the billed (charged) amount ' +
+    '(both well formed; exact decimal comparison).',
+  message: 'Paid amount exceeds the billed amount',
+  test: ({ paid, billed, allowed }) =>
+    AMOUNT.test(allowed) || !AMOUNT.test(paid) || !AMOUNT.test(billed) || amountSortKey(paid) <= amountSortKey(billed),
+  sql: ({ paid, billed, allowed }) =>
+    onlyWhen(`(${allowed} IS NULL OR NOT ${AMOUNT.sql(allowed)}) AND ${AMOUNT.sql(paid)} AND ${AMOUNT.sql(billed)}`, amountNotGreaterSql(paid, billed)),
+});

@@ -72,6 +72,9 @@ const DEFECTS: Array<{ defect: string; rules: string[]; inputs: RuleInputs; fail
   ...icd('retired code', { code: 'M54.5', serviceDate: '2023-06-01' }, 'icd10cm.header_code'),
   ...icd('code before its start', { code: 'U07.1', serviceDate: '2020-03-01' }, 'icd10cm.not_valid_on_date'),
   ...icd('made-up code', { code: 'E11.99', serviceDate: '2024-01-01' }, 'icd10cm.not_valid_on_date'),
+  ...icd('ICD-10 code on a 2014 service', { code: 'E11.9', serviceDate: '2014-06-01' }, 'icd9cm.format'),
+  ...icd('malformed ICD-9 code', { code: '25.00', serviceDate: '2024-01-01', codeType: '9' }, 'icd9cm.format'),
+  ...icd('ICD-9 code marked ICD-10', { code: '250.00', serviceDate: '2014-06-01', codeType: 'icd-10-cm' }, 'icd10cm.format'),
   { defect: 'HCPCS not in the list', rules: ['procedure.format', 'hcpcs.not_in_code_set'], inputs: { code: 'J0000' }, fails: 'hcpcs.not_in_code_set' },
   { defect: 'HCPCS with a W', rules: ['procedure.format', 'hcpcs.not_in_code_set'], inputs: { code: 'W1234' }, fails: 'procedure.format' },
   { defect: 'taxonomy in lower case', rules: ['taxonomy.format', 'taxonomy.not_in_code_set'], inputs: { taxonomy: '207q00000x' }, fails: 'taxonomy.format' },
@@ -79,17 +82,22 @@ const DEFECTS: Array<{ defect: string; rules: string[]; inputs: RuleInputs; fail
   ...amount('amount with a $', { paid: '$5', allowed: '4' }, 'amount.format'),
   ...amount('negative amount', { paid: '-5', allowed: '4' }, 'amount.negative'),
   ...amount('paid over allowed', { paid: '5', allowed: '4' }, 'amounts.paid_exceeds_allowed'),
+  ...amount('paid over billed, allowed over billed', { paid: '5', allowed: '5', billed: '4' }, 'amounts.allowed_exceeds_billed'),
+  ...amount('paid over billed, allowed blank', { paid: '5', allowed: null, billed: '4' }, 'amounts.paid_exceeds_billed'),
+  ...amount('allowed malformed', { paid: '3', allowed: '$4', billed: '4', amount: '$4' }, 'amount.format'),
   ...dates('impossible date', { from: '2025-02-30', to: '2025-01-01' }, 'date.format'),
   ...dates('service dates reversed', { from: '2025-01-02', to: '2025-01-01' }, 'dates.service_order'),
   ...dates('service in the future', { from: '2027-01-01', to: '2027-01-01' }, 'dates.service_in_future'),
 ];
 
 function icd(defect: string, inputs: RuleInputs, fails: string) {
-  return [{ defect, rules: ['icd10cm.format', 'icd10cm.header_code', 'icd10cm.not_valid_on_date'], inputs, fails }];
+  return [{ defect, rules: ['icd10cm.format', 'icd10cm.header_code', 'icd10cm.not_valid_on_date', 'icd9cm.format'], inputs: { codeType: null, ...inputs }, fails }];
 }
 
 function amount(defect: string, inputs: RuleInputs, fails: string) {
-  return [{ defect, rules: ['amount.format', 'amount.negative', 'amounts.paid_exceeds_allowed'], inputs: { ...inputs, amount: inputs['paid'] ?? null }, fails }];
+  const rules = ['amount.format', 'amount.negative', 'amounts.paid_exceeds_allowed', 'amounts.allowed_exceeds_billed', 'amounts.paid_exceeds_billed'];
+  // amount.format and amount.negative judge the paid amount unless the case names another.
+  return [{ defect, rules, inputs: { billed: '1000', amount: inputs['paid'] ?? null, ...inputs }, fails }];
 }
 
 function dates(defect: string, inputs: RuleInputs, fails: string) {

@@ -1,7 +1,8 @@
-import { allowedExceedsBilled, amountFormat, amountNegative, paidExceedsAllowed } from './amount.rules';
+import { allowedExceedsBilled, amountFormat, amountNegative, paidExceedsAllowed, paidExceedsBilled } from './amount.rules';
 import { claimTypeAllowed, requiredMissing } from './claim.rules';
 import { dateFormat, receivedBeforeService, serviceInFuture, serviceOrder, timelyFiling } from './date.rules';
 import { icd10CmFormat, icd10CmHeaderCode, icd10CmNotValidOnDate } from './icd10cm.rules';
+import { icd9CmFormat } from './icd9cm.rules';
 import { icd10PcsFormat } from './icd10pcs.rules';
 import { placeOfServiceUnknown, stateUnknown, zipFormat } from './location.rules';
 import { mbiFormat, medicaidIdFormat } from './member-id.rules';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   icd10CmFormat,
   icd10CmHeaderCode,
   icd10CmNotValidOnDate,
+  icd9CmFormat,
   icd10PcsFormat,
   procedureFormat,
   cptFormat,
@@ -45,6 +47,7 @@ export const RULES: readonly Rule[] = [
   amountNegative,
   paidExceedsAllowed,
   allowedExceedsBilled,
+  paidExceedsBilled,
   claimTypeAllowed,
   requiredMissing,
 ];

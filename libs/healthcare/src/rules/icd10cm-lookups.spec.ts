@@ -13,7 +13,7 @@ describe('Icd10CmLookupJoins', () => {
   it('joins each code input once, however many rules read it', () => {
     const lookups = new Icd10CmLookupJoins();
     const renderings = ['claims.dx1', 'claims.dx2', 'claims.dx1'].flatMap((code) =>
-      [icd10CmHeaderCode, icd10CmNotValidOnDate].map((rule) => lookups.render(context, (joined) => rule.sql({ code, serviceDate: 'claims.day' }, joined))),
+      [icd10CmHeaderCode, icd10CmNotValidOnDate].map((rule) => lookups.render(context, (joined) => rule.sql({ code, serviceDate: 'claims.day', codeType: 'NULL' }, joined))),
     );
     expect(renderings.map((rendering) => rendering.joins.length)).toEqual([1, 1, 1, 1, 1, 1]);
     expect(distinctJoins(renderings)).toEqual([

@@ -10,8 +10,8 @@ beforeAll(async () => {
 afterAll(() => runner.close());
 
 /** Which of the two code-set rules a code fails on a date: exactly one or none. */
-async function failsOn(code: string, serviceDate: string | null): Promise<string[]> {
-  const inputs = [{ code, serviceDate }];
+async function failsOn(code: string, serviceDate: string | null, codeType: string | null = null): Promise<string[]> {
+  const inputs = [{ code, serviceDate, codeType }];
   const failed: string[] = [];
   for (const rule of [icd10CmHeaderCode, icd10CmNotValidOnDate]) {
     const [ok] = await judged(runner, rule, inputs);
@@ -56,10 +56,23 @@ describe('ICD-10-CM validity on the date of service', () => {
     expect(await failsOn('M54.5', '2021-10-01')).toEqual(['icd10cm.header_code']);
   });
 
-  it('knows nothing before ICD-10 (2015-10-01)', async () => {
-    expect(await failsOn('E11.9', '2015-09-30')).toEqual(['icd10cm.not_valid_on_date']);
-    expect(await failsOn('E11', '2015-09-30')).toEqual(['icd10cm.not_valid_on_date']);
-    expect(await failsOn('E11.9', '2015-10-01')).toEqual([]);
+  it('knows nothing before ICD-10 (2015-10-01) for a diagnosis its code type marks ICD-10-CM', async () => {
+    expect(await failsOn('E11.9', '2015-09-30', 'icd-10-cm')).toEqual(['icd10cm.not_valid_on_date']);
+    expect(await failsOn('E11', '2015-09-30', '0')).toEqual(['icd10cm.not_valid_on_date']);
+    expect(await failsOn('E11.9', '2015-10-01', 'ICD10')).toEqual([]);
+  });
+
+  it('leaves a diagnosis of the ICD-9-CM era to icd9cm.format: by a date before 2015-10-01, or by its code type', async () => {
+    expect(await failsOn('E11.9', '2015-09-30')).toEqual([]);
+    expect(await failsOn('E11.99', '2015-09-30')).toEqual([]);
+    expect(await failsOn('E11.99', '2024-01-01', 'icd-9-cm')).toEqual([]);
+    expect(await failsOn('E11.99', '2024-01-01', '9')).toEqual([]);
+    expect(await failsOn('E11', '2024-01-01', 'ICD9')).toEqual([]);
+    // A type that names neither system leaves the date to decide.
+    expect(await failsOn('E11.99', '2024-01-01', 'snomed')).toEqual(['icd10cm.not_valid_on_date']);
+    expect(await passing(runner, icd10CmFormat, ['250.00'])).toEqual([]);
+    const [era9] = await judged(runner, icd10CmFormat, [{ code: '250.00', serviceDate: '2014-06-01', codeType: null }]);
+    expect(era9).toBe(true);
   });
 
   it('judges dates after the newest fiscal year, and missing or unreadable dates, by the newest set', async () => {

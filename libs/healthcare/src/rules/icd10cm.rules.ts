@@ -6,6 +6,15 @@ import { icd10CmLookupKeySql } from './icd10cm-lookups';
 import { fullMatch } from './sql/full-match-pattern';
 import { onlyWhen } from './sql/sql-text';
 import { claimDateIn, parseClaimDate } from './values/claim-date';
+import { isIcd9Diagnosis, isIcd9DiagnosisSql } from './values/diagnosis-code-system';
+
+/**
+ * The three ICD-10-CM rules judge only diagnoses of the ICD-10-CM era; an ICD-9-CM one (by its
+ * code type, or by a date of service before 2015-10-01) is icd9cm.format's.
+ */
+const ROLES = ['code', 'serviceDate', 'codeType'] as const;
+const icd10Era = (inputs: { serviceDate?: string | null; codeType?: string | null }) => !isIcd9Diagnosis(inputs.codeType, inputs.serviceDate);
+const icd10EraSql = (codeType: string, serviceDate: string, context: SqlRenderContext) => `NOT ${isIcd9DiagnosisSql(codeType, serviceDate, context)}`;
 
 /**
  * ICD-10-CM shape, dotted (`E11.9`) or dotless (`E119`): a letter, two letters-or-digits (QA0,
@@ -20,47 +29,47 @@ export const icd10CmFormat = defineRule({
   id: 'icd10cm.format',
   family: 'code_validity',
   severity: 'error',
-  roles: ['code'],
+  roles: ROLES,
   requires: ['code'],
   description:
     'An ICD-10-CM code is a letter, two letters or digits, then optionally a dot and up to four letters ' +
-    'or digits (or the same without the dot), upper case.',
+    'or digits (or the same without the dot), upper case. Diagnoses of the ICD-9-CM era are left to icd9cm.format.',
   message: 'ICD-10-CM code is malformed',
-  test: ({ code }) => isIcd10CmFormat(code),
-  sql: ({ code }) => ICD10CM_FORMAT.sql(code),
+  test: (inputs) => !icd10Era(inputs) || isIcd10CmFormat(inputs.code),
+  sql: ({ code, serviceDate, codeType }, context) => onlyWhen(icd10EraSql(codeType, serviceDate, context), ICD10CM_FORMAT.sql(code)),
 });
 
 export const icd10CmHeaderCode = defineRule({
   id: 'icd10cm.header_code',
   family: 'code_validity',
   severity: 'error',
-  roles: ['code', 'serviceDate'],
+  roles: ROLES,
   requires: ['code'],
   description:
     'A well-formed ICD-10-CM code must not be a header (category) code on the date of service: not ' +
     'billable that day, but the prefix of a code that is. Without a readable date of service, the newest ' +
     'code set judges.',
   message: 'ICD-10-CM code is a non-billable header code on the date of service',
-  test: ({ code, serviceDate }) => statusOn(code, serviceDate) !== 'header',
-  sql: ({ code, serviceDate }, context) =>
-    onlyWhen(ICD10CM_FORMAT.sql(code), `NOT ${onDateSql('header', code, serviceDate, context)}`),
+  test: (inputs) => !icd10Era(inputs) || statusOn(inputs.code, inputs.serviceDate) !== 'header',
+  sql: ({ code, serviceDate, codeType }, context) =>
+    onlyWhen(`${icd10EraSql(codeType, serviceDate, context)} AND ${ICD10CM_FORMAT.sql(code)}`, `NOT ${onDateSql('header', code, serviceDate, context)}`),
 });
 
 export const icd10CmNotValidOnDate = defineRule({
   id: 'icd10cm.not_valid_on_date',
   family: 'code_validity',
   severity: 'error',
-  roles: ['code', 'serviceDate'],
+  roles: ROLES,
   requires: ['code'],
   description:
     'A well-formed ICD-10-CM code that is not a header must be billable in the code set in effect on the ' +
     'date of service: the fiscal-year file (from 1 October) plus that year\'s mid-year changes up to the ' +
-    'date. Nothing is valid before 2015-10-01; dates after the newest fiscal year, and missing or ' +
-    'unreadable dates, are judged by the newest set.',
+    'date. A diagnosis the code type marks ICD-10-CM is judged on a date before 2015-10-01 too (nothing is ' +
+    'valid then); dates after the newest fiscal year, and missing or unreadable dates, are judged by the newest set.',
   message: 'ICD-10-CM code is not valid on the date of service',
-  test: ({ code, serviceDate }) => statusOn(code, serviceDate) !== 'unknown',
-  sql: ({ code, serviceDate }, context) =>
-    onlyWhen(ICD10CM_FORMAT.sql(code), onDateSql('billable or header', code, serviceDate, context)),
+  test: (inputs) => !icd10Era(inputs) || statusOn(inputs.code, inputs.serviceDate) !== 'unknown',
+  sql: ({ code, serviceDate, codeType }, context) =>
+    onlyWhen(`${icd10EraSql(codeType, serviceDate, context)} AND ${ICD10CM_FORMAT.sql(code)}`, onDateSql('billable or header', code, serviceDate, context)),
 });
 
 /** Status of a code on the date of service; malformed codes count as billable (another rule owns them). */

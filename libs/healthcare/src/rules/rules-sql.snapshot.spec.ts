@@ -27,6 +27,7 @@ const SNAPSHOTTED = [
   'icd10cm.format',
   'icd10cm.header_code',
   'icd10cm.not_valid_on_date',
+  'icd9cm.format',
   'icd10pcs.format',
   'procedure.format',
   'cpt.format',
@@ -50,6 +51,7 @@ const SNAPSHOTTED = [
   'amount.negative',
   'amounts.paid_exceeds_allowed',
   'amounts.allowed_exceeds_billed',
+  'amounts.paid_exceeds_billed',
   'state_pack.claim_type',
   'required.missing',
 ];
@@ -78,7 +80,30 @@ describe('rendered SQL', () => {
   it('icd10cm.format', () => {
     expect(rendered('icd10cm.format')).toMatchInlineSnapshot(`
       "
-      claims."code" IS NULL OR regexp_full_match(claims."code", '[A-Z][0-9A-Z]{2}(\\.[0-9A-Z]{1,4})?|[A-Z][0-9A-Z]{2,6}')
+      claims."code" IS NULL OR (NOT (NOT (CASE
+      WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['9', 'icd9', 'icd-9', 'icd 9', 'icd9cm', 'icd9-cm', 'icd-9-cm', 'icd 9 cm'], lower(trim(claims."code_type"))), false) THEN true
+      WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['0', '10', 'icd10', 'icd-10', 'icd 10', 'icd10cm', 'icd10-cm', 'icd-10-cm', 'icd 10 cm'], lower(trim(claims."code_type"))), false) THEN false
+      ELSE coalesce(TRY_CAST(CASE
+      WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."service_date"
+      WHEN regexp_full_match(claims."service_date", '[0-9]{8}') THEN regexp_replace(claims."service_date", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
+      WHEN regexp_full_match(claims."service_date", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."service_date", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
+      WHEN regexp_full_match(claims."service_date", '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(claims."service_date", 8, 4) || '-' || (CASE upper(substr(claims."service_date", 4, 3))
+      WHEN 'JAN' THEN '01'
+      WHEN 'FEB' THEN '02'
+      WHEN 'MAR' THEN '03'
+      WHEN 'APR' THEN '04'
+      WHEN 'MAY' THEN '05'
+      WHEN 'JUN' THEN '06'
+      WHEN 'JUL' THEN '07'
+      WHEN 'AUG' THEN '08'
+      WHEN 'SEP' THEN '09'
+      WHEN 'OCT' THEN '10'
+      WHEN 'NOV' THEN '11'
+      WHEN 'DEC' THEN '12'
+      END) || '-' || substr(claims."service_date", 1, 2)
+      WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."service_date", 1, 10)
+      END AS DATE) < DATE '2015-10-01', false)
+      END)) OR regexp_full_match(claims."code", '[A-Z][0-9A-Z]{2}(\\.[0-9A-Z]{1,4})?|[A-Z][0-9A-Z]{2,6}'))
       "
     `);
   });
@@ -86,7 +111,30 @@ describe('rendered SQL', () => {
   it('icd10cm.header_code', () => {
     expect(rendered('icd10cm.header_code')).toMatchInlineSnapshot(`
       "
-      claims."code" IS NULL OR (NOT regexp_full_match(claims."code", '[A-Z][0-9A-Z]{2}(\\.[0-9A-Z]{1,4})?|[A-Z][0-9A-Z]{2,6}') OR (NOT EXISTS (SELECT 1 FROM ref.icd10cm_headers AS ref_interval(ref_code, ref_from, ref_to) WHERE ref_code = replace(claims."code", '.', '') AND coalesce(TRY_CAST(CASE
+      claims."code" IS NULL OR (NOT (NOT (CASE
+      WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['9', 'icd9', 'icd-9', 'icd 9', 'icd9cm', 'icd9-cm', 'icd-9-cm', 'icd 9 cm'], lower(trim(claims."code_type"))), false) THEN true
+      WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['0', '10', 'icd10', 'icd-10', 'icd 10', 'icd10cm', 'icd10-cm', 'icd-10-cm', 'icd 10 cm'], lower(trim(claims."code_type"))), false) THEN false
+      ELSE coalesce(TRY_CAST(CASE
+      WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."service_date"
+      WHEN regexp_full_match(claims."service_date", '[0-9]{8}') THEN regexp_replace(claims."service_date", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
+      WHEN regexp_full_match(claims."service_date", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."service_date", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
+      WHEN regexp_full_match(claims."service_date", '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(claims."service_date", 8, 4) || '-' || (CASE upper(substr(claims."service_date", 4, 3))
+      WHEN 'JAN' THEN '01'
+      WHEN 'FEB' THEN '02'
+      WHEN 'MAR' THEN '03'
+      WHEN 'APR' THEN '04'
+      WHEN 'MAY' THEN '05'
+      WHEN 'JUN' THEN '06'
+      WHEN 'JUL' THEN '07'
+      WHEN 'AUG' THEN '08'
+      WHEN 'SEP' THEN '09'
+      WHEN 'OCT' THEN '10'
+      WHEN 'NOV' THEN '11'
+      WHEN 'DEC' THEN '12'
+      END) || '-' || substr(claims."service_date", 1, 2)
+      WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."service_date", 1, 10)
+      END AS DATE) < DATE '2015-10-01', false)
+      END) AND regexp_full_match(claims."code", '[A-Z][0-9A-Z]{2}(\\.[0-9A-Z]{1,4})?|[A-Z][0-9A-Z]{2,6}')) OR (NOT EXISTS (SELECT 1 FROM ref.icd10cm_headers AS ref_interval(ref_code, ref_from, ref_to) WHERE ref_code = replace(claims."code", '.', '') AND coalesce(TRY_CAST(CASE
       WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."service_date"
       WHEN regexp_full_match(claims."service_date", '[0-9]{8}') THEN regexp_replace(claims."service_date", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
       WHEN regexp_full_match(claims."service_date", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."service_date", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
@@ -113,7 +161,30 @@ describe('rendered SQL', () => {
   it('icd10cm.not_valid_on_date', () => {
     expect(rendered('icd10cm.not_valid_on_date')).toMatchInlineSnapshot(`
       "
-      claims."code" IS NULL OR (NOT regexp_full_match(claims."code", '[A-Z][0-9A-Z]{2}(\\.[0-9A-Z]{1,4})?|[A-Z][0-9A-Z]{2,6}') OR EXISTS (SELECT 1 FROM (SELECT code, valid_from, valid_to FROM ref.icd10cm_validity UNION ALL SELECT code, valid_from, valid_to FROM ref.icd10cm_headers) AS ref_interval(ref_code, ref_from, ref_to) WHERE ref_code = replace(claims."code", '.', '') AND coalesce(TRY_CAST(CASE
+      claims."code" IS NULL OR (NOT (NOT (CASE
+      WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['9', 'icd9', 'icd-9', 'icd 9', 'icd9cm', 'icd9-cm', 'icd-9-cm', 'icd 9 cm'], lower(trim(claims."code_type"))), false) THEN true
+      WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['0', '10', 'icd10', 'icd-10', 'icd 10', 'icd10cm', 'icd10-cm', 'icd-10-cm', 'icd 10 cm'], lower(trim(claims."code_type"))), false) THEN false
+      ELSE coalesce(TRY_CAST(CASE
+      WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."service_date"
+      WHEN regexp_full_match(claims."service_date", '[0-9]{8}') THEN regexp_replace(claims."service_date", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
+      WHEN regexp_full_match(claims."service_date", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."service_date", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
+      WHEN regexp_full_match(claims."service_date", '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(claims."service_date", 8, 4) || '-' || (CASE upper(substr(claims."service_date", 4, 3))
+      WHEN 'JAN' THEN '01'
+      WHEN 'FEB' THEN '02'
+      WHEN 'MAR' THEN '03'
+      WHEN 'APR' THEN '04'
+      WHEN 'MAY' THEN '05'
+      WHEN 'JUN' THEN '06'
+      WHEN 'JUL' THEN '07'
+      WHEN 'AUG' THEN '08'
+      WHEN 'SEP' THEN '09'
+      WHEN 'OCT' THEN '10'
+      WHEN 'NOV' THEN '11'
+      WHEN 'DEC' THEN '12'
+      END) || '-' || substr(claims."service_date", 1, 2)
+      WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."service_date", 1, 10)
+      END AS DATE) < DATE '2015-10-01', false)
+      END) AND regexp_full_match(claims."code", '[A-Z][0-9A-Z]{2}(\\.[0-9A-Z]{1,4})?|[A-Z][0-9A-Z]{2,6}')) OR EXISTS (SELECT 1 FROM (SELECT code, valid_from, valid_to FROM ref.icd10cm_validity UNION ALL SELECT code, valid_from, valid_to FROM ref.icd10cm_headers) AS ref_interval(ref_code, ref_from, ref_to) WHERE ref_code = replace(claims."code", '.', '') AND coalesce(TRY_CAST(CASE
       WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."service_date"
       WHEN regexp_full_match(claims."service_date", '[0-9]{8}') THEN regexp_replace(claims."service_date", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
       WHEN regexp_full_match(claims."service_date", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."service_date", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
@@ -133,6 +204,37 @@ describe('rendered SQL', () => {
       END) || '-' || substr(claims."service_date", 1, 2)
       WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."service_date", 1, 10)
       END AS DATE), DATE '9999-12-31') BETWEEN ref_from AND ref_to))
+      "
+    `);
+  });
+
+  it('icd9cm.format', () => {
+    expect(rendered('icd9cm.format')).toMatchInlineSnapshot(`
+      "
+      claims."code" IS NULL OR (NOT ((CASE
+      WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['9', 'icd9', 'icd-9', 'icd 9', 'icd9cm', 'icd9-cm', 'icd-9-cm', 'icd 9 cm'], lower(trim(claims."code_type"))), false) THEN true
+      WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['0', '10', 'icd10', 'icd-10', 'icd 10', 'icd10cm', 'icd10-cm', 'icd-10-cm', 'icd 10 cm'], lower(trim(claims."code_type"))), false) THEN false
+      ELSE coalesce(TRY_CAST(CASE
+      WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."service_date"
+      WHEN regexp_full_match(claims."service_date", '[0-9]{8}') THEN regexp_replace(claims."service_date", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
+      WHEN regexp_full_match(claims."service_date", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."service_date", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
+      WHEN regexp_full_match(claims."service_date", '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(claims."service_date", 8, 4) || '-' || (CASE upper(substr(claims."service_date", 4, 3))
+      WHEN 'JAN' THEN '01'
+      WHEN 'FEB' THEN '02'
+      WHEN 'MAR' THEN '03'
+      WHEN 'APR' THEN '04'
+      WHEN 'MAY' THEN '05'
+      WHEN 'JUN' THEN '06'
+      WHEN 'JUL' THEN '07'
+      WHEN 'AUG' THEN '08'
+      WHEN 'SEP' THEN '09'
+      WHEN 'OCT' THEN '10'
+      WHEN 'NOV' THEN '11'
+      WHEN 'DEC' THEN '12'
+      END) || '-' || substr(claims."service_date", 1, 2)
+      WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."service_date", 1, 10)
+      END AS DATE) < DATE '2015-10-01', false)
+      END)) OR regexp_full_match(claims."code", '[0-9]{3}(\\.[0-9]{1,2})?|[0-9]{3,5}|V[0-9]{2}(\\.[0-9]{1,2})?|V[0-9]{2,4}|E[0-9]{3}(\\.[0-9])?|E[0-9]{3,4}'))
       "
     `);
   });
@@ -501,6 +603,23 @@ describe('rendered SQL', () => {
       ELSE CASE
       WHEN starts_with(claims."allowed", '-') AND regexp_matches(claims."allowed", '[1-9]') THEN '0' || translate(lpad(CAST(length(regexp_extract(claims."allowed", '^-?0*([0-9]*)', 1)) AS VARCHAR), 10, '0') || regexp_extract(claims."allowed", '^-?0*([0-9]*)', 1) || regexp_extract(claims."allowed", '\\.([0-9]*?)0*$', 1), '0123456789', '9876543210') || '~'
       ELSE '1' || lpad(CAST(length(regexp_extract(claims."allowed", '^-?0*([0-9]*)', 1)) AS VARCHAR), 10, '0') || regexp_extract(claims."allowed", '^-?0*([0-9]*)', 1) || regexp_extract(claims."allowed", '\\.([0-9]*?)0*$', 1)
+      END <= CASE
+      WHEN starts_with(claims."billed", '-') AND regexp_matches(claims."billed", '[1-9]') THEN '0' || translate(lpad(CAST(length(regexp_extract(claims."billed", '^-?0*([0-9]*)', 1)) AS VARCHAR), 10, '0') || regexp_extract(claims."billed", '^-?0*([0-9]*)', 1) || regexp_extract(claims."billed", '\\.([0-9]*?)0*$', 1), '0123456789', '9876543210') || '~'
+      ELSE '1' || lpad(CAST(length(regexp_extract(claims."billed", '^-?0*([0-9]*)', 1)) AS VARCHAR), 10, '0') || regexp_extract(claims."billed", '^-?0*([0-9]*)', 1) || regexp_extract(claims."billed", '\\.([0-9]*?)0*$', 1)
+      END
+      END))
+      "
+    `);
+  });
+
+  it('amounts.paid_exceeds_billed', () => {
+    expect(rendered('amounts.paid_exceeds_billed')).toMatchInlineSnapshot(`
+      "
+      claims."paid" IS NULL OR claims."billed" IS NULL OR (NOT ((claims."allowed" IS NULL OR NOT regexp_full_match(claims."allowed", '-?[0-9]+(\\.[0-9]+)?')) AND regexp_full_match(claims."paid", '-?[0-9]+(\\.[0-9]+)?') AND regexp_full_match(claims."billed", '-?[0-9]+(\\.[0-9]+)?')) OR (CASE
+      WHEN regexp_full_match(claims."paid", '-?[0-9]{1,10}(\\.[0-9]{1,8})?') AND regexp_full_match(claims."billed", '-?[0-9]{1,10}(\\.[0-9]{1,8})?') THEN TRY_CAST(claims."paid" AS DECIMAL(18,8)) <= TRY_CAST(claims."billed" AS DECIMAL(18,8))
+      ELSE CASE
+      WHEN starts_with(claims."paid", '-') AND regexp_matches(claims."paid", '[1-9]') THEN '0' || translate(lpad(CAST(length(regexp_extract(claims."paid", '^-?0*([0-9]*)', 1)) AS VARCHAR), 10, '0') || regexp_extract(claims."paid", '^-?0*([0-9]*)', 1) || regexp_extract(claims."paid", '\\.([0-9]*?)0*$', 1), '0123456789', '9876543210') || '~'
+      ELSE '1' || lpad(CAST(length(regexp_extract(claims."paid", '^-?0*([0-9]*)', 1)) AS VARCHAR), 10, '0') || regexp_extract(claims."paid", '^-?0*([0-9]*)', 1) || regexp_extract(claims."paid", '\\.([0-9]*?)0*$', 1)
       END <= CASE
       WHEN starts_with(claims."billed", '-') AND regexp_matches(claims."billed", '[1-9]') THEN '0' || translate(lpad(CAST(length(regexp_extract(claims."billed", '^-?0*([0-9]*)', 1)) AS VARCHAR), 10, '0') || regexp_extract(claims."billed", '^-?0*([0-9]*)', 1) || regexp_extract(claims."billed", '\\.([0-9]*?)0*$', 1), '0123456789', '9876543210') || '~'
       ELSE '1' || lpad(CAST(length(regexp_extract(claims."billed", '^-?0*([0-9]*)', 1)) AS VARCHAR), 10, '0') || regexp_extract(claims."billed", '^-?0*([0-9]*)', 1) || regexp_extract(claims."billed", '\\.([0-9]*?)0*$', 1)

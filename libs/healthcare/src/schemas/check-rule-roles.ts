@@ -6,9 +6,10 @@
 export const CHECK_RULE_ROLES = {
   'npi.format': ['npi'],
   'npi.check_digit': ['npi'],
-  'icd10cm.format': ['code'],
-  'icd10cm.header_code': ['code', 'serviceDate'],
-  'icd10cm.not_valid_on_date': ['code', 'serviceDate'],
+  'icd10cm.format': ['code', 'serviceDate', 'codeType'],
+  'icd10cm.header_code': ['code', 'serviceDate', 'codeType'],
+  'icd10cm.not_valid_on_date': ['code', 'serviceDate', 'codeType'],
+  'icd9cm.format': ['code', 'serviceDate', 'codeType'],
   'icd10pcs.format': ['code'],
   'procedure.format': ['code'],
   'cpt.format': ['code'],
@@ -32,6 +33,7 @@ export const CHECK_RULE_ROLES = {
   'amount.negative': ['amount'],
   'amounts.paid_exceeds_allowed': ['paid', 'allowed'],
   'amounts.allowed_exceeds_billed': ['allowed', 'billed'],
+  'amounts.paid_exceeds_billed': ['paid', 'billed', 'allowed'],
   'state_pack.claim_type': ['claimType'],
 } as const satisfies Record<string, readonly string[]>;
 

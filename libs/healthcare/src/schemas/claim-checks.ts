@@ -9,10 +9,13 @@ import { bind, bindEach, namesOf, numbered } from './schema-builders';
  */
 export function diagnosisChecks(count: number, serviceDate: string): CheckBinding[] {
   const codes = numbered(count, (n) => `diagnosis_code_${n}`);
+  // The claim's code type, or failing that the date of service, says which code set a diagnosis is from.
+  const codeType = 'diagnosis_code_type';
   return [
-    ...bindEach('icd10cm.format', 'code', codes),
-    ...codes.map((code) => bind('icd10cm.header_code', { code, serviceDate })),
-    ...codes.map((code) => bind('icd10cm.not_valid_on_date', { code, serviceDate })),
+    ...codes.map((code) => bind('icd10cm.format', { code, serviceDate, codeType })),
+    ...codes.map((code) => bind('icd10cm.header_code', { code, serviceDate, codeType })),
+    ...codes.map((code) => bind('icd10cm.not_valid_on_date', { code, serviceDate, codeType })),
+    ...codes.map((code) => bind('icd9cm.format', { code, serviceDate, codeType })),
   ];
 }
 
@@ -30,7 +33,7 @@ export function claimDateFormatChecks(columns: readonly CanonicalColumn[]): Chec
   return bindEach('date.format', 'date', namesOf(columns, 'date'));
 }
 
-/** Format and sign of every amount, and the paid <= allowed <= billed ordering. */
+/** Format and sign of every amount, and the paid <= allowed <= billed ordering (paid <= billed when allowed is missing). */
 export function claimAmountChecks(columns: readonly CanonicalColumn[]): CheckBinding[] {
   const amounts = namesOf(columns, 'decimal').filter((name) => name.endsWith('_amount'));
   return [
@@ -38,5 +41,6 @@ export function claimAmountChecks(columns: readonly CanonicalColumn[]): CheckBin
     ...bindEach('amount.negative', 'amount', amounts),
     bind('amounts.paid_exceeds_allowed', { paid: 'paid_amount', allowed: 'allowed_amount' }),
     bind('amounts.allowed_exceeds_billed', { allowed: 'allowed_amount', billed: 'charge_amount' }),
+    bind('amounts.paid_exceeds_billed', { paid: 'paid_amount', billed: 'charge_amount', allowed: 'allowed_amount' }),
   ];
 }

@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { findShippedDir } from '../shipped-data-dir';
 import { StatePackError } from './state-pack-error';
 
 const RELATIVE_STATE_PACKS_DIR = join('libs', 'healthcare', 'state-packs');
@@ -19,17 +19,9 @@ export function statePacksDir(): string {
 
 /** Exported for tests, which start the walk from where the compiled module would live. */
 export function findStatePacksDir(startDir: string): string {
-  let dir = resolve(startDir);
-  for (;;) {
-    const candidate = join(dir, RELATIVE_STATE_PACKS_DIR);
-    if (existsSync(candidate) && statSync(candidate).isDirectory()) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) {
-      throw new StatePackError(
-        'state_packs_dir_not_found',
-        `No ${RELATIVE_STATE_PACKS_DIR} folder above ${startDir}; ship the state packs with the build`,
-      );
-    }
-    dir = parent;
+  const dir = findShippedDir(RELATIVE_STATE_PACKS_DIR, startDir);
+  if (dir === null) {
+    throw new StatePackError('state_packs_dir_not_found', `No ${RELATIVE_STATE_PACKS_DIR} folder above ${startDir}; ship the state packs with the build`);
   }
+  return dir;
 }

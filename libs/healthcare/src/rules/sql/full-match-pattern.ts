@@ -16,8 +16,9 @@ export class FullMatchPattern {
     this.regex = new RegExp(`^(?:${this.body})$`);
   }
 
-  test(value: string): boolean {
-    return this.regex.test(value);
+  /** Whether the whole value matches; an absent value never does (RegExp.test would read `null` as "null"). */
+  test(value: string | null | undefined): boolean {
+    return typeof value === 'string' && this.regex.test(value);
   }
 
   /** TRUE/FALSE for a non-NULL operand (NULL for NULL, so guard the call). */

@@ -88,6 +88,13 @@ describe('FullMatchPattern', () => {
     expect(pattern.sql('x')).toBe("regexp_full_match(x, 'a|ab')");
   });
 
+  it('never matches an absent value, even where the text "null" or "undefined" would', () => {
+    const words = fullMatch('[a-z]+');
+    expect(words.test('null')).toBe(true);
+    expect(words.test(null)).toBe(false);
+    expect(words.test(undefined)).toBe(false);
+  });
+
   it("quotes the pattern as a SQL literal", () => {
     expect(fullMatch("O'[A-Z]").sql('x')).toBe("regexp_full_match(x, 'O''[A-Z]')");
   });

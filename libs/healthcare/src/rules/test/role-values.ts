@@ -59,6 +59,27 @@ export const codeValues: ValueSource = source((random) => [
   random.string(LETTERS, 1) + random.string(ALNUM, random.int(2, 6)),
 ]);
 
+/** Diagnoses of both eras: ICD-10-CM codes and ICD-9-CM shapes (numeric, V and E codes) and their near misses. */
+export const diagnosisValues: ValueSource = source((random) => [
+  icd(random),
+  icd(random),
+  random.digits(3) + random.pick(['', '.' + random.digits(random.int(1, 3)), random.digits(random.int(1, 3))]),
+  'V' + random.digits(2) + random.pick(['', '.' + random.digits(random.int(1, 3)), random.digits(random.int(1, 3))]),
+  'E' + random.digits(3) + random.pick(['', '.' + random.digits(random.int(1, 2)), random.digits(random.int(1, 2))]),
+  random.pick(['250.00', '25000', '401.9', '4019', 'V72.31', 'V7231', 'E849.7', 'E8497', 'v72.31', 'e849.7', '250.', '25.000', 'V7.2', 'E84.97']),
+]);
+
+/** Code types as sources write them: both systems in several spellings, the CCW version codes, and others. */
+export function codeTypeValue(random: SeededRandom): string | null {
+  return random.pick([
+    null,
+    null,
+    random.pick(['icd-10-cm', 'ICD-10-CM', 'icd10', 'ICD10CM', '0', '10', ' icd 10 cm ', 'Icd-10', 'icd10-CM']),
+    random.pick(['icd-9-cm', 'ICD-9-CM', 'icd9', 'ICD9CM', '9', ' 9 ', 'ICD 9', 'icd9-cm']),
+    random.pick(['snomed', '', 'icd-11', '90', '09', 'ıcd9', 'İCD9', 'icd-９', 'x', '\t9', '9\u00a0', 'I.C.D.-9', 'icd_9', 'ＩＣＤ9']),
+  ]);
+}
+
 export const npiValues: ValueSource = source(npis);
 
 export const modifierValues: ValueSource = source((random) => [

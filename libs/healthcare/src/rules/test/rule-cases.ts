@@ -2,8 +2,10 @@ import type { RuleInputs } from '../rule';
 import {
   amountValue,
   claimTypeValues,
+  codeTypeValue,
   codeValues,
   dateValue,
+  diagnosisValues,
   mbiValues,
   memberIdValues,
   modifierValues,
@@ -48,13 +50,17 @@ const amountPair =
     return { [first]: a, [second]: amountValue(random, a) };
   };
 
+/** A diagnosis with its date of service and code type, often near the ICD-10-CM start. */
+const diagnosis: CaseMaker = (random, asOf) => ({ code: diagnosisValues(random), serviceDate: dateValue(random, [asOf]), codeType: codeTypeValue(random) });
+
 /** Input generators for every rule id. */
 export const CASE_MAKERS: Readonly<Record<string, CaseMaker>> = {
   'npi.format': single('npi', npiValues),
   'npi.check_digit': single('npi', npiValues),
-  'icd10cm.format': single('code', codeValues),
-  'icd10cm.header_code': (random, asOf) => ({ code: codeValues(random), serviceDate: dateValue(random, [asOf]) }),
-  'icd10cm.not_valid_on_date': (random, asOf) => ({ code: codeValues(random), serviceDate: dateValue(random, [asOf]) }),
+  'icd10cm.format': diagnosis,
+  'icd10cm.header_code': diagnosis,
+  'icd10cm.not_valid_on_date': diagnosis,
+  'icd9cm.format': diagnosis,
   'icd10pcs.format': single('code', codeValues),
   'procedure.format': single('code', codeValues),
   'cpt.format': single('code', codeValues),
@@ -78,6 +84,10 @@ export const CASE_MAKERS: Readonly<Record<string, CaseMaker>> = {
   'amount.negative': (random) => ({ amount: amountValue(random) }),
   'amounts.paid_exceeds_allowed': amountPair('paid', 'allowed'),
   'amounts.allowed_exceeds_billed': amountPair('allowed', 'billed'),
+  'amounts.paid_exceeds_billed': (random) => {
+    const paid = amountValue(random);
+    return { paid, billed: amountValue(random, paid), allowed: random.pick([null, null, amountValue(random, paid)]) };
+  },
   'state_pack.claim_type': single('claimType', claimTypeValues),
   'required.missing': single('value', requiredValues),
 };

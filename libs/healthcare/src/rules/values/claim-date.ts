@@ -30,8 +30,10 @@ export function parseClaimDate(value: string | null | undefined): string | null 
   const us = US.exec(value);
   if (us) return calendarDate(us[3]!, us[1]!, us[2]!);
   const named = DAY_MONTH_NAME.exec(value);
-  const month = named ? MONTH_ABBREVIATIONS.indexOf(named[2]!.toUpperCase() as (typeof MONTH_ABBREVIATIONS)[number]) : -1;
-  return named && month >= 0 ? calendarDate(named[3]!, String(month + 1).padStart(2, '0'), named[1]!) : null;
+  if (!named) return null;
+  // An unknown name is month 00, which calendarDate refuses.
+  const month = MONTH_ABBREVIATIONS.indexOf(named[2]!.toUpperCase() as (typeof MONTH_ABBREVIATIONS)[number]) + 1;
+  return calendarDate(named[3]!, String(month).padStart(2, '0'), named[1]!);
 }
 
 function calendarDate(year: string, month: string, day: string): string | null {

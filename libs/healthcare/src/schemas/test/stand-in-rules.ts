@@ -30,6 +30,8 @@ const STAND_INS: Partial<Record<CheckRuleId, StandIn>> = {
   'icd10cm.format': ({ code }) => code == null || isIcd10CmFormat(code),
   'icd10cm.header_code': pass,
   'icd10cm.not_valid_on_date': pass,
+  // The generator's service dates are all in the ICD-10-CM era, which icd9cm.format passes.
+  'icd9cm.format': pass,
   'procedure.format': ({ code }) => code == null || isProcedureCodeFormat(code),
   'hcpcs.not_in_code_set': ({ code }) => code == null || !isHcpcsLevel2Format(code) || loadHcpcsLevel2Codes().has(code),
   'hcpcs.modifier_format': ({ modifier }) => modifier == null || /^[A-Z0-9]{2}$/.test(modifier),
@@ -48,6 +50,8 @@ const STAND_INS: Partial<Record<CheckRuleId, StandIn>> = {
   'amounts.paid_exceeds_allowed': ({ paid, allowed }) => !(cents(paid) !== undefined && cents(allowed) !== undefined && cents(paid)! > cents(allowed)!),
   'amounts.allowed_exceeds_billed': ({ allowed, billed }) =>
     !(cents(allowed) !== undefined && cents(billed) !== undefined && cents(allowed)! > cents(billed)!),
+  'amounts.paid_exceeds_billed': ({ paid, billed, allowed }) =>
+    cents(allowed) !== undefined || !(cents(paid) !== undefined && cents(billed) !== undefined && cents(paid)! > cents(billed)!),
   'state_pack.claim_type': ({ claimType }, { pack }) => claimType == null || (pack.allowedClaimTypes as string[]).includes(claimType),
 };
 
