@@ -28,8 +28,8 @@ const REQUIRED_RULE = 'required.missing';
 /**
  * Turns a schema's rule bindings into checks over this file's columns. A check whose required
  * inputs are not in the file is left out (it could only ever pass), as is one the file's layout
- * marks not applicable; a required column that is
- * missing becomes a check that fails every row, so the gap shows in the score.
+ * marks not applicable; a required column that is missing becomes a check that fails every row,
+ * so the gap shows in the score.
  */
 export function planChecks(
   dataType: DataType,

@@ -64,10 +64,6 @@ export async function describeSource(connection: DuckDBConnection, request: Sour
 }
 
 /**
- * Reads the whole file in one pass into the table the checks run over, keeping only the columns
- * they read: each cleaned once (blank → NULL), date columns also parsed once.
- */
-/**
  * The source with the layout's derived columns added after the file's own, each computed from the
  * raw text once, as it is read.
  */
@@ -81,6 +77,10 @@ export function withDerivedColumns(source: SourceDescription, derived: readonly 
   };
 }
 
+/**
+ * Reads the whole file in one pass into the table the checks run over, keeping only the columns
+ * they read: each cleaned once (blank → NULL), date columns also parsed once.
+ */
 export async function prepareSourceTable(
   connection: DuckDBConnection,
   source: SourceDescription,
