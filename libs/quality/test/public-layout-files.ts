@@ -37,6 +37,17 @@ export const inpatientLine = (overrides: Record<string, string> = {}): Record<st
   ...overrides,
 });
 
+export const outpatientLine = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  DML_IND: 'INSERT', BENE_ID: '-10000010254618', CLM_ID: '-10000930000101', FINAL_ACTION: 'F', NCH_NEAR_LINE_REC_IDENT_CD: 'W',
+  NCH_CLM_TYPE_CD: '40', CLM_FROM_DT: '02-FEB-2022', CLM_THRU_DT: '02-FEB-2022', PRVDR_NUM: '450001',
+  CLM_FAC_TYPE_CD: '1', CLM_SRVC_CLSFCTN_TYPE_CD: '3', CLM_FREQ_CD: '1', CLM_PMT_AMT: '180.00', ORG_NPI_NUM: BILLING,
+  AT_PHYSN_NPI: RENDERING, PTNT_DSCHRG_STUS_CD: '01', CLM_TOT_CHRG_AMT: '450.00',
+  PRNCPAL_DGNS_CD: 'M5450', ICD_DGNS_CD1: 'M5450', ICD_DGNS_VRSN_CD1: '0', CLM_OP_PRVDR_PMT_AMT: '180.00',
+  CLM_LINE_NUM: '1', REV_CNTR: '0320', REV_CNTR_DT: '02-FEB-2022', HCPCS_CD: '72100', REV_CNTR_UNIT_CNT: '1',
+  REV_CNTR_PMT_AMT_AMT: '180.00', REV_CNTR_TOT_CHRG_AMT: '450.00', RNDRNG_PHYSN_NPI: RENDERING,
+  ...overrides,
+});
+
 export const taxonomySlots = (slots: Array<[string, string]>): Record<string, string> =>
   Object.fromEntries(slots.flatMap(([code, primary], i) => [[`Healthcare Provider Taxonomy Code_${i + 1}`, code], [`Healthcare Provider Primary Taxonomy Switch_${i + 1}`, primary]]));
 

@@ -2,9 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTempDir } from '@ade/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, NPPES_HEADERS } from '../../healthcare/src/layouts/test/published-headers';
+import { CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_OUTPATIENT_HEADERS, NPPES_HEADERS } from '../../healthcare/src/layouts/test/published-headers';
 import { UnusableInputError, validateFile, type ValidationReport } from '../src';
-import { BAD_NPI, carrierLine, delimited, inpatientLine, npi, registryRow, RENDERING, taxonomySlots } from './public-layout-files';
+import { BAD_NPI, carrierLine, delimited, inpatientLine, npi, outpatientLine, registryRow, RENDERING, taxonomySlots } from './public-layout-files';
 
 describe('validateFile on files in public layouts', () => {
   let dir: Awaited<ReturnType<typeof makeTempDir>>;
@@ -89,6 +89,27 @@ describe('validateFile on files in public layouts', () => {
       [2, 'icd10cm.not_valid_on_date', 'ICD_DGNS_CD1'],
       [3, 'required.missing', billType],
     ]);
+  });
+
+  it('reads a CMS outpatient file by revenue line: line dates, line payment against line charge', async () => {
+    const path = await file(
+      'outpatient.csv',
+      delimited(CCW_OUTPATIENT_HEADERS, [
+        outpatientLine(),
+        outpatientLine({ CLM_LINE_NUM: '2', REV_CNTR: '0300', REV_CNTR_DT: '03-FEB-2022', HCPCS_CD: '80053', REV_CNTR_PMT_AMT_AMT: '60.00', REV_CNTR_TOT_CHRG_AMT: '40.00' }),
+        outpatientLine({ CLM_LINE_NUM: '3', REV_CNTR_DT: '01-FEB-2022', ICD_DGNS_CD1: 'M545' }),
+      ], '|'),
+    );
+    const report = await validateFile({ path, asOf: '2026-11-01' });
+    expect(report.layout?.id).toBe('cms-ccw-rif-outpatient');
+    expect(report.type).toBe('institutional_claims');
+    // M54.5 became a header code on 2021-10-01; a line paid more than it charged, with no allowed amount.
+    expect(violations(report)).toEqual([
+      [2, 'amounts.paid_exceeds_billed', 'REV_CNTR_PMT_AMT_AMT'],
+      [3, 'icd10cm.header_code', 'ICD_DGNS_CD1'],
+    ]);
+    expect(report.columns.mapped).toContainEqual({ source: 'REV_CNTR_DT', canonical: 'claim_line_start_date', by: 'layout' });
+    expect(report.columns.missingRequired).toEqual([]);
   });
 
   it('validates the NPPES file: NPIs, the primary taxonomy its switch flags, every taxonomy slot, states and ZIPs', async () => {
