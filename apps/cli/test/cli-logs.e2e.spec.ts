@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type PlatformHarness } from '../../control-plane/test/platform.harness';
 import { land } from '../../control-plane/test/run-flow';
+import { CCW_CARRIER_HEADERS } from '../../../libs/healthcare/src/layouts/test/published-headers';
+import { carrierLine, delimited } from '../../../libs/quality/test/public-layout-files';
 import { cliRunner } from './cli-harness';
 
 describe('ade pipeline logs', () => {
@@ -37,6 +39,22 @@ describe('ade pipeline logs', () => {
     const json = JSON.parse((await ade('pipeline', 'logs', 'logged', '--json')).stdout);
     expect(json.summary).toMatchObject({ total: 1, autoResolutionRate: 0 });
     expect(json.drift).toHaveLength(1);
+    // Its files were read by column names: no layout line.
+    expect(json.layouts).toEqual([]);
     expect((await ade('pipeline', 'logs', 'logged', '--lines', '0')).code).toBe(2);
+  });
+
+  it('says which known layout a run read its files as', async () => {
+    await land(platform.dataDir, platform.tenant.tenantId, 'cms/carrier.csv', delimited(CCW_CARRIER_HEADERS, [carrierLine()], '|'));
+    await ade('pipeline', 'create', 'cms-carrier', '--source-path', 'cms', '--target-table', 'healthcare_data.silver.cms_carrier');
+    expect((await ade('pipeline', 'run', 'cms-carrier', '--wait')).code).toBe(0);
+
+    const logs = await ade('pipeline', 'logs', 'cms-carrier');
+    expect(logs.code).toBe(0);
+    const lines = logs.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^\S+  run [0-9a-f]{8}  files read as CMS CCW RIF carrier claims .* \(cms-ccw-rif-carrier\) into healthcare_data\.silver\.cms_carrier$/);
+    expect(lines[1]).toBe('incidents: 0 (resolved 0, unresolved 0, pending 0); auto-resolution rate n/a');
+    const json = JSON.parse((await ade('pipeline', 'logs', 'cms-carrier', '--json')).stdout);
+    expect(json.layouts).toEqual([expect.objectContaining({ layout: { id: 'cms-ccw-rif-carrier', name: expect.any(String) } })]);
   });
 });

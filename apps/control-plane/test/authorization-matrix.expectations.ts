@@ -135,6 +135,7 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
 
   // --- schema drift
   'GET /v1/pipelines/:id/drift': { request: pipelineA, expect: TENANT_READ_OF_A(200) },
+  'GET /v1/pipelines/:id/quality': { request: pipelineA, expect: TENANT_READ_OF_A(200) },
   'GET /v1/pipelines/:id/schema-versions': { request: pipelineA, expect: TENANT_READ_OF_A(200) },
 
   // --- lineage (the table of the caller's own catalog; nothing of A's is addressed)

@@ -104,6 +104,21 @@ describe('the quality agent, end to end', () => {
     const failed = (check.report.expectations as Array<{ rule: string; failed: number }>).filter((e) => e.failed > 0).map((e) => e.rule);
     expect(failed).toContain('npi.check_digit');
     expect(failed).not.toContain('date.format');
+
+    const history = await get(`/v1/pipelines/${pipeline.id}/quality`);
+    expect(history.items).toEqual([
+      {
+        runId,
+        attempt: 1,
+        table: 'healthcare_data.silver.carrier_claims',
+        measuredAt: expect.any(String),
+        layout: { id: 'cms-ccw-rif-carrier', name: expect.stringContaining('CMS CCW RIF carrier claims') },
+        rows: { input: 3, silver: 2, quarantined: 1 },
+        overall: expect.any(Number),
+      },
+    ]);
+    const bad = await platform.cp.http().get(`/v1/pipelines/${pipeline.id}/quality?limit=0`).set(admin()).expect(400);
+    expect(bad.body.message).toMatch(/limit/);
   });
 
   it('fails a run whose fail expectation does not hold, naming it, and writes nothing past bronze', async () => {

@@ -26,6 +26,13 @@ interface Drift {
   occurredAt: string;
 }
 
+interface QualityReport {
+  runId: string;
+  table: string;
+  measuredAt: string;
+  layout: { id: string; name: string } | null;
+}
+
 interface Summary {
   total: number;
   resolved: number;
@@ -39,7 +46,7 @@ type Entry = { at: string; line: string };
 export const pipelineLogsCommand: Command = {
   path: ['pipeline', 'logs'],
   usage,
-  summary: "Show what the ingestion agent did: incidents (failure, class, action, outcome) and schema drift",
+  summary: 'Show what the agents did: incidents (failure, class, action, outcome), schema drift, and the layout files were read as',
   async run(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(argv, { ...commonOptions, lines: { type: 'string', default: '50' } }, usage);
     const name = requireOne(positionals, 'pipeline NAME', usage);
@@ -47,14 +54,17 @@ export const pipelineLogsCommand: Command = {
     if (!Number.isInteger(lines) || lines < 1 || lines > 500) throw new UsageError('--lines must be a whole number from 1 to 500');
     const client = await authenticatedClient(io, values['api-url']);
     const pipeline = await findPipelineByName(client, name);
-    const [incidents, drift] = await Promise.all([
+    const [incidents, drift, quality] = await Promise.all([
       client.get<{ summary: Summary; items: Incident[] }>(`/v1/pipelines/${pipeline.id}/incidents?limit=${lines}`),
       client.get<{ items: Drift[] }>(`/v1/pipelines/${pipeline.id}/drift?limit=${lines}`),
+      client.get<{ items: QualityReport[] }>(`/v1/pipelines/${pipeline.id}/quality?limit=${lines}`),
     ]);
-    const entries = [...incidents.items.map(incidentEntry), ...drift.items.map(driftEntry)]
+    // Runs read by column names need no line; one read as a known layout says which.
+    const layouts = quality.items.filter((report) => report.layout !== null);
+    const entries = [...incidents.items.map(incidentEntry), ...drift.items.map(driftEntry), ...layouts.map(layoutEntry)]
       .sort((a, b) => a.at.localeCompare(b.at))
       .slice(-lines);
-    emit(io, values.json, { summary: incidents.summary, incidents: incidents.items, drift: drift.items }, () => [
+    emit(io, values.json, { summary: incidents.summary, incidents: incidents.items, drift: drift.items, layouts }, () => [
       ...(entries.length ? entries.map((e) => e.line) : [`No incidents or schema drift recorded for ${name}.`]),
       describeSummary(incidents.summary),
     ]);
@@ -73,6 +83,11 @@ function incidentEntry(incident: Incident): Entry {
 function driftEntry(drift: Drift): Entry {
   const changes = drift.changes.map(describeChange).join(', ');
   return { at: drift.occurredAt, line: `${drift.occurredAt}  run ${drift.runId.slice(0, 8)}  schema drift in ${drift.file}: ${changes}  -> ${drift.decision} (${drift.mode})` };
+}
+
+function layoutEntry(report: QualityReport): Entry {
+  const { id, name } = report.layout!;
+  return { at: report.measuredAt, line: `${report.measuredAt}  run ${report.runId.slice(0, 8)}  files read as ${name} (${id}) into ${report.table}` };
 }
 
 function describeChange(change: Drift['changes'][number]): string {

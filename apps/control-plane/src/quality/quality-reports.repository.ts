@@ -125,6 +125,11 @@ export class QualityReportsRepository extends TenantScopedRepository<QualityRepo
     return latest ?? null;
   }
 
+  /** The pipeline's newest reports first. */
+  forPipeline(tenantId: string, pipelineId: string, limit: number): Promise<QualityReportRecord[]> {
+    return this.find(tenantId, { where: { pipelineId }, order: { measuredAt: 'DESC', id: 'ASC' }, take: limit });
+  }
+
   forRun(tenantId: string, runId: string): Promise<QualityReportRecord[]> {
     return this.find(tenantId, { where: { runId }, order: { tableName: 'ASC' } });
   }

@@ -71,3 +71,16 @@ export function dailyTrend(points: TrendPointRow[]) {
     };
   });
 }
+
+/** One run's report in a pipeline's history: what was read, and how it scored. */
+export function pipelineReportView(record: QualityReportRecord) {
+  return {
+    runId: record.runId,
+    attempt: record.attempt,
+    table: record.tableName,
+    measuredAt: record.measuredAt,
+    layout: record.report.layout ?? null,
+    rows: { input: record.rowsInput, silver: record.rowsSilver, quarantined: record.rowsQuarantined },
+    overall: record.scoreOverall,
+  };
+}

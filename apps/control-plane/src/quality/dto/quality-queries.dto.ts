@@ -12,3 +12,6 @@ export type AnomaliesQuery = z.infer<typeof anomaliesQuerySchema>;
 
 export const alertsQuerySchema = z.object({ limit }).strict();
 export type AlertsQuery = z.infer<typeof alertsQuerySchema>;
+
+export const pipelineQualityQuerySchema = z.object({ limit }).strict();
+export type PipelineQualityQuery = z.infer<typeof pipelineQualityQuerySchema>;
