@@ -1,5 +1,16 @@
 import type { DataType } from '@ade/contracts';
-import { canonicalSchema, loadLayouts, mapHeaders, mapLayout, recognizeLayout, type DerivedColumn, type HeaderMapping, type MappingFile } from '@ade/healthcare';
+import {
+  canonicalSchema,
+  loadLayouts,
+  mapHeaders,
+  mapLayout,
+  recognizeLayout,
+  type CanonicalSchema,
+  type DerivedColumn,
+  type HeaderMapping,
+  type LayoutDescriptor,
+  type MappingFile,
+} from '@ade/healthcare';
 import { UnusableInputError } from './unusable-input';
 import type { RecognizedLayout } from './validation-report';
 
@@ -22,6 +33,20 @@ export interface FileLayoutRequest {
 }
 
 /**
+ * Maps headers onto a schema by a layout's (or a mapping file's) columns, or by names and
+ * synonyms when there is none; the rules the layout leaves out come with it.
+ */
+export function mapColumns(
+  headers: readonly string[],
+  schema: CanonicalSchema,
+  layout: Pick<LayoutDescriptor, 'columns' | 'notApplicable'> | null,
+): { mapping: HeaderMapping; derived: DerivedColumn[]; notApplicable: ReadonlySet<string> } {
+  if (!layout) return { mapping: mapHeaders(headers, schema), derived: [], notApplicable: new Set() };
+  const { derived, ...mapping } = mapLayout(headers, layout.columns, schema);
+  return { mapping, derived, notApplicable: new Set(Object.keys(layout.notApplicable)) };
+}
+
+/**
  * Decides how a file's headers map: a mapping file wins, then a recognised public layout, then
  * names and synonyms. Messages name headers and layouts only, never a value: a headerless file's
  * first row is data.
@@ -41,30 +66,25 @@ export function fileLayout(headers: readonly string[], request: FileLayoutReques
       .sort();
     throw new UnusableInputError(`${request.path} is not in a layout the validator knows (${known.join(', ')}); pass --type to read it by column names, or --mapping`);
   }
-  const schema = canonicalSchema(type);
-  if (layout) {
-    const { derived, ...mapping } = mapLayout(headers, layout.columns, schema);
-    const recognized = { id: layout.id, name: layout.name, source: layout.source, notApplicable: layout.notApplicable };
-    return { type, layout: recognized, mapping, derived, notApplicable: new Set(Object.keys(layout.notApplicable)) };
-  }
-  const mapping = mapHeaders(headers, schema);
-  if (mapping.mapped.length === 0) {
+  const mapped = mapColumns(headers, canonicalSchema(type), layout);
+  if (!layout && mapped.mapping.mapped.length === 0) {
     throw new UnusableInputError(`none of the ${headers.length} columns of ${request.path} is a recognizable ${type} column; does its first line name the columns?`);
   }
-  return { type, layout: null, mapping, derived: [], notApplicable: new Set() };
+  const recognized = layout && { id: layout.id, name: layout.name, source: layout.source, notApplicable: layout.notApplicable };
+  return { type, layout: recognized, ...mapped };
 }
 
 function byMappingFile(headers: readonly string[], file: MappingFile, request: FileLayoutRequest): FileLayout {
   if (request.type && request.type !== file.dataType) {
     throw new UnusableInputError(`the mapping ${file.path} is for ${file.dataType}, not ${request.type}`);
   }
-  const { derived, ...mapping } = mapLayout(headers, file.columns, canonicalSchema(file.dataType));
-  const named = new Set(mapping.mapped.map((m) => m.canonical));
+  const mapped = mapColumns(headers, canonicalSchema(file.dataType), file);
+  const named = new Set(mapped.mapping.mapped.map((m) => m.canonical));
   const absent = Object.keys(file.columns).filter((canonical) => !named.has(canonical));
   if (absent.length > 0) {
     // A mapping names the file's own headers: one it cannot find is a mistake, not a gap in the file.
     throw new UnusableInputError(`${request.path} has no column the mapping ${file.path} gives for ${absent.join(', ')}`);
   }
   const layout = { id: 'mapping-file', name: `the mapping in ${file.path}`, source: null, notApplicable: file.notApplicable };
-  return { type: file.dataType, layout, mapping, derived, notApplicable: new Set(Object.keys(file.notApplicable)) };
+  return { type: file.dataType, layout, ...mapped };
 }

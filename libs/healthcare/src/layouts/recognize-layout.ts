@@ -11,22 +11,23 @@ import { loadLayouts } from './load-layouts';
  * identification, then the id.
  */
 export function recognizeLayout(headers: readonly string[], layouts: readonly LayoutDescriptor[] = loadLayouts()): LayoutDescriptor | null {
-  const present = new Set(headers.map(normalizeHeader));
-  const has = (header: string) => present.has(normalizeHeader(header));
+  const inFile = spellingIn(headers);
   const candidates = layouts
-    .filter((layout) => layout.identifiedBy.every(has))
-    .map((layout) => ({ layout, found: Object.values(layout.columns).filter((source) => isFound(source, has)).length }));
+    .filter((layout) => layout.identifiedBy.every((header) => inFile(header) !== undefined))
+    .map((layout) => ({
+      layout,
+      // Found as mapLayout would find it: a concatenation needs every part, a flagged column one pair.
+      found: Object.entries(layout.columns).filter(([canonical, source]) => resolveSource(canonical, source, inFile) !== null).length,
+    }));
   candidates.sort((a, b) => b.found - a.found || b.layout.identifiedBy.length - a.layout.identifiedBy.length || a.layout.id.localeCompare(b.layout.id));
   return candidates[0]?.layout ?? null;
 }
 
-/** Whether the file has what a source needs, as resolveSource decides it. */
-function isFound(source: LayoutSource, has: (header: string) => boolean): boolean {
-  if (typeof source === 'string') return has(source);
-  if ('concat' in source) return source.concat.every(has);
-  const { value, flag, from, to } = source.firstFlagged;
-  for (let n = from; n <= to; n += 1) if (has(numberedHeader(value, n)) && has(numberedHeader(flag, n))) return true;
-  return false;
+/** The file's own spelling of a header, compared as normalizeHeader keys (the first spelling wins), or undefined. */
+function spellingIn(headers: readonly string[]): (header: string) => string | undefined {
+  const spelling = new Map<string, string>();
+  for (const header of headers) if (!spelling.has(normalizeHeader(header))) spelling.set(normalizeHeader(header), header);
+  return (header) => spelling.get(normalizeHeader(header));
 }
 
 /**
@@ -50,9 +51,7 @@ export interface LayoutMapping extends HeaderMapping {
  * header. Headers that feed no canonical column are reported as unmapped, never dropped.
  */
 export function mapLayout(headers: readonly string[], columns: LayoutDescriptor['columns'], schema: CanonicalSchema): LayoutMapping {
-  const spelling = new Map<string, string>();
-  for (const header of headers) if (!spelling.has(normalizeHeader(header))) spelling.set(normalizeHeader(header), header);
-  const inFile = (header: string) => spelling.get(normalizeHeader(header));
+  const inFile = spellingIn(headers);
 
   const mapped: HeaderMapping['mapped'] = [];
   const derived: DerivedColumn[] = [];

@@ -1,4 +1,5 @@
-import { loadLayouts, mapHeaders, mapLayout, recognizeLayout, type CanonicalSchema } from '@ade/healthcare';
+import { loadLayouts, recognizeLayout, type CanonicalSchema } from '@ade/healthcare';
+import { mapColumns } from '../file-layout';
 
 export interface BronzeLayout {
   /** Each canonical column found, with the SQL that reads it from a bronze row. */
@@ -18,15 +19,11 @@ export function bronzeLayout(bronzeColumns: readonly string[], schema: Canonical
     bronzeColumns,
     loadLayouts().filter((candidate) => candidate.dataType === schema.dataType),
   );
-  if (!layout) {
-    const mapping = mapHeaders(bronzeColumns, schema);
-    return { columns: mapping.mapped.map((m) => ({ canonical: m.canonical, sourceSql: column(m.source) })), recognized: null, notApplicable: new Set() };
-  }
-  const { mapped, derived } = mapLayout(bronzeColumns, layout.columns, schema);
+  const { mapping, derived, notApplicable } = mapColumns(bronzeColumns, schema, layout);
   const derivedByName = new Map(derived.map((d) => [d.name, d]));
   return {
-    columns: mapped.map((m) => ({ canonical: m.canonical, sourceSql: derivedByName.get(m.source)?.sql(column) ?? column(m.source) })),
-    recognized: { id: layout.id, name: layout.name },
-    notApplicable: new Set(Object.keys(layout.notApplicable)),
+    columns: mapping.mapped.map((m) => ({ canonical: m.canonical, sourceSql: derivedByName.get(m.source)?.sql(column) ?? column(m.source) })),
+    recognized: layout && { id: layout.id, name: layout.name },
+    notApplicable,
   };
 }
