@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type PlatformHarness } from '../../control-plane/test/platform.harness';
 import { land } from '../../control-plane/test/run-flow';
-import { CCW_CARRIER_HEADERS } from '../../../libs/healthcare/src/layouts/test/published-headers';
+import { CCW_CARRIER_HEADERS } from '@ade/synthetic';
 import { carrierLine, delimited } from '../../../libs/quality/test/public-layout-files';
 import { cliRunner } from './cli-harness';
 

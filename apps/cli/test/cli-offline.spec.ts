@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '@ade/testing';
 import { npiCheckDigit } from '@ade/healthcare';
-import { CCW_CARRIER_HEADERS } from '../../../libs/healthcare/src/layouts/test/published-headers';
+import { CCW_CARRIER_HEADERS } from '@ade/synthetic';
 import { cliRunner } from './cli-harness';
 
 describe('ade generate and ade validate, offline (no server)', () => {
@@ -117,7 +117,30 @@ describe('ade generate and ade validate, offline (no server)', () => {
       const result = await ade('validate', path, '--type', 'professional_claims', '--as-of', '2026-11-01');
       expect(result.code).toBe(2);
       expect(result.stdout).toContain('Required columns missing: billing_npi, diagnosis_code_1');
-      expect(result.stderr).toMatch(/^ade: .*partial\.csv has no column for billing_npi, diagnosis_code_1, .*; map them with --mapping FILE\.json\n$/);
+      expect(result.stderr).toMatch(/^ade: .*partial\.csv has no column for billing_npi, diagnosis_code_1, .*; confirm the proposal with --write-mapping FILE\.json, then --mapping FILE\.json\n$/);
+    });
+
+    it('proposes a mapping for a file in no known layout, asks about what it is unsure of, and takes the answer back', async () => {
+      const path = join(dir.path, 'payer-extract.csv');
+      const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => `C${n};1;AB${10000 + n}C;${npi};E11.9;99213;03/02/2025;11;1;150.00;72.50`);
+      await writeFile(path, `CLMNO;LN;MBR_NO;PRVDR_NPI;DX1;PX_CD;DOS_FR;POS;QTY;CHG_AMT;PD_AMT\n${rows.join('\n')}\n`);
+      const proposal = join(dir.path, 'proposal.json');
+      const asked = await ade('validate', path, '--as-of', '2026-11-01', '--write-mapping', proposal);
+      expect(asked.code).toBe(2);
+      expect(asked.stdout).toMatch(/^Layout: none recognised; columns proposed from their headers and values/m);
+      expect(asked.stdout).toMatch(/^claim_line_start_date\s+DOS_FR\s+1\.00\s+yes\s+reads like service_from_date \(1\.00\); 100% of 12 sampled values are dates/m);
+      // PRVDR_NPI could be the billing or the rendering NPI: proposed, not applied.
+      expect(asked.stdout).toMatch(/^(billing|rendering)_npi\s+PRVDR_NPI\s+0\.\d\d\s+ask\s+.*valid NPIs/m);
+      expect(asked.stderr).toContain(`wrote the proposed mapping to ${proposal}`);
+      expect(asked.stderr).toMatch(/has no column for billing_npi; confirm the proposal/);
+
+      const written = JSON.parse(await readFile(proposal, 'utf8'));
+      expect(written).toMatchObject({ dataType: 'professional_claims', columns: { claim_id: 'CLMNO', paid_amount: 'PD_AMT' } });
+      const { rendering_npi: _rendering, ...columns } = written.columns;
+      await writeFile(proposal, JSON.stringify({ ...written, columns: { ...columns, billing_npi: 'PRVDR_NPI' } }));
+      const confirmed = await ade('validate', path, '--as-of', '2026-11-01', '--mapping', proposal, '--json');
+      expect(confirmed.code).toBe(0);
+      expect(JSON.parse(confirmed.stdout)).toMatchObject({ rows: 12, invalid: 0, layout: { id: 'mapping-file' }, columns: { missingRequired: [] } });
     });
   });
 

@@ -19,3 +19,4 @@ export * from './rules';
 export * from './reference';
 export * from './x12';
 export * from './layouts';
+export * from './profiling';

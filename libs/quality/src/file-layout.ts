@@ -1,10 +1,16 @@
 import type { DataType } from '@ade/contracts';
 import {
+  appliedMapping,
   canonicalSchema,
   loadLayouts,
+  looksLikeData,
   mapHeaders,
   mapLayout,
+  proposeLikeliestType,
+  proposeMapping,
   recognizeLayout,
+  type ColumnProfile,
+  type MappingProposal,
   type CanonicalSchema,
   type DerivedColumn,
   type HeaderMapping,
@@ -23,6 +29,8 @@ export interface FileLayout {
   derived: DerivedColumn[];
   /** Rules of the schema the layout says do not apply to its files. */
   notApplicable: ReadonlySet<string>;
+  /** For a file in no known layout: the profiler's mapping, applied where it is sure, with its evidence. */
+  proposal: MappingProposal | null;
 }
 
 export interface FileLayoutRequest {
@@ -48,30 +56,45 @@ export function mapColumns(
 
 /**
  * Decides how a file's headers map: a mapping file wins, then a recognised public layout, then
- * names and synonyms. Messages name headers and layouts only, never a value: a headerless file's
- * first row is data.
+ * the profiler, which reads the headers and the values (`profile`, run only when needed) and
+ * applies what it is sure of. Messages name headers and layouts only, never a value: a
+ * headerless file's first row is data.
  */
-export function fileLayout(headers: readonly string[], request: FileLayoutRequest): FileLayout {
+export async function fileLayout(
+  headers: readonly string[],
+  request: FileLayoutRequest,
+  profile: () => Promise<ReadonlyMap<string, ColumnProfile>>,
+): Promise<FileLayout> {
   if (request.mapping) return byMappingFile(headers, request.mapping, request);
   const layout = recognizeLayout(headers);
-  if (layout && request.type && layout.dataType !== request.type) {
-    throw new UnusableInputError(
-      `${request.path} is a ${layout.name} file, which holds ${layout.dataType}, not ${request.type}; pass --type ${layout.dataType} or leave --type out`,
-    );
+  if (layout) {
+    if (request.type && layout.dataType !== request.type) {
+      throw new UnusableInputError(
+        `${request.path} is a ${layout.name} file, which holds ${layout.dataType}, not ${request.type}; pass --type ${layout.dataType} or leave --type out`,
+      );
+    }
+    const recognized = { id: layout.id, name: layout.name, source: layout.source, notApplicable: layout.notApplicable };
+    return { type: layout.dataType, layout: recognized, ...mapColumns(headers, canonicalSchema(layout.dataType), layout), proposal: null };
   }
-  const type = request.type ?? layout?.dataType;
-  if (type === undefined) {
-    const known = loadLayouts()
-      .map((candidate) => candidate.id)
-      .sort();
-    throw new UnusableInputError(`${request.path} is not in a layout the validator knows (${known.join(', ')}); pass --type to read it by column names, or --mapping`);
+  const profiles = await profile();
+  const proposal = request.type ? proposeMapping(headers, canonicalSchema(request.type), profiles) : likeliestType(headers, profiles, request.path);
+  // A first line holding numbers or dates, or naming nothing (pairings on values alone), is data:
+  // a proposal would print its cells as column names.
+  if (headers.some(looksLikeData) || proposal.columns.every((column) => column.evidence.header.by === 'values')) {
+    throw new UnusableInputError(`none of the ${headers.length} columns of ${request.path} is a recognizable ${proposal.dataType} column; does its first line name the columns?`);
   }
-  const mapped = mapColumns(headers, canonicalSchema(type), layout);
-  if (!layout && mapped.mapping.mapped.length === 0) {
-    throw new UnusableInputError(`none of the ${headers.length} columns of ${request.path} is a recognizable ${type} column; does its first line name the columns?`);
-  }
-  const recognized = layout && { id: layout.id, name: layout.name, source: layout.source, notApplicable: layout.notApplicable };
-  return { type, layout: recognized, ...mapped };
+  return { type: proposal.dataType, layout: null, mapping: appliedMapping(proposal, headers), derived: [], notApplicable: new Set(), proposal };
+}
+
+function likeliestType(headers: readonly string[], profiles: ReadonlyMap<string, ColumnProfile>, path: string): MappingProposal {
+  const proposal = proposeLikeliestType(headers, profiles);
+  if (proposal) return proposal;
+  const known = loadLayouts()
+    .map((candidate) => candidate.id)
+    .sort();
+  throw new UnusableInputError(
+    `${path} is not in a layout the validator knows (${known.join(', ')}) and its columns read as no data type; pass --type to read it by column names, or --mapping`,
+  );
 }
 
 function byMappingFile(headers: readonly string[], file: MappingFile, request: FileLayoutRequest): FileLayout {
@@ -86,5 +109,5 @@ function byMappingFile(headers: readonly string[], file: MappingFile, request: F
     throw new UnusableInputError(`${request.path} has no column the mapping ${file.path} gives for ${absent.join(', ')}`);
   }
   const layout = { id: 'mapping-file', name: `the mapping in ${file.path}`, source: null, notApplicable: file.notApplicable };
-  return { type: file.dataType, layout, ...mapped };
+  return { type: file.dataType, layout, ...mapped, proposal: null };
 }

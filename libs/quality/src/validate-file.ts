@@ -5,6 +5,7 @@ import { claimDateHook } from './parsed-dates';
 import { duplicateCheck } from './duplicate-check';
 import { countsSql, resultsTableSql, violationsSql, type SqlCheck } from './sql/check-sql';
 import { fileLayout, type FileLayout } from './file-layout';
+import { profileColumns } from './column-profiles';
 import { describeSource, prepareSourceTable, sourceColumnSql, withDerivedColumns, type SourceDescription } from './source-table';
 import { ValidationEngine, type ValidationEngineOptions } from './validation-engine';
 import type { ValidationReport, Violation } from './validation-report';
@@ -48,7 +49,7 @@ export async function validateFile(request: ValidateFileRequest): Promise<Valida
   const referenceMs = Date.now() - started;
   try {
     const described = await describeSource(engine.connection, request);
-    const file = fileLayout(described.columns, request);
+    const file = await fileLayout(described.columns, request, () => profileColumns(engine.connection, described, engine.ref));
     const source = withDerivedColumns(described, file.derived);
     const schema = canonicalSchema(file.type);
     const set = buildChecks(file.type, schema, file.mapping, pack, file.notApplicable, { dialect: 'duckdb', asOf, statePack: pack, ref: engine.ref });
@@ -144,6 +145,7 @@ function summarize(
     file: request.path,
     type: file.type,
     layout: file.layout,
+    proposal: file.proposal,
     format: source.format,
     state: pack.state,
     asOf,

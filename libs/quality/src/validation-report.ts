@@ -1,5 +1,5 @@
 import type { DataType, TabularFormat } from '@ade/contracts';
-import type { Severity } from '@ade/healthcare';
+import type { MappingProposal, Severity } from '@ade/healthcare';
 
 export interface Violation {
   /** 1-based data row (the header is not counted). */
@@ -26,6 +26,11 @@ export interface ValidationReport {
   type: DataType;
   /** The known layout the file was read as; null when it was read by column names. */
   layout: RecognizedLayout | null;
+  /**
+   * For a file in no known layout: the mapping the profiler proposed from its headers and values,
+   * with the confidence and evidence of each column; `columns.mapped` holds the applied part.
+   */
+  proposal: MappingProposal | null;
   format: TabularFormat;
   state: string;
   asOf: string;
@@ -41,8 +46,8 @@ export interface ValidationReport {
   /** True when `violations` was cut at the requested maximum; `rules` always counts them all. */
   violationsTruncated: boolean;
   columns: {
-    /** How each canonical column was found: by its name, a synonym, or the recognised layout. */
-    mapped: Array<{ source: string; canonical: string; by: 'name' | 'synonym' | 'layout' }>;
+    /** How each canonical column was found: by its name, a synonym, the recognised layout, or the profiler. */
+    mapped: Array<{ source: string; canonical: string; by: 'name' | 'synonym' | 'layout' | 'profile' }>;
     /** Headers of the file that match no canonical column: reported, never silently dropped. */
     unmapped: string[];
     /** Required canonical columns the file does not have; every row violates required.missing for them. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS } from '../../healthcare/src/layouts/test/published-headers';
+import { CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS } from '@ade/synthetic';
 import { runQualityStage } from '../src';
 import { BAD_NPI, BILLING, carrierLine, delimited, inpatientLine } from './public-layout-files';
 import { AS_OF, CATALOG, landInBronze, openQualityWorld, type QualityWorld } from './quality-stage.fixtures';

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTempDir } from '@ade/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_OUTPATIENT_HEADERS, NPPES_HEADERS } from '../../healthcare/src/layouts/test/published-headers';
+import { CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_OUTPATIENT_HEADERS, NPPES_HEADERS } from '@ade/synthetic';
 import { UnusableInputError, validateFile, type ValidationReport } from '../src';
 import { BAD_NPI, carrierLine, delimited, inpatientLine, npi, outpatientLine, registryRow, RENDERING, taxonomySlots } from './public-layout-files';
 
@@ -155,8 +155,8 @@ describe('validateFile on files in public layouts', () => {
     });
 
     it('a file in no known layout and no type to read it as', async () => {
-      const path = await file('unknown.csv', 'claim_id,claim_line_number\nC1,1\n');
-      expect(await refusal(path, {})).toMatch(/is not in a layout the validator knows \(cms-ccw-rif-carrier, .*nppes-npi-registry\); pass --type/);
+      const path = await file('unknown.csv', 'k1,k2\nC1,1\n');
+      expect(await refusal(path, {})).toMatch(/is not in a layout the validator knows \(cms-ccw-rif-carrier, .*nppes-npi-registry\) and its columns read as no data type; pass --type/);
     });
 
     it('a mapping for another data type, or one naming a header the file lacks', async () => {
@@ -173,6 +173,15 @@ describe('validateFile on files in public layouts', () => {
       const message = await refusal(path, { type: 'professional_claims' });
       expect(message).toMatch(/none of the 5 columns of .*headerless\.csv is a recognizable professional_claims column; does its first line name the columns\?$/);
       for (const value of ['C778899', 'ZQ55512345', '1234567893', 'E11.9']) expect(message).not.toContain(value);
+    });
+
+    it('a headerless file whose values alone point at columns: the first row would be printed as headers', async () => {
+      const rows = Array.from({ length: 15 }, (_, n) => `RX${7000 + n},00002143380,2025-03-0${(n % 9) + 1},30`).join('\n');
+      const path = await file('headerless-rx.csv', `${rows}\n`);
+      const error = await validateFile({ path, type: 'pharmacy_claims', asOf: '2026-11-01' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnusableInputError);
+      expect((error as Error).message).toMatch(/is a recognizable pharmacy_claims column; does its first line name the columns\?$/);
+      for (const value of ['RX7000', '00002143380', '2025-03-01']) expect((error as Error).message).not.toContain(value);
     });
   });
 });

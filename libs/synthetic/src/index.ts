@@ -25,3 +25,4 @@ export {
 } from './claims/professional-claim-columns';
 export type { TextSink } from './csv/chunked-text-writer';
 export { SyntheticOptionsError } from './synthetic-options-error';
+export * from './published-layouts/published-headers';

@@ -1,5 +1,6 @@
 import { DATA_TYPES, TABULAR_FORMATS, type DataType, type TabularFormat } from '@ade/contracts';
-import { LayoutError, readMappingFile, StatePackError } from '@ade/healthcare';
+import { writeFile } from 'node:fs/promises';
+import { LayoutError, proposalAsMappingFile, readMappingFile, StatePackError, type MappingEvidence } from '@ade/healthcare';
 import { DUCKDB_SIZE_PATTERN } from '@ade/config';
 import { DEFAULT_VALIDATION_MEMORY_LIMIT, UnusableInputError, validateFile, type ValidationReport } from '@ade/quality';
 import { CliError, UsageError, type CliIo } from '../cli-io';
@@ -7,7 +8,7 @@ import { parse, requireOne, type Command } from '../command';
 import { emit, table } from '../output';
 
 const usage =
-  `ade validate FILE [--type ${DATA_TYPES.join('|')}] [--mapping FILE.json] [--state XX] [--as-of YYYY-MM-DD] ` +
+  `ade validate FILE [--type ${DATA_TYPES.join('|')}] [--mapping FILE.json] [--write-mapping FILE.json] [--state XX] [--as-of YYYY-MM-DD] ` +
   '[--format csv|ndjson|parquet] [--delimiter C] [--max-violations N] [--memory-limit SIZE] [--json]';
 
 /** Exit code of a file the validator cannot read or judge as asked, and of one that lacks required columns. */
@@ -26,6 +27,7 @@ export const validateCommand: Command = {
         json: { type: 'boolean', default: false },
         type: { type: 'string' },
         mapping: { type: 'string' },
+        'write-mapping': { type: 'string' },
         state: { type: 'string' },
         'as-of': { type: 'string' },
         format: { type: 'string' },
@@ -55,9 +57,16 @@ export const validateCommand: Command = {
       throw error;
     }
     emit(io, values.json, report, () => describe(report));
+    const proposalFile = values['write-mapping'];
+    if (proposalFile !== undefined) {
+      if (!report.proposal) throw new CliError(`${report.file} was read as ${report.layout?.name ?? 'a known layout'}; there is no proposed mapping to write`, UNJUDGEABLE);
+      await writeFile(proposalFile, `${JSON.stringify(proposalAsMappingFile(report.proposal), null, 2)}\n`);
+      io.stderr(`ade: wrote the proposed mapping to ${proposalFile}; check it, edit it, and validate with --mapping ${proposalFile}\n`);
+    }
     if (report.columns.missingRequired.length > 0) {
       // A file without its required columns was not really judged: its score must not pass for one.
-      io.stderr(`ade: ${report.file} has no column for ${report.columns.missingRequired.join(', ')}; map them with --mapping FILE.json\n`);
+      const next = report.proposal ? `confirm the proposal with --write-mapping FILE.json, then --mapping FILE.json` : 'map them with --mapping FILE.json';
+      io.stderr(`ade: ${report.file} has no column for ${report.columns.missingRequired.join(', ')}; ${next}\n`);
       return UNJUDGEABLE;
     }
     return 0;
@@ -88,13 +97,32 @@ function count(value: string): number {
 }
 
 function describeLayout(report: ValidationReport): string[] {
-  const { layout, columns } = report;
+  const { layout, columns, proposal } = report;
+  if (proposal) {
+    const rows = proposal.columns.map((c) => [c.canonical, c.source, c.confidence.toFixed(2), c.applied ? 'yes' : 'ask', evidenceText(c.evidence)]);
+    return [
+      `Layout: none recognised; columns proposed from their headers and values (applied at confidence ${proposal.threshold.toFixed(2)} or more, with no close rival)`,
+      '',
+      ...table([['COLUMN', 'FROM', 'CONFIDENCE', 'APPLIED', 'EVIDENCE'], ...rows]),
+      '',
+    ];
+  }
   const heading = layout
     ? [`Layout: ${layout.name} (${layout.id})${layout.source ? `, as published in ${layout.source.document}: ${layout.source.url}` : ''}`]
     : ['Layout: none recognised; columns mapped by name'];
   const notApplied = Object.entries(layout?.notApplicable ?? {}).map(([rule, reason]) => `Not applied: ${rule}: ${reason}`);
   const mapping = table([['COLUMN', 'FROM', 'BY'], ...columns.mapped.map((m) => [m.canonical, m.source, m.by])]);
   return [...heading, ...notApplied, '', ...mapping, ''];
+}
+
+function evidenceText(evidence: MappingEvidence): string {
+  const { header, values, rival } = evidence;
+  const parts = [
+    header.by === 'name' ? 'the column name' : header.by === 'synonym' ? 'a known synonym' : header.by === 'values' ? 'values only' : `reads like ${header.closestTo} (${header.score.toFixed(2)})`,
+  ];
+  if (values) parts.push(`${Math.round(values.share * 100)}% of ${values.nonBlank} sampled values are ${values.description}`);
+  if (rival) parts.push(`or ${rival.source} as ${rival.canonical} (${rival.confidence.toFixed(2)})`);
+  return parts.join('; ');
 }
 
 function describe(report: ValidationReport): string[] {

@@ -8,7 +8,7 @@ import { numberedHeader, type LayoutDescriptor, type LayoutSource } from './layo
 import { layoutsDir, loadLayouts } from './load-layouts';
 import { readMappingFile } from './mapping-file';
 import { mapLayout, recognizeLayout } from './recognize-layout';
-import { CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_OUTPATIENT_HEADERS, NPPES_HEADERS } from './test/published-headers';
+import { CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_OUTPATIENT_HEADERS, NPPES_HEADERS } from '@ade/synthetic';
 
 const repoRoot = resolve(__dirname, '../../../..');
 

@@ -4,7 +4,7 @@ import { normalizeHeader } from './normalize-header';
 export interface MappedHeader {
   source: string;
   canonical: string;
-  by: 'name' | 'synonym' | 'layout';
+  by: 'name' | 'synonym' | 'layout' | 'profile';
 }
 
 /** How a file's headers line up with a canonical schema. Nothing is dropped silently. */

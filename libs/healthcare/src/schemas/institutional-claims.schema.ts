@@ -36,7 +36,7 @@ const columns = [
   }),
   column('billing_npi', 'string', 'NPI of the billing facility (UB-04 FL56).', {
     required: true,
-    synonyms: ['billing_provider_npi', 'billing_prov_npi', 'bill_prov_npi', 'bill_npi', 'billing_npi_number'],
+    synonyms: ['billing_provider_npi', 'billing_prov_npi', 'bill_prov_npi', 'bill_npi', 'billing_npi_number', 'organization_npi', 'org_npi', 'billing_organization_npi'],
   }),
   column('facility_npi', 'string', 'NPI of the facility where care was given, when it differs from the billing NPI.', {
     synonyms: ['service_facility_npi', 'facility_provider_npi', 'service_location_npi', 'fac_npi'],
@@ -69,7 +69,7 @@ const columns = [
   }),
   ...lineProcedureColumns([], false),
   column('service_unit_quantity', 'decimal', 'Service units or days of the line (UB-04 FL46).', {
-    synonyms: ['units', 'unit_count', 'service_units', 'units_of_service', 'svc_units', 'billed_units'],
+    synonyms: ['units', 'unit_count', 'service_units', 'units_of_service', 'svc_units', 'billed_units', 'service_quantity', 'quantity', 'qty', 'service_count'],
   }),
   ...diagnosisColumns(DIAGNOSIS_CODES, 'principal'),
   ...numbered(DIAGNOSIS_CODES, (n) =>

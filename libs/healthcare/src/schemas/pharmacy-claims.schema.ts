@@ -24,7 +24,7 @@ const columns = [
   column('dispensing_date', 'date', 'Day the prescription was filled.', {
     required: true,
     phi: true,
-    synonyms: ['fill_date', 'date_filled', 'dispense_date', 'date_of_service', 'service_date', 'dos', 'rx_fill_date', 'date_dispensed'],
+    synonyms: ['fill_date', 'date_filled', 'dispense_date', 'date_of_service', 'service_date', 'dos', 'rx_fill_date', 'date_dispensed', 'line_from_date', 'service_from_date'],
   }),
   column('ndc_code', 'string', 'National Drug Code dispensed (11 digits, 5-4-2, with or without hyphens).', {
     required: true,

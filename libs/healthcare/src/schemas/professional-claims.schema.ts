@@ -39,7 +39,7 @@ const columns = [
   }),
   column('service_unit_quantity', 'decimal', 'Days or units of the line (box 24G).', {
     required: true,
-    synonyms: ['units', 'unit_count', 'service_units', 'units_of_service', 'svc_units', 'billed_units', 'days_or_units'],
+    synonyms: ['units', 'unit_count', 'service_units', 'units_of_service', 'svc_units', 'billed_units', 'service_quantity', 'quantity', 'qty', 'days_or_units', 'service_count'],
   }),
   ...claimAmountColumns({ chargeRequired: true }),
 ];

@@ -92,3 +92,55 @@ export const NPPES_HEADERS: readonly string[] = [
   ...range(1, 15).map((n) => `Healthcare Provider Taxonomy Group_${n}`),
   'Certification Date',
 ];
+
+/**
+ * CMS 2008-2010 Data Entrepreneurs' Synthetic Public Use File (DE-SynPUF), carrier claims: one row
+ * per claim with up to 13 lines side by side, YYYYMMDD dates, ICD-9-CM diagnoses (the DE-SynPUF
+ * codebook, "Carrier Claims" file).
+ */
+export const DE_SYNPUF_CARRIER_HEADERS: readonly string[] = [
+  'DESYNPUF_ID', 'CLM_ID', 'CLM_FROM_DT', 'CLM_THRU_DT', ...range(1, 8).map((n) => `ICD9_DGNS_CD_${n}`),
+  ...range(1, 13).map((n) => `PRF_PHYSN_NPI_${n}`), ...range(1, 13).map((n) => `TAX_NUM_${n}`), ...range(1, 13).map((n) => `HCPCS_CD_${n}`),
+  ...range(1, 13).map((n) => `LINE_NCH_PMT_AMT_${n}`), ...range(1, 13).map((n) => `LINE_BENE_PTB_DDCTBL_AMT_${n}`),
+  ...range(1, 13).map((n) => `LINE_BENE_PRMRY_PYR_PD_AMT_${n}`), ...range(1, 13).map((n) => `LINE_COINSRNC_AMT_${n}`),
+  ...range(1, 13).map((n) => `LINE_ALOWD_CHRG_AMT_${n}`), ...range(1, 13).map((n) => `LINE_PRCSG_IND_CD_${n}`),
+  ...range(1, 13).map((n) => `LINE_ICD9_DGNS_CD_${n}`),
+];
+
+/** Synthea's CSV export, `claims.csv` (the Synthea wiki, "CSV File Data Dictionary"): diagnoses are SNOMED CT codes. */
+export const SYNTHEA_CLAIMS_HEADERS: readonly string[] = [
+  'Id', 'PATIENTID', 'PROVIDERID', 'PRIMARYPATIENTINSURANCEID', 'SECONDARYPATIENTINSURANCEID', 'DEPARTMENTID', 'PATIENTDEPARTMENTID',
+  ...range(1, 8).map((n) => `DIAGNOSIS${n}`), 'REFERRINGPROVIDERID', 'APPOINTMENTID', 'CURRENTILLNESSDATE', 'SERVICEDATE',
+  'SUPERVISINGPROVIDERID', 'STATUS1', 'STATUS2', 'STATUSP', 'OUTSTANDING1', 'OUTSTANDING2', 'OUTSTANDINGP', 'LASTBILLEDDATE1',
+  'LASTBILLEDDATE2', 'LASTBILLEDDATEP', 'HEALTHCARECLAIMTYPEID1', 'HEALTHCARECLAIMTYPEID2',
+];
+
+/** CMS Claim and Claim Line Feed (CCLF) file 5, Part B physician lines (CCLF Information Packet). */
+export const CCLF5_PART_B_PHYSICIAN_HEADERS: readonly string[] = [
+  'CUR_CLM_UNIQ_ID', 'CLM_LINE_NUM', 'BENE_MBI_ID', 'BENE_HIC_NUM', 'CLM_TYPE_CD', 'CLM_FROM_DT', 'CLM_THRU_DT', 'RNDRG_PRVDR_TYPE_CD',
+  'RNDRG_PRVDR_FIPS_ST_CD', 'CLM_PRVDR_SPCLTY_CD', 'CLM_FED_TYPE_SRVC_CD', 'CLM_POS_CD', 'CLM_LINE_FROM_DT', 'CLM_LINE_THRU_DT',
+  'CLM_LINE_HCPCS_CD', 'CLM_LINE_CVRD_PD_AMT', 'CLM_LINE_PRMRY_PYR_CD', 'CLM_LINE_DGNS_CD', 'CLM_RNDRG_PRVDR_TAX_NUM', 'RNDRG_PRVDR_NPI_NUM',
+  'CLM_CARR_PMT_DNL_CD', 'CLM_PRCSG_IND_CD', 'CLM_ADJSMT_TYPE_CD', 'CLM_EFCTV_DT', 'CLM_IDR_LD_DT', 'CLM_CNTL_NUM', 'BENE_EQTBL_BIC_HICN_NUM',
+  'CLM_LINE_ALOWD_CHRG_AMT', 'CLM_LINE_SRVC_UNIT_QTY', ...range(1, 5).map((n) => `HCPCS_${n}_MDFR_CD`), 'CLM_DISP_CD',
+  ...range(1, 8).map((n) => `CLM_DGNS_${n}_CD`), 'DGNS_PRCDR_ICD_IND', ...range(9, 12).map((n) => `CLM_DGNS_${n}_CD`), 'HCPCS_BETOS_CD',
+];
+
+/** CCLF file 7, Part D prescription drug events (CCLF Information Packet). */
+export const CCLF7_PART_D_HEADERS: readonly string[] = [
+  'CUR_CLM_UNIQ_ID', 'BENE_MBI_ID', 'BENE_HIC_NUM', 'CLM_LINE_NDC_CD', 'CLM_TYPE_CD', 'CLM_LINE_FROM_DT', 'PRVDR_SRVC_ID_QLFYR_CD',
+  'CLM_SRVC_PRVDR_GNRC_ID_NUM', 'CLM_DSPNSNG_STUS_CD', 'CLM_DAW_PROD_SLCTN_CD', 'CLM_LINE_SRVC_UNIT_QTY', 'CLM_LINE_DAYS_SUPLY_QTY',
+  'PRVDR_PRSBNG_ID_QLFYR_CD', 'CLM_PRSBNG_PRVDR_GNRC_ID_NUM', 'CLM_LINE_BENE_PMT_AMT', 'CLM_ADJSMT_TYPE_CD', 'CLM_EFCTV_DT', 'CLM_IDR_LD_DT',
+  'CLM_LINE_RX_SRVC_RFRNC_NUM', 'CLM_LINE_RX_FILL_NUM', 'CLM_PHRMCY_SRVC_TYPE_CD',
+];
+
+/** The Tuva Project input layer, `medical_claim` (its data dictionary), the fields a professional line fills. */
+export const TUVA_MEDICAL_CLAIM_HEADERS: readonly string[] = [
+  'claim_id', 'claim_line_number', 'claim_type', 'person_id', 'member_id', 'payer', 'plan', 'claim_start_date', 'claim_end_date',
+  'claim_line_start_date', 'claim_line_end_date', 'admission_date', 'discharge_date', 'admit_source_code', 'admit_type_code',
+  'discharge_disposition_code', 'place_of_service_code', 'bill_type_code', 'ms_drg_code', 'apr_drg_code', 'revenue_center_code',
+  'service_unit_quantity', 'hcpcs_code', ...range(1, 5).map((n) => `hcpcs_modifier_${n}`), 'rendering_npi', 'rendering_tin', 'billing_npi',
+  'billing_tin', 'facility_npi', 'paid_date', 'paid_amount', 'allowed_amount', 'charge_amount', 'coinsurance_amount', 'copayment_amount',
+  'deductible_amount', 'total_cost_amount', 'diagnosis_code_type', ...range(1, 25).map((n) => `diagnosis_code_${n}`),
+  ...range(1, 25).map((n) => `diagnosis_poa_${n}`), 'procedure_code_type', ...range(1, 25).map((n) => `procedure_code_${n}`),
+  ...range(1, 25).map((n) => `procedure_date_${n}`), 'in_network_flag', 'data_source', 'file_name', 'ingest_datetime',
+];

@@ -1,0 +1,84 @@
+import type { CanonicalColumn, CanonicalSchema } from '../schemas/canonical-schema';
+import { isConstantBinding } from '../schemas/canonical-schema';
+import { AMOUNT } from '../rules/values/amount';
+import { claimDateSql } from '../rules/values/claim-date';
+import { ICD9CM_FORMAT } from '../rules/icd9cm.rules';
+import { ICD10PCS_FORMAT } from '../rules/icd10pcs.rules';
+import { MBI_FORMAT } from '../rules/member-id.rules';
+import { NDC_FORMAT } from '../rules/ndc.rules';
+import { npiCheckDigit, NPI_FORMAT } from '../rules/npi.rules';
+import { MODIFIER_FORMAT, PROCEDURE_FORMAT } from '../rules/procedure.rules';
+import { TAXONOMY_FORMAT } from '../rules/taxonomy.rules';
+import { ZIP_FORMAT } from '../rules/location.rules';
+import type { ReferenceTable, SqlRenderContext } from '../rules/rule';
+import { todayIsoDate } from '../dates/iso-date';
+import { loadStatePack } from '../states';
+
+/**
+ * A test one value of a column is put to while profiling, as SQL over a trimmed, non-blank
+ * VARCHAR. Each is the rules' own reading of that kind of value.
+ */
+export const VALUE_PROBES = {
+  npi: { describe: 'valid NPIs (10 digits, Luhn check digit)', sql: (v: string, ref: Ref) => `(${NPI_FORMAT.sql(v)} AND (${npiCheckDigit.sql({ npi: v }, contextWith(ref))}))` },
+  icd10cm: { describe: 'ICD-10-CM codes of some fiscal year', sql: (v: string, ref: Ref) => `replace(upper(${v}), '.', '') IN (SELECT code FROM ${ref('icd10cm_validity')})` },
+  icd9cm: { describe: 'shaped like ICD-9-CM diagnoses', sql: (v: string) => ICD9CM_FORMAT.sql(v) },
+  icd10pcs: { describe: 'shaped like ICD-10-PCS procedures', sql: (v: string) => ICD10PCS_FORMAT.sql(v) },
+  procedure: { describe: 'shaped like CPT or HCPCS codes', sql: (v: string) => PROCEDURE_FORMAT.sql(v) },
+  modifier: { describe: 'two-character modifiers', sql: (v: string) => MODIFIER_FORMAT.sql(v) },
+  ndc: { describe: 'NDCs in a 4-4-2, 5-3-2, 5-4-1 or 5-4-2 form', sql: (v: string) => NDC_FORMAT.sql(v) },
+  mbi: { describe: 'MBIs', sql: (v: string) => MBI_FORMAT.sql(v) },
+  taxonomy: { describe: 'shaped like NUCC taxonomy codes', sql: (v: string) => TAXONOMY_FORMAT.sql(v) },
+  place_of_service: { describe: 'CMS place-of-service codes', sql: (v: string, ref: Ref) => `${v} IN (SELECT code FROM ${ref('place_of_service')})` },
+  state: { describe: 'US state codes', sql: (v: string, ref: Ref) => `${v} IN (SELECT code FROM ${ref('us_states')})` },
+  zip: { describe: 'ZIP codes', sql: (v: string) => ZIP_FORMAT.sql(v) },
+  date: { describe: 'dates from 1900 to 2099', sql: (v: string) => `coalesce(${claimDateSql(v)} BETWEEN DATE '1900-01-01' AND DATE '2099-12-31', false)` },
+  amount: { describe: 'numbers', sql: (v: string) => AMOUNT.sql(v) },
+  code_type: { describe: 'code-system markers (0, 9, ICD-10-CM, ...)', sql: (v: string) => `lower(${v}) IN (${CODE_TYPE_MARKERS.map((m) => `'${m}'`).join(', ')})` },
+} as const satisfies Record<string, { describe: string; sql(value: string, ref: Ref): string }>;
+
+/** How files mark the code system of their diagnoses or procedures (CCW version codes 0 and 9, Tuva's names). */
+const CODE_TYPE_MARKERS = ['0', '9', '10', 'icd9', 'icd10', 'icd-9', 'icd-10', 'icd-9-cm', 'icd-10-cm', 'icd-9-pcs', 'icd-10-pcs'];
+
+export type ProbeId = keyof typeof VALUE_PROBES;
+export const PROBE_IDS = Object.keys(VALUE_PROBES) as ProbeId[];
+
+type Ref = (table: ReferenceTable) => string;
+
+/** The check digit does not depend on the day or the state, so any will do. */
+function contextWith(ref: Ref): SqlRenderContext {
+  return { dialect: 'duckdb', ref, asOf: todayIsoDate(), statePack: loadStatePack() };
+}
+
+/**
+ * The kind of value a canonical column holds, read from the rules its schema binds to it as the
+ * judged input (npi.check_digit makes an NPI column, date.format a date column, ...). The probes
+ * it is profiled by, best first: a diagnosis is an ICD-10-CM code or, in older claims, ICD-9-CM.
+ */
+export function probesFor(column: CanonicalColumn, schema: CanonicalSchema): readonly ProbeId[] {
+  for (const check of schema.checks) {
+    const [role, bound] = Object.entries(check.columns)[0] ?? [];
+    if (role === undefined || bound !== column.name || isConstantBinding(bound)) continue;
+    const probes = PROBES_BY_RULE[check.rule];
+    if (probes) return probes;
+  }
+  if (column.name.endsWith('_code_type')) return ['code_type'];
+  if (column.type === 'date') return ['date'];
+  if (column.type === 'decimal' || column.type === 'integer') return ['amount'];
+  return [];
+}
+
+const PROBES_BY_RULE: Readonly<Record<string, readonly ProbeId[]>> = {
+  'npi.format': ['npi'],
+  'icd10cm.format': ['icd10cm', 'icd9cm'],
+  'icd10pcs.format': ['icd10pcs'],
+  'procedure.format': ['procedure'],
+  'hcpcs.modifier_format': ['modifier'],
+  'ndc.format': ['ndc'],
+  'mbi.format': ['mbi'],
+  'taxonomy.format': ['taxonomy'],
+  'place_of_service.unknown': ['place_of_service'],
+  'state.unknown': ['state'],
+  'zip.format': ['zip'],
+  'date.format': ['date'],
+  'amount.format': ['amount'],
+};
