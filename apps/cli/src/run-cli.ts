@@ -7,6 +7,7 @@ import { generateClaimsCommand } from './commands/generate-claims.command';
 import { lineageCommand } from './commands/lineage.command';
 import { loginCommand } from './commands/login.command';
 import { logoutCommand } from './commands/logout.command';
+import { mappingAcceptCommand, mappingEditCommand, mappingShowCommand } from './commands/mapping.command';
 import { pipelineCreateCommand } from './commands/pipeline-create.command';
 import { pipelineListCommand } from './commands/pipeline-list.command';
 import { pipelineLogsCommand } from './commands/pipeline-logs.command';
@@ -29,6 +30,9 @@ export const commands: Command[] = [
   pipelineListCommand,
   pipelineRunCommand,
   pipelineLogsCommand,
+  mappingShowCommand,
+  mappingAcceptCommand,
+  mappingEditCommand,
   qualityCheckCommand,
   qualityTrendsCommand,
   qualityAlertsCommand,

@@ -17,6 +17,7 @@ import { RetentionModule } from './retention/retention.module';
 import { RequestContextMiddleware } from './common/request-context.middleware';
 import { RunsModule } from './runs/runs.module';
 import { SchemaDriftModule } from './schema-drift/schema-drift.module';
+import { PipelineMappingsModule } from './pipeline-mappings/pipeline-mappings.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -39,6 +40,7 @@ export class AppModule implements NestModule {
         RunsModule,
         IncidentsModule,
         SchemaDriftModule,
+        PipelineMappingsModule,
         LineageModule,
         QuarantineModule,
         QualityModule,

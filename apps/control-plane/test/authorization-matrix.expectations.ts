@@ -136,6 +136,10 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
   // --- schema drift
   'GET /v1/pipelines/:id/drift': { request: pipelineA, expect: TENANT_READ_OF_A(200) },
   'GET /v1/pipelines/:id/quality': { request: pipelineA, expect: TENANT_READ_OF_A(200) },
+  // --- column mappings of files in no known layout
+  'GET /v1/pipelines/:id/mapping': { request: pipelineA, expect: TENANT_READ_OF_A(200) },
+  'PUT /v1/pipelines/:id/mapping': { request: (f) => ({ ...pipelineA(f), body: { columns: { claim_id: 'CLMNO' } } }), expect: TENANT_WRITE_OF_A(200) },
+  'POST /v1/pipelines/:id/mapping/accept': { request: pipelineA, expect: TENANT_WRITE_OF_A(201) },
   'GET /v1/pipelines/:id/schema-versions': { request: pipelineA, expect: TENANT_READ_OF_A(200) },
 
   // --- lineage (the table of the caller's own catalog; nothing of A's is addressed)

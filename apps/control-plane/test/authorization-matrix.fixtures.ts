@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '@ade/contracts';
 import { SessionsService } from '../src/auth/sessions.service';
 import { QualityRecorder } from '../src/quality/quality-recorder';
+import { PipelineMappingsRepository } from '../src/pipeline-mappings/pipeline-mappings.repository';
 import { OF_TENANT_B, type AnyCaller, type Human, type KeyCaller } from './authorization-matrix.callers';
 import type { ControlPlaneHarness } from './control-plane.harness';
 import { createTenant, operatorToken, pipelineBody, tokenFor, type TenantFixture } from './factories';
@@ -116,6 +117,14 @@ async function newSession(cp: ControlPlaneHarness, token: string): Promise<Sessi
   return cp.app.get(SessionsService).start({ id: claims.sub, tenantId: claims.tid, role: claims.role });
 }
 
+/** What a run that stopped for its mapping reports: one column, so accepting it has something to accept. */
+const proposedMapping = {
+  threshold: 0.8,
+  columns: [{ canonical: 'claim_id', source: 'CLMNO', confidence: 0.9, applied: true, evidence: { header: { by: 'words' as const, closestTo: 'claim_number', score: 1 }, values: null, rival: null } }],
+  unmatched: [],
+  missingRequired: ['billing_npi'],
+};
+
 async function tenantSide(cp: ControlPlaneHarness, tenant: TenantFixture, operator: string): Promise<TenantSide> {
   const asAdmin = bearer(tenant.admin.token);
   const table = `${tenant.catalogName}.silver.professional_claims`;
@@ -128,6 +137,7 @@ async function tenantSide(cp: ControlPlaneHarness, tenant: TenantFixture, operat
   const run = (await cp.http().post(`/v1/pipelines/${pipeline}/runs`).set(asAdmin).expect(202)).body.id as string;
   const ids = { tenantId: tenant.tenantId, runId: run, pipelineId: pipeline };
   await cp.app.get(QualityRecorder).record({ ...qualityMeasured(ids, new Date()), report: qualityReport({}, table) });
+  await cp.app.get(PipelineMappingsRepository).recordProposal({ ...ids, attempt: 1, at: new Date().toISOString(), proposal: proposedMapping });
   const release = (await cp.http().post('/v1/quality/quarantine/release').set(asAdmin).send({ table, pipelineId: pipeline }).expect(202)).body.releaseId as string;
 
   return {

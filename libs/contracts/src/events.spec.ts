@@ -30,6 +30,24 @@ const qualityReport = {
   repairs: [],
   profile: { nullRates: {}, amounts: {}, providers: { distinct: 0, new: 0 }, newestServiceYear: null },
 };
+const proposal = {
+  threshold: 0.8,
+  columns: [
+    {
+      canonical: 'billing_npi',
+      source: 'PRVDR_NPI',
+      confidence: 0.82,
+      applied: false,
+      evidence: {
+        header: { by: 'words', closestTo: 'billing_provider_npi', score: 0.75 },
+        values: { probe: 'npi', description: 'valid NPIs', share: 1, nonBlank: 12 },
+        rival: { canonical: 'rendering_npi', source: 'PRVDR_NPI', confidence: 0.82 },
+      },
+    },
+  ],
+  unmatched: ['NOTES'],
+  missingRequired: ['billing_npi'],
+};
 const edge = { source: { kind: 'file', name: 'claims/2026-01.csv' }, target: 'healthcare_data.bronze.claims', rows: 1 };
 
 /** A valid payload of every event. */
@@ -45,6 +63,7 @@ const valid = {
   'schema.drift': { ...run, pipelineId, report: driftReport },
   'incident.recorded': { ...run, pipelineId, incidentId, failureClass: 'data', error, action: 'quarantine_file', file: 'claims/2026-01.csv' },
   'quality.measured': { ...run, pipelineId, report: qualityReport },
+  'mapping.proposed': { ...run, pipelineId, proposal },
   'lineage.recorded': { ...run, pipelineId, edges: [edge] },
   'quarantine.released': {
     tenantId,
@@ -197,6 +216,40 @@ describe('parseEvent', () => {
       expect(refusal('quality.measured', { ...valid['quality.measured'], pipelineId: undefined })).toBe(
         "invalid 'quality.measured' event: pipelineId: Invalid input: expected string, received undefined",
       );
+    });
+  });
+
+  describe('mapping.proposed', () => {
+    it('carries the proposal by column names and figures, and refuses what is out of range', () => {
+      expect(event('mapping.proposed').data).toMatchObject({ proposal });
+      const column = proposal.columns[0]!;
+      expect(refusal('mapping.proposed', { ...valid['mapping.proposed'], proposal: { ...proposal, columns: [{ ...column, confidence: 1.2 }] } })).toBe(
+        "invalid 'mapping.proposed' event: proposal.columns.0.confidence: Too big: expected number to be <=1",
+      );
+      expect(refusal('mapping.proposed', { ...valid['mapping.proposed'], proposal: { ...proposal, missingRequired: ['Billing NPI'] } })).toMatch(
+        /^invalid 'mapping.proposed' event: proposal\.missingRequired\.0: must be a canonical column name/,
+      );
+      const sample = { ...column, evidence: { ...column.evidence, values: { ...column.evidence.values, sample: '1234567893' } } };
+      expect(refusal('mapping.proposed', { ...valid['mapping.proposed'], proposal: { ...proposal, columns: [sample] } })).toBe(
+        `invalid 'mapping.proposed' event: proposal.columns.0.evidence.values: Unrecognized key: "sample"`,
+      );
+    });
+
+    it('names canonical columns in snake case, whole, and says how each header was read', () => {
+      const column = proposal.columns[0]!;
+      for (const name of ['1claim_id', 'claim id', '_claim', `c${'x'.repeat(64)}`]) {
+        expect(refusal('mapping.proposed', { ...valid['mapping.proposed'], proposal: { ...proposal, missingRequired: [name] } })).toMatch(/must be a canonical column name/);
+      }
+      for (const by of ['name', 'synonym', 'words', 'values']) {
+        const read = { ...column, evidence: { ...column.evidence, header: { ...column.evidence.header, by } } };
+        expect(event('mapping.proposed', { proposal: { ...proposal, columns: [read] } }).data).toMatchObject({ proposal: { columns: [{ evidence: { header: { by } } }] } });
+      }
+      const unknown = { ...column, evidence: { ...column.evidence, header: { ...column.evidence.header, by: 'guess' } } };
+      expect(refusal('mapping.proposed', { ...valid['mapping.proposed'], proposal: { ...proposal, columns: [unknown] } })).toMatch(/proposal\.columns\.0\.evidence\.header\.by: Invalid option/);
+    });
+
+    it('rides along in a quality report when the profiler mapped the files surely', () => {
+      expect(event('quality.measured', { report: { ...qualityReport, proposal: { ...proposal, missingRequired: [] } } }).data).toMatchObject({ report: { proposal: { missingRequired: [] } } });
     });
   });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { catalogName, THREE_PART_TABLE_NAME } from './identifiers';
 import { driftReportSchema } from './drift';
 import { lineageEdgeSchema, qualityReportSchema, releasedByRuleSchema } from './quality';
+import { mappingProposalSchema } from './mappings';
 import { FAILURE_CLASSES, HEALING_ACTIONS, runFailureSchema } from './failures';
 import { ContractViolation, describeIssues } from './violation';
 
@@ -61,6 +62,8 @@ export const eventSchemas = {
     .strict(),
   /** What the quality agent measured on the run's silver table (see QualityReport). */
   'quality.measured': z.object({ ...runBase, pipelineId: z.uuid(), report: qualityReportSchema }).strict(),
+  /** The run stopped: its files' required columns need a person to confirm the proposed mapping. */
+  'mapping.proposed': z.object({ ...runBase, pipelineId: z.uuid(), proposal: mappingProposalSchema }).strict(),
   /** Every write the run made, for lineage. */
   'lineage.recorded': z.object({ ...runBase, pipelineId: z.uuid(), edges: z.array(lineageEdgeSchema).max(10_000) }).strict(),
   'quarantine.released': z

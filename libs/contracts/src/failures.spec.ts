@@ -20,6 +20,7 @@ const EXPECTED_CLASS: Array<[FailureCode, FailureClass]> = [
   ['resource_exhausted', 'resource'],
   ['permission_denied', 'configuration'],
   ['expectation_failed', 'data'],
+  ['mapping_needed', 'schema'],
   ['internal', 'unknown'],
 ];
 

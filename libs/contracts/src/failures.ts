@@ -15,6 +15,8 @@ export const FAILURE_CODES = [
   'resource_exhausted',
   'permission_denied',
   'expectation_failed',
+  /** Files in no known layout whose required columns the profiler could not map surely: a person must confirm the mapping. */
+  'mapping_needed',
   'internal',
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
@@ -34,6 +36,7 @@ const CLASS_OF: Record<FailureCode, FailureClass> = {
   resource_exhausted: 'resource',
   permission_denied: 'configuration',
   expectation_failed: 'data',
+  mapping_needed: 'schema',
   internal: 'unknown',
 };
 

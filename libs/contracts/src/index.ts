@@ -12,3 +12,4 @@ export * from './drift';
 export * from './expectations';
 export * from './expectation-sql';
 export * from './quality';
+export * from './mappings';

@@ -75,6 +75,18 @@ describe('pipeline.run', () => {
     expect(parseJob('pipeline.run', withPipeline({ quality })).data).toMatchObject({ pipeline: { quality } });
   });
 
+  it('carries the accepted column mapping, by canonical column, numbered from 1', () => {
+    const mapping = { version: 3, columns: { claim_id: 'CLMNO', billing_npi: 'Prvdr NPI #' } };
+    expect(parseJob('pipeline.run', withPipeline({ mapping })).data).toMatchObject({ pipeline: { mapping } });
+    expect(refusal('pipeline.run', withPipeline({ mapping: { ...mapping, version: 0 } }))).toBe(
+      "invalid 'pipeline.run' job: pipeline.mapping.version: Too small: expected number to be >=1",
+    );
+    expect(refusal('pipeline.run', withPipeline({ mapping: { version: 1, columns: { 'Claim ID': 'CLMNO' } } }))).toBe(
+      "invalid 'pipeline.run' job: pipeline.mapping.columns.Claim ID: Invalid key in record",
+    );
+    expect(refusal('pipeline.run', withPipeline({ mapping: { version: 1, columns: { claim_id: '' } } }))).toMatch(/^invalid 'pipeline.run' job: pipeline\.mapping\.columns\.claim_id: Too small/);
+  });
+
   it.each(['tenantId', 'runId', 'pipelineId'])('requires %s as a uuid', (field) => {
     expect(refusal('pipeline.run', { ...runJob, [field]: 'run-1' })).toBe(`invalid 'pipeline.run' job: ${field}: Invalid UUID`);
     const { [field as keyof typeof runJob]: _, ...rest } = runJob;

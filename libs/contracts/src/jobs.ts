@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DATA_TYPES, SOURCE_FORMATS } from './data-types';
 import { catalogName, THREE_PART_TABLE_NAME } from './identifiers';
 import { qualitySettingsSchema } from './expectations';
+import { acceptedMappingSchema } from './mappings';
 import { pipelineOptionsSchema } from './pipeline-options';
 import { releaseFilterSchema } from './quality';
 import { sourcePath } from './source-path';
@@ -21,6 +22,8 @@ const pipelineDefinition = z
       })
       .strict(),
     quality: qualitySettingsSchema.default({ expectations: [] }),
+    /** The newest mapping a person accepted for the pipeline's files; absent until one is. */
+    mapping: acceptedMappingSchema.optional(),
   })
   .strict();
 export type PipelineDefinition = z.infer<typeof pipelineDefinition>;

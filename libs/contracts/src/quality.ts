@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPECTATION_ACTIONS, expectationId } from './expectations';
 import { THREE_PART_TABLE_NAME } from './identifiers';
+import { mappingProposalSchema } from './mappings';
 
 /**
  * What the quality agent measured on one run of one table. Aggregates and masked shapes only:
@@ -81,6 +82,8 @@ export const qualityReportSchema = z
       .strict()
       .nullable()
       .optional(),
+    /** For files in no known layout: the mapping the profiler proposed and applied, with its evidence. */
+    proposal: mappingProposalSchema.optional(),
   })
   .strict();
 export type QualityReport = z.infer<typeof qualityReportSchema>;

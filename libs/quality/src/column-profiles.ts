@@ -1,4 +1,3 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { PROBE_IDS, VALUE_PROBES, type ColumnProfile, type ReferenceTable } from '@ade/healthcare';
 import { describeSource, type SourceDescription, type SourceRequest } from './source-table';
 import { ValidationEngine, type ValidationEngineOptions } from './validation-engine';
@@ -12,7 +11,7 @@ export const PROFILE_SAMPLE_ROWS = 5000;
  * ICD-10-CM membership, dates, amounts, ...). Only counts come back, never a value.
  */
 export async function profileColumns(
-  connection: DuckDBConnection,
+  query: (sql: string) => Promise<Record<string, unknown>[]>,
   source: Pick<SourceDescription, 'readSql'>,
   ref: (table: ReferenceTable) => string,
   sampleRows = PROFILE_SAMPLE_ROWS,
@@ -23,7 +22,7 @@ export async function profileColumns(
     'pairs AS (UNPIVOT sample ON COLUMNS(*) INTO NAME source_column VALUE raw) ' +
     `SELECT source_column, count(*) AS non_blank, ${probes.join(', ')} ` +
     "FROM (SELECT source_column, trim(raw) AS v FROM pairs) WHERE v <> '' GROUP BY source_column";
-  const rows = (await connection.runAndReadAll(sql)).getRowObjectsJson();
+  const rows = await query(sql);
   return new Map(
     rows.map((row) => [
       String(row['source_column']),
@@ -37,7 +36,7 @@ export async function profileFile(request: SourceRequest, engineOptions?: Valida
   const engine = await ValidationEngine.open(engineOptions);
   try {
     const source = await describeSource(engine.connection, request);
-    return { headers: source.columns, profiles: await profileColumns(engine.connection, source, engine.ref) };
+    return { headers: source.columns, profiles: await profileColumns((sql) => engine.rows(sql), source, engine.ref) };
   } finally {
     await engine.close();
   }

@@ -49,7 +49,7 @@ export async function validateFile(request: ValidateFileRequest): Promise<Valida
   const referenceMs = Date.now() - started;
   try {
     const described = await describeSource(engine.connection, request);
-    const file = await fileLayout(described.columns, request, () => profileColumns(engine.connection, described, engine.ref));
+    const file = await fileLayout(described.columns, request, () => profileColumns((sql) => engine.rows(sql), described, engine.ref));
     const source = withDerivedColumns(described, file.derived);
     const schema = canonicalSchema(file.type);
     const set = buildChecks(file.type, schema, file.mapping, pack, file.notApplicable, { dialect: 'duckdb', asOf, statePack: pack, ref: engine.ref });

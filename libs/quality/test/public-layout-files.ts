@@ -60,3 +60,16 @@ export const registryRow = (overrides: Record<string, string> = {}): Record<stri
   'Other Provider Identifier_1': '0123456', 'Other Provider Identifier Type Code_1': '05', 'Other Provider Identifier State_1': 'TX',
   ...overrides,
 });
+
+/**
+ * A payer's own extract, in no layout the platform ships: terse headers, US dates, and one NPI
+ * column (`PRVDR_NPI`) that could be the billing or the rendering provider's, so the profiler
+ * must ask about it.
+ */
+export const PAYER_EXTRACT_HEADERS = ['CLMNO', 'LN', 'MBR_NO', 'PRVDR_NPI', 'REND_PROV', 'DX1', 'PX_CD', 'DOS_FR', 'POS', 'QTY', 'CHG_AMT', 'PD_AMT'];
+export const payerExtractLine = (n: number): Record<string, string> => ({
+  CLMNO: `C${n}`, LN: '1', MBR_NO: `AB${10000 + n}C`, PRVDR_NPI: BILLING, REND_PROV: RENDERING, DX1: 'E11.9', PX_CD: '99213',
+  DOS_FR: '03/02/2025', POS: '11', QTY: '1', CHG_AMT: '150.00', PD_AMT: '72.50',
+});
+/** Lines `from` .. `from + count - 1` of a payer extract, as CSV. */
+export const payerExtract = (from: number, count: number) => delimited(PAYER_EXTRACT_HEADERS, Array.from({ length: count }, (_, i) => payerExtractLine(from + i)), ',');

@@ -1,10 +1,11 @@
 import { DATA_TYPES, TABULAR_FORMATS, type DataType, type TabularFormat } from '@ade/contracts';
 import { writeFile } from 'node:fs/promises';
-import { LayoutError, proposalAsMappingFile, readMappingFile, StatePackError, type MappingEvidence } from '@ade/healthcare';
+import { LayoutError, proposalAsMappingFile, readMappingFile, StatePackError } from '@ade/healthcare';
 import { DUCKDB_SIZE_PATTERN } from '@ade/config';
 import { DEFAULT_VALIDATION_MEMORY_LIMIT, UnusableInputError, validateFile, type ValidationReport } from '@ade/quality';
 import { CliError, UsageError, type CliIo } from '../cli-io';
 import { parse, requireOne, type Command } from '../command';
+import { proposalTable } from '../mapping-evidence';
 import { emit, table } from '../output';
 
 const usage =
@@ -99,11 +100,10 @@ function count(value: string): number {
 function describeLayout(report: ValidationReport): string[] {
   const { layout, columns, proposal } = report;
   if (proposal) {
-    const rows = proposal.columns.map((c) => [c.canonical, c.source, c.confidence.toFixed(2), c.applied ? 'yes' : 'ask', evidenceText(c.evidence)]);
     return [
       `Layout: none recognised; columns proposed from their headers and values (applied at confidence ${proposal.threshold.toFixed(2)} or more, with no close rival)`,
       '',
-      ...table([['COLUMN', 'FROM', 'CONFIDENCE', 'APPLIED', 'EVIDENCE'], ...rows]),
+      ...proposalTable(proposal.columns),
       '',
     ];
   }
@@ -113,16 +113,6 @@ function describeLayout(report: ValidationReport): string[] {
   const notApplied = Object.entries(layout?.notApplicable ?? {}).map(([rule, reason]) => `Not applied: ${rule}: ${reason}`);
   const mapping = table([['COLUMN', 'FROM', 'BY'], ...columns.mapped.map((m) => [m.canonical, m.source, m.by])]);
   return [...heading, ...notApplied, '', ...mapping, ''];
-}
-
-function evidenceText(evidence: MappingEvidence): string {
-  const { header, values, rival } = evidence;
-  const parts = [
-    header.by === 'name' ? 'the column name' : header.by === 'synonym' ? 'a known synonym' : header.by === 'values' ? 'values only' : `reads like ${header.closestTo} (${header.score.toFixed(2)})`,
-  ];
-  if (values) parts.push(`${Math.round(values.share * 100)}% of ${values.nonBlank} sampled values are ${values.description}`);
-  if (rival) parts.push(`or ${rival.source} as ${rival.canonical} (${rival.confidence.toFixed(2)})`);
-  return parts.join('; ');
 }
 
 function describe(report: ValidationReport): string[] {

@@ -5,11 +5,12 @@ import { QualityModule } from '../quality/quality.module';
 import { QuarantineModule } from '../quarantine/quarantine.module';
 import { RunsModule } from '../runs/runs.module';
 import { SchemaDriftModule } from '../schema-drift/schema-drift.module';
+import { PipelineMappingsModule } from '../pipeline-mappings/pipeline-mappings.module';
 import { TenantsRepositoryModule } from '../tenants/tenants-repository.module';
 import { WorkerEventsProcessor } from './worker-events.processor';
 
 @Module({
-  imports: [RunsModule, TenantsRepositoryModule, IncidentsModule, SchemaDriftModule, LineageModule, QuarantineModule, QualityModule],
+  imports: [RunsModule, TenantsRepositoryModule, IncidentsModule, SchemaDriftModule, PipelineMappingsModule, LineageModule, QuarantineModule, QualityModule],
   providers: [WorkerEventsProcessor],
 })
 export class EventsModule {}

@@ -9,6 +9,7 @@ import { QuarantineCountsRepository } from '../quarantine/quarantine-counts.repo
 import { QuarantineReleasesRepository } from '../quarantine/quarantine-releases.repository';
 import { RunsRepository } from '../runs/runs.repository';
 import { SchemaDriftRepository } from '../schema-drift/schema-drift.repository';
+import { PipelineMappingsRepository } from '../pipeline-mappings/pipeline-mappings.repository';
 import { TenantsRepository } from '../tenants/tenants.repository';
 
 /**
@@ -28,6 +29,7 @@ export class WorkerEventsProcessor extends WorkerHost {
     private readonly quarantineCounts: QuarantineCountsRepository,
     private readonly releases: QuarantineReleasesRepository,
     private readonly quality: QualityRecorder,
+    private readonly mappings: PipelineMappingsRepository,
   ) {
     super();
   }
@@ -61,6 +63,8 @@ export class WorkerEventsProcessor extends WorkerHost {
         return this.incidents.record(event.data);
       case 'schema.drift':
         return this.drift.record(event.data);
+      case 'mapping.proposed':
+        return this.mappings.recordProposal(event.data);
       case 'lineage.recorded':
         return this.lineage.record(event.data);
       // Quarantine counts by rule, then the report with its anomalies and alerts.

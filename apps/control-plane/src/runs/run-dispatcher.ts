@@ -5,6 +5,7 @@ import { RunPolicyConfig } from '../config/control-plane.config';
 import { pipelineDefinition } from '../pipelines/pipeline-definition';
 import type { Pipeline } from '../pipelines/pipeline.entity';
 import { TenantQueues } from '../queues/tenant-queues';
+import { PipelineMappingsService } from '../pipeline-mappings/pipeline-mappings.service';
 import type { PipelineRun } from './pipeline-run.entity';
 
 /**
@@ -30,15 +31,17 @@ export class RunDispatcher {
   constructor(
     private readonly queues: TenantQueues,
     private readonly policy: RunPolicyConfig,
+    private readonly mappings: PipelineMappingsService,
   ) {}
 
   async dispatch(run: PipelineRun, pipeline: Pipeline, catalogName: string): Promise<void> {
+    const mapping = await this.mappings.forRun(run.tenantId, pipeline.id);
     const data: JobData<'pipeline.run'> = {
       tenantId: run.tenantId,
       runId: run.id,
       pipelineId: pipeline.id,
       catalogName,
-      pipeline: pipelineDefinition(pipeline),
+      pipeline: { ...pipelineDefinition(pipeline), ...(mapping ? { mapping } : {}) },
     };
     await this.queues.dispatch(run.tenantId, { name: 'pipeline.run', data }, pipelineJobOptions(this.policy, run.id));
   }

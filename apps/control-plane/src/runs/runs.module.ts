@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PipelinesModule } from '../pipelines/pipelines.module';
+import { PipelineMappingsModule } from '../pipeline-mappings/pipeline-mappings.module';
 import { TenantsRepositoryModule } from '../tenants/tenants-repository.module';
 import { PipelineRun } from './pipeline-run.entity';
 import { RunDispatcher } from './run-dispatcher';
@@ -10,7 +11,7 @@ import { RunsService } from './runs.service';
 import { ScheduledRunProcessor } from './scheduled-run.processor';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PipelineRun]), PipelinesModule, TenantsRepositoryModule],
+  imports: [TypeOrmModule.forFeature([PipelineRun]), PipelinesModule, PipelineMappingsModule, TenantsRepositoryModule],
   controllers: [RunsController],
   providers: [RunsRepository, RunsService, RunDispatcher, ScheduledRunProcessor],
   exports: [RunsRepository],

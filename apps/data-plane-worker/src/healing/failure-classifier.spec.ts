@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ContractViolation } from '@ade/contracts';
 import { LakehouseError } from '@ade/lakehouse';
+import { canonicalSchema, proposeMapping } from '@ade/healthcare';
+import { MappingNeededError } from '@ade/quality';
 import { SourceError } from '../ingestion/source-error';
 import { classifyFailure } from './failure-classifier';
 
@@ -16,6 +18,7 @@ describe('classifyFailure', () => {
     [new LakehouseError('tenant_mismatch', 'catalog belongs to another tenant'), 'invalid_job', 'configuration'],
     [new LakehouseError('resource_exhausted', 'out of memory loading claims.csv'), 'resource_exhausted', 'resource'],
     [new ContractViolation("invalid 'pipeline.run' job: runId: Invalid UUID"), 'invalid_job', 'configuration'],
+    [new MappingNeededError(proposeMapping(['PRVDR_NPI'], canonicalSchema('professional_claims'), new Map()), ['billing_npi']), 'mapping_needed', 'schema'],
     [systemError('ECONNRESET'), 'transient', 'transient'],
     [systemError('ENOSPC'), 'resource_exhausted', 'resource'],
     [systemError('EACCES'), 'permission_denied', 'configuration'],

@@ -1,6 +1,6 @@
 import { ContractViolation, failureClassOf, type FailureClass, type FailureCode, type RunFailure } from '@ade/contracts';
 import { LakehouseError, type LakehouseErrorKind } from '@ade/lakehouse';
-import { ExpectationFailedError } from '@ade/quality';
+import { ExpectationFailedError, MappingNeededError } from '@ade/quality';
 import { SchemaDriftError } from '../ingestion/schema-drift-error';
 import { SourceError } from '../ingestion/source-error';
 
@@ -38,6 +38,7 @@ function failureOf(error: unknown): RunFailure {
   if (error instanceof SchemaDriftError) return { code: 'schema_mismatch', message: error.message };
   if (error instanceof LakehouseError) return { code: LAKEHOUSE_CODES[error.kind], message: error.message };
   if (error instanceof ExpectationFailedError) return { code: 'expectation_failed', message: error.message };
+  if (error instanceof MappingNeededError) return { code: 'mapping_needed', message: error.message };
   if (error instanceof ContractViolation) return { code: 'invalid_job', message: error.message };
   const systemCode = (error as { code?: unknown } | null)?.code;
   if (typeof systemCode === 'string') {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DEFAULT_SCHEMA_EVOLUTION, formatTableName, parseTableName, type JobOf, type TableRef } from '@ade/contracts';
 import { LAKEHOUSE, type Lakehouse, type TenantCatalog } from '@ade/lakehouse';
+import { MappingNeededError, proposalReport } from '@ade/quality';
 import { WorkerConfig } from '../config/worker.config';
 import { EventPublisher } from '../events/event-publisher';
 import { classifyFailure } from '../healing/failure-classifier';
@@ -64,11 +65,25 @@ export class PipelineRunHandler {
         errorName: (error as Error).name,
       });
       await incidents.report(classified, decision.action);
+      if (error instanceof MappingNeededError) await this.reportProposal(job, context, error);
       await this.events.publish({
         name: 'run.failed',
         data: { tenantId, runId, attempt: context.attempt, at: new Date().toISOString(), willRetry: decision.retry, error: classified.failure },
       });
       throw errorForQueue(classified.failure, decision.retry);
+    }
+  }
+
+  /** The proposal a stopped run leaves for a person; losing it must not turn a stop into a retry. */
+  private async reportProposal(job: JobOf<'pipeline.run'>, context: JobContext, error: MappingNeededError): Promise<void> {
+    const { tenantId, runId, pipelineId } = job.data;
+    try {
+      await this.events.publish({
+        name: 'mapping.proposed',
+        data: { tenantId, runId, pipelineId, attempt: context.attempt, at: new Date().toISOString(), proposal: proposalReport(error.proposal) },
+      });
+    } catch (publishError) {
+      this.logger.error({ msg: 'could not report the proposed mapping', tenantId, runId, errorName: (publishError as Error).name });
     }
   }
 

@@ -34,6 +34,7 @@ export class QualityAgent {
       settings: pipeline.quality,
       ...(pipeline.source.options.state ? { state: pipeline.source.options.state } : {}),
       referenceCacheDir: this.referenceCacheDir(),
+      ...(pipeline.mapping ? { mapping: pipeline.mapping } : {}),
     });
     return result ?? { report: null, lineage: [] };
   }

@@ -72,5 +72,6 @@ function weightedDice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
     if (b.has(concept)) shared += conceptWeight(concept);
   }
   for (const concept of b) total += conceptWeight(concept);
-  return total === 0 ? 0 : (2 * shared) / total;
+  // Sums of fractional weights can land a hair above 1.
+  return total === 0 ? 0 : Math.min(1, (2 * shared) / total);
 }

@@ -126,7 +126,8 @@ function pairingsOf(headers: readonly string[], schema: CanonicalSchema, profile
       const values = valueEvidence(column, schema, profile);
       const confidence = confidenceOf(header, values, values ? (kindCounts.get(values.probe) ?? 1) : 1);
       if (confidence < PROPOSAL_FLOOR) return;
-      const evidence = { header: header.by === 'words' && header.score < VALUES_ALONE ? { ...header, by: 'values' as const } : header, values, rival: null };
+      const shown = { ...header, score: round(header.score) };
+      const evidence = { header: header.by === 'words' && header.score < VALUES_ALONE ? { ...shown, by: 'values' as const } : shown, values, rival: null };
       pairings.push({ canonical: column.name, source, confidence: round(confidence), applied: false, evidence, headerScore: header.score, sourceIndex, columnIndex });
     });
   });

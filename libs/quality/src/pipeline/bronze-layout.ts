@@ -1,29 +1,93 @@
-import { loadLayouts, recognizeLayout, type CanonicalSchema } from '@ade/healthcare';
+import {
+  appliedMapping,
+  loadLayouts,
+  looksLikeData,
+  mapHeaders,
+  proposeMapping,
+  recognizeLayout,
+  type CanonicalSchema,
+  type ColumnProfile,
+  type MappingProposal,
+} from '@ade/healthcare';
+import type { AcceptedMapping } from '@ade/contracts';
 import { mapColumns } from '../file-layout';
+import { MappingNeededError } from './mapping-needed';
 
 export interface BronzeLayout {
   /** Each canonical column found, with the SQL that reads it from a bronze row. */
   columns: Array<{ canonical: string; sourceSql: string }>;
-  /** The public layout the landed files were recognised as, recorded in the run's quality report. */
+  /** The public layout (or the accepted mapping) the landed files were read as, recorded in the run's quality report. */
   recognized: { id: string; name: string } | null;
   notApplicable: ReadonlySet<string>;
+  /** When the profiler mapped the files: its proposal, every required column applied. */
+  proposal: MappingProposal | null;
+}
+
+export interface BronzeLayoutOptions {
+  /** The newest mapping a person accepted for the pipeline: used before anything else. */
+  mapping?: AcceptedMapping;
+  /** Profiles the run's bronze rows; called only for files that names and synonyms do not fully map. */
+  profile: () => Promise<ReadonlyMap<string, ColumnProfile>>;
 }
 
 /**
- * How bronze's columns (the landed files' own headers) map onto the pipeline's schema: as a known
- * public layout of the pipeline's data type when the headers identify one, else by names and
- * synonyms. `column(header)` is the SQL reference to one bronze column.
+ * How bronze's columns (the landed files' own headers) map onto the pipeline's schema: by the
+ * mapping a person accepted, as a known public layout of the pipeline's data type, by names and
+ * synonyms when those map every column, or else by the profiler. When the profiler is unsure of
+ * a required column, the run stops with its proposal (MappingNeededError).
+ * `column(header)` is the SQL reference to one bronze column.
  */
-export function bronzeLayout(bronzeColumns: readonly string[], schema: CanonicalSchema, column: (header: string) => string): BronzeLayout {
+export async function bronzeLayout(
+  bronzeColumns: readonly string[],
+  schema: CanonicalSchema,
+  column: (header: string) => string,
+  options: BronzeLayoutOptions,
+): Promise<BronzeLayout> {
+  if (options.mapping) {
+    const { mapping } = options;
+    const { mapping: mapped, notApplicable } = mapColumns(bronzeColumns, schema, { columns: mapping.columns, notApplicable: {} });
+    if (mapped.missingRequired.length > 0) stopIfUnsure(proposeMapping(bronzeColumns, schema, await options.profile()), mapped.missingRequired);
+    return {
+      columns: mapped.mapped.map((m) => ({ canonical: m.canonical, sourceSql: column(m.source) })),
+      recognized: { id: `accepted-mapping-v${mapping.version}`, name: `the mapping accepted for this pipeline, version ${mapping.version}` },
+      notApplicable,
+      proposal: null,
+    };
+  }
   const layout = recognizeLayout(
     bronzeColumns,
     loadLayouts().filter((candidate) => candidate.dataType === schema.dataType),
   );
-  const { mapping, derived, notApplicable } = mapColumns(bronzeColumns, schema, layout);
-  const derivedByName = new Map(derived.map((d) => [d.name, d]));
+  const byNames = mapHeaders(bronzeColumns, schema);
+  // A "header" holding numbers or dates is a first row of data: a proposal would carry its cells
+  // to the control plane as column names, so such files are read by names alone.
+  const headerless = bronzeColumns.some(looksLikeData);
+  if (layout || headerless || (byNames.unmapped.length === 0 && byNames.missingRequired.length === 0)) {
+    const { mapping, derived, notApplicable } = mapColumns(bronzeColumns, schema, layout);
+    const derivedByName = new Map(derived.map((d) => [d.name, d]));
+    return {
+      columns: mapping.mapped.map((m) => ({ canonical: m.canonical, sourceSql: derivedByName.get(m.source)?.sql(column) ?? column(m.source) })),
+      recognized: layout && { id: layout.id, name: layout.name },
+      notApplicable,
+      proposal: null,
+    };
+  }
+  const proposal = proposeMapping(bronzeColumns, schema, await options.profile());
+  stopIfUnsure(proposal, proposal.missingRequired);
   return {
-    columns: mapping.mapped.map((m) => ({ canonical: m.canonical, sourceSql: derivedByName.get(m.source)?.sql(column) ?? column(m.source) })),
-    recognized: layout && { id: layout.id, name: layout.name },
-    notApplicable,
+    columns: appliedMapping(proposal, bronzeColumns).mapped.map((m) => ({ canonical: m.canonical, sourceSql: column(m.source) })),
+    recognized: null,
+    notApplicable: new Set(),
+    proposal,
   };
+}
+
+/**
+ * Stops the run when a required column the files lack has a candidate the profiler was unsure
+ * of: a person must say. A required column with no candidate at all is not in the files; its
+ * rows are judged (and quarantined by required.missing) as any file's would be.
+ */
+function stopIfUnsure(proposal: MappingProposal, missingRequired: readonly string[]): void {
+  const unsure = missingRequired.filter((canonical) => proposal.columns.some((column) => column.canonical === canonical && !column.applied));
+  if (unsure.length > 0) throw new MappingNeededError(proposal, unsure);
 }

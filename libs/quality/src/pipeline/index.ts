@@ -7,3 +7,5 @@ export { maskedShapeSql } from './judgement-sql';
 export { DEFAULT_FRESHNESS_MAX_DAYS } from './freshness';
 export { medallionTables } from './catalog-tables';
 export { landedFileEdges } from './lineage-sql';
+export { MappingNeededError } from './mapping-needed';
+export { proposalReport } from './proposal-report';

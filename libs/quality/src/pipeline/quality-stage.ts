@@ -1,4 +1,4 @@
-import { formatTableName, type DataType, type LineageEdge, type QualityReport, type QualitySettings } from '@ade/contracts';
+import { formatTableName, type AcceptedMapping, type DataType, type LineageEdge, type QualityReport, type QualitySettings } from '@ade/contracts';
 import { duckdbSql, type SqlSession } from '@ade/lakehouse';
 import { canonicalSchema, loadStatePack, todayIsoDate, type CanonicalSchema } from '@ade/healthcare';
 import { quoteIdentifier } from '../sql/identifiers';
@@ -6,6 +6,8 @@ import { bronzeDataColumns, inTransaction, lookupTable, medallionTables, tableCo
 import { attributedProviderColumn, serviceDateColumn } from '@ade/quality-model';
 import { ExpectationFailedError } from './expectation-failed';
 import { bronzeLayout } from './bronze-layout';
+import { profileColumns } from '../column-profiles';
+import { proposalReport } from './proposal-report';
 import { planExpectations, type Expectation } from './expectations';
 import { freshnessResult } from './freshness';
 import { affectedGroupsSql, ensureGoldSql, ensureQualitySummarySql, goldRowsSql, goldTablesFor, mergeQualitySummarySql, qualitySummaryTable, refreshGoldSql } from './gold-sql';
@@ -30,6 +32,8 @@ export interface QualityRunRequest {
   asOf?: string;
   /** Where the reference tables are cached as files for the session to read. */
   referenceCacheDir: string;
+  /** The newest column mapping a person accepted for the pipeline, if any. */
+  mapping?: AcceptedMapping;
 }
 
 export interface QualityRunResult {
@@ -55,11 +59,16 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
   const ref = await loadReferenceTables(session, request.referenceCacheDir);
 
   const kinds = columnKinds(schema);
-  const layout = bronzeLayout(bronzeColumns, schema, (column) => `b.${quoteIdentifier(column)}`);
+  const runIds = [request.runId, ...(await unjudgedRuns(session, tables, request.runId))];
+  const ofTheseRuns = `FROM ${duckdbSql.qualifiedTableName(tables.bronze)} WHERE _run_id IN (${runIds.map(duckdbSql.sqlString).join(', ')})`;
+  const bronzeRows = `SELECT ${bronzeColumns.map(quoteIdentifier).join(', ')} ${ofTheseRuns}`;
+  const layout = await bronzeLayout(bronzeColumns, schema, (column) => `b.${quoteIdentifier(column)}`, {
+    ...(request.mapping ? { mapping: request.mapping } : {}),
+    profile: () => profileColumns((sql) => session.query(sql), { readSql: bronzeRows }, ref),
+  });
   const columns: StagedColumn[] = layout.columns.map((m) => ({ canonical: m.canonical, sourceSql: m.sourceSql, kind: kinds.get(m.canonical)! }));
   const present = new Set(columns.map((column) => column.canonical));
-  const runIds = [request.runId, ...(await unjudgedRuns(session, tables, request.runId))];
-  const stage = stageSql(`SELECT rowid AS __bronze_rowid, * FROM ${duckdbSql.qualifiedTableName(tables.bronze)} WHERE _run_id IN (${runIds.map(duckdbSql.sqlString).join(', ')})`, columns, {
+  const stage = stageSql(`SELECT rowid AS __bronze_rowid, * ${ofTheseRuns}`, columns, {
     runId: 'b._run_id',
     sourceFile: 'b._source_file',
     bronzeRowid: 'b.__bronze_rowid',
@@ -90,6 +99,7 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
       repairs: judgement.repairs,
       profile,
       layout: layout.recognized,
+      ...(layout.proposal ? { proposal: proposalReport(layout.proposal) } : {}),
     };
     const summary = qualitySummaryTable(request.catalog);
     await session.execute(ensureQualitySummarySql(summary));
