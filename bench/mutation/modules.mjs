@@ -28,6 +28,15 @@ export const modules = [
     specs: ['libs/healthcare/src/layouts/**/*.spec.ts'],
   },
   {
+    // How the profiler reads a file in no known layout: a header read wrongly, a value probe that
+    // passes everything or a confidence applied when it should ask would map the wrong column.
+    // The vocabulary is data (hundreds of words), left out; the probes' SQL is run by the spec
+    // that profiles real files in DuckDB.
+    name: 'healthcare-profiling',
+    mutate: ['libs/healthcare/src/profiling/{header-words,header-similarity,propose-mapping,value-probes}.ts'],
+    specs: ['libs/healthcare/src/profiling/**/*.spec.ts', 'libs/quality/test/profile-unknown-layouts.spec.ts'],
+  },
+  {
     name: 'healthcare-reference',
     mutate: ['libs/healthcare/src/reference/**/*.ts'],
     specs: ['libs/healthcare/src/reference/**/*.spec.ts'],

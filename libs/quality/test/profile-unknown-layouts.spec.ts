@@ -45,6 +45,12 @@ describe('profiling files in no known layout', () => {
     expect((await profileFile({ path: sampled })).profiles.get('NPI_X')?.nonBlank).toBe(5000);
   });
 
+  it('knows every way files mark a code system, and nothing else, as a code-type marker', async () => {
+    const markers = ['0', '9', '10', 'icd9', 'icd10', 'icd-9', 'icd-10', 'ICD-9-CM', 'icd-10-cm', 'icd-9-pcs', 'ICD-10-PCS'];
+    const path = await file('code-types.csv', delimited(['CT'], [...markers, 'snomed', '1', 'icd-11'].map((CT) => ({ CT })), ','));
+    expect((await profileFile({ path })).profiles.get('CT')).toMatchObject({ nonBlank: 14, passing: { code_type: markers.length } });
+  });
+
   it('validates a payer extract by the mapping it proposes, with the evidence, and names the columns it read by profile', async () => {
     const rows = Array.from({ length: 24 }, (_, n) => terseLine(n, n === 5 ? { REND_PROV: BAD_NPI } : {}));
     const path = await file('terse-extract.csv', delimited(TERSE_HEADERS, rows, ','));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalSchema } from '../schemas/canonical-schemas';
 import { headerSimilarity } from './header-similarity';
-import { headerWords, looksLikeData } from './header-words';
+import { conceptWeight, headerWords, looksLikeData } from './header-words';
 
 const concepts = (header: string) => [...headerWords(header).concepts].sort();
 
@@ -21,8 +21,32 @@ describe('headerWords', () => {
     expect(headerWords(header).ordinal).toBe(ordinal);
   });
 
-  it('leaves a glued word whole when most of it is unexplained', () => {
+  it('leaves a glued word whole when most of it is unexplained, and splits it when half is', () => {
     expect(concepts('CURRENTILLNESSDATE')).toEqual(['currentillnessdate']);
+    expect(concepts('QXZWDATE')).toEqual(['date', 'qxzw']);
+  });
+
+  it('splits a glued word into as few known words as explain it (discharge date, not dis-charge date)', () => {
+    expect(concepts('DISCHARGEDATE')).toEqual(['date', 'discharge']);
+    expect(concepts('claimid')).toEqual(['claim', 'id']);
+  });
+
+  it('reads repeat numbers of any length, and code-system digits only as whole words', () => {
+    expect(headerWords('DX_12')).toEqual({ concepts: new Set(['diagnosis']), ordinal: 12 });
+    expect(headerWords('DX12').ordinal).toBe(12);
+    expect(headerWords('DXICD9').ordinal).toBe(9);
+    expect(headerWords('ICD9X').ordinal).toBe(9);
+  });
+
+  it('splits acronyms from the word after them and drops separators at the edges', () => {
+    expect(concepts('BillingNPINumber')).toEqual(['billing', 'npi', 'number']);
+    expect(concepts(' _Billing_')).toEqual(['billing']);
+  });
+
+  it('weighs a word no column is about at 0.3, a known one at 1, generic ones less', () => {
+    expect(conceptWeight('diagnosis')).toBe(1);
+    expect(conceptWeight('nch')).toBe(0.3);
+    expect(conceptWeight('code')).toBe(0.35);
   });
 });
 
@@ -62,6 +86,15 @@ describe('headerSimilarity', () => {
     expect(line).toBeGreaterThan(claim);
     expect(headerSimilarity(headerWords('CLM_PMT_AMT'), paid, false).score).toBeGreaterThan(claim);
     expect(headerSimilarity(headerWords('PD_AMT_1'), paid).score).toBeGreaterThan(headerSimilarity(headerWords('PD_AMT_2'), paid).score);
+  });
+
+  it('reads amounts as line-level only when asked, dropping line markers and discounting claim totals', () => {
+    const paid = professional.columns.find((column) => column.name === 'paid_amount')!;
+    const score = (header: string, lineLevel?: boolean) => headerSimilarity(headerWords(header), paid, lineLevel).score;
+    expect(score('CLM_PMT_AMT')).toBe(score('CLM_PMT_AMT', false));
+    for (const marked of ['LINE_PD_AMT', 'REV_PD_AMT', 'CNTR_PD_AMT']) expect(score(marked, true)).toBe(score('PD_AMT', true));
+    expect(score('CLM_LINE_PD_AMT', true)).toBeGreaterThan(score('CLM_PD_AMT', true));
+    expect(score('PD_AMT_1')).toBeCloseTo(0.9 * score('PD_AMT'), 10);
   });
 
   it('sets apart a field qualified as another one (other, referring, legacy)', () => {

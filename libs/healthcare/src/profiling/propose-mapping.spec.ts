@@ -101,6 +101,61 @@ describe('proposeMapping', () => {
   });
 });
 
+describe('proposeMapping at its edges', () => {
+  const pharmacy = canonicalSchema('pharmacy_claims');
+
+  it('applies a pairing at exactly the threshold', () => {
+    const proposal = proposeMapping(['REND_PRVDR_NPI'], professional, new Map(), 0.9);
+    expect(column(proposal, 'rendering_npi')).toMatchObject({ confidence: 0.9, applied: true });
+    expect(proposal.threshold).toBe(0.9);
+  });
+
+  it("takes a line-level table's amounts from the line, not the claim total", () => {
+    const amounts = profiles({ CLM_PMT_AMT: profile(20, { amount: 20 }), LINE_NCH_PMT_AMT: profile(20, { amount: 20 }) });
+    expect(column(proposeMapping(['CLM_PMT_AMT', 'LINE_NCH_PMT_AMT'], professional, amounts), 'paid_amount')?.source).toBe('LINE_NCH_PMT_AMT');
+  });
+
+  it("says whether a header is the column's name or a synonym", () => {
+    const proposal = proposeMapping(['CLAIM_ID', 'units'], professional, new Map());
+    expect(column(proposal, 'claim_id')?.evidence.header).toEqual({ by: 'name', closestTo: 'claim_id', score: 1 });
+    expect(column(proposal, 'service_unit_quantity')?.evidence.header).toEqual({ by: 'synonym', closestTo: 'units', score: 1 });
+  });
+
+  it('breaks a tie between equally sure headers by file order', () => {
+    expect(column(proposeMapping(['charges', 'billed'], professional, new Map()), 'charge_amount')?.source).toBe('charges');
+    expect(column(proposeMapping(['billed', 'charges'], professional, new Map()), 'charge_amount')?.source).toBe('billed');
+  });
+
+  it('reports no rival when the other candidates found surer homes', () => {
+    const npis = profiles({ BILL_PROV_NPI: profile(20, { npi: 20 }), REND_PROV_NPI: profile(20, { npi: 20 }), FAC_NPI: profile(20, { npi: 20 }) });
+    const proposal = proposeMapping(['BILL_PROV_NPI', 'REND_PROV_NPI', 'FAC_NPI'], professional, npis);
+    expect(column(proposal, 'billing_npi')).toMatchObject({ source: 'BILL_PROV_NPI', applied: true, evidence: { rival: null } });
+    expect(column(proposal, 'rendering_npi')).toMatchObject({ source: 'REND_PROV_NPI', applied: true, evidence: { rival: null } });
+  });
+
+  it('reads ICD-9-CM shapes as a weaker diagnosis reading, and the code-set reading first on a tie', () => {
+    const icd9 = proposeMapping(['DX1'], professional, profiles({ DX1: profile(20, { icd10cm: 0, icd9cm: 20 }) }));
+    expect(column(icd9, 'diagnosis_code_1')?.evidence.values).toMatchObject({ probe: 'icd9cm', share: 0.7 });
+    const neither = proposeMapping(['DX1'], professional, profiles({ DX1: profile(20, {}) }));
+    expect(column(neither, 'diagnosis_code_1')?.evidence.values).toMatchObject({ probe: 'icd10cm', share: 0 });
+  });
+
+  it('lets fewer than ten values only confirm a header, never weaken it', () => {
+    const few = (passing: number) => column(proposeMapping(['monto_pagado'], professional, profiles({ monto_pagado: profile(5, { amount: passing }) })), 'paid_amount');
+    expect(few(5)?.confidence).toBe(1);
+    expect(few(0)?.confidence).toBe(0.9);
+    const ten = proposeMapping(['PLACEOFSERVICE'], professional, profiles({ PLACEOFSERVICE: profile(10, { place_of_service: 0 }) }));
+    expect(column(ten, 'place_of_service_code')).toMatchObject({ confidence: 0.4, applied: false });
+  });
+
+  it('proposes on distinctive values alone from ten values and a 90% share', () => {
+    const alone = (nonBlank: number, passing: number) => proposeMapping(['X7'], pharmacy, profiles({ X7: profile(nonBlank, { ndc: passing }) })).columns;
+    expect(alone(10, 9)).toEqual([expect.objectContaining({ canonical: 'ndc_code', confidence: 0.45 })]);
+    expect(alone(9, 9)).toEqual([]);
+    expect(alone(10, 8)).toEqual([]);
+  });
+});
+
 describe('proposeLikeliestType', () => {
   it('picks the data type whose required columns it applies most of, or none', () => {
     const headers = ['PROV_NPI', 'TXNMY_CD', 'ORG_NM'];

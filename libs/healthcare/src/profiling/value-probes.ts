@@ -56,13 +56,14 @@ function contextWith(ref: Ref): SqlRenderContext {
  */
 export function probesFor(column: CanonicalColumn, schema: CanonicalSchema): readonly ProbeId[] {
   for (const check of schema.checks) {
-    const [role, bound] = Object.entries(check.columns)[0] ?? [];
-    if (role === undefined || bound !== column.name || isConstantBinding(bound)) continue;
+    // Every binding names at least one column: the judged one comes first.
+    const judged = Object.values(check.columns)[0]!;
+    if (judged !== column.name || isConstantBinding(judged)) continue;
     const probes = PROBES_BY_RULE[check.rule];
     if (probes) return probes;
   }
   if (column.name.endsWith('_code_type')) return ['code_type'];
-  if (column.type === 'date') return ['date'];
+  // Dates are all bound to date.format; counts and quantities have no rule of their own.
   if (column.type === 'decimal' || column.type === 'integer') return ['amount'];
   return [];
 }
