@@ -40,7 +40,10 @@ describe('pipeline column mappings, end to end', () => {
     expect(shown.proposal.proposal.columns).toContainEqual(expect.objectContaining({ source: 'PRVDR_NPI', applied: false }));
     expect(JSON.stringify(shown)).not.toMatch(new RegExp(`${BILLING}|AB10100C|E11\\.9`));
 
+    expect(shown.proposal.columns).toMatchObject({ claim_id: 'CLMNO', billing_npi: 'PRVDR_NPI' });
     const accepted = (await http().post(`/v1/pipelines/${pipeline.id}/mapping/accept`).set(admin()).expect(201)).body;
+    // Accepting stores the proposal as it stands: every column it proposed, sure or not.
+    expect(accepted.columns).toEqual(shown.proposal.columns);
     expect(accepted).toMatchObject({ version: 1, acceptedBy: expect.any(String) });
     // The person says which NPI column is which: a new version.
     const columns = { ...accepted.columns, billing_npi: 'PRVDR_NPI', rendering_npi: 'REND_PROV' };

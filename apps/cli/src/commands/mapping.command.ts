@@ -16,7 +16,7 @@ interface MappingView {
   pipelineId: string;
   dataType: string;
   accepted: AcceptedMapping | null;
-  proposal: { runId: string; proposedAt: string; proposal: { threshold: number; columns: ProposedColumnLike[]; unmatched: string[]; missingRequired: string[] } } | null;
+  proposal: { runId: string; proposedAt: string; columns: Record<string, string>; proposal: { threshold: number; columns: ProposedColumnLike[]; unmatched: string[]; missingRequired: string[] } } | null;
   versions: number[];
 }
 
@@ -63,8 +63,7 @@ export const mappingEditCommand: Command = {
     const client = await authenticatedClient(io, values['api-url']);
     const pipeline = await findPipelineByName(client, requireOne(positionals, 'pipeline NAME', editUsage));
     const view = await client.get<MappingView>(`/v1/pipelines/${pipeline.id}/mapping`);
-    const base = view.accepted?.columns ?? Object.fromEntries((view.proposal?.proposal.columns ?? []).map((c) => [c.canonical, c.source]));
-    const columns: Record<string, string> = { ...base };
+    const columns: Record<string, string> = { ...(view.accepted?.columns ?? view.proposal?.columns ?? {}) };
     for (const canonical of values.unset ?? []) delete columns[canonical];
     for (const [canonical, source] of changes) columns[canonical] = source;
     const accepted = await client.put<AcceptedMapping>(`/v1/pipelines/${pipeline.id}/mapping`, { columns });

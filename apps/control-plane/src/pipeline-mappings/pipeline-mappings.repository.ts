@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AcceptedMapping, EventData, MappingProposalReport } from '@ade/contracts';
+import { proposedColumns } from '@ade/healthcare';
 import { DatabaseScope } from '../database/database-scope';
 
 export interface AcceptedMappingRow extends AcceptedMapping {
@@ -9,6 +10,8 @@ export interface AcceptedMappingRow extends AcceptedMapping {
 
 export interface ProposedMappingRow {
   runId: string;
+  /** Every proposed column, sure or not: what accepting the proposal as it stands stores. */
+  columns: Record<string, string>;
   proposal: MappingProposalReport;
   proposedAt: Date;
 }
@@ -24,7 +27,7 @@ export class PipelineMappingsRepository {
   constructor(private readonly scope: DatabaseScope) {}
 
   async recordProposal(event: EventData<'mapping.proposed'>): Promise<void> {
-    const columns = Object.fromEntries(event.proposal.columns.map((column) => [column.canonical, column.source]));
+    const columns = proposedColumns(event.proposal.columns);
     await this.scope.forTenant(event.tenantId, (tx) =>
       tx.query(
         `INSERT INTO pipeline_mappings (tenant_id, pipeline_id, kind, columns, proposal, run_id, created_at)
@@ -50,7 +53,7 @@ export class PipelineMappingsRepository {
   async latestProposal(tenantId: string, pipelineId: string): Promise<ProposedMappingRow | null> {
     const rows: ProposedMappingRow[] = await this.scope.forTenant(tenantId, (tx) =>
       tx.query(
-        `SELECT run_id AS "runId", proposal, created_at AS "proposedAt" FROM pipeline_mappings
+        `SELECT run_id AS "runId", columns, proposal, created_at AS "proposedAt" FROM pipeline_mappings
          WHERE tenant_id = $1 AND pipeline_id = $2 AND kind = 'proposed' ORDER BY created_at DESC, id DESC LIMIT 1`,
         [tenantId, pipelineId],
       ),

@@ -43,8 +43,7 @@ export class PipelineMappingsService {
     await this.pipelines.get(tenantId, pipelineId);
     const proposal = await this.mappings.latestProposal(tenantId, pipelineId);
     if (!proposal) throw new ConflictError('no run of this pipeline has proposed a mapping to accept');
-    const columns = Object.fromEntries(proposal.proposal.columns.map((column) => [column.canonical, column.source]));
-    return this.store(tenantId, pipelineId, columns, acceptedBy);
+    return this.store(tenantId, pipelineId, proposal.columns, acceptedBy);
   }
 
   async put(tenantId: string, pipelineId: string, columns: Readonly<Record<string, string>>, acceptedBy: string): Promise<AcceptedMappingRow> {

@@ -1,5 +1,5 @@
 import { DATA_TYPES } from '@ade/contracts';
-import type { CanonicalColumn, CanonicalSchema } from '../schemas/canonical-schema';
+import type { CanonicalSchema } from '../schemas/canonical-schema';
 import { canonicalSchema } from '../schemas/canonical-schemas';
 import { mapHeaders, type HeaderMapping } from '../mapping/header-mapping';
 import { headerSimilarity } from './header-similarity';
@@ -111,20 +111,22 @@ export function proposeMapping(
 function pairingsOf(headers: readonly string[], schema: CanonicalSchema, profiles: ReadonlyMap<string, ColumnProfile>): Pairing[] {
   const exact = new Map(mapHeaders(headers, schema).mapped.map((m) => [m.source, m]));
   const lineLevel = schema.businessKey.includes('claim_line_number');
+  // Each column's probes once: reading them walks the schema's checks.
+  const probesOf = new Map(schema.columns.map((column) => [column.name, probesFor(column, schema)]));
   const kindCounts = new Map<ProbeId, number>();
   // Stryker disable next-line MethodExpression: only distinctive kinds are counted against, and no weaker reading is one
-  for (const column of schema.columns) for (const probe of probesFor(column, schema).slice(0, 1)) kindCounts.set(probe, (kindCounts.get(probe) ?? 0) + 1);
+  for (const probes of probesOf.values()) for (const probe of probes.slice(0, 1)) kindCounts.set(probe, (kindCounts.get(probe) ?? 0) + 1);
   const pairings: Pairing[] = [];
   headers.forEach((source, sourceIndex) => {
     const words = headerWords(source);
     const profile = profiles.get(source);
+    const match = exact.get(source);
     schema.columns.forEach((column, columnIndex) => {
-      const match = exact.get(source);
       const header: MappingEvidence['header'] =
         match?.canonical === column.name
           ? { by: match.by === 'name' ? 'name' : 'synonym', closestTo: match.by === 'name' ? column.name : source, score: 1 }
           : { by: 'words', ...headerSimilarity(words, column, lineLevel) };
-      const values = valueEvidence(column, schema, profile);
+      const values = valueEvidence(probesOf.get(column.name)!, profile);
       const confidence = confidenceOf(header, values, values ? (kindCounts.get(values.probe) ?? 1) : 1);
       // Stryker disable next-line EqualityOperator: a float landing exactly on the floor is not a case to design for
       if (confidence < PROPOSAL_FLOOR) return;
@@ -171,7 +173,12 @@ export function proposeLikeliestType(headers: readonly string[], profiles: Reado
  * for a person to check, edit and hand back.
  */
 export function proposalAsMappingFile(proposal: MappingProposal): { dataType: MappingProposal['dataType']; columns: Record<string, string>; notApplicable: Record<string, string> } {
-  return { dataType: proposal.dataType, columns: Object.fromEntries(proposal.columns.map((column) => [column.canonical, column.source])), notApplicable: {} };
+  return { dataType: proposal.dataType, columns: proposedColumns(proposal.columns), notApplicable: {} };
+}
+
+/** Proposed columns as a mapping, canonical column → the file's column: what accepting them as they stand means. */
+export function proposedColumns(columns: ReadonlyArray<{ canonical: string; source: string }>): Record<string, string> {
+  return Object.fromEntries(columns.map((column) => [column.canonical, column.source]));
 }
 
 /**
@@ -212,8 +219,7 @@ function byOf(evidence: MappingEvidence): 'name' | 'synonym' | 'profile' {
   return evidence.header.by === 'name' || evidence.header.by === 'synonym' ? evidence.header.by : 'profile';
 }
 
-function valueEvidence(column: CanonicalColumn, schema: CanonicalSchema, profile: ColumnProfile | undefined): MappingEvidence['values'] {
-  const probes = probesFor(column, schema);
+function valueEvidence(probes: readonly ProbeId[], profile: ColumnProfile | undefined): MappingEvidence['values'] {
   // Stryker disable next-line ConditionalExpression: without probes the loop finds nothing, and a blank column's 0/0 share never beats -1
   if (probes.length === 0 || !profile || profile.nonBlank === 0) return null;
   // A later probe is a weaker reading of the kind (an ICD-9-CM shape is not a code-set lookup).
@@ -230,11 +236,16 @@ function valueEvidence(column: CanonicalColumn, schema: CanonicalSchema, profile
   return best;
 }
 
-/** How far the values back a header: fully from half of them passing, down to 0.4 when none do. */
+/** How far a share of values of the column's kind backs a header: fully from half of them, down to 0.4 when none. */
+function backing(share: number): number {
+  return Math.min(1, 0.4 + 1.2 * share);
+}
+
+/** Values back a header read by its words; too few of them can only confirm it. */
 function valueFactor(values: MappingEvidence['values']): number {
   if (values === null) return 0.9;
-  if (values.nonBlank < VALUES_TO_OVERRULE) return Math.max(0.9, Math.min(1, 0.4 + 1.2 * values.share));
-  return Math.min(1, 0.4 + 1.2 * values.share);
+  if (values.nonBlank < VALUES_TO_OVERRULE) return Math.max(0.9, backing(values.share));
+  return backing(values.share);
 }
 
 function confidenceOf(header: MappingEvidence['header'], values: MappingEvidence['values'], columnsOfKind: number): number {
@@ -249,7 +260,7 @@ function confidenceOf(header: MappingEvidence['header'], values: MappingEvidence
 
 /** A column's own name or synonym is believed unless enough values say otherwise. */
 function valueFactorForName(values: NonNullable<MappingEvidence['values']>): number {
-  return values.nonBlank < VALUES_TO_OVERRULE ? 1 : Math.min(1, 0.4 + 1.2 * values.share);
+  return values.nonBlank < VALUES_TO_OVERRULE ? 1 : backing(values.share);
 }
 
 function round(value: number): number {

@@ -9,7 +9,8 @@ import { NDC_FORMAT } from '../rules/ndc.rules';
 import { npiCheckDigit, NPI_FORMAT } from '../rules/npi.rules';
 import { MODIFIER_FORMAT, PROCEDURE_FORMAT } from '../rules/procedure.rules';
 import { TAXONOMY_FORMAT } from '../rules/taxonomy.rules';
-import { ZIP_FORMAT } from '../rules/location.rules';
+import { placeOfServiceUnknown, stateUnknown, ZIP_FORMAT } from '../rules/location.rules';
+import { ICD9_TYPES, ICD10_TYPES } from '../rules/values/diagnosis-code-system';
 import type { ReferenceTable, SqlRenderContext } from '../rules/rule';
 import { todayIsoDate } from '../dates/iso-date';
 import { loadStatePack } from '../states';
@@ -28,23 +29,26 @@ export const VALUE_PROBES = {
   ndc: { describe: 'NDCs in a 4-4-2, 5-3-2, 5-4-1 or 5-4-2 form', sql: (v: string) => NDC_FORMAT.sql(v) },
   mbi: { describe: 'MBIs', sql: (v: string) => MBI_FORMAT.sql(v) },
   taxonomy: { describe: 'shaped like NUCC taxonomy codes', sql: (v: string) => TAXONOMY_FORMAT.sql(v) },
-  place_of_service: { describe: 'CMS place-of-service codes', sql: (v: string, ref: Ref) => `${v} IN (SELECT code FROM ${ref('place_of_service')})` },
-  state: { describe: 'US state codes', sql: (v: string, ref: Ref) => `${v} IN (SELECT code FROM ${ref('us_states')})` },
+  place_of_service: { describe: 'CMS place-of-service codes', sql: (v: string, ref: Ref) => placeOfServiceUnknown.sql({ pos: v }, contextWith(ref)) },
+  state: { describe: 'US state codes', sql: (v: string, ref: Ref) => stateUnknown.sql({ state: v }, contextWith(ref)) },
   zip: { describe: 'ZIP codes', sql: (v: string) => ZIP_FORMAT.sql(v) },
   date: { describe: 'dates from 1900 to 2099', sql: (v: string) => `coalesce(${claimDateSql(v)} BETWEEN DATE '1900-01-01' AND DATE '2099-12-31', false)` },
   amount: { describe: 'numbers', sql: (v: string) => AMOUNT.sql(v) },
   code_type: { describe: 'code-system markers (0, 9, ICD-10-CM, ...)', sql: (v: string) => `lower(${v}) IN (${CODE_TYPE_MARKERS.map((m) => `'${m}'`).join(', ')})` },
 } as const satisfies Record<string, { describe: string; sql(value: string, ref: Ref): string }>;
 
-/** How files mark the code system of their diagnoses or procedures (CCW version codes 0 and 9, Tuva's names). */
-const CODE_TYPE_MARKERS = ['0', '9', '10', 'icd9', 'icd10', 'icd-9', 'icd-10', 'icd-9-cm', 'icd-10-cm', 'icd-9-pcs', 'icd-10-pcs'];
+/**
+ * How files mark the code system of their diagnoses (as the diagnosis rules read a code type,
+ * CCW version codes 0 and 9 included) or procedures (Tuva's names).
+ */
+const CODE_TYPE_MARKERS = [...ICD9_TYPES, ...ICD10_TYPES, 'icd-9-pcs', 'icd-10-pcs'];
 
 export type ProbeId = keyof typeof VALUE_PROBES;
 export const PROBE_IDS = Object.keys(VALUE_PROBES) as ProbeId[];
 
 type Ref = (table: ReferenceTable) => string;
 
-/** The check digit does not depend on the day or the state, so any will do. */
+/** None of the probed rules depends on the day or the state, so any will do. */
 function contextWith(ref: Ref): SqlRenderContext {
   return { dialect: 'duckdb', ref, asOf: todayIsoDate(), statePack: loadStatePack() };
 }

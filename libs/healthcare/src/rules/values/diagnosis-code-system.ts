@@ -9,8 +9,8 @@ export const ICD10CM_EFFECTIVE = '2015-10-01';
  * spellings and the CCW version codes. Exact matches keep the SQL cheap (no regular expression per
  * diagnosis per row); any other type leaves the date to decide.
  */
-const ICD9_TYPES = ['9', 'icd9', 'icd-9', 'icd 9', 'icd9cm', 'icd9-cm', 'icd-9-cm', 'icd 9 cm'];
-const ICD10_TYPES = ['0', '10', 'icd10', 'icd-10', 'icd 10', 'icd10cm', 'icd10-cm', 'icd-10-cm', 'icd 10 cm'];
+export const ICD9_TYPES = ['9', 'icd9', 'icd-9', 'icd 9', 'icd9cm', 'icd9-cm', 'icd-9-cm', 'icd 9 cm'];
+export const ICD10_TYPES = ['0', '10', 'icd10', 'icd-10', 'icd 10', 'icd10cm', 'icd10-cm', 'icd-10-cm', 'icd 10 cm'];
 
 /**
  * Whether a diagnosis is ICD-9-CM: its code type says so (`icd-9-cm`, `ICD9`, or the CCW version
