@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '@ade/testing';
 import { npiCheckDigit } from '@ade/healthcare';
-import { CCW_CARRIER_HEADERS } from '@ade/synthetic';
+import { CCLF5_PART_B_PHYSICIAN_HEADERS, CCW_CARRIER_HEADERS } from '@ade/synthetic';
 import { cliRunner } from './cli-harness';
 
 describe('ade generate and ade validate, offline (no server)', () => {
@@ -89,6 +89,23 @@ describe('ade generate and ade validate, offline (no server)', () => {
       expect(result.stdout).toMatch(/^Layout: CMS CCW RIF carrier claims .* \(cms-ccw-rif-carrier\), as published in .*: https:\/\/www2\.ccwdata\.org\/\S+$/m);
       expect(result.stdout).toMatch(/^Not applied: medicaid_id\.format: BENE_ID is the CCW's key/m);
       expect(result.stdout).toMatch(/^claim_line_start_date\s+LINE_1ST_EXPNS_DT\s+layout$/m);
+      expect(result.stdout).toContain('rows 1, valid 1, invalid 0');
+    });
+
+    it('reads a CCLF5 file, which carries no billing NPI or charge: says so and exits 0, judging the rest', async () => {
+      const path = join(dir.path, 'cclf5.csv');
+      const row: Record<string, string> = {
+        CUR_CLM_UNIQ_ID: '2000000001', CLM_LINE_NUM: '1', BENE_MBI_ID: '1EG4TE5MK73', CLM_FROM_DT: '2024-03-05', CLM_POS_CD: '11',
+        CLM_LINE_FROM_DT: '2024-03-05', CLM_LINE_HCPCS_CD: '99214', RNDRG_PRVDR_NPI_NUM: npi, CLM_LINE_SRVC_UNIT_QTY: '1', CLM_DGNS_1_CD: 'E119',
+        DGNS_PRCDR_ICD_IND: '0', CLM_LINE_ALOWD_CHRG_AMT: '120.00', CLM_LINE_CVRD_PD_AMT: '95.00',
+      };
+      await writeFile(path, `${CCLF5_PART_B_PHYSICIAN_HEADERS.join(',')}\n${CCLF5_PART_B_PHYSICIAN_HEADERS.map((h) => row[h] ?? '').join(',')}\n`);
+      const result = await ade('validate', path, '--as-of', '2026-11-01');
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toMatch(/\(cms-cclf5-part-b-physician\)/);
+      expect(result.stdout).toMatch(/^Not carried: billing_npi: CCLF5 names the rendering provider/m);
+      expect(result.stdout).toMatch(/^Not carried: charge_amount: /m);
+      expect(result.stdout).not.toContain('Required columns missing');
       expect(result.stdout).toContain('rows 1, valid 1, invalid 0');
     });
 

@@ -37,6 +37,7 @@ export function planChecks(
   mapping: HeaderMapping,
   pack: StatePack,
   notApplicable: ReadonlySet<string> = new Set(),
+  notCarried: ReadonlySet<string> = new Set(),
 ): CheckPlan {
   const sourceOf = new Map(mapping.mapped.map((m) => [m.canonical, m.source]));
   const columnsRead = new Set<string>();
@@ -66,7 +67,9 @@ export function planChecks(
     add(rule, isConstantBinding(first) ? constantOf(first) : (sourceOf.get(first) ?? first), inputs);
   }
 
-  const required = new Set([...schema.columns.filter((c) => c.required).map((c) => c.name), ...(pack.requiredFields[dataType] ?? [])]);
+  const required = new Set(
+    [...schema.columns.filter((c) => c.required).map((c) => c.name), ...(pack.requiredFields[dataType] ?? [])].filter((column) => !notCarried.has(column)),
+  );
   const missingRequired: string[] = [];
   const requiredRule = ruleById(REQUIRED_RULE);
   for (const column of required) {

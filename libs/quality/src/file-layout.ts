@@ -29,6 +29,8 @@ export interface FileLayout {
   derived: DerivedColumn[];
   /** Rules of the schema the layout says do not apply to its files. */
   notApplicable: ReadonlySet<string>;
+  /** Columns the layout says its files do not carry: not required of them, their rules not run. */
+  notCarried: ReadonlySet<string>;
   /** For a file in no known layout: the profiler's mapping, applied where it is sure, with its evidence. */
   proposal: MappingProposal | null;
 }
@@ -47,11 +49,11 @@ export interface FileLayoutRequest {
 export function mapColumns(
   headers: readonly string[],
   schema: CanonicalSchema,
-  layout: Pick<LayoutDescriptor, 'columns' | 'notApplicable'> | null,
-): { mapping: HeaderMapping; derived: DerivedColumn[]; notApplicable: ReadonlySet<string> } {
-  if (!layout) return { mapping: mapHeaders(headers, schema), derived: [], notApplicable: new Set() };
-  const { derived, ...mapping } = mapLayout(headers, layout.columns, schema);
-  return { mapping, derived, notApplicable: new Set(Object.keys(layout.notApplicable)) };
+  layout: Pick<LayoutDescriptor, 'columns' | 'notApplicable' | 'notCarried'> | null,
+): { mapping: HeaderMapping; derived: DerivedColumn[]; notApplicable: ReadonlySet<string>; notCarried: ReadonlySet<string> } {
+  if (!layout) return { mapping: mapHeaders(headers, schema), derived: [], notApplicable: new Set(), notCarried: new Set() };
+  const { derived, ...mapping } = mapLayout(headers, layout, schema);
+  return { mapping, derived, notApplicable: new Set(Object.keys(layout.notApplicable)), notCarried: new Set(Object.keys(layout.notCarried)) };
 }
 
 /**
@@ -73,7 +75,7 @@ export async function fileLayout(
         `${request.path} is a ${layout.name} file, which holds ${layout.dataType}, not ${request.type}; pass --type ${layout.dataType} or leave --type out`,
       );
     }
-    const recognized = { id: layout.id, name: layout.name, source: layout.source, notApplicable: layout.notApplicable };
+    const recognized = { id: layout.id, name: layout.name, source: layout.source, notApplicable: layout.notApplicable, notCarried: layout.notCarried };
     return { type: layout.dataType, layout: recognized, ...mapColumns(headers, canonicalSchema(layout.dataType), layout), proposal: null };
   }
   const profiles = await profile();
@@ -83,7 +85,7 @@ export async function fileLayout(
   if (headers.some(looksLikeData) || proposal.columns.every((column) => column.evidence.header.by === 'values')) {
     throw new UnusableInputError(`none of the ${headers.length} columns of ${request.path} is a recognizable ${proposal.dataType} column; does its first line name the columns?`);
   }
-  return { type: proposal.dataType, layout: null, mapping: appliedMapping(proposal, headers), derived: [], notApplicable: new Set(), proposal };
+  return { type: proposal.dataType, layout: null, mapping: appliedMapping(proposal, headers), derived: [], notApplicable: new Set(), notCarried: new Set(), proposal };
 }
 
 function likeliestType(headers: readonly string[], profiles: ReadonlyMap<string, ColumnProfile>, path: string): MappingProposal {
@@ -108,6 +110,6 @@ function byMappingFile(headers: readonly string[], file: MappingFile, request: F
     // A mapping names the file's own headers: one it cannot find is a mistake, not a gap in the file.
     throw new UnusableInputError(`${request.path} has no column the mapping ${file.path} gives for ${absent.join(', ')}`);
   }
-  const layout = { id: 'mapping-file', name: `the mapping in ${file.path}`, source: null, notApplicable: file.notApplicable };
+  const layout = { id: 'mapping-file', name: `the mapping in ${file.path}`, source: null, notApplicable: file.notApplicable, notCarried: file.notCarried };
   return { type: file.dataType, layout, ...mapped, proposal: null };
 }

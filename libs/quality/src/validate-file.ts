@@ -52,7 +52,7 @@ export async function validateFile(request: ValidateFileRequest): Promise<Valida
     const file = await fileLayout(described.columns, request, () => profileColumns((sql) => engine.rows(sql), described, engine.ref));
     const source = withDerivedColumns(described, file.derived);
     const schema = canonicalSchema(file.type);
-    const set = buildChecks(file.type, schema, file.mapping, pack, file.notApplicable, { dialect: 'duckdb', asOf, statePack: pack, ref: engine.ref });
+    const set = buildChecks(file.type, schema, file.mapping, pack, file, { dialect: 'duckdb', asOf, statePack: pack, ref: engine.ref });
     await prepareSourceTable(engine.connection, source, set.columnsRead, set.dateColumns);
     const readMs = Date.now() - started - referenceMs;
 
@@ -80,10 +80,10 @@ function buildChecks(
   schema: CanonicalSchema,
   mapping: HeaderMapping,
   pack: StatePack,
-  notApplicable: ReadonlySet<string>,
+  leftOut: Pick<FileLayout, 'notApplicable' | 'notCarried'>,
   baseContext: SqlRenderContext,
 ): CheckSet {
-  const plan = planChecks(type, schema, mapping, pack, notApplicable);
+  const plan = planChecks(type, schema, mapping, pack, leftOut.notApplicable, leftOut.notCarried);
   const sourceOf = new Map(mapping.mapped.map((m) => [m.canonical, m.source]));
   const read = new Set(plan.columnsRead);
   const dateColumns = schema.columns

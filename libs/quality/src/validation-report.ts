@@ -19,6 +19,8 @@ export interface RecognizedLayout {
   source: { publisher: string; document: string; url: string } | null;
   /** Rules of the data type left out for files in this layout, each with the reason. */
   notApplicable: Readonly<Record<string, string>>;
+  /** Columns files in this layout do not carry, each with the reason; their rules do not run. */
+  notCarried: Readonly<Record<string, string>>;
 }
 
 export interface ValidationReport {

@@ -73,3 +73,69 @@ export const payerExtractLine = (n: number): Record<string, string> => ({
 });
 /** Lines `from` .. `from + count - 1` of a payer extract, as CSV. */
 export const payerExtract = (from: number, count: number) => delimited(PAYER_EXTRACT_HEADERS, Array.from({ length: count }, (_, i) => payerExtractLine(from + i)), ',');
+
+/** The claim and first revenue line every CCW institutional file shares (SNF, HHA, hospice). */
+const institutionalHead = (claimType: string, claimId: string, from: string, thru: string) => ({
+  DML_IND: 'INSERT', BENE_ID: '-10000010254618', CLM_ID: claimId, FINAL_ACTION: 'F', NCH_CLM_TYPE_CD: claimType,
+  CLM_FROM_DT: from, CLM_THRU_DT: thru, PRVDR_NUM: '455001', CLM_FREQ_CD: '1', ORG_NPI_NUM: BILLING, AT_PHYSN_NPI: RENDERING,
+  PTNT_DSCHRG_STUS_CD: '01', CLM_TOT_CHRG_AMT: '3000.00', ICD_DGNS_VRSN_CD1: '0', CLM_LINE_NUM: '1', REV_CNTR_UNIT_CNT: '1',
+  REV_CNTR_TOT_CHRG_AMT: '3000.00',
+});
+
+export const snfLine = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  ...institutionalHead('20', '-10000930000201', '01-APR-2021', '20-APR-2021'), CLM_FAC_TYPE_CD: '2', CLM_SRVC_CLSFCTN_TYPE_CD: '1',
+  CLM_ADMSN_DT: '01-APR-2021', NCH_BENE_DSCHRG_DT: '20-APR-2021', NCH_QLFYD_STAY_FROM_DT: '25-MAR-2021', NCH_QLFYD_STAY_THRU_DT: '31-MAR-2021',
+  CLM_IP_ADMSN_TYPE_CD: '3', CLM_SRC_IP_ADMSN_CD: '4', PRNCPAL_DGNS_CD: 'S72001D', ICD_DGNS_CD1: 'S72001D', REV_CNTR: '0022',
+  HCPCS_CD: 'KAQD1', ...overrides,
+});
+
+export const hhaLine = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  ...institutionalHead('10', '-10000930000301', '01-MAR-2022', '30-MAR-2022'), CLM_FAC_TYPE_CD: '3', CLM_SRVC_CLSFCTN_TYPE_CD: '2',
+  CLM_ADMSN_DT: '01-MAR-2022', CLM_HHA_LUPA_IND_CD: '', CLM_HHA_RFRL_CD: '1', CLM_HHA_TOT_VISIT_CNT: '9', PRNCPAL_DGNS_CD: 'I5022',
+  ICD_DGNS_CD1: 'I5022', REV_CNTR: '0551', REV_CNTR_DT: '03-MAR-2022', HCPCS_CD: 'G0299', REV_CNTR_PMT_AMT_AMT: '150.00',
+  REV_CNTR_TOT_CHRG_AMT: '200.00', ...overrides,
+});
+
+export const hospiceLine = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  ...institutionalHead('50', '-10000930000401', '01-MAY-2023', '31-MAY-2023'), CLM_FAC_TYPE_CD: '8', CLM_SRVC_CLSFCTN_TYPE_CD: '1',
+  CLM_HOSPC_START_DT_ID: '01-MAY-2023', BENE_HOSPC_PRD_CNT: '1', CLM_UTLZTN_DAY_CNT: '31', PRNCPAL_DGNS_CD: 'C3490',
+  ICD_DGNS_CD1: 'C3490', REV_CNTR: '0651', REV_CNTR_DT: '01-MAY-2023', HCPCS_CD: 'Q5001', REV_CNTR_UNIT_CNT: '31',
+  REV_CNTR_PMT_AMT_AMT: '6000.00', REV_CNTR_TOT_CHRG_AMT: '6200.00', ...overrides,
+});
+
+export const dmeLine = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  DML_IND: 'INSERT', BENE_ID: '-10000010254618', CLM_ID: '-10000930000501', FINAL_ACTION: 'F', NCH_CLM_TYPE_CD: '82',
+  CLM_FROM_DT: '05-JAN-2024', CLM_THRU_DT: '05-JAN-2024', ICD_DGNS_CD1: 'J449', ICD_DGNS_VRSN_CD1: '0', LINE_NUM: '1',
+  LINE_SRVC_CNT: '1', LINE_PLACE_OF_SRVC_CD: '12', LINE_1ST_EXPNS_DT: '05-JAN-2024', LINE_LAST_EXPNS_DT: '05-JAN-2024', HCPCS_CD: 'E1390',
+  HCPCS_1ST_MDFR_CD: 'RR', LINE_NCH_PMT_AMT: '120.00', LINE_SBMTD_CHRG_AMT: '250.00', LINE_ALOWD_CHRG_AMT: '150.00',
+  LINE_COINSRNC_AMT: '30.00', LINE_DME_PRCHS_PRICE_AMT: '0', PRVDR_NUM: '1234567890', PRVDR_NPI: BILLING, DMERC_LINE_MTUS_CNT: '1',
+  ...overrides,
+});
+
+export const pdeRow = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  DML_IND: 'INSERT', PDE_ID: '-10000000000101', FINAL_ACTION: 'F', BENE_ID: '-10000010254618', SRVC_DT: '12-JUL-2024', PD_DT: '15-JUL-2024',
+  SRVC_PRVDR_ID_QLFYR_CD: '01', SRVC_PRVDR_ID: BILLING, PRSCRBR_ID_QLFYR_CD: '01', PRSCRBR_ID: RENDERING, RX_SRVC_RFRNC_NUM: '000000012345',
+  PROD_SRVC_ID: '00002323330', QTY_DSPNSD_NUM: '30', DAYS_SUPLY_NUM: '30', FILL_NUM: '0', PTNT_PAY_AMT: '10.00',
+  CVRD_D_PLAN_PD_AMT: '80.00', TOT_RX_CST_AMT: '90.00', ...overrides,
+});
+
+export const cclf1Row = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  CUR_CLM_UNIQ_ID: '1000000001', PRVDR_OSCAR_NUM: '450001', BENE_MBI_ID: '1EG4TE5MK73', CLM_TYPE_CD: '60', CLM_FROM_DT: '2024-02-01',
+  CLM_THRU_DT: '2024-02-04', CLM_BILL_FAC_TYPE_CD: '1', CLM_BILL_CLSFCTN_CD: '1', CLM_BILL_FREQ_CD: '1', PRNCPL_DGNS_CD: 'J189',
+  CLM_PMT_AMT: '8000.00', BENE_PTNT_STUS_CD: '01', DGNS_DRG_CD: '194', FAC_PRVDR_NPI_NUM: BILLING, ATNDG_PRVDR_NPI_NUM: RENDERING,
+  CLM_ADMSN_TYPE_CD: '1', CLM_ADMSN_SRC_CD: '1', DGNS_PRCDR_ICD_IND: '0', CLM_MDCR_INSTNL_TOT_CHRG_AMT: '15000.00', ...overrides,
+});
+
+export const cclf5Line = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  CUR_CLM_UNIQ_ID: '2000000001', CLM_LINE_NUM: '1', BENE_MBI_ID: '1EG4TE5MK73', CLM_TYPE_CD: '71', CLM_FROM_DT: '2024-03-05',
+  CLM_THRU_DT: '2024-03-05', CLM_POS_CD: '11', CLM_LINE_FROM_DT: '2024-03-05', CLM_LINE_THRU_DT: '2024-03-05', CLM_LINE_HCPCS_CD: '99214',
+  CLM_LINE_CVRD_PD_AMT: '95.00', RNDRG_PRVDR_NPI_NUM: RENDERING, CLM_LINE_ALOWD_CHRG_AMT: '120.00', CLM_LINE_SRVC_UNIT_QTY: '1',
+  CLM_DGNS_1_CD: 'E119', DGNS_PRCDR_ICD_IND: '0', ...overrides,
+});
+
+export const cclf7Row = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  CUR_CLM_UNIQ_ID: '3000000001', BENE_MBI_ID: '1EG4TE5MK73', CLM_LINE_NDC_CD: '00002323330', CLM_TYPE_CD: '1', CLM_LINE_FROM_DT: '2024-04-10',
+  PRVDR_SRVC_ID_QLFYR_CD: '01', CLM_SRVC_PRVDR_GNRC_ID_NUM: BILLING, CLM_LINE_SRVC_UNIT_QTY: '30', CLM_LINE_DAYS_SUPLY_QTY: '30',
+  PRVDR_PRSBNG_ID_QLFYR_CD: '01', CLM_PRSBNG_PRVDR_GNRC_ID_NUM: RENDERING, CLM_LINE_BENE_PMT_AMT: '5.00',
+  CLM_LINE_RX_SRVC_RFRNC_NUM: '000000054321', CLM_LINE_RX_FILL_NUM: '1', ...overrides,
+});

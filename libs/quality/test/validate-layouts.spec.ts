@@ -156,12 +156,12 @@ describe('validateFile on files in public layouts', () => {
 
     it('a file in no known layout and no type to read it as', async () => {
       const path = await file('unknown.csv', 'k1,k2\nC1,1\n');
-      expect(await refusal(path, {})).toMatch(/is not in a layout the validator knows \(cms-ccw-rif-carrier, .*nppes-npi-registry\) and its columns read as no data type; pass --type/);
+      expect(await refusal(path, {})).toMatch(/is not in a layout the validator knows \(cms-cclf1-part-a-header, .*nppes-npi-registry\) and its columns read as no data type; pass --type/);
     });
 
     it('a mapping for another data type, or one naming a header the file lacks', async () => {
       const path = await file('cryptic.csv', 'k1,k2\nC1,1\n');
-      const mapping = { path: 'm.json', dataType: 'providers' as const, columns: { npi: 'k1' }, notApplicable: {} };
+      const mapping = { path: 'm.json', dataType: 'providers' as const, columns: { npi: 'k1' }, notApplicable: {}, notCarried: {} };
       const wrongType = await validateFile({ path, type: 'professional_claims', mapping }).catch((e: unknown) => e);
       expect(wrongType).toEqual(new UnusableInputError('the mapping m.json is for providers, not professional_claims'));
       const absent = await validateFile({ path, mapping: { ...mapping, columns: { npi: 'k1', practice_city: 'town', practice_state: 'st' } } }).catch((e: unknown) => e);

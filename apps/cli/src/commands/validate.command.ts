@@ -111,8 +111,9 @@ function describeLayout(report: ValidationReport): string[] {
     ? [`Layout: ${layout.name} (${layout.id})${layout.source ? `, as published in ${layout.source.document}: ${layout.source.url}` : ''}`]
     : ['Layout: none recognised; columns mapped by name'];
   const notApplied = Object.entries(layout?.notApplicable ?? {}).map(([rule, reason]) => `Not applied: ${rule}: ${reason}`);
+  const notCarried = Object.entries(layout?.notCarried ?? {}).map(([column, reason]) => `Not carried: ${column}: ${reason}`);
   const mapping = table([['COLUMN', 'FROM', 'BY'], ...columns.mapped.map((m) => [m.canonical, m.source, m.by])]);
-  return [...heading, ...notApplied, '', ...mapping, ''];
+  return [...heading, ...notApplied, ...notCarried, '', ...mapping, ''];
 }
 
 function describe(report: ValidationReport): string[] {

@@ -11,6 +11,8 @@ const layoutSource = z.union(
   [
     header,
     z.strictObject({ concat: z.array(header).min(2, { error: 'must list at least two headers' }) }),
+    z.strictObject({ constant: text }),
+    z.strictObject({ flagged: z.strictObject({ value: header, flag: header, equals: text }) }),
     z.strictObject({
       firstFlagged: z
         .strictObject({
@@ -23,16 +25,17 @@ const layoutSource = z.union(
         .refine((spec) => spec.from < spec.to, { error: 'from must be below to' }),
     }),
   ],
-  { error: 'must be a header, { concat: [...] } or { firstFlagged: {...} }' },
+  { error: 'must be a header, { concat: [...] }, { firstFlagged: {...} }, { flagged: {...} } or { constant: "..." }' },
 );
 
 const columnsAndRules = {
   dataType: z.enum(DATA_TYPES, { error: `must be one of ${DATA_TYPES.join(', ')}` }),
   columns: z.record(z.string(), layoutSource),
   notApplicable: z.record(z.string(), text).default({}),
+  notCarried: z.record(z.string(), text).default({}),
 };
 
-type ColumnsAndRules = { dataType: string; columns: Record<string, unknown>; notApplicable: Record<string, string> };
+type ColumnsAndRules = { dataType: string; columns: Record<string, unknown>; notApplicable: Record<string, string>; notCarried: Record<string, string> };
 
 /** Canonical columns the data type has, rules it binds, and no header read as two columns. */
 function checkColumnsAndRules(layout: ColumnsAndRules, context: z.RefinementCtx): void {
@@ -40,6 +43,10 @@ function checkColumnsAndRules(layout: ColumnsAndRules, context: z.RefinementCtx)
   const known = new Set(schema.columns.map((column) => column.name));
   for (const name of Object.keys(layout.columns)) {
     if (!known.has(name)) context.addIssue({ code: 'custom', path: ['columns', name], message: `is not a ${layout.dataType} column` });
+  }
+  for (const name of Object.keys(layout.notCarried)) {
+    if (!known.has(name)) context.addIssue({ code: 'custom', path: ['notCarried', name], message: `is not a ${layout.dataType} column` });
+    else if (name in layout.columns) context.addIssue({ code: 'custom', path: ['notCarried', name], message: 'is also given a source in columns' });
   }
   const bound = new Set(schema.checks.map((check) => check.rule));
   for (const rule of Object.keys(layout.notApplicable)) {

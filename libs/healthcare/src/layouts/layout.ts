@@ -6,12 +6,18 @@ import type { DataType } from '@ade/contracts';
  * - `concat`: several headers written one after another (the CCW type of bill is three fields);
  * - `firstFlagged`: the first of numbered headers whose flag column holds `equals` (NPPES marks
  *   the primary of up to fifteen taxonomy codes with a switch column). `{n}` in `value` and
- *   `flag` stands for `from`..`to`.
+ *   `flag` stands for `from`..`to`;
+ * - `flagged`: one header's value when its qualifier column holds `equals`, else none (a Part D
+ *   event's pharmacy id is an NPI only when its qualifier is `01`);
+ * - `constant`: the same value on every row, for a column the layout implies rather than carries
+ *   (a Part D event is one fill, so its line number is 1).
  */
 export type LayoutSource =
   | string
   | { concat: readonly string[] }
-  | { firstFlagged: { value: string; flag: string; equals: string; from: number; to: number } };
+  | { firstFlagged: { value: string; flag: string; equals: string; from: number; to: number } }
+  | { flagged: { value: string; flag: string; equals: string } }
+  | { constant: string };
 
 /** Where a layout's documentation is published. */
 export interface LayoutReference {
@@ -41,6 +47,12 @@ export interface LayoutDescriptor {
    * reason (e.g. a Medicare beneficiary key is not a state Medicaid id).
    */
   notApplicable: Readonly<Record<string, string>>;
+  /**
+   * Canonical columns, required ones included, that files in this layout do not carry, each with
+   * the reason (CCLF's Part B lines name the rendering provider, never the billing one). They are
+   * reported as not carried instead of missing, and the rules that read them do not run.
+   */
+  notCarried: Readonly<Record<string, string>>;
 }
 
 export function numberedHeader(pattern: string, n: number): string {

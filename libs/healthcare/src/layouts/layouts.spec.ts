@@ -8,14 +8,35 @@ import { numberedHeader, type LayoutDescriptor, type LayoutSource } from './layo
 import { layoutsDir, loadLayouts } from './load-layouts';
 import { readMappingFile } from './mapping-file';
 import { mapLayout, recognizeLayout } from './recognize-layout';
-import { CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_OUTPATIENT_HEADERS, NPPES_HEADERS } from '@ade/synthetic';
+import {
+  CCLF1_PART_A_HEADER_HEADERS,
+  CCLF5_PART_B_PHYSICIAN_HEADERS,
+  CCLF7_PART_D_HEADERS,
+  CCW_CARRIER_HEADERS,
+  CCW_DME_HEADERS,
+  CCW_HHA_HEADERS,
+  CCW_HOSPICE_HEADERS,
+  CCW_INPATIENT_HEADERS,
+  CCW_OUTPATIENT_HEADERS,
+  CCW_PDE_HEADERS,
+  CCW_SNF_HEADERS,
+  NPPES_HEADERS,
+} from '@ade/synthetic';
 
 const repoRoot = resolve(__dirname, '../../../..');
 
 const PUBLISHED: Array<[string, readonly string[]]> = [
+  ['cms-cclf1-part-a-header', CCLF1_PART_A_HEADER_HEADERS],
+  ['cms-cclf5-part-b-physician', CCLF5_PART_B_PHYSICIAN_HEADERS],
+  ['cms-cclf7-part-d', CCLF7_PART_D_HEADERS],
+  ['cms-ccw-pde', CCW_PDE_HEADERS],
   ['cms-ccw-rif-carrier', CCW_CARRIER_HEADERS],
+  ['cms-ccw-rif-dme', CCW_DME_HEADERS],
+  ['cms-ccw-rif-hha', CCW_HHA_HEADERS],
+  ['cms-ccw-rif-hospice', CCW_HOSPICE_HEADERS],
   ['cms-ccw-rif-inpatient', CCW_INPATIENT_HEADERS],
   ['cms-ccw-rif-outpatient', CCW_OUTPATIENT_HEADERS],
+  ['cms-ccw-rif-snf', CCW_SNF_HEADERS],
   ['nppes-npi-registry', NPPES_HEADERS],
 ];
 
@@ -23,6 +44,8 @@ const PUBLISHED: Array<[string, readonly string[]]> = [
 function headersOf(source: LayoutSource): string[] {
   if (typeof source === 'string') return [source];
   if ('concat' in source) return [...source.concat];
+  if ('constant' in source) return [];
+  if ('flagged' in source) return [source.flagged.value, source.flagged.flag];
   const { value, flag, from, to } = source.firstFlagged;
   return Array.from({ length: to - from + 1 }, (_, i) => [numberedHeader(value, from + i), numberedHeader(flag, from + i)]).flat();
 }
@@ -51,7 +74,7 @@ describe('shipped layouts', () => {
   it('map every required column of their data type', () => {
     for (const [id, headers] of PUBLISHED) {
       const layout = byId(id);
-      expect(mapLayout(headers, layout.columns, canonicalSchema(layout.dataType)).missingRequired, id).toEqual([]);
+      expect(mapLayout(headers, layout, canonicalSchema(layout.dataType)).missingRequired, id).toEqual([]);
     }
   });
 });
@@ -114,7 +137,7 @@ describe('recognizeLayout', () => {
 describe('mapLayout', () => {
   it('maps each canonical column to the header as the file spells it, and reports the rest as unmapped', () => {
     const headers = CCW_CARRIER_HEADERS.map((h) => h.toLowerCase());
-    const mapping = mapLayout(headers, byId('cms-ccw-rif-carrier').columns, canonicalSchema('professional_claims'));
+    const mapping = mapLayout(headers, byId('cms-ccw-rif-carrier'), canonicalSchema('professional_claims'));
     expect(mapping.mapped).toContainEqual({ source: 'clm_id', canonical: 'claim_id', by: 'layout' });
     expect(mapping.mapped).toContainEqual({ source: 'line_1st_expns_dt', canonical: 'claim_line_start_date', by: 'layout' });
     expect(mapping.mapped).toContainEqual({ source: 'icd_dgns_cd12', canonical: 'diagnosis_code_12', by: 'layout' });
@@ -127,7 +150,7 @@ describe('mapLayout', () => {
   });
 
   it('derives the type of bill from its three CCW fields, in schema order', () => {
-    const mapping = mapLayout(CCW_INPATIENT_HEADERS, byId('cms-ccw-rif-inpatient').columns, canonicalSchema('institutional_claims'));
+    const mapping = mapLayout(CCW_INPATIENT_HEADERS, byId('cms-ccw-rif-inpatient'), canonicalSchema('institutional_claims'));
     const billType = mapping.derived.find((d) => d.canonical === 'bill_type_code')!;
     expect(billType.name).toBe('CLM_FAC_TYPE_CD || CLM_SRVC_CLSFCTN_TYPE_CD || CLM_FREQ_CD');
     expect(billType.sql((h) => `r."${h}"`)).toBe(
@@ -142,7 +165,7 @@ describe('mapLayout', () => {
 
   it('leaves out a concatenation one of whose fields the file lacks', () => {
     const headers = CCW_INPATIENT_HEADERS.filter((h) => h !== 'CLM_FREQ_CD');
-    const mapping = mapLayout(headers, byId('cms-ccw-rif-inpatient').columns, canonicalSchema('institutional_claims'));
+    const mapping = mapLayout(headers, byId('cms-ccw-rif-inpatient'), canonicalSchema('institutional_claims'));
     expect(mapping.derived).toEqual([]);
     expect(mapping.missingRequired).toEqual(['bill_type_code']);
     expect(mapping.unmapped).toContain('CLM_FAC_TYPE_CD');
@@ -150,7 +173,7 @@ describe('mapLayout', () => {
 
   it('takes the NPPES primary taxonomy from the slot its switch flags, over the slots the file has', () => {
     const headers = NPPES_HEADERS.filter((h) => !/_(1[0-5])$/.test(h) || !h.startsWith('Healthcare Provider'));
-    const mapping = mapLayout(headers, byId('nppes-npi-registry').columns, canonicalSchema('providers'));
+    const mapping = mapLayout(headers, byId('nppes-npi-registry'), canonicalSchema('providers'));
     const primary = mapping.derived.find((d) => d.canonical === 'primary_taxonomy_code')!;
     expect(primary.name).toBe('Healthcare Provider Taxonomy Code_{n} where Healthcare Provider Primary Taxonomy Switch_{n} = Y');
     const sql = primary.sql((h) => `"${h}"`);
@@ -166,13 +189,13 @@ describe('mapLayout', () => {
 
   it('leaves out a flagged column when the file has none of its slots', () => {
     const headers = NPPES_HEADERS.filter((h) => !h.startsWith('Healthcare Provider Primary Taxonomy Switch_'));
-    const mapping = mapLayout(headers, byId('nppes-npi-registry').columns, canonicalSchema('providers'));
+    const mapping = mapLayout(headers, byId('nppes-npi-registry'), canonicalSchema('providers'));
     expect(mapping.derived.map((d) => d.canonical)).toEqual(['medicaid_provider_id']);
     expect(mapping.missingRequired).toEqual(['primary_taxonomy_code']);
   });
 
   it('reads a header the file spells twice (up to case and separators) from its first spelling', () => {
-    const mapping = mapLayout(['CLM_ID', 'clm id', 'LINE_NUM'], byId('cms-ccw-rif-carrier').columns, canonicalSchema('professional_claims'));
+    const mapping = mapLayout(['CLM_ID', 'clm id', 'LINE_NUM'], byId('cms-ccw-rif-carrier'), canonicalSchema('professional_claims'));
     expect(mapping.mapped.slice(0, 2)).toEqual([
       { source: 'CLM_ID', canonical: 'claim_id', by: 'layout' },
       { source: 'LINE_NUM', canonical: 'claim_line_number', by: 'layout' },
@@ -180,9 +203,41 @@ describe('mapLayout', () => {
     expect(mapping.unmapped).toEqual(['clm id']);
   });
 
+  it('reads a Part D pharmacy id as the dispensing NPI only where its qualifier says NPI (01)', () => {
+    const mapping = mapLayout(CCW_PDE_HEADERS, byId('cms-ccw-pde'), canonicalSchema('pharmacy_claims'));
+    const pharmacy = mapping.derived.find((d) => d.canonical === 'dispensing_provider_npi')!;
+    expect(pharmacy.name).toBe('SRVC_PRVDR_ID where SRVC_PRVDR_ID_QLFYR_CD = 01');
+    expect(pharmacy.sql((h) => `"${h}"`)).toBe(`CASE WHEN trim("SRVC_PRVDR_ID_QLFYR_CD") = '01' THEN "SRVC_PRVDR_ID" END`);
+    expect(mapping.unmapped).not.toContain('SRVC_PRVDR_ID_QLFYR_CD');
+    expect(mapping.mapped).toContainEqual({ source: pharmacy.name, canonical: 'dispensing_provider_npi', by: 'layout' });
+    const headers = CCW_PDE_HEADERS.filter((h) => h !== 'SRVC_PRVDR_ID_QLFYR_CD');
+    expect(mapLayout(headers, byId('cms-ccw-pde'), canonicalSchema('pharmacy_claims')).missingRequired).toEqual(['dispensing_provider_npi']);
+  });
+
+  it('gives every row of a one-fill-per-row layout the same line number, reading no header for it', () => {
+    const mapping = mapLayout(CCW_PDE_HEADERS, byId('cms-ccw-pde'), canonicalSchema('pharmacy_claims'));
+    const line = mapping.derived.find((d) => d.canonical === 'claim_line_number')!;
+    expect(line.name).toBe("'1'");
+    expect(line.sql(() => 'unused')).toBe("'1'");
+    expect(mapLayout(CCW_PDE_HEADERS, { columns: { claim_line_number: { constant: "it's" } }, notCarried: {} }, canonicalSchema('pharmacy_claims')).derived[0]!.sql(() => '')).toBe("'it''s'");
+  });
+
+  it('reports a required column the layout does not carry as not carried, not missing', () => {
+    const cclf5 = byId('cms-cclf5-part-b-physician');
+    const mapping = mapLayout(CCLF5_PART_B_PHYSICIAN_HEADERS, cclf5, canonicalSchema('professional_claims'));
+    expect(mapping.missingRequired).toEqual([]);
+    expect(mapping.mapped.map((m) => m.canonical)).not.toContain('billing_npi');
+    expect(mapLayout(CCLF5_PART_B_PHYSICIAN_HEADERS, { ...cclf5, notCarried: {} }, canonicalSchema('professional_claims')).missingRequired).toEqual(['billing_npi', 'charge_amount']);
+  });
+
+  it('reads a SNF file as SNF, never as inpatient (whose identification it lacks)', () => {
+    expect(recognizeLayout(CCW_SNF_HEADERS)?.id).toBe('cms-ccw-rif-snf');
+    expect(byId('cms-ccw-rif-inpatient').identifiedBy.every((h) => CCW_SNF_HEADERS.includes(h))).toBe(false);
+  });
+
   it('quotes the flag value it compares with', () => {
     const columns = { primary_taxonomy_code: { firstFlagged: { value: 'Code_{n}', flag: 'Flag_{n}', equals: "Y'", from: 1, to: 2 } } };
-    const mapping = mapLayout(['Code_1', 'Flag_1', 'Code_2'], columns, canonicalSchema('providers'));
+    const mapping = mapLayout(["Code_1", "Flag_1", "Code_2"], { columns, notCarried: {} }, canonicalSchema('providers'));
     expect(mapping.derived[0]!.sql((h) => h)).toBe(`CASE WHEN trim(Flag_1) = 'Y''' THEN Code_1 END`);
     expect(mapping.unmapped).toEqual(['Code_2']);
   });
@@ -235,10 +290,15 @@ describe('loadLayouts', () => {
     ['a header with spaces around it', { 'x-layout.json': { ...good, columns: { npi: ' A' } } }, 'must not start or end with a space'],
     ['a one-header concatenation', { 'x-layout.json': { ...good, columns: { npi: { concat: ['A'] } } } }, 'layouts/x-layout.json: columns.npi.concat: must list at least two headers'],
     ['a numbered source without {n}', { 'x-layout.json': { ...good, columns: { npi: { firstFlagged: { value: 'A', flag: 'F_{n}', equals: 'Y', from: 1, to: 2 } } } } }, "layouts/x-layout.json: columns.npi.firstFlagged.value: must contain '{n}'"],
-    ['a number that is not a header', { 'x-layout.json': { ...good, columns: { npi: 7 } } }, 'layouts/x-layout.json: columns.npi: must be a header, { concat: [...] } or { firstFlagged: {...} }'],
+    ['a number that is not a header', { 'x-layout.json': { ...good, columns: { npi: 7 } } }, 'layouts/x-layout.json: columns.npi: must be a header, { concat: [...] }, { firstFlagged: {...} }, { flagged: {...} } or { constant: "..." }'],
     ['a numbered range the wrong way round', { 'x-layout.json': { ...good, columns: { npi: { firstFlagged: { value: 'A_{n}', flag: 'F_{n}', equals: 'Y', from: 3, to: 2 } } } } }, 'columns.npi.firstFlagged: from must be below to'],
     ['a rule the data type does not bind', { 'x-layout.json': { ...good, notApplicable: { 'medicaid_id.format': 'why' } } }, 'layouts/x-layout.json: notApplicable.medicaid_id.format: is not a rule of providers'],
     ['an unknown key', { 'x-layout.json': { ...good, extra: 1 } }, 'layouts/x-layout.json: (file): Unrecognized key: "extra"'],
+    ['an empty constant', { 'x-layout.json': { ...good, columns: { npi: { constant: ' ' } } } }, 'layouts/x-layout.json: columns.npi.constant: must not be empty'],
+    ['a flagged source without its flag', { 'x-layout.json': { ...good, columns: { npi: { flagged: { value: 'A', equals: '01' } } } } }, 'layouts/x-layout.json: columns.npi: must be a header, { concat: [...] }, { firstFlagged: {...} }, { flagged: {...} } or { constant: "..." }'],
+    ['a column not carried that the data type lacks', { 'x-layout.json': { ...good, notCarried: { claim_id: 'why' } } }, 'layouts/x-layout.json: notCarried.claim_id: is not a providers column'],
+    ['a column both given and not carried', { 'x-layout.json': { ...good, notCarried: { npi: 'why' } } }, 'layouts/x-layout.json: notCarried.npi: is also given a source in columns'],
+    ['a column not carried without a reason', { 'x-layout.json': { ...good, notCarried: { practice_city: '' } } }, 'layouts/x-layout.json: notCarried.practice_city: must not be empty'],
   ])('refuses %s, naming the file and key', async (_label, files, message) => {
     const dir = await folderWith(files);
     expect(() => loadLayouts(dir)).toThrow(LayoutError);
@@ -273,7 +333,7 @@ describe('readMappingFile', () => {
 
   it('reads a mapping written as a layout writes its columns, with a BOM or without', async () => {
     const path = await mappingFile('\uFEFF' + JSON.stringify({ dataType: 'providers', columns: { npi: 'Prov #', primary_taxonomy_code: { concat: ['T1', 'T2'] } } }));
-    expect(readMappingFile(path)).toEqual({ path, dataType: 'providers', columns: { npi: 'Prov #', primary_taxonomy_code: { concat: ['T1', 'T2'] } }, notApplicable: {} });
+    expect(readMappingFile(path)).toEqual({ path, dataType: 'providers', columns: { npi: 'Prov #', primary_taxonomy_code: { concat: ['T1', 'T2'] } }, notApplicable: {}, notCarried: {} });
   });
 
   it('keeps a byte-order mark inside a header: only the one opening the file is dropped', async () => {

@@ -11,6 +11,7 @@ export interface MappingFile {
   dataType: DataType;
   columns: LayoutDescriptor['columns'];
   notApplicable: LayoutDescriptor['notApplicable'];
+  notCarried: LayoutDescriptor['notCarried'];
 }
 
 /** Reads and validates a mapping file; a bad one is refused with the file and key named. */

@@ -48,9 +48,15 @@ export interface LayoutMapping extends HeaderMapping {
 /**
  * How a file maps onto its data type's schema by a layout's (or a user's mapping file's)
  * `columns`: each canonical column whose fields the file has, by the file's own spelling of the
- * header. Headers that feed no canonical column are reported as unmapped, never dropped.
+ * header. Headers that feed no canonical column are reported as unmapped, never dropped; a
+ * required column the layout does not carry is reported as such, not as missing.
  */
-export function mapLayout(headers: readonly string[], columns: LayoutDescriptor['columns'], schema: CanonicalSchema): LayoutMapping {
+export function mapLayout(
+  headers: readonly string[],
+  layout: Pick<LayoutDescriptor, 'columns' | 'notCarried'>,
+  schema: CanonicalSchema,
+): LayoutMapping {
+  const { columns } = layout;
   const inFile = spellingIn(headers);
 
   const mapped: HeaderMapping['mapped'] = [];
@@ -71,7 +77,7 @@ export function mapLayout(headers: readonly string[], columns: LayoutDescriptor[
     derived,
     unmapped: headers.filter((header) => !used.has(header)),
     duplicates: [],
-    missingRequired: schema.columns.filter((c) => c.required && !found.has(c.name)).map((c) => c.name),
+    missingRequired: schema.columns.filter((c) => c.required && !found.has(c.name) && !(c.name in layout.notCarried)).map((c) => c.name),
   };
 }
 
@@ -100,6 +106,24 @@ function resolveSource(canonical: string, source: LayoutSource, inFile: (header:
       },
     };
   }
+  if ('constant' in source) {
+    const literal = sqlString(source.constant);
+    return { headers: [], derived: { name: literal, canonical, sql: () => literal } };
+  }
+  if ('flagged' in source) {
+    const { value, flag, equals } = source.flagged;
+    const valueHeader = inFile(value);
+    const flagHeader = inFile(flag);
+    if (valueHeader === undefined || flagHeader === undefined) return null;
+    return {
+      headers: [valueHeader, flagHeader],
+      derived: {
+        name: `${valueHeader} where ${flagHeader} = ${equals}`,
+        canonical,
+        sql: (column) => `CASE WHEN trim(${column(flagHeader)}) = ${sqlString(equals)} THEN ${column(valueHeader)} END`,
+      },
+    };
+  }
   const { value, flag, equals, from, to } = source.firstFlagged;
   const pairs: Array<[string, string]> = [];
   for (let n = from; n <= to; n += 1) {
@@ -113,7 +137,11 @@ function resolveSource(canonical: string, source: LayoutSource, inFile: (header:
     derived: {
       name: `${value} where ${flag} = ${equals}`,
       canonical,
-      sql: (column) => `CASE ${pairs.map(([v, f]) => `WHEN trim(${column(f)}) = '${equals.replaceAll("'", "''")}' THEN ${column(v)}`).join(' ')} END`,
+      sql: (column) => `CASE ${pairs.map(([v, f]) => `WHEN trim(${column(f)}) = ${sqlString(equals)} THEN ${column(v)}`).join(' ')} END`,
     },
   };
+}
+
+function sqlString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
 }

@@ -16,7 +16,7 @@ const NESTED_LOOPS = /NESTED_LOOP_JOIN|BLOCKWISE_NL_JOIN|CROSS_PRODUCT|PIECEWISE
 const COLUMNS: Record<string, Record<string, string>> = {
   npi: { npi: 'claims.npi' },
   diagnosis: { code: 'claims.diagnosis_code', serviceDate: 'claims.service_date', codeType: 'NULL' },
-  procedure: { code: 'claims.procedure_code' },
+  procedure: { code: 'claims.procedure_code', revenueCode: 'NULL' },
   modifier: { modifier: 'claims.modifier' },
   ndc: { ndc: 'claims.ndc' },
   mbi: { mbi: 'claims.mbi' },

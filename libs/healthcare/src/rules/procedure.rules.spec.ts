@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { icd10PcsFormat } from './icd10pcs.rules';
 import { cptFormat, hcpcsFormat, hcpcsModifierFormat, hcpcsNotInCodeSet, procedureFormat } from './procedure.rules';
 import { DuckDbRuleRunner } from './test/duckdb-rule-runner';
-import { passing } from './test/verdicts';
+import { judged, passing } from './test/verdicts';
 
 let runner: DuckDbRuleRunner;
 beforeAll(async () => {
@@ -19,6 +19,23 @@ describe('procedure code formats', () => {
     expect(await passing(runner, procedureFormat, [...CPT, ...HCPCS, ...NEITHER])).toEqual([...CPT, ...HCPCS]);
   });
 
+  it('procedure.format takes a HIPPS rate code, and only that, on a PPS revenue line (0022, 0023, 0024)', async () => {
+    const cases = [
+      { code: 'KAQD1', revenueCode: '0022' },
+      { code: '1FC21', revenueCode: '0023' },
+      { code: 'A1101', revenueCode: ' 0024 ' },
+      { code: 'KAQD', revenueCode: '0022' },
+      { code: 'kaqd1', revenueCode: '0023' },
+      { code: 'KAQD1', revenueCode: '0420' },
+      { code: 'KAQD1', revenueCode: '0025' },
+      { code: 'KAQD1', revenueCode: '0021' },
+      { code: 'KAQD1', revenueCode: null },
+      { code: '97110', revenueCode: '0420' },
+      { code: '97110', revenueCode: null },
+    ];
+    expect(await judged(runner, procedureFormat, cases)).toEqual([true, true, true, false, false, false, false, false, false, true, true]);
+  });
+
   it('cpt.format takes CPT only', async () => {
     expect(await passing(runner, cptFormat, [...CPT, ...HCPCS, ...NEITHER])).toEqual(CPT);
   });
@@ -32,6 +49,17 @@ describe('hcpcs.not_in_code_set', () => {
   it('flags a Level II-shaped code missing from the newest list, and nothing else', async () => {
     const values = ['J3420', 'G0008', 'J0000', 'V9999', '99213', 'W9999', 'j3420', 'junk'];
     expect(await passing(runner, hcpcsNotInCodeSet, values)).toEqual(['J3420', 'G0008', '99213', 'W9999', 'j3420', 'junk']);
+  });
+
+  it('leaves a HIPPS code shaped like Level II alone on a PPS line, not elsewhere', async () => {
+    const cases = [
+      { code: 'A1101', revenueCode: '0024' },
+      { code: 'A1101', revenueCode: '0022' },
+      { code: 'A1101', revenueCode: '0023' },
+      { code: 'A1101', revenueCode: '0420' },
+      { code: 'A1101', revenueCode: null },
+    ];
+    expect(await judged(runner, hcpcsNotInCodeSet, cases)).toEqual([true, true, true, false, false]);
   });
 });
 

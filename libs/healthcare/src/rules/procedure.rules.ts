@@ -1,7 +1,8 @@
 import { loadHcpcsLevel2Codes } from '../codesets/hcpcs-level2';
 import { defineRule } from './define-rule';
 import { fullMatch } from './sql/full-match-pattern';
-import { onlyWhen } from './sql/sql-text';
+import { atomic, onlyWhen } from './sql/sql-text';
+import { isHippsLine, isHippsLineSql } from './values/hipps-line';
 
 /**
  * Procedure code shapes on a professional claim line. CPT (HCPCS Level I) is AMA copyright and not
@@ -12,6 +13,8 @@ import { onlyWhen } from './sql/sql-text';
 export const CPT_FORMAT = fullMatch('[0-9]{5}|[0-9]{4}[FT]');
 export const HCPCS_LEVEL2_FORMAT = fullMatch('[A-V][0-9]{4}');
 export const PROCEDURE_FORMAT = fullMatch('[0-9]{5}|[0-9]{4}[FT]|[A-V][0-9]{4}');
+/** A HIPPS rate code: five letters or digits (`NHNC1` skilled nursing, `1FC21` home health). */
+export const HIPPS_FORMAT = fullMatch('[A-Z0-9]{5}');
 /** Two upper-case letters or digits (`LT`, `25`, `GT`). */
 export const MODIFIER_FORMAT = fullMatch('[A-Z0-9]{2}');
 
@@ -19,12 +22,14 @@ export const procedureFormat = defineRule({
   id: 'procedure.format',
   family: 'code_validity',
   severity: 'error',
-  roles: ['code'],
+  roles: ['code', 'revenueCode'],
   requires: ['code'],
-  description: 'A procedure code is CPT Category I (5 digits), II (4 digits + F), III (4 digits + T) or HCPCS Level II (A-V + 4 digits).',
-  message: 'Procedure code is neither a CPT nor a HCPCS Level II code',
-  test: ({ code }) => PROCEDURE_FORMAT.test(code),
-  sql: ({ code }) => PROCEDURE_FORMAT.sql(code),
+  description:
+    'A procedure code is CPT Category I (5 digits), II (4 digits + F), III (4 digits + T) or HCPCS Level II (A-V + 4 digits); ' +
+    'on an institutional line of revenue code 0022, 0023 or 0024 the field holds a HIPPS rate code instead, five letters or digits.',
+  message: 'Procedure code is neither a CPT nor a HCPCS Level II code (nor a HIPPS code on a PPS line)',
+  test: ({ code, revenueCode }) => (isHippsLine(revenueCode) ? HIPPS_FORMAT : PROCEDURE_FORMAT).test(code),
+  sql: ({ code, revenueCode }) => `CASE WHEN ${isHippsLineSql(revenueCode)} THEN ${atomic(HIPPS_FORMAT.sql(code))} ELSE ${atomic(PROCEDURE_FORMAT.sql(code))} END`,
 });
 
 export const cptFormat = defineRule({
@@ -55,15 +60,15 @@ export const hcpcsNotInCodeSet = defineRule({
   id: 'hcpcs.not_in_code_set',
   family: 'code_validity',
   severity: 'error',
-  roles: ['code'],
+  roles: ['code', 'revenueCode'],
   requires: ['code'],
   description:
     'A value shaped like HCPCS Level II must be in the newest shipped HCPCS Level II list. CPT-shaped and ' +
-    'malformed values pass: the format rules own them.',
+    'malformed values pass: the format rules own them, as do HIPPS codes on a PPS line (revenue code 0022-0024).',
   message: 'HCPCS Level II code is not in the current code set',
-  test: ({ code }) => !HCPCS_LEVEL2_FORMAT.test(code) || loadHcpcsLevel2Codes().has(code),
-  sql: ({ code }, { ref }) =>
-    onlyWhen(HCPCS_LEVEL2_FORMAT.sql(code), `${code} IN (SELECT code FROM ${ref('hcpcs_level2')})`),
+  test: ({ code, revenueCode }) => isHippsLine(revenueCode) || !HCPCS_LEVEL2_FORMAT.test(code) || loadHcpcsLevel2Codes().has(code),
+  sql: ({ code, revenueCode }, { ref }) =>
+    onlyWhen(`NOT ${isHippsLineSql(revenueCode)} AND ${atomic(HCPCS_LEVEL2_FORMAT.sql(code))}`, `${code} IN (SELECT code FROM ${ref('hcpcs_level2')})`),
 });
 
 export const hcpcsModifierFormat = defineRule({

@@ -250,7 +250,10 @@ describe('rendered SQL', () => {
   it('procedure.format', () => {
     expect(rendered('procedure.format')).toMatchInlineSnapshot(`
       "
-      claims."code" IS NULL OR regexp_full_match(claims."code", '[0-9]{5}|[0-9]{4}[FT]|[A-V][0-9]{4}')
+      claims."code" IS NULL OR (CASE
+      WHEN coalesce(trim(claims."revenue_code") IN ('0022', '0023', '0024'), false) THEN regexp_full_match(claims."code", '[A-Z0-9]{5}')
+      ELSE regexp_full_match(claims."code", '[0-9]{5}|[0-9]{4}[FT]|[A-V][0-9]{4}')
+      END)
       "
     `);
   });
@@ -274,7 +277,7 @@ describe('rendered SQL', () => {
   it('hcpcs.not_in_code_set', () => {
     expect(rendered('hcpcs.not_in_code_set')).toMatchInlineSnapshot(`
       "
-      claims."code" IS NULL OR (NOT regexp_full_match(claims."code", '[A-V][0-9]{4}') OR (claims."code" IN (SELECT code FROM ref.hcpcs_level2)))
+      claims."code" IS NULL OR (NOT (NOT coalesce(trim(claims."revenue_code") IN ('0022', '0023', '0024'), false) AND regexp_full_match(claims."code", '[A-V][0-9]{4}')) OR (claims."code" IN (SELECT code FROM ref.hcpcs_level2)))
       "
     `);
   });

@@ -1,4 +1,4 @@
-import type { CanonicalColumn, CheckBinding } from './canonical-schema';
+import { CONSTANT_PREFIX, type CanonicalColumn, type CheckBinding } from './canonical-schema';
 import { bind, bindEach, namesOf, numbered } from './schema-builders';
 
 /**
@@ -19,11 +19,15 @@ export function diagnosisChecks(count: number, serviceDate: string): CheckBindin
   ];
 }
 
-/** The line's CPT/HCPCS code and modifiers. */
-export function procedureLineChecks(): CheckBinding[] {
+/**
+ * The line's CPT/HCPCS code and modifiers. An institutional line's revenue code says when the
+ * code is a HIPPS rate code; a professional line has none (the empty constant).
+ */
+export function procedureLineChecks(revenueCode: string = CONSTANT_PREFIX): CheckBinding[] {
+  const code = { code: 'hcpcs_code', revenueCode };
   return [
-    bind('procedure.format', { code: 'hcpcs_code' }),
-    bind('hcpcs.not_in_code_set', { code: 'hcpcs_code' }),
+    bind('procedure.format', code),
+    bind('hcpcs.not_in_code_set', code),
     ...bindEach('hcpcs.modifier_format', 'modifier', numbered(5, (n) => `hcpcs_modifier_${n}`)),
   ];
 }

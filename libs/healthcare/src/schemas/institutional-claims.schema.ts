@@ -107,7 +107,7 @@ export const INSTITUTIONAL_CLAIMS_SCHEMA: CanonicalSchema = {
     ...bindEach('npi.check_digit', 'npi', ['billing_npi', 'facility_npi', 'rendering_npi']),
     ...diagnosisChecks(DIAGNOSIS_CODES, 'claim_end_date'),
     ...bindEach('icd10pcs.format', 'code', numbered(PROCEDURE_CODES, (n) => `procedure_code_${n}`)),
-    ...procedureLineChecks(),
+    ...procedureLineChecks('revenue_center_code'),
     ...claimDateFormatChecks(columns),
     bind('dates.service_order', { from: 'claim_start_date', to: 'claim_end_date' }),
     bind('dates.service_order', { from: 'claim_line_start_date', to: 'claim_line_end_date' }),

@@ -19,6 +19,8 @@ export interface BronzeLayout {
   /** The public layout (or the accepted mapping) the landed files were read as, recorded in the run's quality report. */
   recognized: { id: string; name: string } | null;
   notApplicable: ReadonlySet<string>;
+  /** Columns the layout says its files do not carry: not required of them. */
+  notCarried: ReadonlySet<string>;
   /** When the profiler mapped the files: its proposal, every required column applied. */
   proposal: MappingProposal | null;
 }
@@ -45,12 +47,13 @@ export async function bronzeLayout(
 ): Promise<BronzeLayout> {
   if (options.mapping) {
     const { mapping } = options;
-    const { mapping: mapped, notApplicable } = mapColumns(bronzeColumns, schema, { columns: mapping.columns, notApplicable: {} });
+    const { mapping: mapped, notApplicable, notCarried } = mapColumns(bronzeColumns, schema, { columns: mapping.columns, notApplicable: {}, notCarried: {} });
     if (mapped.missingRequired.length > 0) stopIfUnsure(proposeMapping(bronzeColumns, schema, await options.profile()), mapped.missingRequired);
     return {
       columns: mapped.mapped.map((m) => ({ canonical: m.canonical, sourceSql: column(m.source) })),
       recognized: { id: `accepted-mapping-v${mapping.version}`, name: `the mapping accepted for this pipeline, version ${mapping.version}` },
       notApplicable,
+      notCarried,
       proposal: null,
     };
   }
@@ -63,12 +66,13 @@ export async function bronzeLayout(
   // to the control plane as column names, so such files are read by names alone.
   const headerless = bronzeColumns.some(looksLikeData);
   if (layout || headerless || (byNames.unmapped.length === 0 && byNames.missingRequired.length === 0)) {
-    const { mapping, derived, notApplicable } = mapColumns(bronzeColumns, schema, layout);
+    const { mapping, derived, notApplicable, notCarried } = mapColumns(bronzeColumns, schema, layout);
     const derivedByName = new Map(derived.map((d) => [d.name, d]));
     return {
       columns: mapping.mapped.map((m) => ({ canonical: m.canonical, sourceSql: derivedByName.get(m.source)?.sql(column) ?? column(m.source) })),
       recognized: layout && { id: layout.id, name: layout.name },
       notApplicable,
+      notCarried,
       proposal: null,
     };
   }
@@ -78,6 +82,7 @@ export async function bronzeLayout(
     columns: appliedMapping(proposal, bronzeColumns).mapped.map((m) => ({ canonical: m.canonical, sourceSql: column(m.source) })),
     recognized: null,
     notApplicable: new Set(),
+    notCarried: new Set(),
     proposal,
   };
 }

@@ -32,6 +32,8 @@ export interface ExpectationPlanContext {
   lookups: { providers: string | null; eligibility: string | null };
   /** Rules the file's recognised layout says do not apply to it. */
   notApplicable?: ReadonlySet<string>;
+  /** Columns the layout says its files do not carry, so no row is faulted for lacking them. */
+  notCarried?: ReadonlySet<string>;
 }
 
 /**
@@ -48,7 +50,7 @@ export function planExpectations(context: ExpectationPlanContext): Expectation[]
     missingRequired: [],
   };
   const render: SqlRenderContext = { ...context.render, claimDate: claimDateHook(context.dateColumns, sourceColumnSql) };
-  const planned = planChecks(context.dataType, schema, mapping, context.pack, context.notApplicable);
+  const planned = planChecks(context.dataType, schema, mapping, context.pack, context.notApplicable, context.notCarried);
   const lookups = new Icd10CmLookupJoins();
   const library: Expectation[] = planned.checks.map((check) => {
     const column = context.present.has(check.column) || schema.columns.some((c) => c.name === check.column) ? check.column : null;

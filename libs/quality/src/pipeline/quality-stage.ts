@@ -82,6 +82,7 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
     overrides: request.settings.expectations,
     lookups: await lookups(session, request, tables),
     notApplicable: layout.notApplicable,
+    notCarried: layout.notCarried,
   });
 
   return inTransaction(session, async () => {

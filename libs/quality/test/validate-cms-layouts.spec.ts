@@ -1,0 +1,150 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeTempDir } from '@ade/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CCLF1_PART_A_HEADER_HEADERS,
+  CCLF5_PART_B_PHYSICIAN_HEADERS,
+  CCLF7_PART_D_HEADERS,
+  CCW_DME_HEADERS,
+  CCW_HHA_HEADERS,
+  CCW_HOSPICE_HEADERS,
+  CCW_PDE_HEADERS,
+  CCW_SNF_HEADERS,
+} from '@ade/synthetic';
+import { validateFile, type ValidationReport } from '../src';
+import { BAD_NPI, cclf1Row, cclf5Line, cclf7Row, delimited, dmeLine, hhaLine, hospiceLine, pdeRow, snfLine } from './public-layout-files';
+
+/** The other CMS claim files (SNF, HHA, hospice, DME, Part D events) and CCLF files 1, 5 and 7, built from their published field lists. */
+describe('validateFile on the other CMS claim and CCLF layouts', () => {
+  let dir: Awaited<ReturnType<typeof makeTempDir>>;
+  const validate = async (name: string, content: string): Promise<ValidationReport> => {
+    const path = join(dir.path, name);
+    await writeFile(path, content);
+    return validateFile({ path, asOf: '2026-11-01' });
+  };
+  const violations = (report: ValidationReport) => report.violations.map((v) => [v.row, v.rule, v.column]);
+
+  beforeAll(async () => {
+    dir = await makeTempDir('validate-cms-layouts');
+  });
+  afterAll(() => dir?.cleanup());
+
+  it('reads a SNF file as SNF stays: type of bill, admission and discharge, the facility NPI, HIPPS codes on PPS lines', async () => {
+    const report = await validate(
+      'snf.csv',
+      delimited(CCW_SNF_HEADERS, [
+        snfLine(),
+        snfLine({ CLM_ID: '-10000930000202', ORG_NPI_NUM: BAD_NPI, CLM_ADMSN_DT: '31-APR-2021' }),
+        snfLine({ CLM_LINE_NUM: '2', REV_CNTR: '0420', HCPCS_CD: '97110' }),
+        snfLine({ CLM_LINE_NUM: '3', REV_CNTR: '0420', HCPCS_CD: 'KAQD1' }),
+      ], '|'),
+    );
+    expect([report.type, report.layout?.id]).toEqual(['institutional_claims', 'cms-ccw-rif-snf']);
+    // KAQD1 is a HIPPS rate code: right on the 0022 PPS line, not a procedure on a therapy line.
+    expect(violations(report)).toEqual([
+      [2, 'npi.check_digit', 'ORG_NPI_NUM'],
+      [2, 'date.format', 'CLM_ADMSN_DT'],
+      [4, 'procedure.format', 'HCPCS_CD'],
+    ]);
+    expect(report.columns.mapped).toContainEqual({ source: 'CLM_FAC_TYPE_CD || CLM_SRVC_CLSFCTN_TYPE_CD || CLM_FREQ_CD', canonical: 'bill_type_code', by: 'layout' });
+    expect(report.columns.missingRequired).toEqual([]);
+  });
+
+  it('judges a home health line on its revenue-center date and its payment against its charge', async () => {
+    const report = await validate(
+      'hha.csv',
+      delimited(CCW_HHA_HEADERS, [hhaLine(), hhaLine({ CLM_LINE_NUM: '2', REV_CNTR_PMT_AMT_AMT: '250.00' }), hhaLine({ CLM_LINE_NUM: '3', ICD_DGNS_CD1: 'I502' })], '|'),
+    );
+    expect(report.layout?.id).toBe('cms-ccw-rif-hha');
+    expect(violations(report)).toEqual([
+      [2, 'amounts.paid_exceeds_billed', 'REV_CNTR_PMT_AMT_AMT'],
+      [3, 'icd10cm.header_code', 'ICD_DGNS_CD1'],
+    ]);
+    expect(report.columns.mapped).toContainEqual({ source: 'REV_CNTR_DT', canonical: 'claim_line_start_date', by: 'layout' });
+  });
+
+  it('reads a hospice file, and judges an ICD-9 diagnosis of 2014 as ICD-9 by its version code', async () => {
+    const era9 = { CLM_FROM_DT: '01-MAY-2014', CLM_THRU_DT: '31-MAY-2014', REV_CNTR_DT: '01-MAY-2014', CLM_HOSPC_START_DT_ID: '01-MAY-2014' };
+    const report = await validate(
+      'hospice.csv',
+      delimited(CCW_HOSPICE_HEADERS, [hospiceLine(), hospiceLine({ ...era9, CLM_ID: '-10000930000402', ICD_DGNS_CD1: '1629', ICD_DGNS_VRSN_CD1: '9' })], '|'),
+    );
+    expect(report.layout?.id).toBe('cms-ccw-rif-hospice');
+    expect(violations(report)).toEqual([]);
+    expect(report.rules['icd10cm.format']).toBe(0);
+  });
+
+  it('reads a DME file with the supplier as the billing provider', async () => {
+    const report = await validate('dme.csv', delimited(CCW_DME_HEADERS, [dmeLine(), dmeLine({ LINE_NUM: '2', PRVDR_NPI: BAD_NPI, LINE_PLACE_OF_SRVC_CD: '00' })], '|'));
+    expect([report.type, report.layout?.id]).toEqual(['professional_claims', 'cms-ccw-rif-dme']);
+    expect(report.columns.mapped).toContainEqual({ source: 'PRVDR_NPI', canonical: 'billing_npi', by: 'layout' });
+    expect(violations(report)).toEqual([
+      [2, 'npi.check_digit', 'PRVDR_NPI'],
+      [2, 'place_of_service.unknown', 'LINE_PLACE_OF_SRVC_CD'],
+    ]);
+  });
+
+  it('reads Part D events: the pharmacy NPI only under qualifier 01, one line per fill, NDCs and quantities', async () => {
+    const report = await validate(
+      'pde.csv',
+      delimited(CCW_PDE_HEADERS, [
+        pdeRow(),
+        pdeRow({ PDE_ID: '-10000000000102', SRVC_PRVDR_ID_QLFYR_CD: '07', SRVC_PRVDR_ID: '0512345' }),
+        pdeRow({ PDE_ID: '-10000000000103', PROD_SRVC_ID: '0002-3233', PRSCRBR_ID: BAD_NPI }),
+        pdeRow(),
+      ], '|'),
+    );
+    expect([report.type, report.layout?.id]).toEqual(['pharmacy_claims', 'cms-ccw-pde']);
+    const pharmacy = 'SRVC_PRVDR_ID where SRVC_PRVDR_ID_QLFYR_CD = 01';
+    // An NCPDP pharmacy number (qualifier 07) is not read as an NPI: the fill has no pharmacy NPI.
+    expect(violations(report)).toEqual([
+      [2, 'required.missing', pharmacy],
+      [3, 'npi.check_digit', 'PRSCRBR_ID where PRSCRBR_ID_QLFYR_CD = 01'],
+      [3, 'ndc.format', 'PROD_SRVC_ID'],
+      // One fill per row: the event id alone keys it, so a repeated event is a duplicate.
+      [4, 'integrity.duplicate_line', 'PDE_ID'],
+    ]);
+    expect(report.columns.mapped).toContainEqual({ source: "'1'", canonical: 'claim_line_number', by: 'layout' });
+  });
+
+  it('reads a CCLF1 claim header as one institutional claim per row, saying the revenue lines are in CCLF2', async () => {
+    const report = await validate('cclf1.csv', delimited(CCLF1_PART_A_HEADER_HEADERS, [cclf1Row(), cclf1Row({ CUR_CLM_UNIQ_ID: '1000000002', FAC_PRVDR_NPI_NUM: BAD_NPI, CLM_BILL_FAC_TYPE_CD: '', CLM_BILL_CLSFCTN_CD: '', CLM_BILL_FREQ_CD: '' })], ','));
+    expect([report.type, report.layout?.id]).toEqual(['institutional_claims', 'cms-cclf1-part-a-header']);
+    expect(report.columns.missingRequired).toEqual([]);
+    expect(report.layout?.notCarried).toEqual({ revenue_center_code: expect.stringMatching(/CCLF file 2/) });
+    expect(violations(report)).toEqual([
+      [2, 'npi.check_digit', 'FAC_PRVDR_NPI_NUM'],
+      [2, 'required.missing', 'CLM_BILL_FAC_TYPE_CD || CLM_BILL_CLSFCTN_CD || CLM_BILL_FREQ_CD'],
+    ]);
+    // Only the blank type of bill: the revenue code CCLF1 does not carry faults no row.
+    expect(report.rules['required.missing']).toBe(1);
+  });
+
+  it('reads CCLF5 lines without a billing NPI or charge, which it reports as not carried, and still judges the rest', async () => {
+    const report = await validate(
+      'cclf5.csv',
+      delimited(CCLF5_PART_B_PHYSICIAN_HEADERS, [cclf5Line(), cclf5Line({ CLM_LINE_NUM: '2', RNDRG_PRVDR_NPI_NUM: BAD_NPI, CLM_LINE_HCPCS_CD: '9921' })], ','),
+    );
+    expect([report.type, report.layout?.id]).toEqual(['professional_claims', 'cms-cclf5-part-b-physician']);
+    expect(Object.keys(report.layout?.notCarried ?? {})).toEqual(['billing_npi', 'charge_amount']);
+    expect(report.columns.missingRequired).toEqual([]);
+    expect(violations(report)).toEqual([
+      [2, 'npi.check_digit', 'RNDRG_PRVDR_NPI_NUM'],
+      [2, 'procedure.format', 'CLM_LINE_HCPCS_CD'],
+    ]);
+    expect(report.rules).not.toHaveProperty('medicaid_id.format');
+  });
+
+  it('reads CCLF7 Part D lines with their NPI qualifiers', async () => {
+    const report = await validate(
+      'cclf7.csv',
+      delimited(CCLF7_PART_D_HEADERS, [cclf7Row(), cclf7Row({ CUR_CLM_UNIQ_ID: '3000000002', CLM_SRVC_PRVDR_GNRC_ID_NUM: BAD_NPI, CLM_LINE_NDC_CD: '2323330' })], ','),
+    );
+    expect([report.type, report.layout?.id]).toEqual(['pharmacy_claims', 'cms-cclf7-part-d']);
+    expect(violations(report)).toEqual([
+      [2, 'npi.check_digit', 'CLM_SRVC_PRVDR_GNRC_ID_NUM where PRVDR_SRVC_ID_QLFYR_CD = 01'],
+      [2, 'ndc.format', 'CLM_LINE_NDC_CD'],
+    ]);
+  });
+});
