@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '@ade/testing';
 import { npiCheckDigit } from '@ade/healthcare';
-import { CCLF5_PART_B_PHYSICIAN_HEADERS, CCW_CARRIER_HEADERS } from '@ade/synthetic';
+import { CCLF5_PART_B_PHYSICIAN_HEADERS, CCW_CARRIER_HEADERS, DE_SYNPUF_CARRIER_HEADERS, TUVA_MEDICAL_CLAIM_HEADERS } from '@ade/synthetic';
 import { cliRunner } from './cli-harness';
 
 describe('ade generate and ade validate, offline (no server)', () => {
@@ -107,6 +107,35 @@ describe('ade generate and ade validate, offline (no server)', () => {
       expect(result.stdout).toMatch(/^Not carried: charge_amount: /m);
       expect(result.stdout).not.toContain('Required columns missing');
       expect(result.stdout).toContain('rows 1, valid 1, invalid 0');
+    });
+
+    it('routes the lines of a Tuva medical_claim file to their claim form and says how many each judged', async () => {
+      const path = join(dir.path, 'medical_claim.csv');
+      const common = { claim_line_number: '1', member_id: 'AB12345C', billing_npi: npi, diagnosis_code_1: 'E11.9', service_unit_quantity: '1', charge_amount: '100.00' };
+      const lines: Array<Record<string, string>> = [
+        { ...common, claim_id: 'P1', claim_type: 'professional', place_of_service_code: '11', hcpcs_code: '99213', claim_line_start_date: '2024-03-01' },
+        { ...common, claim_id: 'I1', claim_type: 'institutional', bill_type_code: '131', revenue_center_code: '0450', claim_start_date: '2024-03-02', claim_end_date: '2024-03-02' },
+      ];
+      await writeFile(path, `${TUVA_MEDICAL_CLAIM_HEADERS.join(',')}\n${lines.map((line) => TUVA_MEDICAL_CLAIM_HEADERS.map((h) => line[h] ?? '').join(',')).join('\n')}\n`);
+      const result = await ade('validate', path, '--type', 'professional_claims', '--as-of', '2026-11-01');
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toMatch(/^Routed by claim type: professional lines \(1\) judged as professional_claims$/m);
+      expect(result.stdout).toMatch(/^Routed by claim type: institutional lines \(1\) judged as institutional_claims$/m);
+      expect(result.stdout).toContain('rows 2, valid 2, invalid 0');
+    });
+
+    it('reads a DE-SynPUF carrier file one line at a time and shows a violation as row.line', async () => {
+      const path = join(dir.path, 'synpuf.csv');
+      const row: Record<string, string> = {
+        DESYNPUF_ID: '00013D2EFD8E45D1', CLM_ID: '887733370393390', CLM_FROM_DT: '20090511', CLM_THRU_DT: '20090511', ICD9_DGNS_CD_1: '4019',
+        PRF_PHYSN_NPI_1: npi, HCPCS_CD_1: '99213', PRF_PHYSN_NPI_2: npi, HCPCS_CD_2: '9921',
+      };
+      await writeFile(path, `${DE_SYNPUF_CARRIER_HEADERS.join(',')}\n${DE_SYNPUF_CARRIER_HEADERS.map((h) => row[h] ?? '').join(',')}\n`);
+      const result = await ade('validate', path, '--as-of', '2026-11-01');
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toContain('Lines side by side (1 to 13 per row): 2 lines read from 1 rows, each judged as a row');
+      expect(result.stdout).toMatch(/^1\.2\s+HCPCS_CD_2\s+procedure\.format\s/m);
+      expect(result.stdout).toContain('rows 2, valid 1, invalid 1');
     });
 
     it('reads cryptic headers by --mapping FILE.json, and refuses a mapping that names a column the type lacks', async () => {

@@ -15,6 +15,7 @@ import {
   type DerivedColumn,
   type HeaderMapping,
   type LayoutDescriptor,
+  type LineMapping,
   type MappingFile,
 } from '@ade/healthcare';
 import { UnusableInputError } from './unusable-input';
@@ -27,6 +28,8 @@ export interface FileLayout {
   mapping: HeaderMapping;
   /** Canonical columns the layout builds from several of the file's columns. */
   derived: DerivedColumn[];
+  /** For lines written side by side: how each row is read as one line per number. */
+  lines: LineMapping | null;
   /** Rules of the schema the layout says do not apply to its files. */
   notApplicable: ReadonlySet<string>;
   /** Columns the layout says its files do not carry: not required of them, their rules not run. */
@@ -49,11 +52,11 @@ export interface FileLayoutRequest {
 export function mapColumns(
   headers: readonly string[],
   schema: CanonicalSchema,
-  layout: Pick<LayoutDescriptor, 'columns' | 'notApplicable' | 'notCarried'> | null,
-): { mapping: HeaderMapping; derived: DerivedColumn[]; notApplicable: ReadonlySet<string>; notCarried: ReadonlySet<string> } {
-  if (!layout) return { mapping: mapHeaders(headers, schema), derived: [], notApplicable: new Set(), notCarried: new Set() };
-  const { derived, ...mapping } = mapLayout(headers, layout, schema);
-  return { mapping, derived, notApplicable: new Set(Object.keys(layout.notApplicable)), notCarried: new Set(Object.keys(layout.notCarried)) };
+  layout: Pick<LayoutDescriptor, 'columns' | 'notApplicable' | 'notCarried' | 'lines'> | null,
+): { mapping: HeaderMapping; derived: DerivedColumn[]; lines: LineMapping | null; notApplicable: ReadonlySet<string>; notCarried: ReadonlySet<string> } {
+  if (!layout) return { mapping: mapHeaders(headers, schema), derived: [], lines: null, notApplicable: new Set(), notCarried: new Set() };
+  const { derived, lines, ...mapping } = mapLayout(headers, layout, schema);
+  return { mapping, derived, lines, notApplicable: new Set(Object.keys(layout.notApplicable)), notCarried: new Set(Object.keys(layout.notCarried)) };
 }
 
 /**
@@ -85,7 +88,7 @@ export async function fileLayout(
   if (headers.some(looksLikeData) || proposal.columns.every((column) => column.evidence.header.by === 'values')) {
     throw new UnusableInputError(`none of the ${headers.length} columns of ${request.path} is a recognizable ${proposal.dataType} column; does its first line name the columns?`);
   }
-  return { type: proposal.dataType, layout: null, mapping: appliedMapping(proposal, headers), derived: [], notApplicable: new Set(), notCarried: new Set(), proposal };
+  return { type: proposal.dataType, layout: null, mapping: appliedMapping(proposal, headers), derived: [], lines: null, notApplicable: new Set(), notCarried: new Set(), proposal };
 }
 
 function likeliestType(headers: readonly string[], profiles: ReadonlyMap<string, ColumnProfile>, path: string): MappingProposal {

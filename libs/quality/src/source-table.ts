@@ -2,15 +2,19 @@ import { stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TabularFormat } from '@ade/contracts';
-import type { DerivedColumn } from '@ade/healthcare';
+import type { DerivedColumn, LineMapping } from '@ade/healthcare';
 import { duckdbSql } from '@ade/lakehouse';
 import { parsedDateColumn, parsedDateSql } from './parsed-dates';
 import { asRuleInputSql } from './rule-inputs';
 import { quoteIdentifier } from './sql/identifiers';
 import { unreadableSource, UnusableInputError } from './unusable-input';
 
-/** The prepared source: one row per data row, in file order, so rowid + 1 is the data row number. */
+/**
+ * The prepared source: one row per data row, in file order, so rowid + 1 is the data row number;
+ * for lines written side by side, one row per line, with the data row it came from in FILE_ROW_COLUMN.
+ */
 export const SOURCE_TABLE = 'src';
+export const FILE_ROW_COLUMN = '__file_row';
 
 const FORMAT_BY_EXTENSION: Record<string, TabularFormat> = {
   '.csv': 'csv',
@@ -37,6 +41,8 @@ export interface SourceDescription {
   columns: string[];
   /** A SELECT over the file, every column as text, with the ingestion path's reader settings. */
   readSql: string;
+  /** For lines read from side by side: the column holding each line's data row number. */
+  fileRow?: string;
 }
 
 export function formatOf(path: string, explicit: TabularFormat | undefined): TabularFormat {
@@ -78,6 +84,33 @@ export function withDerivedColumns(source: SourceDescription, derived: readonly 
 }
 
 /**
+ * The source read one line per row when its lines are side by side: each data row becomes a row
+ * per line number with any of its line fields filled (the first line always, so no row is lost),
+ * carrying the row's own columns, the line's fields under their numbered names (`HCPCS_CD_{n}`),
+ * the line number and the data row number, in file order.
+ */
+export function withLines(source: SourceDescription, lines: LineMapping | null): SourceDescription {
+  if (!lines) return source;
+  const number = quoteIdentifier(lines.number);
+  const lineFields = lines.columns.map((column) => {
+    const cases = [...column.slots].map(([n, header]) => `WHEN ${n} THEN base.${quoteIdentifier(header)}`).join(' ');
+    return { name: quoteIdentifier(column.name), sql: `CASE line.n ${cases} END` };
+  });
+  const fields = lineFields.map((field) => `${field.sql} AS ${field.name}`);
+  const filled = lineFields.length ? ` OR coalesce(${lineFields.map((field) => asRuleInputSql(field.name)).join(', ')}) IS NOT NULL` : '';
+  const fileRow = quoteIdentifier(FILE_ROW_COLUMN);
+  const perLine =
+    `SELECT base.*, CAST(line.n AS VARCHAR) AS ${number}${fields.map((field) => `, ${field}`).join('')} ` +
+    `FROM (SELECT *, row_number() OVER () AS ${fileRow} FROM (${source.readSql}) AS raw) AS base CROSS JOIN range(${lines.from}, ${lines.to + 1}) AS line(n)`;
+  return {
+    ...source,
+    columns: [...source.columns, lines.number, ...lines.columns.map((column) => column.name)],
+    readSql: `SELECT * FROM (${perLine}) WHERE ${number} = '${lines.from}'${filled} ORDER BY ${fileRow}, CAST(${number} AS INTEGER)`,
+    fileRow: FILE_ROW_COLUMN,
+  };
+}
+
+/**
  * Reads the whole file in one pass into the table the checks run over, keeping only the columns
  * they read: each cleaned once (blank → NULL), date columns also parsed once.
  */
@@ -88,17 +121,17 @@ export async function prepareSourceTable(
   dateColumns: readonly string[],
 ): Promise<void> {
   try {
-    await connection.run(prepareSourceSql(source.readSql, columnsRead, dateColumns));
+    await connection.run(prepareSourceSql(source.readSql, columnsRead, dateColumns, source.fileRow ? [source.fileRow] : []));
   } catch (error) {
     throw unreadableSource(error, source.path, source.format);
   }
 }
 
-export function prepareSourceSql(readSql: string, columnsRead: readonly string[], dateColumns: readonly string[]): string {
+export function prepareSourceSql(readSql: string, columnsRead: readonly string[], dateColumns: readonly string[], kept: readonly string[] = []): string {
   const cleaned = columnsRead.map((column) => `${asRuleInputSql(quoteIdentifier(column))} AS ${quoteIdentifier(column)}`);
   // A blank value matches no date shape, so dates are parsed from the raw value directly.
   const dates = dateColumns.map((column) => `${parsedDateSql(quoteIdentifier(column))} AS ${quoteIdentifier(parsedDateColumn(column))}`);
-  const projection = [...cleaned, ...dates];
+  const projection = [...kept.map(quoteIdentifier), ...cleaned, ...dates];
   // A table needs a column even when no check reads any; the row count still matters.
   if (projection.length === 0) projection.push('TRUE AS __present');
   return `CREATE TEMP TABLE ${SOURCE_TABLE} AS SELECT ${projection.join(', ')} FROM (${readSql}) AS raw`;

@@ -1,12 +1,13 @@
 import type { DataType, TabularFormat } from '@ade/contracts';
 import { canonicalSchema, Icd10CmLookupJoins, loadStatePack, todayIsoDate, type CanonicalSchema, type HeaderMapping, type MappingFile, type SqlRenderContext, type StatePack } from '@ade/healthcare';
 import { planChecks } from './check-plan';
+import { claimRouting, routedCheck, unroutedCheck, type ClaimRouting } from './claim-routes';
 import { claimDateHook } from './parsed-dates';
-import { duplicateCheck } from './duplicate-check';
-import { countsSql, resultsTableSql, violationsSql, type SqlCheck } from './sql/check-sql';
+import { DUPLICATE_RULE_ID, DUPLICATE_ROWS_TABLE, duplicateCheck } from './duplicate-check';
+import { countsSql, LINE_COLUMN, RESULTS_TABLE, resultsTableSql, ROW_COLUMN, violationsSql, type SqlCheck } from './sql/check-sql';
 import { fileLayout, type FileLayout } from './file-layout';
 import { profileColumns } from './column-profiles';
-import { describeSource, prepareSourceTable, sourceColumnSql, withDerivedColumns, type SourceDescription } from './source-table';
+import { describeSource, prepareSourceTable, SOURCE_TABLE, sourceColumnSql, withDerivedColumns, withLines, type SourceDescription } from './source-table';
 import { ValidationEngine, type ValidationEngineOptions } from './validation-engine';
 import type { ValidationReport, Violation } from './validation-report';
 
@@ -50,22 +51,29 @@ export async function validateFile(request: ValidateFileRequest): Promise<Valida
   try {
     const described = await describeSource(engine.connection, request);
     const file = await fileLayout(described.columns, request, () => profileColumns((sql) => engine.rows(sql), described, engine.ref));
-    const source = withDerivedColumns(described, file.derived);
+    const source = withLines(withDerivedColumns(described, file.derived), file.lines);
     const schema = canonicalSchema(file.type);
-    const set = buildChecks(file.type, schema, file.mapping, pack, file, { dialect: 'duckdb', asOf, statePack: pack, ref: engine.ref });
+    const baseContext: SqlRenderContext = { dialect: 'duckdb', asOf, statePack: pack, ref: engine.ref };
+    const routing = file.layout === null ? claimRouting(described.columns, file.type) : null;
+    const built = routing ? buildRoutedChecks(routing, pack, baseContext) : buildChecks(file.type, schema, file.mapping, pack, file, baseContext);
+    // Each line's number is read, for the report, whether or not a check reads it.
+    const set = file.lines ? { ...built, columnsRead: [...new Set([...built.columnsRead, file.lines.number])] } : built;
     await prepareSourceTable(engine.connection, source, set.columnsRead, set.dateColumns);
     const readMs = Date.now() - started - referenceMs;
 
     const checksStarted = Date.now();
     for (const statement of set.prepareSql) await engine.connection.run(statement);
-    await engine.connection.run(resultsTableSql(set.checks));
+    const lineRows = file.lines && { row: sourceColumnSql(source.fileRow!), line: `CAST(${sourceColumnSql(file.lines.number)} AS INTEGER)` };
+    await engine.connection.run(resultsTableSql(set.checks, lineRows ?? {}));
     const [counts] = await engine.rows(countsSql(set.checks));
     const limit = request.maxViolations ?? Number.MAX_SAFE_INTEGER;
-    const failing = limit > 0 && set.checks.length > 0 ? await engine.rows(violationsSql(set.checks, limit)) : [];
+    const failing = limit > 0 && set.checks.length > 0 ? await engine.rows(violationsSql(set.checks, limit, lineRows !== null)) : [];
     const checksMs = Date.now() - checksStarted;
 
     return {
       ...summarize(request, source, pack, asOf, file, set, counts!, failing),
+      ...(routing && { routes: await routeCounts(engine, routing) }),
+      ...(file.lines && { lines: { from: file.lines.from, to: file.lines.to, fileRows: await fileRowCount(engine) } }),
       durationMs: Date.now() - started,
       timings: { referenceMs, readMs, checksMs },
     };
@@ -82,6 +90,7 @@ function buildChecks(
   pack: StatePack,
   leftOut: Pick<FileLayout, 'notApplicable' | 'notCarried'>,
   baseContext: SqlRenderContext,
+  lookups = new Icd10CmLookupJoins(),
 ): CheckSet {
   const plan = planChecks(type, schema, mapping, pack, leftOut.notApplicable, leftOut.notCarried);
   const sourceOf = new Map(mapping.mapped.map((m) => [m.canonical, m.source]));
@@ -91,7 +100,6 @@ function buildChecks(
     .map((column) => sourceOf.get(column.name))
     .filter((source): source is string => source !== undefined && read.has(source));
   const context: SqlRenderContext = { ...baseContext, claimDate: claimDateHook(dateColumns, sourceColumnSql) };
-  const lookups = new Icd10CmLookupJoins();
   const rendered = plan.checks.map((planned) => ({ planned, ...lookups.render(context, (joined) => planned.rule.sql(planned.inputs, joined)) }));
   const checks: SqlCheck[] = rendered.map(({ planned, result: passSql, joins }) => ({
     no: planned.no,
@@ -117,6 +125,51 @@ function buildChecks(
   };
 }
 
+/**
+ * Each route's checks over the lines of its claim type, numbered one after another, then the
+ * check that no line falls outside every route. Both claim forms key a line alike, so one
+ * duplicate check serves the file; the routes share their code lookups.
+ */
+function buildRoutedChecks(routing: ClaimRouting, pack: StatePack, baseContext: SqlRenderContext): CheckSet {
+  const none = { notApplicable: new Set<string>(), notCarried: new Set<string>() };
+  const lookups = new Icd10CmLookupJoins();
+  const sets = routing.routes.map((route) => ({ route, set: buildChecks(route.type, canonicalSchema(route.type), route.mapping, pack, none, baseContext, lookups) }));
+  const checks: SqlCheck[] = [];
+  for (const [index, { route, set }] of sets.entries()) {
+    for (const check of set.checks) {
+      if (check.ruleId === DUPLICATE_RULE_ID) {
+        if (index === 0) checks.push({ ...check, no: checks.length + 1 });
+      } else {
+        checks.push(routedCheck({ ...check, no: checks.length + 1 }, routing.column, route.claimType));
+      }
+    }
+  }
+  checks.push(unroutedCheck(checks.length + 1, routing.column));
+  const unique = (lists: string[][]) => [...new Set(lists.flat())];
+  return {
+    checks,
+    columnsRead: unique([...sets.map(({ set }) => set.columnsRead), [routing.column]]),
+    dateColumns: unique(sets.map(({ set }) => set.dateColumns)),
+    // The duplicate rows are found once, by the first route's statement.
+    prepareSql: unique(sets.map(({ set }, index) => (index === 0 ? set.prepareSql : set.prepareSql.filter((sql) => !sql.includes(DUPLICATE_ROWS_TABLE))))),
+    missingRequired: unique(sets.map(({ set }) => set.missingRequired)),
+  };
+}
+
+/** How many data rows the lines read from side by side came from. */
+async function fileRowCount(engine: ValidationEngine): Promise<number> {
+  const [row] = await engine.rows(`SELECT count(DISTINCT ${ROW_COLUMN}) AS file_rows FROM ${RESULTS_TABLE}`);
+  return Number(row!['file_rows']);
+}
+
+/** How many lines each route judged. */
+async function routeCounts(engine: ValidationEngine, routing: ClaimRouting): Promise<NonNullable<ValidationReport['routes']>> {
+  const key = `lower(trim(${sourceColumnSql(routing.column)}))`;
+  const rows = await engine.rows(`SELECT ${key} AS claim_type, count(*) AS lines FROM ${SOURCE_TABLE} GROUP BY ALL`);
+  const lines = new Map(rows.map((row) => [String(row['claim_type']), Number(row['lines'])]));
+  return routing.routes.map((route) => ({ claimType: route.claimType, type: route.type, lines: lines.get(route.claimType) ?? 0 }));
+}
+
 function summarize(
   request: ValidateFileRequest,
   source: SourceDescription,
@@ -139,7 +192,11 @@ function summarize(
   const byNo = new Map(set.checks.map((check) => [check.no, check]));
   const violations: Violation[] = failing.map((row) => {
     const check = byNo.get(Number(row['check_no']))!;
-    return { row: Number(row['row_no']), column: check.column, rule: check.ruleId, severity: check.severity, message: check.message };
+    if (row[LINE_COLUMN] === undefined) return { row: Number(row['row_no']), column: check.column, rule: check.ruleId, severity: check.severity, message: check.message };
+    // A line field is reported under the header of its own line (HCPCS_CD_{n} on line 3 is HCPCS_CD_3).
+    const line = Number(row[LINE_COLUMN]);
+    const column = file.lines?.columns.find((c) => c.name === check.column)?.slots.get(line) ?? check.column;
+    return { row: Number(row['row_no']), line, column, rule: check.ruleId, severity: check.severity, message: check.message };
   });
   return {
     file: request.path,

@@ -4,6 +4,8 @@ import type { MappingProposal, Severity } from '@ade/healthcare';
 export interface Violation {
   /** 1-based data row (the header is not counted). */
   row: number;
+  /** For lines side by side on one row: the line of the row (the n of its headers). */
+  line?: number;
   /** The column as named in the file. */
   column: string;
   rule: string;
@@ -47,6 +49,16 @@ export interface ValidationReport {
   violations: Violation[];
   /** True when `violations` was cut at the requested maximum; `rules` always counts them all. */
   violationsTruncated: boolean;
+  /**
+   * For a medical-claim file that mixes professional and institutional lines: the rule set each
+   * claim type was judged by, and how many lines it judged (the rest fail routing.claim_type).
+   */
+  routes?: Array<{ claimType: string; type: DataType; lines: number }>;
+  /**
+   * For a file whose claim lines are side by side on one row (DE-SynPUF): the line numbers read
+   * and how many data rows they came from; `rows`, `valid` and `invalid` then count lines.
+   */
+  lines?: { from: number; to: number; fileRows: number };
   columns: {
     /** How each canonical column was found: by its name, a synonym, the recognised layout, or the profiler. */
     mapped: Array<{ source: string; canonical: string; by: 'name' | 'synonym' | 'layout' | 'profile' }>;

@@ -73,14 +73,17 @@ describe('profiling files in no known layout', () => {
     expect(billing).toMatchObject({ applied: true, evidence: { values: { probe: 'npi', share: 1, nonBlank: 24 } } });
   });
 
-  it('does not apply what the values contradict: a Synthea claims file is asked about, not judged as ICD-10 and places of service', async () => {
+  it('does not apply what the values contradict: a Synthea-like claims file the layout does not identify is asked about, not judged as ICD-10', async () => {
     const synthea = (n: number): Record<string, string> => ({
       Id: `0b5c${n}a1e-7f3d-4c1b-9e2a-00000000000${n % 10}`, PATIENTID: `b7e2${n}c-1d2e-4f5a-8b9c-0000000000${n % 10}`,
       PROVIDERID: `7c1f${n}-aaaa-4bbb-8ccc-000000000001`, DIAGNOSIS1: ['44054006', '38341003', '195662009'][n % 3]!, SERVICEDATE: '2019-05-03T10:15:00Z',
       DEPARTMENTID: '1', PATIENTDEPARTMENTID: '1', APPOINTMENTID: `e1${n}`, STATUS1: 'CLOSED', OUTSTANDING1: '0.0',
     });
-    const path = await file('claims.csv', delimited(SYNTHEA_CLAIMS_HEADERS, Array.from({ length: 20 }, (_, n) => synthea(n)), ','));
+    // Without its appointment and claim-type columns the shipped synthea-claims layout does not identify it.
+    const headers = SYNTHEA_CLAIMS_HEADERS.filter((header) => header !== 'APPOINTMENTID' && header !== 'HEALTHCARECLAIMTYPEID1');
+    const path = await file('claims.csv', delimited(headers, Array.from({ length: 20 }, (_, n) => synthea(n)), ','));
     const report = await validateFile({ path, type: 'professional_claims', asOf: '2026-11-01' });
+    expect(report.layout).toBeNull();
     const proposed = (canonical: string) => report.proposal?.columns.find((column) => column.canonical === canonical);
     expect(proposed('diagnosis_code_1')).toMatchObject({ source: 'DIAGNOSIS1', applied: false, evidence: { values: { share: 0 } } });
     expect(proposed('claim_line_start_date')).toMatchObject({ source: 'SERVICEDATE', applied: true });

@@ -139,3 +139,18 @@ export const cclf7Row = (overrides: Record<string, string> = {}): Record<string,
   PRVDR_PRSBNG_ID_QLFYR_CD: '01', CLM_PRSBNG_PRVDR_GNRC_ID_NUM: RENDERING, CLM_LINE_BENE_PMT_AMT: '5.00',
   CLM_LINE_RX_SRVC_RFRNC_NUM: '000000054321', CLM_LINE_RX_FILL_NUM: '1', ...overrides,
 });
+
+/**
+ * A DE-SynPUF carrier claim: claim fields, then up to thirteen lines side by side, each line's
+ * fields given as [performing NPI, HCPCS, allowed, paid]; YYYYMMDD dates, ICD-9-CM diagnoses.
+ */
+export const synpufClaim = (claim: Record<string, string>, lines: Array<[string, string, string, string]>): Record<string, string> => ({
+  DESYNPUF_ID: '00013D2EFD8E45D1', CLM_ID: '887733370393390', CLM_FROM_DT: '20090511', CLM_THRU_DT: '20090511',
+  ICD9_DGNS_CD_1: '4019', ICD9_DGNS_CD_2: '25000',
+  ...Object.fromEntries(
+    lines.flatMap(([npiValue, hcpcs, allowed, paid], i) => [
+      [`PRF_PHYSN_NPI_${i + 1}`, npiValue], [`HCPCS_CD_${i + 1}`, hcpcs], [`LINE_ALOWD_CHRG_AMT_${i + 1}`, allowed], [`LINE_NCH_PMT_AMT_${i + 1}`, paid],
+    ]),
+  ),
+  ...claim,
+});

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS } from '@ade/synthetic';
+import { CCLF5_PART_B_PHYSICIAN_HEADERS, CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_PDE_HEADERS } from '@ade/synthetic';
 import { runQualityStage } from '../src';
-import { BAD_NPI, BILLING, carrierLine, delimited, inpatientLine } from './public-layout-files';
+import { BAD_NPI, BILLING, carrierLine, cclf5Line, delimited, inpatientLine, pdeRow, RENDERING } from './public-layout-files';
 import { AS_OF, CATALOG, landInBronze, openQualityWorld, type QualityWorld } from './quality-stage.fixtures';
 
 describe('quality stage on files in public layouts', () => {
@@ -14,7 +14,7 @@ describe('quality stage on files in public layouts', () => {
   });
   afterEach(() => world.cleanup());
 
-  async function landAndJudge(dataType: 'professional_claims' | 'institutional_claims', name: string, content: string) {
+  async function landAndJudge(dataType: 'professional_claims' | 'institutional_claims' | 'pharmacy_claims', name: string, content: string) {
     const path = join(world.dir, name);
     await writeFile(path, content);
     const runId = randomUUID();
@@ -55,5 +55,36 @@ describe('quality stage on files in public layouts', () => {
     expect(failures(report)).toEqual([['required.missing', 'bill_type_code', 1]]);
     const silver = await world.catalog.query(`SELECT bill_type_code, admission_date::VARCHAR AS admitted, discharge_date::VARCHAR AS discharged FROM ${CATALOG}.silver.claims`);
     expect(silver).toEqual([{ bill_type_code: '111', admitted: '2020-06-10', discharged: '2020-06-15' }]);
+  });
+
+  it('reads Part D events into silver: line 1 for every fill, the pharmacy NPI only under qualifier 01', async () => {
+    const { report } = await landAndJudge(
+      'pharmacy_claims',
+      'pde.csv',
+      delimited(CCW_PDE_HEADERS, [pdeRow(), pdeRow({ PDE_ID: '-10000000000102', SRVC_PRVDR_ID_QLFYR_CD: '07', SRVC_PRVDR_ID: '0512345' })], '|'),
+    );
+    expect(report.layout?.id).toBe('cms-ccw-pde');
+    expect(report.rows).toMatchObject({ input: 2, silver: 1, quarantined: 1 });
+    expect(failures(report)).toEqual([['required.missing', 'dispensing_provider_npi', 1]]);
+    const silver = await world.catalog.query(
+      `SELECT claim_id, claim_line_number, dispensing_provider_npi, prescribing_provider_npi, ndc_code, dispensing_date::VARCHAR AS filled FROM ${CATALOG}.silver.claims`,
+    );
+    expect(silver).toEqual([
+      { claim_id: '-10000000000101', claim_line_number: '1', dispensing_provider_npi: BILLING, prescribing_provider_npi: RENDERING, ndc_code: '00002323330', filled: '2024-07-12' },
+    ]);
+  });
+
+  it('keeps CCLF5 lines, which carry no billing NPI or charge, instead of quarantining every one', async () => {
+    const { report } = await landAndJudge(
+      'professional_claims',
+      'cclf5.csv',
+      delimited(CCLF5_PART_B_PHYSICIAN_HEADERS, [cclf5Line(), cclf5Line({ CLM_LINE_NUM: '2', RNDRG_PRVDR_NPI_NUM: BAD_NPI })], ','),
+    );
+    expect(report.layout?.id).toBe('cms-cclf5-part-b-physician');
+    expect(report.rows).toMatchObject({ input: 2, silver: 1, quarantined: 1 });
+    expect(failures(report)).toEqual([['npi.check_digit', 'rendering_npi', 1]]);
+    const rules = report.expectations.filter((e) => e.rule === 'required.missing').map((e) => e.column);
+    expect(rules).not.toContain('billing_npi');
+    expect(rules).not.toContain('charge_amount');
   });
 });

@@ -11,9 +11,10 @@ import {
   CCW_HOSPICE_HEADERS,
   CCW_PDE_HEADERS,
   CCW_SNF_HEADERS,
+  DE_SYNPUF_CARRIER_HEADERS,
 } from '@ade/synthetic';
 import { validateFile, type ValidationReport } from '../src';
-import { BAD_NPI, cclf1Row, cclf5Line, cclf7Row, delimited, dmeLine, hhaLine, hospiceLine, pdeRow, snfLine } from './public-layout-files';
+import { BAD_NPI, cclf1Row, cclf5Line, cclf7Row, delimited, dmeLine, hhaLine, hospiceLine, pdeRow, RENDERING, snfLine, synpufClaim } from './public-layout-files';
 
 /** The other CMS claim files (SNF, HHA, hospice, DME, Part D events) and CCLF files 1, 5 and 7, built from their published field lists. */
 describe('validateFile on the other CMS claim and CCLF layouts', () => {
@@ -146,5 +147,37 @@ describe('validateFile on the other CMS claim and CCLF layouts', () => {
       [2, 'npi.check_digit', 'CLM_SRVC_PRVDR_GNRC_ID_NUM where PRVDR_SRVC_ID_QLFYR_CD = 01'],
       [2, 'ndc.format', 'CLM_LINE_NDC_CD'],
     ]);
+  });
+
+  it('reads each DE-SynPUF claim as its lines, judging lines 2 to 13 as line 1, and names the line of each violation', async () => {
+    const report = await validate(
+      'synpuf-carrier.csv',
+      delimited(DE_SYNPUF_CARRIER_HEADERS, [
+        synpufClaim({}, [[RENDERING, '99213', '60.00', '48.00'], [RENDERING, '36415', '3.00', '2.40']]),
+        // Line 3 of thirteen: a bad NPI and a malformed code, far from the first line.
+        synpufClaim({ CLM_ID: '887733370393391' }, [[RENDERING, '99214', '90.00', '72.00'], [RENDERING, '80053', '15.00', '12.00'], [BAD_NPI, '9921', '10.00', '8.00']]),
+        // Paid over allowed on line 13; lines 2 to 12 blank are no lines at all.
+        synpufClaim({ CLM_ID: '887733370393392', ICD9_DGNS_CD_1: '2500X' }, [
+          [RENDERING, '99212', '40.00', '32.00'], ...Array.from({ length: 11 }, (): [string, string, string, string] => ['', '', '', '']), [RENDERING, '97110', '20.00', '25.00'],
+        ]),
+        // A claim with no line filled is still read, as its first line.
+        synpufClaim({ CLM_ID: '887733370393393' }, []),
+      ], ','),
+    );
+    expect([report.type, report.layout?.id]).toEqual(['professional_claims', 'cms-de-synpuf-carrier']);
+    expect(report.lines).toEqual({ from: 1, to: 13, fileRows: 4 });
+    expect(report.rows).toBe(8);
+    expect(report.violations.map((v) => [v.row, v.line, v.rule, v.column])).toEqual([
+      [2, 3, 'npi.check_digit', 'PRF_PHYSN_NPI_3'],
+      [2, 3, 'procedure.format', 'HCPCS_CD_3'],
+      [3, 1, 'icd9cm.format', 'ICD9_DGNS_CD_1'],
+      [3, 13, 'icd9cm.format', 'ICD9_DGNS_CD_1'],
+      [3, 13, 'amounts.paid_exceeds_allowed', 'LINE_NCH_PMT_AMT_13'],
+      [4, 1, 'required.missing', 'HCPCS_CD_1'],
+    ]);
+    expect(report.rules['icd10cm.format']).toBe(0);
+    expect(report.rules['integrity.duplicate_line']).toBe(0);
+    expect(report.columns.mapped).toContainEqual({ source: '{n}', canonical: 'claim_line_number', by: 'layout' });
+    expect(report.columns.missingRequired).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTempDir } from '@ade/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_OUTPATIENT_HEADERS, NPPES_HEADERS } from '@ade/synthetic';
+import { CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_OUTPATIENT_HEADERS, NPPES_HEADERS, SYNTHEA_CLAIMS_HEADERS } from '@ade/synthetic';
 import { UnusableInputError, validateFile, type ValidationReport } from '../src';
 import { BAD_NPI, carrierLine, delimited, inpatientLine, npi, outpatientLine, registryRow, RENDERING, taxonomySlots } from './public-layout-files';
 
@@ -140,6 +140,35 @@ describe('validateFile on files in public layouts', () => {
     expect(report.columns.mapped).toContainEqual({ source: 'Other Provider Identifier_{n} where Other Provider Identifier Type Code_{n} = 05', canonical: 'medicaid_provider_id', by: 'layout' });
   });
 
+  it('recognises a Synthea claims file and judges its diagnoses as SNOMED CT concepts, never as ICD-10-CM', async () => {
+    const claim = (overrides: Record<string, string>): Record<string, string> => ({
+      Id: '0b5c1a1e-7f3d-4c1b-9e2a-000000000001', PATIENTID: 'b7e21c-1d2e-4f5a-8b9c-000000000001', PROVIDERID: '7c1f1-aaaa-4bbb-8ccc-000000000001',
+      DIAGNOSIS1: '44054006', DIAGNOSIS2: '38341003', SERVICEDATE: '2019-05-03T10:15:00Z', APPOINTMENTID: 'e11', HEALTHCARECLAIMTYPEID1: '1',
+      ...overrides,
+    });
+    const path = await file(
+      'synthea-claims.csv',
+      delimited(SYNTHEA_CLAIMS_HEADERS, [
+        claim({}),
+        claim({ Id: '0b5c1a1e-7f3d-4c1b-9e2a-000000000002', DIAGNOSIS1: '195662009', DIAGNOSIS2: '' }),
+        // A transposed pair of digits, which Verhoeff's check catches, and an ICD-10 code where SNOMED CT belongs.
+        claim({ Id: '0b5c1a1e-7f3d-4c1b-9e2a-000000000003', DIAGNOSIS1: '44504006', DIAGNOSIS2: 'E11.9' }),
+        claim({ Id: '0b5c1a1e-7f3d-4c1b-9e2a-000000000004', SERVICEDATE: '2019-02-30T10:15:00Z' }),
+      ], ','),
+    );
+    const report = await validateFile({ path, asOf: '2026-11-01' });
+    expect([report.type, report.layout?.id]).toEqual(['professional_claims', 'synthea-claims']);
+    expect(violations(report)).toEqual([
+      [3, 'snomedct.format', 'DIAGNOSIS1'],
+      [3, 'snomedct.format', 'DIAGNOSIS2'],
+      [4, 'date.format', 'SERVICEDATE'],
+    ]);
+    expect(report.rules['icd10cm.format']).toBe(0);
+    expect(report.columns.mapped).toContainEqual({ source: "'snomed-ct'", canonical: 'diagnosis_code_type', by: 'layout' });
+    expect(Object.keys(report.layout?.notCarried ?? {})).toEqual(['billing_npi', 'hcpcs_code', 'place_of_service_code', 'service_unit_quantity', 'charge_amount']);
+    expect(report.columns.mapped.map((m) => m.canonical)).not.toContain('place_of_service_code');
+  });
+
   describe('refuses what it cannot judge as asked, without quoting the file', () => {
     const refusal = async (path: string, request: { type?: 'providers' | 'professional_claims' }) => {
       const error = await validateFile({ path, asOf: '2026-11-01', ...request }).catch((e: unknown) => e);
@@ -156,7 +185,7 @@ describe('validateFile on files in public layouts', () => {
 
     it('a file in no known layout and no type to read it as', async () => {
       const path = await file('unknown.csv', 'k1,k2\nC1,1\n');
-      expect(await refusal(path, {})).toMatch(/is not in a layout the validator knows \(cms-cclf1-part-a-header, .*nppes-npi-registry\) and its columns read as no data type; pass --type/);
+      expect(await refusal(path, {})).toMatch(/is not in a layout the validator knows \(cms-cclf1-part-a-header, .*nppes-npi-registry, synthea-claims\) and its columns read as no data type; pass --type/);
     });
 
     it('a mapping for another data type, or one naming a header the file lacks', async () => {

@@ -99,9 +99,14 @@ function count(value: string): number {
 
 function describeLayout(report: ValidationReport): string[] {
   const { layout, columns, proposal } = report;
+  const reading = (report.routes ?? []).map((route) => `Routed by claim type: ${route.claimType} lines (${route.lines}) judged as ${route.type}`);
+  if (report.lines) {
+    reading.push(`Lines side by side (${report.lines.from} to ${report.lines.to} per row): ${report.rows} lines read from ${report.lines.fileRows} rows, each judged as a row`);
+  }
   if (proposal) {
     return [
       `Layout: none recognised; columns proposed from their headers and values (applied at confidence ${proposal.threshold.toFixed(2)} or more, with no close rival)`,
+      ...reading,
       '',
       ...proposalTable(proposal.columns),
       '',
@@ -113,7 +118,7 @@ function describeLayout(report: ValidationReport): string[] {
   const notApplied = Object.entries(layout?.notApplicable ?? {}).map(([rule, reason]) => `Not applied: ${rule}: ${reason}`);
   const notCarried = Object.entries(layout?.notCarried ?? {}).map(([column, reason]) => `Not carried: ${column}: ${reason}`);
   const mapping = table([['COLUMN', 'FROM', 'BY'], ...columns.mapped.map((m) => [m.canonical, m.source, m.by])]);
-  return [...heading, ...notApplied, ...notCarried, '', ...mapping, ''];
+  return [...heading, ...reading, ...notApplied, ...notCarried, '', ...mapping, ''];
 }
 
 function describe(report: ValidationReport): string[] {
@@ -129,7 +134,9 @@ function describe(report: ValidationReport): string[] {
   ];
   if (report.violations.length) {
     lines.push('', `First ${report.violations.length} violations:`);
-    lines.push(...table([['ROW', 'COLUMN', 'RULE', 'MESSAGE'], ...report.violations.map((v) => [String(v.row), v.column, v.rule, v.message])]));
+    // A line of a row whose lines are side by side is shown as ROW.LINE (2.3: line 3 of row 2).
+    const where = (v: ValidationReport['violations'][number]) => (v.line === undefined ? String(v.row) : `${v.row}.${v.line}`);
+    lines.push(...table([['ROW', 'COLUMN', 'RULE', 'MESSAGE'], ...report.violations.map((v) => [where(v), v.column, v.rule, v.message])]));
   }
   if (report.columns.unmapped.length) lines.push('', `Columns not recognized (kept, not checked): ${report.columns.unmapped.join(', ')}`);
   if (report.columns.missingRequired.length) lines.push('', `Required columns missing: ${report.columns.missingRequired.join(', ')}`);

@@ -28,6 +28,10 @@ const layoutSource = z.union(
   { error: 'must be a header, { concat: [...] }, { firstFlagged: {...} }, { flagged: {...} } or { constant: "..." }' },
 );
 
+const layoutLines = z
+  .strictObject({ from: z.int().min(0), to: z.int().min(0), columns: z.record(z.string(), numberedPattern) })
+  .refine((lines) => lines.from < lines.to, { error: 'from must be below to' });
+
 const columnsAndRules = {
   dataType: z.enum(DATA_TYPES, { error: `must be one of ${DATA_TYPES.join(', ')}` }),
   columns: z.record(z.string(), layoutSource),
@@ -35,7 +39,13 @@ const columnsAndRules = {
   notCarried: z.record(z.string(), text).default({}),
 };
 
-type ColumnsAndRules = { dataType: string; columns: Record<string, unknown>; notApplicable: Record<string, string>; notCarried: Record<string, string> };
+type ColumnsAndRules = {
+  dataType: string;
+  columns: Record<string, unknown>;
+  notApplicable: Record<string, string>;
+  notCarried: Record<string, string>;
+  lines?: { columns: Record<string, string> };
+};
 
 /** Canonical columns the data type has, rules it binds, and no header read as two columns. */
 function checkColumnsAndRules(layout: ColumnsAndRules, context: z.RefinementCtx): void {
@@ -43,6 +53,13 @@ function checkColumnsAndRules(layout: ColumnsAndRules, context: z.RefinementCtx)
   const known = new Set(schema.columns.map((column) => column.name));
   for (const name of Object.keys(layout.columns)) {
     if (!known.has(name)) context.addIssue({ code: 'custom', path: ['columns', name], message: `is not a ${layout.dataType} column` });
+  }
+  for (const name of Object.keys(layout.lines?.columns ?? {})) {
+    if (!known.has(name)) context.addIssue({ code: 'custom', path: ['lines', 'columns', name], message: `is not a ${layout.dataType} column` });
+    else if (name in layout.columns) context.addIssue({ code: 'custom', path: ['lines', 'columns', name], message: 'is also given a source in columns' });
+  }
+  if (layout.lines && 'claim_line_number' in layout.columns) {
+    context.addIssue({ code: 'custom', path: ['columns', 'claim_line_number'], message: 'is the line number n when lines are side by side' });
   }
   for (const name of Object.keys(layout.notCarried)) {
     if (!known.has(name)) context.addIssue({ code: 'custom', path: ['notCarried', name], message: `is not a ${layout.dataType} column` });
@@ -70,6 +87,7 @@ export function layoutFileSchema(fileId: string) {
       source: z.strictObject({ publisher: text, document: text, url: text.refine((url) => url.startsWith('https://'), { error: 'must be an https:// address' }) }),
       identifiedBy: z.array(header).min(3, { error: 'must list at least three headers' }),
       ...columnsAndRules,
+      lines: layoutLines.optional(),
     })
     .superRefine(checkColumnsAndRules);
 }

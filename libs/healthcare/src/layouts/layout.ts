@@ -19,6 +19,17 @@ export type LayoutSource =
   | { flagged: { value: string; flag: string; equals: string } }
   | { constant: string };
 
+/**
+ * Claim lines written side by side on one row (DE-SynPUF's thirteen carrier lines): each
+ * canonical line column's numbered header, `{n}` standing for `from`..`to`. Each row is read as
+ * one line per `n` with any of these fields filled (the first line always), numbered `n`.
+ */
+export interface LayoutLines {
+  from: number;
+  to: number;
+  columns: Readonly<Record<string, string>>;
+}
+
 /** Where a layout's documentation is published. */
 export interface LayoutReference {
   publisher: string;
@@ -53,6 +64,8 @@ export interface LayoutDescriptor {
    * reported as not carried instead of missing, and the rules that read them do not run.
    */
   notCarried: Readonly<Record<string, string>>;
+  /** Lines side by side on one row, read one line per row (see LayoutLines); absent for a file of one line per row. */
+  lines?: LayoutLines;
 }
 
 export function numberedHeader(pattern: string, n: number): string {

@@ -7,7 +7,7 @@ import { LayoutError } from './layout-error';
 import { numberedHeader, type LayoutDescriptor, type LayoutSource } from './layout';
 import { layoutsDir, loadLayouts } from './load-layouts';
 import { readMappingFile } from './mapping-file';
-import { mapLayout, recognizeLayout } from './recognize-layout';
+import { LINE_NUMBER_COLUMN, mapLayout, recognizeLayout } from './recognize-layout';
 import {
   CCLF1_PART_A_HEADER_HEADERS,
   CCLF5_PART_B_PHYSICIAN_HEADERS,
@@ -20,7 +20,9 @@ import {
   CCW_OUTPATIENT_HEADERS,
   CCW_PDE_HEADERS,
   CCW_SNF_HEADERS,
+  DE_SYNPUF_CARRIER_HEADERS,
   NPPES_HEADERS,
+  SYNTHEA_CLAIMS_HEADERS,
 } from '@ade/synthetic';
 
 const repoRoot = resolve(__dirname, '../../../..');
@@ -37,7 +39,9 @@ const PUBLISHED: Array<[string, readonly string[]]> = [
   ['cms-ccw-rif-inpatient', CCW_INPATIENT_HEADERS],
   ['cms-ccw-rif-outpatient', CCW_OUTPATIENT_HEADERS],
   ['cms-ccw-rif-snf', CCW_SNF_HEADERS],
+  ['cms-de-synpuf-carrier', DE_SYNPUF_CARRIER_HEADERS],
   ['nppes-npi-registry', NPPES_HEADERS],
+  ['synthea-claims', SYNTHEA_CLAIMS_HEADERS],
 ];
 
 /** Every header a source reads. */
@@ -66,7 +70,10 @@ describe('shipped layouts', () => {
     for (const [id, headers] of PUBLISHED) {
       const layout = byId(id);
       const published = new Set(headers);
-      const read = [...layout.identifiedBy, ...Object.values(layout.columns).flatMap(headersOf)];
+      const lineHeaders = Object.values(layout.lines?.columns ?? {}).flatMap((pattern) =>
+        Array.from({ length: layout.lines!.to - layout.lines!.from + 1 }, (_, i) => numberedHeader(pattern, layout.lines!.from + i)),
+      );
+      const read = [...layout.identifiedBy, ...Object.values(layout.columns).flatMap(headersOf), ...lineHeaders];
       expect(read.filter((header) => !published.has(header)), id).toEqual([]);
     }
   });
@@ -235,6 +242,28 @@ describe('mapLayout', () => {
     expect(byId('cms-ccw-rif-inpatient').identifiedBy.every((h) => CCW_SNF_HEADERS.includes(h))).toBe(false);
   });
 
+  it('reads DE-SynPUF lines side by side as one line column per canonical column, numbered by n', () => {
+    const mapping = mapLayout(DE_SYNPUF_CARRIER_HEADERS, byId('cms-de-synpuf-carrier'), canonicalSchema('professional_claims'));
+    expect(mapping.lines).toMatchObject({ from: 1, to: 13, number: LINE_NUMBER_COLUMN });
+    const hcpcs = mapping.lines!.columns.find((c) => c.canonical === 'hcpcs_code')!;
+    expect(hcpcs.name).toBe('HCPCS_CD_{n}');
+    expect([...hcpcs.slots]).toEqual(Array.from({ length: 13 }, (_, i) => [i + 1, `HCPCS_CD_${i + 1}`]));
+    expect(mapping.mapped).toContainEqual({ source: '{n}', canonical: 'claim_line_number', by: 'layout' });
+    expect(mapping.mapped).toContainEqual({ source: 'LINE_NCH_PMT_AMT_{n}', canonical: 'paid_amount', by: 'layout' });
+    expect(mapping.unmapped).not.toContain('HCPCS_CD_13');
+    // Fields the layout does not read stay reported.
+    expect(mapping.unmapped).toContain('TAX_NUM_1');
+    expect(mapping.missingRequired).toEqual([]);
+  });
+
+  it('keeps only the line numbers a file has, and leaves out a line column it has none of', () => {
+    const headers = DE_SYNPUF_CARRIER_HEADERS.filter((h) => !/^HCPCS_CD_(1[0-3]|[4-9])$/.test(h) && !h.startsWith('LINE_COINSRNC_AMT_'));
+    const mapping = mapLayout(headers, byId('cms-de-synpuf-carrier'), canonicalSchema('professional_claims'));
+    expect([...mapping.lines!.columns.find((c) => c.canonical === 'hcpcs_code')!.slots.keys()]).toEqual([1, 2, 3]);
+    expect(mapping.lines!.columns.map((c) => c.canonical)).not.toContain('coinsurance_amount');
+    expect(mapLayout(CCW_CARRIER_HEADERS, byId('cms-ccw-rif-carrier'), canonicalSchema('professional_claims')).lines).toBeNull();
+  });
+
   it('quotes the flag value it compares with', () => {
     const columns = { primary_taxonomy_code: { firstFlagged: { value: 'Code_{n}', flag: 'Flag_{n}', equals: "Y'", from: 1, to: 2 } } };
     const mapping = mapLayout(["Code_1", "Flag_1", "Code_2"], { columns, notCarried: {} }, canonicalSchema('providers'));
@@ -294,6 +323,11 @@ describe('loadLayouts', () => {
     ['a numbered range the wrong way round', { 'x-layout.json': { ...good, columns: { npi: { firstFlagged: { value: 'A_{n}', flag: 'F_{n}', equals: 'Y', from: 3, to: 2 } } } } }, 'columns.npi.firstFlagged: from must be below to'],
     ['a rule the data type does not bind', { 'x-layout.json': { ...good, notApplicable: { 'medicaid_id.format': 'why' } } }, 'layouts/x-layout.json: notApplicable.medicaid_id.format: is not a rule of providers'],
     ['an unknown key', { 'x-layout.json': { ...good, extra: 1 } }, 'layouts/x-layout.json: (file): Unrecognized key: "extra"'],
+    ['lines numbered the wrong way round', { 'x-layout.json': { ...good, lines: { from: 3, to: 1, columns: { npi: 'A_{n}' } } } }, 'layouts/x-layout.json: lines: from must be below to'],
+    ['a line column without {n}', { 'x-layout.json': { ...good, lines: { from: 1, to: 2, columns: { practice_city: 'A' } } } }, "layouts/x-layout.json: lines.columns.practice_city: must contain '{n}'"],
+    ['a line column the data type lacks', { 'x-layout.json': { ...good, lines: { from: 1, to: 2, columns: { claim_id: 'A_{n}' } } } }, 'layouts/x-layout.json: lines.columns.claim_id: is not a providers column'],
+    ['a line column also given in columns', { 'x-layout.json': { ...good, lines: { from: 1, to: 2, columns: { npi: 'A_{n}' } } } }, 'layouts/x-layout.json: lines.columns.npi: is also given a source in columns'],
+    ['a line number given in columns beside lines', { 'x-layout.json': { ...good, dataType: 'professional_claims', columns: { claim_line_number: 'LN' }, lines: { from: 1, to: 2, columns: { hcpcs_code: 'H_{n}' } } } }, 'layouts/x-layout.json: columns.claim_line_number: is the line number n when lines are side by side'],
     ['an empty constant', { 'x-layout.json': { ...good, columns: { npi: { constant: ' ' } } } }, 'layouts/x-layout.json: columns.npi.constant: must not be empty'],
     ['a flagged source without its flag', { 'x-layout.json': { ...good, columns: { npi: { flagged: { value: 'A', equals: '01' } } } } }, 'layouts/x-layout.json: columns.npi: must be a header, { concat: [...] }, { firstFlagged: {...} }, { flagged: {...} } or { constant: "..." }'],
     ['a column not carried that the data type lacks', { 'x-layout.json': { ...good, notCarried: { claim_id: 'why' } } }, 'layouts/x-layout.json: notCarried.claim_id: is not a providers column'],

@@ -1,7 +1,7 @@
 import type { CanonicalSchema } from '../schemas/canonical-schema';
 import type { HeaderMapping } from '../mapping/header-mapping';
 import { normalizeHeader } from '../mapping/normalize-header';
-import { numberedHeader, type LayoutDescriptor, type LayoutSource } from './layout';
+import { numberedHeader, type LayoutDescriptor, type LayoutLines, type LayoutSource } from './layout';
 import { loadLayouts } from './load-layouts';
 
 /**
@@ -17,7 +17,9 @@ export function recognizeLayout(headers: readonly string[], layouts: readonly La
     .map((layout) => ({
       layout,
       // Found as mapLayout would find it: a concatenation needs every part, a flagged column one pair.
-      found: Object.entries(layout.columns).filter(([canonical, source]) => resolveSource(canonical, source, inFile) !== null).length,
+      found:
+        Object.entries(layout.columns).filter(([canonical, source]) => resolveSource(canonical, source, inFile) !== null).length +
+        Object.values(layout.lines?.columns ?? {}).filter((pattern) => slotsOf(pattern, layout.lines!, inFile).size > 0).length,
     }));
   candidates.sort((a, b) => b.found - a.found || b.layout.identifiedBy.length - a.layout.identifiedBy.length || a.layout.id.localeCompare(b.layout.id));
   return candidates[0]?.layout ?? null;
@@ -41,8 +43,29 @@ export interface DerivedColumn {
   sql(column: (header: string) => string): string;
 }
 
+/** One canonical line column of lines written side by side: the file's header for each line number it has. */
+export interface LineColumn {
+  /** The numbered pattern (`HCPCS_CD_{n}`): it stands for the column in reports, `{n}` for the line. */
+  name: string;
+  canonical: string;
+  slots: ReadonlyMap<number, string>;
+}
+
+/** How a file's side-by-side lines are read: one line per number, from `from` to `to`. */
+export interface LineMapping {
+  from: number;
+  to: number;
+  /** The name the line number is reported under. */
+  number: string;
+  columns: LineColumn[];
+}
+
+/** Stands for the line number of side-by-side lines, as `{n}` in their headers. */
+export const LINE_NUMBER_COLUMN = '{n}';
+
 export interface LayoutMapping extends HeaderMapping {
   derived: DerivedColumn[];
+  lines: LineMapping | null;
 }
 
 /**
@@ -53,16 +76,30 @@ export interface LayoutMapping extends HeaderMapping {
  */
 export function mapLayout(
   headers: readonly string[],
-  layout: Pick<LayoutDescriptor, 'columns' | 'notCarried'>,
+  layout: Pick<LayoutDescriptor, 'columns' | 'notCarried' | 'lines'>,
   schema: CanonicalSchema,
 ): LayoutMapping {
   const { columns } = layout;
+  const lineColumns: LineColumn[] = [];
   const inFile = spellingIn(headers);
 
   const mapped: HeaderMapping['mapped'] = [];
   const derived: DerivedColumn[] = [];
   const used = new Set<string>();
   for (const column of schema.columns) {
+    if (layout.lines && column.name === 'claim_line_number') {
+      mapped.push({ source: LINE_NUMBER_COLUMN, canonical: column.name, by: 'layout' });
+      continue;
+    }
+    const pattern = layout.lines?.columns[column.name];
+    if (pattern !== undefined) {
+      const slots = slotsOf(pattern, layout.lines!, inFile);
+      if (slots.size === 0) continue;
+      slots.forEach((header) => used.add(header));
+      lineColumns.push({ name: pattern, canonical: column.name, slots });
+      mapped.push({ source: pattern, canonical: column.name, by: 'layout' });
+      continue;
+    }
     const source = columns[column.name];
     if (source === undefined) continue;
     const found = resolveSource(column.name, source, inFile);
@@ -75,10 +112,21 @@ export function mapLayout(
   return {
     mapped,
     derived,
+    lines: layout.lines ? { from: layout.lines.from, to: layout.lines.to, number: LINE_NUMBER_COLUMN, columns: lineColumns } : null,
     unmapped: headers.filter((header) => !used.has(header)),
     duplicates: [],
     missingRequired: schema.columns.filter((c) => c.required && !found.has(c.name) && !(c.name in layout.notCarried)).map((c) => c.name),
   };
+}
+
+/** The file's header for each line number of a numbered pattern it has. */
+function slotsOf(pattern: string, lines: LayoutLines, inFile: (header: string) => string | undefined): Map<number, string> {
+  const slots = new Map<number, string>();
+  for (let n = lines.from; n <= lines.to; n += 1) {
+    const header = inFile(numberedHeader(pattern, n));
+    if (header !== undefined) slots.set(n, header);
+  }
+  return slots;
 }
 
 interface ResolvedSource {

@@ -65,7 +65,7 @@ afterAll(() => runner.close());
 function codeRuleColumns(ids?: readonly string[]): string[] {
   const context = runner.context(DEFAULT_ENV);
   return RULES.filter((rule) => rule.family === 'code_validity' && (!ids || ids.includes(rule.id))).map((rule, index) => {
-    const columns = rule.id.startsWith('icd10cm.') || rule.id.startsWith('icd9cm.') ? COLUMNS['diagnosis']! : rule.roles.includes('code' as never) ? COLUMNS['procedure']! : COLUMNS[rule.roles[0]!]!;
+    const columns = /^(icd10cm|icd9cm|snomedct)\./.test(rule.id) ? COLUMNS['diagnosis']! : rule.roles.includes('code' as never) ? COLUMNS['procedure']! : COLUMNS[rule.roles[0]!]!;
     const inputs = Object.fromEntries(rule.roles.map((role) => [role, columns[role]!]));
     return `coalesce((${rule.sql(inputs, context)}), false) AS c${index}`;
   });

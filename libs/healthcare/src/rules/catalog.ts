@@ -10,6 +10,7 @@ import { ndcFormat } from './ndc.rules';
 import { npiCheckDigit, npiFormat } from './npi.rules';
 import { cptFormat, hcpcsFormat, hcpcsModifierFormat, hcpcsNotInCodeSet, procedureFormat } from './procedure.rules';
 import type { Rule } from './rule';
+import { snomedCtFormat } from './snomed-ct.rules';
 import { taxonomyFormat, taxonomyNotInCodeSet } from './taxonomy.rules';
 
 /**
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   icd10CmHeaderCode,
   icd10CmNotValidOnDate,
   icd9CmFormat,
+  snomedCtFormat,
   icd10PcsFormat,
   procedureFormat,
   cptFormat,

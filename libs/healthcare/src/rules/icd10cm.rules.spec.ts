@@ -68,8 +68,10 @@ describe('ICD-10-CM validity on the date of service', () => {
     expect(await failsOn('E11.99', '2024-01-01', 'icd-9-cm')).toEqual([]);
     expect(await failsOn('E11.99', '2024-01-01', '9')).toEqual([]);
     expect(await failsOn('E11', '2024-01-01', 'ICD9')).toEqual([]);
-    // A type that names neither system leaves the date to decide.
-    expect(await failsOn('E11.99', '2024-01-01', 'snomed')).toEqual(['icd10cm.not_valid_on_date']);
+    // A type that names no system leaves the date to decide; SNOMED CT is snomedct.format's.
+    expect(await failsOn('E11.99', '2024-01-01', 'icd-11')).toEqual(['icd10cm.not_valid_on_date']);
+    expect(await failsOn('E11.99', '2024-01-01', 'snomed')).toEqual([]);
+    expect(await failsOn('44054006', '2024-01-01', 'http://snomed.info/sct')).toEqual([]);
     expect(await passing(runner, icd10CmFormat, ['250.00'])).toEqual([]);
     const [era9] = await judged(runner, icd10CmFormat, [{ code: '250.00', serviceDate: '2014-06-01', codeType: null }]);
     expect(era9).toBe(true);

@@ -6,15 +6,17 @@ import { icd10CmLookupKeySql } from './icd10cm-lookups';
 import { fullMatch } from './sql/full-match-pattern';
 import { onlyWhen } from './sql/sql-text';
 import { claimDateIn, parseClaimDate } from './values/claim-date';
-import { isIcd9Diagnosis, isIcd9DiagnosisSql } from './values/diagnosis-code-system';
+import { isIcd9Diagnosis, isIcd9DiagnosisSql, isSnomedDiagnosis, isSnomedDiagnosisSql } from './values/diagnosis-code-system';
 
 /**
  * The three ICD-10-CM rules judge only diagnoses of the ICD-10-CM era; an ICD-9-CM one (by its
  * code type, or by a date of service before 2015-10-01) is icd9cm.format's.
  */
 const ROLES = ['code', 'serviceDate', 'codeType'] as const;
-const icd10Era = (inputs: { serviceDate?: string | null; codeType?: string | null }) => !isIcd9Diagnosis(inputs.codeType, inputs.serviceDate);
-const icd10EraSql = (codeType: string, serviceDate: string, context: SqlRenderContext) => `NOT ${isIcd9DiagnosisSql(codeType, serviceDate, context)}`;
+const icd10Era = (inputs: { serviceDate?: string | null; codeType?: string | null }) =>
+  !isIcd9Diagnosis(inputs.codeType, inputs.serviceDate) && !isSnomedDiagnosis(inputs.codeType);
+const icd10EraSql = (codeType: string, serviceDate: string, context: SqlRenderContext) =>
+  `NOT ${isIcd9DiagnosisSql(codeType, serviceDate, context)} AND NOT ${isSnomedDiagnosisSql(codeType)}`;
 
 /**
  * ICD-10-CM shape, dotted (`E11.9`) or dotless (`E119`): a letter, two letters-or-digits (QA0,

@@ -56,8 +56,10 @@ describe('isIcd9Diagnosis', () => {
     [null, '30-SEP-2015', true],
     [null, '2015-10-01', false],
     [null, null, false],
-    ['snomed', '2014-06-01', true],
-    ['snomed', '2024-06-01', false],
+    ['icd-11', '2014-06-01', true],
+    ['icd-11', '2024-06-01', false],
+    ['snomed', '2014-06-01', false],
+    [' SNOMED-CT ', '2014-06-01', false],
     ['90', '2024-06-01', false],
     ['', '2014-06-01', true],
   ])('type %j on %j: %j', (codeType, serviceDate, expected) => {

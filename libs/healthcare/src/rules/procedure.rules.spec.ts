@@ -23,7 +23,7 @@ describe('procedure code formats', () => {
     const cases = [
       { code: 'KAQD1', revenueCode: '0022' },
       { code: '1FC21', revenueCode: '0023' },
-      { code: 'A1101', revenueCode: ' 0024 ' },
+      { code: 'KAQD1', revenueCode: ' 0024 ' },
       { code: 'KAQD', revenueCode: '0022' },
       { code: 'kaqd1', revenueCode: '0023' },
       { code: 'KAQD1', revenueCode: '0420' },

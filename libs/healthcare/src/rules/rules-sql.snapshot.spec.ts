@@ -28,6 +28,7 @@ const SNAPSHOTTED = [
   'icd10cm.header_code',
   'icd10cm.not_valid_on_date',
   'icd9cm.format',
+  'snomedct.format',
   'icd10pcs.format',
   'procedure.format',
   'cpt.format',
@@ -82,7 +83,7 @@ describe('rendered SQL', () => {
       "
       claims."code" IS NULL OR (NOT (NOT (CASE
       WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['9', 'icd9', 'icd-9', 'icd 9', 'icd9cm', 'icd9-cm', 'icd-9-cm', 'icd 9 cm'], lower(trim(claims."code_type"))), false) THEN true
-      WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['0', '10', 'icd10', 'icd-10', 'icd 10', 'icd10cm', 'icd10-cm', 'icd-10-cm', 'icd 10 cm'], lower(trim(claims."code_type"))), false) THEN false
+      WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['0', '10', 'icd10', 'icd-10', 'icd 10', 'icd10cm', 'icd10-cm', 'icd-10-cm', 'icd 10 cm', 'snomed', 'snomedct', 'snomed ct', 'snomed-ct', 'sct', 'http://snomed.info/sct'], lower(trim(claims."code_type"))), false) THEN false
       ELSE coalesce(TRY_CAST(CASE
       WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."service_date"
       WHEN regexp_full_match(claims."service_date", '[0-9]{8}') THEN regexp_replace(claims."service_date", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
@@ -103,7 +104,7 @@ describe('rendered SQL', () => {
       END) || '-' || substr(claims."service_date", 1, 2)
       WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."service_date", 1, 10)
       END AS DATE) < DATE '2015-10-01', false)
-      END)) OR regexp_full_match(claims."code", '[A-Z][0-9A-Z]{2}(\\.[0-9A-Z]{1,4})?|[A-Z][0-9A-Z]{2,6}'))
+      END) AND NOT coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['snomed', 'snomedct', 'snomed ct', 'snomed-ct', 'sct', 'http://snomed.info/sct'], lower(trim(claims."code_type"))), false)) OR regexp_full_match(claims."code", '[A-Z][0-9A-Z]{2}(\\.[0-9A-Z]{1,4})?|[A-Z][0-9A-Z]{2,6}'))
       "
     `);
   });
@@ -113,7 +114,7 @@ describe('rendered SQL', () => {
       "
       claims."code" IS NULL OR (NOT (NOT (CASE
       WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['9', 'icd9', 'icd-9', 'icd 9', 'icd9cm', 'icd9-cm', 'icd-9-cm', 'icd 9 cm'], lower(trim(claims."code_type"))), false) THEN true
-      WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['0', '10', 'icd10', 'icd-10', 'icd 10', 'icd10cm', 'icd10-cm', 'icd-10-cm', 'icd 10 cm'], lower(trim(claims."code_type"))), false) THEN false
+      WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['0', '10', 'icd10', 'icd-10', 'icd 10', 'icd10cm', 'icd10-cm', 'icd-10-cm', 'icd 10 cm', 'snomed', 'snomedct', 'snomed ct', 'snomed-ct', 'sct', 'http://snomed.info/sct'], lower(trim(claims."code_type"))), false) THEN false
       ELSE coalesce(TRY_CAST(CASE
       WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."service_date"
       WHEN regexp_full_match(claims."service_date", '[0-9]{8}') THEN regexp_replace(claims."service_date", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
@@ -134,7 +135,7 @@ describe('rendered SQL', () => {
       END) || '-' || substr(claims."service_date", 1, 2)
       WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."service_date", 1, 10)
       END AS DATE) < DATE '2015-10-01', false)
-      END) AND regexp_full_match(claims."code", '[A-Z][0-9A-Z]{2}(\\.[0-9A-Z]{1,4})?|[A-Z][0-9A-Z]{2,6}')) OR (NOT EXISTS (SELECT 1 FROM ref.icd10cm_headers AS ref_interval(ref_code, ref_from, ref_to) WHERE ref_code = replace(claims."code", '.', '') AND coalesce(TRY_CAST(CASE
+      END) AND NOT coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['snomed', 'snomedct', 'snomed ct', 'snomed-ct', 'sct', 'http://snomed.info/sct'], lower(trim(claims."code_type"))), false) AND regexp_full_match(claims."code", '[A-Z][0-9A-Z]{2}(\\.[0-9A-Z]{1,4})?|[A-Z][0-9A-Z]{2,6}')) OR (NOT EXISTS (SELECT 1 FROM ref.icd10cm_headers AS ref_interval(ref_code, ref_from, ref_to) WHERE ref_code = replace(claims."code", '.', '') AND coalesce(TRY_CAST(CASE
       WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."service_date"
       WHEN regexp_full_match(claims."service_date", '[0-9]{8}') THEN regexp_replace(claims."service_date", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
       WHEN regexp_full_match(claims."service_date", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."service_date", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
@@ -163,7 +164,7 @@ describe('rendered SQL', () => {
       "
       claims."code" IS NULL OR (NOT (NOT (CASE
       WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['9', 'icd9', 'icd-9', 'icd 9', 'icd9cm', 'icd9-cm', 'icd-9-cm', 'icd 9 cm'], lower(trim(claims."code_type"))), false) THEN true
-      WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['0', '10', 'icd10', 'icd-10', 'icd 10', 'icd10cm', 'icd10-cm', 'icd-10-cm', 'icd 10 cm'], lower(trim(claims."code_type"))), false) THEN false
+      WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['0', '10', 'icd10', 'icd-10', 'icd 10', 'icd10cm', 'icd10-cm', 'icd-10-cm', 'icd 10 cm', 'snomed', 'snomedct', 'snomed ct', 'snomed-ct', 'sct', 'http://snomed.info/sct'], lower(trim(claims."code_type"))), false) THEN false
       ELSE coalesce(TRY_CAST(CASE
       WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."service_date"
       WHEN regexp_full_match(claims."service_date", '[0-9]{8}') THEN regexp_replace(claims."service_date", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
@@ -184,7 +185,7 @@ describe('rendered SQL', () => {
       END) || '-' || substr(claims."service_date", 1, 2)
       WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."service_date", 1, 10)
       END AS DATE) < DATE '2015-10-01', false)
-      END) AND regexp_full_match(claims."code", '[A-Z][0-9A-Z]{2}(\\.[0-9A-Z]{1,4})?|[A-Z][0-9A-Z]{2,6}')) OR EXISTS (SELECT 1 FROM (SELECT code, valid_from, valid_to FROM ref.icd10cm_validity UNION ALL SELECT code, valid_from, valid_to FROM ref.icd10cm_headers) AS ref_interval(ref_code, ref_from, ref_to) WHERE ref_code = replace(claims."code", '.', '') AND coalesce(TRY_CAST(CASE
+      END) AND NOT coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['snomed', 'snomedct', 'snomed ct', 'snomed-ct', 'sct', 'http://snomed.info/sct'], lower(trim(claims."code_type"))), false) AND regexp_full_match(claims."code", '[A-Z][0-9A-Z]{2}(\\.[0-9A-Z]{1,4})?|[A-Z][0-9A-Z]{2,6}')) OR EXISTS (SELECT 1 FROM (SELECT code, valid_from, valid_to FROM ref.icd10cm_validity UNION ALL SELECT code, valid_from, valid_to FROM ref.icd10cm_headers) AS ref_interval(ref_code, ref_from, ref_to) WHERE ref_code = replace(claims."code", '.', '') AND coalesce(TRY_CAST(CASE
       WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."service_date"
       WHEN regexp_full_match(claims."service_date", '[0-9]{8}') THEN regexp_replace(claims."service_date", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
       WHEN regexp_full_match(claims."service_date", '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(claims."service_date", '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')
@@ -213,7 +214,7 @@ describe('rendered SQL', () => {
       "
       claims."code" IS NULL OR (NOT ((CASE
       WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['9', 'icd9', 'icd-9', 'icd 9', 'icd9cm', 'icd9-cm', 'icd-9-cm', 'icd 9 cm'], lower(trim(claims."code_type"))), false) THEN true
-      WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['0', '10', 'icd10', 'icd-10', 'icd 10', 'icd10cm', 'icd10-cm', 'icd-10-cm', 'icd 10 cm'], lower(trim(claims."code_type"))), false) THEN false
+      WHEN coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['0', '10', 'icd10', 'icd-10', 'icd 10', 'icd10cm', 'icd10-cm', 'icd-10-cm', 'icd 10 cm', 'snomed', 'snomedct', 'snomed ct', 'snomed-ct', 'sct', 'http://snomed.info/sct'], lower(trim(claims."code_type"))), false) THEN false
       ELSE coalesce(TRY_CAST(CASE
       WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN claims."service_date"
       WHEN regexp_full_match(claims."service_date", '[0-9]{8}') THEN regexp_replace(claims."service_date", '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')
@@ -235,6 +236,17 @@ describe('rendered SQL', () => {
       WHEN regexp_full_match(claims."service_date", '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?') THEN substr(claims."service_date", 1, 10)
       END AS DATE) < DATE '2015-10-01', false)
       END)) OR regexp_full_match(claims."code", '[0-9]{3}(\\.[0-9]{1,2})?|[0-9]{3,5}|V[0-9]{2}(\\.[0-9]{1,2})?|V[0-9]{2,4}|E[0-9]{3}(\\.[0-9])?|E[0-9]{3,4}'))
+      "
+    `);
+  });
+
+  it('snomedct.format', () => {
+    expect(rendered('snomedct.format')).toMatchInlineSnapshot(`
+      "
+      claims."code" IS NULL OR (NOT coalesce(strlen(claims."code_type") = length(claims."code_type") AND list_contains(['snomed', 'snomedct', 'snomed ct', 'snomed-ct', 'sct', 'http://snomed.info/sct'], lower(trim(claims."code_type"))), false) OR (CASE
+      WHEN regexp_full_match(claims."code", '[1-9][0-9]{5,17}') AND substr(claims."code", length(claims."code") - 2, 2) IN ('00', '10') THEN list_reduce(list_transform(string_split(reverse(claims."code"), ''), lambda ch: CAST(ch AS INTEGER)), lambda acc, digit, position: [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6], [3, 4, 0, 1, 2, 8, 9, 5, 6, 7], [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1], [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3], [8, 7, 6, 5, 9, 3, 2, 1, 0, 4], [9, 8, 7, 6, 5, 4, 3, 2, 1, 0]][acc + 1][[[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2], [8, 9, 1, 6, 0, 4, 3, 5, 2, 7], [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1], [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8]][(position - 1) % 8 + 1][digit + 1] + 1], 0) = 0
+      ELSE false
+      END))
       "
     `);
   });

@@ -10,6 +10,7 @@ export const CHECK_RULE_ROLES = {
   'icd10cm.header_code': ['code', 'serviceDate', 'codeType'],
   'icd10cm.not_valid_on_date': ['code', 'serviceDate', 'codeType'],
   'icd9cm.format': ['code', 'serviceDate', 'codeType'],
+  'snomedct.format': ['code', 'codeType'],
   'icd10pcs.format': ['code'],
   'procedure.format': ['code', 'revenueCode'],
   'cpt.format': ['code'],

@@ -16,6 +16,7 @@ export function diagnosisChecks(count: number, serviceDate: string): CheckBindin
     ...codes.map((code) => bind('icd10cm.header_code', { code, serviceDate, codeType })),
     ...codes.map((code) => bind('icd10cm.not_valid_on_date', { code, serviceDate, codeType })),
     ...codes.map((code) => bind('icd9cm.format', { code, serviceDate, codeType })),
+    ...codes.map((code) => bind('snomedct.format', { code, codeType })),
   ];
 }
 

@@ -59,7 +59,9 @@ export async function bronzeLayout(
   }
   const layout = recognizeLayout(
     bronzeColumns,
-    loadLayouts().filter((candidate) => candidate.dataType === schema.dataType),
+    // Lines side by side (DE-SynPUF) are read one per row by `ade validate` only: bronze rows map
+    // one to one onto silver rows, so a pipeline profiles such files instead.
+    loadLayouts().filter((candidate) => candidate.dataType === schema.dataType && !candidate.lines),
   );
   const byNames = mapHeaders(bronzeColumns, schema);
   // A "header" holding numbers or dates is a first row of data: a proposal would carry its cells

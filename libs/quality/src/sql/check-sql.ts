@@ -24,10 +24,20 @@ const passColumn = (check: SqlCheck) => `c${check.no}`;
  * number is the source rowid + 1. The checks' lookup joins each match at most one row, so the pass
  * still has exactly one row per source row.
  */
-export function resultsTableSql(checks: readonly SqlCheck[]): string {
+export function resultsTableSql(checks: readonly SqlCheck[], rows: ResultRows = {}): string {
   const columns = checks.map((check) => `  coalesce((${check.passSql}), false) AS ${passColumn(check)}`);
-  return [`CREATE TEMP TABLE ${RESULTS_TABLE} AS`, `SELECT ${SOURCE_TABLE}.rowid + 1 AS ${ROW_COLUMN}${columns.length ? ',' : ''}`, columns.join(',\n'), fromSourceSql(checks)].join('\n');
+  const row = rows.row ?? `${SOURCE_TABLE}.rowid + 1`;
+  const line = rows.line ? `, ${rows.line} AS ${LINE_COLUMN}` : '';
+  return [`CREATE TEMP TABLE ${RESULTS_TABLE} AS`, `SELECT ${row} AS ${ROW_COLUMN}${line}${columns.length ? ',' : ''}`, columns.join(',\n'), fromSourceSql(checks)].join('\n');
 }
+
+/** Where a result row's data row number (and, for lines read from side by side, its line number) comes from. */
+export interface ResultRows {
+  row?: string;
+  line?: string;
+}
+
+export const LINE_COLUMN = '__line';
 
 /** The source and the distinct lookup joins the checks read. */
 export function fromSourceSql(checks: ReadonlyArray<{ joins?: readonly string[] }>): string {
@@ -43,7 +53,9 @@ export function countsSql(checks: readonly SqlCheck[]): string {
 }
 
 /** The failing (row, check) pairs in row order; each branch reads two columns only. */
-export function violationsSql(checks: readonly SqlCheck[], limit: number): string {
-  const branches = checks.map((check) => `SELECT ${ROW_COLUMN}, ${check.no} AS check_no FROM ${RESULTS_TABLE} WHERE NOT ${passColumn(check)}`);
-  return `SELECT ${ROW_COLUMN} AS row_no, check_no FROM (\n${branches.join('\nUNION ALL\n')}\n) ORDER BY row_no, check_no LIMIT ${Math.max(0, Math.floor(limit))}`;
+export function violationsSql(checks: readonly SqlCheck[], limit: number, withLine = false): string {
+  const line = withLine ? `, ${LINE_COLUMN}` : '';
+  const branches = checks.map((check) => `SELECT ${ROW_COLUMN}${line}, ${check.no} AS check_no FROM ${RESULTS_TABLE} WHERE NOT ${passColumn(check)}`);
+  const order = withLine ? `row_no, ${LINE_COLUMN}, check_no` : 'row_no, check_no';
+  return `SELECT ${ROW_COLUMN} AS row_no${line}, check_no FROM (\n${branches.join('\nUNION ALL\n')}\n) ORDER BY ${order} LIMIT ${Math.max(0, Math.floor(limit))}`;
 }

@@ -67,6 +67,9 @@ export const diagnosisValues: ValueSource = source((random) => [
   'V' + random.digits(2) + random.pick(['', '.' + random.digits(random.int(1, 3)), random.digits(random.int(1, 3))]),
   'E' + random.digits(3) + random.pick(['', '.' + random.digits(random.int(1, 2)), random.digits(random.int(1, 2))]),
   random.pick(['250.00', '25000', '401.9', '4019', 'V72.31', 'V7231', 'E849.7', 'E8497', 'v72.31', 'e849.7', '250.', '25.000', 'V7.2', 'E84.97']),
+  // SNOMED CT concepts Synthea writes, a description id, and random SCTID shapes (a tenth pass Verhoeff).
+  random.pick(['44054006', '38341003', '195662009', '10509002', '840539006', '386661006', '138875005', '750827015', '900000000000207008']),
+  random.pick(['1', '2', '9']) + random.digits(random.int(5, 17)),
 ]);
 
 /** Code types as sources write them: both systems in several spellings, the CCW version codes, and others. */
@@ -76,7 +79,8 @@ export function codeTypeValue(random: SeededRandom): string | null {
     null,
     random.pick(['icd-10-cm', 'ICD-10-CM', 'icd10', 'ICD10CM', '0', '10', ' icd 10 cm ', 'Icd-10', 'icd10-CM']),
     random.pick(['icd-9-cm', 'ICD-9-CM', 'icd9', 'ICD9CM', '9', ' 9 ', 'ICD 9', 'icd9-cm']),
-    random.pick(['snomed', '', 'icd-11', '90', '09', 'ıcd9', 'İCD9', 'icd-９', 'x', '\t9', '9\u00a0', 'I.C.D.-9', 'icd_9', 'ＩＣＤ9']),
+    random.pick(['snomed', 'SNOMED-CT', 'http://snomed.info/sct', ' sct ', 'ſct', 'snomed\u00a0ct']),
+    random.pick(['', 'icd-11', '90', '09', 'ıcd9', 'İCD9', 'icd-９', 'x', '\t9', '9\u00a0', 'I.C.D.-9', 'icd_9', 'ＩＣＤ9']),
   ]);
 }
 

@@ -61,6 +61,7 @@ export const CASE_MAKERS: Readonly<Record<string, CaseMaker>> = {
   'icd10cm.header_code': diagnosis,
   'icd10cm.not_valid_on_date': diagnosis,
   'icd9cm.format': diagnosis,
+  'snomedct.format': diagnosis,
   'icd10pcs.format': single('code', codeValues),
   'procedure.format': single('code', codeValues),
   'cpt.format': single('code', codeValues),

@@ -32,6 +32,8 @@ const STAND_INS: Partial<Record<CheckRuleId, StandIn>> = {
   'icd10cm.not_valid_on_date': pass,
   // The generator's service dates are all in the ICD-10-CM era, which icd9cm.format passes.
   'icd9cm.format': pass,
+  // The generator writes ICD-10-CM diagnoses, never SNOMED CT ones.
+  'snomedct.format': pass,
   'procedure.format': ({ code }) => code == null || isProcedureCodeFormat(code),
   'hcpcs.not_in_code_set': ({ code }) => code == null || !isHcpcsLevel2Format(code) || loadHcpcsLevel2Codes().has(code),
   'hcpcs.modifier_format': ({ modifier }) => modifier == null || /^[A-Z0-9]{2}$/.test(modifier),
