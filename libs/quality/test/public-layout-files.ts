@@ -126,6 +126,13 @@ export const cclf1Row = (overrides: Record<string, string> = {}): Record<string,
   CLM_ADMSN_TYPE_CD: '1', CLM_ADMSN_SRC_CD: '1', DGNS_PRCDR_ICD_IND: '0', CLM_MDCR_INSTNL_TOT_CHRG_AMT: '15000.00', ...overrides,
 });
 
+export const cclf2Line = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  CUR_CLM_UNIQ_ID: '1000000001', CLM_LINE_NUM: '1', BENE_MBI_ID: '1EG4TE5MK73', CLM_TYPE_CD: '40', CLM_LINE_FROM_DT: '2024-02-01',
+  CLM_LINE_THRU_DT: '2024-02-01', CLM_LINE_PROD_REV_CTR_CD: '0450', CLM_LINE_INSTNL_REV_CTR_DT: '2024-02-01', CLM_LINE_HCPCS_CD: '99284',
+  PRVDR_OSCAR_NUM: '450001', CLM_FROM_DT: '2024-02-01', CLM_THRU_DT: '2024-02-01', CLM_LINE_SRVC_UNIT_QTY: '1', CLM_LINE_CVRD_PD_AMT: '310.00',
+  ...overrides,
+});
+
 export const cclf5Line = (overrides: Record<string, string> = {}): Record<string, string> => ({
   CUR_CLM_UNIQ_ID: '2000000001', CLM_LINE_NUM: '1', BENE_MBI_ID: '1EG4TE5MK73', CLM_TYPE_CD: '71', CLM_FROM_DT: '2024-03-05',
   CLM_THRU_DT: '2024-03-05', CLM_POS_CD: '11', CLM_LINE_FROM_DT: '2024-03-05', CLM_LINE_THRU_DT: '2024-03-05', CLM_LINE_HCPCS_CD: '99214',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CCLF5_PART_B_PHYSICIAN_HEADERS, CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_PDE_HEADERS } from '@ade/synthetic';
+import { CCLF5_PART_B_PHYSICIAN_HEADERS, CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_PDE_HEADERS, SYNTHEA_CLAIMS_HEADERS } from '@ade/synthetic';
 import { runQualityStage } from '../src';
 import { BAD_NPI, BILLING, carrierLine, cclf5Line, delimited, inpatientLine, pdeRow, RENDERING } from './public-layout-files';
 import { AS_OF, CATALOG, landInBronze, openQualityWorld, type QualityWorld } from './quality-stage.fixtures';
@@ -86,5 +86,22 @@ describe('quality stage on files in public layouts', () => {
     const rules = report.expectations.filter((e) => e.rule === 'required.missing').map((e) => e.column);
     expect(rules).not.toContain('billing_npi');
     expect(rules).not.toContain('charge_amount');
+  });
+
+  it('reads a Synthea claims file into silver with SNOMED CT diagnoses, quarantining a concept id whose check digit is wrong', async () => {
+    const claim = (id: string, diagnosis: string) => ({
+      Id: id, PATIENTID: 'b7e21c-1d2e-4f5a-8b9c-000000000001', PROVIDERID: '7c1f1-aaaa-4bbb-8ccc-000000000001', DIAGNOSIS1: diagnosis,
+      SERVICEDATE: '2019-05-03T10:15:00Z', APPOINTMENTID: 'e11', HEALTHCARECLAIMTYPEID1: '1',
+    });
+    const { report } = await landAndJudge(
+      'professional_claims',
+      'claims.csv',
+      delimited(SYNTHEA_CLAIMS_HEADERS, [claim('c-1', '195662009'), claim('c-2', '195662006')], ','),
+    );
+    expect(report.layout?.id).toBe('synthea-claims');
+    expect(report.rows).toMatchObject({ input: 2, silver: 1, quarantined: 1 });
+    expect(failures(report)).toEqual([['snomedct.format', 'diagnosis_code_1', 1]]);
+    const silver = await world.catalog.query(`SELECT claim_id, claim_line_number, diagnosis_code_type, diagnosis_code_1 FROM ${CATALOG}.silver.claims`);
+    expect(silver).toEqual([{ claim_id: 'c-1', claim_line_number: '1', diagnosis_code_type: 'SNOMED-CT', diagnosis_code_1: '195662009' }]);
   });
 });

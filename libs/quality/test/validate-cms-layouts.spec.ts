@@ -4,6 +4,7 @@ import { makeTempDir } from '@ade/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CCLF1_PART_A_HEADER_HEADERS,
+  CCLF2_PART_A_REVENUE_HEADERS,
   CCLF5_PART_B_PHYSICIAN_HEADERS,
   CCLF7_PART_D_HEADERS,
   CCW_DME_HEADERS,
@@ -14,7 +15,7 @@ import {
   DE_SYNPUF_CARRIER_HEADERS,
 } from '@ade/synthetic';
 import { validateFile, type ValidationReport } from '../src';
-import { BAD_NPI, cclf1Row, cclf5Line, cclf7Row, delimited, dmeLine, hhaLine, hospiceLine, pdeRow, RENDERING, snfLine, synpufClaim } from './public-layout-files';
+import { BAD_NPI, cclf1Row, cclf2Line, cclf5Line, cclf7Row, delimited, dmeLine, hhaLine, hospiceLine, pdeRow, RENDERING, snfLine, synpufClaim } from './public-layout-files';
 
 /** The other CMS claim files (SNF, HHA, hospice, DME, Part D events) and CCLF files 1, 5 and 7, built from their published field lists. */
 describe('validateFile on the other CMS claim and CCLF layouts', () => {
@@ -120,6 +121,23 @@ describe('validateFile on the other CMS claim and CCLF layouts', () => {
     ]);
     // Only the blank type of bill: the revenue code CCLF1 does not carry faults no row.
     expect(report.rules['required.missing']).toBe(1);
+  });
+
+  it('reads CCLF2 revenue lines, whose type of bill, facility NPI and diagnoses are in other CCLF files', async () => {
+    const report = await validate(
+      'cclf2.csv',
+      delimited(CCLF2_PART_A_REVENUE_HEADERS, [
+        cclf2Line(),
+        cclf2Line({ CLM_LINE_NUM: '2', CLM_LINE_PROD_REV_CTR_CD: '0300', CLM_LINE_HCPCS_CD: '8005', CLM_LINE_FROM_DT: '2024-02-30' }),
+      ], ','),
+    );
+    expect([report.type, report.layout?.id]).toEqual(['institutional_claims', 'cms-cclf2-part-a-revenue']);
+    expect(Object.keys(report.layout?.notCarried ?? {})).toEqual(['bill_type_code', 'billing_npi', 'diagnosis_code_1', 'charge_amount']);
+    expect(report.columns.missingRequired).toEqual([]);
+    expect(violations(report)).toEqual([
+      [2, 'procedure.format', 'CLM_LINE_HCPCS_CD'],
+      [2, 'date.format', 'CLM_LINE_FROM_DT'],
+    ]);
   });
 
   it('reads CCLF5 lines without a billing NPI or charge, which it reports as not carried, and still judges the rest', async () => {

@@ -25,6 +25,11 @@ describe('SNOMED CT concept ids', () => {
     // Description ids (partition 01) of published concepts: valid SCTIDs, but not concepts.
     for (const description of ['750827015', '36112013']) expect(isSnomedConceptId(description), description).toBe(false);
     expect(isSnomedConceptId('900000000000207008')).toBe(true);
+    // A long-format concept id of an extension (item 12, namespace 1000000, partition 10), its check digit computed.
+    expect(isSnomedConceptId('121000000102')).toBe(true);
+    // A leading zero nine places from the right leaves Verhoeff's sum alone: the format still refuses it.
+    expect(verhoeffValid('044054006')).toBe(true);
+    expect(isSnomedConceptId('044054006')).toBe(false);
     for (const bad of ['12345', '0044054006', '1234567890123456789', '44054006 ', 'E11.9', '', '4405400６']) {
       expect(isSnomedConceptId(bad), bad).toBe(false);
     }

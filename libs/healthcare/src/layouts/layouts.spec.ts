@@ -10,6 +10,7 @@ import { readMappingFile } from './mapping-file';
 import { LINE_NUMBER_COLUMN, mapLayout, recognizeLayout } from './recognize-layout';
 import {
   CCLF1_PART_A_HEADER_HEADERS,
+  CCLF2_PART_A_REVENUE_HEADERS,
   CCLF5_PART_B_PHYSICIAN_HEADERS,
   CCLF7_PART_D_HEADERS,
   CCW_CARRIER_HEADERS,
@@ -29,6 +30,7 @@ const repoRoot = resolve(__dirname, '../../../..');
 
 const PUBLISHED: Array<[string, readonly string[]]> = [
   ['cms-cclf1-part-a-header', CCLF1_PART_A_HEADER_HEADERS],
+  ['cms-cclf2-part-a-revenue', CCLF2_PART_A_REVENUE_HEADERS],
   ['cms-cclf5-part-b-physician', CCLF5_PART_B_PHYSICIAN_HEADERS],
   ['cms-cclf7-part-d', CCLF7_PART_D_HEADERS],
   ['cms-ccw-pde', CCW_PDE_HEADERS],
@@ -256,6 +258,17 @@ describe('mapLayout', () => {
     expect(mapping.missingRequired).toEqual([]);
   });
 
+  it('counts the line columns a file has, and only those, when choosing among layouts', () => {
+    const synpuf = byId('cms-de-synpuf-carrier');
+    // A rival that reads one more single column but no lines: the lines' six columns outweigh it.
+    const moreColumns: LayoutDescriptor = { ...synpuf, id: 'a-more-columns', lines: undefined, columns: { ...synpuf.columns, rendering_npi: 'PRF_PHYSN_NPI_1' } };
+    expect(recognizeLayout(DE_SYNPUF_CARRIER_HEADERS, [moreColumns, synpuf])?.id).toBe('cms-de-synpuf-carrier');
+    // A rival whose line columns the file does not have finds none of them, and loses though its id sorts first.
+    const absent = Object.fromEntries(Object.keys(synpuf.lines!.columns).map((canonical) => [canonical, `NOT_IN_FILE_${canonical}_{n}`]));
+    const absentLines: LayoutDescriptor = { ...synpuf, id: 'a-absent-lines', lines: { from: 1, to: 13, columns: absent } };
+    expect(recognizeLayout(DE_SYNPUF_CARRIER_HEADERS, [absentLines, synpuf])?.id).toBe('cms-de-synpuf-carrier');
+  });
+
   it('keeps only the line numbers a file has, and leaves out a line column it has none of', () => {
     const headers = DE_SYNPUF_CARRIER_HEADERS.filter((h) => !/^HCPCS_CD_(1[0-3]|[4-9])$/.test(h) && !h.startsWith('LINE_COINSRNC_AMT_'));
     const mapping = mapLayout(headers, byId('cms-de-synpuf-carrier'), canonicalSchema('professional_claims'));
@@ -323,6 +336,7 @@ describe('loadLayouts', () => {
     ['a numbered range the wrong way round', { 'x-layout.json': { ...good, columns: { npi: { firstFlagged: { value: 'A_{n}', flag: 'F_{n}', equals: 'Y', from: 3, to: 2 } } } } }, 'columns.npi.firstFlagged: from must be below to'],
     ['a rule the data type does not bind', { 'x-layout.json': { ...good, notApplicable: { 'medicaid_id.format': 'why' } } }, 'layouts/x-layout.json: notApplicable.medicaid_id.format: is not a rule of providers'],
     ['an unknown key', { 'x-layout.json': { ...good, extra: 1 } }, 'layouts/x-layout.json: (file): Unrecognized key: "extra"'],
+    ['lines of one number', { 'x-layout.json': { ...good, lines: { from: 2, to: 2, columns: { practice_city: 'A_{n}' } } } }, 'layouts/x-layout.json: lines: from must be below to'],
     ['lines numbered the wrong way round', { 'x-layout.json': { ...good, lines: { from: 3, to: 1, columns: { npi: 'A_{n}' } } } }, 'layouts/x-layout.json: lines: from must be below to'],
     ['a line column without {n}', { 'x-layout.json': { ...good, lines: { from: 1, to: 2, columns: { practice_city: 'A' } } } }, "layouts/x-layout.json: lines.columns.practice_city: must contain '{n}'"],
     ['a line column the data type lacks', { 'x-layout.json': { ...good, lines: { from: 1, to: 2, columns: { claim_id: 'A_{n}' } } } }, 'layouts/x-layout.json: lines.columns.claim_id: is not a providers column'],

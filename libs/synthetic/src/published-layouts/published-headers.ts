@@ -115,6 +115,14 @@ export const SYNTHEA_CLAIMS_HEADERS: readonly string[] = [
   'LASTBILLEDDATE2', 'LASTBILLEDDATEP', 'HEALTHCARECLAIMTYPEID1', 'HEALTHCARECLAIMTYPEID2',
 ];
 
+/** CCLF file 2, Part A revenue center lines (CCLF Information Packet): the lines of the claims CCLF1 heads. */
+export const CCLF2_PART_A_REVENUE_HEADERS: readonly string[] = [
+  'CUR_CLM_UNIQ_ID', 'CLM_LINE_NUM', 'BENE_MBI_ID', 'BENE_HIC_NUM', 'CLM_TYPE_CD', 'CLM_LINE_FROM_DT', 'CLM_LINE_THRU_DT',
+  'CLM_LINE_PROD_REV_CTR_CD', 'CLM_LINE_INSTNL_REV_CTR_DT', 'CLM_LINE_HCPCS_CD', 'BENE_EQTBL_BIC_HICN_NUM', 'PRVDR_OSCAR_NUM',
+  'CLM_FROM_DT', 'CLM_THRU_DT', 'CLM_LINE_SRVC_UNIT_QTY', 'CLM_LINE_CVRD_PD_AMT', ...range(1, 5).map((n) => `HCPCS_${n}_MDFR_CD`),
+  'CLM_REV_APC_HIPPS_CD',
+];
+
 /** CMS Claim and Claim Line Feed (CCLF) file 5, Part B physician lines (CCLF Information Packet). */
 export const CCLF5_PART_B_PHYSICIAN_HEADERS: readonly string[] = [
   'CUR_CLM_UNIQ_ID', 'CLM_LINE_NUM', 'BENE_MBI_ID', 'BENE_HIC_NUM', 'CLM_TYPE_CD', 'CLM_FROM_DT', 'CLM_THRU_DT', 'RNDRG_PRVDR_TYPE_CD',
