@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CCLF5_PART_B_PHYSICIAN_HEADERS, CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_PDE_HEADERS, SYNTHEA_CLAIMS_HEADERS } from '@ade/synthetic';
-import { runQualityStage } from '../src';
-import { BAD_NPI, BILLING, carrierLine, cclf5Line, delimited, inpatientLine, pdeRow, RENDERING } from './public-layout-files';
+import { CCLF5_PART_B_PHYSICIAN_HEADERS, CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_PDE_HEADERS, DE_SYNPUF_CARRIER_HEADERS, SYNTHEA_CLAIMS_HEADERS } from '@ade/synthetic';
+import { MappingNeededError, runQualityStage } from '../src';
+import { BAD_NPI, BILLING, carrierLine, cclf5Line, delimited, inpatientLine, pdeRow, RENDERING, synpufClaim } from './public-layout-files';
 import { AS_OF, CATALOG, landInBronze, openQualityWorld, type QualityWorld } from './quality-stage.fixtures';
 
 describe('quality stage on files in public layouts', () => {
@@ -103,5 +103,18 @@ describe('quality stage on files in public layouts', () => {
     expect(failures(report)).toEqual([['snomedct.format', 'diagnosis_code_1', 1]]);
     const silver = await world.catalog.query(`SELECT claim_id, claim_line_number, diagnosis_code_type, diagnosis_code_1 FROM ${CATALOG}.silver.claims`);
     expect(silver).toEqual([{ claim_id: 'c-1', claim_line_number: '1', diagnosis_code_type: 'SNOMED-CT', diagnosis_code_1: '195662009' }]);
+  });
+
+  it('does not read DE-SynPUF lines side by side in a pipeline (bronze rows map one to one onto silver): the run asks for a mapping instead', async () => {
+    const claims = Array.from({ length: 12 }, (_, n) => synpufClaim({ CLM_ID: `88773337039${1000 + n}` }, [[RENDERING, '99213', '60.00', '48.00'], [RENDERING, '36415', '3.00', '2.40']]));
+    const stopped = await landAndJudge('professional_claims', 'synpuf.csv', delimited(DE_SYNPUF_CARRIER_HEADERS, claims, ',')).catch((error: unknown) => error);
+    expect(stopped).toBeInstanceOf(MappingNeededError);
+    expect((stopped as MappingNeededError).proposal.missingRequired).toContain('billing_npi');
+    // Nothing past bronze: no silver table, or an empty one.
+    const silver = await world.catalog
+      .query(`SELECT count(*) AS n FROM ${CATALOG}.silver.claims`)
+      .then((rows) => Number(rows[0]!['n']))
+      .catch(() => 0);
+    expect(silver).toBe(0);
   });
 });
