@@ -1,6 +1,7 @@
 import type { DataType } from '@ade/contracts';
 import { canonicalSchema, mapHeaders, normalizeHeader, type HeaderMapping } from '@ade/healthcare';
 import { sourceColumnSql } from './source-table';
+import { quoteString } from './sql/identifiers';
 import type { SqlCheck } from './sql/check-sql';
 
 /**
@@ -48,12 +49,12 @@ function claimTypeSql(column: string): string {
 
 /** A route's check: it judges the lines of its claim type and passes every other line. */
 export function routedCheck(check: SqlCheck, column: string, claimType: string): SqlCheck {
-  return { ...check, passSql: `NOT coalesce(${claimTypeSql(column)} = '${claimType}', false) OR (${check.passSql})` };
+  return { ...check, passSql: `NOT coalesce(${claimTypeSql(column)} = ${quoteString(claimType)}, false) OR (${check.passSql})` };
 }
 
 /** Lines of no route's claim type would be judged by no rules: each is a violation of its own. */
 export function unroutedCheck(no: number, column: string): SqlCheck {
-  const known = CLAIM_TYPE_ROUTES.map((route) => `'${route.claimType}'`).join(', ');
+  const known = CLAIM_TYPE_ROUTES.map((route) => quoteString(route.claimType)).join(', ');
   return {
     no,
     ruleId: UNROUTED_RULE_ID,

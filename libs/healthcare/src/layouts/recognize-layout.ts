@@ -2,6 +2,7 @@ import type { CanonicalSchema } from '../schemas/canonical-schema';
 import type { HeaderMapping } from '../mapping/header-mapping';
 import { normalizeHeader } from '../mapping/normalize-header';
 import { numberedHeader, type LayoutDescriptor, type LayoutLines, type LayoutSource } from './layout';
+import { sqlString } from '../rules/sql/sql-text';
 import { loadLayouts } from './load-layouts';
 
 /**
@@ -164,14 +165,7 @@ function resolveSource(canonical: string, source: LayoutSource, inFile: (header:
     const valueHeader = inFile(value);
     const flagHeader = inFile(flag);
     if (valueHeader === undefined || flagHeader === undefined) return null;
-    return {
-      headers: [valueHeader, flagHeader],
-      derived: {
-        name: `${valueHeader} where ${flagHeader} = ${equals}`,
-        canonical,
-        sql: (column) => `CASE WHEN trim(${column(flagHeader)}) = ${sqlString(equals)} THEN ${column(valueHeader)} END`,
-      },
-    };
+    return flaggedSource(canonical, `${valueHeader} where ${flagHeader} = ${equals}`, [[valueHeader, flagHeader]], equals);
   }
   const { value, flag, equals, from, to } = source.firstFlagged;
   const pairs: Array<[string, string]> = [];
@@ -181,16 +175,17 @@ function resolveSource(canonical: string, source: LayoutSource, inFile: (header:
     if (valueHeader !== undefined && flagHeader !== undefined) pairs.push([valueHeader, flagHeader]);
   }
   if (pairs.length === 0) return null;
+  return flaggedSource(canonical, `${value} where ${flag} = ${equals}`, pairs, equals);
+}
+
+/** The value of the first (value, flag) pair whose flag holds `equals`, none when no flag does. */
+function flaggedSource(canonical: string, name: string, pairs: ReadonlyArray<[string, string]>, equals: string): ResolvedSource {
   return {
     headers: pairs.flat(),
     derived: {
-      name: `${value} where ${flag} = ${equals}`,
+      name,
       canonical,
       sql: (column) => `CASE ${pairs.map(([v, f]) => `WHEN trim(${column(f)}) = ${sqlString(equals)} THEN ${column(v)}`).join(' ')} END`,
     },
   };
-}
-
-function sqlString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
 }
