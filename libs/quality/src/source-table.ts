@@ -6,6 +6,7 @@ import type { DerivedColumn, LineMapping } from '@ade/healthcare';
 import { duckdbSql } from '@ade/lakehouse';
 import { parsedDateColumn, parsedDateSql } from './parsed-dates';
 import { asRuleInputSql } from './rule-inputs';
+import { lineFieldSql, lineIsReadSql, perLineSql } from './side-by-side-lines';
 import { quoteIdentifier } from './sql/identifiers';
 import { unreadableSource, UnusableInputError } from './unusable-input';
 
@@ -91,21 +92,17 @@ export function withDerivedColumns(source: SourceDescription, derived: readonly 
  */
 export function withLines(source: SourceDescription, lines: LineMapping | null): SourceDescription {
   if (!lines) return source;
-  const number = quoteIdentifier(lines.number);
-  const lineFields = lines.columns.map((column) => {
-    const cases = [...column.slots].map(([n, header]) => `WHEN ${n} THEN base.${quoteIdentifier(header)}`).join(' ');
-    return { name: quoteIdentifier(column.name), sql: `CASE line.n ${cases} END` };
-  });
-  const fields = lineFields.map((field) => `${field.sql} AS ${field.name}`);
-  const filled = lineFields.length ? ` OR coalesce(${lineFields.map((field) => asRuleInputSql(field.name)).join(', ')}) IS NOT NULL` : '';
+  const line = '__line';
+  const value = (header: string) => quoteIdentifier(header);
+  const fields = lines.columns.map((column) => `${lineFieldSql(column, line, value)} AS ${quoteIdentifier(column.name)}`);
   const fileRow = quoteIdentifier(FILE_ROW_COLUMN);
-  const perLine =
-    `SELECT base.*, CAST(line.n AS VARCHAR) AS ${number}${fields.map((field) => `, ${field}`).join('')} ` +
-    `FROM (SELECT *, row_number() OVER () AS ${fileRow} FROM (${source.readSql}) AS raw) AS base CROSS JOIN range(${lines.from}, ${lines.to + 1}) AS line(n)`;
+  const unfolded = perLineSql(`SELECT *, row_number() OVER () AS ${fileRow} FROM (${source.readSql}) AS raw`, lines, line);
   return {
     ...source,
     columns: [...source.columns, lines.number, ...lines.columns.map((column) => column.name)],
-    readSql: `SELECT * FROM (${perLine}) WHERE ${number} = '${lines.from}'${filled} ORDER BY ${fileRow}, CAST(${number} AS INTEGER)`,
+    readSql:
+      `SELECT * EXCLUDE (${line}), CAST(${line} AS VARCHAR) AS ${quoteIdentifier(lines.number)}${fields.map((field) => `, ${field}`).join('')} ` +
+      `FROM (${unfolded}) WHERE ${lineIsReadSql(lines, line, value)} ORDER BY ${fileRow}, ${line}`,
     fileRow: FILE_ROW_COLUMN,
   };
 }

@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CCLF5_PART_B_PHYSICIAN_HEADERS, CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_PDE_HEADERS, DE_SYNPUF_CARRIER_HEADERS, SYNTHEA_CLAIMS_HEADERS } from '@ade/synthetic';
-import { MappingNeededError, runQualityStage } from '../src';
+import type { QualitySettings } from '@ade/contracts';
+import { releaseQuarantined, runQualityStage } from '../src';
 import { BAD_NPI, BILLING, carrierLine, cclf5Line, delimited, inpatientLine, pdeRow, RENDERING, synpufClaim } from './public-layout-files';
 import { AS_OF, CATALOG, landInBronze, openQualityWorld, type QualityWorld } from './quality-stage.fixtures';
 
@@ -105,16 +106,51 @@ describe('quality stage on files in public layouts', () => {
     expect(silver).toEqual([{ claim_id: 'c-1', claim_line_number: '1', diagnosis_code_type: 'SNOMED-CT', diagnosis_code_1: '195662009' }]);
   });
 
-  it('does not read DE-SynPUF lines side by side in a pipeline (bronze rows map one to one onto silver): the run asks for a mapping instead', async () => {
-    const claims = Array.from({ length: 12 }, (_, n) => synpufClaim({ CLM_ID: `88773337039${1000 + n}` }, [[RENDERING, '99213', '60.00', '48.00'], [RENDERING, '36415', '3.00', '2.40']]));
-    const stopped = await landAndJudge('professional_claims', 'synpuf.csv', delimited(DE_SYNPUF_CARRIER_HEADERS, claims, ',')).catch((error: unknown) => error);
-    expect(stopped).toBeInstanceOf(MappingNeededError);
-    expect((stopped as MappingNeededError).proposal.missingRequired).toContain('billing_npi');
-    // Nothing past bronze: no silver table, or an empty one.
-    const silver = await world.catalog
-      .query(`SELECT count(*) AS n FROM ${CATALOG}.silver.claims`)
-      .then((rows) => Number(rows[0]!['n']))
-      .catch(() => 0);
-    expect(silver).toBe(0);
+  it('reads each DE-SynPUF claim as its lines into silver, quarantines the bad line alone and releases it by its line', async () => {
+    const content = delimited(DE_SYNPUF_CARRIER_HEADERS, [
+      synpufClaim({}, [[RENDERING, '99213', '60.00', '48.00'], [RENDERING, '36415', '3.00', '2.40'], [BAD_NPI, '80053', '15.00', '12.00']]),
+      // Lines 2 to 12 blank are no lines at all; a claim with none filled is read as its first.
+      synpufClaim({ CLM_ID: '887733370393391' }, [[RENDERING, '99212', '40.00', '32.00'], ...Array.from({ length: 11 }, (): [string, string, string, string] => ['', '', '', '']), [RENDERING, '97110', '20.00', '16.00']]),
+      synpufClaim({ CLM_ID: '887733370393392' }, []),
+    ], ',');
+    const path = join(world.dir, 'synpuf.csv');
+    await writeFile(path, content);
+    const runId = randomUUID();
+    await landInBronze(world.catalog, path, 'synpuf.csv', 'claims', runId);
+    const judge = (settings: QualitySettings = { expectations: [] }) =>
+      runQualityStage(world.catalog, { dataType: 'professional_claims', catalog: CATALOG, table: 'claims', runId, settings, asOf: AS_OF, referenceCacheDir: world.referenceCacheDir });
+    const { report } = (await judge())!;
+    expect(report.layout?.id).toBe('cms-de-synpuf-carrier');
+    expect(report.rows).toMatchObject({ input: 6, silver: 4, quarantined: 2 });
+    expect(failures(report)).toEqual([['npi.check_digit', 'rendering_npi', 1], ['required.missing', 'hcpcs_code', 1]]);
+    const lines = `SELECT claim_id, claim_line_number, _bronze_rowid AS row, _bronze_line AS line, rendering_npi, hcpcs_code, paid_amount::VARCHAR AS paid, diagnosis_code_1, diagnosis_code_type`;
+    const silver = await world.catalog.query(`${lines} FROM ${CATALOG}.silver.claims ORDER BY claim_id, line`);
+    expect(silver).toEqual([
+      { claim_id: '887733370393390', claim_line_number: '1', row: '0', line: '1', rendering_npi: RENDERING, hcpcs_code: '99213', paid: '48.00', diagnosis_code_1: '4019', diagnosis_code_type: 'ICD-9-CM' },
+      { claim_id: '887733370393390', claim_line_number: '2', row: '0', line: '2', rendering_npi: RENDERING, hcpcs_code: '36415', paid: '2.40', diagnosis_code_1: '4019', diagnosis_code_type: 'ICD-9-CM' },
+      { claim_id: '887733370393391', claim_line_number: '1', row: '1', line: '1', rendering_npi: RENDERING, hcpcs_code: '99212', paid: '32.00', diagnosis_code_1: '4019', diagnosis_code_type: 'ICD-9-CM' },
+      { claim_id: '887733370393391', claim_line_number: '13', row: '1', line: '13', rendering_npi: RENDERING, hcpcs_code: '97110', paid: '16.00', diagnosis_code_1: '4019', diagnosis_code_type: 'ICD-9-CM' },
+    ]);
+    const quarantined = () => world.catalog.query(`SELECT claim_id, claim_line_number, _bronze_line AS line, _rule_ids AS rules, _release_id IS NOT NULL AS released FROM ${CATALOG}.silver.claims_quarantine ORDER BY claim_id`);
+    expect(await quarantined()).toEqual([
+      { claim_id: '887733370393390', claim_line_number: '3', line: '3', rules: ['npi.check_digit:rendering_npi'], released: false },
+      { claim_id: '887733370393392', claim_line_number: '1', line: '1', rules: ['required.missing:hcpcs_code'], released: false },
+    ]);
+
+    // Judging the run again changes nothing: each line is one row in silver or the quarantine.
+    await judge();
+    expect(await world.catalog.query(`SELECT count(*) AS n FROM ${CATALOG}.silver.claims`)).toEqual([{ n: '4' }]);
+    expect(await quarantined()).toHaveLength(2);
+
+    // Released by its line: the bad NPI warned about now, line 3 joins silver; the other stays.
+    const settings: QualitySettings = { expectations: [{ id: 'npi.check_digit', action: 'warn' }] };
+    const release = await releaseQuarantined(world.catalog, { dataType: 'professional_claims', catalog: CATALOG, table: 'claims', releaseId: randomUUID(), filter: {}, settings, asOf: AS_OF, referenceCacheDir: world.referenceCacheDir });
+    expect(release.released).toBe(1);
+    expect((await quarantined()).map((row) => [row['claim_line_number'], row['released']])).toEqual([['3', true], ['1', false]]);
+    expect(await world.catalog.query(`SELECT claim_line_number, _bronze_line AS line FROM ${CATALOG}.silver.claims WHERE claim_id = '887733370393390' ORDER BY line`)).toEqual([
+      { claim_line_number: '1', line: '1' },
+      { claim_line_number: '2', line: '2' },
+      { claim_line_number: '3', line: '3' },
+    ]);
   });
 });

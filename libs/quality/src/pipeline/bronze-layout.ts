@@ -7,10 +7,12 @@ import {
   recognizeLayout,
   type CanonicalSchema,
   type ColumnProfile,
+  type LineMapping,
   type MappingProposal,
 } from '@ade/healthcare';
 import type { AcceptedMapping } from '@ade/contracts';
 import { mapColumns } from '../file-layout';
+import { lineFieldSql, lineIsReadSql, perLineSql } from '../side-by-side-lines';
 import { MappingNeededError } from './mapping-needed';
 
 export interface BronzeLayout {
@@ -23,7 +25,15 @@ export interface BronzeLayout {
   notCarried: ReadonlySet<string>;
   /** When the profiler mapped the files: its proposal, every required column applied. */
   proposal: MappingProposal | null;
+  /**
+   * For lines written side by side (DE-SynPUF): how each bronze row is read as one row per line.
+   * The columns' SQL then reads the line number from BRONZE_LINE_COLUMN (see bronzeLinesSql).
+   */
+  lines: LineMapping | null;
 }
+
+/** The line number of a bronze row read as lines side by side; NULL on a row read as itself. */
+export const BRONZE_LINE_COLUMN = '__bronze_line';
 
 export interface BronzeLayoutOptions {
   /** The newest mapping a person accepted for the pipeline: used before anything else. */
@@ -55,27 +65,35 @@ export async function bronzeLayout(
       notApplicable,
       notCarried,
       proposal: null,
+      lines: null,
     };
   }
   const layout = recognizeLayout(
     bronzeColumns,
-    // Lines side by side (DE-SynPUF) are read one per row by `ade validate` only: bronze rows map
-    // one to one onto silver rows, so a pipeline profiles such files instead.
-    loadLayouts().filter((candidate) => candidate.dataType === schema.dataType && !candidate.lines),
+    loadLayouts().filter((candidate) => candidate.dataType === schema.dataType),
   );
   const byNames = mapHeaders(bronzeColumns, schema);
   // A "header" holding numbers or dates is a first row of data: a proposal would carry its cells
   // to the control plane as column names, so such files are read by names alone.
   const headerless = bronzeColumns.some(looksLikeData);
   if (layout || headerless || (byNames.unmapped.length === 0 && byNames.missingRequired.length === 0)) {
-    const { mapping, derived, notApplicable, notCarried } = mapColumns(bronzeColumns, schema, layout);
+    const { mapping, derived, lines, notApplicable, notCarried } = mapColumns(bronzeColumns, schema, layout);
     const derivedByName = new Map(derived.map((d) => [d.name, d]));
+    const line = column(BRONZE_LINE_COLUMN);
+    const lineColumns = new Map((lines?.columns ?? []).map((c) => [c.name, c]));
+    const sourceSql = (source: string): string => {
+      if (source === lines?.number) return `CAST(${line} AS VARCHAR)`;
+      const lineColumn = lineColumns.get(source);
+      if (lineColumn) return lineFieldSql(lineColumn, line, column);
+      return derivedByName.get(source)?.sql(column) ?? column(source);
+    };
     return {
-      columns: mapping.mapped.map((m) => ({ canonical: m.canonical, sourceSql: derivedByName.get(m.source)?.sql(column) ?? column(m.source) })),
+      columns: mapping.mapped.map((m) => ({ canonical: m.canonical, sourceSql: sourceSql(m.source) })),
       recognized: layout && { id: layout.id, name: layout.name },
       notApplicable,
       notCarried,
       proposal: null,
+      lines,
     };
   }
   const proposal = proposeMapping(bronzeColumns, schema, await options.profile());
@@ -86,7 +104,18 @@ export async function bronzeLayout(
     notApplicable: new Set(),
     notCarried: new Set(),
     proposal,
+    lines: null,
   };
+}
+
+/**
+ * The bronze rows as the layout reads them: as they are, or, for lines side by side, once per
+ * line with any field filled (the first line always), numbered in BRONZE_LINE_COLUMN. `rowsSql`
+ * selects bronze rows; `column` refers to a column of its rows as bronzeLayout was given it.
+ */
+export function bronzeLinesSql(rowsSql: string, layout: Pick<BronzeLayout, 'lines'>, column: (header: string) => string): string {
+  if (!layout.lines) return `SELECT *, NULL::BIGINT AS ${BRONZE_LINE_COLUMN} FROM (${rowsSql})`;
+  return `SELECT * FROM (${perLineSql(rowsSql, layout.lines, BRONZE_LINE_COLUMN)}) AS b WHERE ${lineIsReadSql(layout.lines, column(BRONZE_LINE_COLUMN), column)}`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { quoteIdentifier } from '../sql/identifiers';
 import { bronzeDataColumns, inTransaction, lookupTable, medallionTables, tableColumns, type MedallionTables } from './catalog-tables';
 import { attributedProviderColumn, serviceDateColumn } from '@ade/quality-model';
 import { ExpectationFailedError } from './expectation-failed';
-import { bronzeLayout } from './bronze-layout';
+import { bronzeLayout, bronzeLinesSql, BRONZE_LINE_COLUMN } from './bronze-layout';
 import { profileColumns } from '../column-profiles';
 import { proposalReport } from './proposal-report';
 import { planExpectations, type Expectation } from './expectations';
@@ -62,16 +62,18 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
   const runIds = [request.runId, ...(await unjudgedRuns(session, tables, request.runId))];
   const ofTheseRuns = `FROM ${duckdbSql.qualifiedTableName(tables.bronze)} WHERE _run_id IN (${runIds.map(duckdbSql.sqlString).join(', ')})`;
   const bronzeRows = `SELECT ${bronzeColumns.map(quoteIdentifier).join(', ')} ${ofTheseRuns}`;
-  const layout = await bronzeLayout(bronzeColumns, schema, (column) => `b.${quoteIdentifier(column)}`, {
+  const bronzeColumn = (column: string) => `b.${quoteIdentifier(column)}`;
+  const layout = await bronzeLayout(bronzeColumns, schema, bronzeColumn, {
     ...(request.mapping ? { mapping: request.mapping } : {}),
     profile: () => profileColumns((sql) => session.query(sql), { readSql: bronzeRows }, ref),
   });
   const columns: StagedColumn[] = layout.columns.map((m) => ({ canonical: m.canonical, sourceSql: m.sourceSql, kind: kinds.get(m.canonical)! }));
   const present = new Set(columns.map((column) => column.canonical));
-  const stage = stageSql(`SELECT rowid AS __bronze_rowid, * ${ofTheseRuns}`, columns, {
+  const stage = stageSql(bronzeLinesSql(`SELECT rowid AS __bronze_rowid, * ${ofTheseRuns}`, layout, bronzeColumn), columns, {
     runId: 'b._run_id',
     sourceFile: 'b._source_file',
     bronzeRowid: 'b.__bronze_rowid',
+    bronzeLine: bronzeColumn(BRONZE_LINE_COLUMN),
   });
   const expectations = planExpectations({
     dataType: request.dataType,
@@ -90,7 +92,7 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
     const { profile, newest } = await profileRows(session, schema, present, tables);
     const freshness = freshnessResult(request.settings, newest.date, asOf, present);
     assertNoFailures(judgement, freshness);
-    const written = await writeMedallion(session, { schema, present, expectations, tables, runIds, releaseId: null });
+    const written = await writeMedallion(session, { schema, present, expectations, tables, runIds, releaseId: null, layoutId: layout.recognized?.id ?? null });
     await session.execute(markJudgedSql(request.catalog, formatTableName(tables.silver), runIds, request.runId));
     const report: QualityReport = {
       table: formatTableName(tables.silver),
@@ -159,6 +161,8 @@ export interface MedallionWrite {
   /** The runs whose bronze rows these are (none for a release, whose rows come from the quarantine). */
   runIds: readonly string[];
   releaseId: string | null;
+  /** The layout the runs' files were read as, kept with their quarantined rows. */
+  layoutId: string | null;
 }
 
 /**
@@ -176,7 +180,7 @@ export async function writeMedallion(session: SqlSession, write: MedallionWrite)
   }
   if (write.runIds.length > 0) {
     await session.execute(deleteRunsFromSilverSql(tables.silver, write.runIds));
-    await session.execute(insertQuarantineSql(tables.quarantine, schema, present, expectations));
+    await session.execute(insertQuarantineSql(tables.quarantine, schema, present, expectations, write.layoutId));
   }
   for (const statement of upsertSilverSql(tables.silver, schema)) await session.execute(statement);
   const goldEdges: LineageEdge[] = [];

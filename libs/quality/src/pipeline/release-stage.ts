@@ -1,6 +1,6 @@
 import { formatTableName, type DataType, type LineageEdge, type ReleaseFilter, type QualitySettings } from '@ade/contracts';
 import { duckdbSql, type SqlSession } from '@ade/lakehouse';
-import { canonicalSchema, loadStatePack, todayIsoDate } from '@ade/healthcare';
+import { canonicalSchema, loadLayouts, loadStatePack, todayIsoDate } from '@ade/healthcare';
 import { quoteIdentifier } from '../sql/identifiers';
 import { inTransaction, medallionTables, tableColumns } from './catalog-tables';
 import { planExpectations } from './expectations';
@@ -10,7 +10,7 @@ import { recordLineageSql } from './lineage-sql';
 import { writeMedallion } from './quality-stage';
 import { loadReferenceTables } from './reference-session';
 import { columnKinds } from './repairs';
-import { SILVER_BATCH } from './silver-sql';
+import { ensureSilverSql, SILVER_BATCH } from './silver-sql';
 import { stageSql } from './stage-sql';
 
 export interface ReleaseRequest {
@@ -45,6 +45,8 @@ export async function releaseQuarantined(session: SqlSession, request: ReleaseRe
   const quarantine = duckdbSql.qualifiedTableName(tables.quarantine);
   const silverName = formatTableName(tables.silver);
   if (!(await tableColumns(session, tables.quarantine))) return { table: silverName, examined: 0, released: 0, byRule: [], lineage: [] };
+  // A quarantine made before a column was added to its schema (or its metadata) gains it first.
+  for (const statement of ensureSilverSql(tables.silver, tables.quarantine, schema)) await session.execute(statement);
   const pack = loadStatePack(request.state);
   const ref = await loadReferenceTables(session, request.referenceCacheDir);
   const kinds = columnKinds(schema);
@@ -52,44 +54,67 @@ export async function releaseQuarantined(session: SqlSession, request: ReleaseRe
   const conditions = ['_released_at IS NULL'];
   if (request.filter.runId) conditions.push(`_run_id = ${duckdbSql.sqlString(request.filter.runId)}`);
   if (request.filter.rules?.length) conditions.push(matchesRuleSql('_rule_ids', request.filter.rules));
-  const stage = stageSql(`SELECT * FROM ${quarantine} WHERE ${conditions.join(' AND ')}`, columns, {
-    runId: 'b._run_id',
-    sourceFile: 'b._source_file',
-    bronzeRowid: 'b._bronze_rowid',
-  });
   const present = new Set(schema.columns.map((column) => column.name));
-  const expectations = planExpectations({
-    dataType: request.dataType,
-    present,
-    pack,
-    render: { dialect: 'duckdb', asOf: request.asOf ?? todayIsoDate(), statePack: pack, ref },
-    dateColumns: stage.dateColumns,
-    overrides: request.settings.expectations,
-    lookups: { providers: null, eligibility: null },
-  });
+  const render = { dialect: 'duckdb' as const, asOf: request.asOf ?? todayIsoDate(), statePack: pack, ref };
 
   return inTransaction(session, async () => {
-    const judgement = await judgeRows(session, stage, expectations);
-    const written = await writeMedallion(session, { schema, present, expectations, tables, runIds: [], releaseId: request.releaseId });
-    await session.execute(
-      `UPDATE ${quarantine} AS q SET _released_at = current_timestamp, _release_id = ${duckdbSql.sqlString(request.releaseId)} ` +
-        `WHERE q._released_at IS NULL AND EXISTS (SELECT 1 FROM ${SILVER_BATCH} AS b WHERE b._run_id = q._run_id AND b._bronze_rowid = q._bronze_rowid)`,
-    );
+    let judged = 0;
+    let silverRows = 0;
+    let goldEdges: LineageEdge[] = [];
+    // Rows are judged as their file's layout judges them: a column it does not carry is not
+    // required of them, a rule it leaves out is not run.
+    // With nothing selected, one empty pass still reports gold's tables, as every release does.
+    const layouts = await quarantinedLayouts(session, quarantine, conditions);
+    for (const layoutId of layouts.length > 0 ? layouts : [null]) {
+      const stage = stageSql(`SELECT * FROM ${quarantine} WHERE ${[...conditions, `_layout IS NOT DISTINCT FROM ${layoutId === null ? 'NULL' : duckdbSql.sqlString(layoutId)}`].join(' AND ')}`, columns, {
+        runId: 'b._run_id',
+        sourceFile: 'b._source_file',
+        bronzeRowid: 'b._bronze_rowid',
+        bronzeLine: 'b._bronze_line',
+      });
+      const layout = layoutId === null ? undefined : loadLayouts().find((candidate) => candidate.id === layoutId);
+      const expectations = planExpectations({
+        dataType: request.dataType,
+        present,
+        pack,
+        render,
+        dateColumns: stage.dateColumns,
+        overrides: request.settings.expectations,
+        lookups: { providers: null, eligibility: null },
+        notApplicable: new Set(Object.keys(layout?.notApplicable ?? {})),
+        notCarried: new Set(Object.keys(layout?.notCarried ?? {})),
+      });
+      const judgement = await judgeRows(session, stage, expectations);
+      const written = await writeMedallion(session, { schema, present, expectations, tables, runIds: [], releaseId: request.releaseId, layoutId });
+      await session.execute(
+        `UPDATE ${quarantine} AS q SET _released_at = current_timestamp, _release_id = ${duckdbSql.sqlString(request.releaseId)} ` +
+          `WHERE q._released_at IS NULL AND EXISTS (SELECT 1 FROM ${SILVER_BATCH} AS b WHERE b._run_id = q._run_id AND b._bronze_rowid = q._bronze_rowid AND b._bronze_line IS NOT DISTINCT FROM q._bronze_line)`,
+      );
+      judged += judgement.rows;
+      silverRows += written.silverRows;
+      goldEdges = written.goldEdges;
+    }
     const byRule = await session.query(
       `SELECT rule, count(*) AS n FROM (SELECT unnest(_rule_ids) AS rule FROM ${quarantine} WHERE _release_id = ${duckdbSql.sqlString(request.releaseId)}) GROUP BY rule ORDER BY rule`,
     );
     const [released] = await session.query(`SELECT count(*) AS n FROM ${quarantine} WHERE _release_id = ${duckdbSql.sqlString(request.releaseId)}`);
     const lineage: LineageEdge[] = [
-      { source: { kind: 'table', name: formatTableName(tables.quarantine) }, target: silverName, rows: written.silverRows },
-      ...written.goldEdges,
+      { source: { kind: 'table', name: formatTableName(tables.quarantine) }, target: silverName, rows: silverRows },
+      ...goldEdges,
     ];
     for (const statement of recordLineageSql(request.catalog, request.releaseId, lineage)) await session.execute(statement);
     return {
       table: silverName,
-      examined: judgement.rows + Number(released!['n']) - written.silverRows,
+      examined: judged + Number(released!['n']) - silverRows,
       released: Number(released!['n']),
       byRule: byRule.map((row) => ({ rule: String(row['rule']), released: Number(row['n']) })),
       lineage,
     };
   });
+}
+
+/** The layouts the selected quarantined rows' files were read as (NULL: by names, or quarantined before layouts were kept). */
+async function quarantinedLayouts(session: SqlSession, quarantine: string, conditions: readonly string[]): Promise<Array<string | null>> {
+  const rows = await session.query(`SELECT DISTINCT _layout FROM ${quarantine} WHERE ${conditions.join(' AND ')} ORDER BY 1 NULLS FIRST`);
+  return rows.map((row) => (row['_layout'] === null ? null : String(row['_layout'])));
 }

@@ -11,8 +11,8 @@ import { STAGE_META } from './stage-sql';
 /** The rows bound for silver this time, typed as silver stores them. */
 export const SILVER_BATCH = 'silver_batch';
 
-const SILVER_META = `_run_id VARCHAR, _source_file VARCHAR, _bronze_rowid BIGINT, _repairs VARCHAR, _warnings VARCHAR[], _release_id VARCHAR`;
-const QUARANTINE_META = `_rule_ids VARCHAR[], _messages VARCHAR[], _warnings VARCHAR[], _run_id VARCHAR, _source_file VARCHAR, _bronze_rowid BIGINT, _repairs VARCHAR, _quarantined_at TIMESTAMPTZ, _released_at TIMESTAMPTZ, _release_id VARCHAR`;
+const SILVER_META = `_run_id VARCHAR, _source_file VARCHAR, _bronze_rowid BIGINT, _bronze_line BIGINT, _repairs VARCHAR, _warnings VARCHAR[], _release_id VARCHAR`;
+const QUARANTINE_META = `_rule_ids VARCHAR[], _messages VARCHAR[], _warnings VARCHAR[], _run_id VARCHAR, _source_file VARCHAR, _bronze_rowid BIGINT, _bronze_line BIGINT, _layout VARCHAR, _repairs VARCHAR, _quarantined_at TIMESTAMPTZ, _released_at TIMESTAMPTZ, _release_id VARCHAR`;
 
 export function silverTypeOf(column: CanonicalColumn): string {
   switch (column.type) {
@@ -42,6 +42,9 @@ export function ensureSilverSql(silver: TableRef, quarantine: TableRef, schema: 
       `ALTER TABLE ${duckdbSql.qualifiedTableName(silver)} ADD COLUMN IF NOT EXISTS ${quoteIdentifier(column.name)} ${silverTypeOf(column)}`,
       `ALTER TABLE ${duckdbSql.qualifiedTableName(quarantine)} ADD COLUMN IF NOT EXISTS ${quoteIdentifier(column.name)} VARCHAR`,
     ]),
+    // Tables made before lines side by side were read one per row, and before the quarantine kept the layout.
+    ...[silver, quarantine].map((table) => `ALTER TABLE ${duckdbSql.qualifiedTableName(table)} ADD COLUMN IF NOT EXISTS _bronze_line BIGINT`),
+    `ALTER TABLE ${duckdbSql.qualifiedTableName(quarantine)} ADD COLUMN IF NOT EXISTS _layout VARCHAR`,
   ];
 }
 
@@ -63,13 +66,14 @@ export function silverBatchSql(schema: CanonicalSchema, present: ReadonlySet<str
     `${SOURCE_TABLE}.${STAGE_META.runId} AS _run_id`,
     `${SOURCE_TABLE}.${STAGE_META.sourceFile} AS _source_file`,
     `${SOURCE_TABLE}.${STAGE_META.bronzeRowid} AS _bronze_rowid`,
+    `${SOURCE_TABLE}.${STAGE_META.bronzeLine} AS _bronze_line`,
     `${SOURCE_TABLE}.${STAGE_META.repairs} AS _repairs`,
     `${failedListSql(expectations, 'warn', 'id')} AS _warnings`,
     `${releaseId === null ? 'NULL' : duckdbSql.sqlString(releaseId)}::VARCHAR AS _release_id`,
   ];
   const duplicatesDropped = expectations.some((e) => e.rule === 'integrity.duplicate_line' && e.action === 'drop');
   const keys = schema.businessKey.filter((column) => present.has(column)).map((column) => `${SOURCE_TABLE}.${quoteIdentifier(column)}`);
-  const firstPerKey = !duplicatesDropped && keys.length > 0 ? ` QUALIFY row_number() OVER (PARTITION BY ${keys.join(', ')} ORDER BY ${SOURCE_TABLE}.${STAGE_META.bronzeRowid}) = 1` : '';
+  const firstPerKey = !duplicatesDropped && keys.length > 0 ? ` QUALIFY row_number() OVER (PARTITION BY ${keys.join(', ')} ORDER BY ${SOURCE_TABLE}.${STAGE_META.bronzeRowid}, ${SOURCE_TABLE}.${STAGE_META.bronzeLine}) = 1` : '';
   return `CREATE OR REPLACE TEMP TABLE ${SILVER_BATCH} AS SELECT ${[...columns, ...meta].join(', ')} FROM ${JUDGED} WHERE ${passesAll(expectations, 'drop')}${firstPerKey}`;
 }
 
@@ -84,7 +88,7 @@ export function deleteRunsFromSilverSql(silver: TableRef, runIds: readonly strin
  * than MERGE at a million rows (bench/pipeline); both statements run in the caller's transaction.
  */
 export function upsertSilverSql(silver: TableRef, schema: CanonicalSchema): string[] {
-  const names = [...schema.columns.map((column) => column.name), '_run_id', '_source_file', '_bronze_rowid', '_repairs', '_warnings', '_release_id'].map(quoteIdentifier);
+  const names = [...schema.columns.map((column) => column.name), '_run_id', '_source_file', '_bronze_rowid', '_bronze_line', '_repairs', '_warnings', '_release_id'].map(quoteIdentifier);
   const target = duckdbSql.qualifiedTableName(silver);
   const insert = `INSERT INTO ${target} (${names.join(', ')}) SELECT ${names.join(', ')} FROM ${SILVER_BATCH}`;
   if (schema.businessKey.length === 0) return [insert];
@@ -93,14 +97,16 @@ export function upsertSilverSql(silver: TableRef, schema: CanonicalSchema): stri
 }
 
 /**
- * Rows failing a `drop` expectation, with the ids and messages of what they failed. A row already
- * quarantined (by an earlier delivery of its run) is not added again, so its release mark survives.
+ * Rows failing a `drop` expectation, with the ids and messages of what they failed and the layout
+ * their file was read as (a release judges them as that layout's files are judged). A row already
+ * quarantined (by an earlier delivery of its run: same bronze row and line) is not added again, so
+ * its release mark survives.
  */
-export function insertQuarantineSql(quarantine: TableRef, schema: CanonicalSchema, present: ReadonlySet<string>, expectations: readonly Expectation[]): string {
+export function insertQuarantineSql(quarantine: TableRef, schema: CanonicalSchema, present: ReadonlySet<string>, expectations: readonly Expectation[], layoutId: string | null): string {
   const target = duckdbSql.qualifiedTableName(quarantine);
   const columns = schema.columns.map((column) => column.name);
   const values = columns.map((column) => (present.has(column) ? `${SOURCE_TABLE}.${quoteIdentifier(column)}` : 'NULL'));
-  const names = [...columns.map(quoteIdentifier), '_rule_ids', '_messages', '_warnings', '_run_id', '_source_file', '_bronze_rowid', '_repairs', '_quarantined_at'];
+  const names = [...columns.map(quoteIdentifier), '_rule_ids', '_messages', '_warnings', '_run_id', '_source_file', '_bronze_rowid', '_bronze_line', '_layout', '_repairs', '_quarantined_at'];
   const meta = [
     failedListSql(expectations, 'drop', 'id'),
     failedListSql(expectations, 'drop', 'message'),
@@ -108,9 +114,11 @@ export function insertQuarantineSql(quarantine: TableRef, schema: CanonicalSchem
     `${SOURCE_TABLE}.${STAGE_META.runId}`,
     `${SOURCE_TABLE}.${STAGE_META.sourceFile}`,
     `${SOURCE_TABLE}.${STAGE_META.bronzeRowid}`,
+    `${SOURCE_TABLE}.${STAGE_META.bronzeLine}`,
+    `${layoutId === null ? 'NULL' : duckdbSql.sqlString(layoutId)}::VARCHAR`,
     `${SOURCE_TABLE}.${STAGE_META.repairs}`,
     'current_timestamp',
   ];
   return `INSERT INTO ${target} (${names.join(', ')}) SELECT ${[...values, ...meta].join(', ')} FROM ${JUDGED}
-WHERE NOT ${passesAll(expectations, 'drop')} AND NOT EXISTS (SELECT 1 FROM ${target} AS q WHERE q._run_id = ${SOURCE_TABLE}.${STAGE_META.runId} AND q._bronze_rowid = ${SOURCE_TABLE}.${STAGE_META.bronzeRowid})`;
+WHERE NOT ${passesAll(expectations, 'drop')} AND NOT EXISTS (SELECT 1 FROM ${target} AS q WHERE q._run_id = ${SOURCE_TABLE}.${STAGE_META.runId} AND q._bronze_rowid = ${SOURCE_TABLE}.${STAGE_META.bronzeRowid} AND q._bronze_line IS NOT DISTINCT FROM ${SOURCE_TABLE}.${STAGE_META.bronzeLine})`;
 }

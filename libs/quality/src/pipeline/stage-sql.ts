@@ -17,6 +17,8 @@ export interface StageMetadata {
   runId: string;
   sourceFile: string;
   bronzeRowid: string;
+  /** The line of a bronze row read as lines side by side (DE-SynPUF); NULL otherwise. */
+  bronzeLine: string;
 }
 
 export interface StagePlan {
@@ -28,7 +30,7 @@ export interface StagePlan {
   columns: string[];
 }
 
-export const STAGE_META = { runId: '_run_id', sourceFile: '_source_file', bronzeRowid: '_bronze_rowid', repairs: '_repairs' } as const;
+export const STAGE_META = { runId: '_run_id', sourceFile: '_source_file', bronzeRowid: '_bronze_rowid', bronzeLine: '_bronze_line', repairs: '_repairs' } as const;
 
 /**
  * Builds the staged table `src` the expectations judge: every canonical column blank → NULL and
@@ -43,6 +45,7 @@ export function stageSql(sourceRelation: string, columns: readonly StagedColumn[
     `${metadata.runId} AS ${STAGE_META.runId}`,
     `${metadata.sourceFile} AS ${STAGE_META.sourceFile}`,
     `${metadata.bronzeRowid} AS ${STAGE_META.bronzeRowid}`,
+    `${metadata.bronzeLine} AS ${STAGE_META.bronzeLine}`,
   ];
   const first = columns.map((column, index) => {
     const cleaned = asRuleInputSql(`(${column.sourceSql})`);
@@ -57,7 +60,7 @@ export function stageSql(sourceRelation: string, columns: readonly StagedColumn[
     return `${step ? step.sql(t(index)) : t(index)} AS ${quoteIdentifier(column.canonical)}`;
   });
   const carried = columns.flatMap((_, index) => [v(index), t(index)]);
-  const layer2 = `SELECT ${[...second, ...carried, STAGE_META.runId, STAGE_META.sourceFile, STAGE_META.bronzeRowid].join(', ')} FROM (${layer1}) AS s1`;
+  const layer2 = `SELECT ${[...second, ...carried, STAGE_META.runId, STAGE_META.sourceFile, STAGE_META.bronzeRowid, STAGE_META.bronzeLine].join(', ')} FROM (${layer1}) AS s1`;
 
   const repairFlags: StagePlan['repairFlags'] = [];
   const flagColumns: string[] = [];
@@ -89,6 +92,7 @@ export function stageSql(sourceRelation: string, columns: readonly StagedColumn[
     STAGE_META.runId,
     STAGE_META.sourceFile,
     STAGE_META.bronzeRowid,
+    STAGE_META.bronzeLine,
   ];
   // A table needs a column even when the source maps none; the row count still matters.
   if (columns.length === 0) outer.unshift('TRUE AS __present');
