@@ -46,6 +46,22 @@ describe('quality stage on files in public layouts', () => {
     ]);
   });
 
+  it('restores the dot of a dotless ICD-10-CM code but leaves an ICD-9-CM E or V code of the same shape as it is', async () => {
+    const icd9 = { CLM_FROM_DT: '03-MAR-2014', CLM_THRU_DT: '03-MAR-2014', LINE_1ST_EXPNS_DT: '03-MAR-2014', LINE_LAST_EXPNS_DT: '03-MAR-2014', PRNCPAL_DGNS_VRSN_CD: '9', ICD_DGNS_VRSN_CD1: '9', ICD_DGNS_VRSN_CD2: '9', LINE_ICD_DGNS_VRSN_CD: '9' };
+    const { report } = await landAndJudge(
+      'professional_claims',
+      'carrier.csv',
+      delimited(CCW_CARRIER_HEADERS, [carrierLine(), carrierLine({ CLM_ID: '-10000930037922', ...icd9, ICD_DGNS_CD1: 'E8497', ICD_DGNS_CD2: 'V5869', LINE_ICD_DGNS_CD: '4019' })], '|'),
+    );
+    expect(failures(report)).toEqual([]);
+    expect(report.rows).toMatchObject({ input: 2, silver: 2, quarantined: 0 });
+    const silver = await world.catalog.query(`SELECT claim_id, diagnosis_code_1, diagnosis_code_2, _repairs FROM ${CATALOG}.silver.claims ORDER BY claim_id`);
+    expect(silver).toEqual([
+      { claim_id: '-10000930037921', diagnosis_code_1: 'E11.9', diagnosis_code_2: 'I10', _repairs: expect.stringContaining('"diagnosis_code_1":{"from":"E119"') },
+      { claim_id: '-10000930037922', diagnosis_code_1: 'E8497', diagnosis_code_2: 'V5869', _repairs: expect.not.stringContaining('diagnosis_code') },
+    ]);
+  });
+
   it('builds the type of bill of CMS inpatient rows in silver from its three fields', async () => {
     const { report } = await landAndJudge(
       'institutional_claims',

@@ -2,6 +2,7 @@ export * from './rule';
 export { defineRule, type PresentInputs, type RuleDefinition } from './define-rule';
 export { RULES, ruleById, hasRule, UnknownRuleError } from './catalog';
 export { parseClaimDate, claimDateSql, epochDayOf } from './values/claim-date';
+export { isIcd9DiagnosisSql, isSnomedDiagnosisSql } from './values/diagnosis-code-system';
 export { amountSortKey, amountSortKeySql } from './values/amount';
 export { BLANK } from './values/blank';
 export { Icd10CmLookupJoins, ICD10CM_INTERVALS_TABLE, icd10CmIntervalsTableSql, distinctJoins } from './icd10cm-lookups';

@@ -15,7 +15,7 @@ import { judgeRows, type Judgement } from './judged-rows';
 import { landedFileEdges, recordLineageSql } from './lineage-sql';
 import { amountProfileSql, nullRatesSql, providerShareSql } from './profile-sql';
 import { loadReferenceTables } from './reference-session';
-import { columnKinds } from './repairs';
+import { codeSystemColumns, columnKinds } from './repairs';
 import { deleteRunsFromSilverSql, ensureSilverSql, insertQuarantineSql, SILVER_BATCH, upsertSilverSql, silverBatchSql } from './silver-sql';
 import { stageSql, type StagedColumn } from './stage-sql';
 
@@ -67,7 +67,8 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
     ...(request.mapping ? { mapping: request.mapping } : {}),
     profile: () => profileColumns((sql) => session.query(sql), { readSql: bronzeRows }, ref),
   });
-  const columns: StagedColumn[] = layout.columns.map((m) => ({ canonical: m.canonical, sourceSql: m.sourceSql, kind: kinds.get(m.canonical)! }));
+  const systems = codeSystemColumns(schema);
+  const columns: StagedColumn[] = layout.columns.map((m) => ({ canonical: m.canonical, sourceSql: m.sourceSql, kind: kinds.get(m.canonical)!, codeSystem: systems.get(m.canonical) }));
   const present = new Set(columns.map((column) => column.canonical));
   const stage = stageSql(bronzeLinesSql(`SELECT rowid AS __bronze_rowid, * ${ofTheseRuns}`, layout, bronzeColumn), columns, {
     runId: 'b._run_id',

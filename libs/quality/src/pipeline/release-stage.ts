@@ -9,7 +9,7 @@ import { judgeRows } from './judged-rows';
 import { recordLineageSql } from './lineage-sql';
 import { writeMedallion } from './quality-stage';
 import { loadReferenceTables } from './reference-session';
-import { columnKinds } from './repairs';
+import { codeSystemColumns, columnKinds } from './repairs';
 import { ensureSilverSql, SILVER_BATCH } from './silver-sql';
 import { stageSql } from './stage-sql';
 
@@ -50,7 +50,8 @@ export async function releaseQuarantined(session: SqlSession, request: ReleaseRe
   const pack = loadStatePack(request.state);
   const ref = await loadReferenceTables(session, request.referenceCacheDir);
   const kinds = columnKinds(schema);
-  const columns = schema.columns.map((column) => ({ canonical: column.name, sourceSql: `b.${quoteIdentifier(column.name)}`, kind: kinds.get(column.name)! }));
+  const systems = codeSystemColumns(schema);
+  const columns = schema.columns.map((column) => ({ canonical: column.name, sourceSql: `b.${quoteIdentifier(column.name)}`, kind: kinds.get(column.name)!, codeSystem: systems.get(column.name) }));
   const conditions = ['_released_at IS NULL'];
   if (request.filter.runId) conditions.push(`_run_id = ${duckdbSql.sqlString(request.filter.runId)}`);
   if (request.filter.rules?.length) conditions.push(matchesRuleSql('_rule_ids', request.filter.rules));

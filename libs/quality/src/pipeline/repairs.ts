@@ -1,4 +1,4 @@
-import { claimDateSql, normalizeNdc11Sql, type CanonicalSchema } from '@ade/healthcare';
+import { claimDateSql, isIcd9DiagnosisSql, isSnomedDiagnosisSql, normalizeNdc11Sql, type CanonicalSchema } from '@ade/healthcare';
 import { quoteString } from '../sql/identifiers';
 
 /**
@@ -45,12 +45,34 @@ export function columnKinds(schema: CanonicalSchema): Map<string, ColumnKind> {
   return kinds;
 }
 
+/** The columns that say which code system a diagnosis column's value is from. */
+export interface CodeSystemColumns {
+  codeType: string;
+  serviceDate: string;
+}
+
+/** For each diagnosis column: its code type and date of service columns, as its ICD-10-CM rules read them. */
+export function codeSystemColumns(schema: CanonicalSchema): Map<string, CodeSystemColumns> {
+  const systems = new Map<string, CodeSystemColumns>();
+  for (const binding of schema.checks) {
+    const { code, codeType, serviceDate } = binding.columns;
+    if (binding.rule === 'icd10cm.format' && code && codeType && serviceDate) systems.set(code, { codeType, serviceDate });
+  }
+  return systems;
+}
+
+/** The row's code type and date of service as SQL (NULL when the row has none), for a diagnosis repair. */
+export interface CodeSystemInputs {
+  codeType: string;
+  serviceDate: string;
+}
+
 /** The two steps of a column's repair, over SQL expressions of its (blank → NULL) value. */
 export interface ColumnRepair {
   /** Step one: trimming (and upper-casing codes). */
   first: { id: RepairId; sql(value: string): string } | null;
-  /** Step two, over step one's result. */
-  second: { id: RepairId; sql(value: string): string } | null;
+  /** Step two, over step one's result; a diagnosis's also reads which code system the row is in. */
+  second: { id: RepairId; sql(value: string, system: CodeSystemInputs): string } | null;
 }
 
 const ICD_WITHOUT_DOT = `'[A-Z][0-9][0-9A-Z][0-9A-Z]{1,4}'`;
@@ -69,7 +91,11 @@ export function repairFor(kind: ColumnKind): ColumnRepair {
         first: trimUpper,
         second: {
           id: 'icd10cm.restore_dot',
-          sql: (value) => `CASE WHEN regexp_full_match(${value}, ${ICD_WITHOUT_DOT}) THEN substr(${value}, 1, 3) || '.' || substr(${value}, 4) ELSE ${value} END`,
+          // Only an ICD-10-CM code lost its dot: a dotless ICD-9-CM E or V code (E8497) has the
+          // same shape, and SNOMED CT ids have no dot to restore.
+          sql: (value, system) =>
+            `CASE WHEN NOT ${isIcd9DiagnosisSql(system.codeType, system.serviceDate, {})} AND NOT ${isSnomedDiagnosisSql(system.codeType)} ` +
+            `AND regexp_full_match(${value}, ${ICD_WITHOUT_DOT}) THEN substr(${value}, 1, 3) || '.' || substr(${value}, 4) ELSE ${value} END`,
         },
       };
     case 'ndc':

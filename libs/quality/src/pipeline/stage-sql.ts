@@ -2,7 +2,7 @@ import { parsedDateColumn, parsedDateSql } from '../parsed-dates';
 import { asRuleInputSql } from '../rule-inputs';
 import { SOURCE_TABLE } from '../source-table';
 import { quoteIdentifier } from '../sql/identifiers';
-import { repairFor, repairNoteMemberSql, type ColumnKind, type RepairId } from './repairs';
+import { repairFor, repairNoteMemberSql, type CodeSystemColumns, type ColumnKind, type RepairId } from './repairs';
 
 /** One canonical column as it comes from the source relation. */
 export interface StagedColumn {
@@ -10,6 +10,8 @@ export interface StagedColumn {
   /** SQL over the source relation `b` yielding the raw text (or NULL). */
   sourceSql: string;
   kind: ColumnKind;
+  /** For a diagnosis: the columns saying which code system it is from (see codeSystemColumns). */
+  codeSystem?: CodeSystemColumns;
 }
 
 /** The row metadata every staged row carries through to silver or quarantine. */
@@ -55,9 +57,15 @@ export function stageSql(sourceRelation: string, columns: readonly StagedColumn[
   // A lateral alias (`__v_0` used in `__t_0`) keeps the cleaning computed once.
   const layer1 = `SELECT ${[...first, ...meta].join(', ')} FROM (${sourceRelation}) AS b`;
 
+  // Another column's step-one value, for a repair that reads the rest of the row.
+  const peer = (canonical: string | undefined) => {
+    const index = columns.findIndex((column) => column.canonical === canonical);
+    return index < 0 ? 'NULL' : t(index);
+  };
   const second = columns.map((column, index) => {
     const step = repairFor(column.kind).second;
-    return `${step ? step.sql(t(index)) : t(index)} AS ${quoteIdentifier(column.canonical)}`;
+    const system = { codeType: peer(column.codeSystem?.codeType), serviceDate: peer(column.codeSystem?.serviceDate) };
+    return `${step ? step.sql(t(index), system) : t(index)} AS ${quoteIdentifier(column.canonical)}`;
   });
   const carried = columns.flatMap((_, index) => [v(index), t(index)]);
   const layer2 = `SELECT ${[...second, ...carried, STAGE_META.runId, STAGE_META.sourceFile, STAGE_META.bronzeRowid, STAGE_META.bronzeLine].join(', ')} FROM (${layer1}) AS s1`;

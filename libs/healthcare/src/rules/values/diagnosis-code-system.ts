@@ -42,7 +42,7 @@ export function isIcd9Diagnosis(codeType: string | null | undefined, serviceDate
 }
 
 /** The SQL twin of isIcd9Diagnosis: TRUE or FALSE, never NULL. */
-export function isIcd9DiagnosisSql(codeType: string, serviceDate: string, context: SqlRenderContext): string {
+export function isIcd9DiagnosisSql(codeType: string, serviceDate: string, context: Pick<SqlRenderContext, 'claimDate'>): string {
   return (
     `(CASE WHEN ${typeNamesSql(codeType, ICD9_TYPES)} THEN true WHEN ${typeNamesSql(codeType, [...ICD10_TYPES, ...SNOMED_TYPES])} THEN false ` +
     `ELSE coalesce(${claimDateIn(serviceDate, context)} < DATE '${ICD10CM_EFFECTIVE}', false) END)`
