@@ -2,7 +2,11 @@ import { DATA_TYPES, type DataType } from '@ade/contracts';
 import { z } from 'zod';
 import { canonicalSchema } from '../schemas/canonical-schemas';
 
-const text = z.string({ error: 'must be a string' }).refine((value) => value.trim().length > 0, { error: 'must not be empty' });
+// Headers, values and constants all end up in SQL, whose literals and names cannot hold a NUL.
+const text = z
+  .string({ error: 'must be a string' })
+  .refine((value) => value.trim().length > 0, { error: 'must not be empty' })
+  .refine((value) => !value.includes('\0'), { error: 'must not contain a NUL character' });
 const header = text.refine((value) => value === value.trim(), { error: 'must not start or end with a space' });
 
 const numberedPattern = header.refine((value) => value.includes('{n}'), { error: "must contain '{n}'" });

@@ -343,6 +343,8 @@ describe('loadLayouts', () => {
     ['a line column also given in columns', { 'x-layout.json': { ...good, lines: { from: 1, to: 2, columns: { npi: 'A_{n}' } } } }, 'layouts/x-layout.json: lines.columns.npi: is also given a source in columns'],
     ['a line number given in columns beside lines', { 'x-layout.json': { ...good, dataType: 'professional_claims', columns: { claim_line_number: 'LN' }, lines: { from: 1, to: 2, columns: { hcpcs_code: 'H_{n}' } } } }, 'layouts/x-layout.json: columns.claim_line_number: is the line number n when lines are side by side'],
     ['an empty constant', { 'x-layout.json': { ...good, columns: { npi: { constant: ' ' } } } }, 'layouts/x-layout.json: columns.npi.constant: must not be empty'],
+    ['a constant holding a NUL', { 'x-layout.json': { ...good, columns: { npi: { constant: 'a\u0000b' } } } }, 'layouts/x-layout.json: columns.npi.constant: must not contain a NUL character'],
+    ['a header holding a NUL', { 'x-layout.json': { ...good, columns: { npi: 'NPI\u0000' } } }, 'layouts/x-layout.json: columns.npi: must not contain a NUL character'],
     ['a flagged source without its flag', { 'x-layout.json': { ...good, columns: { npi: { flagged: { value: 'A', equals: '01' } } } } }, 'layouts/x-layout.json: columns.npi: must be a header, { concat: [...] }, { firstFlagged: {...} }, { flagged: {...} } or { constant: "..." }'],
     ['a column not carried that the data type lacks', { 'x-layout.json': { ...good, notCarried: { claim_id: 'why' } } }, 'layouts/x-layout.json: notCarried.claim_id: is not a providers column'],
     ['a column both given and not carried', { 'x-layout.json': { ...good, notCarried: { npi: 'why' } } }, 'layouts/x-layout.json: notCarried.npi: is also given a source in columns'],
