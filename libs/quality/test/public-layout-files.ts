@@ -161,3 +161,41 @@ export const synpufClaim = (claim: Record<string, string>, lines: Array<[string,
   ),
   ...claim,
 });
+
+/** A CCLF6 Part B DME line: the supplier is the pay-to provider, the ordering NPI apart; ISO dates, no diagnosis. */
+export const cclf6Line = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  CUR_CLM_UNIQ_ID: '4000000001', CLM_LINE_NUM: '1', BENE_MBI_ID: '1EG4TE5MK73', CLM_TYPE_CD: '82', CLM_FROM_DT: '2024-03-01', CLM_THRU_DT: '2024-03-01',
+  CLM_FED_TYPE_SRVC_CD: 'P', CLM_POS_CD: '12', CLM_LINE_FROM_DT: '2024-03-01', CLM_LINE_THRU_DT: '2024-03-01', CLM_LINE_HCPCS_CD: 'E0601',
+  CLM_LINE_CVRD_PD_AMT: '55.20', PAYTO_PRVDR_NPI_NUM: BILLING, ORDRG_PRVDR_NPI_NUM: RENDERING, CLM_LINE_ALOWD_CHRG_AMT: '69.00', ...overrides,
+});
+
+/** A CCLF8 beneficiary: ISO dates, ZIP in two fields (5 + 4). */
+export const cclf8Row = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  BENE_MBI_ID: '1EG4TE5MK73', BENE_FIPS_STATE_CD: '24', BENE_FIPS_CNTY_CD: '510', BENE_ZIP_CD: '212011234', BENE_DOB: '1950-04-12', BENE_SEX_CD: '2',
+  BENE_RACE_CD: '1', BENE_AGE: '74', BENE_MDCR_STUS_CD: '10', BENE_DUAL_STUS_CD: 'NA', BENE_1ST_NAME: 'JANE', BENE_LAST_NAME: 'DOE',
+  BENE_ORGNL_ENTLMT_RSN_CD: '0', BENE_PART_A_ENRLMT_BGN_DT: '2015-04-01', BENE_PART_B_ENRLMT_BGN_DT: '2015-04-01', BENE_LINE_1_ADR: '100 MAIN ST',
+  GEO_ZIP_PLC_NAME: 'BALTIMORE', GEO_USPS_STATE_CD: 'MD', GEO_ZIP5_CD: '21201', GEO_ZIP4_CD: '1234', ...overrides,
+});
+
+/** A DE-SynPUF inpatient claim segment: YYYYMMDD dates, ICD-9-CM diagnoses and procedures, paid as a whole. */
+export const synpufInpatientClaim = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  DESYNPUF_ID: '00013D2EFD8E45D1', CLM_ID: '196661176988405', SEGMENT: '1', CLM_FROM_DT: '20100312', CLM_THRU_DT: '20100313', PRVDR_NUM: '2600GD',
+  CLM_PMT_AMT: '4000.00', NCH_PRMRY_PYR_CLM_PD_AMT: '0', AT_PHYSN_NPI: RENDERING, CLM_ADMSN_DT: '20100312', ADMTNG_ICD9_DGNS_CD: '7866',
+  NCH_BENE_IP_DDCTBL_AMT: '1100.00', NCH_BENE_PTA_COINSRNC_LBLTY_AM: '0', CLM_UTLZTN_DAY_CNT: '1', NCH_BENE_DSCHRG_DT: '20100313', CLM_DRG_CD: '217',
+  ICD9_DGNS_CD_1: '4580', ICD9_DGNS_CD_2: '25000', ICD9_DGNS_CD_3: 'V5869', ICD9_PRCDR_CD_1: '7769', ...overrides,
+});
+
+/** A DE-SynPUF outpatient claim: claim fields, its payment, then up to 45 HCPCS codes side by side. */
+export const synpufOutpatientClaim = (claim: Record<string, string>, hcpcs: readonly string[]): Record<string, string> => ({
+  DESYNPUF_ID: '00013D2EFD8E45D1', CLM_ID: '542192281063886', SEGMENT: '1', CLM_FROM_DT: '20080904', CLM_THRU_DT: '20080904', PRVDR_NUM: '2600PA',
+  CLM_PMT_AMT: '50.00', NCH_PRMRY_PYR_CLM_PD_AMT: '0', AT_PHYSN_NPI: RENDERING, ICD9_DGNS_CD_1: '7137', ICD9_DGNS_CD_2: 'E8497',
+  NCH_BENE_PTB_DDCTBL_AMT: '0', NCH_BENE_PTB_COINSRNC_AMT: '10.00',
+  ...Object.fromEntries(hcpcs.map((code, i) => [`HCPCS_CD_${i + 1}`, code])),
+  ...claim,
+});
+
+/** A DE-SynPUF drug event: no pharmacy or prescriber, an 11-digit NDC, YYYYMMDD dates. */
+export const synpufPdeRow = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  DESYNPUF_ID: '00013D2EFD8E45D1', PDE_ID: '233004438012381', SRVC_DT: '20080512', PROD_SRVC_ID: '00002323330', QTY_DSPNSD_NUM: '30',
+  DAYS_SUPLY_NUM: '30', PTNT_PAY_AMT: '10.00', TOT_RX_CST_AMT: '120.00', ...overrides,
+});

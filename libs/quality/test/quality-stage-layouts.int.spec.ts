@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CCLF5_PART_B_PHYSICIAN_HEADERS, CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_PDE_HEADERS, DE_SYNPUF_CARRIER_HEADERS, SYNTHEA_CLAIMS_HEADERS } from '@ade/synthetic';
+import { CCLF5_PART_B_PHYSICIAN_HEADERS, CCLF8_BENEFICIARY_DEMOGRAPHICS_HEADERS, CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_PDE_HEADERS, DE_SYNPUF_CARRIER_HEADERS, DE_SYNPUF_OUTPATIENT_HEADERS, SYNTHEA_CLAIMS_HEADERS } from '@ade/synthetic';
 import type { QualitySettings } from '@ade/contracts';
 import { releaseQuarantined, runQualityStage } from '../src';
-import { BAD_NPI, BILLING, carrierLine, cclf5Line, delimited, inpatientLine, pdeRow, RENDERING, synpufClaim } from './public-layout-files';
+import { BAD_NPI, BILLING, carrierLine, cclf5Line, cclf8Row, delimited, inpatientLine, pdeRow, RENDERING, synpufClaim, synpufOutpatientClaim } from './public-layout-files';
 import { AS_OF, CATALOG, landInBronze, openQualityWorld, type QualityWorld } from './quality-stage.fixtures';
 
 describe('quality stage on files in public layouts', () => {
@@ -15,7 +15,7 @@ describe('quality stage on files in public layouts', () => {
   });
   afterEach(() => world.cleanup());
 
-  async function landAndJudge(dataType: 'professional_claims' | 'institutional_claims' | 'pharmacy_claims', name: string, content: string) {
+  async function landAndJudge(dataType: 'professional_claims' | 'institutional_claims' | 'pharmacy_claims' | 'eligibility', name: string, content: string) {
     const path = join(world.dir, name);
     await writeFile(path, content);
     const runId = randomUUID();
@@ -167,6 +167,40 @@ describe('quality stage on files in public layouts', () => {
       { claim_line_number: '1', line: '1' },
       { claim_line_number: '2', line: '2' },
       { claim_line_number: '3', line: '3' },
+    ]);
+  });
+
+  it('reads CCLF8 beneficiaries into eligibility silver as Medicare fee-for-service spans', async () => {
+    const { report } = await landAndJudge(
+      'eligibility',
+      'cclf8.csv',
+      delimited(CCLF8_BENEFICIARY_DEMOGRAPHICS_HEADERS, [cclf8Row(), cclf8Row({ BENE_MBI_ID: '2EG4TE5MK74', GEO_ZIP4_CD: '', GEO_USPS_STATE_CD: 'XX' })], ','),
+    );
+    expect(report.layout?.id).toBe('cms-cclf8-beneficiary-demographics');
+    expect(report.rows).toMatchObject({ input: 2, silver: 1, quarantined: 1 });
+    expect(failures(report)).toEqual([['state.unknown', 'state', 1]]);
+    const silver = await world.catalog.query(
+      `SELECT member_id, payer, payer_type, plan, enrollment_start_date::VARCHAR AS since, birth_date::VARCHAR AS born, state, zip_code FROM ${CATALOG}.silver.claims`,
+    );
+    expect(silver).toEqual([{ member_id: '1EG4TE5MK73', payer: 'Medicare', payer_type: 'medicare', plan: 'Medicare fee-for-service', since: '2015-04-01', born: '1950-04-12', state: 'MD', zip_code: '212011234' }]);
+  });
+
+  it('reads DE-SynPUF outpatient claims as their HCPCS lines into silver, the claim payment counted once', async () => {
+    const { report } = await landAndJudge(
+      'institutional_claims',
+      'synpuf-outpatient.csv',
+      delimited(DE_SYNPUF_OUTPATIENT_HEADERS, [synpufOutpatientClaim({}, ['99213', '36415', '80053']), synpufOutpatientClaim({ CLM_ID: '542192281063887' }, ['9921'])], ','),
+    );
+    expect(report.layout?.id).toBe('cms-de-synpuf-outpatient');
+    expect(report.rows).toMatchObject({ input: 4, silver: 3, quarantined: 1 });
+    expect(failures(report)).toEqual([['procedure.format', 'hcpcs_code', 1]]);
+    const silver = await world.catalog.query(
+      `SELECT claim_line_number AS line, hcpcs_code, paid_amount::VARCHAR AS paid, coinsurance_amount::VARCHAR AS coinsurance, diagnosis_code_2 FROM ${CATALOG}.silver.claims ORDER BY line`,
+    );
+    expect(silver).toEqual([
+      { line: '1', hcpcs_code: '99213', paid: '50.00', coinsurance: '10.00', diagnosis_code_2: 'E8497' },
+      { line: '2', hcpcs_code: '36415', paid: null, coinsurance: null, diagnosis_code_2: 'E8497' },
+      { line: '3', hcpcs_code: '80053', paid: null, coinsurance: null, diagnosis_code_2: 'E8497' },
     ]);
   });
 });

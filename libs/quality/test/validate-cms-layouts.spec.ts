@@ -6,18 +6,23 @@ import {
   CCLF1_PART_A_HEADER_HEADERS,
   CCLF2_PART_A_REVENUE_HEADERS,
   CCLF5_PART_B_PHYSICIAN_HEADERS,
+  CCLF6_PART_B_DME_HEADERS,
   CCLF7_PART_D_HEADERS,
+  CCLF8_BENEFICIARY_DEMOGRAPHICS_HEADERS,
   CCW_DME_HEADERS,
   CCW_HHA_HEADERS,
   CCW_HOSPICE_HEADERS,
   CCW_PDE_HEADERS,
   CCW_SNF_HEADERS,
   DE_SYNPUF_CARRIER_HEADERS,
+  DE_SYNPUF_INPATIENT_HEADERS,
+  DE_SYNPUF_OUTPATIENT_HEADERS,
+  DE_SYNPUF_PDE_HEADERS,
 } from '@ade/synthetic';
 import { validateFile, type ValidationReport } from '../src';
-import { BAD_NPI, cclf1Row, cclf2Line, cclf5Line, cclf7Row, delimited, dmeLine, hhaLine, hospiceLine, pdeRow, RENDERING, snfLine, synpufClaim } from './public-layout-files';
+import { BAD_NPI, cclf1Row, cclf2Line, cclf5Line, cclf6Line, cclf7Row, cclf8Row, delimited, dmeLine, hhaLine, hospiceLine, pdeRow, RENDERING, snfLine, synpufClaim, synpufInpatientClaim, synpufOutpatientClaim, synpufPdeRow } from './public-layout-files';
 
-/** The other CMS claim files (SNF, HHA, hospice, DME, Part D events) and CCLF files 1, 5 and 7, built from their published field lists. */
+/** The other CMS claim files (SNF, HHA, hospice, DME, Part D events), CCLF files 1, 2 and 5-8 and DE-SynPUF, built from their published field lists. */
 describe('validateFile on the other CMS claim and CCLF layouts', () => {
   let dir: Awaited<ReturnType<typeof makeTempDir>>;
   const validate = async (name: string, content: string): Promise<ValidationReport> => {
@@ -197,5 +202,87 @@ describe('validateFile on the other CMS claim and CCLF layouts', () => {
     expect(report.rules['integrity.duplicate_line']).toBe(0);
     expect(report.columns.mapped).toContainEqual({ source: '{n}', canonical: 'claim_line_number', by: 'layout' });
     expect(report.columns.missingRequired).toEqual([]);
+  });
+
+  it('reads CCLF6 DME lines: the pay-to supplier is the billing NPI, and no diagnosis, units or charge are asked of them', async () => {
+    const report = await validate(
+      'cclf6.csv',
+      delimited(CCLF6_PART_B_DME_HEADERS, [cclf6Line(), cclf6Line({ CLM_LINE_NUM: '2', PAYTO_PRVDR_NPI_NUM: BAD_NPI, CLM_LINE_CVRD_PD_AMT: '80.00' })], ','),
+    );
+    expect([report.type, report.layout?.id]).toEqual(['professional_claims', 'cms-cclf6-part-b-dme']);
+    expect(Object.keys(report.layout?.notCarried ?? {})).toEqual(['diagnosis_code_1', 'service_unit_quantity', 'charge_amount']);
+    expect(report.columns.missingRequired).toEqual([]);
+    expect(violations(report)).toEqual([
+      [2, 'npi.check_digit', 'PAYTO_PRVDR_NPI_NUM'],
+      [2, 'amounts.paid_exceeds_allowed', 'CLM_LINE_CVRD_PD_AMT'],
+    ]);
+  });
+
+  it('reads CCLF8 beneficiaries as Medicare fee-for-service eligibility, the ZIP from its two fields', async () => {
+    const report = await validate(
+      'cclf8.csv',
+      delimited(CCLF8_BENEFICIARY_DEMOGRAPHICS_HEADERS, [
+        cclf8Row(),
+        cclf8Row({ BENE_MBI_ID: '2EG4TE5MK74', GEO_USPS_STATE_CD: 'XX', GEO_ZIP5_CD: '2120' }),
+        cclf8Row({ BENE_MBI_ID: '3EG4TE5MK75', BENE_PART_A_ENRLMT_BGN_DT: '', BENE_DOB: '1950-02-30' }),
+      ], ','),
+    );
+    expect([report.type, report.layout?.id]).toEqual(['eligibility', 'cms-cclf8-beneficiary-demographics']);
+    expect(report.columns.missingRequired).toEqual([]);
+    expect(violations(report)).toEqual([
+      [2, 'state.unknown', 'GEO_USPS_STATE_CD'],
+      [2, 'zip.format', 'GEO_ZIP5_CD || GEO_ZIP4_CD'],
+      [3, 'date.format', 'BENE_DOB'],
+      [3, 'required.missing', 'BENE_PART_A_ENRLMT_BGN_DT'],
+    ]);
+    expect(report.rules).not.toHaveProperty('medicaid_id.format');
+  });
+
+  it('reads a DE-SynPUF inpatient segment as one institutional row, its diagnoses as ICD-9-CM', async () => {
+    const report = await validate(
+      'synpuf-inpatient.csv',
+      delimited(DE_SYNPUF_INPATIENT_HEADERS, [
+        synpufInpatientClaim(),
+        synpufInpatientClaim({ SEGMENT: '2', ICD9_DGNS_CD_1: '4580X', AT_PHYSN_NPI: BAD_NPI }),
+      ], ','),
+    );
+    expect([report.type, report.layout?.id]).toEqual(['institutional_claims', 'cms-de-synpuf-inpatient']);
+    expect(report.columns.missingRequired).toEqual([]);
+    expect(violations(report)).toEqual([
+      [2, 'npi.check_digit', 'AT_PHYSN_NPI'],
+      [2, 'icd9cm.format', 'ICD9_DGNS_CD_1'],
+    ]);
+    expect(report.rules['icd10cm.format']).toBe(0);
+    expect(report.rules['integrity.duplicate_line']).toBe(0);
+  });
+
+  it('reads each DE-SynPUF outpatient claim as its HCPCS lines, the claim payment on the first line only', async () => {
+    const report = await validate(
+      'synpuf-outpatient.csv',
+      delimited(DE_SYNPUF_OUTPATIENT_HEADERS, [
+        synpufOutpatientClaim({}, ['99213', '36415', '9921']),
+        synpufOutpatientClaim({ CLM_ID: '542192281063887', CLM_PMT_AMT: '' }, []),
+      ], ','),
+    );
+    expect([report.type, report.layout?.id]).toEqual(['institutional_claims', 'cms-de-synpuf-outpatient']);
+    expect(report.lines).toEqual({ from: 1, to: 45, fileRows: 2 });
+    expect(report.rows).toBe(4);
+    expect(report.violations.map((v) => [v.row, v.line, v.rule, v.column])).toEqual([[1, 3, 'procedure.format', 'HCPCS_CD_3']]);
+    expect(report.columns.mapped).toContainEqual({ source: 'CLM_PMT_AMT', canonical: 'paid_amount', by: 'layout' });
+    expect(report.rules['icd9cm.format']).toBe(0);
+  });
+
+  it('reads DE-SynPUF drug events one fill each, without asking them for the pharmacy or prescriber they do not name', async () => {
+    const report = await validate(
+      'synpuf-pde.csv',
+      delimited(DE_SYNPUF_PDE_HEADERS, [synpufPdeRow(), synpufPdeRow({ PDE_ID: '233004438012382', PROD_SRVC_ID: '2323330', DAYS_SUPLY_NUM: '' })], ','),
+    );
+    expect([report.type, report.layout?.id]).toEqual(['pharmacy_claims', 'cms-de-synpuf-pde']);
+    expect(Object.keys(report.layout?.notCarried ?? {})).toEqual(['dispensing_provider_npi', 'prescribing_provider_npi']);
+    expect(report.columns.missingRequired).toEqual([]);
+    expect(violations(report)).toEqual([
+      [2, 'ndc.format', 'PROD_SRVC_ID'],
+      [2, 'required.missing', 'DAYS_SUPLY_NUM'],
+    ]);
   });
 });

@@ -32,8 +32,9 @@ const layoutSource = z.union(
   { error: 'must be a header, { concat: [...] }, { firstFlagged: {...} }, { flagged: {...} } or { constant: "..." }' },
 );
 
+// A line column is a numbered pattern, or a claim-level header carried on the first line only.
 const layoutLines = z
-  .strictObject({ from: z.int().min(0), to: z.int().min(0), columns: z.record(z.string(), numberedPattern) })
+  .strictObject({ from: z.int().min(0), to: z.int().min(0), columns: z.record(z.string(), header) })
   .refine((lines) => lines.from < lines.to, { error: 'from must be below to' });
 
 const columnsAndRules = {

@@ -22,7 +22,9 @@ export type LayoutSource =
 /**
  * Claim lines written side by side on one row (DE-SynPUF's thirteen carrier lines): each
  * canonical line column's numbered header, `{n}` standing for `from`..`to`. Each row is read as
- * one line per `n` with any of these fields filled (the first line always), numbered `n`.
+ * one line per `n` with any of these fields filled (the first line always), numbered `n`. A
+ * header without `{n}` is a claim-level value read on the first line only (DE-SynPUF outpatient
+ * pays the claim, not its HCPCS lines), so summing lines counts it once.
  */
 export interface LayoutLines {
   from: number;

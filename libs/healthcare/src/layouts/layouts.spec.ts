@@ -12,7 +12,9 @@ import {
   CCLF1_PART_A_HEADER_HEADERS,
   CCLF2_PART_A_REVENUE_HEADERS,
   CCLF5_PART_B_PHYSICIAN_HEADERS,
+  CCLF6_PART_B_DME_HEADERS,
   CCLF7_PART_D_HEADERS,
+  CCLF8_BENEFICIARY_DEMOGRAPHICS_HEADERS,
   CCW_CARRIER_HEADERS,
   CCW_DME_HEADERS,
   CCW_HHA_HEADERS,
@@ -22,6 +24,9 @@ import {
   CCW_PDE_HEADERS,
   CCW_SNF_HEADERS,
   DE_SYNPUF_CARRIER_HEADERS,
+  DE_SYNPUF_INPATIENT_HEADERS,
+  DE_SYNPUF_OUTPATIENT_HEADERS,
+  DE_SYNPUF_PDE_HEADERS,
   NPPES_HEADERS,
   SYNTHEA_CLAIMS_HEADERS,
 } from '@ade/synthetic';
@@ -32,7 +37,9 @@ const PUBLISHED: Array<[string, readonly string[]]> = [
   ['cms-cclf1-part-a-header', CCLF1_PART_A_HEADER_HEADERS],
   ['cms-cclf2-part-a-revenue', CCLF2_PART_A_REVENUE_HEADERS],
   ['cms-cclf5-part-b-physician', CCLF5_PART_B_PHYSICIAN_HEADERS],
+  ['cms-cclf6-part-b-dme', CCLF6_PART_B_DME_HEADERS],
   ['cms-cclf7-part-d', CCLF7_PART_D_HEADERS],
+  ['cms-cclf8-beneficiary-demographics', CCLF8_BENEFICIARY_DEMOGRAPHICS_HEADERS],
   ['cms-ccw-pde', CCW_PDE_HEADERS],
   ['cms-ccw-rif-carrier', CCW_CARRIER_HEADERS],
   ['cms-ccw-rif-dme', CCW_DME_HEADERS],
@@ -42,6 +49,9 @@ const PUBLISHED: Array<[string, readonly string[]]> = [
   ['cms-ccw-rif-outpatient', CCW_OUTPATIENT_HEADERS],
   ['cms-ccw-rif-snf', CCW_SNF_HEADERS],
   ['cms-de-synpuf-carrier', DE_SYNPUF_CARRIER_HEADERS],
+  ['cms-de-synpuf-inpatient', DE_SYNPUF_INPATIENT_HEADERS],
+  ['cms-de-synpuf-outpatient', DE_SYNPUF_OUTPATIENT_HEADERS],
+  ['cms-de-synpuf-pde', DE_SYNPUF_PDE_HEADERS],
   ['nppes-npi-registry', NPPES_HEADERS],
   ['synthea-claims', SYNTHEA_CLAIMS_HEADERS],
 ];
@@ -277,6 +287,16 @@ describe('mapLayout', () => {
     expect(mapLayout(CCW_CARRIER_HEADERS, byId('cms-ccw-rif-carrier'), canonicalSchema('professional_claims')).lines).toBeNull();
   });
 
+  it('reads a line column without {n} as the claim-level value of the first line only', () => {
+    const mapping = mapLayout(DE_SYNPUF_OUTPATIENT_HEADERS, byId('cms-de-synpuf-outpatient'), canonicalSchema('institutional_claims'));
+    const slots = (canonical: string) => [...mapping.lines!.columns.find((c) => c.canonical === canonical)!.slots];
+    expect(slots('paid_amount')).toEqual([[1, 'CLM_PMT_AMT']]);
+    expect(slots('hcpcs_code')).toHaveLength(45);
+    expect(slots('hcpcs_code')[44]).toEqual([45, 'HCPCS_CD_45']);
+    const without = mapLayout(DE_SYNPUF_OUTPATIENT_HEADERS.filter((h) => h !== 'CLM_PMT_AMT'), byId('cms-de-synpuf-outpatient'), canonicalSchema('institutional_claims'));
+    expect(without.lines!.columns.map((c) => c.canonical)).not.toContain('paid_amount');
+  });
+
   it('quotes the flag value it compares with', () => {
     const columns = { primary_taxonomy_code: { firstFlagged: { value: 'Code_{n}', flag: 'Flag_{n}', equals: "Y'", from: 1, to: 2 } } };
     const mapping = mapLayout(["Code_1", "Flag_1", "Code_2"], { columns, notCarried: {} }, canonicalSchema('providers'));
@@ -338,7 +358,6 @@ describe('loadLayouts', () => {
     ['an unknown key', { 'x-layout.json': { ...good, extra: 1 } }, 'layouts/x-layout.json: (file): Unrecognized key: "extra"'],
     ['lines of one number', { 'x-layout.json': { ...good, lines: { from: 2, to: 2, columns: { practice_city: 'A_{n}' } } } }, 'layouts/x-layout.json: lines: from must be below to'],
     ['lines numbered the wrong way round', { 'x-layout.json': { ...good, lines: { from: 3, to: 1, columns: { npi: 'A_{n}' } } } }, 'layouts/x-layout.json: lines: from must be below to'],
-    ['a line column without {n}', { 'x-layout.json': { ...good, lines: { from: 1, to: 2, columns: { practice_city: 'A' } } } }, "layouts/x-layout.json: lines.columns.practice_city: must contain '{n}'"],
     ['a line column the data type lacks', { 'x-layout.json': { ...good, lines: { from: 1, to: 2, columns: { claim_id: 'A_{n}' } } } }, 'layouts/x-layout.json: lines.columns.claim_id: is not a providers column'],
     ['a line column also given in columns', { 'x-layout.json': { ...good, lines: { from: 1, to: 2, columns: { npi: 'A_{n}' } } } }, 'layouts/x-layout.json: lines.columns.npi: is also given a source in columns'],
     ['a line number given in columns beside lines', { 'x-layout.json': { ...good, dataType: 'professional_claims', columns: { claim_line_number: 'LN' }, lines: { from: 1, to: 2, columns: { hcpcs_code: 'H_{n}' } } } }, 'layouts/x-layout.json: columns.claim_line_number: is the line number n when lines are side by side'],

@@ -120,9 +120,17 @@ export function mapLayout(
   };
 }
 
-/** The file's header for each line number of a numbered pattern it has. */
+/**
+ * The file's header for each line number of a numbered pattern it has. A header without `{n}` is
+ * the claim's own value: it goes on the first line only, so a claim's payment is counted once.
+ */
 function slotsOf(pattern: string, lines: LayoutLines, inFile: (header: string) => string | undefined): Map<number, string> {
   const slots = new Map<number, string>();
+  if (!pattern.includes(LINE_NUMBER_COLUMN)) {
+    const header = inFile(pattern);
+    if (header !== undefined) slots.set(lines.from, header);
+    return slots;
+  }
   for (let n = lines.from; n <= lines.to; n += 1) {
     const header = inFile(numberedHeader(pattern, n));
     if (header !== undefined) slots.set(n, header);

@@ -233,3 +233,41 @@ export const CCLF1_PART_A_HEADER_HEADERS: readonly string[] = [
   'CLM_OPRTNL_DSPRPRTNT_AMT', 'CLM_BLG_PRVDR_OSCAR_NUM', 'CLM_BLG_PRVDR_NPI_NUM', 'CLM_OPRTG_PRVDR_NPI_NUM', 'CLM_ATNDG_PRVDR_NPI_NUM',
   'CLM_OTHR_PRVDR_NPI_NUM', 'CLM_CNTL_NUM', 'CLM_ORG_CNTL_NUM', 'CLM_CNTRCTR_NUM',
 ];
+
+/** CCLF file 6, Part B durable medical equipment lines (CCLF Information Packet): the supplier is the pay-to provider. */
+export const CCLF6_PART_B_DME_HEADERS: readonly string[] = [
+  'CUR_CLM_UNIQ_ID', 'CLM_LINE_NUM', 'BENE_MBI_ID', 'BENE_HIC_NUM', 'CLM_TYPE_CD', 'CLM_FROM_DT', 'CLM_THRU_DT', 'CLM_FED_TYPE_SRVC_CD',
+  'CLM_POS_CD', 'CLM_LINE_FROM_DT', 'CLM_LINE_THRU_DT', 'CLM_LINE_HCPCS_CD', 'CLM_LINE_CVRD_PD_AMT', 'CLM_PRMRY_PYR_CD',
+  'PAYTO_PRVDR_NPI_NUM', 'ORDRG_PRVDR_NPI_NUM', 'CLM_CARR_PMT_DNL_CD', 'CLM_PRCSG_IND_CD', 'CLM_ADJSMT_TYPE_CD', 'CLM_EFCTV_DT',
+  'CLM_IDR_LD_DT', 'CLM_CNTL_NUM', 'BENE_EQTBL_BIC_HICN_NUM', 'CLM_LINE_ALOWD_CHRG_AMT', 'CLM_DISP_CD',
+];
+
+/** CCLF file 8, beneficiary demographics (CCLF Information Packet): one row per assigned beneficiary. */
+export const CCLF8_BENEFICIARY_DEMOGRAPHICS_HEADERS: readonly string[] = [
+  'BENE_MBI_ID', 'BENE_HIC_NUM', 'BENE_FIPS_STATE_CD', 'BENE_FIPS_CNTY_CD', 'BENE_ZIP_CD', 'BENE_DOB', 'BENE_SEX_CD', 'BENE_RACE_CD',
+  'BENE_AGE', 'BENE_MDCR_STUS_CD', 'BENE_DUAL_STUS_CD', 'BENE_DEATH_DT', 'BENE_RNG_BGN_DT', 'BENE_RNG_END_DT', 'BENE_1ST_NAME',
+  'BENE_MIDL_NAME', 'BENE_LAST_NAME', 'BENE_ORGNL_ENTLMT_RSN_CD', 'BENE_ENTLMT_BUYIN_IND', 'BENE_PART_A_ENRLMT_BGN_DT',
+  'BENE_PART_B_ENRLMT_BGN_DT', ...range(1, 6).map((n) => `BENE_LINE_${n}_ADR`), 'GEO_ZIP_PLC_NAME', 'GEO_USPS_STATE_CD', 'GEO_ZIP5_CD',
+  'GEO_ZIP4_CD',
+];
+
+/** DE-SynPUF inpatient claims (the DE-SynPUF codebook, "Inpatient Claims" file): one row per claim segment, 81 fields. */
+export const DE_SYNPUF_INPATIENT_HEADERS: readonly string[] = [
+  'DESYNPUF_ID', 'CLM_ID', 'SEGMENT', 'CLM_FROM_DT', 'CLM_THRU_DT', 'PRVDR_NUM', 'CLM_PMT_AMT', 'NCH_PRMRY_PYR_CLM_PD_AMT', 'AT_PHYSN_NPI',
+  'OP_PHYSN_NPI', 'OT_PHYSN_NPI', 'CLM_ADMSN_DT', 'ADMTNG_ICD9_DGNS_CD', 'CLM_PASS_THRU_PER_DIEM_AMT', 'NCH_BENE_IP_DDCTBL_AMT',
+  'NCH_BENE_PTA_COINSRNC_LBLTY_AM', 'NCH_BENE_BLOOD_DDCTBL_LBLTY_AM', 'CLM_UTLZTN_DAY_CNT', 'NCH_BENE_DSCHRG_DT', 'CLM_DRG_CD',
+  ...range(1, 10).map((n) => `ICD9_DGNS_CD_${n}`), ...range(1, 6).map((n) => `ICD9_PRCDR_CD_${n}`), ...range(1, 45).map((n) => `HCPCS_CD_${n}`),
+];
+
+/** DE-SynPUF outpatient claims (the DE-SynPUF codebook, "Outpatient Claims" file): one row per claim, 76 fields. */
+export const DE_SYNPUF_OUTPATIENT_HEADERS: readonly string[] = [
+  'DESYNPUF_ID', 'CLM_ID', 'SEGMENT', 'CLM_FROM_DT', 'CLM_THRU_DT', 'PRVDR_NUM', 'CLM_PMT_AMT', 'NCH_PRMRY_PYR_CLM_PD_AMT', 'AT_PHYSN_NPI',
+  'OP_PHYSN_NPI', 'OT_PHYSN_NPI', 'NCH_BENE_BLOOD_DDCTBL_LBLTY_AM', ...range(1, 10).map((n) => `ICD9_DGNS_CD_${n}`),
+  ...range(1, 6).map((n) => `ICD9_PRCDR_CD_${n}`), 'NCH_BENE_PTB_DDCTBL_AMT', 'NCH_BENE_PTB_COINSRNC_AMT', 'ADMTNG_ICD9_DGNS_CD',
+  ...range(1, 45).map((n) => `HCPCS_CD_${n}`),
+];
+
+/** DE-SynPUF prescription drug events (the DE-SynPUF codebook, "Prescription Drug Events" file): one row per fill, 8 fields. */
+export const DE_SYNPUF_PDE_HEADERS: readonly string[] = [
+  'DESYNPUF_ID', 'PDE_ID', 'SRVC_DT', 'PROD_SRVC_ID', 'QTY_DSPNSD_NUM', 'DAYS_SUPLY_NUM', 'PTNT_PAY_AMT', 'TOT_RX_CST_AMT',
+];
