@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, makeTempDir } from '@ade/testing';
 import { startControlPlane, type ControlPlaneHarness } from '../../control-plane/test/control-plane.harness';
 import { createTenant, type TenantFixture } from '../../control-plane/test/factories';
-import { QUALITY_TABLE, qualityMeasured, startReceiver } from '../../control-plane/test/quality-flow';
+import { QUALITY_TABLE, qualityMeasured, qualityReport, startReceiver } from '../../control-plane/test/quality-flow';
 import { createPipeline, triggerRun } from '../../control-plane/test/run-flow';
 import { workerEvents, type EventSender } from '../../control-plane/test/worker-events';
 import { cliRunner } from './cli-harness';
@@ -90,6 +90,24 @@ describe('ade quality check, ade quality trends, ade quality alerts, ade webhook
     expect(lines.at(-1)).toBe(`Alert thresholds for ${QUALITY_TABLE}: min quality 0.9`);
     expect(JSON.parse((await ade('quality', 'check', QUALITY_TABLE, '--json')).stdout)).toMatchObject({ table: QUALITY_TABLE, report: { runId: runs[1] } });
     expect(await ade('quality', 'check', 'never_measured')).toMatchObject({ code: 1, stderr: 'ade: quality report not found\n' });
+  });
+
+  it('says how many lines of a mixed medical-claim file a run left to the other claim form', async () => {
+    const table = 'healthcare_data.silver.medical_professional';
+    const pipelineId = (await createPipeline(cp, tenant, { targetTable: table })).id;
+    const runId = await triggerRun(cp, tenant, pipelineId);
+    const report = {
+      ...qualityReport({}, table),
+      layout: { id: 'tuva-medical-claim', name: 'a medical_claim file mixing professional and institutional lines, routed by claim_type' },
+      routed: [{ claimType: 'institutional', dataType: 'institutional_claims' as const, lines: 2 }],
+    };
+    await events.send({ name: 'quality.measured', data: { tenantId: tenant.tenantId, runId, pipelineId, attempt: 1, at: new Date().toISOString(), report } });
+    const lines = (await ade('quality', 'check', 'medical_professional')).stdout.split('\n');
+    expect(lines.slice(1, 4)).toEqual([
+      '  read as: a medical_claim file mixing professional and institutional lines, routed by claim_type (tuva-medical-claim)',
+      '  left to institutional_claims pipelines: 2 institutional line(s)',
+      '  rows: input 1000, silver 990, quarantined 10, warned 4, repaired 3',
+    ]);
   });
 
   it('shows the trend, one line per run', async () => {

@@ -253,6 +253,26 @@ describe('parseEvent', () => {
     });
   });
 
+  describe('quality.measured routed lines', () => {
+    const route = { claimType: 'institutional', dataType: 'institutional_claims', lines: 2 };
+    const withRouted = (routed: unknown) => ({ ...valid['quality.measured'], report: { ...qualityReport, routed } });
+
+    it('carries, for a mixed medical-claim file, how many lines each other claim form was left', () => {
+      expect(event('quality.measured', { report: { ...qualityReport, routed: [route] } }).data).toMatchObject({ report: { routed: [route] } });
+      expect(refusal('quality.measured', withRouted(Array.from({ length: 10 }, () => route)))).toBeNull();
+    });
+
+    it('refuses a claim type that is not a lower-case word, an unknown data type, a negative count and more than ten routes, naming the field', () => {
+      expect(refusal('quality.measured', withRouted([{ ...route, claimType: 'Institutional' }]))).toMatch(/report\.routed\.0\.claimType/);
+      expect(refusal('quality.measured', withRouted([{ ...route, claimType: 'x'.repeat(33) }]))).toMatch(/report\.routed\.0\.claimType/);
+      expect(refusal('quality.measured', withRouted([{ ...route, claimType: '' }]))).toMatch(/report\.routed\.0\.claimType/);
+      expect(refusal('quality.measured', withRouted([{ ...route, dataType: 'dental_claims' }]))).toMatch(/report\.routed\.0\.dataType/);
+      expect(refusal('quality.measured', withRouted([{ ...route, lines: -1 }]))).toMatch(/report\.routed\.0\.lines/);
+      expect(refusal('quality.measured', withRouted([{ ...route, member: 'x' }]))).toMatch(/report\.routed\.0: Unrecognized key/);
+      expect(refusal('quality.measured', withRouted(Array.from({ length: 11 }, () => route)))).toMatch(/report\.routed: Too big/);
+    });
+  });
+
   describe('lineage.recorded', () => {
     it('takes from no edges up to 10000', () => {
       expect(event('lineage.recorded', { edges: [] }).data).toMatchObject({ edges: [] });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATA_TYPES } from './data-types';
 import { EXPECTATION_ACTIONS, expectationId } from './expectations';
 import { THREE_PART_TABLE_NAME } from './identifiers';
 import { mappingProposalSchema } from './mappings';
@@ -84,6 +85,14 @@ export const qualityReportSchema = z
       .optional(),
     /** For files in no known layout: the mapping the profiler proposed and applied, with its evidence. */
     proposal: mappingProposalSchema.optional(),
+    /**
+     * For a medical-claim file mixing both claim forms: the lines of each other claim type, left
+     * to that data type's pipeline (bronze keeps them) instead of being judged here.
+     */
+    routed: z
+      .array(z.object({ claimType: z.string().regex(/^[a-z]{1,32}$/), dataType: z.enum(DATA_TYPES), lines: count }).strict())
+      .max(10)
+      .optional(),
   })
   .strict();
 export type QualityReport = z.infer<typeof qualityReportSchema>;

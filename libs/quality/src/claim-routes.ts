@@ -52,15 +52,15 @@ export function routedCheck(check: SqlCheck, column: string, claimType: string):
   return { ...check, passSql: `NOT coalesce(${claimTypeSql(column)} = ${quoteString(claimType)}, false) OR (${check.passSql})` };
 }
 
+export const UNROUTED_MESSAGE = `Claim type is not one of ${CLAIM_TYPE_ROUTES.map((route) => route.claimType).join(' or ')}, so no rule set judged the line`;
+
+/** TRUE when a claim type (compared trimmed and lower-cased) is one a route judges; FALSE for any other, NULL included. */
+export function isRoutedClaimTypeSql(value: string): string {
+  const known = CLAIM_TYPE_ROUTES.map((route) => quoteString(route.claimType)).join(', ');
+  return `coalesce(lower(trim(${value})) IN (${known}), false)`;
+}
+
 /** Lines of no route's claim type would be judged by no rules: each is a violation of its own. */
 export function unroutedCheck(no: number, column: string): SqlCheck {
-  const known = CLAIM_TYPE_ROUTES.map((route) => quoteString(route.claimType)).join(', ');
-  return {
-    no,
-    ruleId: UNROUTED_RULE_ID,
-    severity: 'error',
-    message: `Claim type is not one of ${CLAIM_TYPE_ROUTES.map((route) => route.claimType).join(' or ')}, so no rule set judged the line`,
-    column,
-    passSql: `coalesce(${claimTypeSql(column)} IN (${known}), false)`,
-  };
+  return { no, ruleId: UNROUTED_RULE_ID, severity: 'error', message: UNROUTED_MESSAGE, column, passSql: isRoutedClaimTypeSql(sourceColumnSql(column)) };
 }

@@ -199,3 +199,18 @@ export const synpufPdeRow = (overrides: Record<string, string> = {}): Record<str
   DESYNPUF_ID: '00013D2EFD8E45D1', PDE_ID: '233004438012381', SRVC_DT: '20080512', PROD_SRVC_ID: '00002323330', QTY_DSPNSD_NUM: '30',
   DAYS_SUPLY_NUM: '30', PTNT_PAY_AMT: '10.00', TOT_RX_CST_AMT: '120.00', ...overrides,
 });
+
+/** Lines of a Tuva input-layer `medical_claim` file, built from its data dictionary's columns. */
+export const tuvaProfessionalLine = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  claim_id: 'P1', claim_line_number: '1', claim_type: 'professional', person_id: 'A1', member_id: 'AB12345C', payer: 'medicaid',
+  claim_start_date: '2024-03-01', claim_end_date: '2024-03-01', claim_line_start_date: '2024-03-01', claim_line_end_date: '2024-03-01',
+  place_of_service_code: '11', hcpcs_code: '99213', service_unit_quantity: '1', rendering_npi: RENDERING, billing_npi: BILLING,
+  paid_amount: '70.00', charge_amount: '150.00', diagnosis_code_type: 'icd-10-cm', diagnosis_code_1: 'E11.9', ...overrides,
+});
+export const tuvaInstitutionalLine = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  claim_id: 'I1', claim_line_number: '1', claim_type: 'institutional', person_id: 'A1', member_id: 'AB12345C', payer: 'medicaid',
+  claim_start_date: '2019-06-10', claim_end_date: '2019-06-15', admission_date: '2019-06-10', discharge_date: '2019-06-15',
+  admit_source_code: '1', admit_type_code: '1', discharge_disposition_code: '01', bill_type_code: '111', ms_drg_code: '177',
+  revenue_center_code: '0120', service_unit_quantity: '5', billing_npi: BILLING, rendering_npi: RENDERING, paid_amount: '9000.00',
+  charge_amount: '12000.00', diagnosis_code_type: 'icd-10-cm', diagnosis_code_1: 'J18.9', ...overrides,
+});

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CCLF5_PART_B_PHYSICIAN_HEADERS, CCLF8_BENEFICIARY_DEMOGRAPHICS_HEADERS, CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_PDE_HEADERS, DE_SYNPUF_CARRIER_HEADERS, DE_SYNPUF_OUTPATIENT_HEADERS, SYNTHEA_CLAIMS_HEADERS } from '@ade/synthetic';
+import { CCLF5_PART_B_PHYSICIAN_HEADERS, CCLF8_BENEFICIARY_DEMOGRAPHICS_HEADERS, CCW_CARRIER_HEADERS, CCW_INPATIENT_HEADERS, CCW_PDE_HEADERS, DE_SYNPUF_CARRIER_HEADERS, DE_SYNPUF_OUTPATIENT_HEADERS, SYNTHEA_CLAIMS_HEADERS, TUVA_MEDICAL_CLAIM_HEADERS } from '@ade/synthetic';
 import type { QualitySettings } from '@ade/contracts';
 import { releaseQuarantined, runQualityStage } from '../src';
-import { BAD_NPI, BILLING, carrierLine, cclf5Line, cclf8Row, delimited, inpatientLine, pdeRow, RENDERING, synpufClaim, synpufOutpatientClaim } from './public-layout-files';
+import { BAD_NPI, BILLING, carrierLine, cclf5Line, cclf8Row, delimited, inpatientLine, pdeRow, RENDERING, synpufClaim, synpufOutpatientClaim, tuvaInstitutionalLine, tuvaProfessionalLine } from './public-layout-files';
 import { AS_OF, CATALOG, landInBronze, openQualityWorld, type QualityWorld } from './quality-stage.fixtures';
 
 describe('quality stage on files in public layouts', () => {
@@ -202,5 +202,43 @@ describe('quality stage on files in public layouts', () => {
       { line: '2', hcpcs_code: '36415', paid: null, coinsurance: null, diagnosis_code_2: 'E8497' },
       { line: '3', hcpcs_code: '80053', paid: null, coinsurance: null, diagnosis_code_2: 'E8497' },
     ]);
+  });
+
+  it('judges in each claim-form pipeline only its own lines of a mixed medical-claim file, and quarantines a line of no known claim type', async () => {
+    const content = delimited(TUVA_MEDICAL_CLAIM_HEADERS, [
+      tuvaProfessionalLine(),
+      tuvaInstitutionalLine(),
+      tuvaInstitutionalLine({ claim_line_number: '2', revenue_center_code: '0250' }),
+      tuvaProfessionalLine({ claim_id: 'D1', claim_type: 'dental' }),
+    ], ',');
+    const path = join(world.dir, 'medical_claim.csv');
+    await writeFile(path, content);
+    const judge = async (dataType: 'professional_claims' | 'institutional_claims', table: string) => {
+      const runId = randomUUID();
+      await landInBronze(world.catalog, path, 'medical_claim.csv', table, runId);
+      return (await runQualityStage(world.catalog, { dataType, catalog: CATALOG, table, runId, settings: { expectations: [] }, asOf: AS_OF, referenceCacheDir: world.referenceCacheDir }))!.report;
+    };
+
+    const professional = await judge('professional_claims', 'professional');
+    expect(professional.layout?.id).toBe('tuva-medical-claim');
+    expect(professional.routed).toEqual([{ claimType: 'institutional', dataType: 'institutional_claims', lines: 2 }]);
+    expect(professional.rows).toMatchObject({ input: 2, silver: 1, quarantined: 1 });
+    expect(failures(professional)).toEqual([['routing.claim_type', 'claim_type', 1]]);
+    expect(await world.catalog.query(`SELECT claim_id FROM ${CATALOG}.silver.professional`)).toEqual([{ claim_id: 'P1' }]);
+    expect(await world.catalog.query(`SELECT claim_id, _rule_ids AS rules, _layout AS layout FROM ${CATALOG}.silver.professional_quarantine`)).toEqual([
+      { claim_id: 'D1', rules: ['routing.claim_type:claim_type'], layout: 'tuva-medical-claim' },
+    ]);
+
+    const institutional = await judge('institutional_claims', 'institutional');
+    expect(institutional.routed).toEqual([{ claimType: 'professional', dataType: 'professional_claims', lines: 1 }]);
+    expect(institutional.rows).toMatchObject({ input: 3, silver: 2, quarantined: 1 });
+    expect(await world.catalog.query(`SELECT claim_id, claim_line_number AS line FROM ${CATALOG}.silver.institutional ORDER BY line`)).toEqual([
+      { claim_id: 'I1', line: '1' },
+      { claim_id: 'I1', line: '2' },
+    ]);
+
+    // A release judges the dental line as a line of a mixed file still: it has no claim form.
+    const release = await releaseQuarantined(world.catalog, { dataType: 'professional_claims', catalog: CATALOG, table: 'professional', releaseId: randomUUID(), filter: {}, settings: { expectations: [] }, asOf: AS_OF, referenceCacheDir: world.referenceCacheDir });
+    expect(release.released).toBe(0);
   });
 });

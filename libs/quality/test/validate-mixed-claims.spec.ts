@@ -4,22 +4,7 @@ import { makeTempDir } from '@ade/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TUVA_MEDICAL_CLAIM_HEADERS } from '@ade/synthetic';
 import { validateFile, type ValidationReport } from '../src';
-import { BAD_NPI, BILLING, delimited, RENDERING } from './public-layout-files';
-
-/** Lines of a Tuva input-layer `medical_claim` file, built from its data dictionary's columns. */
-const professional = (overrides: Record<string, string> = {}): Record<string, string> => ({
-  claim_id: 'P1', claim_line_number: '1', claim_type: 'professional', person_id: 'A1', member_id: 'AB12345C', payer: 'medicaid',
-  claim_start_date: '2024-03-01', claim_end_date: '2024-03-01', claim_line_start_date: '2024-03-01', claim_line_end_date: '2024-03-01',
-  place_of_service_code: '11', hcpcs_code: '99213', service_unit_quantity: '1', rendering_npi: RENDERING, billing_npi: BILLING,
-  paid_amount: '70.00', charge_amount: '150.00', diagnosis_code_type: 'icd-10-cm', diagnosis_code_1: 'E11.9', ...overrides,
-});
-const institutional = (overrides: Record<string, string> = {}): Record<string, string> => ({
-  claim_id: 'I1', claim_line_number: '1', claim_type: 'institutional', person_id: 'A1', member_id: 'AB12345C', payer: 'medicaid',
-  claim_start_date: '2019-06-10', claim_end_date: '2019-06-15', admission_date: '2019-06-10', discharge_date: '2019-06-15',
-  admit_source_code: '1', admit_type_code: '1', discharge_disposition_code: '01', bill_type_code: '111', ms_drg_code: '177',
-  revenue_center_code: '0120', service_unit_quantity: '5', billing_npi: BILLING, rendering_npi: RENDERING, paid_amount: '9000.00',
-  charge_amount: '12000.00', diagnosis_code_type: 'icd-10-cm', diagnosis_code_1: 'J18.9', ...overrides,
-});
+import { BAD_NPI, delimited, tuvaInstitutionalLine as institutional, tuvaProfessionalLine as professional } from './public-layout-files';
 
 describe('validateFile on a medical-claim file mixing professional and institutional lines', () => {
   let dir: Awaited<ReturnType<typeof makeTempDir>>;

@@ -14,6 +14,7 @@ interface Report {
   expectations: Array<{ id: string; action: string; failed: number; samples: string[] }>;
   history: { runs: number; note: string | null };
   layout: { id: string; name: string } | null;
+  routed: Array<{ claimType: string; dataType: string; lines: number }>;
   anomalies: Array<{ kind: string; column: string | null; metric: string; score: number; message: string }>;
 }
 
@@ -45,6 +46,7 @@ function describe({ table: name, report, thresholds }: TableQuality): string[] {
   const lines = [
     `${name}: run ${report.runId}, measured ${report.measuredAt}`,
     `  read as: ${report.layout ? `${report.layout.name} (${report.layout.id})` : 'column names'}`,
+    ...report.routed.map((route) => `  left to ${route.dataType} pipelines: ${route.lines} ${route.claimType} line(s)`),
     `  rows: input ${rows.input}, silver ${rows.silver}, quarantined ${rows.quarantined}, warned ${rows.warned}, repaired ${rows.repaired}`,
     `  scores: overall ${score(scores.overall)} (completeness ${score(scores.completeness)}, validity ${score(scores.validity)}, ` +
       `uniqueness ${score(scores.uniqueness)}, consistency ${score(scores.consistency)})`,

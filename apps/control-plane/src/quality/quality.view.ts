@@ -46,6 +46,8 @@ export function reportView(record: QualityReportRecord, anomalies: QualityAnomal
     profile: record.report.profile,
     /** The public layout the run's files were read as; null when read by column names or before layouts existed. */
     layout: record.report.layout ?? null,
+    /** For a mixed medical-claim file: the lines of each other claim form, left to that form's pipeline. */
+    routed: record.report.routed ?? [],
     history: { runs: record.historyRuns, note: record.anomalyNote },
     checks: record.anomalyChecks,
     anomalies: anomalies.map(anomalyView),

@@ -11,8 +11,10 @@ import {
   type MappingProposal,
 } from '@ade/healthcare';
 import type { AcceptedMapping } from '@ade/contracts';
+import { claimRouting } from '../claim-routes';
 import { mapColumns } from '../file-layout';
 import { lineFieldSql, lineIsReadSql, perLineSql } from '../side-by-side-lines';
+import { MIXED_MEDICAL_CLAIM_LAYOUT } from './claim-routing';
 import { MappingNeededError } from './mapping-needed';
 
 export interface BronzeLayout {
@@ -30,6 +32,11 @@ export interface BronzeLayout {
    * The columns' SQL then reads the line number from BRONZE_LINE_COLUMN (see bronzeLinesSql).
    */
   lines: LineMapping | null;
+  /**
+   * For a medical-claim file mixing both claim forms: bronze's claim type column, by which each
+   * line goes to its form's pipeline (see claim-routing).
+   */
+  claimTypeColumn: string | null;
 }
 
 /** The line number of a bronze row read as lines side by side; NULL on a row read as itself. */
@@ -66,6 +73,7 @@ export async function bronzeLayout(
       notCarried,
       proposal: null,
       lines: null,
+      claimTypeColumn: null,
     };
   }
   const layout = recognizeLayout(
@@ -76,7 +84,10 @@ export async function bronzeLayout(
   // A "header" holding numbers or dates is a first row of data: a proposal would carry its cells
   // to the control plane as column names, so such files are read by names alone.
   const headerless = bronzeColumns.some(looksLikeData);
-  if (layout || headerless || (byNames.unmapped.length === 0 && byNames.missingRequired.length === 0)) {
+  // A mixed medical-claim file names its columns canonically; the other form's columns are not
+  // unknowns for the profiler to place.
+  const routing = layout ? null : claimRouting(bronzeColumns, schema.dataType);
+  if (layout || headerless || routing || (byNames.unmapped.length === 0 && byNames.missingRequired.length === 0)) {
     const { mapping, derived, lines, notApplicable, notCarried } = mapColumns(bronzeColumns, schema, layout);
     const derivedByName = new Map(derived.map((d) => [d.name, d]));
     const line = column(BRONZE_LINE_COLUMN);
@@ -89,11 +100,12 @@ export async function bronzeLayout(
     };
     return {
       columns: mapping.mapped.map((m) => ({ canonical: m.canonical, sourceSql: sourceSql(m.source) })),
-      recognized: layout && { id: layout.id, name: layout.name },
+      recognized: layout ? { id: layout.id, name: layout.name } : routing && { ...MIXED_MEDICAL_CLAIM_LAYOUT },
       notApplicable,
       notCarried,
       proposal: null,
       lines,
+      claimTypeColumn: routing?.column ?? null,
     };
   }
   const proposal = proposeMapping(bronzeColumns, schema, await options.profile());
@@ -105,6 +117,7 @@ export async function bronzeLayout(
     notCarried: new Set(),
     proposal,
     lines: null,
+    claimTypeColumn: null,
   };
 }
 

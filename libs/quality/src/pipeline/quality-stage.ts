@@ -6,6 +6,7 @@ import { bronzeDataColumns, inTransaction, lookupTable, medallionTables, tableCo
 import { attributedProviderColumn, serviceDateColumn } from '@ade/quality-model';
 import { ExpectationFailedError } from './expectation-failed';
 import { bronzeLayout, bronzeLinesSql, BRONZE_LINE_COLUMN } from './bronze-layout';
+import { otherClaimTypes, routedElsewhereSql, unroutedExpectation } from './claim-routing';
 import { profileColumns } from '../column-profiles';
 import { proposalReport } from './proposal-report';
 import { planExpectations, type Expectation } from './expectations';
@@ -70,23 +71,30 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
   const systems = codeSystemColumns(schema);
   const columns: StagedColumn[] = layout.columns.map((m) => ({ canonical: m.canonical, sourceSql: m.sourceSql, kind: kinds.get(m.canonical)!, codeSystem: systems.get(m.canonical) }));
   const present = new Set(columns.map((column) => column.canonical));
-  const stage = stageSql(bronzeLinesSql(`SELECT rowid AS __bronze_rowid, * ${ofTheseRuns}`, layout, bronzeColumn), columns, {
+  // Lines of the other claim form in a mixed medical-claim file are that form's pipeline's to judge.
+  const routedElsewhere = layout.claimTypeColumn && routedElsewhereSql(quoteIdentifier(layout.claimTypeColumn), request.dataType);
+  const ownRows = `SELECT rowid AS __bronze_rowid, * ${ofTheseRuns}${routedElsewhere ? ` AND NOT ${routedElsewhere}` : ''}`;
+  const stage = stageSql(bronzeLinesSql(ownRows, layout, bronzeColumn), columns, {
     runId: 'b._run_id',
     sourceFile: 'b._source_file',
     bronzeRowid: 'b.__bronze_rowid',
     bronzeLine: bronzeColumn(BRONZE_LINE_COLUMN),
   });
-  const expectations = planExpectations({
-    dataType: request.dataType,
-    present,
-    pack,
-    render: { dialect: 'duckdb', asOf, statePack: pack, ref },
-    dateColumns: stage.dateColumns,
-    overrides: request.settings.expectations,
-    lookups: await lookups(session, request, tables),
-    notApplicable: layout.notApplicable,
-    notCarried: layout.notCarried,
-  });
+  const expectations = [
+    ...planExpectations({
+      dataType: request.dataType,
+      present,
+      pack,
+      render: { dialect: 'duckdb', asOf, statePack: pack, ref },
+      dateColumns: stage.dateColumns,
+      overrides: request.settings.expectations,
+      lookups: await lookups(session, request, tables),
+      notApplicable: layout.notApplicable,
+      notCarried: layout.notCarried,
+    }),
+    ...(routedElsewhere ? [unroutedExpectation()] : []),
+  ];
+  const routed = routedElsewhere ? await routedLines(session, request.dataType, `${ofTheseRuns} AND ${routedElsewhere}`, layout.claimTypeColumn!) : undefined;
 
   return inTransaction(session, async () => {
     const judgement = await judgeRows(session, stage, expectations);
@@ -104,6 +112,7 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
       profile,
       layout: layout.recognized,
       ...(layout.proposal ? { proposal: proposalReport(layout.proposal) } : {}),
+      ...(routed ? { routed } : {}),
     };
     const summary = qualitySummaryTable(request.catalog);
     await session.execute(ensureQualitySummarySql(summary));
@@ -118,6 +127,13 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
     for (const statement of recordLineageSql(request.catalog, request.runId, lineage)) await session.execute(statement);
     return { report, lineage };
   });
+}
+
+/** How many of the runs' lines each other claim type left to its own pipeline. */
+async function routedLines(session: SqlSession, dataType: DataType, fromRoutedRows: string, claimTypeColumn: string): Promise<QualityReport['routed']> {
+  const rows = await session.query(`SELECT lower(trim(${quoteIdentifier(claimTypeColumn)})) AS claim_type, count(*) AS n ${fromRoutedRows} GROUP BY 1`);
+  const lines = new Map(rows.map((row) => [String(row['claim_type']), Number(row['n'])]));
+  return otherClaimTypes(dataType).map((route) => ({ claimType: route.claimType, dataType: route.type, lines: lines.get(route.claimType) ?? 0 }));
 }
 
 function assertNoFailures(judgement: Judgement, freshness: ReturnType<typeof freshnessResult>): void {

@@ -3,6 +3,7 @@ import { duckdbSql, type SqlSession } from '@ade/lakehouse';
 import { canonicalSchema, loadLayouts, loadStatePack, todayIsoDate } from '@ade/healthcare';
 import { quoteIdentifier } from '../sql/identifiers';
 import { inTransaction, medallionTables, tableColumns } from './catalog-tables';
+import { MIXED_MEDICAL_CLAIM_LAYOUT, unroutedExpectation } from './claim-routing';
 import { planExpectations } from './expectations';
 import { matchesRuleSql } from './judgement-sql';
 import { judgeRows } from './judged-rows';
@@ -74,17 +75,21 @@ export async function releaseQuarantined(session: SqlSession, request: ReleaseRe
         bronzeLine: 'b._bronze_line',
       });
       const layout = layoutId === null ? undefined : loadLayouts().find((candidate) => candidate.id === layoutId);
-      const expectations = planExpectations({
-        dataType: request.dataType,
-        present,
-        pack,
-        render,
-        dateColumns: stage.dateColumns,
-        overrides: request.settings.expectations,
-        lookups: { providers: null, eligibility: null },
-        notApplicable: new Set(Object.keys(layout?.notApplicable ?? {})),
-        notCarried: new Set(Object.keys(layout?.notCarried ?? {})),
-      });
+      const expectations = [
+        ...planExpectations({
+          dataType: request.dataType,
+          present,
+          pack,
+          render,
+          dateColumns: stage.dateColumns,
+          overrides: request.settings.expectations,
+          lookups: { providers: null, eligibility: null },
+          notApplicable: new Set(Object.keys(layout?.notApplicable ?? {})),
+          notCarried: new Set(Object.keys(layout?.notCarried ?? {})),
+        }),
+        // A line of a mixed medical-claim file still needs a claim type some rule set judges.
+        ...(layoutId === MIXED_MEDICAL_CLAIM_LAYOUT.id ? [unroutedExpectation()] : []),
+      ];
       const judgement = await judgeRows(session, stage, expectations);
       const written = await writeMedallion(session, { schema, present, expectations, tables, runIds: [], releaseId: request.releaseId, layoutId });
       await session.execute(
