@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { repoRoot } from './repo-root';
 
-const PEAK_RSS_PRELOAD = resolve(__dirname, '../../../bench/support/peak-rss.cjs');
+const PEAK_RSS_PRELOAD = join(repoRoot(), 'bench/support/peak-rss.cjs');
 
 export interface ChildMeasurement {
   /** Wall time of the whole process, start-up included. */

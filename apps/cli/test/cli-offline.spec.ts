@@ -190,6 +190,31 @@ describe('ade generate and ade validate, offline (no server)', () => {
     });
   });
 
+  it('validates an X12 837 file recognised by its content, listing its envelope findings, and exits 2 when a transaction set was rejected', async () => {
+    const fixture = await readFile(resolve(__dirname, '../../../libs/healthcare/src/x12/fixtures/837p-two-claims.x12'), 'utf8');
+    const miscounted = join(dir.path, 'miscounted.edi');
+    await writeFile(miscounted, fixture.replace('SE*48*0001', 'SE*12*0001'));
+    const checked = await ade('validate', miscounted, '--as-of', '2026-11-01');
+    expect(checked.code).toBe(0);
+    const lines = checked.stdout.split('\n');
+    expect(lines[0]).toBe(`${miscounted}: professional_claims (x12), state pack ${JSON.parse((await ade('validate', miscounted, '--json')).stdout).state}, as of 2026-11-01`);
+    expect(lines[3]).toBe('X12 837P: 1 interchange(s), 1 transaction set(s) accepted, 0 rejected; 2 claim(s), 3 service line(s)');
+    expect(lines[4]).toMatch(/^SEVERITY\s+SEGMENT\s+POSITION\s+FINDING$/);
+    expect(lines[5]).toMatch(/^warning\s+SE\s+50\s+SE01 does not match the 48 segments of transaction set 0001$/);
+
+    const segments = fixture.split('~\n').filter((s) => s.length > 0);
+    const st = segments.findIndex((s) => s.startsWith('ST*'));
+    const se = segments.findIndex((s) => s.startsWith('SE*'));
+    const noLines = segments.slice(st + 1, se).filter((s) => !s.startsWith('LX*') && !s.startsWith('SV1*'));
+    const twoSets = [...segments.slice(0, se + 1), 'ST*837*0002*005010X222A1', ...noLines, `SE*${noLines.length + 2}*0002`, 'GE*2*101', segments.at(-1)];
+    const partly = join(dir.path, 'partly.x12');
+    await writeFile(partly, twoSets.map((s) => `${s}~\n`).join(''));
+    const rejected = await ade('validate', partly, '--as-of', '2026-11-01', '--json');
+    expect(rejected.code).toBe(2);
+    expect(JSON.parse(rejected.stdout).x12).toMatchObject({ transactionSets: { accepted: 1, rejected: 1 }, claims: 2 });
+    expect(rejected.stderr).toBe(`ade: ${partly}: 1 X12 transaction set(s) rejected; their claims were not judged\n`);
+  });
+
   it('runs as the packaged bin and never prints a stack trace', async () => {
     const bin = resolve(__dirname, '../../../bin/ade.js');
     const error = await promisify(execFile)(process.execPath, [bin, 'validate', join(dir.path, 'missing.csv'), '--type', 'eligibility'], { encoding: 'utf8' }).catch(

@@ -97,13 +97,20 @@ describe('the ingestion agent (control plane + worker + DuckDB)', () => {
     expect(claims).toEqual([{ claims: '2', lines: '3' }]);
   });
 
-  it('quarantines a malformed interchange with a reason that names the segment', async () => {
-    const broken = editSegments(readFixture('837p-two-claims.x12'), (segments) => segments.map((s) => (s.startsWith('IEA') ? 'IEA*1*999999999' : s)));
+  it('quarantines an interchange whose transaction set is broken, with a reason that names the segment', async () => {
+    const broken = editSegments(readFixture('837p-two-claims.x12'), (segments) => segments.filter((s) => !s.startsWith('SE*')));
     await land(platform.dataDir, platform.tenant.tenantId, 'edi-bad/broken.x12', broken);
     const pipeline = await createPipeline(platform.cp, platform.tenant, { sourcePath: 'edi-bad', sourceFormat: 'x12', targetTable: 'healthcare_data.silver.edi_broken' });
     expect(await run(pipeline)).toMatchObject({ status: 'succeeded', counts: { filesQuarantined: 1 } });
     const [incident] = (await incidents(pipeline.id)).items;
-    expect(incident.error.message).toMatch(/^edi-bad\/broken\.x12 is not a valid X12 837 interchange: IEA segment/);
+    expect(incident.error.message).toMatch(/^edi-bad\/broken\.x12 is not a valid X12 837 interchange: SE segment at position \d+: transaction set 0001 has no SE trailer/);
+  });
+
+  it('lands the claims of an interchange whose envelope counts disagree', async () => {
+    const miscounted = editSegments(readFixture('837p-two-claims.x12'), (segments) => segments.map((s) => (s.startsWith('IEA') ? 'IEA*3*000000101' : s.startsWith('SE*') ? 'SE*12*0001' : s)));
+    await land(platform.dataDir, platform.tenant.tenantId, 'edi-counts/miscounted.x12', miscounted);
+    const pipeline = await createPipeline(platform.cp, platform.tenant, { sourcePath: 'edi-counts', sourceFormat: 'x12', targetTable: 'healthcare_data.silver.edi_counts' });
+    expect(await run(pipeline)).toMatchObject({ status: 'succeeded', counts: { filesLoaded: 1, filesQuarantined: 0, rowsLoaded: 3 } });
   });
 
   it('quarantines an 837I sent to a professional-claims pipeline', async () => {

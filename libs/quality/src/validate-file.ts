@@ -8,6 +8,7 @@ import { profileColumns } from './column-profiles';
 import { describeSource, prepareSourceTable, SOURCE_TABLE, sourceColumnSql, withDerivedColumns, withLines, type SourceDescription } from './source-table';
 import { ValidationEngine, type ValidationEngineOptions } from './validation-engine';
 import type { ValidationReport, Violation } from './validation-report';
+import { isX12File, validateX12File } from './validate-x12';
 
 export interface ValidateFileRequest {
   path: string;
@@ -29,9 +30,11 @@ export interface ValidateFileRequest {
 
 /**
  * Validates a whole file with the healthcare rules for its data type in one vectorized SQL pass
- * on embedded DuckDB: the same renderings the pipelines run, with no server involved.
+ * on embedded DuckDB: the same renderings the pipelines run, with no server involved. An X12 837
+ * file (recognised by its content unless `format` is given) is read into claim lines first.
  */
 export async function validateFile(request: ValidateFileRequest): Promise<ValidationReport> {
+  if (request.format === undefined && (await isX12File(request.path))) return validateX12File(request, validateFile);
   const started = Date.now();
   const pack = loadStatePack(request.state);
   const asOf = request.asOf ?? todayIsoDate();

@@ -1,5 +1,5 @@
 import type { DataType, TabularFormat } from '@ade/contracts';
-import type { MappingProposal, Severity } from '@ade/healthcare';
+import type { MappingProposal, Severity, X12Finding, X12TransactionKind } from '@ade/healthcare';
 
 export interface Violation {
   /** 1-based data row (the header is not counted). */
@@ -35,7 +35,8 @@ export interface ValidationReport {
    * with the confidence and evidence of each column; `columns.mapped` holds the applied part.
    */
   proposal: MappingProposal | null;
-  format: TabularFormat;
+  /** How the file was read: a tabular format, or `x12` for an 837 read into claim lines. */
+  format: TabularFormat | 'x12';
   state: string;
   asOf: string;
   rows: number;
@@ -59,6 +60,17 @@ export interface ValidationReport {
    * and how many data rows they came from; `rows`, `valid` and `invalid` then count lines.
    */
   lines?: { from: number; to: number; fileRows: number };
+  /**
+   * For an X12 837 file: what reading it found. `rows` then count service lines; a rejected
+   * transaction set's claims were not judged (each has an `error` finding).
+   */
+  x12?: {
+    transaction: X12TransactionKind;
+    interchanges: number;
+    transactionSets: { accepted: number; rejected: number };
+    claims: number;
+    findings: X12Finding[];
+  };
   columns: {
     /** How each canonical column was found: by its name, a synonym, the recognised layout, or the profiler. */
     mapped: Array<{ source: string; canonical: string; by: 'name' | 'synonym' | 'layout' | 'profile' }>;

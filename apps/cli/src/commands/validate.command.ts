@@ -20,7 +20,7 @@ const SHOWN_VIOLATIONS = 20;
 export const validateCommand: Command = {
   path: ['validate'],
   usage,
-  summary: 'Check a local CSV, NDJSON or Parquet file against the healthcare rules (offline); known public layouts are recognised',
+  summary: 'Check a local CSV, NDJSON, Parquet or X12 837 file against the healthcare rules (offline); known public layouts are recognised',
   async run(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(
       argv,
@@ -63,6 +63,11 @@ export const validateCommand: Command = {
       if (!report.proposal) throw new CliError(`${report.file} was read as ${report.layout?.name ?? 'a known layout'}; there is no proposed mapping to write`, UNJUDGEABLE);
       await writeFile(proposalFile, `${JSON.stringify(proposalAsMappingFile(report.proposal), null, 2)}\n`);
       io.stderr(`ade: wrote the proposed mapping to ${proposalFile}; check it, edit it, and validate with --mapping ${proposalFile}\n`);
+    }
+    if (report.x12 && report.x12.transactionSets.rejected > 0) {
+      // The claims of a rejected transaction set were not judged at all.
+      io.stderr(`ade: ${report.file}: ${report.x12.transactionSets.rejected} X12 transaction set(s) rejected; their claims were not judged\n`);
+      return UNJUDGEABLE;
     }
     if (report.columns.missingRequired.length > 0) {
       // A file without its required columns was not really judged: its score must not pass for one.
@@ -121,6 +126,17 @@ function describeLayout(report: ValidationReport): string[] {
   return [...heading, ...reading, ...notApplied, ...notCarried, '', ...mapping, ''];
 }
 
+/** What reading an X12 file found, in file order, each finding at its segment and position. */
+function describeX12(report: ValidationReport): string[] {
+  if (!report.x12) return [];
+  const { transaction, interchanges, transactionSets, claims, findings } = report.x12;
+  return [
+    `X12 ${transaction}: ${interchanges} interchange(s), ${transactionSets.accepted} transaction set(s) accepted, ${transactionSets.rejected} rejected; ${claims} claim(s), ${report.rows} service line(s)`,
+    ...(findings.length ? table([['SEVERITY', 'SEGMENT', 'POSITION', 'FINDING'], ...findings.map((f) => [f.severity, f.segment, String(f.position), f.message.slice(f.message.indexOf(': ') + 2)])]) : []),
+    '',
+  ];
+}
+
 function describe(report: ValidationReport): string[] {
   const failing = Object.entries(report.rules)
     .filter(([, n]) => n > 0)
@@ -129,6 +145,7 @@ function describe(report: ValidationReport): string[] {
     `${report.file}: ${report.type} (${report.format}), state pack ${report.state}, as of ${report.asOf}`,
     `  rows ${report.rows}, valid ${report.valid}, invalid ${report.invalid}, score ${report.score.toFixed(4)}`,
     '',
+    ...describeX12(report),
     ...describeLayout(report),
     ...(failing.length ? table([['RULE', 'VIOLATIONS'], ...failing.map(([rule, n]) => [rule, String(n)])]) : ['No rule violations.']),
   ];

@@ -33,19 +33,13 @@ interface Case {
   secret?: string;
 }
 
-const cases: Case[] = [
+/** Nothing can be read: the whole file is refused with the first problem. */
+const refusals: Case[] = [
   { name: 'ISA one character short', text: professional.replace('ADESUBMITTER   *', 'ADESUBMITTER  *'), segment: 'ISA', position: 1, code: 'envelope_invalid' },
   { name: 'ISA one character long', text: professional.replace('*ZZ*ADESUBMITTER ', '*ZZ*ADESUBMITTER  '), segment: 'ISA', position: 1, code: 'envelope_invalid' },
   { name: 'text not starting with ISA', text: joinSegments(professionalSegments.slice(1)), segment: 'ISA', position: 1, code: 'envelope_invalid' },
   { name: 'ISA shorter than 106 characters in all', text: professional.slice(0, 80), segment: 'ISA', position: 1, code: 'envelope_invalid' },
   { name: 'ISA13 not digits', text: professional.replace('*000000101*0*T*', '*00000010X*0*T*'), segment: 'ISA', position: 1, code: 'envelope_invalid' },
-  { name: 'IEA02 control number differs from ISA13', text: replacing('IEA*', 'IEA*1*000000999'), segment: 'IEA', position: lastPosition, code: 'envelope_invalid', secret: '999' },
-  { name: 'IEA01 group count wrong', text: replacing('IEA*', 'IEA*7*000000101'), segment: 'IEA', position: lastPosition, code: 'envelope_invalid', secret: '7' },
-  { name: 'IEA missing', text: joinSegments(professionalSegments.slice(0, -1)), segment: 'IEA', position: lastPosition, code: 'envelope_invalid' },
-  { name: 'GE02 differs from GS06', text: replacing('GE*', 'GE*1*102'), segment: 'GE', position: lastPosition - 1, code: 'envelope_invalid', secret: '102' },
-  { name: 'GE01 transaction count wrong', text: replacing('GE*', 'GE*3*101'), segment: 'GE', position: lastPosition - 1, code: 'envelope_invalid' },
-  { name: 'SE01 segment count wrong', text: replacing('SE*', 'SE*47*0001'), segment: 'SE', position: lastPosition - 2, code: 'envelope_invalid', secret: '47' },
-  { name: 'SE02 differs from ST02', text: replacing('SE*', 'SE*48*0009'), segment: 'SE', position: lastPosition - 2, code: 'envelope_invalid', secret: '0009' },
   {
     name: 'SE missing',
     text: editSegments(professional, (segments) => segments.filter((segment) => !segment.startsWith('SE*'))),
@@ -55,53 +49,109 @@ const cases: Case[] = [
   },
   { name: 'ST01 not 837', text: replacing('ST*', 'ST*835*0001*005010X222A1'), segment: 'ST', position: 3, code: 'transaction_unsupported', secret: '835' },
   { name: 'ST03 not the GS08 version', text: replacing('ST*', 'ST*837*0001*005010X223A2'), segment: 'ST', position: 3, code: 'transaction_unsupported' },
-  { name: 'GS08 version unknown (4010)', text: professional.replace('*X*005010X222A1~', '*X*004010X098A1~'), segment: 'GS', position: 2, code: 'transaction_unsupported' },
+  { name: 'GS08 version unknown', text: professional.replace('*X*005010X222A1~', '*X*005010X999~'), segment: 'GS', position: 2, code: 'transaction_unsupported' },
   { name: 'GS01 not HC', text: professional.replace('GS*HC*', 'GS*HP*'), segment: 'GS', position: 2, code: 'transaction_unsupported' },
   {
-    name: 'a segment between SE and GE (outside a transaction)',
-    text: editSegments(professional, (segments) => [...segments.slice(0, -2), 'REF*EI*123456789', ...segments.slice(-2)]),
-    segment: 'REF',
-    position: lastPosition - 1,
-    code: 'envelope_invalid',
-  },
-  {
-    name: 'ST without a GS (node-x12 throws; the diagnostic names the segment)',
+    name: 'ST without a GS',
     text: editSegments(professional, (segments) => segments.filter((segment) => !segment.startsWith('GS*'))),
     segment: 'ST',
     position: 2,
     code: 'envelope_invalid',
   },
+];
+
+/** An envelope count or control number that disagrees, or a trailer missing after complete sets: noted, and the claims land. */
+const warnings: Case[] = [
+  { name: 'IEA02 control number differs from ISA13', text: replacing('IEA*', 'IEA*1*000000999'), segment: 'IEA', position: lastPosition, code: 'envelope_invalid', secret: '999' },
+  { name: 'IEA01 group count wrong', text: replacing('IEA*', 'IEA*7*000000101'), segment: 'IEA', position: lastPosition, code: 'envelope_invalid', secret: '7' },
+  { name: 'IEA missing', text: joinSegments(professionalSegments.slice(0, -1)), segment: 'IEA', position: lastPosition, code: 'envelope_invalid' },
+  { name: 'GE02 differs from GS06', text: replacing('GE*', 'GE*1*102'), segment: 'GE', position: lastPosition - 1, code: 'envelope_invalid', secret: '102' },
+  { name: 'GE01 transaction count wrong', text: replacing('GE*', 'GE*3*101'), segment: 'GE', position: lastPosition - 1, code: 'envelope_invalid' },
+  { name: 'GE missing', text: editSegments(professional, (segments) => segments.filter((segment) => !segment.startsWith('GE*'))), segment: 'GE', position: lastPosition - 1, code: 'envelope_invalid' },
+  { name: 'SE01 segment count wrong', text: replacing('SE*', 'SE*47*0001'), segment: 'SE', position: lastPosition - 2, code: 'envelope_invalid', secret: '47' },
+  { name: 'SE02 differs from ST02', text: replacing('SE*', 'SE*48*0009'), segment: 'SE', position: lastPosition - 2, code: 'envelope_invalid', secret: '0009' },
   {
-    name: 'a second interchange in the file',
-    text: professional + professional,
-    segment: 'ISA',
-    position: lastPosition + 1,
+    name: 'a segment between SE and GE (outside a transaction set)',
+    text: editSegments(professional, (segments) => [...segments.slice(0, -2), 'REF*EI*123456789', ...segments.slice(-2)]),
+    segment: 'REF',
+    position: lastPosition - 1,
     code: 'envelope_invalid',
+    secret: '123456789',
   },
 ];
 
 describe('parse837 envelope validation', () => {
-  it.each(cases)('$name → X12Error on $segment at $position', ({ text, segment, position, code, secret }) => {
+  it.each(refusals)('$name → X12Error on $segment at $position', ({ text, segment, position, code, secret }) => {
     const error = parseError(text);
     expect({ segment: error.segment, position: error.position, code: error.code }).toEqual({ segment, position, code });
     expect(error.message).toMatch(new RegExp(`^${segment} segment at position ${position}: `));
     if (secret !== undefined) expect(error.message.split(': ')[1]).not.toContain(secret);
   });
 
-  it('refuses an interchange mixing 837P and 837I functional groups, at the second GS', () => {
-    const institutionalGroup = segmentsOf(institutional).slice(1, -1);
-    const text = editSegments(professional, (segments) => [...segments.slice(0, -1), ...institutionalGroup, 'IEA*2*000000101']);
-    const error = parseError(text);
-    expect(error).toMatchObject({ segment: 'GS', position: lastPosition, code: 'transaction_unsupported' });
+  it.each(warnings)('$name → a warning on $segment at $position, and both claims land', ({ text, segment, position, code, secret }) => {
+    const batch = parse837(text);
+    expect(batch).toMatchObject({ claims: 2, lines: 3, transactionSets: { accepted: 1, rejected: 0 } });
+    expect(batch.findings.map((f) => ({ severity: f.severity, segment: f.segment, position: f.position, code: f.code }))).toEqual([{ severity: 'warning', segment, position, code }]);
+    expect(batch.findings[0]!.message).toMatch(new RegExp(`^${segment} segment at position ${position}: `));
+    if (secret !== undefined) expect(batch.findings[0]!.message.split(': ')[1]).not.toContain(secret);
   });
 
-  it('reports the first problem in document order when there are several', () => {
-    const text = editSegments(professional, (segments) => segments.map((segment) => (segment.startsWith('SE*') ? 'SE*1*0001' : segment.startsWith('IEA*') ? 'IEA*1*000000999' : segment)));
-    expect(parseError(text).segment).toBe('SE');
+  it('refuses a 4010 file saying it is the retired version and how to convert it', () => {
+    const error = parseError(professional.replace('*X*005010X222A1~', '*X*004010X098A1~').replace('ST*837*0001*005010X222A1', 'ST*837*0001'));
+    expect(error).toMatchObject({ segment: 'GS', position: 2, code: 'transaction_unsupported' });
+    expect(error.message).toMatch(/retired 4010 version .* convert the file to 5010 \(005010X222A1 professional, 005010X223A3 institutional\)/);
+  });
+
+  it('reads every 5010 version identifier in use: the base guides and their addenda', () => {
+    for (const version of ['005010X222', '005010X222A1', '005010X222A2']) {
+      const text = professional.replaceAll('005010X222A1', version);
+      expect(parse837(text), version).toMatchObject({ transaction: '837P', claims: 2, findings: [] });
+    }
+    for (const version of ['005010X223', '005010X223A1', '005010X223A2', '005010X223A3']) {
+      const text = institutional.replaceAll(/005010X223A[23]/g, version);
+      expect(parse837(text), version).toMatchObject({ transaction: '837I', claims: 2, findings: [] });
+    }
+  });
+
+  it('reads several interchanges in one file, numbering positions from the start of the file', () => {
+    const second = professional.replaceAll('000000101', '000000102');
+    const batch = parse837(professional + second);
+    expect(batch).toMatchObject({ claims: 4, lines: 6, interchangeControlNumbers: ['000000101', '000000102'], transactionSets: { accepted: 2, rejected: 0 }, findings: [] });
+    const broken = parse837(professional + second.replace('SE*48*0001', 'SE*40*0001'));
+    expect(broken.findings.map((f) => `${f.segment}@${f.position}`)).toEqual([`SE@${2 * lastPosition - 2}`]);
+  });
+
+  it('reads a last segment that has no terminator, and line breaks or none between segments', () => {
+    expect(parse837(professional.replace(/~\n$/, ''))).toMatchObject({ claims: 2, findings: [] });
+    expect(parse837(professional.replace(/~\n$/, '\r\n'))).toMatchObject({ claims: 2, findings: [] });
+    expect(parse837(professional.replaceAll('~\n', '~\r\n'))).toMatchObject({ claims: 2, findings: [] });
+  });
+
+  it('rejects the 837I set of a file of 837P sets, naming its ST, and lands the rest', () => {
+    const institutionalGroup = segmentsOf(institutional).slice(1, -1);
+    const text = editSegments(professional, (segments) => [...segments.slice(0, -1), ...institutionalGroup, 'IEA*2*000000101']);
+    const batch = parse837(text);
+    expect(batch).toMatchObject({ transaction: '837P', claims: 2, transactionSets: { accepted: 1, rejected: 1 } });
+    expect(batch.findings.map((f) => [f.severity, f.segment, f.position, f.code])).toEqual([['error', 'ST', lastPosition + 1, 'transaction_unsupported']]);
+  });
+
+  it('rejects one broken transaction set and lands the others of its group', () => {
+    const sets = segmentsOf(professional);
+    const st = sets.findIndex((s) => s.startsWith('ST*'));
+    const se = sets.findIndex((s) => s.startsWith('SE*'));
+    const body = sets.slice(st + 1, se);
+    const brokenBody = body.filter((s) => !s.startsWith('LX*') && !s.startsWith('SV1*'));
+    const secondSet = ['ST*837*0002*005010X222A1', ...brokenBody, `SE*${brokenBody.length + 2}*0002`];
+    const text = editSegments(professional, (segments) => [...segments.slice(0, se + 1), ...secondSet, 'GE*2*101', segments.at(-1)!]);
+    const batch = parse837(text);
+    expect(batch).toMatchObject({ claims: 2, lines: 3, transactionSets: { accepted: 1, rejected: 1 } });
+    expect(batch.findings).toHaveLength(1);
+    expect(batch.findings[0]).toMatchObject({ severity: 'error', code: 'claim_structure_invalid' });
+    expect(batch.findings[0]!.message).toMatch(/transaction set 0002 rejected$/);
   });
 
   it('never quotes member ids or names from the claims in envelope messages', () => {
-    const error = parseError(replacing('SE*', 'SE*47*0001'));
-    for (const phi of ['MCD000111', 'DOE', 'JANE', 'PCN0001']) expect(error.message).not.toContain(phi);
+    const { findings } = parse837(replacing('SE*', 'SE*47*0001'));
+    for (const phi of ['MCD000111', 'DOE', 'JANE', 'PCN0001']) expect(findings[0]!.message).not.toContain(phi);
   });
 });

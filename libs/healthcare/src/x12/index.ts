@@ -1,4 +1,6 @@
 export { parse837 } from './parse-837';
+export { Claims837Reader, type X12BatchSummary } from './claims-837-reader';
+export type { X12Finding } from './envelope-reader';
 export { writeX12AsNdjson } from './write-x12-ndjson';
 export { X12Error, type X12ErrorCode } from './x12-error';
 export type { X12ClaimBatch, X12ClaimRow } from './x12-claim-batch';

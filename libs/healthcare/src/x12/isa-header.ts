@@ -5,12 +5,12 @@ export interface IsaHeader {
   elementSeparator: string;
   componentSeparator: string;
   segmentTerminator: string;
-  /** ISA13 as written; node-x12 hands it back through parseInt, which drops the leading zeros. */
+  /** ISA13 as written, leading zeros kept. */
   controlNumber: string;
 }
 
 /** ISA is 106 characters: 16 fixed-width elements, so every separator has a fixed offset. */
-const ISA_LENGTH = 106;
+export const ISA_LENGTH = 106;
 const SEPARATOR_OFFSETS = [3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89, 99, 101, 103] as const;
 const COMPONENT_SEPARATOR_OFFSET = 104;
 const TERMINATOR_OFFSET = 105;
@@ -18,8 +18,8 @@ const CONTROL_NUMBER = { start: 90, end: 99 } as const;
 const ALPHANUMERIC = /[0-9A-Za-z]/;
 
 /**
- * Checks the ISA by its fixed layout. node-x12 detects the delimiters from the same offsets but
- * only warns when they are off, and then mis-splits every segment after it, so we refuse first.
+ * Checks the ISA by its fixed layout: the delimiters are read from fixed offsets, and an ISA whose
+ * separators are off would mis-split every segment after it, so it is refused first.
  */
 export function readIsaHeader(text: string): IsaHeader {
   if (!text.startsWith('ISA')) {

@@ -9,7 +9,7 @@ const schemaColumns = canonicalSchema('institutional_claims').columns.map((colum
 
 describe('parse837 on an 837I (005010X223A2)', () => {
   it('counts the claims and revenue lines of the interchange', () => {
-    expect(batch).toMatchObject({ transaction: '837I', dataType: 'institutional_claims', interchangeControlNumber: '000000202', claims: 2, lines: 5 });
+    expect(batch).toMatchObject({ transaction: '837I', dataType: 'institutional_claims', interchangeControlNumbers: ['000000202'], claims: 2, lines: 5, findings: [] });
     expect(batch.rows.map((row) => `${row.claim_id}/${row.claim_line_number}`)).toEqual(['ICN0001/1', 'ICN0001/2', 'ICN0001/3', 'ICN0002/1', 'ICN0002/2']);
   });
 

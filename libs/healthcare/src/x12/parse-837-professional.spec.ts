@@ -8,7 +8,7 @@ const schemaColumns = canonicalSchema('professional_claims').columns.map((column
 
 describe('parse837 on an 837P (005010X222A1)', () => {
   it('counts the claims and service lines of the interchange', () => {
-    expect(batch).toMatchObject({ transaction: '837P', dataType: 'professional_claims', interchangeControlNumber: '000000101', claims: 2, lines: 3 });
+    expect(batch).toMatchObject({ transaction: '837P', dataType: 'professional_claims', interchangeControlNumbers: ['000000101'], claims: 2, lines: 3, findings: [] });
     expect(batch.rows).toHaveLength(3);
   });
 

@@ -18,7 +18,15 @@ describe('writeX12AsNdjson', () => {
   it('writes one JSON object per service line and returns the batch without its rows', async () => {
     const output = join(dir, 'claims.ndjson');
     const summary = await writeX12AsNdjson(join(FIXTURES_DIR, '837i-two-claims.x12'), output);
-    expect(summary).toEqual({ transaction: '837I', dataType: 'institutional_claims', interchangeControlNumber: '000000202', claims: 2, lines: 5 });
+    expect(summary).toEqual({
+      transaction: '837I',
+      dataType: 'institutional_claims',
+      interchangeControlNumbers: ['000000202'],
+      claims: 2,
+      lines: 5,
+      transactionSets: { accepted: 1, rejected: 0 },
+      findings: [],
+    });
     const lines = (await readFile(output, 'utf8')).split('\n');
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(5);
@@ -29,11 +37,11 @@ describe('writeX12AsNdjson', () => {
     expect(JSON.parse(lines[0] as string)).toMatchObject({ claim_id: 'ICN0001', claim_line_number: '1', revenue_center_code: '0120' });
   });
 
-  it('rejects a malformed interchange with X12Error and writes nothing', async () => {
+  it('rejects a file none of whose transaction sets can be read with X12Error, and writes nothing', async () => {
     const input = join(dir, 'broken.x12');
     const output = join(dir, 'broken.ndjson');
     const text = await readFile(join(FIXTURES_DIR, '837p-two-claims.x12'), 'utf8');
-    await writeFile(input, text.replace('IEA*1*000000101', 'IEA*1*000000102'));
+    await writeFile(input, text.replace('*X*005010X222A1~', '*X*004010X098A1~'));
     await expect(writeX12AsNdjson(input, output)).rejects.toBeInstanceOf(X12Error);
     await expect(readFile(output)).rejects.toMatchObject({ code: 'ENOENT' });
   });

@@ -1,20 +1,40 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { parse837 } from './parse-837';
-import type { X12ClaimBatch } from './x12-claim-batch';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { Claims837Reader, type X12BatchSummary } from './claims-837-reader';
+import type { X12ClaimRow } from './x12-claim-batch';
 
 /**
- * Reads an 837 file and writes its rows as NDJSON (one JSON object per line, every value a string
- * or null), returning the batch summary.
- *
- * Memory: the whole interchange is read and parsed at once. node-x12 builds its object model of
- * every segment and we hold every row before writing, so peak memory is several times the file
- * size. That suits the interchanges trading partners send (5010 batches are usually capped at
- * 5,000 claims per ST); a multi-GB file needs node-x12's stream parser and a per-ST flush instead.
+ * Reads an 837 file as a stream and writes its rows as NDJSON (one JSON object per line, every
+ * value a string or null) as each transaction set completes, returning the batch summary. Memory
+ * holds one transaction set and its rows at a time, whatever the size of the file. Throws
+ * X12Error, leaving no output, when no transaction set could be read.
  */
-export async function writeX12AsNdjson(inputPath: string, outputPath: string): Promise<Omit<X12ClaimBatch, 'rows'>> {
-  const text = await readFile(inputPath, 'utf8');
-  const { rows, ...summary } = parse837(text);
-  const ndjson = rows.map((row) => `${JSON.stringify(row)}\n`).join('');
-  await writeFile(outputPath, ndjson, 'utf8');
-  return summary;
+export async function writeX12AsNdjson(inputPath: string, outputPath: string): Promise<X12BatchSummary> {
+  const output = createWriteStream(outputPath, { encoding: 'utf8' });
+  let pending: X12ClaimRow[] = [];
+  const reader = new Claims837Reader((rows) => pending.push(...rows));
+  try {
+    for await (const chunk of createReadStream(inputPath, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+      reader.push(chunk as string);
+      await drain(output, pending);
+      pending = [];
+    }
+    const summary = reader.end();
+    await drain(output, pending);
+    output.end();
+    await finished(output);
+    return summary;
+  } catch (error) {
+    // No half-written file: a file none of whose sets could be read leaves nothing behind.
+    output.destroy();
+    await rm(outputPath, { force: true });
+    throw error;
+  }
+}
+
+async function drain(output: WriteStream, rows: readonly X12ClaimRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  if (!output.write(rows.map((row) => `${JSON.stringify(row)}\n`).join(''))) await once(output, 'drain');
 }

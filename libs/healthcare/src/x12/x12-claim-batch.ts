@@ -1,3 +1,4 @@
+import type { X12Finding } from './envelope-reader';
 import type { X12ClaimDataType, X12TransactionKind } from './transaction-kind';
 
 /** One row per service line; keys are the canonical columns of the data type's silver schema. */
@@ -6,11 +7,15 @@ export type X12ClaimRow = Record<string, string | null>;
 export interface X12ClaimBatch {
   transaction: X12TransactionKind;
   dataType: X12ClaimDataType;
-  /** ISA13 as written (nine digits, zeros kept). */
-  interchangeControlNumber: string;
-  /** CLM segments across every transaction set of the interchange. */
+  /** ISA13 of each interchange in the file, as written (nine digits, zeros kept). */
+  interchangeControlNumbers: string[];
+  /** CLM segments across every accepted transaction set. */
   claims: number;
   /** Service lines (LX loops), which is also the number of rows. */
   lines: number;
+  /** Transaction sets whose claims landed, and those rejected (each with an `error` finding). */
+  transactionSets: { accepted: number; rejected: number };
+  /** Everything reading found wrong, in file order of discovery; see X12Finding. */
+  findings: X12Finding[];
   rows: X12ClaimRow[];
 }

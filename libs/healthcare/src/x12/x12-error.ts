@@ -4,9 +4,7 @@ export type X12ErrorCode =
   /** Not an 837, or an implementation guide version this parser does not map. */
   | 'transaction_unsupported'
   /** The 837 loops do not nest as the implementation guide requires (e.g. a claim with no lines). */
-  | 'claim_structure_invalid'
-  /** node-x12 itself could not read the text. */
-  | 'interchange_unreadable';
+  | 'claim_structure_invalid';
 
 /**
  * An interchange this module cannot turn into claim rows. Messages name the segment, its place and
@@ -26,13 +24,4 @@ export class X12Error extends Error {
   ) {
     super(`${segment} segment at position ${position}: ${problem}`);
   }
-}
-
-/** The first problem in document order; at one position the earliest listed wins (ours before node-x12's). */
-export function firstProblem(problems: readonly X12Error[]): X12Error | undefined {
-  let first: X12Error | undefined;
-  for (const problem of problems) {
-    if (first === undefined || problem.position < first.position) first = problem;
-  }
-  return first;
 }

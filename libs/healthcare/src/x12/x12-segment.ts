@@ -1,9 +1,9 @@
-/** One segment as node-x12 tokenized it, with its place in the interchange. */
+/** One segment as SegmentReader split it, with its place in the file. */
 export interface X12Seg {
   readonly tag: string;
   /** `elements[0]` is XX01; an empty element is ''. */
   readonly elements: readonly string[];
-  /** 1-based index in the interchange, ISA = 1. */
+  /** 1-based index in the file, its first ISA = 1. */
   readonly position: number;
   /** ISA16, carried on each segment so loop mappers can split composites without extra context. */
   readonly componentSeparator: string;

@@ -1,0 +1,89 @@
+import { collectClaims } from './claim-collector';
+import { EnvelopeReader, findingOf, type TransactionSet } from './envelope-reader';
+import { institutionalRows } from './rows/institutional-rows';
+import { professionalRows } from './rows/professional-rows';
+import { SegmentReader } from './segment-reader';
+import { DATA_TYPE_OF_KIND, type X12TransactionKind } from './transaction-kind';
+import type { X12ClaimBatch, X12ClaimRow } from './x12-claim-batch';
+import { X12Error } from './x12-error';
+import { element, type X12Seg } from './x12-segment';
+
+export type X12BatchSummary = Omit<X12ClaimBatch, 'rows'>;
+
+/**
+ * Reads 837 text as it arrives (`push` each chunk, then `end`) and hands on the rows of each
+ * accepted transaction set as soon as its SE is read, so memory holds one set at a time. Sets are
+ * accepted or rejected one by one: a set whose envelope or loops are broken is rejected with an
+ * `error` finding and the rest of the file still lands. A file carries one 837 kind: sets of the
+ * other kind than the first accepted one are rejected. `end` throws the first error when no set at
+ * all could be read, since then nothing would land.
+ */
+export class Claims837Reader {
+  private readonly segments = new SegmentReader();
+  private readonly envelopes = new EnvelopeReader((set) => this.transactionSet(set));
+  private readonly controlNumbers: string[] = [];
+  private kind: X12TransactionKind | undefined;
+  private claims = 0;
+  private lines = 0;
+  private accepted = 0;
+
+  constructor(private readonly onRows: (rows: X12ClaimRow[]) => void) {}
+
+  push(chunk: string): void {
+    for (const segment of this.segments.push(chunk)) this.accept(segment);
+  }
+
+  end(): X12BatchSummary {
+    for (const segment of this.segments.end()) this.accept(segment);
+    this.envelopes.finish();
+    const { findings } = this.envelopes;
+    const rejected = findings.filter((finding) => finding.severity === 'error').length;
+    if (this.kind === undefined) {
+      const first = findings.find((finding) => finding.severity === 'error') ?? findings[0];
+      if (first) throw new X12Error(first.code, first.segment, first.position, first.message.slice(first.message.indexOf(': ') + 2));
+      throw new X12Error('envelope_invalid', 'ST', 1, 'the file holds no 837 transaction set');
+    }
+    return {
+      transaction: this.kind,
+      dataType: DATA_TYPE_OF_KIND[this.kind],
+      interchangeControlNumbers: this.controlNumbers,
+      claims: this.claims,
+      lines: this.lines,
+      transactionSets: { accepted: this.accepted, rejected },
+      findings,
+    };
+  }
+
+  private accept(segment: X12Seg): void {
+    if (segment.tag === 'ISA') this.controlNumbers.push(element(segment, 13) ?? '');
+    this.envelopes.accept(segment);
+  }
+
+  private transactionSet(set: TransactionSet): void {
+    const controlNumber = element(set.header, 2) ?? '';
+    if (this.kind !== undefined && set.kind !== this.kind) {
+      this.reject(new X12Error('transaction_unsupported', 'ST', set.header.position, `transaction set ${controlNumber} is an ${set.kind} in a file of ${this.kind} sets; send each kind in a file of its own`));
+      return;
+    }
+    let rows: X12ClaimRow[];
+    let claims: number;
+    try {
+      const drafts = collectClaims(set.segments, set.kind);
+      claims = drafts.length;
+      rows = drafts.flatMap(set.kind === '837P' ? professionalRows : institutionalRows);
+    } catch (error) {
+      if (!(error instanceof X12Error)) throw error;
+      this.reject(new X12Error(error.code, error.segment, error.position, `${error.message.slice(error.message.indexOf(': ') + 2)}; transaction set ${controlNumber} rejected`));
+      return;
+    }
+    this.kind = set.kind;
+    this.accepted += 1;
+    this.claims += claims;
+    this.lines += rows.length;
+    this.onRows(rows);
+  }
+
+  private reject(error: X12Error): void {
+    this.envelopes.findings.push(findingOf(error, 'error'));
+  }
+}

@@ -1,0 +1,211 @@
+import { transactionKindOf, unsupportedVersionProblem, type X12TransactionKind } from './transaction-kind';
+import { X12Error, type X12ErrorCode } from './x12-error';
+import { element, type X12Seg } from './x12-segment';
+
+/**
+ * What reading found wrong, in the manner of a 999 acknowledgment: `error` rejected the
+ * transaction set it names (the rest of the file still lands), `warning` was noted and the claims
+ * landed (an envelope count or control number that disagrees, a missing trailer after complete
+ * sets). Messages name segments, positions, control numbers and counts, never a value of a claim.
+ */
+export interface X12Finding {
+  severity: 'error' | 'warning';
+  code: X12ErrorCode;
+  segment: string;
+  position: number;
+  message: string;
+}
+
+export function findingOf(error: X12Error, severity: X12Finding['severity']): X12Finding {
+  return { severity, code: error.code, segment: error.segment, position: error.position, message: error.message };
+}
+
+/** One transaction set (ST..SE) the envelopes accepted, with the 837 kind its group declares. */
+export interface TransactionSet {
+  kind: X12TransactionKind;
+  header: X12Seg;
+  /** Between ST and SE, exclusive. */
+  segments: X12Seg[];
+}
+
+interface OpenInterchange {
+  header: X12Seg;
+  groups: number;
+}
+
+interface OpenGroup {
+  header: X12Seg;
+  sets: number;
+  kind: X12TransactionKind | undefined;
+  /** Why every set of the group is rejected (GS01 not HC, a version we do not read, no ISA). */
+  refusal: X12Error | null;
+}
+
+interface OpenSet {
+  header: X12Seg;
+  segments: X12Seg[];
+}
+
+/**
+ * Nests segments into interchanges, functional groups and transaction sets as they arrive, and
+ * hands each complete set on (`onSet`) without holding the rest of the file. Any number of
+ * interchanges, groups and sets may follow one another. A set whose envelope is broken (no SE, no
+ * GS, not an 837, a version we do not read) is rejected as an `error` finding; counts and control
+ * numbers that disagree, and trailers missing after complete sets, are `warning`s.
+ */
+export class EnvelopeReader {
+  readonly findings: X12Finding[] = [];
+  private interchange: OpenInterchange | null = null;
+  private group: OpenGroup | null = null;
+  private set: OpenSet | null = null;
+  private last: X12Seg | null = null;
+
+  constructor(private readonly onSet: (set: TransactionSet) => void) {}
+
+  accept(segment: X12Seg): void {
+    switch (segment.tag) {
+      case 'ISA':
+        this.closeInterchange(segment.position);
+        this.interchange = { header: segment, groups: 0 };
+        break;
+      case 'IEA':
+        this.interchangeTrailer(segment);
+        break;
+      case 'GS':
+        this.closeGroup(segment.position);
+        this.openGroup(segment);
+        break;
+      case 'GE':
+        this.groupTrailer(segment);
+        break;
+      case 'ST':
+        this.rejectOpenSet(segment.position);
+        this.set = { header: segment, segments: [] };
+        if (this.group) this.group.sets += 1;
+        break;
+      case 'SE':
+        this.setTrailer(segment);
+        break;
+      default:
+        if (this.set) this.set.segments.push(segment);
+        else this.warn('envelope_invalid', segment, 'the segment is outside a transaction set (ST..SE) and was ignored');
+    }
+    this.last = segment;
+  }
+
+  /** At the end of the file: what is still open lacks its trailer. */
+  finish(): void {
+    this.closeInterchange((this.last?.position ?? 0) + 1);
+  }
+
+  private openGroup(header: X12Seg): void {
+    const group: OpenGroup = { header, sets: 0, kind: undefined, refusal: null };
+    if (this.interchange) this.interchange.groups += 1;
+    else group.refusal = new X12Error('envelope_invalid', 'GS', header.position, 'the functional group is outside an interchange (ISA..IEA)');
+    if (group.refusal === null && element(header, 1) !== 'HC') {
+      group.refusal = new X12Error('transaction_unsupported', 'GS', header.position, 'GS01 is not HC (health care claim)');
+    }
+    if (group.refusal === null) {
+      group.kind = transactionKindOf(element(header, 8));
+      if (group.kind === undefined) group.refusal = new X12Error('transaction_unsupported', 'GS', header.position, unsupportedVersionProblem(element(header, 8)));
+    }
+    this.group = group;
+  }
+
+  private setTrailer(trailer: X12Seg): void {
+    const set = this.set;
+    if (set === null) {
+      this.warn('envelope_invalid', trailer, 'SE has no ST before it and was ignored');
+      return;
+    }
+    this.set = null;
+    const controlNumber = element(set.header, 2) ?? '';
+    const count = set.segments.length + 2;
+    if (!countMatches(element(trailer, 1), count)) this.warn('envelope_invalid', trailer, `SE01 does not match the ${count} segments of transaction set ${controlNumber}`);
+    if (element(trailer, 2) !== element(set.header, 2)) this.warn('envelope_invalid', trailer, `SE02 does not match ST02 transaction set control number ${controlNumber}`);
+    const refusal = this.refusalOf(set);
+    if (refusal) this.findings.push(findingOf(refusal, 'error'));
+    else this.onSet({ kind: this.group!.kind!, header: set.header, segments: set.segments });
+  }
+
+  /** Why a complete set cannot be read, or null when it can. */
+  private refusalOf(set: OpenSet): X12Error | null {
+    const { header } = set;
+    const controlNumber = element(header, 2) ?? '';
+    const group = this.group;
+    if (group === null) return new X12Error('envelope_invalid', 'ST', header.position, `transaction set ${controlNumber} is outside a functional group (GS..GE)`);
+    if (group.refusal) return new X12Error(group.refusal.code, group.refusal.segment, group.refusal.position, `${problemOf(group.refusal)}; transaction set ${controlNumber} rejected`);
+    if (element(header, 1) !== '837') return new X12Error('transaction_unsupported', 'ST', header.position, `ST01 of transaction set ${controlNumber} is not 837`);
+    const version = element(header, 3);
+    if (version !== null && transactionKindOf(version) !== group.kind) {
+      return new X12Error('transaction_unsupported', 'ST', header.position, `ST03 of transaction set ${controlNumber} is not the version GS08 declares`);
+    }
+    return null;
+  }
+
+  private rejectOpenSet(at: number): void {
+    if (this.set === null) return;
+    const controlNumber = element(this.set.header, 2) ?? '';
+    this.findings.push(findingOf(new X12Error('envelope_invalid', 'SE', at, `transaction set ${controlNumber} has no SE trailer; it was rejected`), 'error'));
+    this.set = null;
+  }
+
+  private groupTrailer(trailer: X12Seg): void {
+    this.rejectOpenSet(trailer.position);
+    const group = this.group;
+    if (group === null) {
+      this.warn('envelope_invalid', trailer, 'GE has no GS before it and was ignored');
+      return;
+    }
+    this.group = null;
+    const controlNumber = element(group.header, 6) ?? '';
+    if (!countMatches(element(trailer, 1), group.sets)) this.warn('envelope_invalid', trailer, `GE01 does not match the ${group.sets} transaction sets in functional group ${controlNumber}`);
+    if (element(trailer, 2) !== element(group.header, 6)) this.warn('envelope_invalid', trailer, `GE02 does not match GS06 group control number ${controlNumber}`);
+    if (group.sets === 0) this.warn('envelope_invalid', group.header, `functional group ${controlNumber} has no transaction set (ST)`);
+  }
+
+  private closeGroup(at: number): void {
+    this.rejectOpenSet(at);
+    if (this.group === null) return;
+    const controlNumber = element(this.group.header, 6) ?? '';
+    this.findings.push(findingOf(new X12Error('envelope_invalid', 'GE', at, `functional group ${controlNumber} has no GE trailer`), 'warning'));
+    this.group = null;
+  }
+
+  private interchangeTrailer(trailer: X12Seg): void {
+    this.closeGroup(trailer.position);
+    const interchange = this.interchange;
+    if (interchange === null) {
+      this.warn('envelope_invalid', trailer, 'IEA has no ISA before it and was ignored');
+      return;
+    }
+    this.interchange = null;
+    const controlNumber = element(interchange.header, 13) ?? '';
+    if (!countMatches(element(trailer, 1), interchange.groups)) {
+      this.warn('envelope_invalid', trailer, `IEA01 does not match the ${interchange.groups} functional groups in the interchange`);
+    }
+    if (element(trailer, 2) !== controlNumber) this.warn('envelope_invalid', trailer, `IEA02 does not match ISA13 interchange control number ${controlNumber}`);
+  }
+
+  private closeInterchange(at: number): void {
+    this.closeGroup(at);
+    if (this.interchange === null) return;
+    if (this.interchange.groups === 0) this.warn('envelope_invalid', this.interchange.header, 'the interchange has no functional group (GS)');
+    this.findings.push(findingOf(new X12Error('envelope_invalid', 'IEA', at, 'the interchange has no IEA trailer'), 'warning'));
+    this.interchange = null;
+  }
+
+  private warn(code: X12ErrorCode, segment: X12Seg, problem: string): void {
+    this.findings.push(findingOf(new X12Error(code, segment.tag, segment.position, problem), 'warning'));
+  }
+}
+
+/** Counts are numeric (N0): '0002' counts as 2, '2x' does not. */
+function countMatches(value: string | null, expected: number): boolean {
+  return value !== null && /^[0-9]+$/.test(value) && Number(value) === expected;
+}
+
+/** The problem part of an X12Error's message, after "SEG segment at position N: ". */
+function problemOf(error: X12Error): string {
+  return error.message.slice(error.message.indexOf(': ') + 2);
+}

@@ -1,0 +1,44 @@
+import { open, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeX12AsNdjson, X12Error } from '@ade/healthcare';
+import { UnusableInputError } from './unusable-input';
+import type { ValidateFileRequest } from './validate-file';
+import type { ValidationReport } from './validation-report';
+
+/** Whether a file is X12 by its content: its first characters, past a BOM and blank lines, are an ISA. */
+export async function isX12File(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => null);
+  if (handle === null) return false;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
+    return /^[\s\uFEFF]*ISA/.test(buffer.subarray(0, bytesRead).toString('utf8'));
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Validates an 837 file as a pipeline reads it: parsed as a stream into canonical claim lines (in a
+ * private temporary directory, removed after), which the healthcare rules then judge; the report
+ * adds what reading found (envelope findings, rejected transaction sets). `rows` count service lines.
+ */
+export async function validateX12File(request: ValidateFileRequest, validateRows: (request: ValidateFileRequest) => Promise<ValidationReport>): Promise<ValidationReport> {
+  if (request.mapping) throw new UnusableInputError(`${request.path} is an X12 file: its loops map onto the canonical columns, so --mapping does not apply`);
+  const dir = await mkdtemp(join(tmpdir(), 'ade-validate-x12-'));
+  try {
+    const rowsPath = join(dir, 'claims.ndjson');
+    const summary = await writeX12AsNdjson(request.path, rowsPath).catch((error: unknown) => {
+      if (error instanceof X12Error) throw new UnusableInputError(`${request.path} is not a readable X12 837 file: ${error.message}`);
+      throw error;
+    });
+    if (request.type && request.type !== summary.dataType) {
+      throw new UnusableInputError(`${request.path} is an ${summary.transaction} file, which holds ${summary.dataType}, not ${request.type}; pass --type ${summary.dataType} or leave --type out`);
+    }
+    const report = await validateRows({ ...request, path: rowsPath, format: 'ndjson', type: summary.dataType });
+    const { transaction, interchangeControlNumbers, transactionSets, claims, findings } = summary;
+    return { ...report, file: request.path, format: 'x12', x12: { transaction, interchanges: interchangeControlNumbers.length, transactionSets, claims, findings } };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
