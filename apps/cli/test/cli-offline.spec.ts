@@ -209,10 +209,16 @@ describe('ade generate and ade validate, offline (no server)', () => {
     const twoSets = [...segments.slice(0, se + 1), 'ST*837*0002*005010X222A1', ...noLines, `SE*${noLines.length + 2}*0002`, 'GE*2*101', segments.at(-1)];
     const partly = join(dir.path, 'partly.x12');
     await writeFile(partly, twoSets.map((s) => `${s}~\n`).join(''));
-    const rejected = await ade('validate', partly, '--as-of', '2026-11-01', '--json');
+    const ack = join(dir.path, 'partly.999');
+    const rejected = await ade('validate', partly, '--as-of', '2026-11-01', '--json', '--ack', ack);
     expect(rejected.code).toBe(2);
     expect(JSON.parse(rejected.stdout).x12).toMatchObject({ transactionSets: { accepted: 1, rejected: 1 }, claims: 2 });
-    expect(rejected.stderr).toBe(`ade: ${partly}: 1 X12 transaction set(s) rejected; their claims were not judged\n`);
+    expect(rejected.stderr).toBe(`ade: wrote the 999 acknowledgment to ${ack}\nade: ${partly}: 1 X12 transaction set(s) rejected; their claims were not judged\n`);
+    const acknowledged = (await readFile(ack, 'utf8')).split('~\n').filter((s) => /^(AK2|IK5|AK9)\*/.test(s));
+    expect(acknowledged).toEqual(['AK2*837*0001*005010X222A1', 'IK5*A', 'AK2*837*0002*005010X222A1', 'IK5*R*I5', 'AK9*P*2*2*1']);
+    const csv = join(dir.path, 'not-x12.csv');
+    await ade('generate', 'claims', '--out', csv, '--rows', '10', '--as-of', '2026-11-01');
+    expect(await ade('validate', csv, '--type', 'professional_claims', '--ack', ack)).toMatchObject({ code: 2, stderr: `ade: ${csv} is not an X12 file; --ack writes a 999 acknowledgment of one\n` });
   });
 
   it('runs as the packaged bin and never prints a stack trace', async () => {

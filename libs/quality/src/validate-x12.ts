@@ -36,8 +36,8 @@ export async function validateX12File(request: ValidateFileRequest, validateRows
       throw new UnusableInputError(`${request.path} is an ${summary.transaction} file, which holds ${summary.dataType}, not ${request.type}; pass --type ${summary.dataType} or leave --type out`);
     }
     const report = await validateRows({ ...request, path: rowsPath, format: 'ndjson', type: summary.dataType });
-    const { transaction, interchangeControlNumbers, transactionSets, claims, findings } = summary;
-    return { ...report, file: request.path, format: 'x12', x12: { transaction, interchanges: interchangeControlNumbers.length, transactionSets, claims, findings } };
+    const { transaction, interchangeControlNumbers, transactionSets, claims, findings, acknowledgments } = summary;
+    return { ...report, file: request.path, format: 'x12', x12: { transaction, interchanges: interchangeControlNumbers.length, transactionSets, claims, findings, acknowledgments } };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 import type { DataType, TabularFormat } from '@ade/contracts';
-import type { MappingProposal, Severity, X12Finding, X12TransactionKind } from '@ade/healthcare';
+import type { InterchangeAcknowledgment, MappingProposal, Severity, X12Finding, X12TransactionKind } from '@ade/healthcare';
 
 export interface Violation {
   /** 1-based data row (the header is not counted). */
@@ -70,6 +70,8 @@ export interface ValidationReport {
     transactionSets: { accepted: number; rejected: number };
     claims: number;
     findings: X12Finding[];
+    /** What a 999 says of each interchange, group and set (`ade validate --ack` writes it). */
+    acknowledgments: InterchangeAcknowledgment[];
   };
   columns: {
     /** How each canonical column was found: by its name, a synonym, the recognised layout, or the profiler. */

@@ -25,7 +25,7 @@ describe('validateFile on X12 837 files', () => {
   it('recognises an 837P by its content, whatever its extension, and judges its service lines', async () => {
     const report = await validate('batch.txt', professional);
     expect(report).toMatchObject({ type: 'professional_claims', format: 'x12', rows: 3, file: join(dir.path, 'batch.txt') });
-    expect(report.x12).toEqual({ transaction: '837P', interchanges: 1, transactionSets: { accepted: 1, rejected: 0 }, claims: 2, findings: [] });
+    expect(report.x12).toEqual({ transaction: '837P', interchanges: 1, transactionSets: { accepted: 1, rejected: 0 }, claims: 2, findings: [], acknowledgments: [expect.objectContaining({ groups: [expect.objectContaining({ control: '101' })] })] });
     expect(report.columns.missingRequired).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { DATA_TYPES, TABULAR_FORMATS, type DataType, type TabularFormat } from '@ade/contracts';
 import { writeFile } from 'node:fs/promises';
-import { LayoutError, proposalAsMappingFile, readMappingFile, StatePackError } from '@ade/healthcare';
+import { LayoutError, proposalAsMappingFile, readMappingFile, render999, StatePackError } from '@ade/healthcare';
 import { DUCKDB_SIZE_PATTERN } from '@ade/config';
 import { DEFAULT_VALIDATION_MEMORY_LIMIT, UnusableInputError, validateFile, type ValidationReport } from '@ade/quality';
 import { CliError, UsageError, type CliIo } from '../cli-io';
@@ -10,7 +10,7 @@ import { emit, table } from '../output';
 
 const usage =
   `ade validate FILE [--type ${DATA_TYPES.join('|')}] [--mapping FILE.json] [--write-mapping FILE.json] [--state XX] [--as-of YYYY-MM-DD] ` +
-  '[--format csv|ndjson|parquet] [--delimiter C] [--max-violations N] [--memory-limit SIZE] [--json]';
+  '[--format csv|ndjson|parquet] [--delimiter C] [--max-violations N] [--memory-limit SIZE] [--ack FILE.999] [--json]';
 
 /** Exit code of a file the validator cannot read or judge as asked, and of one that lacks required columns. */
 const UNJUDGEABLE = 2;
@@ -35,6 +35,7 @@ export const validateCommand: Command = {
         delimiter: { type: 'string' },
         'max-violations': { type: 'string' },
         'memory-limit': { type: 'string' },
+        ack: { type: 'string' },
       },
       usage,
     );
@@ -58,6 +59,12 @@ export const validateCommand: Command = {
       throw error;
     }
     emit(io, values.json, report, () => describe(report));
+    const ackFile = values.ack;
+    if (ackFile !== undefined) {
+      if (!report.x12) throw new CliError(`${report.file} is not an X12 file; --ack writes a 999 acknowledgment of one`, UNJUDGEABLE);
+      await writeFile(ackFile, render999(report.x12.acknowledgments, new Date()));
+      io.stderr(`ade: wrote the 999 acknowledgment to ${ackFile}\n`);
+    }
     const proposalFile = values['write-mapping'];
     if (proposalFile !== undefined) {
       if (!report.proposal) throw new CliError(`${report.file} was read as ${report.layout?.name ?? 'a known layout'}; there is no proposed mapping to write`, UNJUDGEABLE);

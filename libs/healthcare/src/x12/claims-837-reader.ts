@@ -1,5 +1,5 @@
 import { collectClaims } from './claim-collector';
-import { EnvelopeReader, findingOf, type TransactionSet } from './envelope-reader';
+import { EnvelopeReader, findingOf, rejectSet, type TransactionSet } from './envelope-reader';
 import { institutionalRows } from './rows/institutional-rows';
 import { professionalRows } from './rows/professional-rows';
 import { SegmentReader } from './segment-reader';
@@ -51,6 +51,7 @@ export class Claims837Reader {
       lines: this.lines,
       transactionSets: { accepted: this.accepted, rejected },
       findings,
+      acknowledgments: this.envelopes.acknowledgments,
     };
   }
 
@@ -62,7 +63,8 @@ export class Claims837Reader {
   private transactionSet(set: TransactionSet): void {
     const controlNumber = element(set.header, 2) ?? '';
     if (this.kind !== undefined && set.kind !== this.kind) {
-      this.reject(new X12Error('transaction_unsupported', 'ST', set.header.position, `transaction set ${controlNumber} is an ${set.kind} in a file of ${this.kind} sets; send each kind in a file of its own`));
+      // IK502 1: this reader does not take that transaction set here.
+      this.reject(set, '1', new X12Error('transaction_unsupported', 'ST', set.header.position, `transaction set ${controlNumber} is an ${set.kind} in a file of ${this.kind} sets; send each kind in a file of its own`));
       return;
     }
     let rows: X12ClaimRow[];
@@ -73,7 +75,8 @@ export class Claims837Reader {
       rows = drafts.flatMap(set.kind === '837P' ? professionalRows : institutionalRows);
     } catch (error) {
       if (!(error instanceof X12Error)) throw error;
-      this.reject(new X12Error(error.code, error.segment, error.position, `${error.message.slice(error.message.indexOf(': ') + 2)}; transaction set ${controlNumber} rejected`));
+      // IK502 I5: one or more segments in error, by the implementation guide.
+      this.reject(set, 'I5', new X12Error(error.code, error.segment, error.position, `${error.message.slice(error.message.indexOf(': ') + 2)}; transaction set ${controlNumber} rejected`));
       return;
     }
     this.kind = set.kind;
@@ -83,7 +86,8 @@ export class Claims837Reader {
     this.onRows(rows);
   }
 
-  private reject(error: X12Error): void {
+  private reject(set: TransactionSet, code: string, error: X12Error): void {
     this.envelopes.findings.push(findingOf(error, 'error'));
+    rejectSet(set.acknowledgment, code);
   }
 }

@@ -20,12 +20,50 @@ export function findingOf(error: X12Error, severity: X12Finding['severity']): X1
   return { severity, code: error.code, segment: error.segment, position: error.position, message: error.message };
 }
 
+/**
+ * What a 999 says of one transaction set: A accepted, E accepted with errors noted, R rejected,
+ * with the implementation syntax error codes (IK502..) of what was wrong.
+ */
+export interface SetAcknowledgment {
+  /** ST01, ST02, ST03 as received. */
+  id: string;
+  control: string;
+  version: string | null;
+  status: 'A' | 'E' | 'R';
+  codes: string[];
+}
+
+/** What a 999 says of one functional group (AK1, AK9), with its sets. */
+export interface GroupAcknowledgment {
+  /** GS01, GS06, GS08, and GS02 / GS03 (whom the acknowledgment goes back to, and from). */
+  functionalId: string;
+  control: string;
+  version: string;
+  sender: string;
+  receiver: string;
+  sets: SetAcknowledgment[];
+  /** GE01 as received, or null without a GE. */
+  declaredSets: string | null;
+  /** AK905.. functional group syntax error codes. */
+  codes: string[];
+  /** The whole group was refused (not HC, a version not read). */
+  refused: boolean;
+}
+
+/** One interchange as read: its ISA, for the acknowledgment's own envelope, and its groups. */
+export interface InterchangeAcknowledgment {
+  isa: X12Seg;
+  groups: GroupAcknowledgment[];
+}
+
 /** One transaction set (ST..SE) the envelopes accepted, with the 837 kind its group declares. */
 export interface TransactionSet {
   kind: X12TransactionKind;
   header: X12Seg;
   /** Between ST and SE, exclusive. */
   segments: X12Seg[];
+  /** Its acknowledgment, which the claim reader may still turn into a rejection. */
+  acknowledgment: SetAcknowledgment;
 }
 
 interface OpenInterchange {
@@ -39,11 +77,13 @@ interface OpenGroup {
   kind: X12TransactionKind | undefined;
   /** Why every set of the group is rejected (GS01 not HC, a version we do not read, no ISA). */
   refusal: X12Error | null;
+  acknowledgment: GroupAcknowledgment | null;
 }
 
 interface OpenSet {
   header: X12Seg;
   segments: X12Seg[];
+  acknowledgment: SetAcknowledgment;
 }
 
 /**
@@ -55,6 +95,7 @@ interface OpenSet {
  */
 export class EnvelopeReader {
   readonly findings: X12Finding[] = [];
+  readonly acknowledgments: InterchangeAcknowledgment[] = [];
   private interchange: OpenInterchange | null = null;
   private group: OpenGroup | null = null;
   private set: OpenSet | null = null;
@@ -67,6 +108,7 @@ export class EnvelopeReader {
       case 'ISA':
         this.closeInterchange(segment.position);
         this.interchange = { header: segment, groups: 0 };
+        this.acknowledgments.push({ isa: segment, groups: [] });
         break;
       case 'IEA':
         this.interchangeTrailer(segment);
@@ -80,8 +122,7 @@ export class EnvelopeReader {
         break;
       case 'ST':
         this.rejectOpenSet(segment.position);
-        this.set = { header: segment, segments: [] };
-        if (this.group) this.group.sets += 1;
+        this.openSet(segment);
         break;
       case 'SE':
         this.setTrailer(segment);
@@ -99,7 +140,7 @@ export class EnvelopeReader {
   }
 
   private openGroup(header: X12Seg): void {
-    const group: OpenGroup = { header, sets: 0, kind: undefined, refusal: null };
+    const group: OpenGroup = { header, sets: 0, kind: undefined, refusal: null, acknowledgment: null };
     if (this.interchange) this.interchange.groups += 1;
     else group.refusal = new X12Error('envelope_invalid', 'GS', header.position, 'the functional group is outside an interchange (ISA..IEA)');
     if (group.refusal === null && element(header, 1) !== 'HC') {
@@ -109,7 +150,23 @@ export class EnvelopeReader {
       group.kind = transactionKindOf(element(header, 8));
       if (group.kind === undefined) group.refusal = new X12Error('transaction_unsupported', 'GS', header.position, unsupportedVersionProblem(element(header, 8)));
     }
+    if (this.interchange) {
+      const value = (index: number) => element(header, index) ?? '';
+      // AK905 1: functional group not supported (not HC); 2: its version is not.
+      const codes = group.refusal === null ? [] : [value(1) === 'HC' ? '2' : '1'];
+      group.acknowledgment = { functionalId: value(1), control: value(6), version: value(8), sender: value(2), receiver: value(3), sets: [], declaredSets: null, codes, refused: codes.length > 0 };
+      this.acknowledgments.at(-1)!.groups.push(group.acknowledgment);
+    }
     this.group = group;
+  }
+
+  private openSet(header: X12Seg): void {
+    const acknowledgment: SetAcknowledgment = { id: element(header, 1) ?? '', control: element(header, 2) ?? '', version: element(header, 3), status: 'A', codes: [] };
+    this.set = { header, segments: [], acknowledgment };
+    if (this.group) {
+      this.group.sets += 1;
+      this.group.acknowledgment?.sets.push(acknowledgment);
+    }
   }
 
   private setTrailer(trailer: X12Seg): void {
@@ -121,24 +178,35 @@ export class EnvelopeReader {
     this.set = null;
     const controlNumber = element(set.header, 2) ?? '';
     const count = set.segments.length + 2;
-    if (!countMatches(element(trailer, 1), count)) this.warn('envelope_invalid', trailer, `SE01 does not match the ${count} segments of transaction set ${controlNumber}`);
-    if (element(trailer, 2) !== element(set.header, 2)) this.warn('envelope_invalid', trailer, `SE02 does not match ST02 transaction set control number ${controlNumber}`);
+    // IK502 4: the segment count disagrees; 3: the control numbers do.
+    if (!countMatches(element(trailer, 1), count)) {
+      this.warn('envelope_invalid', trailer, `SE01 does not match the ${count} segments of transaction set ${controlNumber}`);
+      noteError(set.acknowledgment, '4');
+    }
+    if (element(trailer, 2) !== element(set.header, 2)) {
+      this.warn('envelope_invalid', trailer, `SE02 does not match ST02 transaction set control number ${controlNumber}`);
+      noteError(set.acknowledgment, '3');
+    }
     const refusal = this.refusalOf(set);
-    if (refusal) this.findings.push(findingOf(refusal, 'error'));
-    else this.onSet({ kind: this.group!.kind!, header: set.header, segments: set.segments });
+    if (refusal) {
+      this.findings.push(findingOf(refusal.error, 'error'));
+      rejectSet(set.acknowledgment, refusal.code);
+    } else this.onSet({ kind: this.group!.kind!, header: set.header, segments: set.segments, acknowledgment: set.acknowledgment });
   }
 
-  /** Why a complete set cannot be read, or null when it can. */
-  private refusalOf(set: OpenSet): X12Error | null {
+  /** Why a complete set cannot be read, with its IK502 code, or null when it can. */
+  private refusalOf(set: OpenSet): { error: X12Error; code: string } | null {
     const { header } = set;
     const controlNumber = element(header, 2) ?? '';
     const group = this.group;
-    if (group === null) return new X12Error('envelope_invalid', 'ST', header.position, `transaction set ${controlNumber} is outside a functional group (GS..GE)`);
-    if (group.refusal) return new X12Error(group.refusal.code, group.refusal.segment, group.refusal.position, `${problemOf(group.refusal)}; transaction set ${controlNumber} rejected`);
-    if (element(header, 1) !== '837') return new X12Error('transaction_unsupported', 'ST', header.position, `ST01 of transaction set ${controlNumber} is not 837`);
+    if (group === null) return { error: new X12Error('envelope_invalid', 'ST', header.position, `transaction set ${controlNumber} is outside a functional group (GS..GE)`), code: '1' };
+    if (group.refusal) {
+      return { error: new X12Error(group.refusal.code, group.refusal.segment, group.refusal.position, `${problemOf(group.refusal)}; transaction set ${controlNumber} rejected`), code: '1' };
+    }
+    if (element(header, 1) !== '837') return { error: new X12Error('transaction_unsupported', 'ST', header.position, `ST01 of transaction set ${controlNumber} is not 837`), code: '6' };
     const version = element(header, 3);
     if (version !== null && transactionKindOf(version) !== group.kind) {
-      return new X12Error('transaction_unsupported', 'ST', header.position, `ST03 of transaction set ${controlNumber} is not the version GS08 declares`);
+      return { error: new X12Error('transaction_unsupported', 'ST', header.position, `ST03 of transaction set ${controlNumber} is not the version GS08 declares`), code: 'I6' };
     }
     return null;
   }
@@ -147,6 +215,7 @@ export class EnvelopeReader {
     if (this.set === null) return;
     const controlNumber = element(this.set.header, 2) ?? '';
     this.findings.push(findingOf(new X12Error('envelope_invalid', 'SE', at, `transaction set ${controlNumber} has no SE trailer; it was rejected`), 'error'));
+    rejectSet(this.set.acknowledgment, '2');
     this.set = null;
   }
 
@@ -159,8 +228,17 @@ export class EnvelopeReader {
     }
     this.group = null;
     const controlNumber = element(group.header, 6) ?? '';
-    if (!countMatches(element(trailer, 1), group.sets)) this.warn('envelope_invalid', trailer, `GE01 does not match the ${group.sets} transaction sets in functional group ${controlNumber}`);
-    if (element(trailer, 2) !== element(group.header, 6)) this.warn('envelope_invalid', trailer, `GE02 does not match GS06 group control number ${controlNumber}`);
+    const acknowledgment = group.acknowledgment;
+    if (acknowledgment) acknowledgment.declaredSets = element(trailer, 1);
+    // AK905 5: the set count disagrees; 4: the control numbers do.
+    if (!countMatches(element(trailer, 1), group.sets)) {
+      this.warn('envelope_invalid', trailer, `GE01 does not match the ${group.sets} transaction sets in functional group ${controlNumber}`);
+      acknowledgment?.codes.push('5');
+    }
+    if (element(trailer, 2) !== element(group.header, 6)) {
+      this.warn('envelope_invalid', trailer, `GE02 does not match GS06 group control number ${controlNumber}`);
+      acknowledgment?.codes.push('4');
+    }
     if (group.sets === 0) this.warn('envelope_invalid', group.header, `functional group ${controlNumber} has no transaction set (ST)`);
   }
 
@@ -169,6 +247,7 @@ export class EnvelopeReader {
     if (this.group === null) return;
     const controlNumber = element(this.group.header, 6) ?? '';
     this.findings.push(findingOf(new X12Error('envelope_invalid', 'GE', at, `functional group ${controlNumber} has no GE trailer`), 'warning'));
+    this.group.acknowledgment?.codes.push('3');
     this.group = null;
   }
 
@@ -198,6 +277,18 @@ export class EnvelopeReader {
   private warn(code: X12ErrorCode, segment: X12Seg, problem: string): void {
     this.findings.push(findingOf(new X12Error(code, segment.tag, segment.position, problem), 'warning'));
   }
+}
+
+/** A set accepted with an error noted (IK501 E), unless it is already rejected. */
+function noteError(acknowledgment: SetAcknowledgment, code: string): void {
+  if (acknowledgment.status === 'A') acknowledgment.status = 'E';
+  acknowledgment.codes.push(code);
+}
+
+/** A rejected set (IK501 R) and why (IK502..). */
+export function rejectSet(acknowledgment: SetAcknowledgment, code: string): void {
+  acknowledgment.status = 'R';
+  acknowledgment.codes.push(code);
 }
 
 /** Counts are numeric (N0): '0002' counts as 2, '2x' does not. */

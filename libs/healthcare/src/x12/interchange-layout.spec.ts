@@ -44,7 +44,10 @@ describe('parse837 interchange layouts', () => {
 
   it('uses the delimiters the ISA declares (| elements, > components, newline-free)', () => {
     const text = professional.replaceAll('*', '|').replaceAll(':', '>').replaceAll('~\n', '~');
-    expect(parse837(text)).toEqual(expected);
+    // The acknowledgments keep the ISA as received, its own separators included.
+    const { acknowledgments: _read, ...read } = parse837(text);
+    const { acknowledgments: _expected, ...rest } = expected;
+    expect(read).toEqual(rest);
   });
 
   it('reports the same segment position whatever the line breaks', () => {

@@ -26,6 +26,7 @@ describe('writeX12AsNdjson', () => {
       lines: 5,
       transactionSets: { accepted: 1, rejected: 0 },
       findings: [],
+      acknowledgments: [expect.objectContaining({ groups: [expect.objectContaining({ control: '202', sets: [expect.objectContaining({ status: 'A' })] })] })],
     });
     const lines = (await readFile(output, 'utf8')).split('\n');
     expect(lines.pop()).toBe('');

@@ -1,4 +1,4 @@
-import type { X12Finding } from './envelope-reader';
+import type { InterchangeAcknowledgment, X12Finding } from './envelope-reader';
 import type { X12ClaimDataType, X12TransactionKind } from './transaction-kind';
 
 /** One row per service line; keys are the canonical columns of the data type's silver schema. */
@@ -17,5 +17,7 @@ export interface X12ClaimBatch {
   transactionSets: { accepted: number; rejected: number };
   /** Everything reading found wrong, in file order of discovery; see X12Finding. */
   findings: X12Finding[];
+  /** Per interchange, group and set, what a 999 acknowledgment says of them (see render999). */
+  acknowledgments: InterchangeAcknowledgment[];
   rows: X12ClaimRow[];
 }
