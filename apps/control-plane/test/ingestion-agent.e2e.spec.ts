@@ -106,6 +106,22 @@ describe('the ingestion agent (control plane + worker + DuckDB)', () => {
     expect(incident.error.message).toMatch(/^edi-bad\/broken\.x12 is not a valid X12 837 interchange: SE segment at position \d+: transaction set 0001 has no SE trailer/);
   });
 
+  it('lands the good transaction sets of an 837 and records the rejected one as an unresolved incident', async () => {
+    const segments = readFixture('837p-two-claims.x12').split('~\n').filter((s) => s.length > 0);
+    const st = segments.findIndex((s) => s.startsWith('ST*'));
+    const se = segments.findIndex((s) => s.startsWith('SE*'));
+    const noLines = segments.slice(st + 1, se).filter((s) => !s.startsWith('LX*') && !s.startsWith('SV1*'));
+    const twoSets = [...segments.slice(0, se + 1), 'ST*837*0002*005010X222A1', ...noLines, `SE*${noLines.length + 2}*0002`, 'GE*2*101', segments.at(-1)];
+    await land(platform.dataDir, platform.tenant.tenantId, 'edi-partly/partly.x12', twoSets.map((s) => `${s}~\n`).join(''));
+    const pipeline = await createPipeline(platform.cp, platform.tenant, { sourcePath: 'edi-partly', sourceFormat: 'x12', targetTable: 'healthcare_data.silver.edi_partly' });
+    expect(await run(pipeline)).toMatchObject({ status: 'succeeded', counts: { filesLoaded: 1, filesQuarantined: 0, rowsLoaded: 3 } });
+    const { items } = await incidents(pipeline.id);
+    expect(items).toEqual([
+      expect.objectContaining({ failureClass: 'data', action: 'reject_transaction_sets', file: 'edi-partly/partly.x12', outcome: 'unresolved', error: expect.objectContaining({ code: 'source_unreadable' }) }),
+    ]);
+    expect(items[0].error.message).toMatch(/^edi-partly\/partly\.x12: 1 of 2 X12 transaction sets rejected, the others landed; the first: CLM segment at position \d+: .*transaction set 0002 rejected$/);
+  });
+
   it('lands the claims of an interchange whose envelope counts disagree', async () => {
     const miscounted = editSegments(readFixture('837p-two-claims.x12'), (segments) => segments.map((s) => (s.startsWith('IEA') ? 'IEA*3*000000101' : s.startsWith('SE*') ? 'SE*12*0001' : s)));
     await land(platform.dataDir, platform.tenant.tenantId, 'edi-counts/miscounted.x12', miscounted);

@@ -179,13 +179,13 @@ describe('parseEvent', () => {
       expect(event('incident.recorded', { failureClass }).data).toMatchObject({ failureClass });
     });
 
-    it.each(['retry', 'retry_smaller_batch', 'quarantine_file', 'fail_fast', 'give_up'])('takes the action %s', (action) => {
+    it.each(['retry', 'retry_smaller_batch', 'quarantine_file', 'reject_transaction_sets', 'fail_fast', 'give_up'])('takes the action %s', (action) => {
       expect(event('incident.recorded', { action }).data).toMatchObject({ action });
     });
 
     it('refuses other classes and actions', () => {
       expect(refusal('incident.recorded', { ...valid['incident.recorded'], failureClass: 'network', action: 'ignore' })).toBe(
-        `invalid 'incident.recorded' event: failureClass: Invalid option: expected one of "transient"|"schema"|"data"|"resource"|"configuration"|"unknown"; action: Invalid option: expected one of "retry"|"retry_smaller_batch"|"quarantine_file"|"fail_fast"|"give_up"`,
+        `invalid 'incident.recorded' event: failureClass: Invalid option: expected one of "transient"|"schema"|"data"|"resource"|"configuration"|"unknown"; action: Invalid option: expected one of "retry"|"retry_smaller_batch"|"quarantine_file"|"reject_transaction_sets"|"fail_fast"|"give_up"`,
       );
     });
 

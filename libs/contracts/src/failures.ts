@@ -45,7 +45,7 @@ export function failureClassOf(code: FailureCode): FailureClass {
 }
 
 /** What the healing policy did about a failure. */
-export const HEALING_ACTIONS = ['retry', 'retry_smaller_batch', 'quarantine_file', 'fail_fast', 'give_up'] as const;
+export const HEALING_ACTIONS = ['retry', 'retry_smaller_batch', 'quarantine_file', 'reject_transaction_sets', 'fail_fast', 'give_up'] as const;
 export type HealingAction = (typeof HEALING_ACTIONS)[number];
 
 export const runFailureSchema = z

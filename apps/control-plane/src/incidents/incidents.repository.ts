@@ -26,7 +26,7 @@ export class IncidentsRepository extends TenantScopedRepository<Incident> {
     await this.inScope(event.tenantId, (repository) => repository.query(
       `INSERT INTO incidents (id, tenant_id, run_id, pipeline_id, attempt, failure_class, error_code, error_message, action, file, occurred_at, outcome, settled_at)
        SELECT $1, $2, $3, p.id, $5, $6, $7, $8, $9, $10, $11,
-              CASE WHEN r.status = 'succeeded' AND $9 <> 'quarantine_file' THEN 'resolved'
+              CASE WHEN r.status = 'succeeded' AND $9 NOT IN ('quarantine_file', 'reject_transaction_sets') THEN 'resolved'
                    WHEN r.status IN ('succeeded', 'failed') THEN 'unresolved' ELSE 'pending' END,
               CASE WHEN r.status IN ('succeeded', 'failed') THEN r.finished_at END
        FROM pipeline_runs r LEFT JOIN pipelines p ON p.id = $4 AND p.tenant_id = $2
@@ -50,12 +50,13 @@ export class IncidentsRepository extends TenantScopedRepository<Incident> {
 
   /**
    * The run has ended: its open incidents were healed if it succeeded, and not if it failed. A
-   * quarantined file is never resolved by the run: its rows did not land, and someone has to
-   * send a good file, so it stays unresolved however the run ended.
+   * quarantined file (or an X12 file's rejected transaction sets) is never resolved by the run:
+   * its rows did not land, and someone has to send a good file, so it stays unresolved however
+   * the run ended.
    */
   async settleForRun(tenantId: string, runId: string, succeeded: boolean, at: string): Promise<void> {
     await this.inScope(tenantId, (repository) => repository.query(
-      `UPDATE incidents SET outcome = CASE WHEN $3 AND action <> 'quarantine_file' THEN 'resolved' ELSE 'unresolved' END, settled_at = $4
+      `UPDATE incidents SET outcome = CASE WHEN $3 AND action NOT IN ('quarantine_file', 'reject_transaction_sets') THEN 'resolved' ELSE 'unresolved' END, settled_at = $4
        WHERE tenant_id = $1 AND run_id = $2 AND outcome = 'pending'`,
       [tenantId, runId, succeeded, at],
     ));

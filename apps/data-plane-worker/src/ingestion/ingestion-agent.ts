@@ -73,7 +73,12 @@ export class IngestionAgent {
     if (landed) return { outcome: 'already_ingested', ...landed };
     const staged: StagedFile = this.settings.format === 'x12' ? await stageX12(file, this.settings.scratchDir, this.settings.dataType) : { file, cleanup: async () => undefined };
     try {
-      return await this.files.ingest(staged.file);
+      const result = await this.files.ingest(staged.file);
+      // The claims of rejected transaction sets did not land: someone must send them again.
+      if (staged.rejected && result.outcome !== 'already_ingested') {
+        await this.incidents.report({ failureClass: 'data', failure: { code: 'source_unreadable', message: staged.rejected } }, 'reject_transaction_sets', file.displayPath);
+      }
+      return result;
     } finally {
       await staged.cleanup();
     }

@@ -8,13 +8,16 @@ import { SourceError } from './source-error';
 export interface StagedFile {
   file: SourceFile;
   cleanup: () => Promise<void>;
+  /** For an X12 file some of whose transaction sets were rejected (the rest land): why, without a claim's values. */
+  rejected?: string;
 }
 
 /**
  * The engine reads rows, not EDI: an 837 file is parsed into canonical claim lines and written as
  * NDJSON in the worker's own scratch space, then landed under the original file's name and hash
  * (so checkpoints still recognise the delivery). The scratch copy holds PHI and lives only as long
- * as the ingest. Envelope counts or control numbers that disagree do not stop the claims landing.
+ * as the ingest. Envelope counts or control numbers that disagree do not stop the claims landing;
+ * a broken transaction set is rejected and the others land, the rejection said in `rejected`.
  */
 export async function stageX12(file: SourceFile, scratchDir: string, dataType: DataType): Promise<StagedFile> {
   await mkdir(scratchDir, { recursive: true });
@@ -25,12 +28,14 @@ export async function stageX12(file: SourceFile, scratchDir: string, dataType: D
     if (batch.dataType !== dataType) {
       throw new SourceError('source_unreadable', `${file.displayPath} is an ${batch.transaction} interchange (${batch.dataType}); this pipeline carries ${dataType}`);
     }
-    // A rejected set's claims would be missing from silver with nothing to show for it, so until
-    // the run report carries the findings the whole file waits in quarantine, its reason the first error.
-    const rejected = batch.findings.find((finding) => finding.severity === 'error');
-    if (rejected) {
-      const { accepted, rejected: count } = batch.transactionSets;
-      throw new SourceError('source_unreadable', `${file.displayPath}: ${count} of ${accepted + count} X12 transaction sets rejected; the first: ${rejected.message}`);
+    const firstError = batch.findings.find((finding) => finding.severity === 'error');
+    if (firstError) {
+      const { accepted, rejected } = batch.transactionSets;
+      return {
+        file: { ...file, path: staged },
+        cleanup,
+        rejected: `${file.displayPath}: ${rejected} of ${accepted + rejected} X12 transaction sets rejected, the others landed; the first: ${firstError.message}`,
+      };
     }
   } catch (error) {
     await cleanup();
