@@ -216,6 +216,12 @@ describe('ade generate and ade validate, offline (no server)', () => {
     expect(rejected.stderr).toBe(`ade: wrote the 999 acknowledgment to ${ack}\nade: ${partly}: 1 X12 transaction set(s) rejected; their claims were not judged\n`);
     const acknowledged = (await readFile(ack, 'utf8')).split('~\n').filter((s) => /^(AK2|IK5|AK9)\*/.test(s));
     expect(acknowledged).toEqual(['AK2*837*0001*005010X222A1', 'IK5*A', 'AK2*837*0002*005010X222A1', 'IK5*R*I5', 'AK9*P*2*2*1']);
+    const retired = join(dir.path, 'retired.x12');
+    await writeFile(retired, fixture.replace('*X*005010X222A1~', '*X*004010X098A1~'));
+    const refused = await ade('validate', retired, '--ack', ack);
+    expect(refused).toMatchObject({ code: 2 });
+    expect(refused.stderr).toMatch(/^ade: wrote the 999 acknowledgment to .*\nade: .*retired\.x12 is not a readable X12 837 file: GS segment at position 2: GS08 is the retired 4010 version/);
+    expect((await readFile(ack, 'utf8')).split('~\n').filter((s) => /^(AK1|IK5|AK9)\*/.test(s))).toEqual(['AK1*HC*101*004010X098A1', 'IK5*R*1', 'AK9*R*1*1*0*2']);
     const csv = join(dir.path, 'not-x12.csv');
     await ade('generate', 'claims', '--out', csv, '--rows', '10', '--as-of', '2026-11-01');
     expect(await ade('validate', csv, '--type', 'professional_claims', '--ack', ack)).toMatchObject({ code: 2, stderr: `ade: ${csv} is not an X12 file; --ack writes a 999 acknowledgment of one\n` });

@@ -1,5 +1,6 @@
 import { engineErrorFacts } from '@ade/lakehouse';
 import type { TabularFormat } from '@ade/contracts';
+import type { InterchangeAcknowledgment } from '@ade/healthcare';
 
 /**
  * A file the validator cannot read at all. The message is one line, names the file, says what to
@@ -7,6 +8,8 @@ import type { TabularFormat } from '@ade/contracts';
  */
 export class UnusableInputError extends Error {
   override readonly name = 'UnusableInputError';
+  /** For an X12 file none of whose transaction sets could be read: what its 999 says of each. */
+  acknowledgments?: InterchangeAcknowledgment[];
 }
 
 const INVALID_UNICODE = /Invalid unicode|not utf-8 encoded/i;

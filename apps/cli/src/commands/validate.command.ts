@@ -1,6 +1,6 @@
 import { DATA_TYPES, TABULAR_FORMATS, type DataType, type TabularFormat } from '@ade/contracts';
 import { writeFile } from 'node:fs/promises';
-import { LayoutError, proposalAsMappingFile, readMappingFile, render999, StatePackError } from '@ade/healthcare';
+import { LayoutError, proposalAsMappingFile, readMappingFile, render999, StatePackError, type InterchangeAcknowledgment } from '@ade/healthcare';
 import { DUCKDB_SIZE_PATTERN } from '@ade/config';
 import { DEFAULT_VALIDATION_MEMORY_LIMIT, UnusableInputError, validateFile, type ValidationReport } from '@ade/quality';
 import { CliError, UsageError, type CliIo } from '../cli-io';
@@ -55,15 +55,15 @@ export const validateCommand: Command = {
       const mapping = values.mapping === undefined ? undefined : readMappingFile(values.mapping);
       report = await validateFile({ ...request, mapping });
     } catch (error) {
+      // A file rejected whole still gets its 999 when one was asked for.
+      if (error instanceof UnusableInputError && error.acknowledgments && values.ack !== undefined) await writeAcknowledgment(io, values.ack, error.acknowledgments);
       if (error instanceof UnusableInputError || error instanceof StatePackError || error instanceof LayoutError) throw new CliError(error.message, UNJUDGEABLE);
       throw error;
     }
     emit(io, values.json, report, () => describe(report));
-    const ackFile = values.ack;
-    if (ackFile !== undefined) {
+    if (values.ack !== undefined) {
       if (!report.x12) throw new CliError(`${report.file} is not an X12 file; --ack writes a 999 acknowledgment of one`, UNJUDGEABLE);
-      await writeFile(ackFile, render999(report.x12.acknowledgments, new Date()));
-      io.stderr(`ade: wrote the 999 acknowledgment to ${ackFile}\n`);
+      await writeAcknowledgment(io, values.ack, report.x12.acknowledgments);
     }
     const proposalFile = values['write-mapping'];
     if (proposalFile !== undefined) {
@@ -85,6 +85,11 @@ export const validateCommand: Command = {
     return 0;
   },
 };
+
+async function writeAcknowledgment(io: CliIo, path: string, acknowledgments: InterchangeAcknowledgment[]): Promise<void> {
+  await writeFile(path, render999(acknowledgments, new Date()));
+  io.stderr(`ade: wrote the 999 acknowledgment to ${path}\n`);
+}
 
 function oneOf(value: string, allowed: readonly string[], flag: string): string {
   if (!allowed.includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`);

@@ -51,9 +51,10 @@ describe('parse837 claim structure', () => {
     expect(parseError(text)).toMatchObject({ segment: 'SV1', position: positionIn(text, 'SV1*') });
   });
 
-  it('refuses an LX that carries no SV1', () => {
+  it('refuses an LX that carries no SV1, naming the missing SV1 where its loop began', () => {
     const text = editClaims(professional, (segments) => segments.filter((segment) => !segment.startsWith('SV1*HC:G0008')));
-    expect(parseError(text)).toMatchObject({ segment: 'LX', position: positionIn(text, 'LX*2') });
+    expect(parseError(text)).toMatchObject({ segment: 'SV1', position: positionIn(text, 'LX*2'), code: 'claim_structure_invalid' });
+    expect(parseError(text).message).toMatch(/SV1 is required in loop 2400/);
   });
 
   it('refuses an SV2 in an 837P and two services in one line', () => {
@@ -66,9 +67,11 @@ describe('parse837 claim structure', () => {
     expect(parseError(twice)).toMatchObject({ segment: 'SV2', position: positionIn(twice, 'SV2*0121') });
   });
 
-  it('refuses a CLM outside a subscriber level and an HI outside a claim header', () => {
+  it('refuses a subscriber segment outside a subscriber level and an HI outside a claim header', () => {
+    // Without HL*2 (2000B) the guide finds its SBR first, in the billing provider's loop.
     const noSubscriber = editClaims(professional, (segments) => segments.filter((segment) => !segment.startsWith('HL*2*')));
-    expect(parseError(noSubscriber)).toMatchObject({ segment: 'CLM', position: positionIn(noSubscriber, 'CLM*') });
+    expect(parseError(noSubscriber)).toMatchObject({ segment: 'SBR', position: positionIn(noSubscriber, 'SBR*') });
+    expect(parseError(noSubscriber).message).toMatch(/SBR is not expected in loop 2010AA \(loop 2010AA\); transaction set 0001 rejected$/);
     const hiInLine = editClaims(professional, (segments) => {
       const dtp = indexOf(segments, 'DTP*472');
       return [...segments.slice(0, dtp + 1), 'HI*ABF:R509', ...segments.slice(dtp + 1)];
@@ -88,7 +91,7 @@ describe('parse837 claim structure', () => {
   it('ignores NM1 and DTP of other-payer loops (2320/2330) instead of overwriting the claim providers', () => {
     const text = editClaims(professional, (segments) => {
       const lx = indexOf(segments, 'LX*1');
-      const cob = ['SBR*S*18*******CI', 'NM1*IL*1*OTHER*PERSON****MI*OTHER123', 'NM1*PR*2*OTHER PLAN*****PI*OTHERPAYER', 'NM1*82*2******XX*1444444446'];
+      const cob = ['SBR*S*18*******CI', 'OI***Y***Y', 'NM1*IL*1*OTHER*PERSON****MI*OTHER123', 'NM1*PR*2*OTHER PLAN*****PI*OTHERPAYER', 'NM1*82*2******XX*1444444446'];
       return [...segments.slice(0, lx), ...cob, ...segments.slice(lx)];
     });
     const [row] = parse837(text).rows;

@@ -1,5 +1,7 @@
 import { collectClaims } from './claim-collector';
-import { EnvelopeReader, findingOf, rejectSet, type TransactionSet } from './envelope-reader';
+import { EnvelopeReader, noteError, type SegmentError, type TransactionSet } from './envelope-reader';
+import { checkAgainstGuide, type GuideProblem } from './guides/guide-check';
+import { implementationGuide } from './guides/implementation-guide';
 import { institutionalRows } from './rows/institutional-rows';
 import { professionalRows } from './rows/professional-rows';
 import { SegmentReader } from './segment-reader';
@@ -37,11 +39,14 @@ export class Claims837Reader {
     for (const segment of this.segments.end()) this.accept(segment);
     this.envelopes.finish();
     const { findings } = this.envelopes;
-    const rejected = findings.filter((finding) => finding.severity === 'error').length;
+    const rejected = this.envelopes.rejectedSets;
     if (this.kind === undefined) {
       const first = findings.find((finding) => finding.severity === 'error') ?? findings[0];
-      if (first) throw new X12Error(first.code, first.segment, first.position, first.message.slice(first.message.indexOf(': ') + 2));
-      throw new X12Error('envelope_invalid', 'ST', 1, 'the file holds no 837 transaction set');
+      const error = first
+        ? new X12Error(first.code, first.segment, first.position, first.message.slice(first.message.indexOf(': ') + 2))
+        : new X12Error('envelope_invalid', 'ST', 1, 'the file holds no 837 transaction set');
+      // A file rejected whole still deserves its 999, which says so set by set.
+      throw Object.assign(error, { acknowledgments: this.envelopes.acknowledgments });
     }
     return {
       transaction: this.kind,
@@ -67,6 +72,8 @@ export class Claims837Reader {
       this.reject(set, '1', new X12Error('transaction_unsupported', 'ST', set.header.position, `transaction set ${controlNumber} is an ${set.kind} in a file of ${this.kind} sets; send each kind in a file of its own`));
       return;
     }
+    const problems = checkAgainstGuide(implementationGuide(set.kind), set.header, set.segments);
+    if (problems.length > 0 && this.guideProblems(set, problems)) return;
     let rows: X12ClaimRow[];
     let claims: number;
     try {
@@ -87,7 +94,39 @@ export class Claims837Reader {
   }
 
   private reject(set: TransactionSet, code: string, error: X12Error): void {
-    this.envelopes.findings.push(findingOf(error, 'error'));
-    rejectSet(set.acknowledgment, code);
+    this.envelopes.reject(set.acknowledgment, code, error);
+  }
+
+  /**
+   * Records what the set does against its guide, as findings and as IK3/IK4 in its
+   * acknowledgment, and rejects it when any is an error (IK502 I5). True when it was rejected.
+   */
+  private guideProblems(set: TransactionSet, problems: readonly GuideProblem[]): boolean {
+    const controlNumber = element(set.header, 2) ?? '';
+    const rejected = problems.some((problem) => problem.severity === 'error');
+    const bySegment = new Map<string, SegmentError>();
+    for (const problem of problems) {
+      const outcome = problem.severity === 'error' ? `transaction set ${controlNumber} rejected` : `noted in transaction set ${controlNumber}`;
+      this.envelopes.findings.push({
+        severity: problem.severity,
+        code: 'claim_structure_invalid',
+        segment: problem.tag,
+        position: problem.at.position,
+        message: `${problem.tag} segment at position ${problem.at.position}: ${problem.problem} (loop ${problem.loop}); ${outcome}`,
+        loop: problem.loop,
+        ...(problem.element && { element: problem.element.reference }),
+      });
+      const key = `${problem.tag}@${problem.at.position}`;
+      const entry = bySegment.get(key) ?? { id: problem.tag, position: problem.at.position - set.header.position + 1, loop: problem.loop, code: problem.segmentCode, elements: [] };
+      if (problem.element) entry.elements.push({ position: problem.element.position, ...(problem.element.component && { component: problem.element.component }), code: problem.element.code });
+      bySegment.set(key, entry);
+    }
+    set.acknowledgment.segmentErrors.push(...bySegment.values());
+    if (rejected) {
+      this.envelopes.rejectedSets += 1;
+      set.acknowledgment.status = 'R';
+      set.acknowledgment.codes.push('I5');
+    } else noteError(set.acknowledgment, 'I5');
+    return rejected;
   }
 }

@@ -14,6 +14,9 @@ export interface X12Finding {
   segment: string;
   position: number;
   message: string;
+  /** For a finding against the implementation guide: the loop, and the element (`NM101`, `CLM05-2`) when it is one. */
+  loop?: string;
+  element?: string;
 }
 
 export function findingOf(error: X12Error, severity: X12Finding['severity']): X12Finding {
@@ -31,6 +34,17 @@ export interface SetAcknowledgment {
   version: string | null;
   status: 'A' | 'E' | 'R';
   codes: string[];
+  /** Segments in error against the guide (IK3), each with its elements in error (IK4). */
+  segmentErrors: SegmentError[];
+}
+
+/** One IK3: a segment by id, its position in the set (ST = 1), its loop and error code, with its IK4s. */
+export interface SegmentError {
+  id: string;
+  position: number;
+  loop: string;
+  code: string;
+  elements: Array<{ position: number; component?: number; code: string }>;
 }
 
 /** What a 999 says of one functional group (AK1, AK9), with its sets. */
@@ -96,6 +110,8 @@ interface OpenSet {
 export class EnvelopeReader {
   readonly findings: X12Finding[] = [];
   readonly acknowledgments: InterchangeAcknowledgment[] = [];
+  /** Transaction sets rejected, here or by whoever the sets were handed to (see reject). */
+  rejectedSets = 0;
   private interchange: OpenInterchange | null = null;
   private group: OpenGroup | null = null;
   private set: OpenSet | null = null;
@@ -161,7 +177,7 @@ export class EnvelopeReader {
   }
 
   private openSet(header: X12Seg): void {
-    const acknowledgment: SetAcknowledgment = { id: element(header, 1) ?? '', control: element(header, 2) ?? '', version: element(header, 3), status: 'A', codes: [] };
+    const acknowledgment: SetAcknowledgment = { id: element(header, 1) ?? '', control: element(header, 2) ?? '', version: element(header, 3), status: 'A', codes: [], segmentErrors: [] };
     this.set = { header, segments: [], acknowledgment };
     if (this.group) {
       this.group.sets += 1;
@@ -188,10 +204,8 @@ export class EnvelopeReader {
       noteError(set.acknowledgment, '3');
     }
     const refusal = this.refusalOf(set);
-    if (refusal) {
-      this.findings.push(findingOf(refusal.error, 'error'));
-      rejectSet(set.acknowledgment, refusal.code);
-    } else this.onSet({ kind: this.group!.kind!, header: set.header, segments: set.segments, acknowledgment: set.acknowledgment });
+    if (refusal) this.reject(set.acknowledgment, refusal.code, refusal.error);
+    else this.onSet({ kind: this.group!.kind!, header: set.header, segments: set.segments, acknowledgment: set.acknowledgment });
   }
 
   /** Why a complete set cannot be read, with its IK502 code, or null when it can. */
@@ -214,8 +228,7 @@ export class EnvelopeReader {
   private rejectOpenSet(at: number): void {
     if (this.set === null) return;
     const controlNumber = element(this.set.header, 2) ?? '';
-    this.findings.push(findingOf(new X12Error('envelope_invalid', 'SE', at, `transaction set ${controlNumber} has no SE trailer; it was rejected`), 'error'));
-    rejectSet(this.set.acknowledgment, '2');
+    this.reject(this.set.acknowledgment, '2', new X12Error('envelope_invalid', 'SE', at, `transaction set ${controlNumber} has no SE trailer; it was rejected`));
     this.set = null;
   }
 
@@ -274,19 +287,26 @@ export class EnvelopeReader {
     this.interchange = null;
   }
 
+  /** Rejects a set (IK501 R, with its IK502 code) with an `error` finding saying why. */
+  reject(acknowledgment: SetAcknowledgment, code: string, error: X12Error): void {
+    this.findings.push(findingOf(error, 'error'));
+    rejectSet(acknowledgment, code);
+    this.rejectedSets += 1;
+  }
+
   private warn(code: X12ErrorCode, segment: X12Seg, problem: string): void {
     this.findings.push(findingOf(new X12Error(code, segment.tag, segment.position, problem), 'warning'));
   }
 }
 
 /** A set accepted with an error noted (IK501 E), unless it is already rejected. */
-function noteError(acknowledgment: SetAcknowledgment, code: string): void {
+export function noteError(acknowledgment: SetAcknowledgment, code: string): void {
   if (acknowledgment.status === 'A') acknowledgment.status = 'E';
   acknowledgment.codes.push(code);
 }
 
 /** A rejected set (IK501 R) and why (IK502..). */
-export function rejectSet(acknowledgment: SetAcknowledgment, code: string): void {
+function rejectSet(acknowledgment: SetAcknowledgment, code: string): void {
   acknowledgment.status = 'R';
   acknowledgment.codes.push(code);
 }

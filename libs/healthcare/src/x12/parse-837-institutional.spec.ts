@@ -94,9 +94,11 @@ describe('parse837 on an 837I (005010X223A2)', () => {
   });
 
   it('accepts the X223A3 errata version and falls back to line dates without a statement period', () => {
-    const text = editClaims(fixture.replaceAll('005010X223A2', '005010X223A3'), (segments) => segments.filter((segment) => !segment.startsWith('DTP*434')));
+    // The first claim keeps its admission DTP (the guide requires a DTP in 2300) but loses the statement period.
+    const text = editClaims(fixture.replaceAll('005010X223A2', '005010X223A3'), (segments) => segments.filter((segment, index) => !(segment.startsWith('DTP*434') && index === segments.findIndex((s) => s.startsWith('DTP*434')))));
     const rows = parse837(text).rows;
     expect(rows[0]).toMatchObject({ claim_start_date: '2024-03-01', claim_end_date: '2024-03-01' });
     expect(rows[3]).toMatchObject({ claim_start_date: '2024-03-10', claim_end_date: '2024-03-10' });
+    expect(parse837(text).findings).toEqual([]);
   });
 });

@@ -38,6 +38,11 @@ function acknowledgmentSet(group: GroupAcknowledgment, control: string): string[
   const body: string[][] = [['AK1', group.functionalId, group.control, group.version]];
   for (const set of group.sets) {
     body.push(set.version === null ? ['AK2', set.id, set.control] : ['AK2', set.id, set.control, set.version]);
+    for (const segment of set.segmentErrors) {
+      body.push(['IK3', segment.id, String(segment.position), segment.loop === 'HEADER' ? '' : segment.loop, segment.code]);
+      // IK404, the bad value, is left out: it could be a patient's.
+      for (const element of segment.elements) body.push(['IK4', element.component ? `${element.position}:${element.component}` : String(element.position), '', element.code]);
+    }
     body.push(['IK5', set.status, ...set.codes.slice(0, 5)]);
   }
   const received = group.sets.length;

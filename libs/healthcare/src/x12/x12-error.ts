@@ -1,3 +1,5 @@
+import type { InterchangeAcknowledgment } from './envelope-reader';
+
 export type X12ErrorCode =
   /** ISA/IEA, GS/GE or ST/SE envelope is missing, garbled or its counts and control numbers disagree. */
   | 'envelope_invalid'
@@ -13,6 +15,8 @@ export type X12ErrorCode =
  */
 export class X12Error extends Error {
   override readonly name = 'X12Error';
+  /** When the whole file was read and no set could be: what its 999 says of each (see render999). */
+  acknowledgments?: InterchangeAcknowledgment[];
 
   constructor(
     readonly code: X12ErrorCode,
