@@ -26,3 +26,5 @@ export {
 export type { TextSink } from './csv/chunked-text-writer';
 export { SyntheticOptionsError } from './synthetic-options-error';
 export * from './published-layouts/published-headers';
+export { claimsFromRows, professional837, type Professional837Claim } from './x12/professional-837';
+export { randomProfessionalClaims } from './x12/random-professional-claims';
