@@ -220,7 +220,7 @@ describe('ade generate and ade validate, offline (no server)', () => {
     await writeFile(retired, fixture.replace('*X*005010X222A1~', '*X*004010X098A1~'));
     const refused = await ade('validate', retired, '--ack', ack);
     expect(refused).toMatchObject({ code: 2 });
-    expect(refused.stderr).toMatch(/^ade: wrote the 999 acknowledgment to .*\nade: .*retired\.x12 is not a readable X12 837 file: GS segment at position 2: GS08 is the retired 4010 version/);
+    expect(refused.stderr).toMatch(/^ade: wrote the 999 acknowledgment to .*\nade: .*retired\.x12 is not a readable X12 file: GS segment at position 2: GS08 is the retired 4010 version/);
     expect((await readFile(ack, 'utf8')).split('~\n').filter((s) => /^(AK1|IK5|AK9)\*/.test(s))).toEqual(['AK1*HC*101*004010X098A1', 'IK5*R*1', 'AK9*R*1*1*0*2']);
     const csv = join(dir.path, 'not-x12.csv');
     await ade('generate', 'claims', '--out', csv, '--rows', '10', '--as-of', '2026-11-01');

@@ -103,7 +103,7 @@ describe('the ingestion agent (control plane + worker + DuckDB)', () => {
     const pipeline = await createPipeline(platform.cp, platform.tenant, { sourcePath: 'edi-bad', sourceFormat: 'x12', targetTable: 'healthcare_data.silver.edi_broken' });
     expect(await run(pipeline)).toMatchObject({ status: 'succeeded', counts: { filesQuarantined: 1 } });
     const [incident] = (await incidents(pipeline.id)).items;
-    expect(incident.error.message).toMatch(/^edi-bad\/broken\.x12 is not a valid X12 837 interchange: SE segment at position \d+: transaction set 0001 has no SE trailer/);
+    expect(incident.error.message).toMatch(/^edi-bad\/broken\.x12 is not a valid X12 file: SE segment at position \d+: transaction set 0001 has no SE trailer/);
   });
 
   it('lands the good transaction sets of an 837 and records the rejected one as an unresolved incident', async () => {
@@ -139,13 +139,25 @@ describe('the ingestion agent (control plane + worker + DuckDB)', () => {
     expect(incident.error.message).toBe('edi-mixup/batch.x12 is an 837I interchange (institutional_claims); this pipeline carries professional_claims');
   });
 
-  it('refuses x12 for a data type an 837 cannot carry', async () => {
+  it('lands an 834 benefit enrollment as eligibility rows, one per member and coverage', async () => {
+    await land(platform.dataDir, platform.tenant.tenantId, 'edi-834/enrollment.x12', readFixture('834-enrollment.x12'));
+    const pipeline = await createPipeline(platform.cp, platform.tenant, { name: 'edi-834', dataType: 'eligibility', sourcePath: 'edi-834', sourceFormat: 'x12', targetTable: 'healthcare_data.silver.edi_enrollment' });
+    expect(await run(pipeline)).toMatchObject({ status: 'succeeded', counts: { filesLoaded: 1, rowsLoaded: 3 } });
+    const rows = await platform.withCatalog((c) => c.query<{ member_id: string; plan: string }>('SELECT member_id, plan FROM healthcare_data.bronze.edi_enrollment ORDER BY plan'));
+    expect(rows).toEqual([
+      { member_id: 'MCD000112', plan: 'CHIP' },
+      { member_id: 'MCD000111', plan: 'MEDICAID DENTAL' },
+      { member_id: 'MCD000111', plan: 'MEDICAID STANDARD' },
+    ]);
+  });
+
+  it('refuses x12 for a data type X12 cannot carry, naming the ones it can', async () => {
     const response = await platform.cp
       .http()
       .post('/v1/pipelines')
       .set(as(platform.tenant.admin.token))
       .send({ name: 'edi-providers', dataType: 'providers', sourcePath: 'x', sourceFormat: 'x12', targetTable: 'healthcare_data.silver.p' })
       .expect(400);
-    expect(response.body.fields[0].field).toBe('sourceFormat');
+    expect(response.body.fields[0]).toMatchObject({ field: 'sourceFormat', message: expect.stringContaining('x12 carries professional_claims, institutional_claims, eligibility (837P, 837I, 834), not providers') });
   });
 });

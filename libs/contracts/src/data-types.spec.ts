@@ -12,7 +12,7 @@ describe('data types and formats', () => {
   });
 
   it('carries only claims in X12 837 (P and I), each a known data type', () => {
-    expect(X12_DATA_TYPES).toEqual(['professional_claims', 'institutional_claims']);
+    expect(X12_DATA_TYPES).toEqual(['professional_claims', 'institutional_claims', 'eligibility']);
     for (const type of X12_DATA_TYPES) expect(DATA_TYPES).toContain(type);
   });
 

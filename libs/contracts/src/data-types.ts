@@ -8,15 +8,15 @@ export const DATA_TYPES = [
 ] as const;
 export type DataType = (typeof DATA_TYPES)[number];
 
-/** What the engine reads directly; X12 837 interchanges are turned into rows by the worker first. */
+/** What the engine reads directly; X12 files (837, 834) are turned into rows by the worker first. */
 export const TABULAR_FORMATS = ['csv', 'ndjson', 'parquet'] as const;
 export type TabularFormat = (typeof TABULAR_FORMATS)[number];
 
 export const SOURCE_FORMATS = [...TABULAR_FORMATS, 'x12'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
-/** The data types an X12 837 interchange can carry (837P and 837I). */
-export const X12_DATA_TYPES = ['professional_claims', 'institutional_claims'] as const;
+/** The data types an X12 file can carry: claims (837P, 837I) and enrollment (834). */
+export const X12_DATA_TYPES = ['professional_claims', 'institutional_claims', 'eligibility'] as const;
 
 export const MEDALLION_SCHEMAS = ['bronze', 'silver', 'gold'] as const;
 export type MedallionSchema = (typeof MEDALLION_SCHEMAS)[number];

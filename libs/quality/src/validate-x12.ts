@@ -30,7 +30,7 @@ export async function validateX12File(request: ValidateFileRequest, validateRows
     const rowsPath = join(dir, 'claims.ndjson');
     const summary = await writeX12AsNdjson(request.path, rowsPath).catch((error: unknown) => {
       if (error instanceof X12Error) {
-        throw Object.assign(new UnusableInputError(`${request.path} is not a readable X12 837 file: ${error.message}`), error.acknowledgments && { acknowledgments: error.acknowledgments });
+        throw Object.assign(new UnusableInputError(`${request.path} is not a readable X12 file: ${error.message}`), error.acknowledgments && { acknowledgments: error.acknowledgments });
       }
       throw error;
     });

@@ -7,6 +7,7 @@ import { UnusableInputError, validateFile } from '../src';
 
 const professional = readFixture('837p-two-claims.x12');
 const institutional = readFixture('837i-two-claims.x12');
+const enrollment = readFixture('834-enrollment.x12');
 
 /** `ade validate` on X12 837 files: recognised by content, read as a pipeline reads them, judged by the healthcare rules. */
 describe('validateFile on X12 837 files', () => {
@@ -51,6 +52,12 @@ describe('validateFile on X12 837 files', () => {
 
   it('refuses a file of which no transaction set can be read, naming the segment and position', async () => {
     const retired = professional.replace('*X*005010X222A1~', '*X*004010X098A1~');
-    await expect(validate('old.x12', retired)).rejects.toThrow(/old\.x12 is not a readable X12 837 file: GS segment at position 2: GS08 is the retired 4010 version/);
+    await expect(validate('old.x12', retired)).rejects.toThrow(/old\.x12 is not a readable X12 file: GS segment at position 2: GS08 is the retired 4010 version/);
+  });
+
+  it('reads an 834 as eligibility and judges its members by the eligibility rules', async () => {
+    const report = await validate('enrollment.edi', enrollment.replace('N4*SPRINGFIELD*IL*62701~\nDMG*D8*20150704', 'N4*SPRINGFIELD*XX*62701~\nDMG*D8*20150704'));
+    expect(report).toMatchObject({ type: 'eligibility', format: 'x12', rows: 3, x12: { transaction: '834', claims: 2 } });
+    expect(report.violations.map((v) => [v.row, v.rule, v.column])).toEqual([[3, 'state.unknown', 'state']]);
   });
 });

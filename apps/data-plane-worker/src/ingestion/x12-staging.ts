@@ -41,7 +41,7 @@ export async function stageX12(file: SourceFile, scratchDir: string, dataType: D
     await cleanup();
     if (error instanceof SourceError) throw error;
     if (error instanceof X12Error) {
-      throw new SourceError('source_unreadable', `${file.displayPath} is not a valid X12 837 interchange: ${error.message}`);
+      throw new SourceError('source_unreadable', `${file.displayPath} is not a valid X12 file: ${error.message}`);
     }
     throw error;
   }

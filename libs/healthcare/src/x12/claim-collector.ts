@@ -3,14 +3,14 @@ import { claimInformation, withClaimDate, withInstitutionalCode } from './loops/
 import { ENTITY, entityCode, npiOf, personFromName, providerRole, withDemographics } from './loops/entity-name';
 import { noHealthCareCodes, withHealthCareCodes } from './loops/health-care-codes';
 import { openServiceLine, withInstitutionalService, withProfessionalService, withServiceDate } from './loops/service-line';
-import type { X12TransactionKind } from './transaction-kind';
+import type { X12ClaimKind } from './transaction-kind';
 import { X12Error } from './x12-error';
 import { element, type X12Seg } from './x12-segment';
 
 /** HL03 hierarchical level codes of the 837. */
 const LEVEL = { billingProvider: '20', subscriber: '22', patient: '23' } as const;
 
-const SERVICE_TAG: Readonly<Record<X12TransactionKind, 'SV1' | 'SV2'>> = { '837P': 'SV1', '837I': 'SV2' };
+const SERVICE_TAG: Readonly<Record<X12ClaimKind, 'SV1' | 'SV2'>> = { '837P': 'SV1', '837I': 'SV2' };
 
 /**
  * The claims of one transaction set (ST..SE, exclusive). The 837 nests loops without closing
@@ -18,7 +18,7 @@ const SERVICE_TAG: Readonly<Record<X12TransactionKind, 'SV1' | 'SV2'>> = { '837P
  * 2000 levels, NM101 for the 2010/2310/2420 names, CLM / SBR / LX for where 2300, 2320 and 2400
  * begin. A loop ends where the next loop at its level or above begins.
  */
-export function collectClaims(segments: readonly X12Seg[], kind: X12TransactionKind): ClaimDraft[] {
+export function collectClaims(segments: readonly X12Seg[], kind: X12ClaimKind): ClaimDraft[] {
   const collector = new ClaimCollector(kind);
   for (const segment of segments) collector.accept(segment);
   return collector.finish();
@@ -37,7 +37,7 @@ class ClaimCollector {
   /** Inside 2320/2330 (coordination of benefits): their NM1s describe another payer's coverage. */
   private inOtherSubscriber = false;
 
-  constructor(private readonly kind: X12TransactionKind) {}
+  constructor(private readonly kind: X12ClaimKind) {}
 
   accept(segment: X12Seg): void {
     switch (segment.tag) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse837 } from './parse-837';
+import { parseX12 } from './parse-x12';
 import { X12Error } from './x12-error';
 import { editClaims, indexOf, readFixture, segmentsOf } from './test/x12-fixtures';
 
@@ -8,12 +8,12 @@ const institutional = readFixture('837i-two-claims.x12');
 
 function parseError(text: string): X12Error {
   try {
-    parse837(text);
+    parseX12(text);
   } catch (error) {
     if (error instanceof X12Error) return error;
     throw error;
   }
-  throw new Error('parse837 accepted a malformed claim');
+  throw new Error('parseX12 accepted a malformed claim');
 }
 
 /** Where `prefix` (the `nth` one) sits in an edited interchange, 1-based. */
@@ -21,7 +21,7 @@ function positionIn(text: string, prefix: string, nth = 1): number {
   return indexOf(segmentsOf(text), prefix, nth) + 1;
 }
 
-describe('parse837 claim structure', () => {
+describe('parseX12 claim structure', () => {
   it('refuses a claim (CLM) with no service line, naming the CLM', () => {
     const text = editClaims(professional, (segments) => segments.slice(0, indexOf(segments, 'LX*1', 2)).concat(segments.slice(indexOf(segments, 'SE*'))));
     const error = parseError(text);
@@ -94,7 +94,7 @@ describe('parse837 claim structure', () => {
       const cob = ['SBR*S*18*******CI', 'OI***Y***Y', 'NM1*IL*1*OTHER*PERSON****MI*OTHER123', 'NM1*PR*2*OTHER PLAN*****PI*OTHERPAYER', 'NM1*82*2******XX*1444444446'];
       return [...segments.slice(0, lx), ...cob, ...segments.slice(lx)];
     });
-    const [row] = parse837(text).rows;
+    const [row] = parseX12(text).rows;
     expect(row).toMatchObject({ member_id: 'MCD000111', payer: 'STATE MEDICAID', rendering_npi: '1987654328' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse837 } from './parse-837';
+import { parseX12 } from './parse-x12';
 import { X12Error, type X12ErrorCode } from './x12-error';
 import { editSegments, joinSegments, readFixture, segmentsOf } from './test/x12-fixtures';
 
@@ -10,12 +10,12 @@ const lastPosition = professionalSegments.length;
 
 function parseError(text: string): X12Error {
   try {
-    parse837(text);
+    parseX12(text);
   } catch (error) {
     if (error instanceof X12Error) return error;
     throw error;
   }
-  throw new Error('parse837 accepted a malformed interchange');
+  throw new Error('parseX12 accepted a malformed interchange');
 }
 
 /** Replace the segment starting with `prefix` (edits keep the other envelopes intact). */
@@ -80,7 +80,7 @@ const warnings: Case[] = [
   },
 ];
 
-describe('parse837 envelope validation', () => {
+describe('parseX12 envelope validation', () => {
   it.each(refusals)('$name → X12Error on $segment at $position', ({ text, segment, position, code, secret }) => {
     const error = parseError(text);
     expect({ segment: error.segment, position: error.position, code: error.code }).toEqual({ segment, position, code });
@@ -89,7 +89,7 @@ describe('parse837 envelope validation', () => {
   });
 
   it.each(warnings)('$name → a warning on $segment at $position, and both claims land', ({ text, segment, position, code, secret }) => {
-    const batch = parse837(text);
+    const batch = parseX12(text);
     expect(batch).toMatchObject({ claims: 2, lines: 3, transactionSets: { accepted: 1, rejected: 0 } });
     expect(batch.findings.map((f) => ({ severity: f.severity, segment: f.segment, position: f.position, code: f.code }))).toEqual([{ severity: 'warning', segment, position, code }]);
     expect(batch.findings[0]!.message).toMatch(new RegExp(`^${segment} segment at position ${position}: `));
@@ -99,38 +99,38 @@ describe('parse837 envelope validation', () => {
   it('refuses a 4010 file saying it is the retired version and how to convert it', () => {
     const error = parseError(professional.replace('*X*005010X222A1~', '*X*004010X098A1~').replace('ST*837*0001*005010X222A1', 'ST*837*0001'));
     expect(error).toMatchObject({ segment: 'GS', position: 2, code: 'transaction_unsupported' });
-    expect(error.message).toMatch(/retired 4010 version .* convert the file to 5010 \(005010X222A1 professional, 005010X223A3 institutional\)/);
+    expect(error.message).toMatch(/retired 4010 version.* convert the file to 5010 \(005010X222A1 professional, 005010X223A3 institutional, 005010X220A1 enrollment\)/);
   });
 
   it('reads every 5010 version identifier in use: the base guides and their addenda', () => {
     for (const version of ['005010X222', '005010X222A1', '005010X222A2']) {
       const text = professional.replaceAll('005010X222A1', version);
-      expect(parse837(text), version).toMatchObject({ transaction: '837P', claims: 2, findings: [] });
+      expect(parseX12(text), version).toMatchObject({ transaction: '837P', claims: 2, findings: [] });
     }
     for (const version of ['005010X223', '005010X223A1', '005010X223A2', '005010X223A3']) {
       const text = institutional.replaceAll(/005010X223A[23]/g, version);
-      expect(parse837(text), version).toMatchObject({ transaction: '837I', claims: 2, findings: [] });
+      expect(parseX12(text), version).toMatchObject({ transaction: '837I', claims: 2, findings: [] });
     }
   });
 
   it('reads several interchanges in one file, numbering positions from the start of the file', () => {
     const second = professional.replaceAll('000000101', '000000102');
-    const batch = parse837(professional + second);
+    const batch = parseX12(professional + second);
     expect(batch).toMatchObject({ claims: 4, lines: 6, interchangeControlNumbers: ['000000101', '000000102'], transactionSets: { accepted: 2, rejected: 0 }, findings: [] });
-    const broken = parse837(professional + second.replace('SE*48*0001', 'SE*40*0001'));
+    const broken = parseX12(professional + second.replace('SE*48*0001', 'SE*40*0001'));
     expect(broken.findings.map((f) => `${f.segment}@${f.position}`)).toEqual([`SE@${2 * lastPosition - 2}`]);
   });
 
   it('reads a last segment that has no terminator, and line breaks or none between segments', () => {
-    expect(parse837(professional.replace(/~\n$/, ''))).toMatchObject({ claims: 2, findings: [] });
-    expect(parse837(professional.replace(/~\n$/, '\r\n'))).toMatchObject({ claims: 2, findings: [] });
-    expect(parse837(professional.replaceAll('~\n', '~\r\n'))).toMatchObject({ claims: 2, findings: [] });
+    expect(parseX12(professional.replace(/~\n$/, ''))).toMatchObject({ claims: 2, findings: [] });
+    expect(parseX12(professional.replace(/~\n$/, '\r\n'))).toMatchObject({ claims: 2, findings: [] });
+    expect(parseX12(professional.replaceAll('~\n', '~\r\n'))).toMatchObject({ claims: 2, findings: [] });
   });
 
   it('rejects the 837I set of a file of 837P sets, naming its ST, and lands the rest', () => {
     const institutionalGroup = segmentsOf(institutional).slice(1, -1);
     const text = editSegments(professional, (segments) => [...segments.slice(0, -1), ...institutionalGroup, 'IEA*2*000000101']);
-    const batch = parse837(text);
+    const batch = parseX12(text);
     expect(batch).toMatchObject({ transaction: '837P', claims: 2, transactionSets: { accepted: 1, rejected: 1 } });
     expect(batch.findings.map((f) => [f.severity, f.segment, f.position, f.code])).toEqual([['error', 'ST', lastPosition + 1, 'transaction_unsupported']]);
   });
@@ -143,7 +143,7 @@ describe('parse837 envelope validation', () => {
     const brokenBody = body.filter((s) => !s.startsWith('LX*') && !s.startsWith('SV1*'));
     const secondSet = ['ST*837*0002*005010X222A1', ...brokenBody, `SE*${brokenBody.length + 2}*0002`];
     const text = editSegments(professional, (segments) => [...segments.slice(0, se + 1), ...secondSet, 'GE*2*101', segments.at(-1)!]);
-    const batch = parse837(text);
+    const batch = parseX12(text);
     expect(batch).toMatchObject({ claims: 2, lines: 3, transactionSets: { accepted: 1, rejected: 1 } });
     expect(batch.findings).toHaveLength(1);
     expect(batch.findings[0]).toMatchObject({ severity: 'error', code: 'claim_structure_invalid' });
@@ -151,7 +151,7 @@ describe('parse837 envelope validation', () => {
   });
 
   it('never quotes member ids or names from the claims in envelope messages', () => {
-    const { findings } = parse837(replacing('SE*', 'SE*47*0001'));
+    const { findings } = parseX12(replacing('SE*', 'SE*47*0001'));
     for (const phi of ['MCD000111', 'DOE', 'JANE', 'PCN0001']) expect(findings[0]!.message).not.toContain(phi);
   });
 });

@@ -1,4 +1,4 @@
-import { transactionKindOf, unsupportedVersionProblem, type X12TransactionKind } from './transaction-kind';
+import { ENVELOPE_IDS, transactionKindOf, unsupportedVersionProblem, type X12TransactionKind } from './transaction-kind';
 import { X12Error, type X12ErrorCode } from './x12-error';
 import { element, type X12Seg } from './x12-segment';
 
@@ -159,17 +159,19 @@ export class EnvelopeReader {
     const group: OpenGroup = { header, sets: 0, kind: undefined, refusal: null, acknowledgment: null };
     if (this.interchange) this.interchange.groups += 1;
     else group.refusal = new X12Error('envelope_invalid', 'GS', header.position, 'the functional group is outside an interchange (ISA..IEA)');
-    if (group.refusal === null && element(header, 1) !== 'HC') {
-      group.refusal = new X12Error('transaction_unsupported', 'GS', header.position, 'GS01 is not HC (health care claim)');
-    }
     if (group.refusal === null) {
       group.kind = transactionKindOf(element(header, 8));
       if (group.kind === undefined) group.refusal = new X12Error('transaction_unsupported', 'GS', header.position, unsupportedVersionProblem(element(header, 8)));
+      else if (element(header, 1) !== ENVELOPE_IDS[group.kind].functionalId) {
+        const expected = ENVELOPE_IDS[group.kind].functionalId;
+        group.refusal = new X12Error('transaction_unsupported', 'GS', header.position, `GS01 is not ${expected}, the functional group of the version GS08 declares`);
+        group.kind = undefined;
+      }
     }
     if (this.interchange) {
       const value = (index: number) => element(header, index) ?? '';
-      // AK905 1: functional group not supported (not HC); 2: its version is not.
-      const codes = group.refusal === null ? [] : [value(1) === 'HC' ? '2' : '1'];
+      // AK905 2: its version is not supported; 1: the functional group is not (a GS01 that does not fit it).
+      const codes = group.refusal === null ? [] : [transactionKindOf(element(header, 8)) === undefined ? '2' : '1'];
       group.acknowledgment = { functionalId: value(1), control: value(6), version: value(8), sender: value(2), receiver: value(3), sets: [], declaredSets: null, codes, refused: codes.length > 0 };
       this.acknowledgments.at(-1)!.groups.push(group.acknowledgment);
     }
@@ -217,7 +219,8 @@ export class EnvelopeReader {
     if (group.refusal) {
       return { error: new X12Error(group.refusal.code, group.refusal.segment, group.refusal.position, `${problemOf(group.refusal)}; transaction set ${controlNumber} rejected`), code: '1' };
     }
-    if (element(header, 1) !== '837') return { error: new X12Error('transaction_unsupported', 'ST', header.position, `ST01 of transaction set ${controlNumber} is not 837`), code: '6' };
+    const expected = ENVELOPE_IDS[group.kind!].transactionSetId;
+    if (element(header, 1) !== expected) return { error: new X12Error('transaction_unsupported', 'ST', header.position, `ST01 of transaction set ${controlNumber} is not ${expected}`), code: '6' };
     const version = element(header, 3);
     if (version !== null && transactionKindOf(version) !== group.kind) {
       return { error: new X12Error('transaction_unsupported', 'ST', header.position, `ST03 of transaction set ${controlNumber} is not the version GS08 declares`), code: 'I6' };

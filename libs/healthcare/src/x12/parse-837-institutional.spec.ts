@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalSchema } from '../schemas';
-import { parse837 } from './parse-837';
+import { parseX12 } from './parse-x12';
 import { editClaims, readFixture } from './test/x12-fixtures';
 
 const fixture = readFixture('837i-two-claims.x12');
-const batch = parse837(fixture);
+const batch = parseX12(fixture);
 const schemaColumns = canonicalSchema('institutional_claims').columns.map((column) => column.name);
 
-describe('parse837 on an 837I (005010X223A2)', () => {
+describe('parseX12 on an 837I (005010X223A2)', () => {
   it('counts the claims and revenue lines of the interchange', () => {
     expect(batch).toMatchObject({ transaction: '837I', dataType: 'institutional_claims', interchangeControlNumbers: ['000000202'], claims: 2, lines: 5, findings: [] });
     expect(batch.rows.map((row) => `${row.claim_id}/${row.claim_line_number}`)).toEqual(['ICN0001/1', 'ICN0001/2', 'ICN0001/3', 'ICN0002/1', 'ICN0002/2']);
@@ -96,9 +96,9 @@ describe('parse837 on an 837I (005010X223A2)', () => {
   it('accepts the X223A3 errata version and falls back to line dates without a statement period', () => {
     // The first claim keeps its admission DTP (the guide requires a DTP in 2300) but loses the statement period.
     const text = editClaims(fixture.replaceAll('005010X223A2', '005010X223A3'), (segments) => segments.filter((segment, index) => !(segment.startsWith('DTP*434') && index === segments.findIndex((s) => s.startsWith('DTP*434')))));
-    const rows = parse837(text).rows;
+    const rows = parseX12(text).rows;
     expect(rows[0]).toMatchObject({ claim_start_date: '2024-03-01', claim_end_date: '2024-03-01' });
     expect(rows[3]).toMatchObject({ claim_start_date: '2024-03-10', claim_end_date: '2024-03-10' });
-    expect(parse837(text).findings).toEqual([]);
+    expect(parseX12(text).findings).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalSchema } from '../schemas';
-import { parse837 } from './parse-837';
+import { parseX12 } from './parse-x12';
 import { editClaims, indexOf, readFixture } from './test/x12-fixtures';
 
-const batch = parse837(readFixture('837p-two-claims.x12'));
+const batch = parseX12(readFixture('837p-two-claims.x12'));
 const schemaColumns = canonicalSchema('professional_claims').columns.map((column) => column.name);
 
-describe('parse837 on an 837P (005010X222A1)', () => {
+describe('parseX12 on an 837P (005010X222A1)', () => {
   it('counts the claims and service lines of the interchange', () => {
     expect(batch).toMatchObject({ transaction: '837P', dataType: 'professional_claims', interchangeControlNumbers: ['000000101'], claims: 2, lines: 3, findings: [] });
     expect(batch.rows).toHaveLength(3);
@@ -92,7 +92,7 @@ describe('parse837 on an 837P (005010X222A1)', () => {
       const dtp = indexOf(segments, 'DTP*472', 2);
       return [...segments.slice(0, dtp + 1), 'NM1*82*1*LINE*LEE****XX*1777777776', ...segments.slice(dtp + 1)];
     });
-    const rows = parse837(text).rows;
+    const rows = parseX12(text).rows;
     expect(rows.map((row) => row.rendering_npi)).toEqual(['1987654328', '1777777776', '1234567893']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EnvelopeReader } from './envelope-reader';
-import { parse837 } from './parse-837';
+import { parseX12 } from './parse-x12';
 import { render999 } from './render-999';
 import { SegmentReader } from './segment-reader';
 import { editSegments, readFixture, segmentsOf } from './test/x12-fixtures';
@@ -13,7 +13,7 @@ const body = (text: string) => segmentsOf(text).filter((segment) => /^(AK1|AK2|I
 
 describe('render999', () => {
   it('acknowledges a clean file: each set accepted, the group accepted, in its own envelope back to the sender', () => {
-    const ack = render999(parse837(professional).acknowledgments, AT);
+    const ack = render999(parseX12(professional).acknowledgments, AT);
     const segments = segmentsOf(ack);
     expect(segments[0]).toBe('ISA*00*          *00*          *ZZ*STATEMEDICAID  *ZZ*ADESUBMITTER   *261207*0102*^*00501*000000001*0*T*:');
     expect(segments[1]).toMatch(/^GS\*FA\*[^*]+\*[^*]+\*20261207\*0102\*1\*X\*005010X231A1$/);
@@ -23,7 +23,7 @@ describe('render999', () => {
 
   it('notes a count or control number that disagrees as accepted with errors', () => {
     const miscounted = editSegments(professional, (segments) => segments.map((s) => (s.startsWith('SE*') ? 'SE*12*0009' : s.startsWith('GE*') ? 'GE*4*101' : s)));
-    expect(body(render999(parse837(miscounted).acknowledgments, AT))).toEqual(['AK1*HC*101*005010X222A1', 'AK2*837*0001*005010X222A1', 'IK5*E*4*3', 'AK9*E*4*1*1*5']);
+    expect(body(render999(parseX12(miscounted).acknowledgments, AT))).toEqual(['AK1*HC*101*005010X222A1', 'AK2*837*0001*005010X222A1', 'IK5*E*4*3', 'AK9*E*4*1*1*5']);
   });
 
   it('rejects a broken set and partly accepts its group', () => {
@@ -32,7 +32,7 @@ describe('render999', () => {
     const se = segments.findIndex((s) => s.startsWith('SE*'));
     const noLines = segments.slice(st + 1, se).filter((s) => !s.startsWith('LX*') && !s.startsWith('SV1*'));
     const text = editSegments(professional, (all) => [...all.slice(0, se + 1), 'ST*837*0002*005010X222A1', ...noLines, `SE*${noLines.length + 2}*0002`, 'GE*2*101', all.at(-1)!]);
-    expect(body(render999(parse837(text).acknowledgments, AT))).toEqual([
+    expect(body(render999(parseX12(text).acknowledgments, AT))).toEqual([
       'AK1*HC*101*005010X222A1',
       'AK2*837*0001*005010X222A1',
       'IK5*A',
@@ -51,7 +51,7 @@ describe('render999', () => {
   });
 
   it('writes an envelope whose own counts and control numbers hold', () => {
-    const ack = render999(parse837(professional + professional.replaceAll('000000101', '000000102')).acknowledgments, AT);
+    const ack = render999(parseX12(professional + professional.replaceAll('000000101', '000000102')).acknowledgments, AT);
     const reader = new EnvelopeReader(() => undefined);
     const segments = new SegmentReader();
     for (const segment of [...segments.push(ack), ...segments.end()]) reader.accept(segment);

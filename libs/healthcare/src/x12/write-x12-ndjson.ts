@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { Claims837Reader, type X12BatchSummary } from './claims-837-reader';
+import { X12Reader, type X12BatchSummary } from './x12-reader';
 import type { X12ClaimRow } from './x12-claim-batch';
 
 /**
@@ -14,7 +14,7 @@ import type { X12ClaimRow } from './x12-claim-batch';
 export async function writeX12AsNdjson(inputPath: string, outputPath: string): Promise<X12BatchSummary> {
   const output = createWriteStream(outputPath, { encoding: 'utf8' });
   let pending: X12ClaimRow[] = [];
-  const reader = new Claims837Reader((rows) => pending.push(...rows));
+  const reader = new X12Reader((rows) => pending.push(...rows));
   try {
     for await (const chunk of createReadStream(inputPath, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
       reader.push(chunk as string);

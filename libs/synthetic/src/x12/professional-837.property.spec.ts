@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse837 } from '@ade/healthcare';
+import { parseX12 } from '@ade/healthcare';
 import { Random } from '../random/random';
 import { claimsFromRows, inInterchangeOrder, professional837 } from './professional-837';
 import { randomProfessionalClaims } from './random-professional-claims';
@@ -15,7 +15,7 @@ describe('837P round trip', () => {
     const random = new Random(seed);
     const claims = randomProfessionalClaims(random, random.int(1, 8));
     const text = professional837(claims);
-    const batch = parse837(text);
+    const batch = parseX12(text);
     expect(batch.findings).toEqual([]);
     expect(batch.claims).toBe(claims.length);
     expect(batch.lines).toBe(claims.reduce((sum, claim) => sum + claim.lines.length, 0));

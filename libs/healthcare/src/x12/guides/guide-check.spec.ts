@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse837 } from '../parse-837';
+import { parseX12 } from '../parse-x12';
 import { render999 } from '../render-999';
 import { editClaims, indexOf, positionOf, readFixture, segmentsOf } from '../test/x12-fixtures';
 import { X12Error } from '../x12-error';
@@ -11,12 +11,12 @@ const AT = new Date('2026-12-07T00:00:00Z');
 
 function refusal(text: string): X12Error {
   try {
-    parse837(text);
+    parseX12(text);
   } catch (error) {
     if (error instanceof X12Error) return error;
     throw error;
   }
-  throw new Error('parse837 accepted the set');
+  throw new Error('parseX12 accepted the set');
 }
 
 /** A segment replaced (the first starting with `prefix`), SE01 kept true. */
@@ -25,7 +25,7 @@ const replacing = (text: string, prefix: string, replacement: string) => editCla
 function ack(text: string): string[] {
   let acknowledgments;
   try {
-    acknowledgments = parse837(text).acknowledgments;
+    acknowledgments = parseX12(text).acknowledgments;
   } catch (error) {
     acknowledgments = (error as X12Error).acknowledgments!;
   }
@@ -45,8 +45,8 @@ describe('the 837 implementation guides as data', () => {
   });
 
   it('reads the fixtures of both guides with no finding', () => {
-    expect(parse837(professional).findings).toEqual([]);
-    expect(parse837(institutional).findings).toEqual([]);
+    expect(parseX12(professional).findings).toEqual([]);
+    expect(parseX12(institutional).findings).toEqual([]);
   });
 });
 
@@ -66,7 +66,7 @@ describe('checking a transaction set against its guide', () => {
     const position = positionOf(text, 'NM1*XY') - 2;
     expect(ack(text)).toEqual([`IK3*NM1*${position}*2300*8`, 'IK4*1**7', 'IK5*R*I5']);
     // The segments after it (its PRV, then the lines) are not reported again: the error does not cascade.
-    expect(parse837(text.replace('SV1*HC:99213:25*110', 'SV1*HC:99213:25*11O') + professional).findings.filter((f) => f.severity === 'error').map((f) => f.element ?? f.segment)).toEqual(['NM101', 'SV102']);
+    expect(parseX12(text.replace('SV1*HC:99213:25*110', 'SV1*HC:99213:25*11O') + professional).findings.filter((f) => f.severity === 'error').map((f) => f.element ?? f.segment)).toEqual(['NM101', 'SV102']);
   });
 
   it('rejects a segment out of its loop order: a submitter contact inside a service line', () => {
@@ -95,7 +95,7 @@ describe('checking a transaction set against its guide', () => {
 
   it('notes a situational problem and lands the claims: an unknown claim filing code, a not-used element sent', () => {
     const text = replacing(replacing(professional, 'SBR*P*18', 'SBR*P*18*******Q9'), 'NM1*85', 'NM1*85*2*SYNTHETIC FAMILY CLINIC***X**XX*1234567893');
-    const batch = parse837(text);
+    const batch = parseX12(text);
     expect(batch).toMatchObject({ claims: 2, transactionSets: { accepted: 1, rejected: 0 } });
     expect(batch.findings.map((f) => [f.severity, f.segment, f.element, f.loop])).toEqual([
       ['warning', 'NM1', 'NM106', '2010AA'],
@@ -105,7 +105,7 @@ describe('checking a transaction set against its guide', () => {
   });
 
   it('lets a date that is no date land as a warning, for the row rule to quarantine that row alone', () => {
-    const batch = parse837(replacing(professional, 'DMG*D8*19800115', 'DMG*D8*19800231*F'));
+    const batch = parseX12(replacing(professional, 'DMG*D8*19800115', 'DMG*D8*19800231*F'));
     expect(batch.findings.map((f) => [f.severity, f.element])).toEqual([['warning', 'DMG02']]);
     expect(batch.rows[0]).toMatchObject({ patient_birth_date: '1980-02-31' });
   });

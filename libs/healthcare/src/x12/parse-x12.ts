@@ -1,15 +1,15 @@
-import { Claims837Reader } from './claims-837-reader';
+import { X12Reader } from './x12-reader';
 import type { X12ClaimBatch, X12ClaimRow } from './x12-claim-batch';
 
 /**
  * 837 text (5010 professional or institutional, any number of interchanges, groups and sets) →
  * canonical silver rows, one per service line with the claim's values repeated, as our CSV
- * extracts are laid out, with the findings of every set (see Claims837Reader). Throws X12Error
+ * extracts are laid out, with the findings of every set (see X12Reader). Throws X12Error
  * (segment, position) when no transaction set could be read.
  */
-export function parse837(text: string): X12ClaimBatch {
+export function parseX12(text: string): X12ClaimBatch {
   const rows: X12ClaimRow[] = [];
-  const reader = new Claims837Reader((setRows) => rows.push(...setRows));
+  const reader = new X12Reader((setRows) => rows.push(...setRows));
   reader.push(text);
   return { ...reader.end(), rows };
 }

@@ -1,4 +1,5 @@
 import { collectClaims } from './claim-collector';
+import { enrollmentRows } from './enrollment-collector';
 import { EnvelopeReader, noteError, type SegmentError, type TransactionSet } from './envelope-reader';
 import { checkAgainstGuide, type GuideProblem } from './guides/guide-check';
 import { implementationGuide } from './guides/implementation-guide';
@@ -20,7 +21,7 @@ export type X12BatchSummary = Omit<X12ClaimBatch, 'rows'>;
  * other kind than the first accepted one are rejected. `end` throws the first error when no set at
  * all could be read, since then nothing would land.
  */
-export class Claims837Reader {
+export class X12Reader {
   private readonly segments = new SegmentReader();
   private readonly envelopes = new EnvelopeReader((set) => this.transactionSet(set));
   private readonly controlNumbers: string[] = [];
@@ -72,14 +73,15 @@ export class Claims837Reader {
       this.reject(set, '1', new X12Error('transaction_unsupported', 'ST', set.header.position, `transaction set ${controlNumber} is an ${set.kind} in a file of ${this.kind} sets; send each kind in a file of its own`));
       return;
     }
-    const problems = checkAgainstGuide(implementationGuide(set.kind), set.header, set.segments);
-    if (problems.length > 0 && this.guideProblems(set, problems)) return;
+    // The 834 has no guide here yet: its sets are read by what they carry.
+    if (set.kind !== '834') {
+      const problems = checkAgainstGuide(implementationGuide(set.kind), set.header, set.segments);
+      if (problems.length > 0 && this.guideProblems(set, problems)) return;
+    }
     let rows: X12ClaimRow[];
     let claims: number;
     try {
-      const drafts = collectClaims(set.segments, set.kind);
-      claims = drafts.length;
-      rows = drafts.flatMap(set.kind === '837P' ? professionalRows : institutionalRows);
+      ({ units: claims, rows } = rowsOf(set));
     } catch (error) {
       if (!(error instanceof X12Error)) throw error;
       // IK502 I5: one or more segments in error, by the implementation guide.
@@ -129,4 +131,14 @@ export class Claims837Reader {
     } else noteError(set.acknowledgment, 'I5');
     return rejected;
   }
+}
+
+/** The canonical rows of one set, and how many claims (837) or members (834) they came from. */
+function rowsOf(set: TransactionSet): { units: number; rows: X12ClaimRow[] } {
+  if (set.kind === '834') {
+    const { members, rows } = enrollmentRows(set.segments);
+    return { units: members, rows };
+  }
+  const drafts = collectClaims(set.segments, set.kind);
+  return { units: drafts.length, rows: drafts.flatMap(set.kind === '837P' ? professionalRows : institutionalRows) };
 }
