@@ -42,15 +42,15 @@ const SEGMENT = { unexpected: '2', missing: '3', notInSet: '6', elementErrors: '
  */
 export function checkAgainstGuide(guide: ImplementationGuide, header: X12Seg, segments: readonly X12Seg[]): GuideProblem[] {
   const problems: GuideProblem[] = [];
-  const triggerTags = new Set(Object.values(guide.loops).flatMap((loop) => (loop.trigger ? [loop.trigger.segment] : [])));
-  const memberTags = new Set(Object.values(guide.loops).flatMap((loop) => Object.keys(loop.segments)));
+  const index = indexOf(guide);
+  const { triggerTags, memberTags } = index;
   const stack: OpenLoop[] = [{ id: 'HEADER', rule: guide.loops['HEADER']!, first: header, counts: new Map() }];
   const close = (from: number) => {
     for (const loop of stack.splice(from).reverse()) problems.push(...missingSegments(loop));
   };
 
   for (const segment of segments) {
-    const opened = openedLoop(guide, stack, segment);
+    const opened = openedLoop(index, stack, segment);
     if (opened) {
       close(opened.depth + 1);
       stack.push({ id: opened.id, rule: guide.loops[opened.id]!, first: segment, counts: new Map([[segment.tag, 1]]) });
@@ -73,14 +73,43 @@ export function checkAgainstGuide(guide: ImplementationGuide, header: X12Seg, se
   return problems;
 }
 
+/** The guide arranged for lookups: the loops each parent may open, by trigger segment id. */
+interface GuideIndex {
+  openers: Map<string, Map<string, Array<{ id: string; loop: LoopRule }>>>;
+  triggerTags: ReadonlySet<string>;
+  memberTags: ReadonlySet<string>;
+}
+
+const indexes = new WeakMap<ImplementationGuide, GuideIndex>();
+
+function indexOf(guide: ImplementationGuide): GuideIndex {
+  const cached = indexes.get(guide);
+  if (cached) return cached;
+  const openers = new Map<string, Map<string, Array<{ id: string; loop: LoopRule }>>>();
+  for (const [id, loop] of Object.entries(guide.loops)) {
+    if (!loop.trigger) continue;
+    for (const parent of loop.parents) {
+      const byTag = openers.get(parent) ?? new Map<string, Array<{ id: string; loop: LoopRule }>>();
+      byTag.set(loop.trigger.segment, [...(byTag.get(loop.trigger.segment) ?? []), { id, loop }]);
+      openers.set(parent, byTag);
+    }
+  }
+  const index: GuideIndex = {
+    openers,
+    triggerTags: new Set(Object.values(guide.loops).flatMap((loop) => (loop.trigger ? [loop.trigger.segment] : []))),
+    memberTags: new Set(Object.values(guide.loops).flatMap((loop) => Object.keys(loop.segments))),
+  };
+  indexes.set(guide, index);
+  return index;
+}
+
 /** The loop a segment opens here, and how deep its parent is on the stack; the innermost parent wins. */
-function openedLoop(guide: ImplementationGuide, stack: readonly OpenLoop[], segment: X12Seg): { id: string; depth: number } | null {
+function openedLoop(index: GuideIndex, stack: readonly OpenLoop[], segment: X12Seg): { id: string; depth: number } | null {
   for (let depth = stack.length - 1; depth >= 0; depth -= 1) {
     if (stack[depth]!.unknown) continue;
-    const parent = stack[depth]!.id;
-    for (const [id, loop] of Object.entries(guide.loops)) {
-      if (loop.parents.includes(parent) && triggers(loop, segment)) return { id, depth };
-    }
+    const candidates = index.openers.get(stack[depth]!.id)?.get(segment.tag);
+    const opened = candidates?.find(({ loop }) => triggers(loop, segment));
+    if (opened) return { id: opened.id, depth };
   }
   return null;
 }
