@@ -104,8 +104,9 @@ interface OpenSet {
  * Nests segments into interchanges, functional groups and transaction sets as they arrive, and
  * hands each complete set on (`onSet`) without holding the rest of the file. Any number of
  * interchanges, groups and sets may follow one another. A set whose envelope is broken (no SE, no
- * GS, not an 837, a version we do not read) is rejected as an `error` finding; counts and control
- * numbers that disagree, and trailers missing after complete sets, are `warning`s.
+ * GS, not the transaction its group's version declares, a version we do not read) is rejected as
+ * an `error` finding; counts and control numbers that disagree, and trailers missing after
+ * complete sets, are `warning`s.
  */
 export class EnvelopeReader {
   readonly findings: X12Finding[] = [];

@@ -46,6 +46,7 @@ export function checkAgainstGuide(guide: ImplementationGuide, header: X12Seg, se
   const { triggerTags, memberTags } = index;
   const stack: OpenLoop[] = [{ id: 'HEADER', rule: guide.loops['HEADER']!, first: header, counts: new Map() }];
   const close = (from: number) => {
+    if (from >= stack.length) return;
     for (const loop of stack.splice(from).reverse()) problems.push(...missingSegments(loop));
   };
 
@@ -158,33 +159,37 @@ function elementProblems(guide: ImplementationGuide, segment: X12Seg, loop: stri
   const rules = guide.elements[segment.tag];
   if (!rules) return [];
   const problems: GuideProblem[] = [];
-  rules.forEach((rule, index) => {
+  // Most segments are clean: nothing is allocated for an element until it has a problem.
+  const report = (position: number, code: string, problem: string, severity: GuideProblem['severity'], component?: number) => {
+    const reference = `${segment.tag}${String(position).padStart(2, '0')}${component ? `-${component}` : ''}`;
+    problems.push({ severity, tag: segment.tag, at: segment, loop, segmentCode: SEGMENT.elementErrors, element: { reference, position, ...(component && { component }), code }, problem: `${reference} ${problem}` });
+  };
+  for (let index = 0; index < rules.length; index += 1) {
+    const rule = rules[index]!;
     const position = index + 1;
-    const reference = `${segment.tag}${String(position).padStart(2, '0')}`;
     const value = segment.elements[index] ?? '';
-    const report = (code: string, problem: string, severity: GuideProblem['severity'], component?: number) =>
-      problems.push({ severity, tag: segment.tag, at: segment, loop, segmentCode: SEGMENT.elementErrors, element: { reference: component ? `${reference}-${component}` : reference, position, ...(component && { component }), code }, problem });
     if (!('components' in rule)) {
       const found = valueProblem(value, rule);
       // A date that is no date lands, and the row's date.format rule quarantines that row alone.
-      if (found) report(found.code, `${reference} ${found.problem}`, found.code === '8' ? 'warning' : severityOf(rule.usage));
-      return;
+      if (found) report(position, found.code, found.problem, found.code === '8' ? 'warning' : severityOf(rule.usage));
+      continue;
     }
     const composite: CompositeRule = rule;
     if (value === '') {
-      if (composite.usage === 'R') report('1', `${reference} is required`, 'error');
-      return;
+      if (composite.usage === 'R') report(position, '1', 'is required', 'error');
+      continue;
     }
     if (composite.usage === 'N') {
-      report('I10', `${reference} is not used by the guide`, 'warning');
-      return;
+      report(position, 'I10', 'is not used by the guide', 'warning');
+      continue;
     }
     const parts = value.split(segment.componentSeparator);
-    composite.components.forEach((component, n) => {
+    for (let n = 0; n < composite.components.length; n += 1) {
+      const component = composite.components[n]!;
       const found = valueProblem(parts[n] ?? '', component);
-      if (found) report(found.code, `${reference}-${n + 1} ${found.problem}`, severityOf(composite.usage === 'R' ? component.usage : 'S'), n + 1);
-    });
-  });
+      if (found) report(position, found.code, found.problem, severityOf(composite.usage === 'R' ? component.usage : 'S'), n + 1);
+    }
+  }
   return problems;
 }
 
