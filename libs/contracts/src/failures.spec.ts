@@ -35,7 +35,7 @@ describe('failure codes and classes', () => {
   });
 
   it('lists what the healing policy can do', () => {
-    expect(HEALING_ACTIONS).toEqual(['retry', 'retry_smaller_batch', 'quarantine_file', 'fail_fast', 'give_up']);
+    expect(HEALING_ACTIONS).toEqual(['retry', 'retry_smaller_batch', 'quarantine_file', 'reject_transaction_sets', 'fail_fast', 'give_up']);
   });
 });
 

@@ -19,7 +19,7 @@ export async function isX12File(path: string): Promise<boolean> {
 }
 
 /**
- * Validates an 837 file as a pipeline reads it: parsed as a stream into canonical claim lines (in a
+ * Validates an X12 file as a pipeline reads it: parsed as a stream into canonical rows (in a
  * private temporary directory, removed after), which the healthcare rules then judge; the report
  * adds what reading found (envelope findings, rejected transaction sets). `rows` count service lines.
  */

@@ -2,10 +2,10 @@ import { X12Reader } from './x12-reader';
 import type { X12ClaimBatch, X12ClaimRow } from './x12-claim-batch';
 
 /**
- * 837 text (5010 professional or institutional, any number of interchanges, groups and sets) →
- * canonical silver rows, one per service line with the claim's values repeated, as our CSV
- * extracts are laid out, with the findings of every set (see X12Reader). Throws X12Error
- * (segment, position) when no transaction set could be read.
+ * X12 text (5010 837P, 837I or 834; any number of interchanges, groups and sets) → canonical
+ * silver rows: one per service line with the claim's values repeated, as our CSV extracts are
+ * laid out, or one per member and coverage for an 834; with the findings of every set (see
+ * X12Reader). Throws X12Error (segment, position) when no transaction set could be read.
  */
 export function parseX12(text: string): X12ClaimBatch {
   const rows: X12ClaimRow[] = [];

@@ -6,7 +6,7 @@ import { X12Reader, type X12BatchSummary } from './x12-reader';
 import type { X12ClaimRow } from './x12-claim-batch';
 
 /**
- * Reads an 837 file as a stream and writes its rows as NDJSON (one JSON object per line, every
+ * Reads an X12 file (837, 834) as a stream and writes its rows as NDJSON (one JSON object per line, every
  * value a string or null) as each transaction set completes, returning the batch summary. Memory
  * holds one transaction set and its rows at a time, whatever the size of the file. Throws
  * X12Error, leaving no output, when no transaction set could be read.

@@ -14,12 +14,12 @@ import { element, type X12Seg } from './x12-segment';
 export type X12BatchSummary = Omit<X12ClaimBatch, 'rows'>;
 
 /**
- * Reads 837 text as it arrives (`push` each chunk, then `end`) and hands on the rows of each
- * accepted transaction set as soon as its SE is read, so memory holds one set at a time. Sets are
- * accepted or rejected one by one: a set whose envelope or loops are broken is rejected with an
- * `error` finding and the rest of the file still lands. A file carries one 837 kind: sets of the
- * other kind than the first accepted one are rejected. `end` throws the first error when no set at
- * all could be read, since then nothing would land.
+ * Reads X12 text (837P, 837I, 834) as it arrives (`push` each chunk, then `end`) and hands on the
+ * rows of each accepted transaction set as soon as its SE is read, so memory holds one set at a
+ * time. Sets are accepted or rejected one by one: a set whose envelope, loops or guide check is
+ * broken is rejected with an `error` finding and the rest of the file still lands. A file carries
+ * one kind: sets of another kind than the first accepted one are rejected. `end` throws the first
+ * error when no set at all could be read, since then nothing would land.
  */
 export class X12Reader {
   private readonly segments = new SegmentReader();
@@ -45,7 +45,7 @@ export class X12Reader {
       const first = findings.find((finding) => finding.severity === 'error') ?? findings[0];
       const error = first
         ? new X12Error(first.code, first.segment, first.position, first.message.slice(first.message.indexOf(': ') + 2))
-        : new X12Error('envelope_invalid', 'ST', 1, 'the file holds no 837 transaction set');
+        : new X12Error('envelope_invalid', 'ST', 1, 'the file holds no transaction set');
       // A file rejected whole still deserves its 999, which says so set by set.
       throw Object.assign(error, { acknowledgments: this.envelopes.acknowledgments });
     }
