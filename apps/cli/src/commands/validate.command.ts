@@ -20,7 +20,7 @@ const SHOWN_VIOLATIONS = 20;
 export const validateCommand: Command = {
   path: ['validate'],
   usage,
-  summary: 'Check a local CSV, NDJSON, Parquet or X12 837 file against the healthcare rules (offline); known public layouts are recognised',
+  summary: 'Check a local CSV, NDJSON, Parquet or X12 (837, 834) file against the healthcare rules (offline); known public layouts are recognised',
   async run(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(
       argv,
@@ -143,7 +143,8 @@ function describeX12(report: ValidationReport): string[] {
   if (!report.x12) return [];
   const { transaction, interchanges, transactionSets, claims, findings } = report.x12;
   return [
-    `X12 ${transaction}: ${interchanges} interchange(s), ${transactionSets.accepted} transaction set(s) accepted, ${transactionSets.rejected} rejected; ${claims} claim(s), ${report.rows} service line(s)`,
+    `X12 ${transaction}: ${interchanges} interchange(s), ${transactionSets.accepted} transaction set(s) accepted, ${transactionSets.rejected} rejected; ` +
+      (transaction === '834' ? `${claims} member(s), ${report.rows} coverage row(s)` : `${claims} claim(s), ${report.rows} service line(s)`),
     ...(findings.length ? table([['SEVERITY', 'SEGMENT', 'POSITION', 'FINDING'], ...findings.map((f) => [f.severity, f.segment, String(f.position), f.message.slice(f.message.indexOf(': ') + 2)])]) : []),
     '',
   ];
