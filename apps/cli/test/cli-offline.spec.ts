@@ -202,6 +202,12 @@ describe('ade generate and ade validate, offline (no server)', () => {
     expect(lines[4]).toMatch(/^SEVERITY\s+SEGMENT\s+POSITION\s+FINDING$/);
     expect(lines[5]).toMatch(/^warning\s+SE\s+50\s+SE01 does not match the 48 segments of transaction set 0001$/);
 
+    const enrollment = join(dir.path, 'enrollment.834');
+    await writeFile(enrollment, await readFile(resolve(__dirname, '../../../libs/healthcare/src/x12/fixtures/834-enrollment.x12'), 'utf8'));
+    const members = await ade('validate', enrollment, '--as-of', '2026-11-01');
+    expect(members.code).toBe(0);
+    expect(members.stdout.split('\n')[3]).toBe('X12 834: 1 interchange(s), 1 transaction set(s) accepted, 0 rejected; 2 member(s), 3 coverage row(s)');
+
     const segments = fixture.split('~\n').filter((s) => s.length > 0);
     const st = segments.findIndex((s) => s.startsWith('ST*'));
     const se = segments.findIndex((s) => s.startsWith('SE*'));
