@@ -6,13 +6,18 @@ import { UnusableInputError } from './unusable-input';
 import type { ValidateFileRequest } from './validate-file';
 import type { ValidationReport } from './validation-report';
 
-/** Whether a file is X12 by its content: its first characters, past a BOM and blank lines, are an ISA. */
+/**
+ * Whether a file is X12 by its content: its first characters, past a BOM and blank lines, are an
+ * ISA. What cannot be read (missing, a directory) is not: the tabular reader then says why.
+ */
 export async function isX12File(path: string): Promise<boolean> {
   const handle = await open(path, 'r').catch(() => null);
   if (handle === null) return false;
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
     return /^[\s\uFEFF]*ISA/.test(buffer.subarray(0, bytesRead).toString('utf8'));
+  } catch {
+    return false;
   } finally {
     await handle.close();
   }
