@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '@ade/testing';
 import { npiCheckDigit } from '@ade/healthcare';
 import { CCLF5_PART_B_PHYSICIAN_HEADERS, CCW_CARRIER_HEADERS, DE_SYNPUF_CARRIER_HEADERS, TUVA_MEDICAL_CLAIM_HEADERS } from '@ade/synthetic';
+import { withBrokenSecondSet } from '../../../libs/healthcare/src/x12/test/x12-fixtures';
 import { cliRunner } from './cli-harness';
 
 describe('ade generate and ade validate, offline (no server)', () => {
@@ -208,13 +209,8 @@ describe('ade generate and ade validate, offline (no server)', () => {
     expect(members.code).toBe(0);
     expect(members.stdout.split('\n')[3]).toBe('X12 834: 1 interchange(s), 1 transaction set(s) accepted, 0 rejected; 2 member(s), 3 coverage row(s)');
 
-    const segments = fixture.split('~\n').filter((s) => s.length > 0);
-    const st = segments.findIndex((s) => s.startsWith('ST*'));
-    const se = segments.findIndex((s) => s.startsWith('SE*'));
-    const noLines = segments.slice(st + 1, se).filter((s) => !s.startsWith('LX*') && !s.startsWith('SV1*'));
-    const twoSets = [...segments.slice(0, se + 1), 'ST*837*0002*005010X222A1', ...noLines, `SE*${noLines.length + 2}*0002`, 'GE*2*101', segments.at(-1)];
     const partly = join(dir.path, 'partly.x12');
-    await writeFile(partly, twoSets.map((s) => `${s}~\n`).join(''));
+    await writeFile(partly, withBrokenSecondSet(fixture));
     const ack = join(dir.path, 'partly.999');
     const rejected = await ade('validate', partly, '--as-of', '2026-11-01', '--json', '--ack', ack);
     expect(rejected.code).toBe(2);

@@ -2,7 +2,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editSegments, FIXTURES_DIR, readFixture } from '../../../libs/healthcare/src/x12/test/x12-fixtures';
+import { editSegments, FIXTURES_DIR, readFixture, withBrokenSecondSet } from '../../../libs/healthcare/src/x12/test/x12-fixtures';
 import { startPlatform, type PlatformHarness } from './platform.harness';
 import { as, createPipeline, land, triggerRun, waitForRunEnd } from './run-flow';
 
@@ -107,12 +107,7 @@ describe('the ingestion agent (control plane + worker + DuckDB)', () => {
   });
 
   it('lands the good transaction sets of an 837 and records the rejected one as an unresolved incident', async () => {
-    const segments = readFixture('837p-two-claims.x12').split('~\n').filter((s) => s.length > 0);
-    const st = segments.findIndex((s) => s.startsWith('ST*'));
-    const se = segments.findIndex((s) => s.startsWith('SE*'));
-    const noLines = segments.slice(st + 1, se).filter((s) => !s.startsWith('LX*') && !s.startsWith('SV1*'));
-    const twoSets = [...segments.slice(0, se + 1), 'ST*837*0002*005010X222A1', ...noLines, `SE*${noLines.length + 2}*0002`, 'GE*2*101', segments.at(-1)];
-    await land(platform.dataDir, platform.tenant.tenantId, 'edi-partly/partly.x12', twoSets.map((s) => `${s}~\n`).join(''));
+    await land(platform.dataDir, platform.tenant.tenantId, 'edi-partly/partly.x12', withBrokenSecondSet(readFixture('837p-two-claims.x12')));
     const pipeline = await createPipeline(platform.cp, platform.tenant, { sourcePath: 'edi-partly', sourceFormat: 'x12', targetTable: 'healthcare_data.silver.edi_partly' });
     expect(await run(pipeline)).toMatchObject({ status: 'succeeded', counts: { filesLoaded: 1, filesQuarantined: 0, rowsLoaded: 3 } });
     const { items } = await incidents(pipeline.id);

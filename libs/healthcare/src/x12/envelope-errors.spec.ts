@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseX12 } from './parse-x12';
 import { X12Error, type X12ErrorCode } from './x12-error';
-import { editSegments, joinSegments, readFixture, segmentsOf } from './test/x12-fixtures';
+import { editSegments, joinSegments, readFixture, segmentsOf, withBrokenSecondSet } from './test/x12-fixtures';
 
 const professional = readFixture('837p-two-claims.x12');
 const institutional = readFixture('837i-two-claims.x12');
@@ -136,14 +136,7 @@ describe('parseX12 envelope validation', () => {
   });
 
   it('rejects one broken transaction set and lands the others of its group', () => {
-    const sets = segmentsOf(professional);
-    const st = sets.findIndex((s) => s.startsWith('ST*'));
-    const se = sets.findIndex((s) => s.startsWith('SE*'));
-    const body = sets.slice(st + 1, se);
-    const brokenBody = body.filter((s) => !s.startsWith('LX*') && !s.startsWith('SV1*'));
-    const secondSet = ['ST*837*0002*005010X222A1', ...brokenBody, `SE*${brokenBody.length + 2}*0002`];
-    const text = editSegments(professional, (segments) => [...segments.slice(0, se + 1), ...secondSet, 'GE*2*101', segments.at(-1)!]);
-    const batch = parseX12(text);
+    const batch = parseX12(withBrokenSecondSet(professional));
     expect(batch).toMatchObject({ claims: 2, lines: 3, transactionSets: { accepted: 1, rejected: 1 } });
     expect(batch.findings).toHaveLength(1);
     expect(batch.findings[0]).toMatchObject({ severity: 'error', code: 'claim_structure_invalid' });

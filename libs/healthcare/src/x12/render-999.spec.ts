@@ -3,7 +3,7 @@ import { EnvelopeReader } from './envelope-reader';
 import { parseX12 } from './parse-x12';
 import { render999 } from './render-999';
 import { SegmentReader } from './segment-reader';
-import { editSegments, readFixture, segmentsOf } from './test/x12-fixtures';
+import { editSegments, readFixture, segmentsOf, withBrokenSecondSet } from './test/x12-fixtures';
 
 const professional = readFixture('837p-two-claims.x12');
 const AT = new Date('2026-12-07T01:02:03Z');
@@ -27,12 +27,7 @@ describe('render999', () => {
   });
 
   it('rejects a broken set and partly accepts its group', () => {
-    const segments = segmentsOf(professional);
-    const st = segments.findIndex((s) => s.startsWith('ST*'));
-    const se = segments.findIndex((s) => s.startsWith('SE*'));
-    const noLines = segments.slice(st + 1, se).filter((s) => !s.startsWith('LX*') && !s.startsWith('SV1*'));
-    const text = editSegments(professional, (all) => [...all.slice(0, se + 1), 'ST*837*0002*005010X222A1', ...noLines, `SE*${noLines.length + 2}*0002`, 'GE*2*101', all.at(-1)!]);
-    expect(body(render999(parseX12(text).acknowledgments, AT))).toEqual([
+    expect(body(render999(parseX12(withBrokenSecondSet(professional)).acknowledgments, AT))).toEqual([
       'AK1*HC*101*005010X222A1',
       'AK2*837*0001*005010X222A1',
       'IK5*A',

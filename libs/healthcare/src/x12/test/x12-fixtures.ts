@@ -52,3 +52,17 @@ export function indexOf(segments: readonly string[], prefix: string, nth = 1): n
   if (index < 0) throw new Error(`no segment ${nth} starting with ${prefix}`);
   return index;
 }
+
+/**
+ * The 837P fixture with a second transaction set (control number 0002) in its group: the first
+ * set's claims with their LX and SV1 segments left out, so its claims have no lines and the set is
+ * rejected while the first lands. SE01 and GE01 are true.
+ */
+export function withBrokenSecondSet(text: string): string {
+  return editSegments(text, (segments) => {
+    const st = indexOf(segments, 'ST*');
+    const se = indexOf(segments, 'SE*');
+    const noLines = segments.slice(st + 1, se).filter((s) => !s.startsWith('LX*') && !s.startsWith('SV1*'));
+    return [...segments.slice(0, se + 1), 'ST*837*0002*005010X222A1', ...noLines, `SE*${noLines.length + 2}*0002`, 'GE*2*101', segments.at(-1)!];
+  });
+}
