@@ -145,7 +145,7 @@ function describeX12(report: ValidationReport): string[] {
   return [
     `X12 ${transaction}: ${interchanges} interchange(s), ${transactionSets.accepted} transaction set(s) accepted, ${transactionSets.rejected} rejected; ` +
       (transaction === '834' ? `${claims} member(s), ${report.rows} coverage row(s)` : `${claims} claim(s), ${report.rows} service line(s)`),
-    ...(findings.length ? table([['SEVERITY', 'SEGMENT', 'POSITION', 'FINDING'], ...findings.map((f) => [f.severity, f.segment, String(f.position), f.message.slice(f.message.indexOf(': ') + 2)])]) : []),
+    ...(findings.length ? table([['SEVERITY', 'SEGMENT', 'POSITION', 'FINDING'], ...findings.map((f) => [f.severity, f.segment, String(f.position), f.problem])]) : []),
     '',
   ];
 }

@@ -14,13 +14,15 @@ export interface X12Finding {
   segment: string;
   position: number;
   message: string;
+  /** The message without the segment and position it leads with. */
+  problem: string;
   /** For a finding against the implementation guide: the loop, and the element (`NM101`, `CLM05-2`) when it is one. */
   loop?: string;
   element?: string;
 }
 
 export function findingOf(error: X12Error, severity: X12Finding['severity']): X12Finding {
-  return { severity, code: error.code, segment: error.segment, position: error.position, message: error.message };
+  return { severity, code: error.code, segment: error.segment, position: error.position, message: error.message, problem: error.problem };
 }
 
 /**
@@ -218,7 +220,7 @@ export class EnvelopeReader {
     const group = this.group;
     if (group === null) return { error: new X12Error('envelope_invalid', 'ST', header.position, `transaction set ${controlNumber} is outside a functional group (GS..GE)`), code: '1' };
     if (group.refusal) {
-      return { error: new X12Error(group.refusal.code, group.refusal.segment, group.refusal.position, `${problemOf(group.refusal)}; transaction set ${controlNumber} rejected`), code: '1' };
+      return { error: new X12Error(group.refusal.code, group.refusal.segment, group.refusal.position, `${group.refusal.problem}; transaction set ${controlNumber} rejected`), code: '1' };
     }
     const expected = ENVELOPE_IDS[group.kind!].transactionSetId;
     if (element(header, 1) !== expected) return { error: new X12Error('transaction_unsupported', 'ST', header.position, `ST01 of transaction set ${controlNumber} is not ${expected}`), code: '6' };
@@ -318,9 +320,4 @@ function rejectSet(acknowledgment: SetAcknowledgment, code: string): void {
 /** Counts are numeric (N0): '0002' counts as 2, '2x' does not. */
 function countMatches(value: string | null, expected: number): boolean {
   return value !== null && /^[0-9]+$/.test(value) && Number(value) === expected;
-}
-
-/** The problem part of an X12Error's message, after "SEG segment at position N: ". */
-function problemOf(error: X12Error): string {
-  return error.message.slice(error.message.indexOf(': ') + 2);
 }

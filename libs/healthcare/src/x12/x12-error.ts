@@ -24,7 +24,8 @@ export class X12Error extends Error {
     readonly segment: string,
     /** 1-based index of the segment in the interchange, ISA = 1; where a missing segment was expected. */
     readonly position: number,
-    problem: string,
+    /** What is wrong, without the segment and position the message leads with. */
+    readonly problem: string,
   ) {
     super(`${segment} segment at position ${position}: ${problem}`);
   }

@@ -1,6 +1,6 @@
 import { collectClaims } from './claim-collector';
 import { enrollmentRows } from './enrollment-collector';
-import { EnvelopeReader, noteError, type SegmentError, type TransactionSet } from './envelope-reader';
+import { EnvelopeReader, findingOf, noteError, type SegmentError, type TransactionSet } from './envelope-reader';
 import { checkAgainstGuide, type GuideProblem } from './guides/guide-check';
 import { implementationGuide } from './guides/implementation-guide';
 import { institutionalRows } from './rows/institutional-rows';
@@ -44,7 +44,7 @@ export class X12Reader {
     if (this.kind === undefined) {
       const first = findings.find((finding) => finding.severity === 'error') ?? findings[0];
       const error = first
-        ? new X12Error(first.code, first.segment, first.position, first.message.slice(first.message.indexOf(': ') + 2))
+        ? new X12Error(first.code, first.segment, first.position, first.problem)
         : new X12Error('envelope_invalid', 'ST', 1, 'the file holds no transaction set');
       // A file rejected whole still deserves its 999, which says so set by set.
       throw Object.assign(error, { acknowledgments: this.envelopes.acknowledgments });
@@ -85,7 +85,7 @@ export class X12Reader {
     } catch (error) {
       if (!(error instanceof X12Error)) throw error;
       // IK502 I5: one or more segments in error, by the implementation guide.
-      this.reject(set, 'I5', new X12Error(error.code, error.segment, error.position, `${error.message.slice(error.message.indexOf(': ') + 2)}; transaction set ${controlNumber} rejected`));
+      this.reject(set, 'I5', new X12Error(error.code, error.segment, error.position, `${error.problem}; transaction set ${controlNumber} rejected`));
       return;
     }
     this.kind = set.kind;
@@ -109,15 +109,8 @@ export class X12Reader {
     const bySegment = new Map<string, SegmentError>();
     for (const problem of problems) {
       const outcome = problem.severity === 'error' ? `transaction set ${controlNumber} rejected` : `noted in transaction set ${controlNumber}`;
-      this.envelopes.findings.push({
-        severity: problem.severity,
-        code: 'claim_structure_invalid',
-        segment: problem.tag,
-        position: problem.at.position,
-        message: `${problem.tag} segment at position ${problem.at.position}: ${problem.problem} (loop ${problem.loop}); ${outcome}`,
-        loop: problem.loop,
-        ...(problem.element && { element: problem.element.reference }),
-      });
+      const error = new X12Error('claim_structure_invalid', problem.tag, problem.at.position, `${problem.problem} (loop ${problem.loop}); ${outcome}`);
+      this.envelopes.findings.push({ ...findingOf(error, problem.severity), loop: problem.loop, ...(problem.element && { element: problem.element.reference }) });
       const key = `${problem.tag}@${problem.at.position}`;
       const entry = bySegment.get(key) ?? { id: problem.tag, position: problem.at.position - set.header.position + 1, loop: problem.loop, code: problem.segmentCode, elements: [] };
       if (problem.element) entry.elements.push({ position: problem.element.position, ...(problem.element.component && { component: problem.element.component }), code: problem.element.code });
