@@ -54,10 +54,14 @@ export function routedCheck(check: SqlCheck, column: string, claimType: string):
 
 export const UNROUTED_MESSAGE = `Claim type is not one of ${CLAIM_TYPE_ROUTES.map((route) => route.claimType).join(' or ')}, so no rule set judged the line`;
 
-/** TRUE when a claim type (compared trimmed and lower-cased) is one a route judges; FALSE for any other, NULL included. */
+/** TRUE when a claim type (compared trimmed and lower-cased) is one of these routes'; FALSE for any other, NULL included. */
+export function claimTypeOfSql(value: string, routes: ReadonlyArray<{ claimType: string }>): string {
+  return `coalesce(lower(trim(${value})) IN (${routes.map((route) => quoteString(route.claimType)).join(', ')}), false)`;
+}
+
+/** TRUE when a claim type is one a route judges. */
 export function isRoutedClaimTypeSql(value: string): string {
-  const known = CLAIM_TYPE_ROUTES.map((route) => quoteString(route.claimType)).join(', ');
-  return `coalesce(lower(trim(${value})) IN (${known}), false)`;
+  return claimTypeOfSql(value, CLAIM_TYPE_ROUTES);
 }
 
 /** Lines of no route's claim type would be judged by no rules: each is a violation of its own. */

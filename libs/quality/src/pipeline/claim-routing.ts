@@ -1,8 +1,7 @@
 import type { DataType } from '@ade/contracts';
 import { expectationIdOf } from '@ade/quality-model';
-import { CLAIM_TYPE_ROUTES, isRoutedClaimTypeSql, UNROUTED_MESSAGE, UNROUTED_RULE_ID } from '../claim-routes';
+import { CLAIM_TYPE_ROUTES, claimTypeOfSql, isRoutedClaimTypeSql, UNROUTED_MESSAGE, UNROUTED_RULE_ID } from '../claim-routes';
 import { sourceColumnSql } from '../source-table';
-import { quoteString } from '../sql/identifiers';
 import type { Expectation } from './expectations';
 
 /**
@@ -23,8 +22,7 @@ export function otherClaimTypes(dataType: DataType): Array<{ claimType: string; 
 
 /** TRUE on a line of another claim form, by its claim type (trimmed, lower-cased) in `claimTypeSql`. */
 export function routedElsewhereSql(claimTypeSql: string, dataType: DataType): string {
-  const others = otherClaimTypes(dataType).map((route) => quoteString(route.claimType));
-  return `coalesce(lower(trim(${claimTypeSql})) IN (${others.join(', ')}), false)`;
+  return claimTypeOfSql(claimTypeSql, otherClaimTypes(dataType));
 }
 
 /** Quarantines a line whose claim type routes it nowhere: no rule set would judge it. */
