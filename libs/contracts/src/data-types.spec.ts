@@ -3,7 +3,7 @@ import { DATA_TYPES, MEDALLION_SCHEMAS, ROLES, RUN_STATUSES, SOURCE_FORMATS, TAB
 
 describe('data types and formats', () => {
   it('lists the data types a pipeline can carry', () => {
-    expect(DATA_TYPES).toEqual(['professional_claims', 'institutional_claims', 'pharmacy_claims', 'providers', 'eligibility']);
+    expect(DATA_TYPES).toEqual(['professional_claims', 'institutional_claims', 'pharmacy_claims', 'providers', 'eligibility', 'remittance']);
   });
 
   it('reads csv, ndjson and parquet directly and X12 through the worker', () => {
@@ -12,7 +12,7 @@ describe('data types and formats', () => {
   });
 
   it('carries only claims in X12 837 (P and I), each a known data type', () => {
-    expect(X12_DATA_TYPES).toEqual(['professional_claims', 'institutional_claims', 'eligibility']);
+    expect(X12_DATA_TYPES).toEqual(['professional_claims', 'institutional_claims', 'eligibility', 'remittance']);
     for (const type of X12_DATA_TYPES) expect(DATA_TYPES).toContain(type);
   });
 

@@ -106,7 +106,7 @@ describe('pipeline.run', () => {
 
   it('refuses an unknown data type', () => {
     expect(refusal('pipeline.run', withPipeline({ dataType: 'dental_claims' }))).toBe(
-      `invalid 'pipeline.run' job: pipeline.dataType: Invalid option: expected one of "professional_claims"|"institutional_claims"|"pharmacy_claims"|"providers"|"eligibility"`,
+      `invalid 'pipeline.run' job: pipeline.dataType: Invalid option: expected one of "professional_claims"|"institutional_claims"|"pharmacy_claims"|"providers"|"eligibility"|"remittance"`,
     );
   });
 

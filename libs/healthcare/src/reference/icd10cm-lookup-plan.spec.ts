@@ -25,6 +25,9 @@ const COLUMNS: Record<string, Record<string, string>> = {
   pos: { pos: 'claims.pos' },
   state: { state: 'claims.state' },
   zip: { zip: 'claims.zip' },
+  status: { status: 'claims.claim_status' },
+  adjustments: { adjustments: 'claims.adjustments' },
+  remarks: { remarks: 'claims.remarks' },
 };
 
 let runner: DuckDbRuleRunner;
@@ -56,7 +59,10 @@ beforeAll(async () => {
       CASE WHEN i % 50 = 0 THEN '999ZZ9999X' ELSE taxonomy_code END AS taxonomy,
       lpad(CAST(i % 100 AS VARCHAR), 2, '0') AS pos,
       CASE WHEN i % 30 = 0 THEN 'XX' ELSE 'NY' END AS state,
-      lpad(CAST(i % 100000 AS VARCHAR), 5, '0') AS zip
+      lpad(CAST(i % 100000 AS VARCHAR), 5, '0') AS zip,
+      CAST(i % 26 AS VARCHAR) AS claim_status,
+      CASE i % 3 WHEN 0 THEN 'CO-45:' || CAST(i % 1000 AS VARCHAR) || '.00 PR-2:5' WHEN 1 THEN NULL ELSE 'XX-45:1' END AS adjustments,
+      CASE WHEN i % 2 = 0 THEN 'N130 M15' ELSE 'N' END AS remarks
     FROM picked`);
 }, 120_000);
 

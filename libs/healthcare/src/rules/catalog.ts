@@ -9,6 +9,7 @@ import { mbiFormat, medicaidIdFormat } from './member-id.rules';
 import { ndcFormat } from './ndc.rules';
 import { npiCheckDigit, npiFormat } from './npi.rules';
 import { cptFormat, hcpcsFormat, hcpcsModifierFormat, hcpcsNotInCodeSet, procedureFormat } from './procedure.rules';
+import { adjustmentFormat, claimStatusUnknown, lineBalance, remarkFormat } from './remittance.rules';
 import type { Rule } from './rule';
 import { snomedCtFormat } from './snomed-ct.rules';
 import { taxonomyFormat, taxonomyNotInCodeSet } from './taxonomy.rules';
@@ -50,6 +51,10 @@ export const RULES: readonly Rule[] = [
   paidExceedsAllowed,
   allowedExceedsBilled,
   paidExceedsBilled,
+  claimStatusUnknown,
+  adjustmentFormat,
+  remarkFormat,
+  lineBalance,
   claimTypeAllowed,
   requiredMissing,
 ];

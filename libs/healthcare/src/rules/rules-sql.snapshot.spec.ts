@@ -53,6 +53,10 @@ const SNAPSHOTTED = [
   'amounts.paid_exceeds_allowed',
   'amounts.allowed_exceeds_billed',
   'amounts.paid_exceeds_billed',
+  'remittance.claim_status',
+  'remittance.adjustment_format',
+  'remittance.remark_format',
+  'remittance.line_balance',
   'state_pack.claim_type',
   'required.missing',
 ];
@@ -640,6 +644,38 @@ describe('rendered SQL', () => {
       ELSE '1' || lpad(CAST(length(regexp_extract(claims."billed", '^-?0*([0-9]*)', 1)) AS VARCHAR), 10, '0') || regexp_extract(claims."billed", '^-?0*([0-9]*)', 1) || regexp_extract(claims."billed", '\\.([0-9]*?)0*$', 1)
       END
       END))
+      "
+    `);
+  });
+
+  it('remittance.claim_status', () => {
+    expect(rendered('remittance.claim_status')).toMatchInlineSnapshot(`
+      "
+      claims."status" IS NULL OR (claims."status" IN ('1', '2', '3', '4', '19', '20', '21', '22', '23', '25'))
+      "
+    `);
+  });
+
+  it('remittance.adjustment_format', () => {
+    expect(rendered('remittance.adjustment_format')).toMatchInlineSnapshot(`
+      "
+      claims."adjustments" IS NULL OR regexp_full_match(claims."adjustments", '(CO|CR|OA|PI|PR)-([0-9]{1,3}|[A-Z][0-9]{1,2}):-?[0-9]{1,10}(\\.[0-9]{1,8})?( (CO|CR|OA|PI|PR)-([0-9]{1,3}|[A-Z][0-9]{1,2}):-?[0-9]{1,10}(\\.[0-9]{1,8})?)*')
+      "
+    `);
+  });
+
+  it('remittance.remark_format', () => {
+    expect(rendered('remittance.remark_format')).toMatchInlineSnapshot(`
+      "
+      claims."remarks" IS NULL OR regexp_full_match(claims."remarks", '(MA[0-9]{2,3}|M[0-9]{1,3}|N[0-9]{1,3})( (MA[0-9]{2,3}|M[0-9]{1,3}|N[0-9]{1,3}))*')
+      "
+    `);
+  });
+
+  it('remittance.line_balance', () => {
+    expect(rendered('remittance.line_balance')).toMatchInlineSnapshot(`
+      "
+      claims."charge" IS NULL OR claims."paid" IS NULL OR (NOT (regexp_full_match(claims."charge", '-?[0-9]{1,10}(\\.[0-9]{1,8})?') AND regexp_full_match(claims."paid", '-?[0-9]{1,10}(\\.[0-9]{1,8})?') AND (claims."adjustments" IS NULL OR regexp_full_match(claims."adjustments", '(CO|CR|OA|PI|PR)-([0-9]{1,3}|[A-Z][0-9]{1,2}):-?[0-9]{1,10}(\\.[0-9]{1,8})?( (CO|CR|OA|PI|PR)-([0-9]{1,3}|[A-Z][0-9]{1,2}):-?[0-9]{1,10}(\\.[0-9]{1,8})?)*'))) OR (TRY_CAST(claims."charge" AS DECIMAL(18,8)) - coalesce(list_sum(list_transform(regexp_extract_all(claims."adjustments", ':(-?[0-9]+(?:\\.[0-9]+)?)', 1), amount -> TRY_CAST(amount AS DECIMAL(18,8)))), 0) = TRY_CAST(claims."paid" AS DECIMAL(18,8))))
       "
     `);
   });

@@ -5,6 +5,7 @@ import { INSTITUTIONAL_CLAIMS_SCHEMA } from './institutional-claims.schema';
 import { PHARMACY_CLAIMS_SCHEMA } from './pharmacy-claims.schema';
 import { PROFESSIONAL_CLAIMS_SCHEMA } from './professional-claims.schema';
 import { PROVIDERS_SCHEMA } from './providers.schema';
+import { REMITTANCE_SCHEMA } from './remittance.schema';
 
 /** The silver schema of every data type. */
 export const CANONICAL_SCHEMAS: Readonly<Record<DataType, CanonicalSchema>> = {
@@ -13,6 +14,7 @@ export const CANONICAL_SCHEMAS: Readonly<Record<DataType, CanonicalSchema>> = {
   pharmacy_claims: PHARMACY_CLAIMS_SCHEMA,
   providers: PROVIDERS_SCHEMA,
   eligibility: ELIGIBILITY_SCHEMA,
+  remittance: REMITTANCE_SCHEMA,
 };
 
 export function canonicalSchema(dataType: DataType): CanonicalSchema {

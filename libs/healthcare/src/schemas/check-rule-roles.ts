@@ -35,6 +35,10 @@ export const CHECK_RULE_ROLES = {
   'amounts.paid_exceeds_allowed': ['paid', 'allowed'],
   'amounts.allowed_exceeds_billed': ['allowed', 'billed'],
   'amounts.paid_exceeds_billed': ['paid', 'billed', 'allowed'],
+  'remittance.claim_status': ['status'],
+  'remittance.adjustment_format': ['adjustments'],
+  'remittance.remark_format': ['remarks'],
+  'remittance.line_balance': ['charge', 'paid', 'adjustments'],
   'state_pack.claim_type': ['claimType'],
 } as const satisfies Record<string, readonly string[]>;
 

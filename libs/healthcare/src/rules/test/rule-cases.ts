@@ -18,6 +18,7 @@ import {
   zipValues,
   type ValueSource,
 } from './role-values';
+import { adjustmentValues, claimStatusValues, lineBalanceValues, remarkValues } from './remittance-values';
 import type { SeededRandom } from './seeded-random';
 
 type CaseMaker = (random: SeededRandom, asOf: string) => RuleInputs;
@@ -89,6 +90,10 @@ export const CASE_MAKERS: Readonly<Record<string, CaseMaker>> = {
     const paid = amountValue(random);
     return { paid, billed: amountValue(random, paid), allowed: random.pick([null, null, amountValue(random, paid)]) };
   },
+  'remittance.claim_status': single('status', claimStatusValues),
+  'remittance.adjustment_format': single('adjustments', adjustmentValues),
+  'remittance.remark_format': single('remarks', remarkValues),
+  'remittance.line_balance': lineBalanceValues,
   'state_pack.claim_type': single('claimType', claimTypeValues),
   'required.missing': single('value', requiredValues),
 };
