@@ -209,6 +209,21 @@ describe('ade generate and ade validate, offline (no server)', () => {
     expect(members.code).toBe(0);
     expect(members.stdout.split('\n')[3]).toBe('X12 834: 1 interchange(s), 1 transaction set(s) accepted, 0 rejected; 2 member(s), 3 coverage row(s)');
 
+    const remittance = await readFile(resolve(__dirname, '../../../libs/healthcare/src/x12/fixtures/835-remittance.x12'), 'utf8');
+    const advice = join(dir.path, 'advice.835');
+    await writeFile(advice, remittance);
+    const payments = await ade('validate', advice, '--as-of', '2026-11-01');
+    expect(payments.code).toBe(0);
+    expect(payments.stdout.split('\n').slice(0, 4)).toEqual([
+      `${advice}: remittance (x12), state pack ${JSON.parse((await ade('validate', advice, '--json')).stdout).state}, as of 2026-11-01`,
+      '  rows 5, valid 5, invalid 0, score 1.0000',
+      '',
+      'X12 835: 1 interchange(s), 1 transaction set(s) accepted, 0 rejected; 4 claim payment(s), 5 remittance row(s)',
+    ]);
+    await writeFile(advice, remittance.replace('SVC*HC:99213*200*150**1', 'SVC*HC:99213*200*140**1'));
+    const unbalanced = JSON.parse((await ade('validate', advice, '--as-of', '2026-11-01', '--json')).stdout);
+    expect(unbalanced).toMatchObject({ type: 'remittance', rows: 5, invalid: 1, rules: { 'remittance.line_balance': 1 } });
+
     const partly = join(dir.path, 'partly.x12');
     await writeFile(partly, withBrokenSecondSet(fixture));
     const ack = join(dir.path, 'partly.999');

@@ -1,6 +1,6 @@
 import { DATA_TYPES, TABULAR_FORMATS, type DataType, type TabularFormat } from '@ade/contracts';
 import { writeFile } from 'node:fs/promises';
-import { LayoutError, proposalAsMappingFile, readMappingFile, render999, StatePackError, type InterchangeAcknowledgment } from '@ade/healthcare';
+import { LayoutError, proposalAsMappingFile, readMappingFile, render999, StatePackError, type InterchangeAcknowledgment, type X12TransactionKind } from '@ade/healthcare';
 import { DUCKDB_SIZE_PATTERN } from '@ade/config';
 import { DEFAULT_VALIDATION_MEMORY_LIMIT, UnusableInputError, validateFile, type ValidationReport } from '@ade/quality';
 import { CliError, UsageError, type CliIo } from '../cli-io';
@@ -138,13 +138,21 @@ function describeLayout(report: ValidationReport): string[] {
   return [...heading, ...reading, ...notApplied, ...notCarried, '', ...mapping, ''];
 }
 
+/** What an X12 kind's units and rows are: claims and lines, members and coverages, claim payments and lines paid. */
+const UNITS_OF: Readonly<Record<X12TransactionKind, (units: number, rows: number) => string>> = {
+  '837P': (claims, rows) => `${claims} claim(s), ${rows} service line(s)`,
+  '837I': (claims, rows) => `${claims} claim(s), ${rows} service line(s)`,
+  '834': (members, rows) => `${members} member(s), ${rows} coverage row(s)`,
+  '835': (payments, rows) => `${payments} claim payment(s), ${rows} remittance row(s)`,
+};
+
 /** What reading an X12 file found, in file order, each finding at its segment and position. */
 function describeX12(report: ValidationReport): string[] {
   if (!report.x12) return [];
   const { transaction, interchanges, transactionSets, claims, findings } = report.x12;
   return [
     `X12 ${transaction}: ${interchanges} interchange(s), ${transactionSets.accepted} transaction set(s) accepted, ${transactionSets.rejected} rejected; ` +
-      (transaction === '834' ? `${claims} member(s), ${report.rows} coverage row(s)` : `${claims} claim(s), ${report.rows} service line(s)`),
+      UNITS_OF[transaction](claims, report.rows),
     ...(findings.length ? table([['SEVERITY', 'SEGMENT', 'POSITION', 'FINDING'], ...findings.map((f) => [f.severity, f.segment, String(f.position), f.problem])]) : []),
     '',
   ];

@@ -99,7 +99,7 @@ describe('parseX12 envelope validation', () => {
   it('refuses a 4010 file saying it is the retired version and how to convert it', () => {
     const error = parseError(professional.replace('*X*005010X222A1~', '*X*004010X098A1~').replace('ST*837*0001*005010X222A1', 'ST*837*0001'));
     expect(error).toMatchObject({ segment: 'GS', position: 2, code: 'transaction_unsupported' });
-    expect(error.message).toMatch(/retired 4010 version.* convert the file to 5010 \(005010X222A1 professional, 005010X223A3 institutional, 005010X220A1 enrollment\)/);
+    expect(error.message).toMatch(/retired 4010 version.* convert the file to 5010 \(005010X222A1 professional, 005010X223A3 institutional, 005010X220A1 enrollment, 005010X221A1 remittance\)/);
   });
 
   it('reads every 5010 version identifier in use: the base guides and their addenda', () => {

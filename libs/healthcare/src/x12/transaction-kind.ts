@@ -1,11 +1,12 @@
-export type X12TransactionKind = '837P' | '837I' | '834';
+export type X12TransactionKind = '837P' | '837I' | '834' | '835';
 /** The 837 kinds, whose sets are claims. */
-export type X12ClaimKind = Exclude<X12TransactionKind, '834'>;
-export type X12DataType = 'professional_claims' | 'institutional_claims' | 'eligibility';
+export type X12ClaimKind = Exclude<X12TransactionKind, '834' | '835'>;
+export type X12DataType = 'professional_claims' | 'institutional_claims' | 'eligibility' | 'remittance';
 
 /**
  * GS08 / ST03 implementation guide versions we map: the 5010 837 guides and their addenda (A1,
- * A2; for 837I also A3, which only corrected A2's errata), and the 5010 834 (benefit enrollment).
+ * A2; for 837I also A3, which only corrected A2's errata), the 5010 834 (benefit enrollment) and
+ * the 5010 835 (claim payment and remittance advice).
  * The addenda change code lists and situational rules, not the loops we read, so all are read alike.
  */
 const KIND_OF_VERSION: Readonly<Record<string, X12TransactionKind>> = {
@@ -18,6 +19,8 @@ const KIND_OF_VERSION: Readonly<Record<string, X12TransactionKind>> = {
   '005010X223A3': '837I',
   '005010X220': '834',
   '005010X220A1': '834',
+  '005010X221': '835',
+  '005010X221A1': '835',
 };
 
 export const X12_SUPPORTED_VERSIONS: readonly string[] = Object.keys(KIND_OF_VERSION);
@@ -29,7 +32,7 @@ export function transactionKindOf(version: string | null): X12TransactionKind | 
 /** Why a GS08 version is not read: 4010 gets how to convert, anything else the versions that are read. */
 export function unsupportedVersionProblem(version: string | null): string {
   if (version?.startsWith('004010')) {
-    return 'GS08 is the retired 4010 version, replaced by 5010 in 2012; convert the file to 5010 (005010X222A1 professional, 005010X223A3 institutional, 005010X220A1 enrollment) with an X12 translator or your clearinghouse and send it again';
+    return 'GS08 is the retired 4010 version, replaced by 5010 in 2012; convert the file to 5010 (005010X222A1 professional, 005010X223A3 institutional, 005010X220A1 enrollment, 005010X221A1 remittance) with an X12 translator or your clearinghouse and send it again';
   }
   return `GS08 is not a supported version (${X12_SUPPORTED_VERSIONS.join(', ')})`;
 }
@@ -38,6 +41,7 @@ export const DATA_TYPE_OF_KIND: Readonly<Record<X12TransactionKind, X12DataType>
   '837P': 'professional_claims',
   '837I': 'institutional_claims',
   '834': 'eligibility',
+  '835': 'remittance',
 };
 
 /** What GS01 (functional identifier) and ST01 (transaction set identifier) say for each kind. */
@@ -45,4 +49,5 @@ export const ENVELOPE_IDS: Readonly<Record<X12TransactionKind, { functionalId: s
   '837P': { functionalId: 'HC', transactionSetId: '837' },
   '837I': { functionalId: 'HC', transactionSetId: '837' },
   '834': { functionalId: 'BE', transactionSetId: '834' },
+  '835': { functionalId: 'HP', transactionSetId: '835' },
 };

@@ -5,6 +5,7 @@ import { checkAgainstGuide, type GuideProblem } from './guides/guide-check';
 import { implementationGuide } from './guides/implementation-guide';
 import { institutionalRows } from './rows/institutional-rows';
 import { professionalRows } from './rows/professional-rows';
+import { remittanceRows } from './remittance-collector';
 import { SegmentReader } from './segment-reader';
 import { DATA_TYPE_OF_KIND, type X12TransactionKind } from './transaction-kind';
 import type { X12ClaimBatch, X12ClaimRow } from './x12-claim-batch';
@@ -14,7 +15,7 @@ import { element, type X12Seg } from './x12-segment';
 export type X12BatchSummary = Omit<X12ClaimBatch, 'rows'>;
 
 /**
- * Reads X12 text (837P, 837I, 834) as it arrives (`push` each chunk, then `end`) and hands on the
+ * Reads X12 text (837P, 837I, 834, 835) as it arrives (`push` each chunk, then `end`) and hands on the
  * rows of each accepted transaction set as soon as its SE is read, so memory holds one set at a
  * time. Sets are accepted or rejected one by one: a set whose envelope, loops or guide check is
  * broken is rejected with an `error` finding and the rest of the file still lands. A file carries
@@ -126,11 +127,15 @@ export class X12Reader {
   }
 }
 
-/** The canonical rows of one set, and how many claims (837) or members (834) they came from. */
+/** The canonical rows of one set, and how many claims (837), members (834) or claim payments (835) they came from. */
 function rowsOf(set: TransactionSet): { units: number; rows: X12ClaimRow[] } {
   if (set.kind === '834') {
     const { members, rows } = enrollmentRows(set.segments);
     return { units: members, rows };
+  }
+  if (set.kind === '835') {
+    const { claims, rows } = remittanceRows(set.segments);
+    return { units: claims, rows };
   }
   const drafts = collectClaims(set.segments, set.kind);
   return { units: drafts.length, rows: drafts.flatMap(set.kind === '837P' ? professionalRows : institutionalRows) };

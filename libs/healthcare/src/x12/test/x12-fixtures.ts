@@ -4,7 +4,7 @@ import { join } from 'node:path';
 export const FIXTURES_DIR = join(__dirname, '..', 'fixtures');
 
 /** Fixture interchanges are stored one segment per line ("~\n") so a diff reads like the guide. */
-export function readFixture(name: '837p-two-claims.x12' | '837i-two-claims.x12' | '834-enrollment.x12'): string {
+export function readFixture(name: '837p-two-claims.x12' | '837i-two-claims.x12' | '834-enrollment.x12' | '835-remittance.x12'): string {
   return readFileSync(join(FIXTURES_DIR, name), 'utf8');
 }
 
