@@ -153,6 +153,6 @@ describe('the ingestion agent (control plane + worker + DuckDB)', () => {
       .set(as(platform.tenant.admin.token))
       .send({ name: 'edi-providers', dataType: 'providers', sourcePath: 'x', sourceFormat: 'x12', targetTable: 'healthcare_data.silver.p' })
       .expect(400);
-    expect(response.body.fields[0]).toMatchObject({ field: 'sourceFormat', message: expect.stringContaining('x12 carries professional_claims, institutional_claims, eligibility (837P, 837I, 834), not providers') });
+    expect(response.body.fields[0]).toMatchObject({ field: 'sourceFormat', message: expect.stringContaining('x12 carries professional_claims, institutional_claims, eligibility, remittance (837P, 837I, 834, 835), not providers') });
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATOR_DEFECT_RULES, todayIsoDate } from '@ade/healthcare';
 import { CCW_CARRIER_HEADERS, writeProfessionalClaimsCsv, type GenerationManifest } from '@ade/synthetic';
 import { eventually } from '@ade/testing';
+import { readFixture } from '../../../libs/healthcare/src/x12/test/x12-fixtures';
 import { BAD_NPI, carrierLine, delimited } from '../../../libs/quality/test/public-layout-files';
 import { verifyWebhookSignature } from '../src/webhooks/webhook-signature';
 import { startPlatform, type PlatformHarness } from './platform.harness';
@@ -180,6 +181,48 @@ describe('the quality agent, end to end', () => {
     const delivered = receiver.requests.filter((r) => r.path === '/alerts');
     expect(delivered.length).toBeGreaterThanOrEqual(2);
     for (const request of delivered) expect(verifyWebhookSignature(secret, request.headers['x-ade-signature'] as string, request.body)).toBe(true);
+  });
+
+  it('reconciles an 835 against the claims in silver: a claim paid other than silver says is counted, the remittance still lands', async () => {
+    const claims = [
+      'claim_id,claim_line_number,member_id,billing_npi,diagnosis_code_1,hcpcs_code,claim_line_start_date,place_of_service_code,service_unit_quantity,charge_amount,allowed_amount,paid_amount',
+      'CLM-1001,1,MCD000111,1234567893,E11.9,99213,2024-04-01,11,1,200.00,170.00,150.00',
+      'CLM-1001,2,MCD000111,1234567893,E11.9,85025,2024-04-01,11,1,100.00,90.00,70.00',
+      'CLM-1004,1,MCD000333,1234567893,E11.9,99214,2024-04-02,11,1,350.00,300.00,250.00',
+      // Kept under the payer's ICN (CLP07): the denied CLM-1002, paid here, and the claim the 835 reverses.
+      'ICN24100002,1,MCD000222,1234567893,E11.9,99213,2024-03-10,11,1,180.00,180.00,35.00',
+      'ICN24090050,1,MCD000111,1234567893,E11.9,99212,2024-03-01,11,1,120.00,100.00,100.00',
+    ];
+    await land(platform.dataDir, platform.tenant.tenantId, 'recon-claims/claims.csv', `${claims.join('\n')}\n`);
+    const claimsPipeline = await createPipeline(platform.cp, platform.tenant, { name: 'recon-claims', sourcePath: 'recon-claims', targetTable: 'healthcare_data.silver.recon_claims' });
+    await run(claimsPipeline.id);
+    const silverClaims = await platform.withCatalog((c) => c.query("SELECT count(*) AS n FROM healthcare_data.silver.recon_claims WHERE claim_id IN ('CLM-1001', 'CLM-1004', 'ICN24100002', 'ICN24090050')"));
+    expect(Number(silverClaims[0]!['n'])).toBe(5);
+
+    await land(platform.dataDir, platform.tenant.tenantId, 'remits/advice.835', readFixture('835-remittance.x12'));
+    const remits = await createPipeline(platform.cp, platform.tenant, {
+      name: 'remits', dataType: 'remittance', sourcePath: 'remits', sourceFormat: 'x12', targetTable: 'healthcare_data.silver.remittance',
+      quality: { claimTables: ['recon_claims'] },
+    });
+    const runId = await run(remits.id);
+    const check = await eventually(() => poll('/v1/quality/tables/remittance'), (body) => body?.report?.runId === runId, { timeoutMs: 15_000, what: 'the remittance quality report' });
+    // CLM-1001 paid 220 in both. CLM-1004 paid 280 against 250 in silver, and CLM-1002 (found by its ICN) 0 against 35:
+    // two rows differ. CLM-0950 is a reversal (CLP02 22), whose negative payment is not the claim's.
+    expect(check.report).toMatchObject({ rows: { input: 5, silver: 5, quarantined: 0 } });
+    const failed = (check.report.expectations as Array<{ rule: string; failed: number; action: string }>).filter((e) => e.failed > 0);
+    // The fixture's April 2024 services are also older than the freshness window, a warning too.
+    expect(failed).toEqual([
+      expect.objectContaining({ rule: 'business.remittance_paid', column: 'claim_paid_amount', failed: 2, action: 'warn' }),
+      expect.objectContaining({ rule: 'business.freshness', failed: 1, action: 'warn' }),
+    ]);
+    const landed = await platform.withCatalog((c) => c.query('SELECT claim_id, claim_line_number, line_paid_amount, adjustments FROM healthcare_data.silver.remittance ORDER BY claim_id, claim_line_number'));
+    expect(landed.map((row) => `${row['claim_id']}/${row['claim_line_number']} ${row['line_paid_amount']} ${row['adjustments']}`)).toEqual([
+      'CLM-0950/1 -100.00 PR-1:-20',
+      'CLM-1001/1 150.00 CO-45:30 PR-2:20',
+      'CLM-1001/2 70.00 CO-45:10 PR-1:15 PR-2:5',
+      'CLM-1002/0 null null',
+      'CLM-1004/1 280.00 CO-45:50 PR-3:20',
+    ]);
   });
 });
 

@@ -116,6 +116,7 @@ describe('qualitySettingsSchema', () => {
       freshnessMaxDays: 30,
       eligibilityTable: 'eligibility',
       providerTable: 'providers_2026',
+      claimTables: ['professional_claims', 'edi_claims'],
     };
     expect(qualitySettingsSchema.parse(settings)).toEqual(settings);
   });
@@ -158,6 +159,12 @@ describe('qualitySettingsSchema', () => {
     for (const name of ['', 'x'.repeat(64), 'Providers', '1t', 'cat.silver.providers', 'providers;', 'x providers']) {
       expect(problems(qualitySettingsSchema, { [field]: name })).toBe(`${field}: Invalid string: must match pattern /^[a-z_][a-z0-9_]{0,62}$/`);
     }
+  });
+
+  it('takes one to eight claim tables to reconcile remittances against, each a plain table name', () => {
+    expect(problems(qualitySettingsSchema, { claimTables: [] })).toBe('claimTables: Too small: expected array to have >=1 items');
+    expect(problems(qualitySettingsSchema, { claimTables: Array.from({ length: 9 }, (_, n) => `t${n}`) })).toBe('claimTables: Too big: expected array to have <=8 items');
+    expect(problems(qualitySettingsSchema, { claimTables: ['claims', 'silver.claims'] })).toBe('claimTables.1: Invalid string: must match pattern /^[a-z_][a-z0-9_]{0,62}$/');
   });
 
   it('refuses unknown keys', () => {

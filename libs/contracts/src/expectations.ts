@@ -37,6 +37,9 @@ export const expectationOverrideSchema = z
 export type ExpectationOverride = z.infer<typeof expectationOverrideSchema>;
 
 /** The quality stage's settings on a pipeline definition. Config only: never row data. */
+/** A table of the tenant's silver schema, by its plain name. */
+const silverTableName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/);
+
 export const qualitySettingsSchema = z
   .object({
     expectations: z
@@ -53,8 +56,10 @@ export const qualitySettingsSchema = z
     /** `business.freshness` fails the run's newest service date when it is older than this. */
     freshnessMaxDays: z.int().min(1).max(3650).optional(),
     /** Tables the cross-table rules read; default: the silver tables of those data types, when present. */
-    eligibilityTable: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
-    providerTable: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
+    eligibilityTable: silverTableName.optional(),
+    providerTable: silverTableName.optional(),
+    /** The claim tables a remittance is reconciled against; default `professional_claims` and `institutional_claims`. */
+    claimTables: z.array(silverTableName).min(1).max(8).optional(),
   })
   .strict();
 export type QualitySettings = z.infer<typeof qualitySettingsSchema>;

@@ -91,10 +91,10 @@ function assertKnownState(state: string | undefined): void {
   }
 }
 
-/** X12 files carry professional (837P) or institutional (837I) claims, or enrollment (834), only. */
+/** X12 files carry professional (837P) or institutional (837I) claims, enrollment (834) or remittance advice (835), only. */
 function assertFormatFitsType(format: SourceFormat, dataType: DataType): void {
   if (format === 'x12' && !(X12_DATA_TYPES as readonly string[]).includes(dataType)) {
-    throw new InvalidFieldError('sourceFormat', `x12 carries ${X12_DATA_TYPES.join(', ')} (837P, 837I, 834), not ${dataType}`);
+    throw new InvalidFieldError('sourceFormat', `x12 carries ${X12_DATA_TYPES.join(', ')} (837P, 837I, 834, 835), not ${dataType}`);
   }
 }
 

@@ -10,7 +10,7 @@ const EXTENSIONS: Record<SourceFormat, string[]> = {
   csv: ['.csv', '.txt', '.tsv'],
   ndjson: ['.ndjson', '.jsonl', '.json'],
   parquet: ['.parquet'],
-  x12: ['.x12', '.837', '.edi', '.txt'],
+  x12: ['.x12', '.837', '.834', '.835', '.edi', '.txt'],
 };
 
 const GLOB = /[*?]/;

@@ -15,7 +15,8 @@ export const hasColumn = (schema: CanonicalSchema, column: string) => schema.col
 
 /**
  * The rules over a whole data set or other tables (repeated business keys, NPIs the provider
- * table does not know, service outside the member's enrollment, stale data) as a pipeline
+ * table does not know, service outside the member's enrollment, a remittance that paid other than
+ * the claim in silver says, stale data) as a pipeline
  * definition names and overrides them. How each is judged is the engine's business (libs/quality).
  */
 export const DATASET_RULE_DEFAULTS = {
@@ -30,6 +31,10 @@ export const DATASET_RULE_DEFAULTS = {
   'business.eligibility_span': {
     meta: { rule: 'business.eligibility_span', family: 'business', dimension: 'consistency', action: 'drop' },
     columns: (schema) => (hasColumn(schema, 'member_id') && SERVICE_SPANS.some(([from]) => hasColumn(schema, from)) ? ['member_id'] : []),
+  },
+  'business.remittance_paid': {
+    meta: { rule: 'business.remittance_paid', family: 'business', dimension: 'consistency', action: 'warn' },
+    columns: (schema) => (schema.dataType === 'remittance' ? ['claim_paid_amount'] : []),
   },
   'business.freshness': {
     meta: { rule: 'business.freshness', family: 'freshness', dimension: 'consistency', action: 'warn' },

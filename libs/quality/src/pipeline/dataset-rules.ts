@@ -8,7 +8,15 @@ export interface DatasetPlanContext {
   schema: CanonicalSchema;
   present: ReadonlySet<string>;
   render: SqlRenderContext;
-  lookups: { providers: string | null; eligibility: string | null };
+  lookups: DatasetLookups;
+}
+
+/** The other silver tables the data-set rules read, each qualified, or null (none) where the catalog lacks it. */
+export interface DatasetLookups {
+  providers: string | null;
+  eligibility: string | null;
+  /** The claim tables (professional, institutional) a remittance is reconciled against. */
+  claims: readonly string[];
 }
 
 export interface DatasetCheck {
@@ -21,8 +29,9 @@ export interface DatasetCheck {
 /**
  * How the rules over the whole data set or other tables are judged, which no single record can
  * answer: repeated business keys, NPIs the provider table does not know, service outside the
- * member's enrollment. Like the library rules, each passes what another rule reports (a malformed
- * NPI is not also "unknown"; a date that does not parse is not also "outside eligibility").
+ * member's enrollment, a remittance paying other than its claim in silver says. Like the library
+ * rules, each passes what another rule reports (a malformed NPI is not also "unknown"; a date that
+ * does not parse is not also "outside eligibility"; a malformed paid amount is not also "differs").
  */
 export const DATASET_RULE_PLANS: Record<DatasetRuleId, (context: DatasetPlanContext) => DatasetCheck[]> = {
   'integrity.duplicate_line': ({ schema, present }) => {
@@ -63,6 +72,31 @@ export const DATASET_RULE_PLANS: Record<DatasetRuleId, (context: DatasetPlanCont
           `CREATE OR REPLACE TEMP TABLE eligibility_misses AS SELECT ${SOURCE_TABLE}.rowid AS source_row FROM ${SOURCE_TABLE} ` +
             `WHERE ${member} IS NOT NULL AND ${from} IS NOT NULL AND NOT EXISTS (` +
             `SELECT 1 FROM eligibility_spans AS e WHERE e.member_id = ${member} AND e.span_from <= ${from} AND e.span_to >= ${to})`,
+        ],
+      },
+    ];
+  },
+  'business.remittance_paid': ({ schema, present, lookups }) => {
+    if (schema.dataType !== 'remittance' || lookups.claims.length === 0 || !present.has('claim_id') || !present.has('claim_paid_amount')) return [];
+    const paid = `TRY_CAST(${sourceColumnSql('claim_paid_amount')} AS DECIMAL(38,8))`;
+    // The payer's ICN finds the claim when the claims carry it instead of the provider's claim id.
+    const byIcn = present.has('payer_claim_control_number');
+    const silverPaid = `coalesce(by_id.paid${byIcn ? ', by_icn.paid' : ''})`;
+    const reversal = present.has('claim_status_code') ? ` AND coalesce(${sourceColumnSql('claim_status_code')}, '') <> '22'` : '';
+    return [
+      {
+        column: 'claim_paid_amount',
+        message: 'Claim paid in the remittance differs from the paid amount of the claim in silver',
+        passSql: `${SOURCE_TABLE}.rowid NOT IN (SELECT source_row FROM remittance_paid_misses)`,
+        prepareSql: [
+          // A claim whose lines carry no paid amount (an 837 as submitted) has nothing to reconcile.
+          `CREATE OR REPLACE TEMP TABLE silver_claim_paid AS SELECT claim_id, sum(paid_amount) AS paid FROM (` +
+            lookups.claims.map((table) => `SELECT trim(claim_id) AS claim_id, CAST(paid_amount AS DECIMAL(38,8)) AS paid_amount FROM ${table}`).join(' UNION ALL ') +
+            `) WHERE claim_id IS NOT NULL GROUP BY claim_id HAVING count(paid_amount) > 0`,
+          `CREATE OR REPLACE TEMP TABLE remittance_paid_misses AS SELECT ${SOURCE_TABLE}.rowid AS source_row FROM ${SOURCE_TABLE} ` +
+            `LEFT JOIN silver_claim_paid AS by_id ON by_id.claim_id = trim(${sourceColumnSql('claim_id')}) ` +
+            (byIcn ? `LEFT JOIN silver_claim_paid AS by_icn ON by_icn.claim_id = trim(${sourceColumnSql('payer_claim_control_number')}) ` : '') +
+            `WHERE ${paid} IS NOT NULL AND ${silverPaid} IS NOT NULL AND ${paid} <> ${silverPaid}${reversal}`,
         ],
       },
     ];

@@ -4,7 +4,7 @@ import { DATASET_RULE_DEFAULTS, expectationIdOf, libraryExpectationDefault, type
 import { planChecks } from '../check-plan';
 import { claimDateHook } from '../parsed-dates';
 import { sourceColumnSql } from '../source-table';
-import { DATASET_RULE_PLANS } from './dataset-rules';
+import { DATASET_RULE_PLANS, type DatasetLookups } from './dataset-rules';
 
 /**
  * One expectation ready to judge the staged rows: TRUE passes. Its `rule` is the library rule it
@@ -29,7 +29,7 @@ export interface ExpectationPlanContext {
   dateColumns: readonly string[];
   overrides: readonly ExpectationOverride[];
   /** Qualified lookup tables the data-set rules may read; null when the tenant has none. */
-  lookups: { providers: string | null; eligibility: string | null };
+  lookups: DatasetLookups;
   /** Rules the file's recognised layout says do not apply to it. */
   notApplicable?: ReadonlySet<string>;
   /** Columns the layout says its files do not carry, so no row is faulted for lacking them. */

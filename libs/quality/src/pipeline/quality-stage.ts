@@ -163,10 +163,22 @@ function markJudgedSql(catalog: string, table: string, runIds: readonly string[]
   return `INSERT OR REPLACE INTO ${judgedRunsTable(catalog)} (table_name, run_id, judged_by_run, judged_at) VALUES ${values.join(', ')}`;
 }
 
+/** The silver claim tables a remittance is reconciled against (by default the professional and institutional ones) that exist. */
+async function claimTables(session: SqlSession, request: QualityRunRequest, tables: MedallionTables): Promise<string[]> {
+  const names = request.settings.claimTables ?? (['professional_claims', 'institutional_claims'] as const).map((dataType) => canonicalSchema(dataType).table);
+  const found: string[] = [];
+  for (const name of names) {
+    const table = await lookupTable(session, request.catalog, name, tables.silver);
+    if (table) found.push(table);
+  }
+  return found;
+}
+
 async function lookups(session: SqlSession, request: QualityRunRequest, tables: MedallionTables) {
   return {
     providers: await lookupTable(session, request.catalog, request.settings.providerTable ?? 'providers', tables.silver),
     eligibility: await lookupTable(session, request.catalog, request.settings.eligibilityTable ?? 'eligibility', tables.silver),
+    claims: await claimTables(session, request, tables),
   };
 }
 

@@ -83,7 +83,7 @@ export async function releaseQuarantined(session: SqlSession, request: ReleaseRe
           render,
           dateColumns: stage.dateColumns,
           overrides: request.settings.expectations,
-          lookups: { providers: null, eligibility: null },
+          lookups: { providers: null, eligibility: null, claims: [] },
           notApplicable: new Set(Object.keys(layout?.notApplicable ?? {})),
           notCarried: new Set(Object.keys(layout?.notCarried ?? {})),
         }),
