@@ -60,6 +60,19 @@ describe('parseX12 on an 835 claim payment / advice (005010X221A1)', () => {
     expect(rows[3]).toMatchObject({ hcpcs_code: null, ndc_code: '00002143380' });
   });
 
+  it("notes a claim payment whose charge less payment is not its adjustments' sum, and still lands it", () => {
+    const text = editClaims(fixture, (segments) => segments.map((s) => (s === 'CAS*CO*45*50' ? 'CAS*CO*45*60' : s)));
+    const unbalanced = parseX12(text);
+    expect(unbalanced).toMatchObject({ claims: 4, lines: 5, transactionSets: { accepted: 1, rejected: 0 } });
+    expect(unbalanced.findings).toEqual([
+      expect.objectContaining({
+        severity: 'warning', code: 'payment_unbalanced', segment: 'CLP', position: positionOf(text, 'CLP*CLM-1004'),
+        problem: "CLP03 less CLP04 is not the sum of the claim payment's adjustments (CAS) and its lines'",
+      }),
+    ]);
+    expect(unbalanced.acknowledgments[0]!.groups[0]!.sets[0]).toMatchObject({ status: 'A' });
+  });
+
   it('rejects a service payment outside a claim payment, naming the SVC and its loop', () => {
     const text = editClaims(fixture, (segments) => segments.flatMap((s) => (s === 'LX*1' ? [s, 'SVC*HC:99213*10*10**1'] : [s])));
     const at = positionOf(text, 'SVC*HC:99213*10');

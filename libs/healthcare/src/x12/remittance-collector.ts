@@ -6,6 +6,8 @@ import { X12Error } from './x12-error';
 import { component, composite, element, type X12Seg } from './x12-segment';
 
 interface ClaimPayment {
+  /** The CLP, for the balance finding. */
+  at: X12Seg;
   values: ColumnValues;
   adjustments: string[];
   remarks: string[];
@@ -35,8 +37,12 @@ const NDC_QUALIFIER = 'N4';
  * row per service paid (2110 SVC) with its code, amounts, dates, line id (REF*6R), allowed amount
  * (AMT*B6), adjustments and remark codes (LQ*HE). A claim paid without service lines is one row,
  * line 0. Provider-level adjustments (PLB) are not claim payments and are not read.
+ *
+ * `unbalanced` lists the claim payments that break the guide's claim balancing rule (CLP03 less
+ * CLP04 is the sum of every CAS amount of the claim and its lines): the rows still land, and each
+ * line's own balance is judged by the `remittance.line_balance` rule.
  */
-export function remittanceRows(segments: readonly X12Seg[]): { claims: number; rows: X12ClaimRow[] } {
+export function remittanceRows(segments: readonly X12Seg[]): { claims: number; rows: X12ClaimRow[]; unbalanced: X12Error[] } {
   const payment: ColumnValues = {};
   const claims: ClaimPayment[] = [];
   let claim: ClaimPayment | null = null;
@@ -61,6 +67,7 @@ export function remittanceRows(segments: readonly X12Seg[]): { claims: number; r
         break;
       case 'CLP':
         claim = {
+          at: segment,
           values: {
             claim_id: value(1),
             claim_status_code: value(2),
@@ -116,7 +123,28 @@ export function remittanceRows(segments: readonly X12Seg[]): { claims: number; r
     if (c.lines.length === 0) return [canonicalRow(REMITTANCE_SCHEMA, { ...claimValues, claim_line_number: '0' })];
     return c.lines.map((l) => canonicalRow(REMITTANCE_SCHEMA, { ...claimValues, ...l.values, adjustments: listOf(l.adjustments), remark_codes: listOf(l.remarks) }));
   });
-  return { claims: claims.length, rows };
+  return { claims: claims.length, rows, unbalanced: claims.filter((c) => !balances(c)).map(unbalancedError) };
+}
+
+const CENTS = /^-?[0-9]{1,12}(\.[0-9]{1,2})?$/;
+
+/** Charge less paid equals every adjustment of the claim, in cents; amounts it cannot read in cents are left to the rules. */
+function balances(claim: ClaimPayment): boolean {
+  const amounts = [claim.values['claim_charge_amount'], claim.values['claim_paid_amount'], ...[claim.adjustments, ...claim.lines.map((l) => l.adjustments)].flat().map((entry) => entry.slice(entry.indexOf(':') + 1))];
+  if (!amounts.every((amount) => amount != null && CENTS.test(amount))) return true;
+  const [charge, paid, ...adjusted] = amounts.map((amount) => cents(amount!));
+  return charge! - paid! === adjusted.reduce((sum, value) => sum + value, 0);
+}
+
+function cents(amount: string): number {
+  const negative = amount.startsWith('-');
+  const [whole, fraction = ''] = (negative ? amount.slice(1) : amount).split('.');
+  const value = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  return negative ? -value : value;
+}
+
+function unbalancedError(claim: ClaimPayment): X12Error {
+  return new X12Error('payment_unbalanced', 'CLP', claim.at.position, 'CLP03 less CLP04 is not the sum of the claim payment\'s adjustments (CAS) and its lines\'');
 }
 
 function inClaim(claim: ClaimPayment | null, segment: X12Seg): ClaimPayment {

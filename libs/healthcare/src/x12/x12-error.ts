@@ -6,7 +6,9 @@ export type X12ErrorCode =
   /** Not an 837, or an implementation guide version this parser does not map. */
   | 'transaction_unsupported'
   /** The 837 loops do not nest as the implementation guide requires (e.g. a claim with no lines). */
-  | 'claim_structure_invalid';
+  | 'claim_structure_invalid'
+  /** An 835 claim payment whose charge less its payment is not the sum of its adjustments: noted, the payment still lands. */
+  | 'payment_unbalanced';
 
 /**
  * An interchange this module cannot turn into claim rows. Messages name the segment, its place and

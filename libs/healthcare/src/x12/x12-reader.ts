@@ -81,14 +81,17 @@ export class X12Reader {
     }
     let rows: X12ClaimRow[];
     let claims: number;
+    let notes: X12Error[] | undefined;
     try {
-      ({ units: claims, rows } = rowsOf(set));
+      ({ units: claims, rows, notes } = rowsOf(set));
     } catch (error) {
       if (!(error instanceof X12Error)) throw error;
       // IK502 I5: one or more segments in error, by the implementation guide.
       this.reject(set, 'I5', new X12Error(error.code, error.segment, error.position, `${error.problem}; transaction set ${controlNumber} rejected`));
       return;
     }
+    // Business findings (an 835 claim that does not balance) are not syntax: the 999 does not carry them.
+    for (const note of notes ?? []) this.envelopes.findings.push(findingOf(note, 'warning'));
     this.kind = set.kind;
     this.accepted += 1;
     this.claims += claims;
@@ -128,14 +131,14 @@ export class X12Reader {
 }
 
 /** The canonical rows of one set, and how many claims (837), members (834) or claim payments (835) they came from. */
-function rowsOf(set: TransactionSet): { units: number; rows: X12ClaimRow[] } {
+function rowsOf(set: TransactionSet): { units: number; rows: X12ClaimRow[]; notes?: X12Error[] } {
   if (set.kind === '834') {
     const { members, rows } = enrollmentRows(set.segments);
     return { units: members, rows };
   }
   if (set.kind === '835') {
-    const { claims, rows } = remittanceRows(set.segments);
-    return { units: claims, rows };
+    const { claims, rows, unbalanced } = remittanceRows(set.segments);
+    return { units: claims, rows, notes: unbalanced };
   }
   const drafts = collectClaims(set.segments, set.kind);
   return { units: drafts.length, rows: drafts.flatMap(set.kind === '837P' ? professionalRows : institutionalRows) };
