@@ -137,6 +137,9 @@ async function main(): Promise<void> {
     await ade('audit', 'log', '--limit', '5');
     await ade('audit', 'verify');
 
+    step('Scaling out to Databricks: the cluster a nightly ingestion would get, as a spec (no workspace needed)');
+    await ade('cluster', 'create', 'medicaid-nightly-ingest', 'ingestion', '--cost-level', 'economy', '--dry-run');
+
     step(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     process.stdout.write(
       `run 1 ${first.status}: ${first.counts.rowsLoaded.toLocaleString('en-US')} rows landed in ${first.bronzeTable} ` +

@@ -3,6 +3,7 @@ import type { Command } from './command';
 import { apikeyCreateCommand, apikeyListCommand, apikeyRevokeCommand } from './commands/apikey.command';
 import { auditLogCommand, auditVerifyCommand } from './commands/audit.command';
 import { catalogInitCommand } from './commands/catalog-init.command';
+import { clusterCreateCommand, clusterListCommand, clusterMonitorCommand, clusterResizeCommand, clusterTerminateCommand } from './commands/cluster.command';
 import { generateClaimsCommand } from './commands/generate-claims.command';
 import { lineageCommand } from './commands/lineage.command';
 import { loginCommand } from './commands/login.command';
@@ -19,6 +20,7 @@ import { qualityReleaseCommand } from './commands/quality-release.command';
 import { qualityTrendsCommand } from './commands/quality-trends.command';
 import { statusCommand } from './commands/status.command';
 import { validateCommand } from './commands/validate.command';
+import { warehouseAutoStopCommand, warehouseListCommand } from './commands/warehouse.command';
 import { webhookSetCommand, webhookShowCommand } from './commands/webhook.command';
 
 export const commands: Command[] = [
@@ -48,6 +50,13 @@ export const commands: Command[] = [
   auditLogCommand,
   validateCommand,
   generateClaimsCommand,
+  clusterCreateCommand,
+  clusterListCommand,
+  clusterResizeCommand,
+  clusterTerminateCommand,
+  clusterMonitorCommand,
+  warehouseListCommand,
+  warehouseAutoStopCommand,
 ];
 
 function help(): string {

@@ -1,5 +1,6 @@
 export * from './data-types';
 export * from './events';
+export * from './backoff';
 export * from './failures';
 export * from './identifiers';
 export * from './jobs';

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job, type MinimalJob } from 'bullmq';
+import { fullJitterDelay } from '@ade/contracts';
 import { WebhookConfig } from '../config/webhook.config';
 import { SecretBox, SecretDecryptionError } from '../secrets/secret-box';
-import { fullJitterDelay, WEBHOOK_BACKOFF_CAP_MS } from './webhook-backoff';
+import { WEBHOOK_BACKOFF_CAP_MS } from './webhook-backoff';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { postWebhook } from './webhook-sender';
 import { signWebhookPayload, WEBHOOK_EVENT_ID_HEADER, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature';

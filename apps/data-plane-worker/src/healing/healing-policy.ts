@@ -18,13 +18,3 @@ export function decideHealing(failureClass: FailureClass, scope: 'file' | 'run',
   if (attempt >= maxAttempts) return { action: 'give_up', retry: false };
   return { action: failureClass === 'resource' ? 'retry_smaller_batch' : 'retry', retry: true };
 }
-
-/**
- * "Full jitter" (AWS architecture blog, Exponential Backoff and Jitter): a uniformly random delay
- * between 0 and min(cap, base * 2^(attempt - 1)), so retries of many runs spread out instead of
- * arriving together.
- */
-export function fullJitterDelay(attemptsMade: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attemptsMade - 1));
-  return Math.floor(random() * ceiling);
-}

@@ -1,10 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Worker, type ConnectionOptions } from 'bullmq';
-import { tenantQueueName } from '@ade/contracts';
+import { fullJitterDelay, tenantQueueName } from '@ade/contracts';
 import { QueueConfig } from '@ade/config';
 import { redisOptionsFromUrl, TenantRegistry } from '@ade/queue';
 import { WorkerConfig } from '../config/worker.config';
-import { fullJitterDelay } from '../healing/healing-policy';
 import { JobRunner } from './job-runner';
 
 /**
