@@ -13,8 +13,8 @@ export interface StagedFile {
 }
 
 /**
- * The engine reads rows, not EDI: an X12 file is parsed into canonical rows (claim lines, or an
- * 834's enrollment) and written as NDJSON in the worker's own scratch space, then landed under the
+ * The engine reads rows, not EDI: an X12 file is parsed into canonical rows (claim lines, an
+ * 834's enrollment, an 835's payments) and written as NDJSON in the worker's own scratch space, then landed under the
  * original file's name and hash (so checkpoints still recognise the delivery). The scratch copy
  * holds PHI and lives only as long as the ingest. Envelope counts or control numbers that disagree
  * do not stop the rows landing; a broken transaction set is rejected and the others land, the

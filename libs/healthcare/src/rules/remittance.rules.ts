@@ -96,10 +96,8 @@ export const lineBalance = defineRule({
   },
 });
 
-/** A well-formed amount as an integer count of 10^-8. */
+/** A well-formed amount as an integer count of 10^-8 (the sign stays on the integer digits: "-0.5" is "-0" and "50000000"). */
 function scaled(amount: string): bigint {
-  const negative = amount.startsWith('-');
-  const [integer, fraction = ''] = (negative ? amount.slice(1) : amount).split('.');
-  const value = BigInt(integer! + fraction.padEnd(SCALE, '0'));
-  return negative ? -value : value;
+  const [integer, fraction = ''] = amount.split('.');
+  return BigInt(integer! + fraction.padEnd(SCALE, '0'));
 }

@@ -31,7 +31,7 @@ export interface LoopRule {
   segments: Readonly<Record<string, Usage>>;
 }
 
-/** An 837 implementation guide as data: its loops, and the elements of the segments it details. */
+/** An implementation guide (837P, 837I, 835) as data: its loops, and the elements of the segments it details. */
 export interface ImplementationGuide {
   transaction: X12TransactionKind;
   source: { publisher: string; document: string; url: string };
@@ -41,7 +41,7 @@ export interface ImplementationGuide {
 
 const cache = new Map<X12TransactionKind, ImplementationGuide>();
 
-/** The shipped guide of an 837 kind (`libs/healthcare/x12-guides/837p.json`, `837i.json`). */
+/** The shipped guide of a transaction kind (`libs/healthcare/x12-guides/837p.json`, `837i.json`, `835.json`). */
 export function implementationGuide(kind: X12TransactionKind, startDir: string = __dirname): ImplementationGuide {
   const cached = cache.get(kind);
   if (cached) return cached;
