@@ -137,6 +137,9 @@ async function main(): Promise<void> {
     await ade('audit', 'log', '--limit', '5');
     await ade('audit', 'verify');
 
+    step('The health of the catalog the demo filled: schemas, tables, rows, last writes, PHI columns');
+    await ade('catalog', 'health');
+
     step('Scaling out to Databricks: the cluster a nightly ingestion would get, as a spec (no workspace needed)');
     await ade('cluster', 'create', 'medicaid-nightly-ingest', 'ingestion', '--cost-level', 'economy', '--dry-run');
 

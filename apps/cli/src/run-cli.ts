@@ -2,6 +2,7 @@ import { CliError, type CliIo } from './cli-io';
 import type { Command } from './command';
 import { apikeyCreateCommand, apikeyListCommand, apikeyRevokeCommand } from './commands/apikey.command';
 import { auditLogCommand, auditVerifyCommand } from './commands/audit.command';
+import { catalogHealthCommand } from './commands/catalog-health.command';
 import { catalogInitCommand } from './commands/catalog-init.command';
 import { clusterCreateCommand, clusterListCommand, clusterMonitorCommand, clusterResizeCommand, clusterTerminateCommand } from './commands/cluster.command';
 import { generateClaimsCommand } from './commands/generate-claims.command';
@@ -28,6 +29,7 @@ export const commands: Command[] = [
   logoutCommand,
   statusCommand,
   catalogInitCommand,
+  catalogHealthCommand,
   pipelineCreateCommand,
   pipelineListCommand,
   pipelineRunCommand,

@@ -68,6 +68,25 @@ describe('ade CLI against a running control plane and worker', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'succeeded', bronzeTable: 'healthcare_data.bronze.cli_claims', counts: { rowsLoaded: 2 } });
   });
 
+  it('checks the catalog through the worker: schemas, tables with rows and last writes, PHI columns; another tenant never sees the check', async () => {
+    const checked = await ade('catalog', 'health');
+    expect(checked).toMatchObject({ code: 0, stderr: '' });
+    const lines = checked.stdout.split('\n');
+    expect(lines[0]).toBe('Catalog healthcare_data (embedded engine): schemas bronze, silver, gold, _system');
+    expect(lines[2]!.split(/\s{2,}/)).toEqual(['TABLE', 'ROWS', 'LAST WRITE', 'PHI COLUMNS']);
+    expect(lines.find((line) => line.startsWith('healthcare_data.bronze.cli_claims'))?.split(/\s{2,}/)).toEqual(['healthcare_data.bronze.cli_claims', '2', expect.stringMatching(/^\d{4}-\d\d-\d\dT/), 'claim_id']);
+    expect(checked.stdout).toContain('No findings');
+
+    const json = JSON.parse((await ade('catalog', 'health', 'healthcare_data', '--json')).stdout);
+    expect(json).toMatchObject({ engine: 'embedded', catalogName: 'healthcare_data', governance: null, findings: [] });
+    expect(await ade('catalog', 'health', 'someone_elses')).toMatchObject({ code: 1, stderr: expect.stringContaining('not found') });
+
+    const { body: latest } = await cp.http().get('/v1/catalog/health').set('authorization', `Bearer ${tenant.admin.token}`).expect(200);
+    const other = await createTenant(cp);
+    await cp.http().get(`/v1/catalog/health/${latest.id}`).set('authorization', `Bearer ${other.admin.token}`).expect(404);
+    await cp.http().get('/v1/catalog/health').set('authorization', `Bearer ${other.admin.token}`).expect(404);
+  });
+
   it('exits 1 with the reason when a waited-for run fails', async () => {
     await ade('pipeline', 'create', 'cli-missing', '--source-path', 'nowhere.csv', '--target-table', 'healthcare_data.silver.cli_missing');
     const run = await ade('pipeline', 'run', 'cli-missing', '--wait');

@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } 
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { CatalogHealthModule } from './catalog-health/catalog-health.module';
 import { ControlPlaneConfigModule } from './config/config.module';
 import type { ControlPlaneConfig } from './config/control-plane.config';
 import { DatabaseModule } from './database/database.module';
@@ -36,6 +37,7 @@ export class AppModule implements NestModule {
         UsersModule,
         TenantsModule,
         CatalogModule,
+        CatalogHealthModule,
         PipelinesModule,
         RunsModule,
         IncidentsModule,

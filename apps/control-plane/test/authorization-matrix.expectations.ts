@@ -112,6 +112,10 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
   // --- catalog (no @Roles: closed to operators by its tenant scope)
   'GET /v1/catalog': { expect: TENANT_READ_OWN_SCOPE(200) },
   'POST /v1/catalog/init': { expect: TENANT_WRITE_OWN_SCOPE(202) },
+  // a health check reads the caller's own catalog: viewers may ask for one too
+  'POST /v1/catalog/health': { expect: TENANT_READ_OWN_SCOPE(202) },
+  'GET /v1/catalog/health': { expect: TENANT_READ_OWN_SCOPE(200) },
+  'GET /v1/catalog/health/:id': { request: (f) => ({ params: { id: f.a.healthCheck } }), expect: TENANT_READ_OF_A(200) },
 
   // --- pipelines
   'POST /v1/pipelines': {

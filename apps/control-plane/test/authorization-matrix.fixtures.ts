@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@ade/contracts';
 import { SessionsService } from '../src/auth/sessions.service';
+import { CatalogHealthChecksRepository } from '../src/catalog-health/catalog-health-checks.repository';
 import { QualityRecorder } from '../src/quality/quality-recorder';
 import { PipelineMappingsRepository } from '../src/pipeline-mappings/pipeline-mappings.repository';
 import { OF_TENANT_B, type AnyCaller, type Human, type KeyCaller } from './authorization-matrix.callers';
@@ -34,6 +35,8 @@ export interface TenantSide {
   run: string;
   /** A quarantine release of `table` by `pipeline`. */
   release: string;
+  /** A catalog health check the worker reported on. */
+  healthCheck: string;
   /** The id of one of its API keys. */
   apiKey: string;
   adminCredentials: Credentials;
@@ -94,7 +97,7 @@ export async function matrixFixtures(cp: ControlPlaneHarness): Promise<MatrixFix
       revokedKey: revoked.key,
       otherTenantKey: (await b.freshApiKey(['read', 'write'])).key,
     },
-    secretsOfA: [a.tenantId, a.pipeline, a.run, a.release, a.apiKey, tenantA.admin.email, viewer.email],
+    secretsOfA: [a.tenantId, a.pipeline, a.run, a.release, a.healthCheck, a.apiKey, tenantA.admin.email, viewer.email],
     forCase: (caller) => ({
       a,
       own: OF_TENANT_B.includes(caller) ? b : a,
@@ -139,6 +142,9 @@ async function tenantSide(cp: ControlPlaneHarness, tenant: TenantFixture, operat
   await cp.app.get(QualityRecorder).record({ ...qualityMeasured(ids, new Date()), report: qualityReport({}, table) });
   await cp.app.get(PipelineMappingsRepository).recordProposal({ ...ids, attempt: 1, at: new Date().toISOString(), proposal: proposedMapping });
   const release = (await cp.http().post('/v1/quality/quarantine/release').set(asAdmin).send({ table, pipelineId: pipeline }).expect(202)).body.releaseId as string;
+  const healthCheck = (await cp.http().post('/v1/catalog/health').set(asAdmin).send({}).expect(202)).body.id as string;
+  const report = { engine: 'embedded' as const, catalogName: tenant.catalogName, schemas: [], tables: [], governance: null, findings: [] };
+  await cp.app.get(CatalogHealthChecksRepository).markReported({ tenantId: tenant.tenantId, checkId: healthCheck, at: new Date().toISOString(), report });
 
   return {
     tenantId: tenant.tenantId,
@@ -146,6 +152,7 @@ async function tenantSide(cp: ControlPlaneHarness, tenant: TenantFixture, operat
     pipeline,
     run,
     release,
+    healthCheck,
     apiKey: (await freshApiKey()).id,
     adminCredentials: { email: tenant.admin.email, password: tenant.admin.password },
     freshPipeline,

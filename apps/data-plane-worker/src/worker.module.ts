@@ -6,6 +6,7 @@ import type { ConnectionOptions } from 'bullmq';
 import { EVENTS_QUEUE } from '@ade/contracts';
 import { QueueConfig } from '@ade/config';
 import { assertNoEvictionPolicy, createRedis, redisOptionsFromUrl, TenantRegistry } from '@ade/queue';
+import { CatalogHealthHandler } from './catalog/catalog-health.handler';
 import { CatalogProvisionHandler } from './catalog/catalog-provision.handler';
 import { WorkerConfigModule } from './config/worker-config.module';
 import type { DataPlaneConfig } from './config/worker.config';
@@ -51,6 +52,7 @@ export class WorkerModule implements OnModuleInit, OnApplicationShutdown {
         JobRunner,
         TenantWorkerPool,
         CatalogProvisionHandler,
+        CatalogHealthHandler,
         PipelineRunHandler,
         QualityAgent,
         QuarantineReleaseHandler,

@@ -7,6 +7,7 @@ const runId = '6ec0bd7f-11c0-43da-975e-2a8ad9ebae0b';
 const pipelineId = 'f47ac10b-58cc-4372-a567-0e02b2c3d479';
 const incidentId = '5688fc98-8350-4d1b-88b6-eed9ae14e350';
 const releaseId = '4da8111e-4955-45ea-9220-244d3d104f66';
+const checkId = '9b2f6f0e-7f0c-4a43-9d0a-3c5e8a1d2b77';
 const at = '2026-11-29T10:00:00.000Z';
 const fingerprint = 'ab'.repeat(32);
 
@@ -50,6 +51,15 @@ const proposal = {
 };
 const edge = { source: { kind: 'file', name: 'claims/2026-01.csv' }, target: 'healthcare_data.bronze.claims', rows: 1 };
 
+const healthReport = {
+  engine: 'embedded',
+  catalogName: 'healthcare_data',
+  schemas: [{ name: 'bronze', present: true }],
+  tables: [{ table: 'healthcare_data.silver.claims', rows: 12, lastWriteAt: at, phiColumns: ['member_id'] }],
+  governance: null,
+  findings: [{ kind: 'missing_schema', subject: 'healthcare_data.gold', message: 'schema gold is missing: run ade catalog init' }],
+};
+
 /** A valid payload of every event. */
 const valid = {
   'run.started': run,
@@ -78,6 +88,8 @@ const valid = {
   'quarantine.release_failed': { tenantId, at, releaseId, error },
   'catalog.provisioned': { tenantId, at, catalogName: 'healthcare_data' },
   'catalog.failed': { tenantId, at, catalogName: 'healthcare_data', error: { code: 'catalog_unavailable', message: '' } },
+  'catalog.health_reported': { tenantId, at, checkId, report: healthReport },
+  'catalog.health_failed': { tenantId, at, checkId, error: { code: 'catalog_unavailable', message: 'the catalog could not be opened' } },
 } as const;
 type Name = keyof typeof valid;
 const NAMES = Object.keys(valid) as Name[];
@@ -348,6 +360,19 @@ describe('eventJobId', () => {
     expect(eventJobId(event('schema.drift', { attempt: 2 }))).toBe(eventJobId(event('schema.drift')));
   });
 
+  it('ids a health check event by the check', () => {
+    expect(eventJobId(event('catalog.health_reported'))).toBe(`catalog.health_reported.${checkId}`);
+    expect(eventJobId(event('catalog.health_failed'))).toBe(`catalog.health_failed.${checkId}`);
+  });
+
+  it('refuses a health report carrying anything but names, counts and times', () => {
+    expect(refusal('catalog.health_reported', { ...valid['catalog.health_reported'], report: { ...healthReport, sample: [{ member_id: 'M1' }] } })).toBe(
+      `invalid 'catalog.health_reported' event: report: Unrecognized key: "sample"`,
+    );
+    const valued = { ...healthReport, tables: [{ ...healthReport.tables[0], phiColumns: ['MCD 000111'] }] };
+    expect(refusal('catalog.health_reported', { ...valid['catalog.health_reported'], report: valued })).toMatch(/^invalid 'catalog.health_reported' event: report.tables.0.phiColumns.0: Invalid string/);
+  });
+
   it('ids a catalog event by tenant and time', () => {
     expect(eventJobId(event('catalog.provisioned'))).toBe(`catalog.provisioned.${tenantId}.${at}`);
     expect(eventJobId(event('catalog.failed'))).toBe(`catalog.failed.${tenantId}.${at}`);
@@ -356,7 +381,7 @@ describe('eventJobId', () => {
   it('gives ids that BullMQ accepts: no colons, except the two of a catalog event timestamp', () => {
     for (const name of NAMES) {
       const id = eventJobId(event(name));
-      if (name.startsWith('catalog.')) expect(id.split(':')).toHaveLength(3);
+      if (name === 'catalog.provisioned' || name === 'catalog.failed') expect(id.split(':')).toHaveLength(3);
       else expect(id).not.toContain(':');
     }
   });

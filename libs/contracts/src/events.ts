@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogName, THREE_PART_TABLE_NAME } from './identifiers';
 import { driftReportSchema } from './drift';
+import { catalogHealthSchema } from './catalog-health';
 import { lineageEdgeSchema, qualityReportSchema, releasedByRuleSchema } from './quality';
 import { mappingProposalSchema } from './mappings';
 import { FAILURE_CLASSES, HEALING_ACTIONS, runFailureSchema } from './failures';
@@ -80,6 +81,8 @@ export const eventSchemas = {
   'quarantine.release_failed': z.object({ ...base, releaseId: z.uuid(), error: runFailureSchema }).strict(),
   'catalog.provisioned': z.object({ ...base, catalogName }).strict(),
   'catalog.failed': z.object({ ...base, catalogName, error: runFailureSchema }).strict(),
+  'catalog.health_reported': z.object({ ...base, checkId: z.uuid(), report: catalogHealthSchema }).strict(),
+  'catalog.health_failed': z.object({ ...base, checkId: z.uuid(), error: runFailureSchema }).strict(),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;
@@ -109,6 +112,7 @@ export function eventJobId(event: AnyEvent): string {
   const data = event.data as { runId?: string; attempt?: number; tenantId: string; at: string; incidentId?: string };
   if (data.incidentId) return `${event.name}.${data.incidentId}`;
   if ('releaseId' in event.data) return `${event.name}.${event.data.releaseId}`;
+  if ('checkId' in event.data) return `${event.name}.${event.data.checkId}`;
   if (event.name === 'schema.drift') return `${event.name}.${data.runId}.${event.data.report.fingerprint}.${fileKey(event.data.report.file)}`;
   if (data.runId) return `${event.name}.${data.runId}.${data.attempt}`;
   return `${event.name}.${data.tenantId}.${data.at}`;

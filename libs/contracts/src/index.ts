@@ -1,6 +1,7 @@
 export * from './data-types';
 export * from './events';
 export * from './backoff';
+export * from './catalog-health';
 export * from './failures';
 export * from './identifiers';
 export * from './jobs';

@@ -31,8 +31,8 @@ const withPipeline = (changes: Record<string, unknown>) => ({ ...runJob, pipelin
 const withSource = (changes: Record<string, unknown>) => withPipeline({ source: { ...pipeline.source, ...changes } });
 
 describe('job names', () => {
-  it('are the three jobs workers run', () => {
-    expect(JOB_NAMES).toEqual(['catalog.provision', 'pipeline.run', 'quality.release']);
+  it('are the four jobs workers run', () => {
+    expect(JOB_NAMES).toEqual(['catalog.provision', 'catalog.health', 'pipeline.run', 'quality.release']);
     expect(Object.keys(jobSchemas)).toEqual(JOB_NAMES);
     for (const name of JOB_NAMES) expect(isJobName(name)).toBe(true);
   });

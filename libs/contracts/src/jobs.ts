@@ -39,6 +39,14 @@ export const jobSchemas = {
       catalogName,
     })
     .strict(),
+  /** Takes stock of the tenant's catalog (schemas, tables, rows, last writes, PHI columns) for `ade catalog health`. */
+  'catalog.health': z
+    .object({
+      tenantId: z.uuid(),
+      checkId: z.uuid(),
+      catalogName,
+    })
+    .strict(),
   'pipeline.run': z
     .object({
       tenantId: z.uuid(),

@@ -106,6 +106,12 @@ export type BronzeIngestResult =
   /** The file was already landed (by this run on an earlier delivery of the job, or by another run). */
   | { outcome: 'already_ingested'; rows: number; byRunId: string };
 
+/** What a catalog holds, for its health check: names, columns, counts and times, never a value. */
+export interface CatalogInventory {
+  schemas: string[];
+  tables: Array<{ table: TableRef; columns: string[]; rows: number; lastWriteAt: Date | null }>;
+}
+
 /**
  * One tenant's catalog, opened for the duration of a job. Agents talk to this and never learn
  * whether DuckDB or Databricks sits behind it.
@@ -138,6 +144,8 @@ export interface TenantCatalog extends SqlSession {
   /** Records that this delivery of a file could not be read; later runs skip it until it changes. */
   quarantineFile(entry: { pipelineId: string; runId: string; file: SourceFile; reason: string }): Promise<void>;
   quarantinedFiles(pipelineId: string): Promise<QuarantinedFile[]>;
+  /** Its schemas and tables, each table's columns, row count and last write (from the catalog's lineage). */
+  inventory(): Promise<CatalogInventory>;
   /** Trades speed for memory until this session closes (after a resource failure). */
   reduceParallelism(): Promise<void>;
   close(): Promise<void>;

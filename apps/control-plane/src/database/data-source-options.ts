@@ -9,6 +9,7 @@ import { Alert } from '../quality/alert.entity';
 import { QualityAnomalyRecord } from '../quality/quality-anomaly.entity';
 import { QualityReportRecord } from '../quality/quality-report.entity';
 import { QuarantineRelease } from '../quarantine/quarantine-release.entity';
+import { CatalogHealthCheck } from '../catalog-health/catalog-health-check.entity';
 import { PipelineRun } from '../runs/pipeline-run.entity';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
@@ -16,7 +17,7 @@ import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
 import { ScopedClient } from './scoped-client';
 
-export const entities = [Tenant, User, Pipeline, PipelineRun, Incident, QuarantineRelease, QualityReportRecord, QualityAnomalyRecord, AlertThreshold, Alert, WebhookEndpoint, WebhookDelivery, ApiKey];
+export const entities = [Tenant, User, Pipeline, PipelineRun, Incident, QuarantineRelease, QualityReportRecord, QualityAnomalyRecord, AlertThreshold, Alert, WebhookEndpoint, WebhookDelivery, ApiKey, CatalogHealthCheck];
 
 /**
  * How long opening a database connection may take. Without a bound, a server that accepts the

@@ -3,6 +3,7 @@ import { IncidentsModule } from '../incidents/incidents.module';
 import { LineageModule } from '../lineage/lineage.module';
 import { QualityModule } from '../quality/quality.module';
 import { QuarantineModule } from '../quarantine/quarantine.module';
+import { CatalogHealthModule } from '../catalog-health/catalog-health.module';
 import { RunsModule } from '../runs/runs.module';
 import { SchemaDriftModule } from '../schema-drift/schema-drift.module';
 import { PipelineMappingsModule } from '../pipeline-mappings/pipeline-mappings.module';
@@ -10,7 +11,7 @@ import { TenantsRepositoryModule } from '../tenants/tenants-repository.module';
 import { WorkerEventsProcessor } from './worker-events.processor';
 
 @Module({
-  imports: [RunsModule, TenantsRepositoryModule, IncidentsModule, SchemaDriftModule, PipelineMappingsModule, LineageModule, QuarantineModule, QualityModule],
+  imports: [RunsModule, TenantsRepositoryModule, IncidentsModule, SchemaDriftModule, PipelineMappingsModule, LineageModule, QuarantineModule, QualityModule, CatalogHealthModule],
   providers: [WorkerEventsProcessor],
 })
 export class EventsModule {}

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { ContractViolation, EVENTS_QUEUE, parseEvent, type AnyEvent } from '@ade/contracts';
+import { CatalogHealthChecksRepository } from '../catalog-health/catalog-health-checks.repository';
 import { IncidentsRepository } from '../incidents/incidents.repository';
 import { LineageRepository } from '../lineage/lineage.repository';
 import { QualityRecorder } from '../quality/quality-recorder';
@@ -30,6 +31,7 @@ export class WorkerEventsProcessor extends WorkerHost {
     private readonly releases: QuarantineReleasesRepository,
     private readonly quality: QualityRecorder,
     private readonly mappings: PipelineMappingsRepository,
+    private readonly healthChecks: CatalogHealthChecksRepository,
   ) {
     super();
   }
@@ -79,6 +81,10 @@ export class WorkerEventsProcessor extends WorkerHost {
         return this.tenants.setCatalogStatus(event.data.tenantId, 'ready', null);
       case 'catalog.failed':
         return this.tenants.setCatalogStatus(event.data.tenantId, 'failed', event.data.error.message);
+      case 'catalog.health_reported':
+        return this.healthChecks.markReported(event.data);
+      case 'catalog.health_failed':
+        return this.healthChecks.markFailed(event.data.tenantId, event.data.checkId, event.data.error, event.data.at);
     }
   }
 }

@@ -4,6 +4,7 @@ import { LakehouseError } from '../errors';
 import type {
   BronzeIngestRequest,
   BronzeIngestResult,
+  CatalogInventory,
   QuarantinedFile,
   RegisteredSchema,
   Row,
@@ -15,7 +16,7 @@ import { ingestBronze, type BeforeIngestCommit } from './bronze-ingest';
 import { engineErrorFacts, redactedEngineError } from './engine-error';
 import { latestRegisteredSchema } from './schema-history';
 import { inferSourceSchema } from './source-schema';
-import { countRowsSql, findCheckpointSql, insertQuarantineSql, quarantinedFilesSql, resetThreadsSql, singleThreadSql, tableExistsSql } from './sql';
+import { countRowsSql, findCheckpointSql, insertQuarantineSql, lastWritesSql, quarantinedFilesSql, resetThreadsSql, schemasSql, singleThreadSql, tableExistsSql, tablesWithColumnsSql } from './sql';
 import { assertTableInCatalog } from './table-ref';
 import { selectRows } from './transaction';
 
@@ -122,6 +123,27 @@ export class DuckDbTenantCatalog implements TenantCatalog {
           quarantinedAt: new Date(String(row['quarantined_at'])),
         })),
       ),
+    );
+  }
+
+  inventory(): Promise<CatalogInventory> {
+    return this.#serial(() =>
+      this.#statement(async () => {
+        const schemas = (await selectRows(this.connection, schemasSql(this.name))).map((row) => String(row['schema_name']));
+        const lastWrites = new Map(
+          schemas.includes('_system')
+            ? (await selectRows(this.connection, lastWritesSql(this.name))).map((row) => [String(row['target']), row['last_write'] === null ? null : new Date(String(row['last_write']))])
+            : [],
+        );
+        const tables: CatalogInventory['tables'] = [];
+        for (const row of await selectRows(this.connection, tablesWithColumnsSql(this.name))) {
+          const table = { catalog: this.name, schema: String(row['schema_name']), table: String(row['table_name']) };
+          const [counted] = await selectRows(this.connection, countRowsSql(table));
+          const name = `${table.catalog}.${table.schema}.${table.table}`;
+          tables.push({ table, columns: (row['columns'] as unknown[]).map(String), rows: Number(counted?.['n'] ?? 0), lastWriteAt: lastWrites.get(name) ?? null });
+        }
+        return { schemas, tables };
+      }),
     );
   }
 

@@ -130,3 +130,30 @@ describe('DuckDbLakehouse provisioning and opening', () => {
     await expect(second.query('SELECT 1 AS one')).resolves.toEqual([{ one: 1 }]);
   });
 });
+
+describe('DuckDbTenantCatalog inventory', () => {
+  let fx: LakehouseFixture;
+
+  beforeEach(async () => {
+    fx = await lakehouseFixture('inventory');
+  });
+  afterEach(() => fx.cleanup());
+
+  it('lists schemas, tables with their columns, row counts and the last write lineage recorded', async () => {
+    const locator = locatorFor();
+    await fx.lakehouse.provision(locator);
+    const catalog = await fx.lakehouse.open(locator);
+    await catalog.execute(`CREATE TABLE ${CATALOG}.silver.claims (claim_id VARCHAR, member_id VARCHAR)`);
+    await catalog.execute(`INSERT INTO ${CATALOG}.silver.claims VALUES ('C1', 'M1'), ('C2', 'M2')`);
+    await catalog.execute(
+      `INSERT INTO ${CATALOG}._system.lineage VALUES ('r1', 'table', '${CATALOG}.bronze.claims', '${CATALOG}.silver.claims', 1, TIMESTAMPTZ '2026-12-01 10:00:00+00'), ` +
+        `('r2', 'table', '${CATALOG}.bronze.claims', '${CATALOG}.silver.claims', 1, TIMESTAMPTZ '2026-12-02 10:00:00+00')`,
+    );
+    const inventory = await catalog.inventory();
+    expect(inventory.schemas).toEqual(expect.arrayContaining(['_system', 'bronze', 'gold', 'silver']));
+    const claims = inventory.tables.find((t) => t.table.schema === 'silver' && t.table.table === 'claims');
+    expect(claims).toEqual({ table: { catalog: CATALOG, schema: 'silver', table: 'claims' }, columns: ['claim_id', 'member_id'], rows: 2, lastWriteAt: new Date('2026-12-02T10:00:00Z') });
+    expect(inventory.tables.find((t) => t.table.table === 'catalog_info')).toMatchObject({ rows: 1, lastWriteAt: null });
+    await catalog.close();
+  });
+});

@@ -10,3 +10,4 @@ export * from './planned-bronze.sql';
 export * from './schema-history.sql';
 export * from './value-fit.sql';
 export * from './quarantine.sql';
+export * from './inventory.sql';

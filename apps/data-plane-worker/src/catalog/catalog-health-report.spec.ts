@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { catalogHealthSchema } from '@ade/contracts';
+import { catalogHealthReport } from './catalog-health-report';
+
+const at = new Date('2026-12-02T10:00:00Z');
+const ref = (schema: string, table: string) => ({ catalog: 'healthcare_data', schema, table });
+
+describe('catalogHealthReport', () => {
+  it('reports each table with its rows, last write and the columns a canonical schema marks as PHI', () => {
+    const report = catalogHealthReport('healthcare_data', 'duckdb', {
+      schemas: ['_system', 'bronze', 'gold', 'silver'],
+      tables: [
+        { table: ref('silver', 'professional_claims'), columns: ['claim_id', 'claim_line_number', 'member_id', 'billing_npi', 'paid_amount', 'patient_birth_date'], rows: 12, lastWriteAt: at },
+        { table: ref('silver', 'remittance'), columns: ['payment_trace_number', 'payer_claim_control_number', 'claim_paid_amount'], rows: 5, lastWriteAt: null },
+        { table: ref('_system', 'lineage'), columns: ['run_id', 'target'], rows: 3, lastWriteAt: null },
+      ],
+    });
+    expect(catalogHealthSchema.parse(report)).toEqual(report);
+    expect(report).toEqual({
+      engine: 'embedded',
+      catalogName: 'healthcare_data',
+      schemas: [
+        { name: 'bronze', present: true },
+        { name: 'silver', present: true },
+        { name: 'gold', present: true },
+        { name: '_system', present: true },
+      ],
+      tables: [
+        { table: 'healthcare_data.silver.professional_claims', rows: 12, lastWriteAt: '2026-12-02T10:00:00.000Z', phiColumns: ['claim_id', 'member_id', 'patient_birth_date'] },
+        { table: 'healthcare_data.silver.remittance', rows: 5, lastWriteAt: null, phiColumns: ['payer_claim_control_number'] },
+        { table: 'healthcare_data._system.lineage', rows: 3, lastWriteAt: null, phiColumns: [] },
+      ],
+      governance: null,
+      findings: [],
+    });
+  });
+
+  it('finds a missing schema and says how to restore it', () => {
+    const report = catalogHealthReport('healthcare_data', 'duckdb', { schemas: ['_system', 'bronze', 'silver'], tables: [] });
+    expect(report.schemas.find((s) => s.name === 'gold')).toEqual({ name: 'gold', present: false });
+    expect(report.findings).toEqual([{ kind: 'missing_schema', subject: 'healthcare_data.gold', message: 'schema gold is missing: run ade catalog init to create it' }]);
+  });
+});

@@ -1,0 +1,42 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { JobOf } from '@ade/contracts';
+import { LAKEHOUSE, type Lakehouse } from '@ade/lakehouse';
+import { EventPublisher } from '../events/event-publisher';
+import { classifyFailure } from '../healing/failure-classifier';
+import { errorForQueue } from '../healing/failure-policy';
+import { decideHealing } from '../healing/healing-policy';
+import { JobHandler, type JobContext } from '../jobs/job-handler.decorator';
+import { catalogHealthReport } from './catalog-health-report';
+
+/** Takes stock of a tenant's catalog and reports it; names, counts and times only. */
+@Injectable()
+export class CatalogHealthHandler {
+  private readonly logger = new Logger(CatalogHealthHandler.name);
+
+  constructor(
+    @Inject(LAKEHOUSE) private readonly lakehouse: Lakehouse,
+    private readonly events: EventPublisher,
+  ) {}
+
+  @JobHandler('catalog.health')
+  async check(job: JobOf<'catalog.health'>, context: JobContext): Promise<void> {
+    const { tenantId, checkId, catalogName } = job.data;
+    let report;
+    try {
+      const catalog = await this.lakehouse.open({ tenantId, catalogName });
+      try {
+        report = catalogHealthReport(catalogName, catalog.dialect, await catalog.inventory());
+      } finally {
+        await catalog.close();
+      }
+    } catch (error) {
+      const classified = classifyFailure(error);
+      const decision = decideHealing(classified.failureClass, 'run', context.attempt, context.maxAttempts);
+      this.logger.error({ msg: 'catalog health check failed', tenantId, checkId, code: classified.failure.code, attempt: context.attempt, action: decision.action });
+      if (!decision.retry) await this.events.publish({ name: 'catalog.health_failed', data: { tenantId, checkId, at: new Date().toISOString(), error: classified.failure } });
+      throw errorForQueue(classified.failure, decision.retry);
+    }
+    await this.events.publish({ name: 'catalog.health_reported', data: { tenantId, checkId, at: new Date().toISOString(), report } });
+    this.logger.log({ msg: 'catalog health reported', tenantId, checkId, tables: report.tables.length, findings: report.findings.length });
+  }
+}
