@@ -4,7 +4,7 @@ import { apikeyCreateCommand, apikeyListCommand, apikeyRevokeCommand } from './c
 import { auditLogCommand, auditVerifyCommand } from './commands/audit.command';
 import { catalogHealthCommand } from './commands/catalog-health.command';
 import { catalogInitCommand } from './commands/catalog-init.command';
-import { clusterCreateCommand, clusterListCommand, clusterMonitorCommand, clusterResizeCommand, clusterTerminateCommand } from './commands/cluster.command';
+import { clusterCreateCommand, clusterListCommand, clusterMonitorCommand, clusterPolicyCommand, clusterResizeCommand, clusterTerminateCommand } from './commands/cluster.command';
 import { generateClaimsCommand } from './commands/generate-claims.command';
 import { lineageCommand } from './commands/lineage.command';
 import { loginCommand } from './commands/login.command';
@@ -53,6 +53,7 @@ export const commands: Command[] = [
   validateCommand,
   generateClaimsCommand,
   clusterCreateCommand,
+  clusterPolicyCommand,
   clusterListCommand,
   clusterResizeCommand,
   clusterTerminateCommand,

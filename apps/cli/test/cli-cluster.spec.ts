@@ -47,6 +47,20 @@ describe('ade cluster and ade warehouse, against a stand-in Databricks workspace
     expect(await ade('cluster', 'terminate', 'nope')).toMatchObject({ code: 1, stderr: 'ade: no cluster is named nope\n' });
   });
 
+  it('creates a cluster policy for a workload type and cost level, and prints it with --dry-run', async () => {
+    const dry = await cliRunner({})('cluster', 'policy', 'analysts', 'analytics', '--cost-level', 'balanced', '--dry-run');
+    expect(JSON.parse(dry.stdout)).toMatchObject({ 'autoscale.max_workers': { type: 'range', maxValue: 4 }, 'custom_tags.ade_workload': { type: 'fixed', value: 'analytics' } });
+    const created = await ade('cluster', 'policy', 'analysts', 'analytics', '--cost-level', 'balanced', '--json');
+    expect(created.code).toBe(0);
+    const [policy] = workspace.policies;
+    expect(JSON.parse(created.stdout)).toMatchObject({ policyId: policy!.policy_id, name: 'analysts' });
+    expect(JSON.parse(policy!.definition)).toEqual(JSON.parse(dry.stdout));
+    expect(await ade('cluster', 'policy', 'analysts', 'analytics', '--cost-level', 'economy')).toMatchObject({
+      code: 1,
+      stderr: 'ade: POST /api/2.0/policies/clusters/create was refused (400 RESOURCE_ALREADY_EXISTS): Policy with name analysts already exists\n',
+    });
+  });
+
   it('estimates DBUs and cost from the clusters events over the window', async () => {
     const now = Date.now();
     workspace.seedCluster({ cluster_name: 'etl', state: 'TERMINATED', autoscale: { min_workers: 1, max_workers: 4 }, autotermination_minutes: 15 }, [

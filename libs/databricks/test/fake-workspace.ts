@@ -29,6 +29,7 @@ export class FakeWorkspace {
   readonly clusters = new Map<string, ClusterInfo & { idempotency_token?: string }>();
   readonly events = new Map<string, ClusterEvent[]>();
   readonly warehouses: WarehouseInfo[] = [];
+  readonly policies: Array<{ policy_id: string; name: string; definition: string }> = [];
   /** The page size list and events answer with at most, so paging is exercised with few items. */
   pageSize = 2;
   now = Date.UTC(2026, 11, 7, 12, 0, 0);
@@ -145,6 +146,22 @@ export class FakeWorkspace {
       }
       case 'GET /api/2.0/sql/warehouses':
         return send(200, { warehouses: this.warehouses });
+      case 'POST /api/2.0/policies/clusters/create': {
+        const name = body?.['name'];
+        const definition = body?.['definition'];
+        if (typeof name !== 'string' || typeof definition !== 'string') return send(400, { error_code: 'INVALID_PARAMETER_VALUE', message: 'name and definition are required' });
+        try {
+          JSON.parse(definition);
+        } catch {
+          return send(400, { error_code: 'INVALID_PARAMETER_VALUE', message: 'Policy definition is not valid JSON' });
+        }
+        if (this.policies.some((p) => p.name === name)) return send(400, { error_code: 'RESOURCE_ALREADY_EXISTS', message: `Policy with name ${name} already exists` });
+        const policy = { policy_id: `POLICY${String(this.nextId++).padStart(8, '0')}`, name, definition };
+        this.policies.push(policy);
+        return send(200, { policy_id: policy.policy_id });
+      }
+      case 'GET /api/2.0/policies/clusters/list':
+        return send(200, { policies: this.policies });
     }
     const edit = /^POST \/api\/2\.0\/sql\/warehouses\/([^/]+)\/edit$/.exec(route);
     if (edit) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  clusterPolicy,
   clusterSpec,
   ClusterSpecError,
   ClustersApi,
@@ -7,6 +8,7 @@ import {
   estimateUsage,
   isKnownNodeType,
   NODE_TYPES,
+  PoliciesApi,
   WORKLOAD_TYPES,
   type ClusterInfo,
   type CostLevel,
@@ -21,6 +23,7 @@ import { emit, table } from '../output';
 const DEFAULT_DBU_PRICE = 0.55;
 
 const createUsage = `ade cluster create NAME ${WORKLOAD_TYPES.join('|')} --cost-level ${COST_LEVELS.join('|')} [--owner USER] [--dry-run] [--json]`;
+const policyUsage = `ade cluster policy NAME ${WORKLOAD_TYPES.join('|')} --cost-level ${COST_LEVELS.join('|')} [--owner USER] [--dry-run] [--json]`;
 const listUsage = 'ade cluster list [--json]';
 const resizeUsage = 'ade cluster resize NAME --min N --max N [--json]';
 const terminateUsage = 'ade cluster terminate NAME [--json]';
@@ -48,6 +51,34 @@ export const clusterCreateCommand: Command = {
     }
     const clusterId = await workspace(io, (clusters) => clusters.create(spec, randomUUID()));
     emit(io, values.json, { clusterId, spec }, () => [`Cluster ${name} is being created (${clusterId}): ${spec.node_type_id}, ${spec.autoscale.min_workers}-${spec.autoscale.max_workers} workers, stops after ${spec.autotermination_minutes} idle minutes`]);
+    return 0;
+  },
+};
+
+export const clusterPolicyCommand: Command = {
+  path: ['cluster', 'policy'],
+  usage: policyUsage,
+  summary: 'Create a cluster policy that holds clusters to a workload type and cost level (--dry-run prints it)',
+  async run(argv, io) {
+    const { values, positionals } = parse(argv, { json: { type: 'boolean', default: false }, 'cost-level': { type: 'string' }, owner: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } }, policyUsage);
+    if (positionals.length !== 2) throw new UsageError(`expected a NAME and a workload type\nusage: ${policyUsage}`);
+    const [name, workload] = positionals as [string, string];
+    const definition = clusterPolicy(
+      specOrUsageError(() =>
+        clusterSpec({
+          name,
+          workload: oneOf(workload, WORKLOAD_TYPES, 'workload type') as WorkloadType,
+          costLevel: oneOf(values['cost-level'], COST_LEVELS, '--cost-level') as CostLevel,
+          ...(values.owner !== undefined && { owner: values.owner }),
+        }),
+      ),
+    );
+    if (values['dry-run']) {
+      io.stdout(`${JSON.stringify(definition, null, 2)}\n`);
+      return 0;
+    }
+    const policyId = await withWorkspace(io, (client) => new PoliciesApi(client).create(name, definition));
+    emit(io, values.json, { policyId, name, definition }, () => [`Cluster policy ${name} created (${policyId})`]);
     return 0;
   },
 };
