@@ -12,6 +12,7 @@ const NUL = 'must not contain NUL characters';
 const ENCODED = 'must not contain percent-encoded dots or slashes';
 const RELATIVE = "must be relative to the tenant's landing zone (no leading /, drive letter or ~)";
 const DOTS = "must not contain '..' segments";
+const URL = "is a URL; sources are paths in the tenant's landing zone (SFTP and object storage are not supported yet)";
 
 describe('sourcePathProblem', () => {
   it.each([
@@ -33,6 +34,9 @@ describe('sourcePathProblem', () => {
     '%41.csv',
     'données/réclamations.csv',
     'a\\b.csv',
+    's3:/x',
+    'claims/s3://x',
+    '3s://x',
   ])('accepts %j', (path) => {
     expect(sourcePathProblem(path)).toBeNull();
   });
@@ -65,6 +69,10 @@ describe('sourcePathProblem', () => {
     ['claims/..\\x', DOTS],
     ['claims／..／x', DOTS],
     ['．．/x', DOTS],
+    ['s3://claims-bucket/2026/', URL],
+    ['sftp://clearinghouse.example.org/outbox', URL],
+    ['HTTPS://example.org/claims.csv', URL],
+    ['gs+x.y-z://b/x', URL],
   ])('refuses %j', (path, problem) => {
     expect(sourcePathProblem(path)).toBe(problem);
   });
