@@ -4,7 +4,8 @@ import { apikeyCreateCommand, apikeyListCommand, apikeyRevokeCommand } from './c
 import { auditLogCommand, auditVerifyCommand } from './commands/audit.command';
 import { catalogHealthCommand } from './commands/catalog-health.command';
 import { catalogInitCommand } from './commands/catalog-init.command';
-import { clusterCreateCommand, clusterListCommand, clusterMonitorCommand, clusterPolicyCommand, clusterResizeCommand, clusterTerminateCommand } from './commands/cluster.command';
+import { clusterMonitorCommand } from './commands/cluster-monitor.command';
+import { clusterCreateCommand, clusterListCommand, clusterPolicyCommand, clusterResizeCommand, clusterTerminateCommand } from './commands/cluster.command';
 import { generateClaimsCommand } from './commands/generate-claims.command';
 import { lineageCommand } from './commands/lineage.command';
 import { loginCommand } from './commands/login.command';
