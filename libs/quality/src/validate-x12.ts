@@ -1,7 +1,7 @@
 import { open, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeX12AsNdjson, X12Error } from '@ade/healthcare';
+import { canonicalSchema, writeX12AsNdjson, X12Error, type MappingFile, type X12BatchSummary } from '@ade/healthcare';
 import { UnusableInputError } from './unusable-input';
 import type { ValidateFileRequest } from './validate-file';
 import type { ValidationReport } from './validation-report';
@@ -42,10 +42,19 @@ export async function validateX12File(request: ValidateFileRequest, validateRows
     if (request.type && request.type !== summary.dataType) {
       throw new UnusableInputError(`${request.path} is an ${summary.transaction} file, which holds ${summary.dataType}, not ${request.type}; pass --type ${summary.dataType} or leave --type out`);
     }
-    const report = await validateRows({ ...request, path: rowsPath, format: 'ndjson', type: summary.dataType });
+    const report = await validateRows({ ...request, path: rowsPath, format: 'ndjson', type: summary.dataType, mapping: canonicalMapping(summary) });
     const { transaction, interchangeControlNumbers, transactionSets, claims, findings, acknowledgments } = summary;
     return { ...report, file: request.path, format: 'x12', x12: { transaction, interchanges: interchangeControlNumbers.length, transactionSets, claims, findings, acknowledgments } };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The rows an X12 file is read into carry the canonical columns by name: they are mapped as they
+ * are, and the report names the loops they came from rather than guessing from their headers.
+ */
+function canonicalMapping(summary: X12BatchSummary): MappingFile {
+  const columns = Object.fromEntries(canonicalSchema(summary.dataType).columns.map((column) => [column.name, column.name]));
+  return { path: `the ${summary.transaction} loops`, dataType: summary.dataType, columns, notApplicable: {}, notCarried: {} };
 }

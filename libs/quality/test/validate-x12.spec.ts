@@ -28,6 +28,9 @@ describe('validateFile on X12 837 files', () => {
     expect(report).toMatchObject({ type: 'professional_claims', format: 'x12', rows: 3, file: join(dir.path, 'batch.txt') });
     expect(report.x12).toEqual({ transaction: '837P', interchanges: 1, transactionSets: { accepted: 1, rejected: 0 }, claims: 2, findings: [], acknowledgments: [expect.objectContaining({ groups: [expect.objectContaining({ control: '101' })] })] });
     expect(report.columns.missingRequired).toEqual([]);
+    // The rows come out of the loops under the canonical names: mapped as they are, never guessed at.
+    expect(report).toMatchObject({ layout: { id: 'mapping-file', name: 'the mapping in the 837P loops' }, proposal: null });
+    expect(report.columns.mapped.every((m) => m.canonical === m.source)).toBe(true);
   });
 
   it('reports a bad billing NPI from the 2010AA loop as a rule violation on the lines it bills', async () => {

@@ -167,7 +167,8 @@ function describe(report: ValidationReport): string[] {
     `  rows ${report.rows}, valid ${report.valid}, invalid ${report.invalid}, score ${report.score.toFixed(4)}`,
     '',
     ...describeX12(report),
-    ...describeLayout(report),
+    // An X12 file's rows come out of its loops under the canonical names: there is no layout to show.
+    ...(report.x12 ? [] : describeLayout(report)),
     ...(failing.length ? table([['RULE', 'VIOLATIONS'], ...failing.map(([rule, n]) => [rule, String(n)])]) : ['No rule violations.']),
   ];
   if (report.violations.length) {
