@@ -7,6 +7,10 @@ import { EVENTS_QUEUE } from '@ade/contracts';
 import { QueueConfig } from '@ade/config';
 import { assertNoEvictionPolicy, createRedis, redisOptionsFromUrl, TenantRegistry } from '@ade/queue';
 import { CatalogHealthHandler } from './catalog/catalog-health.handler';
+import { WorkerConfig } from './config/worker.config';
+import { LANDING_STORE, type LandingStore } from './ingestion/landing/landing-store';
+import { LocalLandingStore } from './ingestion/landing/local-landing-store';
+import { S3LandingStore } from './ingestion/landing/s3-landing-store';
 import { CatalogProvisionHandler } from './catalog/catalog-provision.handler';
 import { WorkerConfigModule } from './config/worker-config.module';
 import type { DataPlaneConfig } from './config/worker.config';
@@ -21,6 +25,11 @@ import { QuarantineReleaseHandler } from './quality/quarantine-release.handler';
 
 /** The worker's Redis client for non-blocking commands (registry, policy check). */
 const WORKER_REDIS = Symbol('WorkerRedis');
+
+/** Tenants' files on this disk, or in the object store LANDING_S3_URL names. */
+function landingStoreFor(config: WorkerConfig): LandingStore {
+  return config.landingS3 ? new S3LandingStore(config.landingS3) : new LocalLandingStore(config.dataDir);
+}
 
 /** The data plane: no controllers, no database; queues in, catalog writes and events out. */
 @Module({})
@@ -47,6 +56,7 @@ export class WorkerModule implements OnModuleInit, OnApplicationShutdown {
           inject: [WORKER_REDIS, QueueConfig],
           useFactory: (redis: Redis, queue: QueueConfig) => new TenantRegistry(redis, queue.prefix),
         },
+        { provide: LANDING_STORE, inject: [WorkerConfig], useFactory: landingStoreFor },
         EventPublisher,
         JobHandlerRegistry,
         JobRunner,

@@ -12,7 +12,7 @@ const NUL = 'must not contain NUL characters';
 const ENCODED = 'must not contain percent-encoded dots or slashes';
 const RELATIVE = "must be relative to the tenant's landing zone (no leading /, drive letter or ~)";
 const DOTS = "must not contain '..' segments";
-const URL = "is a URL; sources are paths in the tenant's landing zone (SFTP and object storage are not supported yet)";
+const URL = "is a URL; a source is a path in the tenant's landing zone (on the worker's disk, or in the object store the worker's LANDING_S3_URL names)";
 
 describe('sourcePathProblem', () => {
   it.each([

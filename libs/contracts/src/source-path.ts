@@ -11,8 +11,8 @@ export function sourcePathProblem(path: string): string | null {
   if (/%(2e|2f|5c)/i.test(path)) return 'must not contain percent-encoded dots or slashes';
   const normalized = path.normalize('NFKC');
   if (/^([\\/]|[A-Za-z]:|~)/.test(normalized)) return "must be relative to the tenant's landing zone (no leading /, drive letter or ~)";
-  // s3://, sftp://, https:// ...: only the landing zone is a source today; a URL would fail at run time.
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(normalized)) return "is a URL; sources are paths in the tenant's landing zone (SFTP and object storage are not supported yet)";
+  // s3://, sftp://, https:// ...: a source is resolved inside the tenant's landing zone; a URL would fail at run time.
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(normalized)) return "is a URL; a source is a path in the tenant's landing zone (on the worker's disk, or in the object store the worker's LANDING_S3_URL names)";
   if (normalized.split(/[\\/]/).includes('..')) return "must not contain '..' segments";
   return null;
 }

@@ -30,6 +30,20 @@ describe('worker configuration', () => {
     expect(loadWorkerConfig({ WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT: 'tmp/paused.json' }).worker.testPauseBeforeIngestCommit).toBe(resolve('tmp/paused.json'));
   });
 
+  it('reads tenants files from the worker disk by default, or from an S3 bucket and prefix', () => {
+    expect(loadWorkerConfig({}).worker.landingS3).toBeNull();
+    expect(loadWorkerConfig({ LANDING_S3_URL: 's3://acme-landing' }).worker.landingS3).toEqual({ bucket: 'acme-landing', prefix: '', region: 'us-east-1', forcePathStyle: false });
+    expect(
+      loadWorkerConfig({ LANDING_S3_URL: 's3://acme-landing/ade/prod/', LANDING_S3_ENDPOINT: 'http://127.0.0.1:9000', LANDING_S3_REGION: 'eu-west-1', LANDING_S3_FORCE_PATH_STYLE: 'true' }).worker.landingS3,
+    ).toEqual({ bucket: 'acme-landing', prefix: 'ade/prod/', region: 'eu-west-1', endpoint: 'http://127.0.0.1:9000', forcePathStyle: true });
+    try {
+      loadWorkerConfig({ LANDING_S3_URL: 'https://acme-landing', LANDING_S3_ENDPOINT: 'ftp://x', LANDING_S3_FORCE_PATH_STYLE: 'yes' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual(['LANDING_S3_ENDPOINT', 'LANDING_S3_FORCE_PATH_STYLE', 'LANDING_S3_URL']);
+    }
+  });
+
   it('names a bad variable', () => {
     expect(() => loadWorkerConfig({ WORKER_TENANTS: 'acme', WORKER_CONCURRENCY: '0' })).toThrowError(ConfigError);
     try {

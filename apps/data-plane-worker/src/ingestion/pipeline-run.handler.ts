@@ -15,7 +15,7 @@ import { QualityAgent, type QualityOutcome } from '../quality/quality-agent';
 import { FileIngestion } from './file-ingestion';
 import { IngestionAgent, type IngestionCounts } from './ingestion-agent';
 import { canonicalOfFor } from './schema-drift';
-import { discoverSourceFiles, landingZone } from './source-files';
+import { LANDING_STORE, type LandingStore } from './landing/landing-store';
 
 /**
  * A pipeline run: the ingestion agent lands the source files in bronze, then the quality agent
@@ -29,6 +29,7 @@ export class PipelineRunHandler {
 
   constructor(
     @Inject(LAKEHOUSE) private readonly lakehouse: Lakehouse,
+    @Inject(LANDING_STORE) private readonly landing: LandingStore,
     private readonly config: WorkerConfig,
     private readonly events: EventPublisher,
     private readonly quality: QualityAgent,
@@ -94,16 +95,17 @@ export class PipelineRunHandler {
     incidents: IncidentReporter,
   ): Promise<{ counts: IngestionCounts; quality: QualityOutcome }> {
     const { tenantId, runId, catalogName, pipeline } = job.data;
-    const files = await discoverSourceFiles(landingZone(this.config.dataDir, tenantId), pipeline.source.path, pipeline.source.format);
-    const catalog = await this.lakehouse.open({ tenantId, catalogName });
     const scratchDir = join(this.config.dataDir, 'tenants', tenantId, 'work', runId);
+    let catalog: TenantCatalog | undefined;
     try {
+      const files = await this.landing.discover({ tenantId, sourcePath: pipeline.source.path, format: pipeline.source.format, scratchDir });
+      catalog = await this.lakehouse.open({ tenantId, catalogName });
       // The previous delivery ran out of memory or disk: this one trades speed for headroom.
       if (context.previousFailureCode === 'resource_exhausted') await catalog.reduceParallelism();
       const counts = await this.agent(job, table, catalog, scratchDir, context, incidents).ingest(files);
       return { counts, quality: await this.quality.judgeRun(job, catalog) };
     } finally {
-      await catalog.close();
+      await catalog?.close();
       await rm(scratchDir, { recursive: true, force: true });
     }
   }

@@ -26,22 +26,40 @@ export function landingZone(dataDir: string, tenantId: string): string {
  * `claims/2026-*.csv` (`*` and `?` in the last segment only), the files of its directory that
  * match it.
  */
-export async function discoverSourceFiles(landing: string, configuredPath: string, format: SourceFormat): Promise<SourceFile[]> {
+/** Which files of a directory a configured source path picks: the directory, and a test of a file name. */
+export interface SourceSelection {
+  /** The directory part, relative to the landing zone ('.' for its root). */
+  directory: string;
+  /** A pattern in the last segment (`claims/2026-*.csv`), or null when the path names a file or directory. */
+  pattern: RegExp | null;
+  /** For a directory: whether a file's name fits the format by its extension (case-insensitive). */
+  accepts(name: string): boolean;
+}
+
+export function sourceSelection(configuredPath: string, format: SourceFormat): SourceSelection {
   const pattern = GLOB.test(basename(configuredPath)) ? globPattern(basename(configuredPath)) : null;
   if (GLOB.test(dirname(configuredPath))) {
     throw new SourceError('source_not_found', `wildcards are allowed in the file name only: ${configuredPath}`);
   }
-  const directoryPath = pattern ? dirname(configuredPath) : configuredPath;
-  const absolute = await resolveInsideLanding(landing, directoryPath);
+  return {
+    directory: pattern ? dirname(configuredPath) : configuredPath,
+    pattern,
+    accepts: (name) => (pattern ? pattern.test(name) : EXTENSIONS[format].includes(extname(name).toLowerCase())),
+  };
+}
+
+export async function discoverSourceFiles(landing: string, configuredPath: string, format: SourceFormat): Promise<SourceFile[]> {
+  const selection = sourceSelection(configuredPath, format);
+  const absolute = await resolveInsideLanding(landing, selection.directory);
   const info = await statOrThrow(absolute, configuredPath);
-  if (!pattern && info.isFile()) return [await describeFile(absolute, configuredPath)];
+  if (!selection.pattern && info.isFile()) return [await describeFile(absolute, configuredPath)];
   if (!info.isDirectory()) throw new SourceError('source_unreadable', `source is neither a file nor a directory: ${configuredPath}`);
   const entries = await readdir(absolute, { withFileTypes: true });
   const names = entries
-    .filter((entry) => entry.isFile() && (pattern ? pattern.test(entry.name) : EXTENSIONS[format].includes(extname(entry.name).toLowerCase())))
+    .filter((entry) => entry.isFile() && selection.accepts(entry.name))
     .map((entry) => entry.name)
     .sort();
-  const shownDirectory = directoryPath === '.' ? '' : directoryPath;
+  const shownDirectory = selection.directory === '.' ? '' : selection.directory;
   return Promise.all(names.map((name) => describeFile(join(absolute, name), shownDirectory ? join(shownDirectory, name) : name)));
 }
 
