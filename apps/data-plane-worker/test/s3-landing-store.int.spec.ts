@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Secret } from '@ade/config';
+import { Secret, type S3LandingLocation } from '@ade/config';
 import { makeTempDir } from '@ade/testing';
 import { startS3Server, type TestS3Server } from '../../../libs/testing/src/s3-server';
-import { S3LandingStore, type S3LandingLocation } from '../src/ingestion/landing/s3-landing-store';
+import { S3LandingStore } from '../src/ingestion/landing/s3-landing-store';
 
 const A = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
 const B = '6ec0bd7f-11c0-43da-975e-2a8ad9ebae0b';

@@ -1,3 +1,4 @@
 export * from './env';
 export * from './secret';
 export * from './shared.config';
+export * from './landing.config';

@@ -42,6 +42,10 @@ describe('worker configuration', () => {
     } catch (error) {
       expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual(['LANDING_S3_ENDPOINT', 'LANDING_S3_FORCE_PATH_STYLE', 'LANDING_S3_URL']);
     }
+    expect(() => loadWorkerConfig({ LANDING_S3_URL: 's3://acme-landing', LANDING_S3_ACCESS_KEY_ID: 'AKIA' })).toThrow(/LANDING_S3_SECRET_ACCESS_KEY: must be set together with LANDING_S3_ACCESS_KEY_ID, or neither/);
+    const keyed = loadWorkerConfig({ LANDING_S3_URL: 's3://acme-landing', LANDING_S3_ACCESS_KEY_ID: 'AKIA', LANDING_S3_SECRET_ACCESS_KEY: 'sssh' }).worker.landingS3!;
+    expect(keyed.credentials!.accessKeyId).toBe('AKIA');
+    expect(String(keyed.credentials!.secretAccessKey)).toBe('[redacted]');
   });
 
   it('names a bad variable', () => {

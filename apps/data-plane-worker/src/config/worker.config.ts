@@ -1,7 +1,6 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { envBool, envDuckDbSize, envInt, envSecret, envUrl, QueueConfig, queueEnvSchema, readEnv } from '@ade/config';
-import type { S3LandingLocation } from '../ingestion/landing/s3-landing-store';
+import { envDuckDbSize, envInt, landingEnvSchema, landingS3FromEnv, QueueConfig, queueEnvSchema, readEnv, type S3LandingLocation } from '@ade/config';
 
 export class WorkerConfig {
   constructor(
@@ -39,7 +38,7 @@ const tenantList = z
   .transform((value) => value.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))
   .pipe(z.array(z.uuid('each entry must be a tenant id (UUID)')).min(1));
 
-const envSchema = queueEnvSchema.extend({
+const envSchema = queueEnvSchema.extend(landingEnvSchema.shape).extend({
   WORKER_TENANTS: z.union([z.literal('all'), tenantList]).default('all'),
   DATA_DIR: z.string().min(1).default('./.ade/data'),
   WORKER_CONCURRENCY: envInt(1, 64).default(2),
@@ -55,35 +54,7 @@ const envSchema = queueEnvSchema.extend({
   // Read by glibc at start-up, not by us (malloc-arenas.ts); checked so that a typo is named, not ignored.
   MALLOC_ARENA_MAX: envInt(1, 1024).optional(),
   WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT: z.string().min(1).optional(),
-  // s3://bucket or s3://bucket/prefix: tenants' files are read from <prefix>/tenants/<id>/landing/ there.
-  LANDING_S3_URL: z
-    .string()
-    .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[^\s]*)?$/, 'must be s3://bucket or s3://bucket/prefix')
-    .optional(),
-  LANDING_S3_ENDPOINT: envUrl(['http', 'https']).optional(),
-  LANDING_S3_REGION: z.string().regex(/^[a-z0-9-]{2,32}$/, 'must be a region such as us-east-1').default('us-east-1'),
-  LANDING_S3_FORCE_PATH_STYLE: envBool.default(false),
-  // Without these the AWS SDK's default chain (environment, profile, instance role) is used.
-  LANDING_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-  LANDING_S3_SECRET_ACCESS_KEY: envSecret(1).optional(),
-}).refine((e) => (e.LANDING_S3_ACCESS_KEY_ID === undefined) === (e.LANDING_S3_SECRET_ACCESS_KEY === undefined), {
-  path: ['LANDING_S3_SECRET_ACCESS_KEY'],
-  message: 'must be set together with LANDING_S3_ACCESS_KEY_ID, or neither',
 });
-
-function landingS3Of(e: z.infer<typeof envSchema>): S3LandingLocation | null {
-  if (e.LANDING_S3_URL === undefined) return null;
-  const [bucket, ...rest] = e.LANDING_S3_URL.slice('s3://'.length).split('/');
-  const prefix = rest.filter(Boolean).join('/');
-  return {
-    bucket: bucket!,
-    prefix: prefix ? `${prefix}/` : '',
-    region: e.LANDING_S3_REGION,
-    ...(e.LANDING_S3_ENDPOINT !== undefined && { endpoint: e.LANDING_S3_ENDPOINT }),
-    forcePathStyle: e.LANDING_S3_FORCE_PATH_STYLE,
-    ...(e.LANDING_S3_ACCESS_KEY_ID !== undefined && { credentials: { accessKeyId: e.LANDING_S3_ACCESS_KEY_ID, secretAccessKey: e.LANDING_S3_SECRET_ACCESS_KEY! } }),
-  };
-}
 
 export interface DataPlaneConfig {
   queue: QueueConfig;
@@ -108,7 +79,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined>): DataP
       e.DUCKDB_MEMORY_LIMIT,
       resolve(e.DUCKDB_SPILL_DIR ?? join(e.DATA_DIR, 'spill')),
       e.WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT === undefined ? undefined : resolve(e.WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT),
-      landingS3Of(e),
+      landingS3FromEnv(e),
     ),
   };
 }

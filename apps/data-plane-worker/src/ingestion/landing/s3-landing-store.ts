@@ -6,24 +6,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Logger } from '@nestjs/common';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException, type _Object } from '@aws-sdk/client-s3';
-import type { Secret } from '@ade/config';
+import { tenantLandingPrefix, type S3LandingLocation } from '@ade/config';
 import { sourcePathProblem } from '@ade/contracts';
 import type { SourceFile } from '@ade/lakehouse';
 import { SourceError } from '../source-error';
 import { sourceSelection } from '../source-files';
 import type { LandingStore } from './landing-store';
 
-export interface S3LandingLocation {
-  bucket: string;
-  /** Key prefix under which `tenants/<id>/landing/` lives ('' or ending in '/'). */
-  prefix: string;
-  region: string;
-  /** An S3-compatible endpoint (MinIO, Ceph, a local test server); AWS when absent. */
-  endpoint?: string;
-  forcePathStyle: boolean;
-  /** Keys of its own; without them the AWS SDK's default chain (environment, profile, role). */
-  credentials?: { accessKeyId: string; secretAccessKey: Secret };
-}
 
 /** What the store's own errors say; S3's wording can quote keys, never contents, but is kept out anyway. */
 const REFUSED = new Set(['AccessDenied', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'NoSuchBucket', 'AllAccessDisabled']);
@@ -56,7 +45,7 @@ export class S3LandingStore implements LandingStore {
   async discover({ tenantId, sourcePath, format, scratchDir }: Parameters<LandingStore['discover']>[0]): Promise<SourceFile[]> {
     const problem = sourcePathProblem(sourcePath);
     if (problem) throw new SourceError('source_unreadable', `source path ${problem}: ${sourcePath}`);
-    const landing = `${this.location.prefix}tenants/${tenantId}/landing/`;
+    const landing = tenantLandingPrefix(this.location, tenantId);
     const selection = sourceSelection(sourcePath, format);
     const named = selection.pattern ? null : await this.head(landing + posix.normalize(sourcePath));
     const objects = named
