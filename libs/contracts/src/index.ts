@@ -15,3 +15,4 @@ export * from './expectations';
 export * from './expectation-sql';
 export * from './quality';
 export * from './mappings';
+export * from './source-selection';

@@ -15,6 +15,7 @@ import { WebhookConfig } from './webhook.config';
 import { RateLimitConfig } from './rate-limit.config';
 import { AuthSessionsConfig } from './auth-sessions.config';
 import { RetentionConfig } from './retention.config';
+import { LandingConfig } from './landing.config';
 
 /** Each config section is its own injectable class, so a service asks only for what it reads. */
 @Global()
@@ -35,6 +36,7 @@ export class ControlPlaneConfigModule {
       { provide: RateLimitConfig, useValue: config.rateLimit },
       { provide: AuthSessionsConfig, useValue: config.authSessions },
       { provide: RetentionConfig, useValue: config.retention },
+      { provide: LandingConfig, useValue: config.landing },
       // Encrypts secrets stored in the database (webhook signing secrets) under SECRETS_KEYS.
       { provide: SecretBox, useValue: new SecretBox(config.secrets) },
     ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogName, sqlIdentifier } from '@ade/contracts';
 import { envInt, envSecret, envUrl, QueueConfig, queueEnvSchema, readEnv, Secret } from '@ade/config';
+import { LandingConfig, landingUploadEnvSchema } from './landing.config';
 import { SecretsConfig, secretsEnvSchema } from './secrets.config';
 import { HttpSecurityConfig, httpSecurityEnvSchema, LoginThrottleConfig } from './http-security.config';
 import { WebhookConfig, webhookEnvSchema } from './webhook.config';
@@ -72,6 +73,7 @@ const envSchema = queueEnvSchema
   .extend(rateLimitEnvSchema.shape)
   .extend(authSessionsEnvSchema.shape)
   .extend(retentionEnvSchema.shape)
+  .extend(landingUploadEnvSchema.shape)
   .extend({
     PORT: envInt(0, 65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -107,6 +109,7 @@ export interface ControlPlaneConfig {
   rateLimit: RateLimitConfig;
   authSessions: AuthSessionsConfig;
   retention: RetentionConfig;
+  landing: LandingConfig;
 }
 
 /** Reads and checks the whole environment at once; throws ConfigError naming every bad variable. */
@@ -135,5 +138,6 @@ export function loadControlPlaneConfig(env: Record<string, string | undefined>):
     rateLimit: RateLimitConfig.fromEnv(e),
     authSessions: AuthSessionsConfig.fromEnv(e),
     retention: RetentionConfig.fromEnv(e),
+    landing: LandingConfig.fromEnv(e),
   };
 }

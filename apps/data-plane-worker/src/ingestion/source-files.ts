@@ -1,19 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
-import { sourcePathProblem, type SourceFormat } from '@ade/contracts';
+import { join, resolve, sep } from 'node:path';
+import { sourcePathProblem, sourceSelection as selectionOf, type SourceFormat, type SourceSelection } from '@ade/contracts';
 import type { SourceFile } from '@ade/lakehouse';
 import { SourceError } from './source-error';
-
-const EXTENSIONS: Record<SourceFormat, string[]> = {
-  csv: ['.csv', '.txt', '.tsv'],
-  ndjson: ['.ndjson', '.jsonl', '.json'],
-  parquet: ['.parquet'],
-  x12: ['.x12', '.837', '.834', '.835', '.edi', '.txt'],
-};
-
-const GLOB = /[*?]/;
 
 /** Where a tenant's relative source paths are resolved: its own landing zone. */
 export function landingZone(dataDir: string, tenantId: string): string {
@@ -26,26 +17,11 @@ export function landingZone(dataDir: string, tenantId: string): string {
  * `claims/2026-*.csv` (`*` and `?` in the last segment only), the files of its directory that
  * match it.
  */
-/** Which files of a directory a configured source path picks: the directory, and a test of a file name. */
-export interface SourceSelection {
-  /** The directory part, relative to the landing zone ('.' for its root). */
-  directory: string;
-  /** A pattern in the last segment (`claims/2026-*.csv`), or null when the path names a file or directory. */
-  pattern: RegExp | null;
-  /** For a directory: whether a file's name fits the format by its extension (case-insensitive). */
-  accepts(name: string): boolean;
-}
-
+/** The selection rules of libs/contracts, with a wildcard in a directory refused as the run's failure. */
 export function sourceSelection(configuredPath: string, format: SourceFormat): SourceSelection {
-  const pattern = GLOB.test(basename(configuredPath)) ? globPattern(basename(configuredPath)) : null;
-  if (GLOB.test(dirname(configuredPath))) {
-    throw new SourceError('source_not_found', `wildcards are allowed in the file name only: ${configuredPath}`);
-  }
-  return {
-    directory: pattern ? dirname(configuredPath) : configuredPath,
-    pattern,
-    accepts: (name) => (pattern ? pattern.test(name) : EXTENSIONS[format].includes(extname(name).toLowerCase())),
-  };
+  const selection = selectionOf(configuredPath, format);
+  if (selection.globInDirectory) throw new SourceError('source_not_found', `wildcards are allowed in the file name only: ${configuredPath}`);
+  return selection;
 }
 
 export async function discoverSourceFiles(landing: string, configuredPath: string, format: SourceFormat): Promise<SourceFile[]> {
@@ -63,10 +39,6 @@ export async function discoverSourceFiles(landing: string, configuredPath: strin
   return Promise.all(names.map((name) => describeFile(join(absolute, name), shownDirectory ? join(shownDirectory, name) : name)));
 }
 
-function globPattern(segment: string): RegExp {
-  const escaped = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^/]*').replaceAll('?', '[^/]');
-  return new RegExp(`^${escaped}$`);
-}
 
 /**
  * The contract already refuses absolute and `..` paths; this also follows symlinks, so a link
