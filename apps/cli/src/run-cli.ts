@@ -21,6 +21,7 @@ import { qualityQuarantineCommand } from './commands/quality-quarantine.command'
 import { qualityReleaseCommand } from './commands/quality-release.command';
 import { qualityTrendsCommand } from './commands/quality-trends.command';
 import { statusCommand } from './commands/status.command';
+import { uploadCommand } from './commands/upload.command';
 import { validateCommand } from './commands/validate.command';
 import { warehouseAutoStopCommand, warehouseListCommand } from './commands/warehouse.command';
 import { webhookSetCommand, webhookShowCommand } from './commands/webhook.command';
@@ -34,6 +35,7 @@ export const commands: Command[] = [
   pipelineCreateCommand,
   pipelineListCommand,
   pipelineRunCommand,
+  uploadCommand,
   pipelineLogsCommand,
   mappingShowCommand,
   mappingAcceptCommand,

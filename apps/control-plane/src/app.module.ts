@@ -13,6 +13,7 @@ import { LineageModule } from './lineage/lineage.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
 import { QualityModule } from './quality/quality.module';
 import { QuarantineModule } from './quarantine/quarantine.module';
+import { UploadsModule } from './uploads/uploads.module';
 import { QueuesModule } from './queues/queues.module';
 import { RetentionModule } from './retention/retention.module';
 import { RequestContextMiddleware } from './common/request-context.middleware';
@@ -45,6 +46,7 @@ export class AppModule implements NestModule {
         PipelineMappingsModule,
         LineageModule,
         QuarantineModule,
+        UploadsModule,
         QualityModule,
         WebhooksModule,
         RetentionModule,

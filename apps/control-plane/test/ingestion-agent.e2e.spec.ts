@@ -146,6 +146,12 @@ describe('the ingestion agent (control plane + worker + DuckDB)', () => {
     ]);
   });
 
+  it('gives no upload URL while landing zones live on the workers disks, saying what is needed', async () => {
+    const pipeline = await createPipeline(platform.cp, platform.tenant, { name: 'no-uploads', sourcePath: 'inbox', targetTable: 'healthcare_data.silver.no_uploads' });
+    const response = await platform.cp.http().post(`/v1/pipelines/${pipeline.id}/uploads`).set(as(platform.tenant.admin.token)).send({ fileName: 'claims.csv' }).expect(409);
+    expect(response.body).toMatchObject({ error: 'conflict', message: expect.stringContaining('LANDING_S3_URL') });
+  });
+
   it('refuses x12 for a data type X12 cannot carry, naming the ones it can', async () => {
     const response = await platform.cp
       .http()

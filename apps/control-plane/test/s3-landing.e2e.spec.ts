@@ -1,7 +1,15 @@
+import { writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startS3Server, type TestS3Server } from '../../../libs/testing/src/s3-server';
+import { cliRunner } from '../../cli/test/cli-harness';
+import { createTenant } from './factories';
 import { startPlatform, type PlatformHarness } from './platform.harness';
-import { createPipeline, triggerRun, waitForRunEnd } from './run-flow';
+import { as, createPipeline, triggerRun, waitForRunEnd } from './run-flow';
+
+/** Seconds an upload URL lasts here: long enough to use at once, short enough to outlive in a test. */
+const URL_TTL_SECONDS = 3;
 
 const HEADER = 'claim_id,claim_line_number,billing_npi,paid_amount';
 
@@ -14,7 +22,7 @@ describe('runs reading the landing zone from object storage (control plane + wor
 
   beforeAll(async () => {
     s3 = await startS3Server('landing-e2e');
-    platform = await startPlatform('s3-landing', { workerEnv: s3.workerEnv('ade') });
+    platform = await startPlatform('s3-landing', { workerEnv: s3.workerEnv('ade'), cpEnv: { ...s3.workerEnv('ade'), LANDING_UPLOAD_URL_TTL_SECONDS: String(URL_TTL_SECONDS) } });
   });
   afterAll(async () => {
     await platform?.close();
@@ -33,6 +41,38 @@ describe('runs reading the landing zone from object storage (control plane + wor
     expect((await run(pipeline.id)).counts).toMatchObject({ rowsLoaded: 4, filesLoaded: 2, filesSkipped: 0 });
     const rows = await platform.withCatalog((c) => c.query('SELECT _source_file, count(*) AS n FROM healthcare_data.bronze.s3_claims GROUP BY 1 ORDER BY 1'));
     expect(rows.map((r) => `${r['_source_file']}=${r['n']}`)).toEqual(['claims/2026-01.csv=5', 'claims/2026-02.csv=1']);
+  });
+
+  it('ade upload sends a file straight to the landing prefix by a short-lived URL, and the next run lands it', async () => {
+    await platform.cp.app.listen(0, '127.0.0.1');
+    const apiUrl = `http://127.0.0.1:${(platform.cp.app.getHttpServer().address() as AddressInfo).port}`;
+    const ade = cliRunner({ ADE_API_URL: apiUrl, ADE_CONFIG_DIR: join(platform.dataDir, 'cli'), ADE_PASSWORD: platform.tenant.admin.password });
+    expect((await ade('login', '--email', platform.tenant.admin.email)).code).toBe(0);
+    const pipeline = await createPipeline(platform.cp, platform.tenant, { name: 'uploaded', sourcePath: 'uploads/2026-*.csv', targetTable: 'healthcare_data.silver.s3_uploaded' });
+    const file = join(platform.dataDir, '2026-03.csv');
+    await writeFile(file, `${HEADER}\nU1,1,1234567893,9.50\nU2,1,1234567893,8.50\nU3,1,1234567893,7.50\n`);
+
+    const uploaded = await ade('upload', file, '--pipeline', 'uploaded', '--json');
+    expect(uploaded).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(uploaded.stdout)).toEqual({ pipeline: 'uploaded', path: 'uploads/2026-03.csv', bytes: 114 });
+    expect(await run(pipeline.id)).toMatchObject({ status: 'succeeded', counts: { rowsLoaded: 3, filesLoaded: 1 } });
+
+    const stray = join(platform.dataDir, '2025-12.csv');
+    await writeFile(stray, `${HEADER}\n`);
+    expect(await ade('upload', stray, '--pipeline', 'uploaded')).toMatchObject({ code: 1, stderr: expect.stringContaining("fileName: does not match the pipeline's source pattern uploads/2026-*.csv") });
+  });
+
+  it('refuses an upload URL once it has expired, and gives another tenant no URL for this pipeline', async () => {
+    const pipeline = await createPipeline(platform.cp, platform.tenant, { name: 'expiring', sourcePath: 'late', targetTable: 'healthcare_data.silver.s3_late' });
+    const { body } = await platform.cp.http().post(`/v1/pipelines/${pipeline.id}/uploads`).set(as(platform.tenant.admin.token)).send({ fileName: 'x.csv' }).expect(201);
+    expect(body).toMatchObject({ method: 'PUT', path: 'late/x.csv', url: expect.stringContaining('X-Amz-Expires=3') });
+    await new Promise((resolve) => setTimeout(resolve, (URL_TTL_SECONDS + 1.5) * 1000));
+    const late = await fetch(body.url, { method: 'PUT', body: `${HEADER}\n` });
+    expect(late.status).toBe(403);
+    expect(await late.text()).toContain('<Code>AccessDenied</Code>');
+
+    const other = await createTenant(platform.cp);
+    await platform.cp.http().post(`/v1/pipelines/${pipeline.id}/uploads`).set(as(other.admin.token)).send({ fileName: 'x.csv' }).expect(404);
   });
 
   it('fails a run whose source is missing from the bucket, naming the path', async () => {
