@@ -6,7 +6,7 @@ describe('sourceSelection', () => {
     const selection = sourceSelection('claims', 'csv');
     expect(selection).toMatchObject({ directory: 'claims', pattern: null, globInDirectory: false });
     expect(['a.csv', 'b.CSV', 'c.tsv', 'd.txt', 'e.json', 'csv', '.csv', 'f.csv.gz'].filter(selection.accepts)).toEqual(['a.csv', 'b.CSV', 'c.tsv', 'd.txt']);
-    expect(['x.837', 'x.835', 'x.834', 'x.EDI', 'x.x12', 'x.csv'].filter(sourceSelection('edi', 'x12').accepts)).toEqual(['x.837', 'x.835', 'x.834', 'x.EDI', 'x.x12']);
+    expect(['x.837', 'x.835', 'x.834', 'x.EDI', 'x.x12', 'x.txt', 'x.csv'].filter(sourceSelection('edi', 'x12').accepts)).toEqual(['x.837', 'x.835', 'x.834', 'x.EDI', 'x.x12', 'x.txt']);
     expect(['p.parquet', 'p.json'].filter(sourceSelection('p', 'parquet').accepts)).toEqual(['p.parquet']);
     expect(['n.ndjson', 'n.jsonl', 'n.json', 'n.csv'].filter(sourceSelection('n', 'ndjson').accepts)).toEqual(['n.ndjson', 'n.jsonl', 'n.json']);
   });
@@ -23,6 +23,6 @@ describe('sourceSelection', () => {
   it('says when a wildcard stands in a directory, which runs refuse', () => {
     expect(sourceSelection('20*/claims.csv', 'csv').globInDirectory).toBe(true);
     expect(sourceSelection('a/b?/c*.csv', 'csv').globInDirectory).toBe(true);
-    expect(sourceSelection('a/b/c*.csv', 'csv').globInDirectory).toBe(false);
+    expect(sourceSelection('a/b/c*.csv', 'csv')).toMatchObject({ directory: 'a/b', globInDirectory: false });
   });
 });

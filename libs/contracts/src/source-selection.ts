@@ -36,14 +36,15 @@ export function sourceSelection(sourcePath: string, format: SourceFormat): Sourc
   return {
     directory,
     pattern,
-    globInDirectory: GLOB.test(segments.slice(0, -1).join('/')),
-    accepts: (name) => (pattern ? pattern.test(name) : SOURCE_EXTENSIONS[format].includes(extensionOf(name))),
+    globInDirectory: segments.slice(0, -1).some((segment) => GLOB.test(segment)),
+    accepts: (name) => (pattern ? pattern.test(name) : hasExtension(name, SOURCE_EXTENSIONS[format])),
   };
 }
 
-function extensionOf(name: string): string {
+/** Whether the name ends in one of the extensions (case-insensitive); a leading dot alone is no extension. */
+function hasExtension(name: string, extensions: readonly string[]): boolean {
   const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+  return dot > 0 && extensions.includes(name.slice(dot).toLowerCase());
 }
 
 function globPattern(segment: string): RegExp {
