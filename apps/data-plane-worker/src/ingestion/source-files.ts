@@ -11,12 +11,6 @@ export function landingZone(dataDir: string, tenantId: string): string {
   return join(dataDir, 'tenants', tenantId, 'landing');
 }
 
-/**
- * The files a run should consider, in name order so every run walks them the same way: the file
- * itself; the files of a directory whose extension fits the format; or, for a pattern such as
- * `claims/2026-*.csv` (`*` and `?` in the last segment only), the files of its directory that
- * match it.
- */
 /** The selection rules of libs/contracts, with a wildcard in a directory refused as the run's failure. */
 export function sourceSelection(configuredPath: string, format: SourceFormat): SourceSelection {
   const selection = selectionOf(configuredPath, format);
@@ -24,6 +18,12 @@ export function sourceSelection(configuredPath: string, format: SourceFormat): S
   return selection;
 }
 
+/**
+ * The files a run should consider, in name order so every run walks them the same way: the file
+ * itself; the files of a directory whose extension fits the format; or, for a pattern such as
+ * `claims/2026-*.csv` (`*` and `?` in the last segment only), the files of its directory that
+ * match it.
+ */
 export async function discoverSourceFiles(landing: string, configuredPath: string, format: SourceFormat): Promise<SourceFile[]> {
   const selection = sourceSelection(configuredPath, format);
   const absolute = await resolveInsideLanding(landing, selection.directory);
@@ -38,7 +38,6 @@ export async function discoverSourceFiles(landing: string, configuredPath: strin
   const shownDirectory = selection.directory === '.' ? '' : selection.directory;
   return Promise.all(names.map((name) => describeFile(join(absolute, name), shownDirectory ? join(shownDirectory, name) : name)));
 }
-
 
 /**
  * The contract already refuses absolute and `..` paths; this also follows symlinks, so a link
