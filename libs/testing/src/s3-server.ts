@@ -23,7 +23,8 @@ export async function startS3Server(label: string, bucket = 'ade-landing'): Prom
   const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir.path });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: S3_TEST_CREDENTIALS });
+  // s3rver predates the SDK's default aws-chunked checksum uploads, which it would store verbatim.
+  const client = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: S3_TEST_CREDENTIALS, requestChecksumCalculation: 'WHEN_REQUIRED' });
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
   return {
     endpoint,

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { measureIntake } from './bench-intake';
+
+// Keeps the benchmark runnable on the built dist; the figures themselves come from `npm run bench:intake`.
+describe('bench/intake', () => {
+  it('takes a generated file from a local S3 server whole, and measures both processes', async () => {
+    const result = await measureIntake(2, 1);
+    expect(result.bytes).toBeGreaterThanOrEqual(2 * 2 ** 20);
+    expect(result.copyMs).toBeGreaterThan(0);
+    expect(result.intakePeakRssMiB).toBeGreaterThan(0);
+  });
+});
