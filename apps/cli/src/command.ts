@@ -31,10 +31,21 @@ export function requireOne(positionals: string[], what: string, usage: string): 
 }
 
 export function positiveSeconds(value: string | undefined, flag: string, fallback: number): number {
+  return positiveNumber(value, `--${flag}`, fallback, 'a positive number of seconds');
+}
+
+/** A flag's value as a number above zero, or `fallback` when the flag is absent. */
+export function positiveNumber(value: string | undefined, flag: string, fallback: number, what = 'a positive number'): number {
   if (value === undefined) return fallback;
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--${flag} must be a positive number of seconds`);
-  return seconds;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new UsageError(`${flag} must be ${what}`);
+  return number;
+}
+
+/** A value that must be one of a fixed list (a flag, a positional): otherwise a usage error listing the choices. */
+export function oneOf(value: string | undefined, allowed: readonly string[], what: string): string {
+  if (value === undefined || !allowed.includes(value)) throw new UsageError(`${what} must be one of ${allowed.join(', ')}`);
+  return value;
 }
 
 export async function waitFor<T>(io: CliIo, load: () => Promise<T>, done: (value: T) => boolean, timeoutSeconds: number, what: string): Promise<T> {

@@ -52,3 +52,22 @@ export function landingS3FromEnv(e: z.infer<typeof landingEnvSchema>): S3Landing
 export function tenantLandingPrefix(location: S3LandingLocation, tenantId: string): string {
   return `${location.prefix}tenants/${tenantId}/landing/`;
 }
+
+/**
+ * The S3 client settings of a landing location (the shape `new S3Client(...)` takes), for the
+ * worker that reads it and the control plane that signs upload URLs into it.
+ */
+export function s3ClientOptions(location: S3LandingLocation): {
+  region: string;
+  forcePathStyle: boolean;
+  endpoint?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+} {
+  const { credentials } = location;
+  return {
+    region: location.region,
+    forcePathStyle: location.forcePathStyle,
+    ...(location.endpoint && { endpoint: location.endpoint }),
+    ...(credentials && { credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey.reveal() } }),
+  };
+}

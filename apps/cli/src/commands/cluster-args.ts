@@ -1,6 +1,6 @@
 import { clusterSpec, ClusterSpecError, ClustersApi, COST_LEVELS, WORKLOAD_TYPES, type ClusterSpec, type CostLevel, type WorkloadType } from '@ade/databricks';
 import { UsageError, type CliIo } from '../cli-io';
-import { parse } from '../command';
+import { oneOf, parse } from '../command';
 import { withWorkspace } from '../databricks-workspace';
 
 /** `NAME TYPE --cost-level LEVEL [--owner USER] [--dry-run] [--json]`, as `cluster create` and `cluster policy` take it. */
@@ -25,16 +25,4 @@ export function specArguments(argv: string[], usage: string): { spec: ClusterSpe
 /** The Clusters API of the configured workspace. */
 export function withClusters<T>(io: CliIo, work: (clusters: ClustersApi) => Promise<T>): Promise<T> {
   return withWorkspace(io, (client) => work(new ClustersApi(client)));
-}
-
-export function positiveNumber(value: string | undefined, flag: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new UsageError(`${flag} must be a positive number`);
-  return number;
-}
-
-function oneOf(value: string | undefined, allowed: readonly string[], what: string): string {
-  if (value === undefined || !allowed.includes(value)) throw new UsageError(`${what} must be one of ${allowed.join(', ')}`);
-  return value;
 }

@@ -1,8 +1,8 @@
 import { estimateUsage, isKnownNodeType, NODE_TYPES, type ClusterInfo, type ClustersApi } from '@ade/databricks';
 import { UsageError } from '../cli-io';
-import { parse, type Command } from '../command';
+import { parse, positiveNumber, type Command } from '../command';
 import { emit } from '../output';
-import { positiveNumber, withClusters } from './cluster-args';
+import { withClusters } from './cluster-args';
 import { clusterSummary, clusterTable, type ClusterUsage } from './cluster-table';
 
 /** Databricks list price of an All-Purpose Compute DBU (AWS, Premium); pass --dbu-price for your contract's. */

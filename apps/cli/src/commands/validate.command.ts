@@ -4,7 +4,7 @@ import { LayoutError, proposalAsMappingFile, readMappingFile, render999, StatePa
 import { DUCKDB_SIZE_PATTERN } from '@ade/config';
 import { DEFAULT_VALIDATION_MEMORY_LIMIT, UnusableInputError, validateFile, type ValidationReport } from '@ade/quality';
 import { CliError, UsageError, type CliIo } from '../cli-io';
-import { parse, requireOne, type Command } from '../command';
+import { oneOf, parse, requireOne, type Command } from '../command';
 import { proposalTable } from '../mapping-evidence';
 import { emit, table } from '../output';
 
@@ -89,11 +89,6 @@ export const validateCommand: Command = {
 async function writeAcknowledgment(io: CliIo, path: string, acknowledgments: InterchangeAcknowledgment[]): Promise<void> {
   await writeFile(path, render999(acknowledgments, new Date()));
   io.stderr(`ade: wrote the 999 acknowledgment to ${path}\n`);
-}
-
-function oneOf(value: string, allowed: readonly string[], flag: string): string {
-  if (!allowed.includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`);
-  return value;
 }
 
 function isoDate(value: string | undefined): string | undefined {

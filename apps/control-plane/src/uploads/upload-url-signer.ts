@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { tenantLandingPrefix, type S3LandingLocation } from '@ade/config';
+import { s3ClientOptions, tenantLandingPrefix } from '@ade/config';
 import { LandingConfig } from '../config/landing.config';
 
 /** Presigned PUT URLs into tenants' landing prefixes: file contents go straight to storage, never through the API. */
@@ -10,7 +10,7 @@ export class UploadUrlSigner implements OnModuleDestroy {
   private readonly client: S3Client | null;
 
   constructor(private readonly landing: LandingConfig) {
-    this.client = landing.s3 ? clientFor(landing.s3) : null;
+    this.client = landing.s3 ? new S3Client(s3ClientOptions(landing.s3)) : null;
   }
 
   get enabled(): boolean {
@@ -29,14 +29,4 @@ export class UploadUrlSigner implements OnModuleDestroy {
   onModuleDestroy(): void {
     this.client?.destroy();
   }
-}
-
-function clientFor(location: S3LandingLocation): S3Client {
-  const { credentials } = location;
-  return new S3Client({
-    region: location.region,
-    forcePathStyle: location.forcePathStyle,
-    ...(location.endpoint && { endpoint: location.endpoint }),
-    ...(credentials && { credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey.reveal() } }),
-  });
 }

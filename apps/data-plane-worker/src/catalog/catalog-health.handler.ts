@@ -2,9 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JobOf } from '@ade/contracts';
 import { LAKEHOUSE, type Lakehouse } from '@ade/lakehouse';
 import { EventPublisher } from '../events/event-publisher';
-import { classifyFailure } from '../healing/failure-classifier';
-import { errorForQueue } from '../healing/failure-policy';
-import { decideHealing } from '../healing/healing-policy';
+import { jobFailure } from '../jobs/job-failure';
 import { JobHandler, type JobContext } from '../jobs/job-handler.decorator';
 import { catalogHealthReport } from './catalog-health-report';
 
@@ -30,11 +28,12 @@ export class CatalogHealthHandler {
         await catalog.close();
       }
     } catch (error) {
-      const classified = classifyFailure(error);
-      const decision = decideHealing(classified.failureClass, 'run', context.attempt, context.maxAttempts);
-      this.logger.error({ msg: 'catalog health check failed', tenantId, checkId, code: classified.failure.code, attempt: context.attempt, action: decision.action });
-      if (!decision.retry) await this.events.publish({ name: 'catalog.health_failed', data: { tenantId, checkId, at: new Date().toISOString(), error: classified.failure } });
-      throw errorForQueue(classified.failure, decision.retry);
+      throw await jobFailure(error, context, {
+        logger: this.logger,
+        msg: 'catalog health check failed',
+        ids: { tenantId, checkId },
+        whenFinal: (failure) => this.events.publish({ name: 'catalog.health_failed', data: { tenantId, checkId, at: new Date().toISOString(), error: failure } }),
+      });
     }
     await this.events.publish({ name: 'catalog.health_reported', data: { tenantId, checkId, at: new Date().toISOString(), report } });
     this.logger.log({ msg: 'catalog health reported', tenantId, checkId, tables: report.tables.length, findings: report.findings.length });

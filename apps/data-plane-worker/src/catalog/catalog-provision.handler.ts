@@ -2,9 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JobOf } from '@ade/contracts';
 import { LAKEHOUSE, type Lakehouse } from '@ade/lakehouse';
 import { EventPublisher } from '../events/event-publisher';
-import { classifyFailure } from '../healing/failure-classifier';
-import { errorForQueue } from '../healing/failure-policy';
-import { decideHealing } from '../healing/healing-policy';
+import { jobFailure } from '../jobs/job-failure';
 import { JobHandler, type JobContext } from '../jobs/job-handler.decorator';
 
 @Injectable()
@@ -22,16 +20,12 @@ export class CatalogProvisionHandler {
     try {
       await this.lakehouse.provision({ tenantId, catalogName });
     } catch (error) {
-      const classified = classifyFailure(error);
-      const decision = decideHealing(classified.failureClass, 'run', context.attempt, context.maxAttempts);
-      this.logger.error({ msg: 'catalog provisioning failed', tenantId, code: classified.failure.code, attempt: context.attempt, action: decision.action });
-      if (!decision.retry) {
-        await this.events.publish({
-          name: 'catalog.failed',
-          data: { tenantId, catalogName, at: new Date().toISOString(), error: classified.failure },
-        });
-      }
-      throw errorForQueue(classified.failure, decision.retry);
+      throw await jobFailure(error, context, {
+        logger: this.logger,
+        msg: 'catalog provisioning failed',
+        ids: { tenantId },
+        whenFinal: (failure) => this.events.publish({ name: 'catalog.failed', data: { tenantId, catalogName, at: new Date().toISOString(), error: failure } }),
+      });
     }
     await this.events.publish({ name: 'catalog.provisioned', data: { tenantId, catalogName, at: new Date().toISOString() } });
     this.logger.log({ msg: 'catalog provisioned', tenantId, catalogName });

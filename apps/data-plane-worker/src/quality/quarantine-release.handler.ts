@@ -2,9 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JobOf } from '@ade/contracts';
 import { LAKEHOUSE, type Lakehouse } from '@ade/lakehouse';
 import { EventPublisher } from '../events/event-publisher';
-import { classifyFailure } from '../healing/failure-classifier';
-import { errorForQueue } from '../healing/failure-policy';
-import { decideHealing } from '../healing/healing-policy';
+import { jobFailure } from '../jobs/job-failure';
 import { JobHandler, type JobContext } from '../jobs/job-handler.decorator';
 import { QualityAgent } from './quality-agent';
 
@@ -31,13 +29,12 @@ export class QuarantineReleaseHandler {
       });
       this.logger.log({ msg: 'quarantine release finished', tenantId, releaseId, examined: result.examined, released: result.released });
     } catch (error) {
-      const classified = classifyFailure(error);
-      const decision = decideHealing(classified.failureClass, 'run', context.attempt, context.maxAttempts);
-      this.logger.error({ msg: 'quarantine release failed', tenantId, releaseId, code: classified.failure.code, attempt: context.attempt, action: decision.action });
-      if (!decision.retry) {
-        await this.events.publish({ name: 'quarantine.release_failed', data: { tenantId, releaseId, at: new Date().toISOString(), error: classified.failure } });
-      }
-      throw errorForQueue(classified.failure, decision.retry);
+      throw await jobFailure(error, context, {
+        logger: this.logger,
+        msg: 'quarantine release failed',
+        ids: { tenantId, releaseId },
+        whenFinal: (failure) => this.events.publish({ name: 'quarantine.release_failed', data: { tenantId, releaseId, at: new Date().toISOString(), error: failure } }),
+      });
     }
   }
 }

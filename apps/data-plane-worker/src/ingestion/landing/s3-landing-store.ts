@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Logger } from '@nestjs/common';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException, type _Object } from '@aws-sdk/client-s3';
-import { tenantLandingPrefix, type S3LandingLocation } from '@ade/config';
+import { s3ClientOptions, tenantLandingPrefix, type S3LandingLocation } from '@ade/config';
 import { sourcePathProblem } from '@ade/contracts';
 import type { SourceFile } from '@ade/lakehouse';
 import { SourceError } from '../source-error';
@@ -33,13 +33,7 @@ export class S3LandingStore implements LandingStore {
     private readonly location: S3LandingLocation,
     client?: S3Client,
   ) {
-    const { credentials } = location;
-    this.client = client ?? new S3Client({
-      region: location.region,
-      forcePathStyle: location.forcePathStyle,
-      ...(location.endpoint && { endpoint: location.endpoint }),
-      ...(credentials && { credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey.reveal() } }),
-    });
+    this.client = client ?? new S3Client(s3ClientOptions(location));
   }
 
   async discover({ tenantId, sourcePath, format, scratchDir }: Parameters<LandingStore['discover']>[0]): Promise<SourceFile[]> {
