@@ -2,7 +2,8 @@
 # Makes sure PostgreSQL and Redis answer where the project expects them (PGHOST/PGPORT,
 # REDIS_HOST/REDIS_PORT; default 127.0.0.1:5432 and 127.0.0.1:6379). Starts them when they are
 # installed but stopped; installs them with apt when running as root on Debian; otherwise stops
-# with a message that says what to install. Used by `npm run demo` and .ci/run.
+# with a message that says what to install. Also installs OpenSSH's server, which the SFTP tests
+# start on a loopback port of their own (nothing is started here). Used by `npm run demo` and .ci/run.
 set -euo pipefail
 
 PGHOST=${PGHOST:-127.0.0.1}
@@ -91,5 +92,16 @@ start_redis() {
   wait_for_port "$REDIS_HOST" "$REDIS_PORT" Redis
 }
 
+# The SFTP suites start their own sshd; a machine without one gets it from apt, or a note.
+ensure_sshd() {
+  [ -x /usr/sbin/sshd ] && return 0
+  if can_apt_install; then
+    apt_install openssh-server
+  else
+    say "OpenSSH's server (/usr/sbin/sshd) is missing: the SFTP tests need it (Debian/Ubuntu: sudo apt-get install openssh-server)."
+  fi
+}
+
 if port_open "$PGHOST" "$PGPORT"; then say "PostgreSQL is up on $PGHOST:$PGPORT"; else start_postgres; fi
 if port_open "$REDIS_HOST" "$REDIS_PORT"; then say "Redis is up on $REDIS_HOST:$REDIS_PORT"; else start_redis; fi
+ensure_sshd

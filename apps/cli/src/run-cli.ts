@@ -3,6 +3,7 @@ import type { Command } from './command';
 import { apikeyCreateCommand, apikeyListCommand, apikeyRevokeCommand } from './commands/apikey.command';
 import { auditLogCommand, auditVerifyCommand } from './commands/audit.command';
 import { catalogHealthCommand } from './commands/catalog-health.command';
+import { connectorCreateCommand, connectorDeleteCommand, connectorListCommand, connectorTestCommand } from './commands/connector.command';
 import { catalogInitCommand } from './commands/catalog-init.command';
 import { clusterMonitorCommand } from './commands/cluster-monitor.command';
 import { clusterCreateCommand, clusterListCommand, clusterPolicyCommand, clusterResizeCommand, clusterTerminateCommand } from './commands/cluster.command';
@@ -21,6 +22,7 @@ import { qualityQuarantineCommand } from './commands/quality-quarantine.command'
 import { qualityReleaseCommand } from './commands/quality-release.command';
 import { qualityTrendsCommand } from './commands/quality-trends.command';
 import { statusCommand } from './commands/status.command';
+import { exportCommand } from './commands/export.command';
 import { uploadCommand } from './commands/upload.command';
 import { validateCommand } from './commands/validate.command';
 import { warehouseAutoStopCommand, warehouseListCommand } from './commands/warehouse.command';
@@ -32,10 +34,15 @@ export const commands: Command[] = [
   statusCommand,
   catalogInitCommand,
   catalogHealthCommand,
+  connectorCreateCommand,
+  connectorListCommand,
+  connectorTestCommand,
+  connectorDeleteCommand,
   pipelineCreateCommand,
   pipelineListCommand,
   pipelineRunCommand,
   uploadCommand,
+  exportCommand,
   pipelineLogsCommand,
   mappingShowCommand,
   mappingAcceptCommand,

@@ -3,10 +3,12 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CatalogHealthModule } from './catalog-health/catalog-health.module';
+import { ConnectorsModule } from './connectors/connectors.module';
 import { ControlPlaneConfigModule } from './config/config.module';
 import type { ControlPlaneConfig } from './config/control-plane.config';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { LineageModule } from './lineage/lineage.module';
@@ -39,6 +41,8 @@ export class AppModule implements NestModule {
         TenantsModule,
         CatalogModule,
         CatalogHealthModule,
+        ConnectorsModule,
+        ExportsModule,
         PipelinesModule,
         RunsModule,
         IncidentsModule,

@@ -101,6 +101,12 @@ describe('authorization matrix', async () => {
     for (const [route, entry] of Object.entries(AUTHORIZATION_MATRIX)) {
       const isPublic = succeeds(entry.expect.anonymous);
       const cells = cellsOf(route, entry);
+      if (entry.dataPlane !== undefined) {
+        // An internal route: only the data-plane token is let in, which no caller of the matrix holds.
+        expect(cells.filter(([, status]) => status !== 401), `${route}: refuses every user and key`).toEqual([]);
+        expect(succeeds(entry.dataPlane), `${route}: the data plane gets a success status`).toBe(true);
+        continue;
+      }
       const successes = new Set(cells.filter(([, status]) => succeeds(status)).map(([, status]) => status));
       expect([...successes], `${route}: someone may call it, and every permitted caller gets the same success status`).toHaveLength(1);
       for (const [caller, status] of cells) {
@@ -152,10 +158,18 @@ describe('authorization matrix', async () => {
           for (const secretOfA of fixtures.secretsOfA) expect(response.text, `${detail}: leaks tenant A's ${secretOfA}`).not.toContain(secretOfA);
         }
       });
+      const dataPlaneStatus = entry.dataPlane;
+      if (dataPlaneStatus !== undefined) {
+        it(`the data plane's token → ${dataPlaneStatus}`, async () => {
+          const response = await send(route, entry, 'tenantAdmin', cp.dataPlaneToken);
+          expect(response.status, `${route} as the data plane: got ${response.status} ${JSON.stringify(response.body)}`).toBe(dataPlaneStatus);
+        });
+      }
     });
   }
 
-  async function send(route: string, entry: RouteExpectation, caller: AnyCaller) {
+  /** `presented`: a token sent instead of the caller's own (the data plane's, on internal routes). */
+  async function send(route: string, entry: RouteExpectation, caller: AnyCaller, presented?: string) {
     const [method, template] = route.split(' ') as [string, string];
     const parts: RequestParts = (await entry.request?.(fixtures.forCase(caller))) ?? {};
     const path = template.replace(/:(\w+)/g, (_, param: string) => {
@@ -175,6 +189,7 @@ describe('authorization matrix', async () => {
       const principal = succeeds(entry.expect.tenantAdmin) ? fixtures.tokens.tenantAdmin : fixtures.tokens.operator;
       token = brokenToken(caller, claimsOf(principal), secret);
     }
+    if (presented !== undefined) token = presented;
     if (token !== undefined) req = req.set('authorization', `Bearer ${token}`);
     if (parts.body !== undefined) req = req.send(parts.body as object);
     return req;

@@ -10,8 +10,9 @@
  * A denied caller gets 401 (no or bad token), 403 (role, scope, or an operator on a
  * tenant-scoped route) or 404 (another tenant's resource: never 403, which would confirm it exists).
  */
-import { UNAUTHENTICATED, succeeds, type Caller, type KeyCaller, type Status, type Success, type Unauthenticated } from './authorization-matrix.callers';
+import { CALLERS, UNAUTHENTICATED, succeeds, type Caller, type KeyCaller, type Status, type Success, type Unauthenticated } from './authorization-matrix.callers';
 import type { CaseFixtures } from './authorization-matrix.fixtures';
+import { sftpConnectorBody } from './factories';
 
 /** One cell's request; a `token` replaces the caller's own (a fresh session of the same person). */
 export interface RequestParts {
@@ -25,6 +26,12 @@ export interface RouteExpectation {
   /** Builds the request of one cell, for any caller: the path's `:params`, query, body. */
   request?: (f: CaseFixtures) => RequestParts | Promise<RequestParts>;
   expect: Record<Caller, Status>;
+  /**
+   * Set on the data plane's internal routes, which no person or API key may call: they take the
+   * data-plane token (DATA_PLANE_TOKEN_HASHES) instead. Every caller of the matrix is refused with
+   * 401 (see DATA_PLANE_ONLY), whatever its token or key; the data-plane token gets this status.
+   */
+  dataPlane?: Success;
 }
 
 const UNAUTH = Object.fromEntries(UNAUTHENTICATED.map((caller) => [caller, 401])) as Record<Unauthenticated, 401>;
@@ -38,11 +45,14 @@ const TENANT_READ_OF_A = (ok: Success) => ({ operator: 403, tenantAdmin: ok, ten
 const TENANT_WRITE_OWN_SCOPE = (ok: Success) => ({ operator: 403, tenantAdmin: ok, tenantViewer: 403, otherTenantAdmin: ok, ...UNAUTH }) satisfies Record<Caller, Status>;
 /** Tenant-scoped change of one of tenant A's resources: viewers 403, another tenant's admin 404. */
 const TENANT_WRITE_OF_A = (ok: Success) => ({ operator: 403, tenantAdmin: ok, tenantViewer: 403, otherTenantAdmin: 404, ...UNAUTH }) satisfies Record<Caller, Status>;
+/** Internal routes of the data plane: no user token or API key is looked at, let alone accepted. */
+const DATA_PLANE_ONLY = Object.fromEntries(CALLERS.map((caller) => [caller, 401])) as Record<Caller, 401>;
 /** Platform operators only. */
 const OPERATOR_ONLY = (ok: Success) => ({ operator: ok, tenantAdmin: 403, tenantViewer: 403, otherTenantAdmin: 403, ...UNAUTH }) satisfies Record<Caller, Status>;
 
 const tenantA = (f: CaseFixtures) => ({ params: { id: f.a.tenantId } });
 const pipelineA = (f: CaseFixtures) => ({ params: { id: f.a.pipeline } });
+const connectorA = (f: CaseFixtures) => ({ params: { id: f.a.connector } });
 
 export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
   // --- auth
@@ -127,6 +137,29 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
   'PATCH /v1/pipelines/:id': { request: (f) => ({ ...pipelineA(f), body: { schedule: null } }), expect: TENANT_WRITE_OF_A(200) },
   'DELETE /v1/pipelines/:id': { request: async (f) => ({ params: { id: await f.a.freshPipeline() } }), expect: TENANT_WRITE_OF_A(204) },
 
+  // --- connectors (a tenant's SFTP servers and S3 buckets; a check is queued for the tenant's worker)
+  'POST /v1/connectors': { request: (f) => ({ body: sftpConnectorBody({ name: `matrix-${f.unique()}` }) }), expect: TENANT_WRITE_OWN_SCOPE(201) },
+  'GET /v1/connectors': { expect: TENANT_READ_OWN_SCOPE(200) },
+  'GET /v1/connectors/:id': { request: connectorA, expect: TENANT_READ_OF_A(200) },
+  'DELETE /v1/connectors/:id': { request: async (f) => ({ params: { id: await f.a.freshConnector() } }), expect: TENANT_WRITE_OF_A(204) },
+  'POST /v1/connectors/:id/checks': { request: connectorA, expect: TENANT_WRITE_OF_A(202) },
+  'GET /v1/connectors/:id/checks/:checkId': { request: (f) => ({ params: { id: f.a.connector, checkId: f.a.connectorCheck } }), expect: TENANT_READ_OF_A(200) },
+
+  // --- table exports (of the caller's own table through its own connector; queued for the tenant's worker)
+  'POST /v1/exports': {
+    request: (f) => ({ body: { table: f.own.table, connectorId: f.own.connector, path: `exports/matrix-${f.unique()}.csv`, format: 'csv' } }),
+    expect: TENANT_WRITE_OWN_SCOPE(202),
+  },
+  'GET /v1/exports': { expect: TENANT_READ_OWN_SCOPE(200) },
+  'GET /v1/exports/:id': { request: (f) => ({ params: { id: f.a.tableExport } }), expect: TENANT_READ_OF_A(200) },
+
+  // --- internal: a worker fetching the credentials of a connector for a queued check of tenant A
+  'POST /internal/v1/connector-credentials': {
+    request: (f) => ({ body: { tenantId: f.a.tenantId, connectorId: f.a.connector, checkId: f.a.connectorCheck } }),
+    expect: DATA_PLANE_ONLY,
+    dataPlane: 200,
+  },
+
   // --- runs
   'POST /v1/pipelines/:id/runs': { request: pipelineA, expect: TENANT_WRITE_OF_A(202) },
   'POST /v1/pipelines/:id/uploads': { request: (f) => ({ ...pipelineA(f), body: { fileName: 'claims.csv' } }), expect: TENANT_WRITE_OF_A(201) },
@@ -209,6 +242,8 @@ export const HUMAN_ONLY_ROUTE = /^[A-Z]+ \/v1\/(users|api-keys|tenants|audit)(\/
  * (apps/control-plane/src/api-keys/api-key-scopes.ts), so a route cannot forget them.
  */
 export function keyExpectation(route: string, entry: RouteExpectation, caller: KeyCaller): Status {
+  // An internal route takes the data-plane token only: a key is no credential there.
+  if (entry.dataPlane !== undefined) return 401;
   // A public route does not look at credentials: a key gets what anonymous gets.
   if (succeeds(entry.expect.anonymous)) return entry.expect.anonymous;
   if (caller === 'revokedKey') return 401;

@@ -6,7 +6,7 @@ import { QualityRecorder } from '../src/quality/quality-recorder';
 import { PipelineMappingsRepository } from '../src/pipeline-mappings/pipeline-mappings.repository';
 import { OF_TENANT_B, type AnyCaller, type Human, type KeyCaller } from './authorization-matrix.callers';
 import type { ControlPlaneHarness } from './control-plane.harness';
-import { createTenant, operatorToken, pipelineBody, tokenFor, type TenantFixture } from './factories';
+import { createTenant, operatorToken, pipelineBody, sftpConnectorBody, tokenFor, type TenantFixture } from './factories';
 import { qualityMeasured, qualityReport } from './quality-flow';
 
 /**
@@ -39,8 +39,15 @@ export interface TenantSide {
   healthCheck: string;
   /** The id of one of its API keys. */
   apiKey: string;
+  /** One of its SFTP connectors. */
+  connector: string;
+  /** A queued check of `connector` (so the data plane may fetch the connector's credentials for it). */
+  connectorCheck: string;
+  /** A queued export of `table` through `connector`. */
+  tableExport: string;
   adminCredentials: Credentials;
   freshPipeline(): Promise<string>;
+  freshConnector(): Promise<string>;
   freshApiKey(scopes?: string[]): Promise<{ id: string; key: string }>;
   /** Makes sure the tenant has a webhook (it has one per tenant). */
   withWebhook(): Promise<void>;
@@ -97,7 +104,7 @@ export async function matrixFixtures(cp: ControlPlaneHarness): Promise<MatrixFix
       revokedKey: revoked.key,
       otherTenantKey: (await b.freshApiKey(['read', 'write'])).key,
     },
-    secretsOfA: [a.tenantId, a.pipeline, a.run, a.release, a.healthCheck, a.apiKey, tenantA.admin.email, viewer.email],
+    secretsOfA: [a.tenantId, a.pipeline, a.run, a.release, a.healthCheck, a.apiKey, a.connector, a.connectorCheck, a.tableExport, tenantA.admin.email, viewer.email],
     forCase: (caller) => ({
       a,
       own: OF_TENANT_B.includes(caller) ? b : a,
@@ -133,6 +140,8 @@ async function tenantSide(cp: ControlPlaneHarness, tenant: TenantFixture, operat
   const table = `${tenant.catalogName}.silver.professional_claims`;
   const freshPipeline = async () =>
     (await cp.http().post('/v1/pipelines').set(asAdmin).send(pipelineBody({ targetTable: table })).expect(201)).body.id as string;
+  const freshConnector = async () =>
+    (await cp.http().post('/v1/connectors').set(asAdmin).send(sftpConnectorBody({ name: `matrix-${unique()}` })).expect(201)).body.id as string;
   const freshApiKey = async (scopes = ['read']) =>
     (await cp.http().post('/v1/api-keys').set(asAdmin).send({ name: `matrix-${unique()}`, scopes }).expect(201)).body as { id: string; key: string };
 
@@ -145,6 +154,9 @@ async function tenantSide(cp: ControlPlaneHarness, tenant: TenantFixture, operat
   const healthCheck = (await cp.http().post('/v1/catalog/health').set(asAdmin).send({}).expect(202)).body.id as string;
   const report = { engine: 'embedded' as const, catalogName: tenant.catalogName, schemas: [], tables: [], governance: null, findings: [] };
   await cp.app.get(CatalogHealthChecksRepository).markReported({ tenantId: tenant.tenantId, checkId: healthCheck, at: new Date().toISOString(), report });
+  const connector = await freshConnector();
+  const connectorCheck = (await cp.http().post(`/v1/connectors/${connector}/checks`).set(asAdmin).expect(202)).body.id as string;
+  const tableExport = (await cp.http().post('/v1/exports').set(asAdmin).send({ table, connectorId: connector, path: 'exports/claims.parquet' }).expect(202)).body.id as string;
 
   return {
     tenantId: tenant.tenantId,
@@ -154,8 +166,12 @@ async function tenantSide(cp: ControlPlaneHarness, tenant: TenantFixture, operat
     release,
     healthCheck,
     apiKey: (await freshApiKey()).id,
+    connector,
+    connectorCheck,
+    tableExport,
     adminCredentials: { email: tenant.admin.email, password: tenant.admin.password },
     freshPipeline,
+    freshConnector,
     freshApiKey,
     withWebhook: async () => {
       await cp.http().put('/v1/webhook').set(asAdmin).send({ url: 'https://93.184.215.14/ade-hook' }).expect(200);

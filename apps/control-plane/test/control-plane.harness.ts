@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import request from 'supertest';
 import { createIsolatedSchema, dropQueuePrefix, testAppDatabaseUrl, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
@@ -12,6 +12,8 @@ export interface ControlPlaneHarness {
   env: Record<string, string>;
   http: () => ReturnType<typeof request>;
   operator: { email: string; password: string };
+  /** The token a data-plane worker presents on internal routes (its SHA-256 is in DATA_PLANE_TOKEN_HASHES). */
+  dataPlaneToken: string;
   close: () => Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function startControlPlane(
   const database = await createIsolatedSchema(label);
   const queuePrefix = options.queuePrefix ?? uniqueQueuePrefix(label);
   const operator = { email: 'operator@platform.test', password: randomBytes(12).toString('hex') };
+  const dataPlaneToken = randomBytes(32).toString('hex');
   const env: Record<string, string> = {
     DATABASE_URL: testAppDatabaseUrl,
     DATABASE_MIGRATION_URL: database.databaseUrl,
@@ -42,6 +45,7 @@ export async function startControlPlane(
     RUN_BACKOFF_MS: '200',
     // Suites make hundreds of requests per tenant; rate-limits.e2e.spec.ts sets small limits itself.
     API_RATE_LIMIT_PER_MINUTE: '1000000',
+    DATA_PLANE_TOKEN_HASHES: createHash('sha256').update(dataPlaneToken).digest('hex'),
     ...options.env,
   };
   const config = loadControlPlaneConfig(env);
@@ -54,6 +58,7 @@ export async function startControlPlane(
     env,
     http: () => request(app.getHttpServer()),
     operator,
+    dataPlaneToken,
     close: async () => {
       await app.close();
       await database.drop();

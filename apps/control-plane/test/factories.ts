@@ -51,3 +51,28 @@ export function pipelineBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A host key fingerprint in the form `ssh-keygen -lf` prints (no server has it: nothing logs in to one in these tests). */
+export const TEST_HOST_KEY_FINGERPRINT = `SHA256:${Buffer.alloc(32, 7).toString('base64').replace(/=+$/, '')}`;
+
+/** An SFTP connector's create body; its password is made up per call, so a test can look for it. */
+export function sftpConnectorBody(overrides: Record<string, unknown> = {}) {
+  return {
+    name: `sftp-${randomBytes(3).toString('hex')}`,
+    kind: 'sftp',
+    settings: { host: 'sftp.clearinghouse.example', username: 'ade', directory: '/outbound/claims', hostKeyFingerprint: TEST_HOST_KEY_FINGERPRINT },
+    secret: { password: `pw-${randomBytes(12).toString('hex')}` },
+    ...overrides,
+  };
+}
+
+/** An S3 connector's create body, with a made-up key pair. */
+export function s3ConnectorBody(overrides: Record<string, unknown> = {}) {
+  return {
+    name: `s3-${randomBytes(3).toString('hex')}`,
+    kind: 's3',
+    settings: { bucket: 'partner-drop', prefix: 'claims/' },
+    secret: { accessKeyId: `AKIA${randomBytes(8).toString('hex').toUpperCase()}`, secretAccessKey: randomBytes(30).toString('base64') },
+    ...overrides,
+  };
+}

@@ -57,6 +57,7 @@ export function pipelineRow(tenantId: string, name: string): Pipeline {
     schedule: null,
     options: {},
     quality: { expectations: [] },
+    connectorId: null,
   });
 }
 

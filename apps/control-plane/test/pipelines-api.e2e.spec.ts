@@ -23,7 +23,22 @@ describe('pipelines API', () => {
       schedule: null,
       options: {},
       targetTable: 'healthcare_data.silver.professional_claims',
+      connectorId: null,
     });
+    expect(Object.keys(created.body).sort()).toEqual([
+      'connectorId',
+      'createdAt',
+      'dataType',
+      'id',
+      'name',
+      'options',
+      'quality',
+      'schedule',
+      'sourceFormat',
+      'sourcePath',
+      'targetTable',
+      'updatedAt',
+    ]);
     const id = created.body.id as string;
 
     await cp.http().get(`/v1/pipelines/${id}`).set(as(tenant.admin.token)).expect(200);

@@ -8,6 +8,8 @@ import { QueueConfig } from '@ade/config';
 import { assertNoEvictionPolicy, createRedis, redisOptionsFromUrl, TenantRegistry } from '@ade/queue';
 import { CatalogHealthHandler } from './catalog/catalog-health.handler';
 import { WorkerConfig } from './config/worker.config';
+import { CONNECTOR_CREDENTIALS, ControlPlaneCredentials } from './ingestion/connectors/connector-credentials';
+import { ConnectorCheckHandler } from './ingestion/connectors/connector-check.handler';
 import { LANDING_STORE, type LandingStore } from './ingestion/landing/landing-store';
 import { LocalLandingStore } from './ingestion/landing/local-landing-store';
 import { S3LandingStore } from './ingestion/landing/s3-landing-store';
@@ -15,6 +17,7 @@ import { CatalogProvisionHandler } from './catalog/catalog-provision.handler';
 import { WorkerConfigModule } from './config/worker-config.module';
 import type { DataPlaneConfig } from './config/worker.config';
 import { EventPublisher } from './events/event-publisher';
+import { TableExportHandler } from './exports/table-export.handler';
 import { PipelineRunHandler } from './ingestion/pipeline-run.handler';
 import { JobHandlerRegistry } from './jobs/job-handler.registry';
 import { JobRunner } from './jobs/job-runner';
@@ -57,12 +60,15 @@ export class WorkerModule implements OnModuleInit, OnApplicationShutdown {
           useFactory: (redis: Redis, queue: QueueConfig) => new TenantRegistry(redis, queue.prefix),
         },
         { provide: LANDING_STORE, inject: [WorkerConfig], useFactory: landingStoreFor },
+        { provide: CONNECTOR_CREDENTIALS, inject: [WorkerConfig], useFactory: (worker: WorkerConfig) => new ControlPlaneCredentials(worker.controlPlane) },
         EventPublisher,
         JobHandlerRegistry,
         JobRunner,
         TenantWorkerPool,
         CatalogProvisionHandler,
         CatalogHealthHandler,
+        ConnectorCheckHandler,
+        TableExportHandler,
         PipelineRunHandler,
         QualityAgent,
         QuarantineReleaseHandler,

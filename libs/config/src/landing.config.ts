@@ -62,9 +62,13 @@ export function s3ClientOptions(location: S3LandingLocation): {
   forcePathStyle: boolean;
   endpoint?: string;
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  requestChecksumCalculation: 'WHEN_REQUIRED';
 } {
   const { credentials } = location;
   return {
+    // Not every S3-compatible store takes the SDK's default aws-chunked checksum uploads; our own
+    // SHA-256 (file checkpoints, export manifests) is what integrity is checked by.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
     region: location.region,
     forcePathStyle: location.forcePathStyle,
     ...(location.endpoint && { endpoint: location.endpoint }),

@@ -90,6 +90,10 @@ const valid = {
   'catalog.failed': { tenantId, at, catalogName: 'healthcare_data', error: { code: 'catalog_unavailable', message: '' } },
   'catalog.health_reported': { tenantId, at, checkId, report: healthReport },
   'catalog.health_failed': { tenantId, at, checkId, error: { code: 'catalog_unavailable', message: 'the catalog could not be opened' } },
+  'connector.checked': { tenantId, at, checkId, connectorId: checkId, fileCount: 1, totalBytes: 10, files: [{ name: 'claims/2026-01.x12', sizeBytes: 10 }] },
+  'export.completed': { tenantId, at, exportId: checkId, rowCount: 3, bytes: 812, sha256: 'a'.repeat(64) },
+  'export.failed': { tenantId, at, exportId: checkId, error: { code: 'connector_refused', message: "connector 'payer-bucket': the bucket refused the connector's credentials (AccessDenied)" } },
+  'connector.check_failed': { tenantId, at, checkId, connectorId: checkId, error: { code: 'connector_refused', message: "connector 'clearinghouse': the SFTP server refused the login" } },
 } as const;
 type Name = keyof typeof valid;
 const NAMES = Object.keys(valid) as Name[];
@@ -363,6 +367,20 @@ describe('eventJobId', () => {
   it('ids a health check event by the check', () => {
     expect(eventJobId(event('catalog.health_reported'))).toBe(`catalog.health_reported.${checkId}`);
     expect(eventJobId(event('catalog.health_failed'))).toBe(`catalog.health_failed.${checkId}`);
+    expect(eventJobId(event('connector.checked'))).toBe(`connector.checked.${checkId}`);
+    expect(eventJobId(event('connector.check_failed'))).toBe(`connector.check_failed.${checkId}`);
+    expect(eventJobId(event('export.completed'))).toBe(`export.completed.${checkId}`);
+    expect(eventJobId(event('export.failed'))).toBe(`export.failed.${checkId}`);
+  });
+
+  it('refuses a connector listing longer than its limit or carrying anything but names and sizes', () => {
+    const file = { name: 'f.x12', sizeBytes: 1 };
+    expect(refusal('connector.checked', { ...valid['connector.checked'], files: Array.from({ length: 101 }, () => file) })).toBe(
+      `invalid 'connector.checked' event: files: Too big: expected array to have <=100 items`,
+    );
+    expect(refusal('connector.checked', { ...valid['connector.checked'], files: [{ ...file, firstLine: 'ISA*00*' }] })).toBe(
+      `invalid 'connector.checked' event: files.0: Unrecognized key: "firstLine"`,
+    );
   });
 
   it('refuses a health report carrying anything but names, counts and times', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { catalogName, THREE_PART_TABLE_NAME } from './identifiers';
 import { driftReportSchema } from './drift';
 import { catalogHealthSchema } from './catalog-health';
+import { CHECK_LISTING_LIMIT, listedFileSchema } from './connectors';
 import { lineageEdgeSchema, qualityReportSchema, releasedByRuleSchema } from './quality';
 import { mappingProposalSchema } from './mappings';
 import { FAILURE_CLASSES, HEALING_ACTIONS, runFailureSchema } from './failures';
@@ -83,6 +84,29 @@ export const eventSchemas = {
   'catalog.failed': z.object({ ...base, catalogName, error: runFailureSchema }).strict(),
   'catalog.health_reported': z.object({ ...base, checkId: z.uuid(), report: catalogHealthSchema }).strict(),
   'catalog.health_failed': z.object({ ...base, checkId: z.uuid(), error: runFailureSchema }).strict(),
+  'connector.checked': z
+    .object({
+      ...base,
+      checkId: z.uuid(),
+      connectorId: z.uuid(),
+      fileCount: z.number().int().nonnegative(),
+      totalBytes: z.number().int().nonnegative(),
+      /** The first CHECK_LISTING_LIMIT files by name. */
+      files: z.array(listedFileSchema).max(CHECK_LISTING_LIMIT),
+    })
+    .strict(),
+  /** Counts and the file's digest only: the rows stay in the tenant's storage. */
+  'export.completed': z
+    .object({
+      ...base,
+      exportId: z.uuid(),
+      rowCount: z.number().int().nonnegative(),
+      bytes: z.number().int().nonnegative(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .strict(),
+  'export.failed': z.object({ ...base, exportId: z.uuid(), error: runFailureSchema }).strict(),
+  'connector.check_failed': z.object({ ...base, checkId: z.uuid(), connectorId: z.uuid(), error: runFailureSchema }).strict(),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;
@@ -113,6 +137,7 @@ export function eventJobId(event: AnyEvent): string {
   if (data.incidentId) return `${event.name}.${data.incidentId}`;
   if ('releaseId' in event.data) return `${event.name}.${event.data.releaseId}`;
   if ('checkId' in event.data) return `${event.name}.${event.data.checkId}`;
+  if ('exportId' in event.data) return `${event.name}.${event.data.exportId}`;
   if (event.name === 'schema.drift') return `${event.name}.${data.runId}.${event.data.report.fingerprint}.${fileKey(event.data.report.file)}`;
   if (data.runId) return `${event.name}.${data.runId}.${data.attempt}`;
   return `${event.name}.${data.tenantId}.${data.at}`;

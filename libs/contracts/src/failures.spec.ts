@@ -21,6 +21,7 @@ const EXPECTED_CLASS: Array<[FailureCode, FailureClass]> = [
   ['permission_denied', 'configuration'],
   ['expectation_failed', 'data'],
   ['mapping_needed', 'schema'],
+  ['connector_refused', 'configuration'],
   ['internal', 'unknown'],
 ];
 

@@ -17,6 +17,8 @@ export const FAILURE_CODES = [
   'expectation_failed',
   /** Files in no known layout whose required columns the profiler could not map surely: a person must confirm the mapping. */
   'mapping_needed',
+  /** A connector's server refused the worker: a failed login, a host key that is not the pinned one, missing credentials. */
+  'connector_refused',
   'internal',
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
@@ -37,6 +39,7 @@ const CLASS_OF: Record<FailureCode, FailureClass> = {
   permission_denied: 'configuration',
   expectation_failed: 'data',
   mapping_needed: 'schema',
+  connector_refused: 'configuration',
   internal: 'unknown',
 };
 

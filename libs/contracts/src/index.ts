@@ -16,3 +16,5 @@ export * from './expectation-sql';
 export * from './quality';
 export * from './mappings';
 export * from './source-selection';
+export * from './connectors';
+export * from './exports';

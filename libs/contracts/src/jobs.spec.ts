@@ -32,7 +32,7 @@ const withSource = (changes: Record<string, unknown>) => withPipeline({ source: 
 
 describe('job names', () => {
   it('are the four jobs workers run', () => {
-    expect(JOB_NAMES).toEqual(['catalog.provision', 'catalog.health', 'pipeline.run', 'quality.release']);
+    expect(JOB_NAMES).toEqual(['catalog.provision', 'catalog.health', 'connector.check', 'table.export', 'pipeline.run', 'quality.release']);
     expect(Object.keys(jobSchemas)).toEqual(JOB_NAMES);
     for (const name of JOB_NAMES) expect(isJobName(name)).toBe(true);
   });

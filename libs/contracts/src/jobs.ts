@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DATA_TYPES, SOURCE_FORMATS } from './data-types';
 import { catalogName, THREE_PART_TABLE_NAME } from './identifiers';
 import { qualitySettingsSchema } from './expectations';
+import { EXPORT_FORMATS, exportPath, exportTableName, exportWhere } from './exports';
 import { acceptedMappingSchema } from './mappings';
 import { pipelineOptionsSchema } from './pipeline-options';
 import { releaseFilterSchema } from './quality';
@@ -19,6 +20,8 @@ const pipelineDefinition = z
         path: sourcePath,
         format: z.enum(SOURCE_FORMATS),
         options: pipelineOptionsSchema,
+        /** The connector the files come from (a reference; the worker asks for its credentials), or absent for the landing zone. */
+        connectorId: z.uuid().optional(),
       })
       .strict(),
     quality: qualitySettingsSchema.default({ expectations: [] }),
@@ -45,6 +48,27 @@ export const jobSchemas = {
       tenantId: z.uuid(),
       checkId: z.uuid(),
       catalogName,
+    })
+    .strict(),
+  /** Logs in with a connector's credentials and lists the files a run of its root would consider, for `ade connector test`. */
+  'connector.check': z
+    .object({
+      tenantId: z.uuid(),
+      checkId: z.uuid(),
+      connectorId: z.uuid(),
+    })
+    .strict(),
+  /** Writes a silver or gold table (or a quarantine table) to the tenant's own storage, with a manifest beside it. */
+  'table.export': z
+    .object({
+      tenantId: z.uuid(),
+      exportId: z.uuid(),
+      catalogName,
+      table: exportTableName,
+      connectorId: z.uuid(),
+      path: exportPath,
+      format: z.enum(EXPORT_FORMATS),
+      where: exportWhere.nullable(),
     })
     .strict(),
   'pipeline.run': z

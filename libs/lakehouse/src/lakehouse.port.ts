@@ -106,6 +106,21 @@ export type BronzeIngestResult =
   /** The file was already landed (by this run on an earlier delivery of the job, or by another run). */
   | { outcome: 'already_ingested'; rows: number; byRunId: string };
 
+/** A table written out to a local file for an export. */
+export interface TableExportRequest {
+  table: TableRef;
+  /** One boolean expression over the table's columns, in the expectation vocabulary (checked again here), or null for every row. */
+  where: string | null;
+  format: 'parquet' | 'csv';
+  /** A local path the engine writes (the job's scratch space). */
+  target: string;
+}
+
+export interface TableExportResult {
+  rows: number;
+  columns: Array<{ name: string; type: string }>;
+}
+
 /** What a catalog holds, for its health check: names, columns, counts and times, never a value. */
 export interface CatalogInventory {
   schemas: string[];
@@ -146,6 +161,12 @@ export interface TenantCatalog extends SqlSession {
   quarantinedFiles(pipelineId: string): Promise<QuarantinedFile[]>;
   /** Its schemas and tables, each table's columns, row count and last write (from the catalog's lineage). */
   inventory(): Promise<CatalogInventory>;
+  /**
+   * Writes a table's rows to a local file, streamed by the engine. The filter may name only the
+   * table's own columns; anything else, or a table that does not exist, is a ContractViolation or
+   * a LakehouseError naming the table, never a row value.
+   */
+  exportTable(request: TableExportRequest): Promise<TableExportResult>;
   /** Trades speed for memory until this session closes (after a resource failure). */
   reduceParallelism(): Promise<void>;
   close(): Promise<void>;

@@ -1,12 +1,17 @@
+import { existsSync } from 'node:fs';
 import { Client } from 'pg';
 import Redis from 'ioredis';
 import { testDatabaseUrl, testRedisUrl } from './environment';
 
 /**
- * Fails the whole run at once, with what to do, when PostgreSQL or Redis is not reachable,
- * instead of every integration suite timing out on its own.
+ * Fails the whole run at once, with what to do, when PostgreSQL or Redis is not reachable or
+ * OpenSSH's server (which the SFTP suites start) is not installed, instead of every integration
+ * suite failing on its own.
  */
 export default async function checkServices(): Promise<void> {
+  if (!existsSync('/usr/sbin/sshd')) {
+    throw new Error('OpenSSH\'s server (/usr/sbin/sshd) is not installed; the SFTP suites start one. Run `npm run services` (installs it as root on Debian) or apt-get install openssh-server.');
+  }
   const pg = new Client({ connectionString: testDatabaseUrl, connectionTimeoutMillis: 3000 });
   try {
     await pg.connect();

@@ -1,4 +1,4 @@
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { makeTempDir } from './temp-dir';
 
@@ -12,6 +12,7 @@ export interface TestS3Server {
   bucket: string;
   client: S3Client;
   put(key: string, body: string | Buffer): Promise<void>;
+  get(key: string): Promise<Buffer>;
   /** Worker settings that read tenants' files from this server's bucket. */
   workerEnv(prefix?: string): Record<string, string>;
   close(): Promise<void>;
@@ -31,6 +32,7 @@ export async function startS3Server(label: string, bucket = 'ade-landing'): Prom
     bucket,
     client,
     put: async (key, body) => void (await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }))),
+    get: async (key) => Buffer.from(await (await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray()),
     workerEnv: (prefix = '') => ({
       LANDING_S3_URL: `s3://${bucket}${prefix ? `/${prefix}` : ''}`,
       LANDING_S3_ENDPOINT: endpoint,

@@ -2,17 +2,18 @@ import type { CliIo } from '../cli-io';
 import { commonOptions, parse, requireOne, type Command } from '../command';
 import { emit } from '../output';
 import { authenticatedClient } from '../session';
+import { findConnectorByName } from './connector.command';
 import type { PipelineSummary } from './pipeline-lookup';
 
 const usage =
   'ade pipeline create NAME --source-path PATH --target-table CATALOG.SCHEMA.TABLE [--schedule CRON] ' +
-  '[--data-type TYPE] [--format csv|ndjson|parquet|x12] [--delimiter C] [--state XX] ' +
+  '[--connector NAME] [--data-type TYPE] [--format csv|ndjson|parquet|x12] [--delimiter C] [--state XX] ' +
   '[--schema-evolution addNewColumns|rescue|failOnNewColumns|none] [--api-url URL] [--json]';
 
 export const pipelineCreateCommand: Command = {
   path: ['pipeline', 'create'],
   usage,
-  summary: 'Define a pipeline from a source path to a table in your catalog',
+  summary: 'Define a pipeline from a source path (in your landing zone or a connector) to a table in your catalog',
   async run(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(
       argv,
@@ -26,6 +27,7 @@ export const pipelineCreateCommand: Command = {
         delimiter: { type: 'string' },
         state: { type: 'string' },
         'schema-evolution': { type: 'string' },
+        connector: { type: 'string' },
       },
       usage,
     );
@@ -37,7 +39,9 @@ export const pipelineCreateCommand: Command = {
     };
     // Missing required flags are sent as absent so the API names them, exactly as for any client.
     const client = await authenticatedClient(io, values['api-url']);
+    const connector = values.connector === undefined ? undefined : await findConnectorByName(client, values.connector);
     const pipeline = await client.post<PipelineSummary>('/v1/pipelines', {
+      ...(connector && { connectorId: connector.id }),
       name,
       dataType: values['data-type'],
       sourcePath: values['source-path'],
@@ -48,7 +52,7 @@ export const pipelineCreateCommand: Command = {
     });
     emit(io, values.json, pipeline, () => [
       `Created pipeline ${pipeline.name} (${pipeline.id})`,
-      `  ${pipeline.sourcePath} [${pipeline.sourceFormat}] -> ${pipeline.targetTable}${pipeline.schedule ? `, schedule "${pipeline.schedule}" UTC` : ''}`,
+      `  ${connector ? `${connector.name}:` : ''}${pipeline.sourcePath} [${pipeline.sourceFormat}] -> ${pipeline.targetTable}${pipeline.schedule ? `, schedule "${pipeline.schedule}" UTC` : ''}`,
     ]);
     return 0;
   },

@@ -28,6 +28,7 @@ describe('http audit mapping', () => {
     expect(resourceTypeOf('/v1/quality/tables/:table')).toBe('quality_report');
     expect(resourceTypeOf('/v1/quality/trends')).toBe('quality');
     expect(resourceTypeOf('/v1/pipelines/:id/runs')).toBe('pipelines');
+    expect(resourceTypeOf('/internal/v1/connector-credentials')).toBe('connector-credentials');
     expect(resourceTypeOf('/v1/:id/things')).toBeNull();
     expect(resourceTypeOf('/v1/a:b')).toBe('a:b');
     expect(resourceTypeOf('/v1')).toBeNull();

@@ -42,12 +42,13 @@ export function outcomeOf(statusCode: number): AuditOutcome {
   return 'error';
 }
 
-/** `/v1/pipelines/:id/runs` → `pipelines`; the sensitive reads have their own type. */
+/** `/v1/pipelines/:id/runs` → `pipelines`, `/internal/v1/connector-credentials` → `connector-credentials`; the sensitive reads have their own type. */
 export function resourceTypeOf(routePattern: string | undefined): string | null {
   if (!routePattern) return null;
   const named = AUDITED_READS.get(routePattern);
   if (named) return named;
-  const segment = routePattern.split('/').filter(Boolean)[1];
+  const segments = routePattern.split('/').filter(Boolean);
+  const segment = segments[segments[0] === 'internal' ? 2 : 1];
   return segment && !segment.startsWith(':') ? segment : null;
 }
 

@@ -16,6 +16,7 @@ import { RateLimitConfig } from './rate-limit.config';
 import { AuthSessionsConfig } from './auth-sessions.config';
 import { RetentionConfig } from './retention.config';
 import { LandingConfig } from './landing.config';
+import { DataPlaneConfig } from './data-plane.config';
 
 /** Each config section is its own injectable class, so a service asks only for what it reads. */
 @Global()
@@ -37,7 +38,8 @@ export class ControlPlaneConfigModule {
       { provide: AuthSessionsConfig, useValue: config.authSessions },
       { provide: RetentionConfig, useValue: config.retention },
       { provide: LandingConfig, useValue: config.landing },
-      // Encrypts secrets stored in the database (webhook signing secrets) under SECRETS_KEYS.
+      { provide: DataPlaneConfig, useValue: config.dataPlane },
+      // Encrypts secrets stored in the database (webhook signing secrets, connector credentials) under SECRETS_KEYS.
       { provide: SecretBox, useValue: new SecretBox(config.secrets) },
     ];
     return { module: ControlPlaneConfigModule, providers, exports: providers.map((p) => p.provide) };

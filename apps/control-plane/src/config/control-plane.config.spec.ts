@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { configProblemsOf } from '@ade/testing';
@@ -34,6 +35,26 @@ describe('control-plane configuration', () => {
     ]);
     const config = loadControlPlaneConfig({ ...valid, BOOTSTRAP_OPERATOR_EMAIL: 'Ops@Example.org', BOOTSTRAP_OPERATOR_PASSWORD: 'p'.repeat(16) });
     expect(config.auth.bootstrapOperator?.email).toBe('ops@example.org');
+  });
+
+  it('accepts data-plane tokens by their SHA-256 digests only, none when DATA_PLANE_TOKEN_HASHES is unset', () => {
+    expect(loadControlPlaneConfig(valid).dataPlane.tokenHashes).toEqual([]);
+    expect(loadControlPlaneConfig({ ...valid, DATA_PLANE_TOKEN_HASHES: '' }).dataPlane.tokenHashes).toEqual([]);
+    const one = createHash('sha256').update('token-one').digest('hex');
+    const two = createHash('sha256').update('token-two').digest('hex');
+    const config = loadControlPlaneConfig({ ...valid, DATA_PLANE_TOKEN_HASHES: ` ${one} ,${two.toUpperCase()},${one}` });
+    expect(config.dataPlane.tokenHashes).toEqual([one, two]);
+  });
+
+  it('names each DATA_PLANE_TOKEN_HASHES entry that is not a SHA-256 digest, by position', () => {
+    const digest = createHash('sha256').update('token').digest('hex');
+    const problems = problemsOf({ ...valid, DATA_PLANE_TOKEN_HASHES: `${digest},the-token-itself,${digest}  -,` });
+    expect(problems).toEqual([
+      'DATA_PLANE_TOKEN_HASHES: entry 2: must be the SHA-256 of a data-plane token, 64 hex characters (printf %s "$TOKEN" | sha256sum)',
+      'DATA_PLANE_TOKEN_HASHES: entry 3: must be the SHA-256 of a data-plane token, 64 hex characters (printf %s "$TOKEN" | sha256sum)',
+      'DATA_PLANE_TOKEN_HASHES: entry 4: must be the SHA-256 of a data-plane token, 64 hex characters (printf %s "$TOKEN" | sha256sum)',
+    ]);
+    expect(problems.join('\n')).not.toContain('the-token-itself');
   });
 
   it('never prints secrets, however the config is logged', () => {

@@ -8,6 +8,7 @@ import { WebhookConfig, webhookEnvSchema } from './webhook.config';
 import { RateLimitConfig, rateLimitEnvSchema } from './rate-limit.config';
 import { AuthSessionsConfig, authSessionsEnvSchema } from './auth-sessions.config';
 import { RetentionConfig, retentionEnvSchema } from './retention.config';
+import { DataPlaneConfig, dataPlaneEnvSchema } from './data-plane.config';
 
 export class HttpConfig {
   constructor(
@@ -74,6 +75,7 @@ const envSchema = queueEnvSchema
   .extend(authSessionsEnvSchema.shape)
   .extend(retentionEnvSchema.shape)
   .extend(landingUploadEnvSchema.shape)
+  .extend(dataPlaneEnvSchema.shape)
   .extend({
     PORT: envInt(0, 65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -110,6 +112,7 @@ export interface ControlPlaneConfig {
   authSessions: AuthSessionsConfig;
   retention: RetentionConfig;
   landing: LandingConfig;
+  dataPlane: DataPlaneConfig;
 }
 
 /** Reads and checks the whole environment at once; throws ConfigError naming every bad variable. */
@@ -139,5 +142,6 @@ export function loadControlPlaneConfig(env: Record<string, string | undefined>):
     authSessions: AuthSessionsConfig.fromEnv(e),
     retention: RetentionConfig.fromEnv(e),
     landing: LandingConfig.fromEnv(e),
+    dataPlane: DataPlaneConfig.fromEnv(e),
   };
 }

@@ -10,6 +10,9 @@ import { QualityAnomalyRecord } from '../quality/quality-anomaly.entity';
 import { QualityReportRecord } from '../quality/quality-report.entity';
 import { QuarantineRelease } from '../quarantine/quarantine-release.entity';
 import { CatalogHealthCheck } from '../catalog-health/catalog-health-check.entity';
+import { ConnectorCheck } from '../connectors/connector-check.entity';
+import { Connector } from '../connectors/connector.entity';
+import { TableExport } from '../exports/table-export.entity';
 import { PipelineRun } from '../runs/pipeline-run.entity';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
@@ -17,7 +20,7 @@ import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
 import { ScopedClient } from './scoped-client';
 
-export const entities = [Tenant, User, Pipeline, PipelineRun, Incident, QuarantineRelease, QualityReportRecord, QualityAnomalyRecord, AlertThreshold, Alert, WebhookEndpoint, WebhookDelivery, ApiKey, CatalogHealthCheck];
+export const entities = [Tenant, User, Pipeline, PipelineRun, Incident, QuarantineRelease, QualityReportRecord, QualityAnomalyRecord, AlertThreshold, Alert, WebhookEndpoint, WebhookDelivery, ApiKey, CatalogHealthCheck, Connector, ConnectorCheck, TableExport];
 
 /**
  * How long opening a database connection may take. Without a bound, a server that accepts the

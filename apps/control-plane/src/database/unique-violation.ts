@@ -9,3 +9,10 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const driverError = error.driverError as { code?: string; constraint?: string };
   return driverError.code === '23505' && (constraint === undefined || driverError.constraint === constraint);
 }
+
+/** True when PostgreSQL refused a write (or a delete) on the named foreign key. */
+export function isForeignKeyViolation(error: unknown, constraint: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === '23503' && driverError.constraint === constraint;
+}

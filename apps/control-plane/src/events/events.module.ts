@@ -4,6 +4,8 @@ import { LineageModule } from '../lineage/lineage.module';
 import { QualityModule } from '../quality/quality.module';
 import { QuarantineModule } from '../quarantine/quarantine.module';
 import { CatalogHealthModule } from '../catalog-health/catalog-health.module';
+import { ConnectorsModule } from '../connectors/connectors.module';
+import { ExportsModule } from '../exports/exports.module';
 import { RunsModule } from '../runs/runs.module';
 import { SchemaDriftModule } from '../schema-drift/schema-drift.module';
 import { PipelineMappingsModule } from '../pipeline-mappings/pipeline-mappings.module';
@@ -11,7 +13,7 @@ import { TenantsRepositoryModule } from '../tenants/tenants-repository.module';
 import { WorkerEventsProcessor } from './worker-events.processor';
 
 @Module({
-  imports: [RunsModule, TenantsRepositoryModule, IncidentsModule, SchemaDriftModule, PipelineMappingsModule, LineageModule, QuarantineModule, QualityModule, CatalogHealthModule],
+  imports: [RunsModule, TenantsRepositoryModule, IncidentsModule, SchemaDriftModule, PipelineMappingsModule, LineageModule, QuarantineModule, QualityModule, CatalogHealthModule, ConnectorsModule, ExportsModule],
   providers: [WorkerEventsProcessor],
 })
 export class EventsModule {}

@@ -3,6 +3,8 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { ContractViolation, EVENTS_QUEUE, parseEvent, type AnyEvent } from '@ade/contracts';
 import { CatalogHealthChecksRepository } from '../catalog-health/catalog-health-checks.repository';
+import { ConnectorChecksRepository } from '../connectors/connector-checks.repository';
+import { TableExportsRepository } from '../exports/table-exports.repository';
 import { IncidentsRepository } from '../incidents/incidents.repository';
 import { LineageRepository } from '../lineage/lineage.repository';
 import { QualityRecorder } from '../quality/quality-recorder';
@@ -32,6 +34,8 @@ export class WorkerEventsProcessor extends WorkerHost {
     private readonly quality: QualityRecorder,
     private readonly mappings: PipelineMappingsRepository,
     private readonly healthChecks: CatalogHealthChecksRepository,
+    private readonly connectorChecks: ConnectorChecksRepository,
+    private readonly tableExports: TableExportsRepository,
   ) {
     super();
   }
@@ -85,6 +89,14 @@ export class WorkerEventsProcessor extends WorkerHost {
         return this.healthChecks.markReported(event.data);
       case 'catalog.health_failed':
         return this.healthChecks.markFailed(event.data.tenantId, event.data.checkId, event.data.error, event.data.at);
+      case 'connector.checked':
+        return this.connectorChecks.markReported(event.data);
+      case 'connector.check_failed':
+        return this.connectorChecks.markFailed(event.data.tenantId, event.data.checkId, event.data.connectorId, event.data.error, event.data.at);
+      case 'export.completed':
+        return this.tableExports.markCompleted(event.data);
+      case 'export.failed':
+        return this.tableExports.markFailed(event.data.tenantId, event.data.exportId, event.data.error, event.data.at);
     }
   }
 }

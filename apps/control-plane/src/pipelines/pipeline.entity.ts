@@ -36,6 +36,10 @@ export class Pipeline {
   @Column({ type: 'jsonb' })
   quality: QualitySettings;
 
+  /** The tenant's connector the files come from, or null for the landing zone. */
+  @Column({ name: 'connector_id', type: 'uuid', nullable: true })
+  connectorId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -12,6 +12,7 @@ export function pipelineView(pipeline: Pipeline) {
     schedule: pipeline.schedule,
     options: pipeline.options,
     quality: pipeline.quality,
+    connectorId: pipeline.connectorId,
     createdAt: pipeline.createdAt,
     updatedAt: pipeline.updatedAt,
   };

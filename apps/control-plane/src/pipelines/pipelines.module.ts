@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConnectorsModule } from '../connectors/connectors.module';
 import { SchedulesModule } from '../schedules/schedules.module';
 import { TenantsRepositoryModule } from '../tenants/tenants-repository.module';
 import { Pipeline } from './pipeline.entity';
@@ -8,7 +9,7 @@ import { PipelinesRepository } from './pipelines.repository';
 import { PipelinesService } from './pipelines.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Pipeline]), TenantsRepositoryModule, SchedulesModule],
+  imports: [TypeOrmModule.forFeature([Pipeline]), TenantsRepositoryModule, SchedulesModule, ConnectorsModule],
   controllers: [PipelinesController],
   providers: [PipelinesRepository, PipelinesService],
   exports: [PipelinesService],

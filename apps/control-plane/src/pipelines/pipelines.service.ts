@@ -4,7 +4,8 @@ import { parseTableName, X12_DATA_TYPES, type DataType, type QualitySettings, ty
 import { availableStatePacks } from '@ade/healthcare';
 import { expectationOverrideProblems } from '@ade/quality-model';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../common/app-error';
-import { isUniqueViolation } from '../database/unique-violation';
+import { ConnectorsRepository } from '../connectors/connectors.repository';
+import { isForeignKeyViolation, isUniqueViolation } from '../database/unique-violation';
 import { PipelineSchedules } from '../schedules/pipeline-schedules';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import type { CreatePipelineDto } from './dto/create-pipeline.dto';
@@ -18,6 +19,7 @@ export class PipelinesService {
     private readonly pipelines: PipelinesRepository,
     private readonly tenants: TenantsRepository,
     private readonly schedules: PipelineSchedules,
+    private readonly connectors: ConnectorsRepository,
   ) {}
 
   async create(tenantId: string, dto: CreatePipelineDto): Promise<Pipeline> {
@@ -25,6 +27,7 @@ export class PipelinesService {
     assertKnownState(dto.options.state);
     assertFormatFitsType(dto.sourceFormat, dto.dataType);
     assertExpectationsFit(dto.quality, dto.dataType);
+    await this.assertOwnConnector(tenantId, dto.connectorId);
     const pipeline = Object.assign(new Pipeline(), { ...dto, id: randomUUID(), tenantId });
     const saved = await this.saveUniquely(tenantId, pipeline);
     // A new pipeline has no job scheduler yet: only a schedule needs the queue.
@@ -48,6 +51,7 @@ export class PipelinesService {
     assertKnownState(patch.options?.state);
     assertFormatFitsType(patch.sourceFormat ?? pipeline.sourceFormat, patch.dataType ?? pipeline.dataType);
     assertExpectationsFit(patch.quality ?? pipeline.quality, patch.dataType ?? pipeline.dataType);
+    await this.assertOwnConnector(tenantId, patch.connectorId);
     Object.assign(pipeline, patch);
     const saved = await this.saveUniquely(tenantId, pipeline);
     if ('schedule' in patch) await this.schedules.sync(saved);
@@ -68,10 +72,18 @@ export class PipelinesService {
     }
   }
 
+  /** Another tenant's connector is as unknown as one that does not exist. */
+  private async assertOwnConnector(tenantId: string, connectorId: string | null | undefined): Promise<void> {
+    if (!connectorId) return;
+    if (!(await this.connectors.findById(tenantId, connectorId))) throw new InvalidFieldError('connectorId', 'no such connector');
+  }
+
   private async saveUniquely(tenantId: string, pipeline: Pipeline): Promise<Pipeline> {
     try {
       return await this.pipelines.save(tenantId, pipeline);
     } catch (error) {
+      // The connector was deleted between the check and the save (the foreign key is per tenant too).
+      if (isForeignKeyViolation(error, 'pipelines_connector_fkey')) throw new InvalidFieldError('connectorId', 'no such connector');
       if (isUniqueViolation(error, 'pipelines_tenant_name_key')) {
         throw new ConflictError(`a pipeline named '${pipeline.name}' already exists`, [
           { field: 'name', message: 'is already used by another pipeline' },

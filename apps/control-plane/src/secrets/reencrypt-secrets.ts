@@ -3,7 +3,10 @@ import { inPlatformScope } from '../database/database-scope';
 import { SecretBox, SecretDecryptionError } from './secret-box';
 
 /** Every column that holds a SecretBox value. A new kind of stored secret is added here. */
-export const ENCRYPTED_COLUMNS: ReadonlyArray<{ table: string; column: string }> = [{ table: 'webhook_endpoints', column: 'secret_ciphertext' }];
+export const ENCRYPTED_COLUMNS: ReadonlyArray<{ table: string; column: string }> = [
+  { table: 'webhook_endpoints', column: 'secret_ciphertext' },
+  { table: 'connectors', column: 'secret_ciphertext' },
+];
 
 export interface ReencryptResult {
   /** Values now under the active key that were under another one. */

@@ -22,6 +22,8 @@ export class UploadsController {
   @HttpCode(201)
   async create(@TenantScope() tenantId: string, @Param('id', new ResourceIdPipe('pipeline')) id: string, @Body({ schema: uploadRequestSchema }) body: z.infer<typeof uploadRequestSchema>) {
     const pipeline = await this.pipelines.get(tenantId, id);
+    // An upload lands in the landing zone, which a pipeline reading from a connector never looks at.
+    if (pipeline.connectorId) throw new ConflictError("this pipeline reads its files from a connector, not the landing zone: put them on the connector's server or bucket");
     if (!this.signer.enabled) {
       throw new ConflictError("uploads need the object-store landing zone (LANDING_S3_URL); this platform keeps landing zones on the workers' disks");
     }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '@ade/config';
+import { configProblemsOf } from '@ade/testing';
 import { loadWorkerConfig } from './worker.config';
 
 describe('worker configuration', () => {
@@ -46,6 +47,21 @@ describe('worker configuration', () => {
     const keyed = loadWorkerConfig({ LANDING_S3_URL: 's3://acme-landing', LANDING_S3_ACCESS_KEY_ID: 'AKIA', LANDING_S3_SECRET_ACCESS_KEY: 'sssh' }).worker.landingS3!;
     expect(keyed.credentials!.accessKeyId).toBe('AKIA');
     expect(String(keyed.credentials!.secretAccessKey)).toBe('[redacted]');
+  });
+
+  it('reaches the control plane for connector credentials only with both CONTROL_PLANE_URL and DATA_PLANE_TOKEN', () => {
+    const token = 't'.repeat(40);
+    expect(loadWorkerConfig({}).worker.controlPlane).toBeNull();
+    const access = loadWorkerConfig({ CONTROL_PLANE_URL: 'https://cp.internal:8443/', DATA_PLANE_TOKEN: token }).worker.controlPlane!;
+    expect(access.url).toBe('https://cp.internal:8443');
+    expect(access.token.reveal()).toBe(token);
+    expect(JSON.stringify(access)).not.toContain(token);
+    expect(() => loadWorkerConfig({ CONTROL_PLANE_URL: 'https://cp.internal' })).toThrow(/DATA_PLANE_TOKEN: must be set together with CONTROL_PLANE_URL/);
+    expect(() => loadWorkerConfig({ DATA_PLANE_TOKEN: token })).toThrow(/CONTROL_PLANE_URL: must be set together with DATA_PLANE_TOKEN/);
+    expect(configProblemsOf(() => loadWorkerConfig({ CONTROL_PLANE_URL: 'ftp://cp', DATA_PLANE_TOKEN: 'short' }))).toEqual([
+      'CONTROL_PLANE_URL: must be a URL with scheme http or https',
+      'DATA_PLANE_TOKEN: must be at least 32 characters',
+    ]);
   });
 
   it('names a bad variable', () => {

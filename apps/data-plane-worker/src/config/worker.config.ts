@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { envDuckDbSize, envInt, landingEnvSchema, landingS3FromEnv, QueueConfig, queueEnvSchema, readEnv, type S3LandingLocation } from '@ade/config';
+import { ConfigError, envDuckDbSize, envInt, envSecret, envUrl, landingEnvSchema, landingS3FromEnv, QueueConfig, queueEnvSchema, readEnv, type S3LandingLocation, type Secret } from '@ade/config';
 
 export class WorkerConfig {
   constructor(
@@ -30,7 +30,22 @@ export class WorkerConfig {
     readonly testPauseBeforeIngestCommit: string | undefined,
     /** Where tenants' files arrive when it is an object store (LANDING_S3_URL); null: `dataDir` on this disk. */
     readonly landingS3: S3LandingLocation | null = null,
+    /** Where the worker asks for a connector's credentials (CONTROL_PLANE_URL, DATA_PLANE_TOKEN); null: it cannot use connectors. */
+    readonly controlPlane: ControlPlaneAccess | null = null,
   ) {}
+}
+
+export interface ControlPlaneAccess {
+  url: string;
+  token: Secret;
+}
+
+/** Both or neither: a URL without a token (or the reverse) is a mistake worth naming at start-up. */
+function controlPlaneFromEnv(e: { CONTROL_PLANE_URL?: string | undefined; DATA_PLANE_TOKEN?: Secret | undefined }): ControlPlaneAccess | null {
+  if ((e.CONTROL_PLANE_URL === undefined) !== (e.DATA_PLANE_TOKEN === undefined)) {
+    throw new ConfigError([e.CONTROL_PLANE_URL === undefined ? 'CONTROL_PLANE_URL: must be set together with DATA_PLANE_TOKEN' : 'DATA_PLANE_TOKEN: must be set together with CONTROL_PLANE_URL']);
+  }
+  return e.CONTROL_PLANE_URL === undefined ? null : { url: e.CONTROL_PLANE_URL.replace(/\/+$/, ''), token: e.DATA_PLANE_TOKEN! };
 }
 
 const tenantList = z
@@ -54,6 +69,8 @@ const envSchema = queueEnvSchema.extend(landingEnvSchema.shape).extend({
   // Read by glibc at start-up, not by us (malloc-arenas.ts); checked so that a typo is named, not ignored.
   MALLOC_ARENA_MAX: envInt(1, 1024).optional(),
   WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT: z.string().min(1).optional(),
+  CONTROL_PLANE_URL: envUrl(['http', 'https']).optional(),
+  DATA_PLANE_TOKEN: envSecret(32).optional(),
 });
 
 export interface DataPlaneConfig {
@@ -80,6 +97,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined>): DataP
       resolve(e.DUCKDB_SPILL_DIR ?? join(e.DATA_DIR, 'spill')),
       e.WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT === undefined ? undefined : resolve(e.WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT),
       landingS3FromEnv(e),
+      controlPlaneFromEnv(e),
     ),
   };
 }

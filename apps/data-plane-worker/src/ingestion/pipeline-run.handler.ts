@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DEFAULT_SCHEMA_EVOLUTION, formatTableName, parseTableName, type JobOf, type TableRef } from '@ade/contracts';
-import { LAKEHOUSE, type Lakehouse, type TenantCatalog } from '@ade/lakehouse';
+import { LAKEHOUSE, type Lakehouse, type SourceFile, type TenantCatalog } from '@ade/lakehouse';
 import { MappingNeededError, proposalReport } from '@ade/quality';
 import { WorkerConfig } from '../config/worker.config';
 import { EventPublisher } from '../events/event-publisher';
@@ -15,7 +15,10 @@ import { QualityAgent, type QualityOutcome } from '../quality/quality-agent';
 import { FileIngestion } from './file-ingestion';
 import { IngestionAgent, type IngestionCounts } from './ingestion-agent';
 import { canonicalOfFor } from './schema-drift';
+import { CONNECTOR_CREDENTIALS, type ConnectorCredentialsSource } from './connectors/connector-credentials';
+import { connectorStore, type ConnectorStore } from './connectors/connector-store';
 import { LANDING_STORE, type LandingStore } from './landing/landing-store';
+import { SourceError } from './source-error';
 
 /**
  * A pipeline run: the ingestion agent lands the source files in bronze, then the quality agent
@@ -30,6 +33,7 @@ export class PipelineRunHandler {
   constructor(
     @Inject(LAKEHOUSE) private readonly lakehouse: Lakehouse,
     @Inject(LANDING_STORE) private readonly landing: LandingStore,
+    @Inject(CONNECTOR_CREDENTIALS) private readonly credentials: ConnectorCredentialsSource,
     private readonly config: WorkerConfig,
     private readonly events: EventPublisher,
     private readonly quality: QualityAgent,
@@ -97,16 +101,35 @@ export class PipelineRunHandler {
     const { tenantId, runId, catalogName, pipeline } = job.data;
     const scratchDir = join(this.config.dataDir, 'tenants', tenantId, 'work', runId);
     let catalog: TenantCatalog | undefined;
+    let connector: ConnectorStore | undefined;
     try {
-      const files = await this.landing.discover({ tenantId, sourcePath: pipeline.source.path, format: pipeline.source.format, scratchDir });
+      const { connectorId } = pipeline.source;
+      if (connectorId) connector = connectorStore(await this.credentials.fetch({ tenantId, connectorId, runId }), pipeline.name);
+      const files = await (connector ?? this.landing).discover({ tenantId, sourcePath: pipeline.source.path, format: pipeline.source.format, scratchDir });
       catalog = await this.lakehouse.open({ tenantId, catalogName });
       // The previous delivery ran out of memory or disk: this one trades speed for headroom.
       if (context.previousFailureCode === 'resource_exhausted') await catalog.reduceParallelism();
       const counts = await this.agent(job, table, catalog, scratchDir, context, incidents).ingest(files);
-      return { counts, quality: await this.quality.judgeRun(job, catalog) };
+      const quality = await this.quality.judgeRun(job, catalog);
+      if (connector) await this.settle(connector, files, job);
+      return { counts, quality };
     } finally {
+      connector?.close();
       await catalog?.close();
       await rm(scratchDir, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Archives the connector's files once the run has landed them. A file left in place is harmless
+   * (the next run skips it by name and content), so a failed move is logged, not a failed run.
+   */
+  private async settle(connector: ConnectorStore, files: SourceFile[], job: JobOf<'pipeline.run'>): Promise<void> {
+    try {
+      await connector.settle(files);
+    } catch (error) {
+      const code = error instanceof SourceError ? error.kind : 'internal';
+      this.logger.warn({ msg: 'landed files could not be archived on the connector; they stay in place', tenantId: job.data.tenantId, runId: job.data.runId, code });
     }
   }
 

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { sourcePathProblem, sourceSelection as selectionOf, type SourceFormat, type SourceSelection } from '@ade/contracts';
 import type { SourceFile } from '@ade/lakehouse';
+import { fileSha256 } from './landing/hashed-download';
 import { SourceError } from './source-error';
 
 /** Where a tenant's relative source paths are resolved: its own landing zone. */
@@ -76,12 +75,8 @@ async function statOrThrow(path: string, displayPath: string) {
 }
 
 function sha256(path: string, displayPath: string): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', (error) => reject(sourceError(error, displayPath)))
-      .on('end', () => resolvePromise(hash.digest('hex')));
+  return fileSha256(path).catch((error: unknown) => {
+    throw sourceError(error, displayPath);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { SchemaColumn, TableRef } from '@ade/contracts';
+import { ContractViolation, expectationSqlProblem, formatTableName, rewriteExpectationSql, type SchemaColumn, type TableRef } from '@ade/contracts';
 import { LakehouseError } from '../errors';
 import type {
   BronzeIngestRequest,
@@ -10,14 +10,17 @@ import type {
   Row,
   SchemaInferenceRequest,
   SourceFile,
+  TableExportRequest,
+  TableExportResult,
   TenantCatalog,
 } from '../lakehouse.port';
 import { ingestBronze, type BeforeIngestCommit } from './bronze-ingest';
 import { engineErrorFacts, redactedEngineError } from './engine-error';
 import { latestRegisteredSchema } from './schema-history';
 import { inferSourceSchema } from './source-schema';
-import { countRowsSql, findCheckpointSql, insertQuarantineSql, lastWritesSql, quarantinedFilesSql, resetThreadsSql, schemasSql, singleThreadSql, tableExistsSql, tablesWithColumnsSql } from './sql';
+import { countRowsSql, describeTableSql, exportTableSql, findCheckpointSql, insertQuarantineSql, lastWritesSql, quarantinedFilesSql, resetThreadsSql, schemasSql, singleThreadSql, tableExistsSql, tablesWithColumnsSql } from './sql';
 import { assertTableInCatalog } from './table-ref';
+import { quoteColumnName } from './sql';
 import { selectRows } from './transaction';
 
 /** What a session shares with the other sessions of its lakehouse. */
@@ -147,6 +150,20 @@ export class DuckDbTenantCatalog implements TenantCatalog {
     );
   }
 
+  exportTable({ table, where, format, target }: TableExportRequest): Promise<TableExportResult> {
+    return this.#serial(async () => {
+      assertTableInCatalog(table, this.name);
+      const [exists] = await selectRows(this.connection, tableExistsSql(table));
+      if (Number(exists?.['n'] ?? 0) === 0) throw new LakehouseError('source_not_found', `table ${formatTableName(table)} does not exist`);
+      const columns = await this.#statement(async () =>
+        (await selectRows(this.connection, describeTableSql(table))).map((row) => ({ name: String(row['column_name']), type: String(row['column_type']) })),
+      );
+      const condition = where === null ? null : vettedCondition(where, columns.map((c) => c.name), table);
+      const rows = await this.#statement(async () => (await this.connection.run(exportTableSql(table, condition, format, target))).rowsChanged);
+      return { rows, columns };
+    });
+  }
+
   reduceParallelism(): Promise<void> {
     return this.#serial(async () => {
       await this.connection.run(singleThreadSql());
@@ -187,4 +204,12 @@ export class DuckDbTenantCatalog implements TenantCatalog {
       throw redactedEngineError(error, `statement on catalog '${this.name}' failed`);
     }
   }
+}
+
+/** The filter with its column names quoted, once it is known to read only the table's own columns. */
+function vettedCondition(where: string, columns: string[], table: TableRef): string {
+  const known = new Set(columns.map((c) => c.toLowerCase()));
+  const problem = expectationSqlProblem(where, known);
+  if (problem) throw new ContractViolation(`export filter on ${formatTableName(table)} ${problem.message}`);
+  return rewriteExpectationSql(where, known, quoteColumnName);
 }

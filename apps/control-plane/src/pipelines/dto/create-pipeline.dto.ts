@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cronExpression, DATA_TYPES, pipelineOptionsSchema, qualitySettingsSchema, SOURCE_FORMATS, sourcePath } from '@ade/contracts';
-import { pipelineName, targetTable } from './pipeline-fields';
+import { connectorId, pipelineName, targetTable } from './pipeline-fields';
 
 export const createPipelineSchema = z
   .object({
@@ -12,6 +12,7 @@ export const createPipelineSchema = z
     schedule: cronExpression.nullable().default(null),
     options: pipelineOptionsSchema.default({}),
     quality: qualitySettingsSchema.default({ expectations: [] }),
+    connectorId: connectorId.default(null),
   })
   .strict();
 export type CreatePipelineDto = z.infer<typeof createPipelineSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MEDALLION_SCHEMAS, parseTableName } from '@ade/contracts';
+import { resourceIdSchema } from '../../common/resource-id';
 
 export const pipelineName = z
   .string()
@@ -18,3 +19,6 @@ export const targetTable = z.string().superRefine((value, ctx) => {
     ctx.addIssue({ code: 'custom', message: `schema must be one of ${MEDALLION_SCHEMAS.join(', ')}` });
   }
 });
+
+/** The tenant's connector the files come from (its id), or null for the landing zone. */
+export const connectorId = resourceIdSchema.nullable();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cronExpression, DATA_TYPES, pipelineOptionsSchema, qualitySettingsSchema, SOURCE_FORMATS, sourcePath } from '@ade/contracts';
-import { pipelineName, targetTable } from './pipeline-fields';
+import { connectorId, pipelineName, targetTable } from './pipeline-fields';
 
 export const updatePipelineSchema = z
   .object({
@@ -12,6 +12,7 @@ export const updatePipelineSchema = z
     schedule: cronExpression.nullable(),
     options: pipelineOptionsSchema,
     quality: qualitySettingsSchema,
+    connectorId,
   })
   .partial()
   .strict()

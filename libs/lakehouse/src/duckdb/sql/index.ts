@@ -11,3 +11,4 @@ export * from './schema-history.sql';
 export * from './value-fit.sql';
 export * from './quarantine.sql';
 export * from './inventory.sql';
+export * from './export.sql';
