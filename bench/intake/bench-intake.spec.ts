@@ -9,5 +9,6 @@ describe('bench/intake', () => {
     expect(result.bytes).toBeGreaterThanOrEqual(2 * 2 ** 20);
     expect(result.copyMs).toBeGreaterThan(0);
     expect(result.intakePeakRssMiB).toBeGreaterThan(0);
+    expect(result.intoBronzeMs).toBeGreaterThan(0);
   });
 });

@@ -17,9 +17,10 @@ import { median } from '../support/stats';
  * and (b) a run's intake by the worker's store for that source (list, download, digests while
  * streaming, checks). Sources: a local S3-compatible server (s3rver) read by the S3 landing store
  * (SHA-256 and MD5, size and ETag), and a real OpenSSH server read by the SFTP connector store
- * (host key pinned, SHA-256, size and modification time before and after). Reports wall time,
- * peak RSS and their ratios, and the intake's peak RSS above an idle process that loaded the same
- * modules.
+ * (host key pinned, SHA-256, size and modification time before and after). A third process does
+ * the intake and then lands the file in a bronze table (`ingestBronze`, the worker's default
+ * engine settings). Reports wall time, peak RSS and their ratios to the copy, and the intake's
+ * peak RSS above an idle process that loaded the same modules.
  * Usage: node dist/bench/intake/bench-intake.js [sizes in MiB, default 100,1000] [repeats, default 1] [sources, default s3,sftp]
  */
 const ROOT = repoRoot();
@@ -86,12 +87,13 @@ export async function measureIntake(sizeMiB: number, repeats: number, source: In
   let setup: SourceSetup | undefined;
   try {
     const file = join(dir, 'claims.csv');
-    await writeClaims(file, sizeMiB * 2 ** 20);
+    const lines = await writeClaims(file, sizeMiB * 2 ** 20);
     const bytes = (await stat(file)).size;
     setup = source === 's3' ? await s3Source(dir, file, bytes) : await sftpSource(dir, file);
     const idle = await measureNodeProcess(setup.idle, setup.env);
     const copy: { ms: number; rss: number }[] = [];
     const intake: { ms: number; rss: number }[] = [];
+    const bronze: { ms: number; rss: number }[] = [];
     for (let i = 0; i < repeats; i++) {
       const c = await measureNodeProcess(setup.copy(join(dir, 'copy.csv')), setup.env);
       copy.push({ ms: c.ms, rss: c.peakRssBytes });
@@ -102,6 +104,11 @@ export async function measureIntake(sizeMiB: number, repeats: number, source: In
       intake.push({ ms: t.ms, rss: t.peakRssBytes });
       const took = JSON.parse(t.stdout) as { files: number; bytes: number };
       if (took.files !== 1 || took.bytes !== bytes) throw new Error(`${source} intake took ${JSON.stringify(took)} of ${bytes} bytes`);
+      await rm(scratch, { recursive: true, force: true });
+      const b = await measureNodeProcess([...setup.intake(scratch), 'bronze'], setup.env);
+      bronze.push({ ms: b.ms, rss: b.peakRssBytes });
+      const landed = JSON.parse(b.stdout) as { rows: number };
+      if (landed.rows !== lines) throw new Error(`${source} intake landed ${landed.rows} of ${lines} lines in bronze`);
       await rm(scratch, { recursive: true, force: true });
     }
     const copyMs = median(copy.map((m) => m.ms));
@@ -118,6 +125,9 @@ export async function measureIntake(sizeMiB: number, repeats: number, source: In
       idlePeakRssMiB: mib(idle.peakRssBytes),
       intakeAboveIdleMiB: mib(intakeRss - idle.peakRssBytes),
       ratioIntakeToCopy: Number((intakeMs / copyMs).toFixed(2)),
+      intoBronzeMs: Math.round(median(bronze.map((m) => m.ms))),
+      intoBronzePeakRssMiB: mib(Math.max(...bronze.map((m) => m.rss))),
+      ratioIntoBronzeToCopy: Number((median(bronze.map((m) => m.ms)) / copyMs).toFixed(2)),
     };
   } finally {
     await setup?.close();
@@ -126,17 +136,19 @@ export async function measureIntake(sizeMiB: number, repeats: number, source: In
 }
 
 /** Claim lines of the professional layout's shape until the file holds about `bytes`. */
-async function writeClaims(path: string, bytes: number): Promise<void> {
+async function writeClaims(path: string, bytes: number): Promise<number> {
   const out = createWriteStream(path);
   out.write('claim_id,claim_line_number,member_id,billing_npi,diagnosis_code_1,hcpcs_code,claim_line_start_date,place_of_service_code,service_unit_quantity,charge_amount,paid_amount\n');
   let written = 0;
-  for (let n = 0; written < bytes; n++) {
+  let n = 0;
+  for (; written < bytes; n++) {
     const line = `C${n},1,MCD${String(n % 1_000_000).padStart(6, '0')},1234567893,E11.9,99213,2026-01-${String((n % 28) + 1).padStart(2, '0')},11,1,150.00,72.50\n`;
     written += line.length;
     if (!out.write(line)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'close');
+  return n;
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startS3Server, type TestS3Server } from '../../../libs/testing/src/s3-server';
 import { CALLERS, isKeyCaller, KEY_CALLERS, OF_TENANT_B, succeeds, UNAUTHENTICATED, type AnyCaller, type Caller, type Status } from './authorization-matrix.callers';
 import { AUTHORIZATION_MATRIX, keyExpectation, type RequestParts, type RouteExpectation } from './authorization-matrix.expectations';
 import { matrixFixtures, type MatrixFixtures } from './authorization-matrix.fixtures';
@@ -69,11 +70,9 @@ function tally(cells: ReadonlyArray<readonly [AnyCaller, Status]>) {
 
 // The suite is generated from the route table, so the app starts while the suite is collected.
 describe('authorization matrix', async () => {
-  // Upload URLs are signed offline: a landing bucket is named so that route answers, though nothing listens there.
-  const cp: ControlPlaneHarness = await startControlPlane({
-    label: 'authz',
-    env: { LANDING_S3_URL: 's3://authz-landing', LANDING_S3_ACCESS_KEY_ID: 'AUTHZ', LANDING_S3_SECRET_ACCESS_KEY: 'not-a-real-key' },
-  });
+  // A real landing bucket, so that upload URLs, multipart uploads and their completion all answer.
+  const s3: TestS3Server = await startS3Server('authz', 'authz-landing');
+  const cp: ControlPlaneHarness = await startControlPlane({ label: 'authz', env: s3.workerEnv() });
   const routes = liveRoutes(cp.app);
   const unlisted = routes.filter((route) => !(route in AUTHORIZATION_MATRIX));
   const stale = Object.keys(AUTHORIZATION_MATRIX).filter((route) => !routes.includes(route));
@@ -87,7 +86,10 @@ describe('authorization matrix', async () => {
     fixtures = await matrixFixtures(cp);
     secret = cp.env.JWT_SECRET!;
   });
-  afterAll(() => cp.close());
+  afterAll(async () => {
+    await cp.close();
+    await s3.close();
+  });
 
   it('has an expectation for every live route and a live route for every expectation', () => {
     expect(routes.length).toBeGreaterThan(0);

@@ -163,6 +163,7 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
   // --- runs
   'POST /v1/pipelines/:id/runs': { request: pipelineA, expect: TENANT_WRITE_OF_A(202) },
   'POST /v1/pipelines/:id/uploads': { request: (f) => ({ ...pipelineA(f), body: { fileName: 'claims.csv' } }), expect: TENANT_WRITE_OF_A(201) },
+  'POST /v1/pipelines/:id/uploads/complete': { request: async (f) => ({ ...pipelineA(f), body: await f.a.freshMultipartUpload() }), expect: TENANT_WRITE_OF_A(200) },
   'GET /v1/pipelines/:id/runs': { request: pipelineA, expect: TENANT_READ_OF_A(200) },
   'GET /v1/runs': { expect: TENANT_READ_OWN_SCOPE(200) },
   'GET /v1/runs/:id': { request: (f) => ({ params: { id: f.a.run } }), expect: TENANT_READ_OF_A(200) },

@@ -48,6 +48,8 @@ export interface TenantSide {
   adminCredentials: Credentials;
   freshPipeline(): Promise<string>;
   freshConnector(): Promise<string>;
+  /** A multipart upload into `pipeline`'s source with one part sent, ready to complete (the landing bucket is real). */
+  freshMultipartUpload(): Promise<{ path: string; uploadId: string; parts: Array<{ partNumber: number; etag: string }> }>;
   freshApiKey(scopes?: string[]): Promise<{ id: string; key: string }>;
   /** Makes sure the tenant has a webhook (it has one per tenant). */
   withWebhook(): Promise<void>;
@@ -146,6 +148,12 @@ async function tenantSide(cp: ControlPlaneHarness, tenant: TenantFixture, operat
     (await cp.http().post('/v1/api-keys').set(asAdmin).send({ name: `matrix-${unique()}`, scopes }).expect(201)).body as { id: string; key: string };
 
   const pipeline = await freshPipeline();
+  const freshMultipartUpload = async () => {
+    const plan = (await cp.http().post(`/v1/pipelines/${pipeline}/uploads`).set(asAdmin).send({ fileName: 'claims.csv', sizeBytes: 65 * 2 ** 20 }).expect(201)).body;
+    const sent = await fetch(plan.parts[0].url, { method: 'PUT', body: 'claim_id\n' });
+    if (!sent.ok) throw new Error(`the matrix's landing bucket refused a part: ${sent.status}`);
+    return { path: plan.path as string, uploadId: plan.uploadId as string, parts: [{ partNumber: 1, etag: sent.headers.get('etag')! }] };
+  };
   const run = (await cp.http().post(`/v1/pipelines/${pipeline}/runs`).set(asAdmin).expect(202)).body.id as string;
   const ids = { tenantId: tenant.tenantId, runId: run, pipelineId: pipeline };
   await cp.app.get(QualityRecorder).record({ ...qualityMeasured(ids, new Date()), report: qualityReport({}, table) });
@@ -172,6 +180,7 @@ async function tenantSide(cp: ControlPlaneHarness, tenant: TenantFixture, operat
     adminCredentials: { email: tenant.admin.email, password: tenant.admin.password },
     freshPipeline,
     freshConnector,
+    freshMultipartUpload,
     freshApiKey,
     withWebhook: async () => {
       await cp.http().put('/v1/webhook').set(asAdmin).send({ url: 'https://93.184.215.14/ade-hook' }).expect(200);

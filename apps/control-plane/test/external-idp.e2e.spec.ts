@@ -2,7 +2,9 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sign, type SignOptions } from 'jsonwebtoken';
+import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '@ade/testing';
 import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';
 import { createTenant, operatorToken, pipelineBody, type TenantFixture } from './factories';
 
@@ -79,7 +81,7 @@ describe('external identity providers (RS256 tokens verified against the tenant 
     await idp.start();
     idp.published.set('a', [keyA]);
     idp.published.set('b', [keyB]);
-    cp = await startControlPlane({ label: 'idp', env: { ALLOW_INSECURE_IDP: 'true' } });
+    cp = await startControlPlane({ label: 'idp', env: { ALLOW_INSECURE_IDP: 'true', IDP_ALLOW_PRIVATE_JWKS: 'true' } });
     a = await createTenant(cp);
     b = await createTenant(cp);
     operator = await operatorToken(cp);
@@ -198,3 +200,56 @@ describe('external identity providers (RS256 tokens verified against the tenant 
     await asBearer('/v1/auth/me', tokenD).expect(401);
   });
 });
+
+/**
+ * An operator sets the JWKS URL, but any unauthenticated caller decides when it is fetched (by
+ * sending a token that names the issuer), so a URL inside the platform would be an SSRF.
+ */
+describe('identity provider JWKS URLs that lead inside the platform (SSRF)', () => {
+  let cp: ControlPlaneHarness;
+  let tenant: TenantFixture;
+  let operator: string;
+  const idp = new FakeIdentityProvider();
+  const key = newKey('inside-1');
+  const put = (body: object) => cp.http().put(`/v1/tenants/${tenant.tenantId}/identity-provider`).set('authorization', `Bearer ${operator}`).send(body);
+
+  beforeAll(async () => {
+    await idp.start();
+    idp.published.set('inside', [key]);
+    // http allowed (the fake provider has no TLS), private addresses not: the production policy.
+    cp = await startControlPlane({ label: 'idp-ssrf', env: { ALLOW_INSECURE_IDP: 'true' } });
+    tenant = await createTenant(cp);
+    operator = await operatorToken(cp);
+  });
+  afterAll(async () => {
+    await cp?.close();
+    await idp.close();
+  });
+
+  it.each([
+    ['loopback by address', () => `${idp.base()}/inside/jwks`],
+    ['loopback by name', () => `${idp.base().replace('127.0.0.1', 'localhost')}/inside/jwks`],
+    ['the cloud metadata address', () => 'http://169.254.169.254/latest/meta-data/iam/security-credentials/'],
+    ['a private network', () => 'http://10.20.30.40/jwks'],
+    ['IPv4 inside IPv6', () => 'http://[::ffff:169.254.169.254]/jwks'],
+  ])('is refused when saved: %s', async (_what, jwksUri) => {
+    const response = await put({ issuer: 'https://idp.example.org/inside', jwksUri: jwksUri(), audience: 'ade' }).expect(400);
+    expect(response.body.fields).toEqual([{ field: 'jwksUri', message: 'must not point to a loopback, private, link-local or reserved address' }]);
+    expect(JSON.stringify(response.body)).not.toContain('169.254');
+  });
+
+  it('is never fetched at token time either, for a URL saved before (or a name re-pointed inside since)', async () => {
+    const issuer = `${idp.base()}/inside`;
+    const db = new Client({ connectionString: testDatabaseUrl });
+    await db.connect();
+    try {
+      await db.query(`INSERT INTO "${cp.env['DATABASE_SCHEMA']}".tenant_identity_providers (tenant_id, issuer, jwks_uri, audience) VALUES ($1, $2, $3, 'ade')`, [tenant.tenantId, issuer, `${issuer}/jwks`]);
+    } finally {
+      await db.end();
+    }
+    const token = sign({ email: tenant.admin.email }, key.privateKey, { algorithm: 'RS256', keyid: key.kid, issuer, audience: 'ade', subject: 'someone', expiresIn: 300 });
+    await cp.http().get('/v1/auth/me').set('authorization', `Bearer ${token}`).expect(401);
+    expect(idp.fetches).toBe(0);
+  });
+});
+

@@ -3,7 +3,7 @@ import { QualityRecorder } from '../src/quality/quality-recorder';
 import { WebhookConfig } from '../src/config/webhook.config';
 import { SecretBox } from '../src/secrets/secret-box';
 import { WebhookDeliveriesRepository } from '../src/webhooks/webhook-deliveries.repository';
-import { BLOCKED_TARGET_MESSAGE } from '../src/webhooks/webhook-target';
+import { BLOCKED_TARGET_MESSAGE } from '../src/common/outbound-target';
 import { WebhooksService } from '../src/webhooks/webhooks.service';
 import { WebhookEndpointsRepository } from '../src/webhooks/webhooks.repository';
 import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';

@@ -22,7 +22,7 @@ describe('runs reading the landing zone from object storage (control plane + wor
 
   beforeAll(async () => {
     s3 = await startS3Server('landing-e2e');
-    platform = await startPlatform('s3-landing', { workerEnv: s3.workerEnv('ade'), cpEnv: { ...s3.workerEnv('ade'), LANDING_UPLOAD_URL_TTL_SECONDS: String(URL_TTL_SECONDS) } });
+    platform = await startPlatform('s3-landing', { workerEnv: s3.workerEnv('ade'), cpEnv: { ...s3.workerEnv('ade'), LANDING_UPLOAD_URL_TTL_SECONDS: String(URL_TTL_SECONDS), LANDING_UPLOAD_PART_MIB: '5' } });
   });
   afterAll(async () => {
     await platform?.close();
@@ -54,12 +54,54 @@ describe('runs reading the landing zone from object storage (control plane + wor
 
     const uploaded = await ade('upload', file, '--pipeline', 'uploaded', '--json');
     expect(uploaded).toMatchObject({ code: 0, stderr: '' });
-    expect(JSON.parse(uploaded.stdout)).toEqual({ pipeline: 'uploaded', path: 'uploads/2026-03.csv', bytes: 114 });
+    expect(JSON.parse(uploaded.stdout)).toEqual({ pipeline: 'uploaded', path: 'uploads/2026-03.csv', bytes: 114, parts: 1 });
     expect(await run(pipeline.id)).toMatchObject({ status: 'succeeded', counts: { rowsLoaded: 3, filesLoaded: 1 } });
 
     const stray = join(platform.dataDir, '2025-12.csv');
     await writeFile(stray, `${HEADER}\n`);
     expect(await ade('upload', stray, '--pipeline', 'uploaded')).toMatchObject({ code: 1, stderr: expect.stringContaining("fileName: does not match the pipeline's source pattern uploads/2026-*.csv") });
+  });
+
+  it('sends a file larger than the part size in parts, which exists for a run only once complete', async () => {
+    await platform.cp.app.listen(0, '127.0.0.1').catch(() => undefined);
+    const apiUrl = `http://127.0.0.1:${(platform.cp.app.getHttpServer().address() as AddressInfo).port}`;
+    const ade = cliRunner({ ADE_API_URL: apiUrl, ADE_CONFIG_DIR: join(platform.dataDir, 'cli-parts'), ADE_PASSWORD: platform.tenant.admin.password });
+    expect((await ade('login', '--email', platform.tenant.admin.email)).code).toBe(0);
+    const pipeline = await createPipeline(platform.cp, platform.tenant, { name: 'large', sourcePath: 'large', targetTable: 'healthcare_data.silver.s3_large' });
+    const line = (n: number) => `L${String(n).padStart(7, '0')},1,1234567893,${(n % 90) + 1}.25\n`;
+    const lines = 400_000;
+    const file = join(platform.dataDir, '2026-04.csv');
+    await writeFile(file, HEADER + '\n' + Array.from({ length: lines }, (_, n) => line(n)).join(''));
+
+    const uploaded = await ade('upload', file, '--pipeline', 'large', '--json');
+    expect(uploaded).toMatchObject({ code: 0, stderr: '' });
+    const result = JSON.parse(uploaded.stdout) as { bytes: number; parts: number };
+    expect(result.bytes).toBeGreaterThan(10 * 2 ** 20);
+    expect(result.parts).toBe(Math.ceil(result.bytes / (5 * 2 ** 20)));
+    expect(await run(pipeline.id)).toMatchObject({ status: 'succeeded', counts: { rowsLoaded: lines, filesLoaded: 1 } });
+
+    // Parts sent but not yet completed: no object, nothing for a run.
+    const { body: plan } = await platform.cp.http().post(`/v1/pipelines/${pipeline.id}/uploads`).set(as(platform.tenant.admin.token)).send({ fileName: '2026-05.csv', sizeBytes: 6 * 2 ** 20 }).expect(201);
+    expect(plan).toMatchObject({ method: 'MULTIPART', path: 'large/2026-05.csv', partSize: 5 * 2 ** 20, parts: [{ partNumber: 1 }, { partNumber: 2 }] });
+    const part = await fetch(plan.parts[0].url, { method: 'PUT', body: `${HEADER}\nP1,1,1234567893,1.00\n` });
+    expect(part.status).toBe(200);
+    expect((await run(pipeline.id)).counts).toMatchObject({ filesLoaded: 0, filesSkipped: 1 });
+    const wrongPath = await platform.cp
+      .http()
+      .post(`/v1/pipelines/${pipeline.id}/uploads/complete`)
+      .set(as(platform.tenant.admin.token))
+      .send({ path: 'claims/2026-01.csv', uploadId: plan.uploadId, parts: [{ partNumber: 1, etag: part.headers.get('etag') }] })
+      .expect(400);
+    expect(wrongPath.body.message).toBe('path: must be the path the upload request answered for this pipeline');
+    // Completed with the part it has (the last part may be short): now the file exists, and the next run lands it.
+    const completed = await platform.cp
+      .http()
+      .post(`/v1/pipelines/${pipeline.id}/uploads/complete`)
+      .set(as(platform.tenant.admin.token))
+      .send({ path: plan.path, uploadId: plan.uploadId, parts: [{ partNumber: 1, etag: part.headers.get('etag') }] })
+      .expect(200);
+    expect(completed.body).toEqual({ path: 'large/2026-05.csv', parts: 1 });
+    expect((await run(pipeline.id)).counts).toMatchObject({ rowsLoaded: 1, filesLoaded: 1, filesSkipped: 1 });
   });
 
   it('refuses an upload URL once it has expired, and gives another tenant no URL for this pipeline', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SftpSettings } from '@ade/contracts';
@@ -123,6 +124,21 @@ describe('SftpLandingStore against a real OpenSSH server', () => {
       expect(file!.sizeBytes).toBe(28_000_000);
       expect(file!.contentHash).toBe(createHash('sha256').update(await sftp.read('big/2026-04.csv')).digest('hex'));
     });
+  });
+
+  it('leaves a file that changed between the listing and its download for the next run, which lands it whole', async () => {
+    await sftp.put('racing/2026-06-a.csv', `claim_id\n${'A'.repeat(60)}\n`.repeat(300_000));
+    await sftp.put('racing/2026-06-b.csv', 'claim_id\nB1\n');
+    const scratchDir = join(scratch.path, 'racing');
+    const store = new SftpLandingStore(connector());
+    const discovering = store.discover({ tenantId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', sourcePath: 'racing', format: 'csv', scratchDir });
+    // The sender appends to b while a (listed first) is still downloading.
+    while (!existsSync(join(scratchDir, 'landing', 'racing', '2026-06-a.csv'))) await new Promise((resolve) => setTimeout(resolve, 2));
+    await appendFile(join(sftp.directory, 'racing', '2026-06-b.csv'), 'B2\n');
+    expect((await discovering).map((f) => f.displayPath)).toEqual(['racing/2026-06-a.csv']);
+    expect(existsSync(join(scratchDir, 'landing', 'racing', '2026-06-b.csv'))).toBe(false);
+    const next = await store.discover({ tenantId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', sourcePath: 'racing/2026-06-b.csv', format: 'csv', scratchDir });
+    expect(await readFile(next[0]!.path, 'utf8')).toBe('claim_id\nB1\nB2\n');
   });
 
   it('moves landed files into the archive directory, keeping their paths', async () => {

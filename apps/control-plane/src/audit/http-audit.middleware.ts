@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { routePatternOf } from '../common/route-pattern';
 import { DatabaseScope } from '../database/database-scope';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import type { AuditEventInput } from './audit-event';
@@ -78,11 +79,6 @@ export class HttpAuditMiddleware implements NestMiddleware {
     if (!user) return base;
     return { ...base, tenantId: user.tenant_id, actorId: user.id, actorRole: user.role, resourceId: user.id };
   }
-}
-
-function routePatternOf(request: Request): string | undefined {
-  const path: unknown = (request as Request & { route?: { path?: unknown } }).route?.path;
-  return typeof path === 'string' ? `${request.baseUrl ?? ''}${path}` : undefined;
 }
 
 function emailOf(body: unknown): string | null {

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../common/app-error';
+import { outboundTargetProblem } from '../common/outbound-target';
 import { AuthSessionsConfig } from '../config/auth-sessions.config';
 import { AuthConfig } from '../config/control-plane.config';
 import { isUniqueViolation } from '../database/unique-violation';
@@ -22,6 +23,9 @@ export class IdentityProviderService {
   async put(tenantId: string, dto: IdentityProviderDto): Promise<IdentityProvider> {
     this.checkUrl('issuer', dto.issuer);
     this.checkUrl('jwksUri', dto.jwksUri);
+    // Tokens anyone can send make the control plane fetch this URL: it must lead outside the platform.
+    const problem = await outboundTargetProblem(dto.jwksUri, this.config.allowPrivateJwks);
+    if (problem) throw new InvalidFieldError('jwksUri', problem);
     // Our own tokens are HS256 under our issuer; an RS256 token claiming that issuer must never find a key.
     if (dto.issuer === this.auth.issuer) throw new InvalidFieldError('issuer', 'must not be the control plane’s own issuer');
     let provider: IdentityProvider | null;

@@ -112,6 +112,9 @@ describe('JwksClient', () => {
   });
 });
 
+/** The test servers listen on loopback, which only a platform that allows private JWKS hosts may reach. */
+const LOCAL = { allowPrivate: true };
+
 describe('fetchJwksDocument', () => {
   let server: Server | undefined;
   afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
@@ -128,7 +131,7 @@ describe('fetchJwksDocument', () => {
       accepted.push(req.headers.accept);
       res.end(JSON.stringify({ keys: [] }));
     });
-    expect(await fetchJwksDocument(url)).toEqual({ keys: [] });
+    expect(await fetchJwksDocument(url, LOCAL)).toEqual({ keys: [] });
     expect(accepted).toEqual(['application/json']);
   });
 
@@ -142,8 +145,8 @@ describe('fetchJwksDocument', () => {
       }
       res.end(document);
     });
-    expect(await fetchJwksDocument(url, 5_000, 1024)).toEqual(JSON.parse(document));
-    expect(await fetchJwksDocument(url.replace('/jwks', '/chunked'), 5_000, 1024)).toEqual(JSON.parse(document));
+    expect(await fetchJwksDocument(url, { ...LOCAL, timeoutMs: 5_000, maxBytes: 1024 })).toEqual(JSON.parse(document));
+    expect(await fetchJwksDocument(url.replace('/jwks', '/chunked'), { ...LOCAL, timeoutMs: 5_000, maxBytes: 1024 })).toEqual(JSON.parse(document));
   });
 
   it('refuses a declared oversize body before reading it', async () => {
@@ -152,7 +155,7 @@ describe('fetchJwksDocument', () => {
       res.writeHead(200, { 'content-length': '2048' });
       res.write('{');
     });
-    await expect(fetchJwksDocument(url, 2_000, 1024)).rejects.toThrow(new Error('JWKS document too large'));
+    await expect(fetchJwksDocument(url, { ...LOCAL, timeoutMs: 2_000, maxBytes: 1024 })).rejects.toThrow(new Error('JWKS document too large'));
     server!.closeAllConnections();
   });
 
@@ -166,19 +169,34 @@ describe('fetchJwksDocument', () => {
       }, 5);
       res.on('close', () => clearInterval(timer));
     });
-    await expect(fetchJwksDocument(url, 5_000, 1024)).rejects.toThrow(new Error('JWKS document too large'));
+    await expect(fetchJwksDocument(url, { ...LOCAL, timeoutMs: 5_000, maxBytes: 1024 })).rejects.toThrow(new Error('JWKS document too large'));
     expect(written).toBeLessThan(600 * 20);
     server!.closeAllConnections();
   });
 
+  it('never connects to a loopback, private, link-local or reserved host, by address or by name, unless allowed', async () => {
+    let requests = 0;
+    const url = await serve((_req, res) => {
+      requests += 1;
+      res.end(JSON.stringify({ keys: [] }));
+    });
+    const port = new URL(url).port;
+    for (const target of [url, `http://localhost:${port}/jwks`, `http://[::ffff:127.0.0.1]:${port}/jwks`, 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/jwks']) {
+      await expect(fetchJwksDocument(target, { timeoutMs: 1000 })).rejects.toMatchObject({ name: 'BlockedTargetError' });
+    }
+    expect(requests).toBe(0);
+    expect(await fetchJwksDocument(`http://localhost:${port}/jwks`, LOCAL)).toEqual({ keys: [] });
+    expect(requests).toBe(1);
+  });
+
   it('refuses an answer without a body', async () => {
     const url = await serve((_req, res) => void res.writeHead(204).end());
-    await expect(fetchJwksDocument(url)).rejects.toThrow(new Error('JWKS endpoint sent no body'));
+    await expect(fetchJwksDocument(url, LOCAL)).rejects.toThrow(new Error('JWKS endpoint sent no body'));
   });
 
   it('refuses error statuses, redirects, oversized bodies and slow servers', async () => {
     const url = await serve((_req, res) => void res.writeHead(500).end());
-    await expect(fetchJwksDocument(url)).rejects.toThrow(/500/);
+    await expect(fetchJwksDocument(url, LOCAL)).rejects.toThrow(/500/);
     server!.removeAllListeners('request');
     server!.on('request', (req, res) => {
       if (req.url === '/redirect') return void res.writeHead(302, { location: '/jwks' }).end();
@@ -187,9 +205,9 @@ describe('fetchJwksDocument', () => {
       res.end('{}');
     });
     const base = url.replace('/jwks', '');
-    await expect(fetchJwksDocument(`${base}/redirect`)).rejects.toThrow();
-    await expect(fetchJwksDocument(`${base}/big`, 5_000, 1024)).rejects.toThrow(/too large/);
-    await expect(fetchJwksDocument(`${base}/slow`, 200)).rejects.toThrow();
+    await expect(fetchJwksDocument(`${base}/redirect`, LOCAL)).rejects.toThrow();
+    await expect(fetchJwksDocument(`${base}/big`, { ...LOCAL, timeoutMs: 5_000, maxBytes: 1024 })).rejects.toThrow(/too large/);
+    await expect(fetchJwksDocument(`${base}/slow`, { ...LOCAL, timeoutMs: 200 })).rejects.toThrow();
     server!.closeAllConnections();
   });
 });

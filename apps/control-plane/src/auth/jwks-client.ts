@@ -1,4 +1,8 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
+import { BlockedTargetError, guardedLookup, isPrivateAddress } from '../common/outbound-target';
 
 /** Fetches and parses one JWKS document; the default reads it over HTTP(S) with a timeout and a size cap. */
 export type JwksFetcher = (uri: string) => Promise<unknown>;
@@ -46,25 +50,60 @@ export function parseJwks(document: unknown): Map<string, KeyObject> {
   return keys;
 }
 
-/** GET a JWKS document: no redirects, `timeoutMs` overall, at most `maxBytes` read. */
-export async function fetchJwksDocument(uri: string, timeoutMs = JWKS_FETCH_TIMEOUT_MS, maxBytes = JWKS_MAX_BYTES): Promise<unknown> {
-  const signal = AbortSignal.timeout(timeoutMs);
-  const response = await fetch(uri, { signal, redirect: 'error', headers: { accept: 'application/json' } });
-  if (!response.ok) throw new Error(`JWKS endpoint answered ${response.status}`);
-  const declared = Number(response.headers.get('content-length')); // none: Number(null) is 0
-  if (declared > maxBytes) throw new Error('JWKS document too large');
-  if (!response.body) throw new Error('JWKS endpoint sent no body');
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > maxBytes) {
-      await response.body.cancel().catch(() => undefined);
-      throw new Error('JWKS document too large');
-    }
-    chunks.push(chunk);
-  }
-  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+export interface JwksFetchOptions {
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** Let the URL reach loopback, private, link-local or reserved addresses (IDP_ALLOW_PRIVATE_JWKS; tests only). */
+  allowPrivate?: boolean;
+}
+
+/**
+ * GET a JWKS document: no redirects, `timeoutMs` overall, at most `maxBytes` read. The host must
+ * not be or resolve to a loopback, private, link-local or reserved address (checked at connection
+ * time, after DNS resolution, so a name re-pointed inside since it was saved is refused too): the
+ * URL was typed by an operator and the fetch is triggered by unauthenticated tokens.
+ */
+export function fetchJwksDocument(uri: string, options: JwksFetchOptions = {}): Promise<unknown> {
+  const { timeoutMs = JWKS_FETCH_TIMEOUT_MS, maxBytes = JWKS_MAX_BYTES, allowPrivate = false } = options;
+  const url = new URL(uri);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  // An IP literal skips DNS (and so guardedLookup): judge it here.
+  if (!allowPrivate && isIP(host) && isPrivateAddress(host)) return Promise.reject(new BlockedTargetError('JWKS host is a blocked address'));
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const request = send(url, { method: 'GET', headers: { accept: 'application/json' }, lookup: guardedLookup(allowPrivate), signal: AbortSignal.timeout(timeoutMs) }, (response) => {
+      const status = response.statusCode ?? 0;
+      if (status < 200 || status >= 300) {
+        response.resume();
+        return reject(new Error(`JWKS endpoint answered ${status}`));
+      }
+      if (Number(response.headers['content-length'] ?? 0) > maxBytes) {
+        response.destroy();
+        return reject(new Error('JWKS document too large'));
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxBytes) {
+          response.destroy();
+          return reject(new Error('JWKS document too large'));
+        }
+        chunks.push(chunk);
+      });
+      response.on('error', reject);
+      response.on('end', () => {
+        if (size === 0) return reject(new Error('JWKS endpoint sent no body'));
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown);
+        } catch (error) {
+          reject(error as Error);
+        }
+      });
+    });
+    request.on('error', reject);
+    request.end();
+  });
 }
 
 interface CachedKeySet {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
-import { NotFoundError, UnavailableError } from '../common/app-error';
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '../common/app-error';
 import { TenantQueues } from '../queues/tenant-queues';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { CatalogHealthCheck } from './catalog-health-check.entity';
@@ -9,7 +9,6 @@ import { CatalogHealthChecksRepository } from './catalog-health-checks.repositor
 /** Asks the tenant's data plane to take stock of its catalog; the control plane never opens it. */
 @Injectable()
 export class CatalogHealthService {
-  private readonly logger = new Logger(CatalogHealthService.name);
 
   constructor(
     private readonly checks: CatalogHealthChecksRepository,
@@ -36,17 +35,11 @@ export class CatalogHealthService {
       finishedAt: null,
     });
     await this.checks.insert(tenantId, check);
-    try {
-      await this.queues.dispatch(
-        tenantId,
-        { name: 'catalog.health', data: { tenantId, checkId: check.id, catalogName: tenant.catalogName } },
-        { jobId: check.id, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
-      );
-    } catch (error) {
-      this.logger.error({ msg: 'catalog health dispatch failed', tenantId, checkId: check.id, error: (error as Error).message });
-      await this.checks.markFailed(tenantId, check.id, { code: 'dispatch_failed', message: 'the job queue could not be reached' }, new Date());
-      throw new UnavailableError('the health check could not be queued; it is recorded as failed, try again shortly');
-    }
+    await this.queues.dispatchRecorded(tenantId, { name: 'catalog.health', data: { tenantId, checkId: check.id, catalogName: tenant.catalogName } }, {
+      id: check.id,
+      what: 'health check',
+      markFailed: (failure) => this.checks.markFailed(tenantId, check.id, failure, new Date()),
+    });
     return check;
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppError, TooManyRequestsError, type AppErrorCode } from './app-error';
+import { loggedRoute } from './route-pattern';
 
 const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   validation_failed: 400,
@@ -57,7 +58,7 @@ export class ErrorFilter implements ExceptionFilter {
       errorId,
       requestId,
       method: request.method,
-      path: request.path,
+      route: loggedRoute(request),
       error: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception),
     });
     response.status(500).json({ error: 'internal_error', message: 'Internal error', errorId });

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { loggedRoute } from './route-pattern';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /**
  * Gives every request an id (the caller's, if it is sane) and writes one structured access log
- * line per request: route and status, never bodies or query values.
+ * line per request: route pattern and status, never the path as sent, bodies or query values.
  */
 @Injectable()
 export class RequestContextMiddleware implements NestMiddleware {
@@ -23,7 +24,7 @@ export class RequestContextMiddleware implements NestMiddleware {
         msg: 'request',
         requestId,
         method: request.method,
-        path: request.path,
+        route: loggedRoute(request),
         status: response.statusCode,
         durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
         userId: user?.userId,

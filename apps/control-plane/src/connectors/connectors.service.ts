@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
-import { ConflictError, NotFoundError, UnavailableError } from '../common/app-error';
+import { Injectable } from '@nestjs/common';
+import { ConflictError, NotFoundError } from '../common/app-error';
 import { isForeignKeyViolation, isUniqueViolation } from '../database/unique-violation';
 import { TenantQueues } from '../queues/tenant-queues';
 import { SecretBox } from '../secrets/secret-box';
@@ -17,7 +17,6 @@ import type { CreateConnectorDto } from './dto/create-connector.dto';
  */
 @Injectable()
 export class ConnectorsService {
-  private readonly logger = new Logger(ConnectorsService.name);
 
   constructor(
     private readonly connectors: ConnectorsRepository,
@@ -99,18 +98,11 @@ export class ConnectorsService {
       finishedAt: null,
     });
     await this.checks.insert(tenantId, check);
-    try {
-      await this.queues.dispatch(
-        tenantId,
-        { name: 'connector.check', data: { tenantId, checkId: check.id, connectorId: connector.id } },
-        { jobId: check.id, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
-      );
-    } catch (error) {
-      this.logger.error({ msg: 'connector check dispatch failed', tenantId, connectorId: connector.id, checkId: check.id, error: (error as Error).message });
-      const failure = { code: 'dispatch_failed', message: 'the job queue could not be reached' };
-      await this.checks.markFailed(tenantId, check.id, connector.id, failure, new Date());
-      throw new UnavailableError('the connector check could not be queued; it is recorded as failed, try again shortly');
-    }
+    await this.queues.dispatchRecorded(tenantId, { name: 'connector.check', data: { tenantId, checkId: check.id, connectorId: connector.id } }, {
+      id: check.id,
+      what: 'connector check',
+      markFailed: (failure) => this.checks.markFailed(tenantId, check.id, connector.id, failure, new Date()),
+    });
     return check;
   }
 

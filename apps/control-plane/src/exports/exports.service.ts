@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { parseTableName } from '@ade/contracts';
-import { InvalidFieldError, NotFoundError, UnavailableError } from '../common/app-error';
+import { InvalidFieldError, NotFoundError } from '../common/app-error';
 import { ConnectorsRepository } from '../connectors/connectors.repository';
 import { isForeignKeyViolation } from '../database/unique-violation';
 import { TenantQueues } from '../queues/tenant-queues';
@@ -17,7 +17,6 @@ import { TableExportsRepository } from './table-exports.repository';
  */
 @Injectable()
 export class ExportsService {
-  private readonly logger = new Logger(ExportsService.name);
 
   constructor(
     private readonly exports: TableExportsRepository,
@@ -61,29 +60,11 @@ export class ExportsService {
       if (isForeignKeyViolation(error, 'table_exports_connector_fkey')) throw new InvalidFieldError('connectorId', 'no such connector');
       throw error;
     }
-    try {
-      await this.queues.dispatch(
-        tenantId,
-        {
-          name: 'table.export',
-          data: {
-            tenantId,
-            exportId: entry.id,
-            catalogName: tenant.catalogName,
-            table: entry.table,
-            connectorId: entry.connectorId,
-            path: entry.path,
-            format: entry.format,
-            where: entry.where,
-          },
-        },
-        { jobId: entry.id, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
-      );
-    } catch (error) {
-      this.logger.error({ msg: 'table export dispatch failed', tenantId, exportId: entry.id, connectorId: entry.connectorId, error: (error as Error).message });
-      await this.exports.markFailed(tenantId, entry.id, { code: 'dispatch_failed', message: 'the job queue could not be reached' }, new Date());
-      throw new UnavailableError('the export could not be queued; it is recorded as failed, try again shortly');
-    }
+    const job = {
+      name: 'table.export' as const,
+      data: { tenantId, exportId: entry.id, catalogName: tenant.catalogName, table: entry.table, connectorId: entry.connectorId, path: entry.path, format: entry.format, where: entry.where },
+    };
+    await this.queues.dispatchRecorded(tenantId, job, { id: entry.id, what: 'export', markFailed: (failure) => this.exports.markFailed(tenantId, entry.id, failure, new Date()) });
     return entry;
   }
 

@@ -1,14 +1,18 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import type Redis from 'ioredis';
-import { tenantQueueName, type AnyJob } from '@ade/contracts';
+import { tenantQueueName, type AnyJob, type RunFailure } from '@ade/contracts';
 import { QueueConfig } from '@ade/config';
 import { addJob } from '@ade/queue';
+import { UnavailableError } from '../common/app-error';
 import { PRODUCER_REDIS } from './queue.tokens';
+
+const RECORDED_REQUEST_JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } } as const;
 
 /** Producer side of the per-tenant run queues; one BullMQ Queue per tenant, made on first use. */
 @Injectable()
 export class TenantQueues implements OnModuleDestroy {
+  private readonly logger = new Logger(TenantQueues.name);
   private readonly queues = new Map<string, Queue>();
 
   constructor(
@@ -19,6 +23,21 @@ export class TenantQueues implements OnModuleDestroy {
   async dispatch(tenantId: string, job: AnyJob, options: JobsOptions & { jobId: string }): Promise<void> {
     if (job.data.tenantId !== tenantId) throw new Error('a job may only be sent to its own tenant queue');
     await addJob(this.queueFor(tenantId), job, options);
+  }
+
+  /**
+   * Queues the job of a request already recorded under `requestId` (a check, an export): a few
+   * retries, kept a day after success and a week after failure. When the queue cannot be reached,
+   * the request is recorded as failed (`dispatch_failed`) and a 503 says what was not queued.
+   */
+  async dispatchRecorded(tenantId: string, job: AnyJob, request: { id: string; what: string; markFailed: (failure: RunFailure) => Promise<void> }): Promise<void> {
+    try {
+      await this.dispatch(tenantId, job, { jobId: request.id, ...RECORDED_REQUEST_JOB_OPTIONS });
+    } catch (error) {
+      this.logger.error({ msg: `${request.what} dispatch failed`, tenantId, job: job.name, requestId: request.id, error: (error as Error).message });
+      await request.markFailed({ code: 'dispatch_failed', message: 'the job queue could not be reached' });
+      throw new UnavailableError(`the ${request.what} could not be queued; it is recorded as failed, try again shortly`);
+    }
   }
 
   private queueFor(tenantId: string): Queue {

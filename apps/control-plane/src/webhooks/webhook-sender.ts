@@ -1,7 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
-import { BlockedTargetError, guardedLookup, isPrivateAddress } from './webhook-target';
+import { BlockedTargetError, guardedLookup, isPrivateAddress } from '../common/outbound-target';
 
 export interface WebhookRequest {
   url: string;

@@ -7,7 +7,7 @@ import { SecretBox } from '../secrets/secret-box';
 import type { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
-import { webhookTargetProblem } from './webhook-target';
+import { outboundTargetProblem } from '../common/outbound-target';
 import { WebhookEndpointsRepository } from './webhooks.repository';
 
 export interface EndpointWithSecret {
@@ -37,7 +37,7 @@ export class WebhooksService {
 
   /** Sets the URL; the first time, also generates the signing secret (returned this once). */
   async set(tenantId: string, url: string): Promise<EndpointWithSecret> {
-    const problem = await webhookTargetProblem(url, this.config.allowPrivateTargets);
+    const problem = await outboundTargetProblem(url, this.config.allowPrivateTargets);
     if (problem) throw new InvalidFieldError('url', problem);
     const existing = await this.endpoints.forTenant(tenantId);
     if (existing) return { endpoint: await this.endpoints.save(tenantId, Object.assign(existing, { url })), secret: null };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { webhookUrlProblem } from '../webhook-target';
+import { httpUrlProblem } from '../../common/outbound-target';
 
 export const setWebhookSchema = z
   .object({
@@ -7,7 +7,7 @@ export const setWebhookSchema = z
       .string()
       .max(2048)
       .superRefine((url, ctx) => {
-        const problem = webhookUrlProblem(url);
+        const problem = httpUrlProblem(url);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }),
   })

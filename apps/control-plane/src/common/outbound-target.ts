@@ -2,9 +2,11 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 /**
- * Where webhooks may go. An alert carries no PHI, but a request from inside the platform to an
- * address of the tenant's choosing could reach internal services (SSRF), so loopback, private,
- * link-local, shared, multicast and reserved addresses are refused unless allowed by config.
+ * Where the control plane may send a request to an address someone else chose (a tenant's
+ * webhook, an identity provider's JWKS URL). Such a request from inside the platform could reach
+ * internal services (SSRF), so loopback, private, link-local, shared, multicast and reserved
+ * addresses are refused unless allowed by config, when the URL is saved and again, after DNS
+ * resolution, at every connection.
  */
 const BLOCKED = new BlockList();
 for (const [network, prefix] of [
@@ -46,7 +48,7 @@ export class BlockedTargetError extends Error {
 
 export const BLOCKED_TARGET_MESSAGE = 'must not point to a loopback, private, link-local or reserved address';
 
-/** True for an address a webhook must not reach by default. IPv4 inside IPv6 is judged as IPv4. */
+/** True for an address an outbound request must not reach by default. IPv4 inside IPv6 is judged as IPv4. */
 export function isPrivateAddress(address: string): boolean {
   const ip = address.replace(/^\[|\]$/g, '');
   const version = isIP(ip);
@@ -85,7 +87,7 @@ function expandIpv6(ip: string): number[] | null {
 }
 
 /** Syntax only: an absolute http(s) URL with a host. The message names the rule, never the value. */
-export function webhookUrlProblem(value: string): string | null {
+export function httpUrlProblem(value: string): string | null {
   let url: URL;
   try {
     url = new URL(value);
@@ -105,12 +107,12 @@ const resolveAll: Resolve = (hostname) =>
   );
 
 /**
- * Null when the URL may receive webhooks; else why not. Checks the syntax, and unless private
+ * Null when the URL may be requested; else why not. Checks the syntax, and unless private
  * targets are allowed, every address the host resolves to (a host with any private address is
- * refused). Delivery checks the addresses again when it connects (see guardedLookup).
+ * refused). A request checks the addresses again when it connects (see guardedLookup).
  */
-export async function webhookTargetProblem(value: string, allowPrivate: boolean, resolve: Resolve = resolveAll): Promise<string | null> {
-  const syntax = webhookUrlProblem(value);
+export async function outboundTargetProblem(value: string, allowPrivate: boolean, resolve: Resolve = resolveAll): Promise<string | null> {
+  const syntax = httpUrlProblem(value);
   if (syntax || allowPrivate) return syntax;
   const host = new URL(value).hostname.replace(/^\[|\]$/g, '');
   if (isIP(host)) return isPrivateAddress(host) ? BLOCKED_TARGET_MESSAGE : null;
@@ -134,7 +136,7 @@ export function guardedLookup(allowPrivate: boolean): LookupFunction {
     dnsLookup(hostname, { family: options.family ?? 0, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error);
       const allowed = allowPrivate ? addresses : addresses.filter((a) => !isPrivateAddress(a.address));
-      if (allowed.length === 0) return callback(new BlockedTargetError(`webhook host resolves only to blocked addresses`));
+      if (allowed.length === 0) return callback(new BlockedTargetError('host resolves only to blocked addresses'));
       if (options.all) return callback(null, allowed);
       return callback(null, allowed[0]!.address, allowed[0]!.family);
     });
