@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectorCredentialsRequestSchema, connectorCredentialsSchema, remoteDirectory, s3SettingsSchema, sftpSecretSchema, sftpSettingsSchema } from './connectors';
+import { connectorCredentialsRequestSchema, connectorCredentialsSchema, connectorName, remoteDirectory, s3SettingsSchema, sftpSecretSchema, sftpSettingsSchema } from './connectors';
 
 const FINGERPRINT = 'SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s';
 const issues = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>
@@ -76,5 +76,66 @@ describe('connector credentials', () => {
     expect(connectorCredentialsRequestSchema.safeParse({ ...ids, checkId: other }).success).toBe(true);
     expect(issues(connectorCredentialsRequestSchema.safeParse(ids))).toEqual([': must name exactly one of runId, checkId and exportId']);
     expect(connectorCredentialsRequestSchema.safeParse({ ...ids, runId: other, checkId: other }).success).toBe(false);
+  });
+});
+
+describe('connector field rules, edge by edge', () => {
+  const ok = (schema: { safeParse: (v: unknown) => { success: boolean } }, value: unknown) => schema.safeParse(value).success;
+  const sftp = (settings: Record<string, unknown>) => sftpSettingsSchema.safeParse({ host: 'sftp.example.org', username: 'u', directory: '/', hostKeyFingerprint: FINGERPRINT, ...settings });
+  const s3 = (settings: Record<string, unknown>) => s3SettingsSchema.safeParse({ bucket: 'bkt', ...settings });
+
+  it('names connectors with 1-64 lower-case characters, whole', () => {
+    expect(ok(connectorName, 'a'.repeat(64))).toBe(true);
+    expect(ok(connectorName, 'a'.repeat(65))).toBe(false);
+    expect(ok(connectorName, 'Clearinghouse')).toBe(false);
+    expect(ok(connectorName, 'clearing house')).toBe(false);
+    expect(issues(connectorName.safeParse('-x'))).toEqual([': must be 1-64 lower-case letters, digits, dashes or underscores, starting with a letter or digit']);
+  });
+
+  it('takes host names, IPv4, bare and bracketed IPv6, and nothing around them', () => {
+    for (const host of ['a', 'x.example.org', '10.0.4.17', '::1', '2001:db8::1', '[::1]', '[2001:db8::1]']) expect(sftp({ host }).success, host).toBe(true);
+    for (const host of ['[]', '[zz]', 'a..b', '-a.example', 'host:22', 'user@host', 'host/path', `${'a'.repeat(64)}.org`]) expect(sftp({ host }).success, host).toBe(false);
+  });
+
+  it('says why a directory is refused', () => {
+    expect(issues(remoteDirectory.safeParse('/in\0'))).toEqual([': must not contain NUL characters']);
+    expect(issues(remoteDirectory.safeParse('/in/'))).toEqual([': must not end with /']);
+  });
+
+  it('takes exactly an OpenSSH SHA-256 fingerprint', () => {
+    expect(sftp({ hostKeyFingerprint: `x${FINGERPRINT}` }).success).toBe(false);
+    expect(sftp({ hostKeyFingerprint: `${FINGERPRINT}A` }).success).toBe(false);
+  });
+
+  it('takes S3 bucket names, prefixes and regions whole, and says why not', () => {
+    expect(issues(s3({ bucket: 'My_Bucket' }))).toEqual(['bucket: must be an S3 bucket name (3-63 lower-case letters, digits, dots or dashes)']);
+    expect(s3({ bucket: '!bkt' }).success).toBe(false);
+    expect(s3({ bucket: 'bkt!' }).success).toBe(false);
+    expect(issues(s3({ prefix: '/in/' }))).toEqual(["prefix: must be empty or end with '/', without a leading '/'"]);
+    expect(issues(s3({ prefix: 'in/../' }))).toEqual(["prefix: must not contain '..' segments"]);
+    expect(issues(s3({ region: 'us-east-1!' }))).toEqual(['region: must be an AWS region name']);
+    expect(s3({ region: '!us-east-1' }).success).toBe(false);
+  });
+
+  it('takes an http or https endpoint, and no other scheme', () => {
+    expect(s3({ endpoint: 'http://minio.internal:9000' }).success).toBe(true);
+    expect(s3({ endpoint: 'https://minio.internal' }).success).toBe(true);
+    for (const endpoint of ['xhttp://minio.internal', 'httpsx://minio.internal', 'ftp://minio.internal', `https://minio.internal/${'a'.repeat(2048)}`]) {
+      expect(s3({ endpoint }).success, endpoint.slice(0, 30)).toBe(false);
+    }
+  });
+
+  it('takes secrets of any length from one character', () => {
+    expect(sftpSecretSchema.parse({ password: 'correct horse battery staple' })).toEqual({ password: 'correct horse battery staple' });
+    expect(sftpSecretSchema.parse({ privateKey: '-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn\n-----END OPENSSH PRIVATE KEY-----\n' })).toMatchObject({ privateKey: expect.stringContaining('b3Blbn') });
+    const credentials = { kind: 's3', name: 'payer', settings: s3SettingsSchema.parse({ bucket: 'bkt' }), secret: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG' } };
+    expect(connectorCredentialsSchema.parse(credentials)).toEqual(credentials);
+  });
+
+  it('keeps SFTP credentials whole, each kind with its own settings', () => {
+    const credentials = { kind: 'sftp', name: 'clearinghouse', settings: sftpSettingsSchema.parse({ host: 'sftp.example.org', username: 'u', directory: '/out', hostKeyFingerprint: FINGERPRINT }), secret: { password: 'pw-long-enough' } };
+    expect(connectorCredentialsSchema.parse(credentials)).toEqual(credentials);
+    expect(connectorCredentialsSchema.safeParse({ ...credentials, kind: 's3' }).success).toBe(false);
+    expect(issues(connectorCredentialsSchema.safeParse({ ...credentials, kind: 'ftp' }))[0]).toMatch(/^kind: /);
   });
 });

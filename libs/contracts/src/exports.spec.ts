@@ -6,6 +6,7 @@ const messages = (result: { success: boolean; error?: { issues: Array<{ message:
 
 describe('export requests', () => {
   it('take silver and gold tables (quarantine tables included), never bronze', () => {
+    expect(messages(exportPath.safeParse('exports/*.parquet'))).toEqual(['must name one file (no wildcard, no trailing /)']);
     expect(exportTableName.safeParse('healthcare_data.silver.claims').success).toBe(true);
     expect(exportTableName.safeParse('healthcare_data.silver.claims_quarantine').success).toBe(true);
     expect(exportTableName.safeParse('healthcare_data.gold.claims_summary').success).toBe(true);

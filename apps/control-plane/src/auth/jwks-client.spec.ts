@@ -185,13 +185,36 @@ describe('fetchJwksDocument', () => {
       await expect(fetchJwksDocument(target, { timeoutMs: 1000 })).rejects.toMatchObject({ name: 'BlockedTargetError' });
     }
     expect(requests).toBe(0);
+    await expect(fetchJwksDocument(url, { timeoutMs: 1000 })).rejects.toMatchObject({ name: 'BlockedTargetError', message: 'JWKS host is a blocked address' });
     expect(await fetchJwksDocument(`http://localhost:${port}/jwks`, LOCAL)).toEqual({ keys: [] });
     expect(requests).toBe(1);
   });
 
   it('refuses an answer without a body', async () => {
-    const url = await serve((_req, res) => void res.writeHead(204).end());
+    const url = await serve((req, res) => void (req.url === '/jwks' ? res.writeHead(200).end() : res.writeHead(204).end()));
     await expect(fetchJwksDocument(url, LOCAL)).rejects.toThrow(new Error('JWKS endpoint sent no body'));
+    await expect(fetchJwksDocument(url.replace('/jwks', '/none'), LOCAL)).rejects.toThrow(new Error('JWKS endpoint answered 204'));
+  });
+
+  it('fails on a body cut off by the connection', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write('{"keys": [');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    await expect(fetchJwksDocument(url, LOCAL)).rejects.toThrow();
+  });
+
+  it('speaks TLS to an https URL, and fails on a closed port or a body that is not JSON', async () => {
+    const url = await serve((_req, res) => void res.end('<html>not json</html>'));
+    // A TLS handshake with a server that speaks plain HTTP: the protocol error is TLS's own.
+    await expect(fetchJwksDocument(url.replace('http:', 'https:'), LOCAL)).rejects.toMatchObject({ code: 'EPROTO' });
+    await expect(fetchJwksDocument(url, LOCAL)).rejects.toThrow(SyntaxError);
+    const closed = url;
+    server!.closeAllConnections();
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
+    server = undefined;
+    await expect(fetchJwksDocument(closed, LOCAL)).rejects.toMatchObject({ code: expect.stringMatching(/^ECONN(REFUSED|RESET)$/) });
   });
 
   it('refuses error statuses, redirects, oversized bodies and slow servers', async () => {
