@@ -6,6 +6,7 @@ import { AuditLogService } from '../src/audit/audit-log.service';
 import { chainOf, bypassTrigger, settledChain, superuserDb, waitForEntry } from './audit-db';
 import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';
 import { createTenant, operatorToken, pipelineBody, tokenFor, type TenantFixture } from './factories';
+import { listening, sendAndReset } from './raw-request';
 
 /**
  * The audit trail end to end (HIPAA 164.312(b), (c)): what HTTP requests leave in the chains,
@@ -57,6 +58,26 @@ describe('audit trail', () => {
     });
     expect(entry.clientIp).toBeTruthy();
     expect(entry.details).toEqual({});
+  });
+
+  it("records a request whose client reset the connection right after sending on its tenant's chain, with the caller and the answer it never read", async () => {
+    const port = await listening(cp);
+    const email = `aborted-${randomUUID().slice(0, 8)}@${a.slug}.test`;
+    await sendAndReset(port, 'POST', '/v1/users', a.admin.token, { email, password: 'aborted-password-1', role: 'tenant_viewer' }, 'audit-aborted');
+    const entry = await waitForEntry(db, a.tenantId, (e) => e.requestId === 'audit-aborted', 'the aborted request entry');
+    expect(entry).toMatchObject({
+      tenantId: a.tenantId,
+      actorType: 'user',
+      actorId: adminAId,
+      actorRole: 'tenant_admin',
+      action: 'POST /v1/users',
+      outcome: 'success',
+      statusCode: 201,
+      details: { clientAborted: true },
+    });
+    // The change it recorded did take effect.
+    const users = await cp.http().get('/v1/users').set(bearer(a.admin.token)).expect(200);
+    expect(users.body.items.map((u: { email: string }) => u.email)).toContain(email);
   });
 
   it('records denied requests: a viewer 403, another tenant 404, no token 401', async () => {

@@ -11,7 +11,7 @@
  * tenant-scoped route) or 404 (another tenant's resource: never 403, which would confirm it exists).
  */
 import { CALLERS, UNAUTHENTICATED, succeeds, type Caller, type KeyCaller, type Status, type Success, type Unauthenticated } from './authorization-matrix.callers';
-import type { CaseFixtures } from './authorization-matrix.fixtures';
+import { PUBLIC_JWKS_URI, type CaseFixtures } from './authorization-matrix.fixtures';
 import { sftpConnectorBody } from './factories';
 
 /** One cell's request; a `token` replaces the caller's own (a fresh session of the same person). */
@@ -96,7 +96,7 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
   },
   // a tenant's external identity provider: platform operators only
   'PUT /v1/tenants/:id/identity-provider': {
-    request: (f) => ({ ...tenantA(f), body: { issuer: `https://idp-${f.unique()}.example.org/`, jwksUri: 'https://idp.example.org/jwks', audience: 'ade' } }),
+    request: (f) => ({ ...tenantA(f), body: { issuer: `https://idp-${f.unique()}.example.org/`, jwksUri: PUBLIC_JWKS_URI, audience: 'ade' } }),
     expect: OPERATOR_ONLY(200),
   },
   'DELETE /v1/tenants/:id/identity-provider': {

@@ -25,6 +25,9 @@ interface Credentials {
   password: string;
 }
 
+/** A JWKS URL on a public address, so saving it needs no DNS (nothing fetches it in the matrix). */
+export const PUBLIC_JWKS_URI = 'https://93.184.215.14/jwks';
+
 /** One tenant's resources; made by its admin through the API, like a customer would. */
 export interface TenantSide {
   tenantId: string;
@@ -190,7 +193,7 @@ async function tenantSide(cp: ControlPlaneHarness, tenant: TenantFixture, operat
         .http()
         .put(`/v1/tenants/${tenant.tenantId}/identity-provider`)
         .set(bearer(operator))
-        .send({ issuer: `https://idp-${unique()}.example.org/`, jwksUri: 'https://idp.example.org/jwks', audience: 'ade' })
+        .send({ issuer: `https://idp-${unique()}.example.org/`, jwksUri: PUBLIC_JWKS_URI, audience: 'ade' })
         .expect(200);
     },
     adminSession: () => newSession(cp, tenant.admin.token),

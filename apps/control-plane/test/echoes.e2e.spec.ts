@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '@ade/testing';
 import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';
 import { createTenant, pipelineBody, type TenantFixture } from './factories';
+import { listening, sendAndReset } from './raw-request';
 import { RecordingLogger } from './recording-logger';
 import { as } from './run-flow';
 
@@ -8,7 +10,7 @@ import { as } from './run-flow';
 const PHI_KEY = 'Zebediah Smith 1970-01-01 1EG4-TE5-MK73';
 const SSN_PATH = '/v1/members/123-45-6789/claims';
 
-describe('no echo of what callers made up (unknown keys, paths)', () => {
+describe('no echo of what callers made up (unknown keys, paths); an access log line for every request', () => {
   const logs = new RecordingLogger();
   let cp: ControlPlaneHarness;
   let tenant: TenantFixture;
@@ -35,6 +37,17 @@ describe('no echo of what callers made up (unknown keys, paths)', () => {
       ]),
     });
     expect(JSON.stringify(response.body)).not.toMatch(/Zebediah|1EG4/);
+  });
+
+  it('writes the access log line of a request whose client reset the connection, once the handler answers', async () => {
+    const port = await listening(cp);
+    await sendAndReset(port, 'POST', '/v1/pipelines', tenant.admin.token, pipelineBody(), 'echoes-aborted');
+    const line = await eventually(
+      async () => logs.entries.filter((entry) => entry.context === 'http').map((entry) => entry.message as Record<string, unknown>).find((m) => m['requestId'] === 'echoes-aborted'),
+      (found) => found !== undefined,
+      { timeoutMs: 10_000, what: 'the access log line of the aborted request' },
+    );
+    expect(line).toMatchObject({ method: 'POST', route: '/v1/pipelines', status: 201, clientAborted: true, tenantId: tenant.tenantId });
   });
 
   it('logs the route a request matched, never its path as sent', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { whenRequestEnds, type RequestEnd } from '../common/request-end';
 import { routePatternOf } from '../common/route-pattern';
 import { DatabaseScope } from '../database/database-scope';
 import { TenantsRepository } from '../tenants/tenants.repository';
@@ -24,39 +25,42 @@ export class HttpAuditMiddleware implements NestMiddleware {
   ) {}
 
   use(request: Request, response: Response, next: NextFunction): void {
-    let recorded = false;
-    const record = (): void => {
-      if (recorded) return;
-      recorded = true;
-      const routePattern = routePatternOf(request);
-      if (!isAuditedRequest(request.method, routePattern)) return;
-      const params = { ...(request.params as Record<string, string | undefined>) };
-      const caller = (request as Request & { user?: HttpCaller }).user;
-      const requestIdHeader = response.getHeader('x-request-id');
-      const aborted = !response.writableFinished;
-      const base = httpAuditEvent({
-        method: request.method,
-        routePattern,
-        params,
-        statusCode: response.statusCode,
-        caller,
-        requestId: typeof requestIdHeader === 'string' ? requestIdHeader : null,
-        clientIp: request.ip ?? null,
-      });
-      // Aborted: no status was sent, and the handler may still be running; the outcome is unknown.
-      const event: AuditEventInput = aborted ? { ...base, outcome: 'error', statusCode: null, details: { ...base.details, clientAborted: true } } : base;
-      const isLogin = request.method === 'POST' && routePattern === LOGIN_ROUTE;
-      const email = isLogin ? emailOf(request.body) : null;
-      const target = caller?.role === 'platform_operator' ? operatorTargetTenant(routePattern, params, request.query, request.body) : null;
-      this.audit.recordInBackground(
-        () => (isLogin ? this.loginEvent(event, email) : target ? this.operatorEvent(event, target) : Promise.resolve(event)),
-        { action: event.action, requestId: event.requestId },
-      );
-    };
-    // 'close' without 'finish': the client went away before the response was sent; still recorded.
-    response.on('finish', record);
-    response.on('close', record);
+    whenRequestEnds(response, (end) => this.record(request, response, end));
     next();
+  }
+
+  /**
+   * One entry per audited request, on its tenant's chain with its caller. A request whose client
+   * went away is still recorded with the caller and the status the handler answered
+   * (`clientAborted`); only one never answered has no status and an unknown outcome.
+   */
+  private record(request: Request, response: Response, end: RequestEnd): void {
+    const routePattern = routePatternOf(request);
+    if (!isAuditedRequest(request.method, routePattern)) return;
+    const params = { ...(request.params as Record<string, string | undefined>) };
+    const caller = (request as Request & { user?: HttpCaller }).user;
+    const requestIdHeader = response.getHeader('x-request-id');
+    const base = httpAuditEvent({
+      method: request.method,
+      routePattern,
+      params,
+      statusCode: response.statusCode,
+      caller,
+      requestId: typeof requestIdHeader === 'string' ? requestIdHeader : null,
+      clientIp: request.ip ?? null,
+    });
+    const event: AuditEventInput = !end.answered
+      ? { ...base, outcome: 'error', statusCode: null, details: { ...base.details, clientAborted: true } }
+      : end.clientGone
+        ? { ...base, details: { ...base.details, clientAborted: true } }
+        : base;
+    const isLogin = request.method === 'POST' && routePattern === LOGIN_ROUTE;
+    const email = isLogin ? emailOf(request.body) : null;
+    const target = caller?.role === 'platform_operator' ? operatorTargetTenant(routePattern, params, request.query, request.body) : null;
+    this.audit.recordInBackground(
+      () => (isLogin ? this.loginEvent(event, email) : target ? this.operatorEvent(event, target) : Promise.resolve(event)),
+      { action: event.action, requestId: event.requestId },
+    );
   }
 
   /** An operator acting on an existing tenant is recorded in that tenant's chain. */

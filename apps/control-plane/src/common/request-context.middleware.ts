@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { whenRequestEnds } from './request-end';
 import { loggedRoute } from './route-pattern';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -18,17 +19,18 @@ export class RequestContextMiddleware implements NestMiddleware {
     const requestId = supplied && REQUEST_ID.test(supplied) ? supplied : randomUUID();
     response.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
-    response.on('finish', () => {
+    whenRequestEnds(response, ({ clientGone, answered }) => {
       const user = (request as Request & { user?: { userId?: string; tenantId?: string | null } }).user;
       this.logger.log({
         msg: 'request',
         requestId,
         method: request.method,
         route: loggedRoute(request),
-        status: response.statusCode,
+        status: answered ? response.statusCode : null,
         durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
         userId: user?.userId,
         tenantId: user?.tenantId ?? undefined,
+        ...(clientGone && { clientAborted: true }),
       });
     });
     next();
