@@ -217,4 +217,28 @@ describe('the PHI boundary', () => {
     ];
     expect(leaks).toEqual([]);
   });
+
+  it('fails a headerless file as unreadable, so its first record never becomes column names outside the data plane', async () => {
+    // The first line is a record: a member id, names, a birth date, an NPI and an amount.
+    const headerless = [
+      `KS${MEMBER_RUN}901,${FIRST_NAME},${LAST_NAME},${BIRTH_DATE},1234567893,150.00`,
+      `KS${MEMBER_RUN}902,${FIRST_NAME},${LAST_NAME},${BIRTH_DATE},1234567893,75.00`,
+    ].join('\n');
+    await land(platform.dataDir, platform.tenant.tenantId, 'headerless/2026-05.csv', `${headerless}\n`);
+    const pipeline = await createPipeline(platform.cp, platform.tenant, { name: 'headerless', sourcePath: 'headerless', targetTable: 'healthcare_data.silver.headerless_claims' });
+    const runId = await triggerRun(platform.cp, platform.tenant, pipeline.id);
+    const run = await waitForRunEnd(platform.cp, platform.tenant, runId);
+    expect(run).toMatchObject({ status: 'succeeded', counts: { rowsLoaded: 0, filesLoaded: 0, filesQuarantined: 1 } });
+    const incidents = await get(`/v1/pipelines/${pipeline.id}/incidents`);
+    expect(JSON.stringify(incidents)).toContain('its first line holds values, not column names (3 of 6 cells are numbers or dates)');
+
+    const postgres = await dumpPostgresSchema(platform.schema);
+    const redis = await dumpRedisPrefix(platform.queuePrefix);
+    const leaks = [
+      ...postgres.flatMap(({ table, row }) => findMarkers(row, markers).map((hit) => ({ where: `postgres ${platform.schema}.${table}`, ...hit }))),
+      ...redis.flatMap(({ key, type, value }) => findMarkers(`${key} ${value}`, markers).map((hit) => ({ where: `redis ${type} ${key}`, ...hit }))),
+      ...findMarkers(output.text(), markers).map((hit) => ({ where: 'logs', ...hit })),
+    ];
+    expect(leaks).toEqual([]);
+  });
 });

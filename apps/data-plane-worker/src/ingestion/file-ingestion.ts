@@ -1,6 +1,8 @@
-import { formatTableName, type DriftReport, type PipelineOptions, type SchemaEvolutionMode, type TableRef, type TabularFormat } from '@ade/contracts';
+import { formatTableName, type DriftReport, type PipelineOptions, type SchemaColumn, type SchemaEvolutionMode, type TableRef, type TabularFormat } from '@ade/contracts';
+import { looksLikeData } from '@ade/healthcare';
 import { LakehouseError, type BronzeIngestResult, type SourceFile, type TenantCatalog } from '@ade/lakehouse';
 import { SchemaDriftError } from './schema-drift-error';
+import { SourceError } from './source-error';
 import { planSchemaEvolution } from './schema-drift';
 
 export interface FileIngestionSettings {
@@ -31,11 +33,13 @@ export class FileIngestion {
   async ingest(file: SourceFile): Promise<BronzeIngestResult> {
     const { pipelineId, runId, table, format, options } = this.settings;
     for (let attempt = 1; ; attempt++) {
+      const source = await this.catalog.inferSourceSchema({ path: file.path, displayPath: file.displayPath, format, options });
+      assertHeaderNamesColumns(file, format, options, source);
       const evolution = planSchemaEvolution({
         file: file.displayPath,
         table: formatTableName(table),
         mode: this.settings.mode,
-        source: await this.catalog.inferSourceSchema({ path: file.path, displayPath: file.displayPath, format, options }),
+        source,
         registered: await this.catalog.registeredSchema(table),
         canonicalOf: this.settings.canonicalOf,
       });
@@ -52,4 +56,20 @@ export class FileIngestion {
       }
     }
   }
+}
+
+/**
+ * A CSV read with a header row whose first line holds values (a headerless file): its cells would
+ * become column names, and column names leave the data plane (schema versions, drift reports), so
+ * a member's id or birth date would too. The file fails as unreadable, naming how many cells look
+ * like values and never one of them.
+ */
+function assertHeaderNamesColumns(file: SourceFile, format: TabularFormat, options: PipelineOptions, source: readonly SchemaColumn[]): void {
+  if (format !== 'csv' || options.header === false) return;
+  const values = source.filter((column) => looksLikeData(column.name)).length;
+  if (values === 0) return;
+  throw new SourceError(
+    'source_unreadable',
+    `${file.displayPath}: its first line holds values, not column names (${values} of ${source.length} cells are numbers or dates); add a header row, or set the pipeline's options.header to false`,
+  );
 }
