@@ -51,7 +51,7 @@ describe('SftpLandingStore against a real OpenSSH server', () => {
     expect((await discover('claims/2026-0?.*')).map((f) => f.displayPath)).toEqual(['claims/2026-01.csv', 'claims/2026-02.CSV']);
     expect((await discover('edi', undefined, 'x12')).map((f) => f.displayPath)).toEqual(['edi/batch.837']);
     expect(await discover('claims/2027-*.csv')).toEqual([]);
-    expect(await new SftpLandingStore(connector({ directory: `${sftp.directory}/claims` })).list(null)).toEqual([
+    expect(await new SftpLandingStore(connector({ directory: `${sftp.directory}/claims` })).list()).toEqual([
       { name: '2026-01.csv', sizeBytes: 12 },
       { name: '2026-02.CSV', sizeBytes: 15 },
       { name: 'notes.md', sizeBytes: 19 },

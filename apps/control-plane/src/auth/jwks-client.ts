@@ -1,8 +1,5 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { isIP } from 'node:net';
-import { BlockedTargetError, guardedLookup, isPrivateAddress } from '../common/outbound-target';
+import { BlockedTargetError, outboundRequest } from '../common/outbound-target';
 
 /** Fetches and parses one JWKS document; the default reads it over HTTP(S) with a timeout and a size cap. */
 export type JwksFetcher = (uri: string) => Promise<unknown>;
@@ -65,14 +62,8 @@ export interface JwksFetchOptions {
  */
 export function fetchJwksDocument(uri: string, options: JwksFetchOptions = {}): Promise<unknown> {
   const { timeoutMs = JWKS_FETCH_TIMEOUT_MS, maxBytes = JWKS_MAX_BYTES, allowPrivate = false } = options;
-  const url = new URL(uri);
-  // Stryker disable next-line Regex: equivalent, a URL's hostname has brackets only around an IPv6 address, at both ends
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  // An IP literal skips DNS (and so guardedLookup): judge it here.
-  if (!allowPrivate && isIP(host) && isPrivateAddress(host)) return Promise.reject(new BlockedTargetError('JWKS host is a blocked address'));
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const request = send(url, { headers: { accept: 'application/json' }, lookup: guardedLookup(allowPrivate), signal: AbortSignal.timeout(timeoutMs) }, (response) => {
+    const request = outboundRequest(new URL(uri), allowPrivate, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) }, (response) => {
       const status = response.statusCode ?? 0;
       if (status !== 200) {
         response.resume();
@@ -103,6 +94,7 @@ export function fetchJwksDocument(uri: string, options: JwksFetchOptions = {}): 
         }
       });
     });
+    if (!request) return reject(new BlockedTargetError('JWKS host is a blocked address'));
     // Stryker disable next-line StringLiteral: without this listener the error is unhandled, which fails a vitest run (jwks-client.spec: a closed port) but not Stryker's per-test runner
     request.on('error', reject);
     request.end();

@@ -10,14 +10,14 @@ export interface RequestEnd {
 }
 
 /** How long a request whose client went away is waited for before it is recorded as unanswered. */
-export const UNANSWERED_WAIT_MS = 30_000;
+const UNANSWERED_WAIT_MS = 30_000;
 
 /**
  * Calls `then` once, when the request has ended. A client that resets the connection right after
  * sending does not stop the handler, so a request is not recorded when its socket closes but
- * when the handler answers (the caller and the status are known by then), or after `waitMs`.
+ * when the handler answers (the caller and the status are known by then), or after UNANSWERED_WAIT_MS.
  */
-export function whenRequestEnds(response: Response, then: (end: RequestEnd) => void, waitMs = UNANSWERED_WAIT_MS): void {
+export function whenRequestEnds(response: Response, then: (end: RequestEnd) => void): void {
   let done = false;
   let clientGone = false;
   let timer: NodeJS.Timeout | undefined;
@@ -39,7 +39,7 @@ export function whenRequestEnds(response: Response, then: (end: RequestEnd) => v
     if (done) return;
     clientGone = true;
     if (response.writableEnded) return finish({ clientGone: true, answered: true });
-    timer = setTimeout(() => finish({ clientGone: true, answered: false }), waitMs);
+    timer = setTimeout(() => finish({ clientGone: true, answered: false }), UNANSWERED_WAIT_MS);
     timer.unref();
   });
 }

@@ -1,13 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { FailureCode, ListedFile } from '@ade/contracts';
+import { bigintOrNull } from '../database/bigint-columns';
 
 export type ConnectorCheckStatus = 'queued' | 'reported' | 'failed';
 
-/** pg returns bigint as a string; a listing's total stays far below 2^53 bytes. */
-const bigintOrNull = {
-  to: (value: number | null) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
 
 /** A request to log in with a connector and list what a run of its root would consider, and what the worker saw. */
 @Entity('connector_checks')

@@ -1,13 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ExportFormat, FailureCode } from '@ade/contracts';
+import { bigintOrNull } from '../database/bigint-columns';
 
 export type TableExportStatus = 'queued' | 'completed' | 'failed';
 
-/** pg returns bigint as a string; an export's rows and bytes stay far below 2^53. */
-const bigintOrNull = {
-  to: (value: number | null) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
 
 /**
  * A request to write one of the tenant's silver or gold tables to its own storage through one of

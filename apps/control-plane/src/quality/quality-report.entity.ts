@@ -1,12 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { QualityReport } from '@ade/contracts';
 import type { AnomalyCheck } from '@ade/quality-model';
+import { bigintAsNumber } from '../database/bigint-columns';
 
-/** Counts transported as bigint by pg come back as strings; runs stay far below 2^53 rows. */
-const bigintAsNumber = {
-  to: (value: number) => value,
-  from: (value: string | null) => (value === null ? 0 : Number(value)),
-};
 
 /**
  * What the quality agent measured on one run of one table: the latest attempt's report, its row

@@ -1,14 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { FailureCode, ReleaseFilter } from '@ade/contracts';
+import { bigintAsNumber } from '../database/bigint-columns';
 
 export const RELEASE_STATUSES = ['queued', 'succeeded', 'failed'] as const;
 export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
 
-/** Row counts come back from pg's bigint as strings; they stay far below 2^53. */
-const bigintAsNumber = {
-  to: (value: number) => value,
-  from: (value: string | null) => (value === null ? 0 : Number(value)),
-};
 
 /** A request to re-evaluate a table's quarantined rows, and what the worker released. */
 @Entity('quarantine_releases')

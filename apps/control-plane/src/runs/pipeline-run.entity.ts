@@ -1,14 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { FailureCode, RunStatus } from '@ade/contracts';
+import { bigintAsNumber } from '../database/bigint-columns';
 
 export const RUN_TRIGGERS = ['manual', 'schedule'] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 
-/** Counts transported as bigint by pg come back as strings; runs stay far below 2^53 rows. */
-const bigintAsNumber = {
-  to: (value: number) => value,
-  from: (value: string | null) => (value === null ? 0 : Number(value)),
-};
 
 @Entity('pipeline_runs')
 export class PipelineRun {

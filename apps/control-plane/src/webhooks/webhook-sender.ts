@@ -1,7 +1,5 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { isIP } from 'node:net';
-import { BlockedTargetError, guardedLookup, isPrivateAddress } from '../common/outbound-target';
+import type { IncomingMessage } from 'node:http';
+import { BlockedTargetError, outboundRequest } from '../common/outbound-target';
 
 export interface WebhookRequest {
   url: string;
@@ -22,13 +20,6 @@ export type WebhookResponse =
  * receiver's, and never stored.
  */
 export function postWebhook(req: WebhookRequest): Promise<WebhookResponse> {
-  const url = new URL(req.url);
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  // An IP literal skips DNS (and so guardedLookup): judge it here.
-  if (!req.allowPrivateTargets && isIP(host) && isPrivateAddress(host)) {
-    return Promise.resolve({ ok: false, statusCode: null, error: 'target address is blocked (loopback, private or reserved)', retryable: false });
-  }
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
     let settled = false;
     const finish = (result: WebhookResponse) => {
@@ -37,13 +28,10 @@ export function postWebhook(req: WebhookRequest): Promise<WebhookResponse> {
       clearTimeout(timer);
       resolve(result);
     };
-    const request = send(
-      url,
-      {
-        method: 'POST',
-        headers: { ...req.headers, 'Content-Length': String(Buffer.byteLength(req.body)) },
-        lookup: guardedLookup(req.allowPrivateTargets),
-      },
+    const request = outboundRequest(
+      new URL(req.url),
+      req.allowPrivateTargets,
+      { method: 'POST', headers: { ...req.headers, 'Content-Length': String(Buffer.byteLength(req.body)) } },
       (response: IncomingMessage) => {
         const statusCode = response.statusCode ?? 0;
         response.on('error', (error) => finish(failure(error, statusCode)));
@@ -53,6 +41,7 @@ export function postWebhook(req: WebhookRequest): Promise<WebhookResponse> {
         response.resume();
       },
     );
+    if (!request) return resolve(failure(new BlockedTargetError('target is a blocked address'), null));
     const timer = setTimeout(() => {
       finish({ ok: false, statusCode: null, error: `timed out after ${req.timeoutMs} ms`, retryable: true });
       request.destroy();

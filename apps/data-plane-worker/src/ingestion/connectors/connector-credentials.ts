@@ -19,10 +19,7 @@ export const CONNECTOR_CREDENTIALS = Symbol('CONNECTOR_CREDENTIALS');
  * transient (the run is retried). Nothing of the answer is logged or kept past the job.
  */
 export class ControlPlaneCredentials implements ConnectorCredentialsSource {
-  constructor(
-    private readonly access: ControlPlaneAccess | null,
-    private readonly fetchImpl: typeof fetch = fetch,
-  ) {}
+  constructor(private readonly access: ControlPlaneAccess | null) {}
 
   async fetch(request: ConnectorCredentialsRequest): Promise<ConnectorCredentials> {
     if (!this.access) {
@@ -30,7 +27,7 @@ export class ControlPlaneCredentials implements ConnectorCredentialsSource {
     }
     let response: Response;
     try {
-      response = await this.fetchImpl(`${this.access.url}/internal/v1/connector-credentials`, {
+      response = await fetch(`${this.access.url}/internal/v1/connector-credentials`, {
         method: 'POST',
         headers: { authorization: `Bearer ${this.access.token.reveal()}`, 'content-type': 'application/json' },
         body: JSON.stringify(request),

@@ -22,7 +22,7 @@ export function connectorStore(credentials: ConnectorCredentials, pipelineName?:
     const store = new SftpLandingStore({ name: credentials.name, settings: credentials.settings, secret: credentials.secret, ...(pipelineName && { pipelineName }) });
     return {
       discover: (request) => store.discover(request),
-      list: () => store.list(null),
+      list: () => store.list(),
       upload: (localPath, relativePath) => store.upload(localPath, relativePath),
       settle: (files) => store.archive(files),
       close: () => undefined,

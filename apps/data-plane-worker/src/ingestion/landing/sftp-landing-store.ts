@@ -56,12 +56,12 @@ export class SftpLandingStore implements LandingStore {
     });
   }
 
-  /** The files directly in the connector's directory that a run of its root would consider, without downloading them. */
-  async list(format: SourceFormat | null): Promise<Array<{ name: string; sizeBytes: number }>> {
+  /** The files directly in the connector's directory, without downloading them. */
+  async list(): Promise<Array<{ name: string; sizeBytes: number }>> {
     return this.session(async (sftp) => {
       const entries = await this.call(() => sftp.list(this.connector.settings.directory));
       return entries
-        .filter((entry) => entry.type === '-' && (format === null || sourceSelection('.', format).accepts(entry.name)))
+        .filter((entry) => entry.type === '-')
         .map((entry) => ({ name: entry.name, sizeBytes: entry.size }))
         .sort((a, b) => a.name.localeCompare(b.name));
     });
