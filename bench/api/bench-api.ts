@@ -62,6 +62,7 @@ async function main(): Promise<void> {
       QUEUE_PREFIX: queuePrefix,
       JWT_SECRET: randomBytes(32).toString('hex'),
       SECRETS_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+      QUEUE_SIGNING_KEYS: `bench:${randomBytes(32).toString('base64')}`,
       BOOTSTRAP_OPERATOR_EMAIL: operator.email,
       BOOTSTRAP_OPERATOR_PASSWORD: operator.password,
       // High enough never to refuse; the limiter still counts every request.

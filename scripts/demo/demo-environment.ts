@@ -21,6 +21,8 @@ export interface DemoEnvironment {
   jwtSecret: string;
   /** SECRETS_KEYS of this demo run: one random key, generated here and never written to disk. */
   secretsKeys: string;
+  /** QUEUE_SIGNING_KEYS of this demo run, shared by its control plane and worker; never written to disk. */
+  queueSigningKeys: string;
   operator: { email: string; password: string };
 }
 
@@ -40,6 +42,7 @@ export async function resetDemoEnvironment(projectRoot: string): Promise<DemoEnv
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     jwtSecret: randomBytes(32).toString('hex'),
     secretsKeys: `demo:${randomBytes(32).toString('base64')}`,
+    queueSigningKeys: `demo:${randomBytes(32).toString('base64')}`,
     operator: { email: 'operator@demo.local', password: randomBytes(12).toString('hex') },
   };
   await rm(root, { recursive: true, force: true });

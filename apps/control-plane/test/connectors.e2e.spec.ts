@@ -13,6 +13,7 @@ import { SecretBox, SecretDecryptionError } from '../src/secrets/secret-box';
 import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';
 import { createTenant, pipelineBody, s3ConnectorBody, sftpConnectorBody, type TenantFixture } from './factories';
 import { workerEvents, type EventSender } from './worker-events';
+import { openedJob } from './queued-jobs';
 
 /** A made-up OpenSSH private key: its armor, and a body long enough to hint at. */
 const PRIVATE_KEY_BODY = randomBytes(96).toString('base64');
@@ -280,7 +281,7 @@ describe('connectors', () => {
       await withQueue(a.tenantId, async (queue) => {
         const job = (await queue.getJob(check.id))!;
         expect(job.name).toBe('connector.check');
-        expect(job.data).toEqual({ tenantId: a.tenantId, checkId: check.id, connectorId: connector.id });
+        expect(openedJob(cp, job)).toEqual({ tenantId: a.tenantId, checkId: check.id, connectorId: connector.id });
         expect(job.opts).toMatchObject({ attempts: 3, backoff: { type: 'exponential', delay: 1000 } });
       });
       expect(await getCheck(a, connector.id, check.id)).toEqual(check);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import request from 'supertest';
-import { createIsolatedSchema, dropQueuePrefix, testAppDatabaseUrl, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
+import { createIsolatedSchema, dropQueuePrefix, testAppDatabaseUrl, testQueueSigningKeys, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
 import { loadControlPlaneConfig, type ControlPlaneConfig } from '../src/config/control-plane.config';
 import { createControlPlaneApp } from '../src/create-app';
 import { migrateDatabase } from '../src/database/migrate';
@@ -46,6 +46,7 @@ export async function startControlPlane(
     // Suites make hundreds of requests per tenant; rate-limits.e2e.spec.ts sets small limits itself.
     API_RATE_LIMIT_PER_MINUTE: '1000000',
     DATA_PLANE_TOKEN_HASHES: createHash('sha256').update(dataPlaneToken).digest('hex'),
+    QUEUE_SIGNING_KEYS: testQueueSigningKeys,
     ...options.env,
   };
   const config = loadControlPlaneConfig(env);

@@ -9,6 +9,7 @@ import { TenantQueues } from '../src/queues/tenant-queues';
 import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';
 import { createTenant, s3ConnectorBody, sftpConnectorBody, type TenantFixture } from './factories';
 import { workerEvents, type EventSender } from './worker-events';
+import { openedJob } from './queued-jobs';
 
 type Body = Record<string, any>;
 
@@ -116,9 +117,9 @@ describe('table exports', () => {
           format: 'parquet',
           where: null,
         };
-        expect(job.data).toEqual(payload);
+        expect(openedJob(cp, job)).toEqual(payload);
         // What the worker will parse it as: the contract, unchanged.
-        expect(parseJob(job.name, job.data).data).toEqual(payload);
+        expect(parseJob(job.name, openedJob(cp, job)).data).toEqual(payload);
         expect(job.opts).toMatchObject({ attempts: 3, backoff: { type: 'exponential', delay: 1000 } });
         expect(JSON.stringify(job.data)).not.toContain(passwordOfA);
         expect(JSON.stringify(job.data)).not.toMatch(/password|secret|privateKey|accessKey/i);

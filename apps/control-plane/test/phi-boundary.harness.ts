@@ -2,7 +2,7 @@ import { ConsoleLogger } from '@nestjs/common';
 import Redis from 'ioredis';
 import supertest from 'supertest';
 import { Client } from 'pg';
-import { makeTempDir, testDatabaseUrl, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
+import { makeTempDir, testDatabaseUrl, testQueueSigningKeys, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
 import { LAKEHOUSE, type Lakehouse } from '@ade/lakehouse';
 import { loadWorkerConfig } from '../../data-plane-worker/src/config/worker.config';
 import { createWorker } from '../../data-plane-worker/src/create-worker';
@@ -82,7 +82,7 @@ export async function startLoggedPlatform(label: string): Promise<PlatformHarnes
       await dropSchema(schema);
     },
   };
-  const workerConfig = loadWorkerConfig({ REDIS_URL: testRedisUrl, QUEUE_PREFIX: queuePrefix, DATA_DIR: dir.path, WORKER_TENANT_REFRESH_MS: '200' });
+  const workerConfig = loadWorkerConfig({ REDIS_URL: testRedisUrl, QUEUE_SIGNING_KEYS: testQueueSigningKeys, QUEUE_PREFIX: queuePrefix, DATA_DIR: dir.path, WORKER_TENANT_REFRESH_MS: '200' });
   const workerApp = await createWorker(workerConfig, productionLogger());
   await workerApp.init();
   const worker = { app: workerApp, lakehouse: workerApp.get<Lakehouse>(LAKEHOUSE), close: () => workerApp.close() };

@@ -7,6 +7,7 @@ import { startControlPlane, type ControlPlaneHarness } from './control-plane.har
 import { createTenant, tokenFor, type TenantFixture } from './factories';
 import { as, createPipeline, triggerRun } from './run-flow';
 import { workerEvents, type EventSender } from './worker-events';
+import { openedJob } from './queued-jobs';
 
 const TABLE = 'healthcare_data.silver.professional_claims';
 
@@ -129,7 +130,7 @@ describe('quarantine counts and releases', () => {
     try {
       const job = (await queue.getJob(releaseId))!;
       expect(job.name).toBe('quality.release');
-      expect(job.data).toEqual({
+      expect(openedJob(cp, job)).toEqual({
         tenantId: tenant.tenantId,
         releaseId,
         pipelineId: pipeline.id,

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { EVENTS_QUEUE, eventJobId, type AnyEvent } from '@ade/contracts';
-import { publishEvent } from '@ade/queue';
+import { publishEvent, QueueKeyring } from '@ade/queue';
 import { eventually, testRedisUrl } from '@ade/testing';
 import type { ControlPlaneHarness } from './control-plane.harness';
 
@@ -13,9 +13,10 @@ export interface EventSender {
 /** Plays the data plane's part: worker events on the control plane's own events queue. */
 export function workerEvents(cp: ControlPlaneHarness): EventSender {
   const queue = new Queue(EVENTS_QUEUE, { connection: { url: testRedisUrl }, prefix: cp.config.queue.prefix });
+  const keyring = QueueKeyring.fromSigningKeys(cp.config.dataPlane.queueSigningKeys);
   return {
     send: async (event) => {
-      await publishEvent(queue, event);
+      await publishEvent(queue, keyring, event);
       const job = await eventually(
         () => queue.getJob(eventJobId(event)),
         (found) => found?.finishedOn !== undefined,

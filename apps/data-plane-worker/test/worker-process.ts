@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { testRedisUrl } from '@ade/testing';
+import { testQueueSigningKeys, testRedisUrl } from '@ade/testing';
 
 const ENTRY = resolve(__dirname, '../../../dist/apps/data-plane-worker/src/main.js');
 
@@ -15,7 +15,7 @@ export interface WorkerProcess {
 export function spawnWorkerProcess(env: Record<string, string>): WorkerProcess {
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing; run \`npm run build\` first (npm test does)`);
   const child = spawn(process.execPath, [ENTRY], {
-    env: { PATH: process.env.PATH, REDIS_URL: testRedisUrl, ...env },
+    env: { PATH: process.env.PATH, REDIS_URL: testRedisUrl, ...(env.WORKER_TENANT_KEYS === undefined ? { QUEUE_SIGNING_KEYS: testQueueSigningKeys } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

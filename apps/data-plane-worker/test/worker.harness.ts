@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { LAKEHOUSE, type Lakehouse } from '@ade/lakehouse';
-import { testRedisUrl } from '@ade/testing';
+import { testQueueSigningKeys, testRedisUrl } from '@ade/testing';
 import { loadWorkerConfig } from '../src/config/worker.config';
 import { createWorker } from '../src/create-worker';
 
@@ -17,6 +17,7 @@ export async function startWorker(options: { queuePrefix: string; dataDir: strin
     QUEUE_PREFIX: options.queuePrefix,
     DATA_DIR: options.dataDir,
     WORKER_TENANT_REFRESH_MS: '200',
+    ...(options.env?.WORKER_TENANT_KEYS === undefined ? { QUEUE_SIGNING_KEYS: testQueueSigningKeys } : {}),
     ...options.env,
   });
   const app = await createWorker(config, false);

@@ -94,6 +94,7 @@ const valid = {
   'export.completed': { tenantId, at, exportId: checkId, rowCount: 3, bytes: 812, sha256: 'a'.repeat(64) },
   'export.failed': { tenantId, at, exportId: checkId, error: { code: 'connector_refused', message: "connector 'payer-bucket': the bucket refused the connector's credentials (AccessDenied)" } },
   'connector.check_failed': { tenantId, at, checkId, connectorId: checkId, error: { code: 'connector_refused', message: "connector 'clearinghouse': the SFTP server refused the login" } },
+  'job.refused': { tenantId, at, jobId: '42', jobName: 'pipeline.run', reason: 'forged' },
 } as const;
 type Name = keyof typeof valid;
 const NAMES = Object.keys(valid) as Name[];
@@ -389,6 +390,15 @@ describe('eventJobId', () => {
     );
     const valued = { ...healthReport, tables: [{ ...healthReport.tables[0], phiColumns: ['MCD 000111'] }] };
     expect(refusal('catalog.health_reported', { ...valid['catalog.health_reported'], report: valued })).toMatch(/^invalid 'catalog.health_reported' event: report.tables.0.phiColumns.0: Invalid string/);
+  });
+
+  it('ids a job refusal by tenant, job id and time, and repeats nothing of a forged job but a safe id and a known name', () => {
+    expect(eventJobId(event('job.refused'))).toBe(`job.refused.${tenantId}.42.${Date.parse(at)}`);
+    expect(eventJobId(event('job.refused', { jobId: null }))).toBe(`job.refused.${tenantId}.unnamed.${Date.parse(at)}`);
+    expect(event('job.refused', { jobName: null, reason: 'unsealed' }).data).toMatchObject({ jobName: null, reason: 'unsealed' });
+    expect(refusal('job.refused', { ...valid['job.refused'], jobId: 'MBR 1EG4-TE5-MK72 SMITH' })).toMatch(/^invalid 'job.refused' event: jobId: Invalid string/);
+    expect(refusal('job.refused', { ...valid['job.refused'], jobName: 'pipeline.run.fake' })).toMatch(/^invalid 'job.refused' event: jobName: Invalid option/);
+    expect(refusal('job.refused', { ...valid['job.refused'], reason: 'because' })).toMatch(/^invalid 'job.refused' event: reason: Invalid option/);
   });
 
   it('ids a catalog event by tenant and time', () => {

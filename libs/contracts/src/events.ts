@@ -6,7 +6,12 @@ import { CHECK_LISTING_LIMIT, listedFileSchema } from './connectors';
 import { lineageEdgeSchema, qualityReportSchema, releasedByRuleSchema } from './quality';
 import { mappingProposalSchema } from './mappings';
 import { FAILURE_CLASSES, HEALING_ACTIONS, runFailureSchema } from './failures';
+import { JOB_NAMES } from './jobs';
+import { SEAL_REFUSALS } from './seals';
 import { ContractViolation, describeIssues } from './violation';
+
+/** A queue entry's id as a worker may repeat it: BullMQ's own ids and ours; anything else is not quoted. */
+export const QUEUE_ENTRY_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 /** What workers report back to the control plane: ids, counts and failure codes only. */
 const base = {
@@ -107,6 +112,17 @@ export const eventSchemas = {
     .strict(),
   'export.failed': z.object({ ...base, exportId: z.uuid(), error: runFailureSchema }).strict(),
   'connector.check_failed': z.object({ ...base, checkId: z.uuid(), connectorId: z.uuid(), error: runFailureSchema }).strict(),
+  /** A worker refused a job on the tenant's queue before reading it: no valid seal (see seals.ts). For the tenant's audit chain. */
+  'job.refused': z
+    .object({
+      ...base,
+      /** The queue entry's id when it is one a worker may repeat (QUEUE_ENTRY_ID), else null. */
+      jobId: z.string().regex(QUEUE_ENTRY_ID).nullable(),
+      /** The job's name when it is one of ours, else null: a forger's text is not repeated. */
+      jobName: z.enum(JOB_NAMES).nullable(),
+      reason: z.enum(SEAL_REFUSALS),
+    })
+    .strict(),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;
@@ -135,6 +151,7 @@ export function parseEvent(name: string, data: unknown): AnyEvent {
 export function eventJobId(event: AnyEvent): string {
   const data = event.data as { runId?: string; attempt?: number; tenantId: string; at: string; incidentId?: string };
   if (data.incidentId) return `${event.name}.${data.incidentId}`;
+  if (event.name === 'job.refused') return `${event.name}.${data.tenantId}.${event.data.jobId ?? 'unnamed'}.${Date.parse(data.at)}`;
   if ('releaseId' in event.data) return `${event.name}.${event.data.releaseId}`;
   if ('checkId' in event.data) return `${event.name}.${event.data.checkId}`;
   if ('exportId' in event.data) return `${event.name}.${event.data.exportId}`;

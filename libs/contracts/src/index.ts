@@ -18,3 +18,4 @@ export * from './mappings';
 export * from './source-selection';
 export * from './connectors';
 export * from './exports';
+export * from './seals';

@@ -6,3 +6,4 @@ export * from './temp-dir';
 export * from './private-redis';
 export * from './config-problems';
 export * from './tcp-proxy';
+export * from './queue-keys';

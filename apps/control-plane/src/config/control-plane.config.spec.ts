@@ -20,7 +20,7 @@ describe('control-plane configuration', () => {
   });
 
   it('names every missing variable at once', () => {
-    expect(problemsOf({})).toEqual(['DATABASE_URL: is required', 'SECRETS_KEYS: is required', 'JWT_SECRET: is required']);
+    expect(problemsOf({})).toEqual(['DATABASE_URL: is required', 'SECRETS_KEYS: is required', 'QUEUE_SIGNING_KEYS: is required', 'JWT_SECRET: is required']);
   });
 
   it('names bad values without echoing them', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { envKeyRing, type KeyEntry } from '@ade/config';
 
 /** A SHA-256 digest as `sha256sum` prints it (lower-case here; upper-case is accepted and lowered). */
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -26,16 +27,22 @@ const tokenHashes = z.string().transform((value, ctx): string[] => {
   return digests;
 });
 
-/** Environment variables of the data plane's access to internal routes; merged into the control plane's schema. */
-export const dataPlaneEnvSchema = z.object({ DATA_PLANE_TOKEN_HASHES: tokenHashes.optional() });
+/**
+ * Environment variables of the control plane's dealings with the data plane; merged into the
+ * control plane's schema. `QUEUE_SIGNING_KEYS=<id>:<base64 32-byte key>[,...]` seals every job
+ * for its tenant and opens every event (docs/security.md); the first key seals, all open.
+ */
+export const dataPlaneEnvSchema = z.object({ DATA_PLANE_TOKEN_HASHES: tokenHashes.optional(), QUEUE_SIGNING_KEYS: envKeyRing });
 
 export class DataPlaneConfig {
   constructor(
     /** SHA-256 digests (lower-case hex) of the accepted data-plane tokens; empty: none is accepted. */
     readonly tokenHashes: readonly string[],
+    /** The platform's queue signing keys, from which each tenant's queue key is derived. Never empty. */
+    readonly queueSigningKeys: readonly KeyEntry[],
   ) {}
 
   static fromEnv(env: z.infer<typeof dataPlaneEnvSchema>): DataPlaneConfig {
-    return new DataPlaneConfig(env.DATA_PLANE_TOKEN_HASHES ?? []);
+    return new DataPlaneConfig(env.DATA_PLANE_TOKEN_HASHES ?? [], env.QUEUE_SIGNING_KEYS);
   }
 }

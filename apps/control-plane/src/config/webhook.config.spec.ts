@@ -6,6 +6,7 @@ const valid = {
   DATABASE_URL: 'postgres://app@db.internal:5432/ade',
   JWT_SECRET: 'k'.repeat(40),
   SECRETS_KEYS: `main:${Buffer.alloc(32, 7).toString('base64')}`,
+  QUEUE_SIGNING_KEYS: `q1:${Buffer.alloc(32, 9).toString('base64')}`,
 };
 
 describe('webhook configuration', () => {

@@ -10,10 +10,11 @@ import { RunsModule } from '../runs/runs.module';
 import { SchemaDriftModule } from '../schema-drift/schema-drift.module';
 import { PipelineMappingsModule } from '../pipeline-mappings/pipeline-mappings.module';
 import { TenantsRepositoryModule } from '../tenants/tenants-repository.module';
+import { QueueRefusals } from './queue-refusals';
 import { WorkerEventsProcessor } from './worker-events.processor';
 
 @Module({
   imports: [RunsModule, TenantsRepositoryModule, IncidentsModule, SchemaDriftModule, PipelineMappingsModule, LineageModule, QuarantineModule, QualityModule, CatalogHealthModule, ConnectorsModule, ExportsModule],
-  providers: [WorkerEventsProcessor],
+  providers: [WorkerEventsProcessor, QueueRefusals],
 })
 export class EventsModule {}

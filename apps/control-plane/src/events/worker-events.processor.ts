@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { ContractViolation, EVENTS_QUEUE, parseEvent, type AnyEvent } from '@ade/contracts';
+import { ContractViolation, EVENTS_QUEUE, isUuid, parseEvent, type AnyEvent } from '@ade/contracts';
+import { openSeal, QueueKeyring } from '@ade/queue';
 import { CatalogHealthChecksRepository } from '../catalog-health/catalog-health-checks.repository';
 import { ConnectorChecksRepository } from '../connectors/connector-checks.repository';
 import { TableExportsRepository } from '../exports/table-exports.repository';
@@ -14,9 +15,11 @@ import { RunsRepository } from '../runs/runs.repository';
 import { SchemaDriftRepository } from '../schema-drift/schema-drift.repository';
 import { PipelineMappingsRepository } from '../pipeline-mappings/pipeline-mappings.repository';
 import { TenantsRepository } from '../tenants/tenants.repository';
+import { QueueRefusals } from './queue-refusals';
 
 /**
- * Persists what data-plane workers report. Handlers are idempotent (guarded transitions), so an
+ * Persists what data-plane workers report, once its seal shows a worker holding the tenant's key
+ * sent it (anything else is refused and audited, unread). Handlers are idempotent (guarded transitions), so an
  * event delivered twice changes nothing the second time.
  */
 @Processor(EVENTS_QUEUE)
@@ -36,14 +39,24 @@ export class WorkerEventsProcessor extends WorkerHost {
     private readonly healthChecks: CatalogHealthChecksRepository,
     private readonly connectorChecks: ConnectorChecksRepository,
     private readonly tableExports: TableExportsRepository,
+    private readonly keyring: QueueKeyring,
+    private readonly refusals: QueueRefusals,
   ) {
     super();
   }
 
   async process(job: Job): Promise<void> {
+    const claimedTenant = (job.data as { tenantId?: unknown } | null)?.tenantId;
+    const opened = isUuid(claimedTenant)
+      ? openSeal(this.keyring, 'event', { tenantId: claimedTenant, name: job.name, id: job.id ?? '' }, job.data)
+      : ({ ok: false, reason: 'forged' } as const);
+    if (!opened.ok) {
+      await this.refusals.eventRefused({ name: job.name, id: job.id, data: job.data }, opened.reason);
+      throw new UnrecoverableError(`event refused: ${opened.reason}`);
+    }
     let event: AnyEvent;
     try {
-      event = parseEvent(job.name, job.data);
+      event = parseEvent(job.name, opened.payload);
     } catch (error) {
       if (error instanceof ContractViolation) {
         this.logger.error({ msg: 'rejected malformed worker event', jobId: job.id, reason: error.message });
@@ -97,6 +110,8 @@ export class WorkerEventsProcessor extends WorkerHost {
         return this.tableExports.markCompleted(event.data);
       case 'export.failed':
         return this.tableExports.markFailed(event.data.tenantId, event.data.exportId, event.data.error, event.data.at);
+      case 'job.refused':
+        return this.refusals.jobRefused(event.data);
     }
   }
 }

@@ -4,7 +4,8 @@ import type { ConnectionOptions } from 'bullmq';
 import type Redis from 'ioredis';
 import { EVENTS_QUEUE, SCHEDULES_QUEUE } from '@ade/contracts';
 import { QueueConfig } from '@ade/config';
-import { assertNoEvictionPolicy, createRedis, redisOptionsFromUrl, TenantRegistry } from '@ade/queue';
+import { assertNoEvictionPolicy, createRedis, QueueKeyring, redisOptionsFromUrl, TenantRegistry } from '@ade/queue';
+import { DataPlaneConfig } from '../config/data-plane.config';
 import { PRODUCER_REDIS } from './queue.tokens';
 import { TenantQueues } from './tenant-queues';
 
@@ -28,9 +29,11 @@ import { TenantQueues } from './tenant-queues';
       inject: [PRODUCER_REDIS, QueueConfig],
       useFactory: (redis: Redis, config: QueueConfig) => new TenantRegistry(redis, config.prefix),
     },
+    // Seals every job for its tenant and opens every worker event (QUEUE_SIGNING_KEYS).
+    { provide: QueueKeyring, inject: [DataPlaneConfig], useFactory: (config: DataPlaneConfig) => QueueKeyring.fromSigningKeys(config.queueSigningKeys) },
     TenantQueues,
   ],
-  exports: [BullModule, PRODUCER_REDIS, TenantRegistry, TenantQueues],
+  exports: [BullModule, PRODUCER_REDIS, TenantRegistry, TenantQueues, QueueKeyring],
 })
 export class QueuesModule implements OnModuleInit, OnApplicationShutdown {
   constructor(@Inject(PRODUCER_REDIS) private readonly redis: Redis) {}

@@ -3,13 +3,13 @@ import { Queue, type JobsOptions } from 'bullmq';
 import type Redis from 'ioredis';
 import { tenantQueueName, type AnyJob, type RunFailure } from '@ade/contracts';
 import { QueueConfig } from '@ade/config';
-import { addJob } from '@ade/queue';
+import { addJob, QueueKeyring } from '@ade/queue';
 import { UnavailableError } from '../common/app-error';
 import { PRODUCER_REDIS } from './queue.tokens';
 
 const RECORDED_REQUEST_JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } } as const;
 
-/** Producer side of the per-tenant run queues; one BullMQ Queue per tenant, made on first use. */
+/** Producer side of the per-tenant run queues; one BullMQ Queue per tenant, made on first use. Every job is sealed with its tenant's key. */
 @Injectable()
 export class TenantQueues implements OnModuleDestroy {
   private readonly logger = new Logger(TenantQueues.name);
@@ -18,11 +18,12 @@ export class TenantQueues implements OnModuleDestroy {
   constructor(
     private readonly config: QueueConfig,
     @Inject(PRODUCER_REDIS) private readonly redis: Redis,
+    private readonly keyring: QueueKeyring,
   ) {}
 
   async dispatch(tenantId: string, job: AnyJob, options: JobsOptions & { jobId: string }): Promise<void> {
     if (job.data.tenantId !== tenantId) throw new Error('a job may only be sent to its own tenant queue');
-    await addJob(this.queueFor(tenantId), job, options);
+    await addJob(this.queueFor(tenantId), this.keyring, job, options);
   }
 
   /**

@@ -115,7 +115,7 @@ describe('SECRETS_KEYS', () => {
   });
 
   it('is part of the control-plane configuration, first key active', () => {
-    const env = { DATABASE_URL: 'postgres://app@db.internal:5432/ade', JWT_SECRET: 'k'.repeat(40) };
+    const env = { DATABASE_URL: 'postgres://app@db.internal:5432/ade', JWT_SECRET: 'k'.repeat(40), QUEUE_SIGNING_KEYS: `q1:${key()}` };
     expect(() => loadControlPlaneConfig(env)).toThrowError(/SECRETS_KEYS: is required/);
     const config = loadControlPlaneConfig({ ...env, SECRETS_KEYS: ` new:${key()} , old_1:${key()}` });
     expect(config.secrets.keys.map((k) => k.id)).toEqual(['new', 'old_1']);

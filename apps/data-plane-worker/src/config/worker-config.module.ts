@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { QueueConfig } from '@ade/config';
+import { QueueKeyring } from '@ade/queue';
 import { WorkerConfig, type DataPlaneConfig } from './worker.config';
 
 @Global()
@@ -9,6 +10,7 @@ export class WorkerConfigModule {
     const providers = [
       { provide: QueueConfig, useValue: config.queue },
       { provide: WorkerConfig, useValue: config.worker },
+      { provide: QueueKeyring, useValue: config.keyring },
     ];
     return { module: WorkerConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

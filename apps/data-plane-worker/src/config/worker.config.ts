@@ -1,5 +1,7 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { QueueKeyring } from '@ade/queue';
+import { queueKeyringFromEnv, queueKeysEnvSchema } from './queue-keys.config';
 import { ConfigError, envDuckDbSize, envInt, envSecret, envUrl, landingEnvSchema, landingS3FromEnv, QueueConfig, queueEnvSchema, readEnv, type S3LandingLocation, type Secret } from '@ade/config';
 
 export class WorkerConfig {
@@ -53,7 +55,7 @@ const tenantList = z
   .transform((value) => value.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))
   .pipe(z.array(z.uuid('each entry must be a tenant id (UUID)')).min(1));
 
-const envSchema = queueEnvSchema.extend(landingEnvSchema.shape).extend({
+const envSchema = queueEnvSchema.extend(landingEnvSchema.shape).extend(queueKeysEnvSchema.shape).extend({
   WORKER_TENANTS: z.union([z.literal('all'), tenantList]).default('all'),
   DATA_DIR: z.string().min(1).default('./.ade/data'),
   WORKER_CONCURRENCY: envInt(1, 64).default(2),
@@ -76,6 +78,8 @@ const envSchema = queueEnvSchema.extend(landingEnvSchema.shape).extend({
 export interface DataPlaneConfig {
   queue: QueueConfig;
   worker: WorkerConfig;
+  /** Opens the jobs of the tenants served, seals their events. */
+  keyring: QueueKeyring;
 }
 
 export function loadWorkerConfig(env: Record<string, string | undefined>): DataPlaneConfig {
@@ -99,5 +103,6 @@ export function loadWorkerConfig(env: Record<string, string | undefined>): DataP
       landingS3FromEnv(e),
       controlPlaneFromEnv(e),
     ),
+    keyring: queueKeyringFromEnv(e, e.WORKER_TENANTS),
   };
 }

@@ -1,13 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { ContractViolation, isUuid, parseJob, type AnyJob, type RunFailure } from '@ade/contracts';
+import { ContractViolation, isJobName, isUuid, parseJob, QUEUE_ENTRY_ID, type AnyJob, type RunFailure, type SealRefusal } from '@ade/contracts';
+import { openSeal, QueueKeyring, type Opened } from '@ade/queue';
 import { EventPublisher } from '../events/event-publisher';
 import { previousFailureCode } from '../healing/failure-policy';
 import { JobHandlerRegistry } from './job-handler.registry';
 
 /**
- * Validates a delivery against its contract and its queue, then hands it to its handler.
- * A job whose tenant differs from the queue it came from is refused outright.
+ * Opens a delivery's seal with its queue's tenant key, validates it against its contract and its
+ * queue, then hands it to its handler. A job without a valid seal (written to Redis by anyone but
+ * the control plane, altered, moved from another tenant's queue or replayed past its lifetime) is
+ * refused unread and reported for the tenant's audit chain; so is one whose tenant differs from
+ * its queue.
  */
 @Injectable()
 export class JobRunner {
@@ -16,10 +20,16 @@ export class JobRunner {
   constructor(
     private readonly registry: JobHandlerRegistry,
     private readonly events: EventPublisher,
+    private readonly keyring: QueueKeyring,
   ) {}
 
   async run(queueTenantId: string, job: Job): Promise<unknown> {
-    const parsed = await this.parse(queueTenantId, job);
+    const opened = this.open(queueTenantId, job);
+    if (!opened.ok) {
+      await this.reportRefused(queueTenantId, job, opened.reason);
+      throw new UnrecoverableError(`job refused: ${opened.reason}`);
+    }
+    const parsed = await this.parse(queueTenantId, job, opened.payload);
     if (parsed.data.tenantId !== queueTenantId) {
       this.logger.error({ msg: 'job tenant does not match its queue', jobId: job.id, queueTenantId });
       throw new UnrecoverableError('job tenant does not match the queue it was delivered on');
@@ -31,9 +41,20 @@ export class JobRunner {
     });
   }
 
-  private async parse(queueTenantId: string, job: Job): Promise<AnyJob> {
+  private open(queueTenantId: string, job: Job): Opened {
+    return openSeal(this.keyring, 'job', { tenantId: queueTenantId, name: job.name, id: job.id ?? '' }, job.data);
+  }
+
+  private async reportRefused(queueTenantId: string, job: Job, reason: SealRefusal): Promise<void> {
+    const jobId = job.id !== undefined && QUEUE_ENTRY_ID.test(job.id) ? job.id : null;
+    const jobName = isJobName(job.name) ? job.name : null;
+    this.logger.error({ msg: 'refused a job without a valid seal', jobId, jobName, queueTenantId, reason });
+    await this.events.publish({ name: 'job.refused', data: { tenantId: queueTenantId, at: new Date().toISOString(), jobId, jobName, reason } });
+  }
+
+  private async parse(queueTenantId: string, job: Job, payload: Record<string, unknown>): Promise<AnyJob> {
     try {
-      return parseJob(job.name, job.data);
+      return parseJob(job.name, payload);
     } catch (error) {
       if (!(error instanceof ContractViolation)) throw error;
       this.logger.error({ msg: 'rejected malformed job', jobId: job.id, queueTenantId, reason: error.message });
@@ -48,6 +69,7 @@ export class JobRunner {
    * nobody else would tell the control plane.
    */
   async reportAbandoned(queueTenantId: string, job: Job): Promise<void> {
+    if (!this.open(queueTenantId, job).ok) return;
     this.logger.error({ msg: 'job abandoned by its workers too often; failed', jobId: job.id, queueTenantId });
     await this.reportFailedRun(queueTenantId, job, {
       code: 'internal',
