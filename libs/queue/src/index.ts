@@ -5,3 +5,4 @@ export * from './typed-queue';
 export * from './canonical-json';
 export * from './queue-keyring';
 export * from './queue-seal';
+export * from './redis-acl';
