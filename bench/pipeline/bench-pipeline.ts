@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -561,9 +561,13 @@ function statementMedians(runs: MedallionPhaseResult[]): Array<{ step: string; g
     .sort((a, b) => b.ms - a.ms);
 }
 
-/** The worker's own engine settings: its configuration read from this environment, defaults included. */
+/**
+ * The worker's own engine settings: its configuration read from this environment, defaults
+ * included. The bench queues nothing, so a throw-away queue key stands in where none is set.
+ */
 function engineFromEnv(): EngineSettings {
-  const { duckdbThreads, duckdbMemoryLimit } = loadWorkerConfig(process.env).worker;
+  const queueKeys = (process.env.QUEUE_SIGNING_KEYS ?? process.env.WORKER_TENANT_KEYS) ? {} : { QUEUE_SIGNING_KEYS: `bench:${randomBytes(32).toString('base64')}` };
+  const { duckdbThreads, duckdbMemoryLimit } = loadWorkerConfig({ ...process.env, ...queueKeys }).worker;
   return { ...(duckdbThreads ? { threads: duckdbThreads } : {}), memoryLimit: duckdbMemoryLimit };
 }
 

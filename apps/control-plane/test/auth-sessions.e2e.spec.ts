@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFRESH_REUSE_ACTION } from '../src/auth/refresh-reuse.recorder';
+import { waitForEntry } from './audit-db';
 import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';
 import { createTenant, type TenantFixture } from './factories';
 
@@ -125,6 +127,38 @@ describe('authentication sessions: refresh tokens and logout', () => {
     const session = await login(viewer.email, viewer.password);
     await owner.query(`DELETE FROM users WHERE email = $1`, [viewer.email]);
     expect((await refresh(session.refreshToken).expect(401)).body).toEqual(INVALID_REFRESH);
+  });
+
+  it("puts a refresh and a replay on the tenant's chain under the user, and alerts the tenant of the ended session", async () => {
+    await cp.http().put('/v1/webhook').set('authorization', `Bearer ${tenant.admin.token}`).send({ url: 'https://93.184.215.14/ade-hook' }).expect(200);
+    const first = await login();
+    const sessionId = claimsOf(first.accessToken).sid as string;
+    const requestId = `refresh-${randomBytes(4).toString('hex')}`;
+    await cp.http().post('/v1/auth/refresh').set('x-request-id', requestId).send({ refreshToken: first.refreshToken }).expect(200);
+    const adminId = (await me(tenant.admin.token).expect(200)).body.id as string;
+    const byUser = { tenantId: tenant.tenantId, actorType: 'user', actorId: adminId, actorRole: 'tenant_admin' };
+    expect(await waitForEntry(owner, tenant.tenantId, (e) => e.requestId === requestId, 'the refresh on the tenant chain')).toMatchObject({ ...byUser, outcome: 'success', statusCode: 200 });
+
+    const replayId = `replay-${randomBytes(4).toString('hex')}`;
+    await cp.http().post('/v1/auth/refresh').set('x-request-id', replayId).send({ refreshToken: first.refreshToken }).expect(401);
+    const reuse = await waitForEntry(owner, tenant.tenantId, (e) => e.action === REFRESH_REUSE_ACTION && e.resourceId === sessionId, 'the reuse on the tenant chain');
+    expect(reuse).toMatchObject({ ...byUser, resourceType: 'session', outcome: 'denied', statusCode: 401, requestId: replayId, details: { sessionRevoked: true } });
+    expect(await waitForEntry(owner, tenant.tenantId, (e) => e.requestId === replayId && e.action !== REFRESH_REUSE_ACTION, 'the refused refresh request')).toMatchObject({ ...byUser, outcome: 'denied', statusCode: 401 });
+    // Nothing of either lands on the platform chain without an actor any more.
+    const { rows: platform } = await owner.query(`SELECT count(*)::int AS n FROM audit_events WHERE tenant_id IS NULL AND request_id = ANY($1)`, [[requestId, replayId]]);
+    expect(platform).toEqual([{ n: 0 }]);
+
+    const sessionAlerts = async () =>
+      ((await cp.http().get('/v1/quality/alerts').set('authorization', `Bearer ${tenant.admin.token}`).expect(200)).body.items as Array<{ id: string; kind: string }>).filter((a) => a.kind === 'session_token_reused');
+    const { rows: stored } = await owner.query(`SELECT id FROM alerts WHERE dedupe_key = $1`, [`${tenant.tenantId}:session:${sessionId}:session_token_reused`]);
+    const alert = (await sessionAlerts()).find((a) => a.id === stored[0]?.id);
+    expect(alert).toMatchObject({ kind: 'session_token_reused', userId: adminId, table: null, runId: null, detail: {} });
+    const { rows: deliveries } = await owner.query(`SELECT payload FROM webhook_deliveries WHERE alert_id = $1`, [alert!.id]);
+    expect(deliveries).toEqual([{ payload: expect.objectContaining({ kind: 'session_token_reused', userId: adminId, table: null }) }]);
+    // A second replay of the same session raises no second alert.
+    const before = (await sessionAlerts()).length;
+    await refresh(first.refreshToken).expect(401);
+    expect((await sessionAlerts()).length).toBe(before);
   });
 
   it('gives platform operators sessions too (no tenant): refresh, replay detection and logout', async () => {

@@ -154,7 +154,7 @@ describe('quality anomalies, alerts and signed webhooks (real PostgreSQL and Red
         type: 'alert',
         createdAt: alert.createdAt,
         tenantId: tenant.tenantId,
-        alert: { id: alert.id, kind: alert.kind, table: QUALITY_TABLE, runId: alert.runId, pipelineId, detail: alert.detail, createdAt: alert.createdAt },
+        alert: { id: alert.id, kind: alert.kind, table: QUALITY_TABLE, runId: alert.runId, pipelineId, userId: null, detail: alert.detail, createdAt: alert.createdAt },
       });
     }
 

@@ -7,3 +7,4 @@ export * from './private-redis';
 export * from './config-problems';
 export * from './tcp-proxy';
 export * from './queue-keys';
+export * from './queue-payloads';

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { HumanOnly } from '../api-keys/human-only.decorator';
 import { NotFoundError } from '../common/app-error';
+import { requestOriginOf } from '../common/request-origin';
 import { UsersRepository } from '../users/users.repository';
 import { userView } from '../users/user.view';
 import { CurrentUser, Public } from './auth.decorators';
@@ -8,7 +10,7 @@ import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { tokenRequestSchema, type TokenRequestDto } from './dto/token-request.dto';
 import { logoutRequestSchema, refreshRequestSchema, type LogoutRequestDto, type RefreshRequestDto } from './dto/refresh-request.dto';
-import { SessionsService } from './sessions.service';
+import { invalidRefreshToken, SessionsService } from './sessions.service';
 
 @Controller('v1/auth')
 export class AuthController {
@@ -25,12 +27,19 @@ export class AuthController {
     return this.auth.issueToken(dto.email, dto.password, clientIp);
   }
 
-  /** Public: the refresh token is the credential. Rotates it; a replayed one ends its session. */
+  /**
+   * Public: the refresh token is the credential. Rotates it; a replayed one ends its session. The
+   * token's user becomes the request's caller, so its audit entry and access-log line name them on
+   * their chain, for a refused replay too.
+   */
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  refresh(@Body({ schema: refreshRequestSchema }) dto: RefreshRequestDto) {
-    return this.sessions.refresh(dto.refreshToken);
+  async refresh(@Body({ schema: refreshRequestSchema }) dto: RefreshRequestDto, @Req() request: Request & { user?: AuthUser }) {
+    const result = await this.sessions.refresh(dto.refreshToken, requestOriginOf(request));
+    if (result.user) request.user = { userId: result.user.id, tenantId: result.user.tenantId, role: result.user.role };
+    if (!result.issued) throw invalidRefreshToken();
+    return result.issued;
   }
 
   /** Ends the caller's session: its refresh tokens and, at once, its access tokens. An API key has no session: revoke it instead. */

@@ -16,6 +16,9 @@ import { IdentityProviderModule } from './identity-provider.module';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionRevocations } from './session-revocations';
 import { SessionsService } from './sessions.service';
+import { QualityModule } from '../quality/quality.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
+import { RefreshReuseRecorder } from './refresh-reuse.recorder';
 
 @Module({
   imports: [
@@ -24,6 +27,8 @@ import { SessionsService } from './sessions.service';
     ApiKeysModule,
     RateLimitsModule,
     IdentityProviderModule,
+    QualityModule,
+    WebhooksModule,
     JwtModule.registerAsync({
       inject: [AuthConfig],
       useFactory: (config: AuthConfig) => ({
@@ -45,6 +50,7 @@ import { SessionsService } from './sessions.service';
     JwtStrategy,
     SessionsService,
     RefreshTokensRepository,
+    RefreshReuseRecorder,
     SessionRevocations,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

@@ -17,9 +17,18 @@ export interface NewRefreshToken {
 
 export type RevokeReason = 'logout' | 'reuse_detected' | 'user_removed';
 
+export interface RotatedUser {
+  id: string;
+  tenantId: string | null;
+  role: Role;
+}
+
+/** Records a detected reuse inside the rotation's transaction; returns what to do once it commits (webhook deliveries). */
+export type ReuseRecorder = (tx: EntityManager, user: RotatedUser, familyId: string) => Promise<string[]>;
+
 export type RotationResult =
-  | { outcome: 'rotated'; familyId: string; user: { id: string; tenantId: string | null; role: Role } }
-  | { outcome: 'reused'; familyId: string }
+  | { outcome: 'rotated'; familyId: string; user: RotatedUser }
+  | { outcome: 'reused'; familyId: string; user: RotatedUser | null; deliveryIds: string[] }
   | { outcome: 'invalid' };
 
 interface TokenRow {
@@ -51,9 +60,10 @@ export class RefreshTokensRepository {
 
   /**
    * Marks the presented token used and adds `next` to its family, atomically. A token presented a
-   * second time revokes its whole family (OAuth 2.0 Security BCP reuse detection).
+   * second time revokes its whole family (OAuth 2.0 Security BCP reuse detection), and the
+   * revocation is recorded by `onReuse` in the same transaction.
    */
-  rotate(tokenHash: string, next: NewRefreshToken): Promise<RotationResult> {
+  rotate(tokenHash: string, next: NewRefreshToken, onReuse: ReuseRecorder): Promise<RotationResult> {
     return this.scope.asPlatform('refresh token lookup', async (tx) => {
       const rows = (await tx.query(
         `SELECT t.id, t.family_id, t.expires_at <= now() AS expired, t.used_at IS NOT NULL AS used,
@@ -67,7 +77,9 @@ export class RefreshTokensRepository {
       if (!row || row.revoked || row.expired) return { outcome: 'invalid' };
       if (row.used) {
         await revokeFamily(tx, row.family_id, 'reuse_detected');
-        return { outcome: 'reused', familyId: row.family_id };
+        const user = row.user_id && row.role ? { id: row.user_id, tenantId: row.tenant_id, role: row.role } : null;
+        const deliveryIds = user ? await onReuse(tx, user, row.family_id) : [];
+        return { outcome: 'reused', familyId: row.family_id, user, deliveryIds };
       }
       if (!row.user_id || !row.role) {
         await revokeFamily(tx, row.family_id, 'user_removed');

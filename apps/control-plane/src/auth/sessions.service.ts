@@ -6,7 +6,9 @@ import { AuthSessionsConfig } from '../config/auth-sessions.config';
 import { AuthConfig } from '../config/control-plane.config';
 import type { AccessTokenClaims, AuthUser } from './auth-user';
 import { generateRefreshToken, hashRefreshToken } from './refresh-token';
-import { RefreshTokensRepository, type NewRefreshToken } from './refresh-tokens.repository';
+import type { RequestOrigin } from '../common/request-origin';
+import { RefreshReuseRecorder } from './refresh-reuse.recorder';
+import { RefreshTokensRepository, type NewRefreshToken, type RotatedUser } from './refresh-tokens.repository';
 import { SessionRevocations } from './session-revocations';
 
 export interface IssuedToken {
@@ -24,7 +26,7 @@ export interface SessionUser {
 }
 
 /** One answer for every refresh token that cannot be used: unknown, expired, revoked or replayed. */
-const invalidRefreshToken = () => new AppError('unauthorized', 'invalid or expired refresh token');
+export const invalidRefreshToken = () => new AppError('unauthorized', 'invalid or expired refresh token');
 
 /**
  * Login sessions: a session is a family of refresh tokens, each used once; its id is the `sid`
@@ -40,6 +42,7 @@ export class SessionsService {
     private readonly jwt: JwtService,
     private readonly auth: AuthConfig,
     private readonly config: AuthSessionsConfig,
+    private readonly reuse: RefreshReuseRecorder,
   ) {}
 
   /** A new session for a user who just proved who they are. */
@@ -49,18 +52,23 @@ export class SessionsService {
     return this.issue(user, sessionId, refresh.token);
   }
 
-  /** Exchanges a refresh token for a new pair in the same session; a replayed token ends the session. */
-  async refresh(refreshToken: string): Promise<IssuedToken> {
+  /**
+   * Exchanges a refresh token for a new pair in the same session; a replayed token ends the
+   * session, recorded on its user's chain with a tenant alert. Says whose session it was (for the
+   * request's audit entry and access log) whether it succeeded or not.
+   */
+  async refresh(refreshToken: string, origin: RequestOrigin): Promise<{ issued: IssuedToken; user: RotatedUser } | { issued: null; user: RotatedUser | null }> {
     const refresh = this.newRefreshToken();
-    const result = await this.tokens.rotate(hashRefreshToken(refreshToken), refresh.stored);
+    const result = await this.tokens.rotate(hashRefreshToken(refreshToken), refresh.stored, (tx, user, familyId) => this.reuse.recordIn(tx, user, familyId, origin));
     if (result.outcome === 'reused') {
       // The token was used before: either its owner or a thief holds a newer one. End the session for both.
-      this.logger.warn({ msg: 'refresh token reuse detected; session revoked', sessionId: result.familyId });
+      this.logger.warn({ msg: 'refresh token reuse detected; session revoked', sessionId: result.familyId, userId: result.user?.id ?? null });
       await this.revocations.revoke(result.familyId);
-      throw invalidRefreshToken();
+      await this.reuse.deliver(result.user?.tenantId ?? null, result.deliveryIds);
+      return { issued: null, user: result.user };
     }
-    if (result.outcome === 'invalid') throw invalidRefreshToken();
-    return this.issue(result.user, result.familyId, refresh.token);
+    if (result.outcome === 'invalid') return { issued: null, user: null };
+    return { issued: await this.issue(result.user, result.familyId, refresh.token), user: result.user };
   }
 
   /**

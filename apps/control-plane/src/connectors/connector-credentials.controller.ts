@@ -1,6 +1,7 @@
 import { Body, Controller, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { connectorCredentialsRequestSchema, type ConnectorCredentials, type ConnectorCredentialsRequest } from '@ade/contracts';
 import { Public } from '../auth/auth.decorators';
+import { requestOriginOf } from '../common/request-origin';
 import { ConnectorCredentialsService } from './connector-credentials.service';
 import { DataPlaneTokenGuard, type DataPlaneRequest } from './data-plane-token.guard';
 
@@ -20,11 +21,6 @@ export class ConnectorCredentialsController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   async release(@Req() request: DataPlaneRequest, @Body({ schema: connectorCredentialsRequestSchema }) body: ConnectorCredentialsRequest): Promise<ConnectorCredentials> {
-    const requestId = request.res?.getHeader('x-request-id');
-    return this.credentials.release(body, {
-      tokenId: request.dataPlane!.tokenId,
-      requestId: typeof requestId === 'string' ? requestId : null,
-      clientIp: request.ip ?? null,
-    });
+    return this.credentials.release(body, { tokenId: request.dataPlane!.tokenId, ...requestOriginOf(request) });
   }
 }

@@ -18,6 +18,7 @@ export function alertView(alert: Alert, delivery: WebhookDelivery | undefined) {
     table: alert.tableName,
     runId: alert.runId,
     pipelineId: alert.pipelineId,
+    userId: alert.userId,
     kind: alert.kind,
     detail: alert.detail,
     createdAt: alert.createdAt,

@@ -62,6 +62,22 @@ export class AlertsRepository extends TenantScopedRepository<Alert> {
     return row ? Object.assign(new Alert(), alert, row) : null;
   }
 
+  /**
+   * The alert for a session ended because one of its refresh tokens was presented twice; one per
+   * session, however often the token is replayed. Null when it exists already.
+   */
+  async createForReusedSession(tx: EntityManager, tenantId: string, userId: string, sessionId: string): Promise<Alert | null> {
+    assertTenantId(tenantId);
+    const alert = { tenantId, tableName: null, runId: null, pipelineId: null, userId, kind: 'session_token_reused' as const, detail: {}, dedupeKey: `${tenantId}:session:${sessionId}:session_token_reused` };
+    const [row]: Array<{ id: string; createdAt: Date }> = await tx.query(
+      `INSERT INTO alerts (id, tenant_id, user_id, kind, detail, dedupe_key) VALUES ($1, $2, $3, $4, '{}', $5)
+       ON CONFLICT ON CONSTRAINT alerts_dedupe_key DO NOTHING
+       RETURNING id, created_at AS "createdAt"`,
+      [randomUUID(), tenantId, userId, alert.kind, alert.dedupeKey],
+    );
+    return row ? Object.assign(new Alert(), alert, row) : null;
+  }
+
   async idsForRun(tx: EntityManager, tenantId: string, runId: string, table: string): Promise<string[]> {
     assertTenantId(tenantId);
     const rows: Array<{ id: string }> = await tx.query(`SELECT id FROM alerts WHERE tenant_id = $1 AND run_id = $2 AND table_name = $3`, [

@@ -17,6 +17,7 @@ export function alertPayload(alert: Alert): AlertPayload {
     table: alert.tableName,
     runId: alert.runId,
     pipelineId: alert.pipelineId,
+    userId: alert.userId,
     detail: alert.detail,
     createdAt: new Date(alert.createdAt).toISOString(),
   };
@@ -58,6 +59,7 @@ export class QualityRecorder {
           tableName: table,
           runId,
           pipelineId: event.pipelineId,
+          userId: null,
           kind: draft.kind,
           detail: draft.detail,
           dedupeKey: alertDedupeKey(tenantId, table, runId, draft.kind),

@@ -21,6 +21,6 @@ import { QualityService } from './quality.service';
   imports: [TypeOrmModule.forFeature([QualityReportRecord, QualityAnomalyRecord, AlertThreshold, Alert]), CatalogModule, WebhooksModule, PipelinesModule],
   controllers: [QualityController, AlertsController, PipelineQualityController],
   providers: [QualityReportsRepository, QualityAnomaliesRepository, AlertThresholdsRepository, AlertsRepository, QualityService, AlertsService, QualityRecorder],
-  exports: [QualityRecorder],
+  exports: [QualityRecorder, AlertsRepository],
 })
 export class QualityModule {}

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { ResourceIdPipe } from '../common/resource-id.pipe';
+import { requestOriginOf } from '../common/request-origin';
 import { legalHoldSchema, type LegalHoldDto } from './dto/legal-hold.dto';
 import { LegalHoldService } from './legal-hold.service';
 
@@ -18,8 +19,6 @@ export class LegalHoldController {
     @Body({ schema: legalHoldSchema }) dto: LegalHoldDto,
     @Req() request: Request,
   ) {
-    // The id the request context middleware settled on (the caller's, or a generated one).
-    const requestId = request.res?.getHeader('x-request-id');
-    return this.legalHolds.set(caller, id, dto, typeof requestId === 'string' ? requestId : null);
+    return this.legalHolds.set(caller, id, dto, requestOriginOf(request).requestId);
   }
 }

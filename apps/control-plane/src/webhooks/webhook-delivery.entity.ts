@@ -7,9 +7,12 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export interface AlertPayload {
   id: string;
   kind: string;
-  table: string;
-  runId: string;
+  /** The table and run of a quality alert; null for a session alert. */
+  table: string | null;
+  runId: string | null;
   pipelineId: string | null;
+  /** The user of a session alert; null for a quality alert. */
+  userId: string | null;
   detail: Record<string, number>;
   createdAt: string;
 }
