@@ -230,7 +230,7 @@ describe('the PHI boundary', () => {
     const run = await waitForRunEnd(platform.cp, platform.tenant, runId);
     expect(run).toMatchObject({ status: 'succeeded', counts: { rowsLoaded: 0, filesLoaded: 0, filesQuarantined: 1 } });
     const incidents = await get(`/v1/pipelines/${pipeline.id}/incidents`);
-    expect(JSON.stringify(incidents)).toContain('its first line holds values, not column names (3 of 6 cells are numbers or dates)');
+    expect(JSON.stringify(incidents)).toContain('its first line holds values, not column names (4 of 6 cells are numbers, dates or identifiers)');
 
     const postgres = await dumpPostgresSchema(platform.schema);
     const redis = await dumpRedisPrefix(platform.queuePrefix);
@@ -240,5 +240,21 @@ describe('the PHI boundary', () => {
       ...findMarkers(output.text(), markers).map((hit) => ({ where: 'logs', ...hit })),
     ];
     expect(leaks).toEqual([]);
+  });
+
+  it('fails a headerless file with no date or amount in its first record too: member ids, e-mail addresses and UUIDs are values', async () => {
+    const memberId = `KS${MEMBER_RUN}903`;
+    const headerless = [`${memberId},${FIRST_NAME},${LAST_NAME.toLowerCase()}@example.org,6d1c0b0e-6a55-4cf5-9d77-${MEMBER_RUN}000001`, `KS${MEMBER_RUN}904,${FIRST_NAME},${LAST_NAME.toLowerCase()}@example.org,6d1c0b0e-6a55-4cf5-9d77-${MEMBER_RUN}000002`].join('\n');
+    await land(platform.dataDir, platform.tenant.tenantId, 'members-headerless/2026-05.csv', `${headerless}\n`);
+    const pipeline = await createPipeline(platform.cp, platform.tenant, { name: 'members-headerless', sourcePath: 'members-headerless', targetTable: 'healthcare_data.silver.headerless_members' });
+    const run = await waitForRunEnd(platform.cp, platform.tenant, await triggerRun(platform.cp, platform.tenant, pipeline.id));
+    expect(run).toMatchObject({ status: 'succeeded', counts: { rowsLoaded: 0, filesLoaded: 0, filesQuarantined: 1 } });
+    const incidents = JSON.stringify(await get(`/v1/pipelines/${pipeline.id}/incidents`));
+    expect(incidents).toContain('its first line holds values, not column names (3 of 4 cells are numbers, dates or identifiers)');
+    expect(incidents).not.toContain(MEMBER_RUN);
+    const schemaVersions = await get(`/v1/pipelines/${pipeline.id}/schema-versions`);
+    expect(JSON.stringify(schemaVersions)).not.toContain(MEMBER_RUN);
+    const postgres = await dumpPostgresSchema(platform.schema);
+    expect(postgres.flatMap(({ table, row }) => findMarkers(row, markers).map((hit) => ({ table, ...hit })))).toEqual([]);
   });
 });

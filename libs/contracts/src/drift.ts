@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sourceColumnName } from './column-names';
 import { SCHEMA_EVOLUTION_MODES } from './pipeline-options';
 
 /** Kinds of schema change between a file and its table's registered schema. */
@@ -9,7 +10,7 @@ export type DriftKind = (typeof DRIFT_KINDS)[number];
 export const DRIFT_DECISIONS = ['evolved', 'rescued', 'ignored', 'failed', 'unchanged'] as const;
 export type DriftDecision = (typeof DRIFT_DECISIONS)[number];
 
-const columnName = z.string().min(1).max(256);
+const columnName = sourceColumnName;
 const logicalType = z.string().min(1).max(64);
 
 export const schemaColumnSchema = z.object({ name: columnName, type: logicalType }).strict();

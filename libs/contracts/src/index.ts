@@ -19,3 +19,4 @@ export * from './source-selection';
 export * from './connectors';
 export * from './exports';
 export * from './seals';
+export * from './column-names';

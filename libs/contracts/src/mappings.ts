@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { sourceColumnName } from './column-names';
 
 /** A canonical column's name (`claim_line_start_date`). */
 const canonicalName = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be a canonical column name');
 /** A column of the pipeline's files as bronze holds it: a name, never a value. */
-const sourceColumn = z.string().min(1).max(256);
+const sourceColumn = sourceColumnName;
 const ratio = z.number().min(0).max(1);
 
 /**

@@ -1,4 +1,4 @@
-import type { DataType } from '@ade/contracts';
+import { columnNameProblem, type DataType } from '@ade/contracts';
 import {
   appliedMapping,
   canonicalSchema,
@@ -70,6 +70,12 @@ export async function fileLayout(
   request: FileLayoutRequest,
   profile: () => Promise<ReadonlyMap<string, ColumnProfile>>,
 ): Promise<FileLayout> {
+  // Every way below prints headers (the layout, the columns not recognized, a proposal): a header
+  // that looks like a value means the first line is a record, and its cells are not printed.
+  const valueLike = headers.filter((header) => columnNameProblem(header) !== null).length;
+  if (valueLike > 0) {
+    throw new UnusableInputError(`${valueLike} of the ${headers.length} column names of ${request.path} look like values (numbers, dates or identifiers); does its first line name the columns?`);
+  }
   if (request.mapping) return byMappingFile(headers, request.mapping, request);
   const layout = recognizeLayout(headers);
   if (layout) {

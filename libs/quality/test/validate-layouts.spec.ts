@@ -170,7 +170,7 @@ describe('validateFile on files in public layouts', () => {
   });
 
   describe('refuses what it cannot judge as asked, without quoting the file', () => {
-    const refusal = async (path: string, request: { type?: 'providers' | 'professional_claims' }) => {
+    const refusal = async (path: string, request: { type?: 'providers' | 'professional_claims' | 'eligibility' }) => {
       const error = await validateFile({ path, asOf: '2026-11-01', ...request }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UnusableInputError);
       return (error as Error).message;
@@ -200,7 +200,7 @@ describe('validateFile on files in public layouts', () => {
     it('a headerless file, whose first row is data and must not be printed', async () => {
       const path = await file('headerless.csv', 'C778899,1,ZQ55512345,1234567893,E11.9\nC778900,1,ZQ55512346,1234567893,I10\n');
       const message = await refusal(path, { type: 'professional_claims' });
-      expect(message).toMatch(/none of the 5 columns of .*headerless\.csv is a recognizable professional_claims column; does its first line name the columns\?$/);
+      expect(message).toMatch(/^4 of the 5 column names of .*headerless\.csv look like values \(numbers, dates or identifiers\); does its first line name the columns\?$/);
       for (const value of ['C778899', 'ZQ55512345', '1234567893', 'E11.9']) expect(message).not.toContain(value);
     });
 
@@ -209,8 +209,17 @@ describe('validateFile on files in public layouts', () => {
       const path = await file('headerless-rx.csv', `${rows}\n`);
       const error = await validateFile({ path, type: 'pharmacy_claims', asOf: '2026-11-01' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UnusableInputError);
-      expect((error as Error).message).toMatch(/is a recognizable pharmacy_claims column; does its first line name the columns\?$/);
+      expect((error as Error).message).toMatch(/4 column names of .*headerless-rx\.csv look like values \(numbers, dates or identifiers\); does its first line name the columns\?$/);
       for (const value of ['RX7000', '00002143380', '2025-03-01']) expect((error as Error).message).not.toContain(value);
+    });
+
+    it('a headerless member file of names and ids only, which the layout and column lists would otherwise print', async () => {
+      const rows = ['Zebediah,Quixote,zq@example.org,M0077301', 'Abigail,Quixote,aq@example.org,M0077302'].join('\n');
+      for (const [name, options] of [['members.csv', {}], ['members-typed.csv', { type: 'eligibility' as const }]] as const) {
+        const path = await file(name, `${rows}\n`);
+        const message = await refusal(path, options);
+        expect(message).toBe(`2 of the 4 column names of ${path} look like values (numbers, dates or identifiers); does its first line name the columns?`);
+      }
     });
   });
 });

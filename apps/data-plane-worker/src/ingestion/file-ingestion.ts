@@ -1,4 +1,4 @@
-import { formatTableName, type DriftReport, type PipelineOptions, type SchemaColumn, type SchemaEvolutionMode, type TableRef, type TabularFormat } from '@ade/contracts';
+import { columnNameProblem, formatTableName, type DriftReport, type PipelineOptions, type SchemaColumn, type SchemaEvolutionMode, type TableRef, type TabularFormat } from '@ade/contracts';
 import { looksLikeData } from '@ade/healthcare';
 import { LakehouseError, type BronzeIngestResult, type SourceFile, type TenantCatalog } from '@ade/lakehouse';
 import { SchemaDriftError } from './schema-drift-error';
@@ -59,17 +59,20 @@ export class FileIngestion {
 }
 
 /**
- * A CSV read with a header row whose first line holds values (a headerless file): its cells would
- * become column names, and column names leave the data plane (schema versions, drift reports), so
- * a member's id or birth date would too. The file fails as unreadable, naming how many cells look
- * like values and never one of them.
+ * Column names leave the data plane (schema versions, drift reports, mappings), so a name that
+ * looks like a value (a number, a date, a long digit run such as an NPI or member id, an e-mail
+ * address, a UUID: columnNameProblem in @ade/contracts) must not become one. For a CSV read with
+ * a header row this is a headerless file whose first record would become the header; any format
+ * fails as unreadable, naming how many names look like values and never one of them.
  */
 function assertHeaderNamesColumns(file: SourceFile, format: TabularFormat, options: PipelineOptions, source: readonly SchemaColumn[]): void {
-  if (format !== 'csv' || options.header === false) return;
-  const values = source.filter((column) => looksLikeData(column.name)).length;
+  const headerRow = format === 'csv' && options.header !== false;
+  const values = source.filter((column) => columnNameProblem(column.name) !== null || (headerRow && looksLikeData(column.name))).length;
   if (values === 0) return;
   throw new SourceError(
     'source_unreadable',
-    `${file.displayPath}: its first line holds values, not column names (${values} of ${source.length} cells are numbers or dates); add a header row, or set the pipeline's options.header to false`,
+    headerRow
+      ? `${file.displayPath}: its first line holds values, not column names (${values} of ${source.length} cells are numbers, dates or identifiers); add a header row, or set the pipeline's options.header to false`
+      : `${file.displayPath}: ${values} of ${source.length} column names look like values (numbers, dates or identifiers); column names leave the data plane and values may not, so the file is not loaded`,
   );
 }

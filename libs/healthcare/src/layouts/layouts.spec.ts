@@ -2,6 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { makeTempDir } from '@ade/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { columnNameProblem } from '@ade/contracts';
+import { looksLikeData } from '../profiling/header-words';
 import { canonicalSchema } from '../schemas/canonical-schemas';
 import { LayoutError } from './layout-error';
 import { numberedHeader, type LayoutDescriptor, type LayoutSource } from './layout';
@@ -88,6 +90,11 @@ describe('shipped layouts', () => {
       const read = [...layout.identifiedBy, ...Object.values(layout.columns).flatMap(headersOf), ...lineHeaders];
       expect(read.filter((header) => !published.has(header)), id).toEqual([]);
     }
+  });
+
+  it.each(PUBLISHED)('has every header of %s read as a column name, never as a value (they leave the data plane)', (_id, headers) => {
+    expect(headers.filter((header) => columnNameProblem(header) !== null)).toEqual([]);
+    expect(headers.filter((header) => looksLikeData(header))).toEqual([]);
   });
 
   it('map every required column of their data type', () => {
