@@ -63,6 +63,26 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
   'GET /v1/auth/me': {
     expect: { operator: 200, tenantAdmin: 200, tenantViewer: 200, otherTenantAdmin: 200, ...UNAUTH },
   },
+  // --- multi-factor authentication: a person's own, any role; changing it for good is done by a peer of the caller's role
+  'GET /v1/auth/mfa': { expect: { operator: 200, tenantAdmin: 200, tenantViewer: 200, otherTenantAdmin: 200, ...UNAUTH } },
+  'POST /v1/auth/mfa/enroll': {
+    request: async (f) => ({ token: (await f.mfaPeer('enrolling'))?.session.accessToken }),
+    expect: { operator: 200, tenantAdmin: 200, tenantViewer: 200, otherTenantAdmin: 200, ...UNAUTH },
+  },
+  'POST /v1/auth/mfa/activate': {
+    request: async (f) => {
+      const peer = await f.mfaPeer('enrolling');
+      return { token: peer?.session.accessToken, body: { code: peer?.code ?? '000000' } };
+    },
+    expect: { operator: 200, tenantAdmin: 200, tenantViewer: 200, otherTenantAdmin: 200, ...UNAUTH },
+  },
+  'DELETE /v1/auth/mfa': {
+    request: async (f) => {
+      const peer = await f.mfaPeer('enabled');
+      return { token: peer?.session.accessToken, body: { code: peer?.code ?? '000000' } };
+    },
+    expect: { operator: 204, tenantAdmin: 204, tenantViewer: 204, otherTenantAdmin: 204, ...UNAUTH },
+  },
   // public: the refresh token in the body is the credential, whoever sends it (a new one per cell: it rotates)
   'POST /v1/auth/refresh': {
     request: async (f) => ({ body: { refreshToken: (await f.a.adminSession()).refreshToken } }),
@@ -227,6 +247,7 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
   // --- audit log (tenant admins: their own chain; operators: the platform chain, or ?tenantId=)
   'GET /v1/audit/verify': { expect: { operator: 200, tenantAdmin: 200, tenantViewer: 403, otherTenantAdmin: 200, ...UNAUTH } },
   'GET /v1/audit/events': { expect: { operator: 200, tenantAdmin: 200, tenantViewer: 403, otherTenantAdmin: 200, ...UNAUTH } },
+  'PUT /v1/tenants/:id/mfa': { request: (f) => ({ ...tenantA(f), body: { required: false } }), expect: OPERATOR_ONLY(200) },
   'PUT /v1/tenants/:id/legal-hold': { request: (f) => ({ ...tenantA(f), body: { enabled: false, reason: 'authorization matrix' } }), expect: OPERATOR_ONLY(200) },
 };
 
@@ -235,8 +256,8 @@ async function withOwnWebhook(f: CaseFixtures): Promise<RequestParts> {
   return {};
 }
 
-/** Routes closed to API keys whatever their scopes (@HumanOnly): users, keys, tenants, the audit trail, the caller's own session. */
-export const HUMAN_ONLY_ROUTE = /^[A-Z]+ \/v1\/(users|api-keys|tenants|audit)(\/|$)|^[A-Z]+ \/v1\/auth\/(me|logout)$/;
+/** Routes closed to API keys whatever their scopes (@HumanOnly): users, keys, tenants, the audit trail, the caller's own session and second factor. */
+export const HUMAN_ONLY_ROUTE = /^[A-Z]+ \/v1\/(users|api-keys|tenants|audit)(\/|$)|^[A-Z]+ \/v1\/auth\/(me|logout|mfa(\/enroll|\/activate)?)$/;
 
 /**
  * An API key's cell, derived from the people's cells by the rules of an API key

@@ -7,6 +7,7 @@ import { PipelineMappingsRepository } from '../src/pipeline-mappings/pipeline-ma
 import { OF_TENANT_B, type AnyCaller, type Human, type KeyCaller } from './authorization-matrix.callers';
 import type { ControlPlaneHarness } from './control-plane.harness';
 import { createTenant, operatorToken, pipelineBody, sftpConnectorBody, tokenFor, type TenantFixture } from './factories';
+import { authenticatorCode } from './mfa-codes';
 import { qualityMeasured, qualityReport } from './quality-flow';
 
 /**
@@ -70,6 +71,12 @@ export interface CaseFixtures {
   own: TenantSide;
   /** A new session of the caller, for a route that ends the session it is called in; none for keys and broken tokens. */
   callerSession(): Promise<Session | undefined>;
+  /**
+   * A session of a new person with the caller's role and tenant, with a second factor being
+   * enrolled or on, and a code to send next: for the calls that change a person's MFA for good,
+   * which would lock the shared callers out of the other cells. None for keys and broken tokens.
+   */
+  mfaPeer(state: 'enrolling' | 'enabled'): Promise<{ session: Session; code: string } | undefined>;
   unique(): string;
 }
 
@@ -114,6 +121,7 @@ export async function matrixFixtures(cp: ControlPlaneHarness): Promise<MatrixFix
       a,
       own: OF_TENANT_B.includes(caller) ? b : a,
       callerSession: async () => (caller in tokens ? newSession(cp, tokens[caller as Human]) : undefined),
+      mfaPeer: async (state) => (caller in tokens ? mfaPeer(cp, operator, tokens[caller as Human], state) : undefined),
       unique,
     }),
   };
@@ -129,7 +137,19 @@ function bearer(token: string) {
  */
 async function newSession(cp: ControlPlaneHarness, token: string): Promise<Session> {
   const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sub: string; tid: string | null; role: Role };
-  return cp.app.get(SessionsService).start({ id: claims.sub, tenantId: claims.tid, role: claims.role });
+  return cp.app.get(SessionsService).start({ id: claims.sub, tenantId: claims.tid, role: claims.role }, false);
+}
+
+/** A new person like the one `token` belongs to (made by an operator), signed in, enrolling or enrolled in MFA. */
+async function mfaPeer(cp: ControlPlaneHarness, operator: string, token: string, state: 'enrolling' | 'enabled'): Promise<{ session: Session; code: string }> {
+  const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { tid: string | null; role: Role };
+  const person = { email: `mfa-${unique()}@peer.test`, password: randomBytes(12).toString('hex'), role: claims.role, ...(claims.tid ? { tenantId: claims.tid } : {}) };
+  const created = await cp.http().post('/v1/users').set(bearer(operator)).send(person).expect(201);
+  const session = await cp.app.get(SessionsService).start({ id: created.body.id, tenantId: claims.tid, role: claims.role }, false);
+  const { secret } = (await cp.http().post('/v1/auth/mfa/enroll').set(bearer(session.accessToken)).expect(200)).body as { secret: string };
+  if (state === 'enrolling') return { session, code: authenticatorCode(secret) };
+  await cp.http().post('/v1/auth/mfa/activate').set(bearer(session.accessToken)).send({ code: authenticatorCode(secret) }).expect(200);
+  return { session, code: authenticatorCode(secret, 1) };
 }
 
 /** What a run that stopped for its mapping reports: one column, so accepting it has something to accept. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueConfig, Secret } from '@ade/config';
 import { dropQueuePrefix, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
 import { AuditLogRepository } from '../src/audit/audit-log.repository';
+import { MfaRepository } from '../src/auth/mfa/mfa.repository';
 import { REFRESH_REUSE_ACTION, RefreshReuseRecorder } from '../src/auth/refresh-reuse.recorder';
 import { hashRefreshToken } from '../src/auth/refresh-token';
 import { RefreshTokensRepository } from '../src/auth/refresh-tokens.repository';
@@ -54,7 +55,7 @@ describe('SessionsService (real PostgreSQL and Redis)', () => {
       new WebhookDeliveriesRepository(db.dataSource.getRepository(WebhookDelivery)),
       new WebhookDispatcher(webhooks, new WebhookConfig(3, 1000, 5000, false)),
     );
-    sessions = new SessionsService(new RefreshTokensRepository(db.scope), revocations, jwt, auth, new AuthSessionsConfig(REFRESH_TOKEN_TTL_SECONDS, false), reuse);
+    sessions = new SessionsService(new RefreshTokensRepository(db.scope), revocations, jwt, auth, new AuthSessionsConfig(REFRESH_TOKEN_TTL_SECONDS, false), reuse, new MfaRepository(db.scope));
     const { tenantId, user: row } = await tenantWithUser(db.dataSource);
     user = { id: row.id, tenantId, role: row.role };
   });
@@ -67,7 +68,7 @@ describe('SessionsService (real PostgreSQL and Redis)', () => {
 
   it('gives every refresh token, first and rotated, the full refresh lifetime', async () => {
     const before = Date.now();
-    const issued = await sessions.start(user);
+    const issued = await sessions.start(user, false);
     expect(issued).toMatchObject({ tokenType: 'Bearer', expiresIn: ACCESS_TOKEN_TTL_SECONDS, refreshExpiresIn: REFRESH_TOKEN_TTL_SECONDS });
     const first = (await expiresAtOf(issued.refreshToken)).getTime();
     expect(first).toBeGreaterThanOrEqual(before + REFRESH_TOKEN_TTL_SECONDS * 1000 - 1000);
@@ -79,7 +80,7 @@ describe('SessionsService (real PostgreSQL and Redis)', () => {
   });
 
   it('ends the whole session when a used refresh token comes back, and logs the session and user, not the token', async () => {
-    const issued = await sessions.start(user);
+    const issued = await sessions.start(user, false);
     const sessionId = sessionOf(issued.accessToken);
     const { issued: rotated } = await sessions.refresh(issued.refreshToken, origin);
     expect(await sessions.refresh(issued.refreshToken, origin)).toEqual({ issued: null, user });
@@ -91,7 +92,7 @@ describe('SessionsService (real PostgreSQL and Redis)', () => {
   });
 
   it("records a reuse on the tenant's chain with the user, and raises one tenant alert per session, in the revoking transaction", async () => {
-    const issued = await sessions.start(user);
+    const issued = await sessions.start(user, false);
     const sessionId = sessionOf(issued.accessToken);
     await sessions.refresh(issued.refreshToken, origin);
     await sessions.refresh(issued.refreshToken, origin);
@@ -105,8 +106,8 @@ describe('SessionsService (real PostgreSQL and Redis)', () => {
   });
 
   it("logs out the caller's session and the refresh token's, counting them", async () => {
-    const current = await sessions.start(user);
-    const other = await sessions.start(user);
+    const current = await sessions.start(user, false);
+    const other = await sessions.start(user, false);
     const caller = { userId: user.id, tenantId: user.tenantId, role: user.role, sessionId: sessionOf(current.accessToken) };
     await sessions.logout(caller, other.refreshToken);
     expect(await revocations.isRevoked(sessionOf(current.accessToken))).toBe(true);

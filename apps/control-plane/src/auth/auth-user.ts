@@ -12,6 +12,8 @@ export interface AuthUser {
   /** Set when the caller is an API key (then `userId` is the key's id too) and what the key may do. */
   apiKeyId?: string;
   scopes?: readonly ApiKeyScope[];
+  /** The tenant requires MFA and this session's user has not enrolled: only enrolment is open (MfaEnrollmentGuard). */
+  mfaEnrollmentPending?: true;
 }
 
 /** Claims inside our access tokens. */
@@ -21,5 +23,7 @@ export const accessTokenClaims = z.object({
   role: z.enum(ROLES),
   /** Session (refresh token family) id; optional so tokens issued before sessions existed stay valid until they expire. */
   sid: z.uuid().optional(),
+  /** 'enroll': the session may only enrol a second factor (the tenant requires one). */
+  mfa: z.literal('enroll').optional(),
 });
 export type AccessTokenClaims = z.infer<typeof accessTokenClaims>;

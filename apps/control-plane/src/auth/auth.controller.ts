@@ -10,6 +10,7 @@ import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { tokenRequestSchema, type TokenRequestDto } from './dto/token-request.dto';
 import { logoutRequestSchema, refreshRequestSchema, type LogoutRequestDto, type RefreshRequestDto } from './dto/refresh-request.dto';
+import { OpenDuringMfaEnrollment } from './mfa/mfa-enrollment.guard';
 import { invalidRefreshToken, SessionsService } from './sessions.service';
 
 @Controller('v1/auth')
@@ -24,7 +25,7 @@ export class AuthController {
   @Post('token')
   @HttpCode(200)
   token(@Body({ schema: tokenRequestSchema }) dto: TokenRequestDto, @Ip() clientIp: string) {
-    return this.auth.issueToken(dto.email, dto.password, clientIp);
+    return this.auth.issueToken(dto.email, dto.password, clientIp, dto.code);
   }
 
   /**
@@ -44,6 +45,7 @@ export class AuthController {
 
   /** Ends the caller's session: its refresh tokens and, at once, its access tokens. An API key has no session: revoke it instead. */
   @HumanOnly()
+  @OpenDuringMfaEnrollment()
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentUser() caller: AuthUser, @Body({ schema: logoutRequestSchema }) dto: LogoutRequestDto) {
@@ -51,6 +53,7 @@ export class AuthController {
   }
 
   @HumanOnly()
+  @OpenDuringMfaEnrollment()
   @Get('me')
   async me(@CurrentUser() caller: AuthUser) {
     const user = await this.users.findById(caller.tenantId, caller.userId);

@@ -19,6 +19,10 @@ import { SessionsService } from './sessions.service';
 import { QualityModule } from '../quality/quality.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { RefreshReuseRecorder } from './refresh-reuse.recorder';
+import { MfaController, TenantMfaPolicyController } from './mfa/mfa.controller';
+import { MfaEnrollmentGuard } from './mfa/mfa-enrollment.guard';
+import { MfaRepository } from './mfa/mfa.repository';
+import { MfaService } from './mfa/mfa.service';
 
 @Module({
   imports: [
@@ -43,7 +47,7 @@ import { RefreshReuseRecorder } from './refresh-reuse.recorder';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, MfaController, TenantMfaPolicyController],
   providers: [
     AuthService,
     LoginThrottle,
@@ -51,8 +55,12 @@ import { RefreshReuseRecorder } from './refresh-reuse.recorder';
     SessionsService,
     RefreshTokensRepository,
     RefreshReuseRecorder,
+    MfaRepository,
+    MfaService,
     SessionRevocations,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
+    // Right after authentication: a session that must enrol a second factor may do only that.
+    { provide: APP_GUARD, useClass: MfaEnrollmentGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
     // After authentication and roles (global guards run in registration order): it needs the caller's tenant.
     { provide: APP_GUARD, useExisting: TenantRateLimitGuard },

@@ -40,7 +40,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(request: object, payload: unknown): Promise<AuthUser | false> {
     const claims = accessTokenClaims.safeParse(payload);
     if (!claims.success) return false;
-    const { sub, tid, role, sid } = claims.data;
+    const { sub, tid, role, sid, mfa } = claims.data;
     if (sid && tid) {
       const admission = await this.revocations.admit(sid, tid);
       if (admission === 'revoked') return false;
@@ -48,6 +48,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     } else if (sid && (await this.revocations.isRevoked(sid))) {
       return false;
     }
-    return { userId: sub, tenantId: tid, role, ...(sid ? { sessionId: sid } : {}) };
+    return { userId: sub, tenantId: tid, role, ...(sid ? { sessionId: sid } : {}), ...(mfa === 'enroll' ? { mfaEnrollmentPending: true as const } : {}) };
   }
 }

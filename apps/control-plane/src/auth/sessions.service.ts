@@ -7,6 +7,8 @@ import { AuthConfig } from '../config/control-plane.config';
 import type { AccessTokenClaims, AuthUser } from './auth-user';
 import { generateRefreshToken, hashRefreshToken } from './refresh-token';
 import type { RequestOrigin } from '../common/request-origin';
+import { MfaRepository } from './mfa/mfa.repository';
+import { enrollmentPending } from './mfa/mfa-policy';
 import { RefreshReuseRecorder } from './refresh-reuse.recorder';
 import { RefreshTokensRepository, type NewRefreshToken, type RotatedUser } from './refresh-tokens.repository';
 import { SessionRevocations } from './session-revocations';
@@ -43,13 +45,15 @@ export class SessionsService {
     private readonly auth: AuthConfig,
     private readonly config: AuthSessionsConfig,
     private readonly reuse: RefreshReuseRecorder,
+    private readonly mfa: MfaRepository,
   ) {}
 
   /** A new session for a user who just proved who they are. */
-  async start(user: SessionUser): Promise<IssuedToken> {
+  /** A new session for a user who just proved who they are; one that must enrol a second factor first can do only that. */
+  async start(user: SessionUser, mfaEnrollmentPending: boolean): Promise<IssuedToken> {
     const refresh = this.newRefreshToken();
     const sessionId = await this.tokens.startFamily({ userId: user.id, tenantId: user.tenantId }, refresh.stored);
-    return this.issue(user, sessionId, refresh.token);
+    return this.issue(user, sessionId, refresh.token, mfaEnrollmentPending);
   }
 
   /**
@@ -68,7 +72,9 @@ export class SessionsService {
       return { issued: null, user: result.user };
     }
     if (result.outcome === 'invalid') return { issued: null, user: null };
-    return { issued: await this.issue(result.user, result.familyId, refresh.token), user: result.user };
+    // The tenant's MFA policy is read again: a policy set, or an enrolment finished, mid-session applies at the next refresh.
+    const pending = enrollmentPending(await this.mfa.state({ userId: result.user.id, tenantId: result.user.tenantId }));
+    return { issued: await this.issue(result.user, result.familyId, refresh.token, pending), user: result.user };
   }
 
   /**
@@ -90,8 +96,8 @@ export class SessionsService {
     this.logger.log({ msg: 'logged out', userId: caller.userId, sessions: sessions.size });
   }
 
-  private async issue(user: SessionUser, sessionId: string, refreshToken: string): Promise<IssuedToken> {
-    const claims: AccessTokenClaims = { sub: user.id, tid: user.tenantId, role: user.role, sid: sessionId };
+  private async issue(user: SessionUser, sessionId: string, refreshToken: string, mfaEnrollmentPending: boolean): Promise<IssuedToken> {
+    const claims: AccessTokenClaims = { sub: user.id, tid: user.tenantId, role: user.role, sid: sessionId, ...(mfaEnrollmentPending ? { mfa: 'enroll' as const } : {}) };
     return {
       accessToken: await this.jwt.signAsync(claims),
       tokenType: 'Bearer',

@@ -9,7 +9,11 @@ export type AppErrorCode =
   | 'not_found'
   | 'conflict'
   | 'too_many_requests'
-  | 'unavailable';
+  | 'unavailable'
+  /** The password was right; the account's second factor (a TOTP or recovery code) is needed too. */
+  | 'mfa_required'
+  /** The tenant requires MFA and the caller has not enrolled: only enrolment is open to them. */
+  | 'mfa_enrollment_required';
 
 export interface FieldProblem {
   field: string;

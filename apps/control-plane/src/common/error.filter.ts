@@ -12,6 +12,8 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   conflict: 409,
   too_many_requests: 429,
   unavailable: 503,
+  mfa_required: 401,
+  mfa_enrollment_required: 403,
 };
 
 const CODE_BY_STATUS: Record<number, string> = {

@@ -23,6 +23,10 @@ export class Tenant {
   @Column({ name: 'catalog_error', type: 'text', nullable: true })
   catalogError: string | null;
 
+  /** Set by a platform operator: the tenant's password users must use multi-factor authentication. */
+  @Column({ name: 'mfa_required', type: 'boolean', default: false })
+  mfaRequired: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

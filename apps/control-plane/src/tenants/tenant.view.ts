@@ -6,6 +6,7 @@ export function tenantView(tenant: Tenant) {
     slug: tenant.slug,
     name: tenant.name,
     catalog: { name: tenant.catalogName, status: tenant.catalogStatus, error: tenant.catalogError },
+    mfaRequired: tenant.mfaRequired ?? false,
     createdAt: tenant.createdAt,
   };
 }

@@ -20,6 +20,14 @@ export class User {
   @Column('text')
   role: Role;
 
+  /** The TOTP secret under SECRETS_KEYS, while enrolling or once enabled; never shown. */
+  @Column({ name: 'mfa_secret_ciphertext', type: 'text', nullable: true })
+  mfaSecretCiphertext: string | null;
+
+  /** When multi-factor authentication was turned on; null: off (or enrolment not finished). */
+  @Column({ name: 'mfa_enabled_at', type: 'timestamptz', nullable: true })
+  mfaEnabledAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

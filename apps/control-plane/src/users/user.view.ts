@@ -7,6 +7,7 @@ export function userView(user: User) {
     email: user.email,
     role: user.role,
     tenantId: user.tenantId,
+    mfaEnabled: user.mfaEnabledAt != null,
     createdAt: user.createdAt,
   };
 }
