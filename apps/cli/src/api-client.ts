@@ -18,7 +18,8 @@ export class ApiError extends CliError {
 /** The server's own message already names the bad fields; 401 gets advice instead. */
 function describe(status: number, body: ErrorBody): string {
   if (status === 401 && body.message === 'invalid or expired API key') return 'the API key (ADE_API_KEY) is invalid, expired or revoked';
-  if (status === 401) return body.message === 'invalid email or password' ? body.message : 'not logged in or the session expired; run `ade login`';
+  if (status === 401 && (body.error === 'mfa_required' || body.message === 'invalid email or password' || body.message === 'invalid email, password or code')) return body.message!;
+  if (status === 401) return 'not logged in or the session expired; run `ade login`';
   return body.message ?? `request failed with HTTP ${status}`;
 }
 
@@ -46,8 +47,8 @@ export class ApiClient {
     return this.request<T>('POST', path, body);
   }
 
-  delete<T>(path: string): Promise<T> {
-    return this.request<T>('DELETE', path);
+  delete<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('DELETE', path, body);
   }
 
   put<T>(path: string, body: unknown): Promise<T> {

@@ -27,10 +27,15 @@ import { uploadCommand } from './commands/upload.command';
 import { validateCommand } from './commands/validate.command';
 import { warehouseAutoStopCommand, warehouseListCommand } from './commands/warehouse.command';
 import { webhookSetCommand, webhookShowCommand } from './commands/webhook.command';
+import { mfaDisableCommand, mfaEnrollCommand, mfaStatusCommand, tenantMfaCommand } from './commands/mfa.command';
 
 export const commands: Command[] = [
   loginCommand,
   logoutCommand,
+  mfaEnrollCommand,
+  mfaStatusCommand,
+  mfaDisableCommand,
+  tenantMfaCommand,
   statusCommand,
   catalogInitCommand,
   catalogHealthCommand,

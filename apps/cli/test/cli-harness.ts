@@ -7,8 +7,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real CLI in-process with captured output and its own config directory. */
-export function cliRunner(env: Record<string, string>) {
+/**
+ * Runs the real CLI in-process with captured output and its own config directory. A prompt is
+ * answered by `answer` (given the question and what was printed so far), else with ADE_PASSWORD.
+ */
+export function cliRunner(env: Record<string, string>, answer?: (question: string, printed: string) => string | undefined) {
   return async (...argv: string[]): Promise<CliResult> => {
     let stdout = '';
     let stderr = '';
@@ -16,7 +19,7 @@ export function cliRunner(env: Record<string, string>) {
       stdout: (text) => (stdout += text),
       stderr: (text) => (stderr += text),
       env,
-      prompt: async () => env.ADE_PASSWORD ?? '',
+      prompt: async (question) => answer?.(question, stdout) ?? env.ADE_PASSWORD ?? '',
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 100))),
     };
     const code = await runCli(argv, io);
