@@ -230,7 +230,7 @@ describe('the PHI boundary', () => {
     const run = await waitForRunEnd(platform.cp, platform.tenant, runId);
     expect(run).toMatchObject({ status: 'succeeded', counts: { rowsLoaded: 0, filesLoaded: 0, filesQuarantined: 1 } });
     const incidents = await get(`/v1/pipelines/${pipeline.id}/incidents`);
-    expect(JSON.stringify(incidents)).toContain('its first line holds values, not column names (4 of 6 cells are numbers, dates or identifiers)');
+    expect(JSON.stringify(incidents)).toContain('its first line holds values, not column names (6 of 6 cells are numbers, dates, identifiers or values that recur below them)');
 
     const postgres = await dumpPostgresSchema(platform.schema);
     const redis = await dumpRedisPrefix(platform.queuePrefix);
@@ -250,10 +250,21 @@ describe('the PHI boundary', () => {
     const run = await waitForRunEnd(platform.cp, platform.tenant, await triggerRun(platform.cp, platform.tenant, pipeline.id));
     expect(run).toMatchObject({ status: 'succeeded', counts: { rowsLoaded: 0, filesLoaded: 0, filesQuarantined: 1 } });
     const incidents = JSON.stringify(await get(`/v1/pipelines/${pipeline.id}/incidents`));
-    expect(incidents).toContain('its first line holds values, not column names (3 of 4 cells are numbers, dates or identifiers)');
+    expect(incidents).toContain('its first line holds values, not column names (4 of 4 cells are numbers, dates, identifiers or values that recur below them)');
     expect(incidents).not.toContain(MEMBER_RUN);
     const schemaVersions = await get(`/v1/pipelines/${pipeline.id}/schema-versions`);
     expect(JSON.stringify(schemaVersions)).not.toContain(MEMBER_RUN);
+    const postgres = await dumpPostgresSchema(platform.schema);
+    expect(postgres.flatMap(({ table, row }) => findMarkers(row, markers).map((hit) => ({ table, ...hit })))).toEqual([]);
+  });
+
+  it('fails a headerless file of names alone: a first record whose names recur below it in the same columns', async () => {
+    const headerless = [`${FIRST_NAME},${LAST_NAME},Wichita`, `${FIRST_NAME},${LAST_NAME},Topeka`, `Abigailphi,${LAST_NAME},Wichita`].join('\n');
+    await land(platform.dataDir, platform.tenant.tenantId, 'names-headerless/2026-05.csv', `${headerless}\n`);
+    const pipeline = await createPipeline(platform.cp, platform.tenant, { name: 'names-headerless', sourcePath: 'names-headerless', targetTable: 'healthcare_data.silver.headerless_names' });
+    const run = await waitForRunEnd(platform.cp, platform.tenant, await triggerRun(platform.cp, platform.tenant, pipeline.id));
+    expect(run).toMatchObject({ status: 'succeeded', counts: { rowsLoaded: 0, filesLoaded: 0, filesQuarantined: 1 } });
+    expect(JSON.stringify(await get(`/v1/pipelines/${pipeline.id}/incidents`))).toContain('its first line holds values, not column names (3 of 3 cells are numbers, dates, identifiers or values that recur below them)');
     const postgres = await dumpPostgresSchema(platform.schema);
     expect(postgres.flatMap(({ table, row }) => findMarkers(row, markers).map((hit) => ({ table, ...hit })))).toEqual([]);
   });

@@ -142,6 +142,12 @@ export interface TenantCatalog extends SqlSession {
    * a row value.
    */
   inferSourceSchema(file: SchemaInferenceRequest): Promise<SchemaColumn[]>;
+  /**
+   * Per column (by name, as inferSourceSchema names them), whether the name is also one of the
+   * file's first values in that column, ignoring case: how a headerless file's first record of
+   * names (which recur below it) is told from a header. Booleans only: no value leaves the engine.
+   */
+  namesAmongValues(file: SchemaInferenceRequest, columns: readonly string[]): Promise<boolean[]>;
   /** The latest registered schema of a table, or null when none was ever registered. */
   registeredSchema(table: TableRef): Promise<RegisteredSchema | null>;
   /**

@@ -17,7 +17,7 @@ import type {
 import { ingestBronze, type BeforeIngestCommit } from './bronze-ingest';
 import { engineErrorFacts, redactedEngineError } from './engine-error';
 import { latestRegisteredSchema } from './schema-history';
-import { inferSourceSchema } from './source-schema';
+import { inferSourceSchema, namesAmongValues } from './source-schema';
 import { countRowsSql, describeTableSql, exportTableSql, findCheckpointSql, insertQuarantineSql, lastWritesSql, quarantinedFilesSql, resetThreadsSql, schemasSql, singleThreadSql, tableExistsSql, tablesWithColumnsSql } from './sql';
 import { assertTableInCatalog } from './table-ref';
 import { quoteColumnName } from './sql';
@@ -83,6 +83,10 @@ export class DuckDbTenantCatalog implements TenantCatalog {
 
   inferSourceSchema(file: SchemaInferenceRequest): Promise<SchemaColumn[]> {
     return this.#serial(() => inferSourceSchema(this.connection, file));
+  }
+
+  namesAmongValues(file: SchemaInferenceRequest, columns: readonly string[]): Promise<boolean[]> {
+    return this.#serial(() => namesAmongValues(this.connection, file, columns));
   }
 
   registeredSchema(table: TableRef): Promise<RegisteredSchema | null> {

@@ -6,7 +6,7 @@ import { sourceReadFailure } from './ingest-failure';
 import { confirmedType, logicalType } from './logical-type';
 import { assertSourceColumns } from './source-columns';
 import { assertReadableSource } from './source-file-check';
-import { describeSourceSql, inferSourceSql, readSourceSql, sampleColumnsSql } from './sql';
+import { describeSourceSql, inferSourceSql, namesAmongValuesSql, readSourceSql, sampleColumnsSql } from './sql';
 import { selectRows } from './transaction';
 
 /**
@@ -33,6 +33,21 @@ export async function inferSourceSchema(connection: DuckDBConnection, request: S
       name: column.name,
       type: confirmedType(column.type, { values: Number(sample?.[`n${i}`] ?? 0), misfits: Number(sample?.[`m${i}`] ?? 0) }),
     }));
+  } catch (error) {
+    throw sourceReadFailure(error, source);
+  }
+}
+
+/**
+ * Per column of the file, whether its name is also one of its first values (see
+ * namesAmongValuesSql): a headerless file's first record of names, whose names recur below it.
+ */
+export async function namesAmongValues(connection: DuckDBConnection, request: SchemaInferenceRequest, columns: readonly string[]): Promise<boolean[]> {
+  if (columns.length === 0) return [];
+  const source = { ...request, displayPath: request.displayPath ?? basename(request.path) };
+  try {
+    const [row] = await selectRows(connection, namesAmongValuesSql(readSourceSql(source.path, source.format, source.options), columns));
+    return columns.map((_, i) => Number(row?.[`s${i}`] ?? 0) > 0);
   } catch (error) {
     throw sourceReadFailure(error, source);
   }

@@ -1,5 +1,5 @@
 import type { SchemaColumn } from '@ade/contracts';
-import { quoteColumnName, sqlInteger } from './literals';
+import { quoteColumnName, sqlInteger, sqlString } from './literals';
 import { misfitSql } from './value-fit.sql';
 
 /** DuckDB's sniffers look at this many rows by default; the check looks at the same amount. */
@@ -19,4 +19,20 @@ export function sampleColumnsSql(rawSourceSql: string, columns: readonly SchemaC
   });
   return `SELECT ${measures.join(', ')}
 FROM (SELECT * FROM (${rawSourceSql}) LIMIT ${sqlInteger(sampleRows)}) AS src`;
+}
+
+/** Rows a header is compared with: its neighbours, not the whole file. */
+export const NAME_SAMPLE_ROWS = 1000;
+
+/**
+ * Over the first rows of the raw source: per column, how many of its values are its own name
+ * (`s<i>`, ignoring case and surrounding blanks). Only the counts leave the engine, never a value.
+ */
+export function namesAmongValuesSql(rawSourceSql: string, columns: readonly string[]): string {
+  const measures = columns.map((name, i) => {
+    const value = `src.${quoteColumnName(name)}`;
+    return `count(*) FILTER (WHERE lower(trim(${value})) = lower(trim(${sqlString(name)}))) AS s${i}`;
+  });
+  return `SELECT ${measures.join(', ')}
+FROM (SELECT * FROM (${rawSourceSql}) LIMIT ${sqlInteger(NAME_SAMPLE_ROWS)}) AS src`;
 }
