@@ -55,6 +55,7 @@ export const modules = [
     name: 'auth',
     mutate: [
       'apps/control-plane/src/auth/{refresh-token,password-hasher,jwks-client,login-throttle,session-revocations,sessions.service,jwt.strategy,idp-jwt.strategy}.ts',
+      'apps/control-plane/src/auth/mfa/{totp,recovery-codes,mfa-policy}.ts',
       'apps/control-plane/src/api-keys/{api-key-format,api-key-scopes,api-key-authenticator}.ts',
       'apps/control-plane/src/rate-limits/{rate-limit-decision,tenant-rate-limiter,counted-requests}.ts',
     ],

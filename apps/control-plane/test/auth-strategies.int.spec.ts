@@ -86,6 +86,15 @@ describe('JwtStrategy (real Redis for revocations and rate counts)', () => {
     });
   });
 
+  it("marks the caller of a session that must enrol a second factor first, and refuses any other value of the claim", async () => {
+    const sid = randomUUID();
+    expect(await authenticate(strategy, ours({ ...claims, sid, mfa: 'enroll' }))).toEqual({
+      outcome: 'success',
+      user: { userId: claims.sub, tenantId: claims.tid, role: 'tenant_admin', sessionId: sid, mfaEnrollmentPending: true },
+    });
+    expect(await authenticate(strategy, ours({ ...claims, sid, mfa: 'done' }))).toEqual({ outcome: 'fail' });
+  });
+
   it('refuses an expired token, a foreign issuer or audience, and a session that was revoked', async () => {
     const sid = randomUUID();
     await revocations.revoke(sid);

@@ -105,6 +105,23 @@ describe('SessionsService (real PostgreSQL and Redis)', () => {
     expect(alerts).toEqual([{ tenant_id: user.tenantId, user_id: user.id, kind: 'session_token_reused', table_name: null, run_id: null }]);
   });
 
+  it("issues a session that must enrol a second factor with the claim that limits it, and reads the tenant's policy again at each refresh", async () => {
+    const claimsOf = (token: string) => new JwtService().decode(token) as { mfa?: string };
+    const limited = await sessions.start(user, true);
+    expect(claimsOf(limited.accessToken).mfa).toBe('enroll');
+    expect(claimsOf((await sessions.start(user, false)).accessToken).mfa).toBeUndefined();
+    // The tenant does not require MFA: the next refresh of the limited session lifts the limit.
+    const { issued } = await sessions.refresh(limited.refreshToken, origin);
+    expect(claimsOf(issued!.accessToken).mfa).toBeUndefined();
+    await db.dataSource.query(`UPDATE tenants SET mfa_required = true WHERE id = $1`, [user.tenantId]);
+    try {
+      const again = await sessions.refresh(issued!.refreshToken, origin);
+      expect(claimsOf(again.issued!.accessToken).mfa).toBe('enroll');
+    } finally {
+      await db.dataSource.query(`UPDATE tenants SET mfa_required = false WHERE id = $1`, [user.tenantId]);
+    }
+  });
+
   it("logs out the caller's session and the refresh token's, counting them", async () => {
     const current = await sessions.start(user, false);
     const other = await sessions.start(user, false);

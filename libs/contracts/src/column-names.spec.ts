@@ -11,6 +11,8 @@ const PUBLISHED_HEADERS = [
   'Id', 'BIRTHDATE', 'SSN', 'DRIVERS', 'PASSPORT', 'PATIENTID', 'DIAGNOSIS1', 'HEALTHCAREEXPENSES', 'LAT', 'LON',
   // Others seen in payer files, and DuckDB's own names for a headerless read
   'Tot_30day_Fills', 'GE65_Tot_Clms', 'zip5', 'ndc11', 'Paid Amount ($)', 'Member #', 'column0', 'column0999', '_rescued_data',
+  // Digits, dots and dashes inside a name are not a number or a date on their own
+  '12 Months Paid', 'Paid 12', 'Year 2019', 'ICD-10-CM', 'dx.1', 'Amount 1,250', 'Rate 5%', 'Contact @ Office',
 ];
 
 /** The first record of a headerless member or claim file, cell by cell: each must read as a value. */
@@ -25,6 +27,17 @@ const FIRST_RECORD_CELLS: Array<[string, string]> = [
   ['9.4.62', 'a date'],
   ['jane.doe@example.org', 'an e-mail address'],
   ['1d604da9-9a81-4ba9-80c2-de3375d59b40', 'a UUID'],
+  ['member 1D604DA9-9A81-4BA9-80C2-DE3375D59B40', 'a UUID'],
+  [' -12 ', 'a number'],
+  ['+7', 'a number'],
+  ['45%', 'a number'],
+  ['1,250', 'a number'],
+  ['DOB 1962-04-09', 'a date'],
+  ['1962-04-09 visit', 'a date'],
+  ['2024.01.05', 'a date'],
+  ['a@b.co', 'an e-mail address'],
+  ['tab\there', 'a control character'],
+  ['del\u007f', 'a control character'],
   ['SMITH\u0000', 'a control character'],
 ];
 

@@ -10,9 +10,10 @@ const VALUE_SHAPES: ReadonlyArray<[RegExp, string]> = [
   [/[\u0000-\u001f\u007f]/, 'a control character'],
   [/^\s*[-+$]?\d[\d,]*(\.\d+)?%?\s*$/, 'a number'],
   [/\d{5,}/, 'a run of five or more digits'],
-  [/(^|[^\d])\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}($|[^\d])/, 'a date'],
-  [/[^\s@]+@[^\s@]+\.[^\s@]+/, 'an e-mail address'],
-  [/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i, 'a UUID'],
+  // Digit, separator, one or two digits, separator, digit: the year's other digits change nothing.
+  [/\d[-/.]\d{1,2}[-/.]\d/, 'a date'],
+  [/[^\s@]@[^\s@]+\.[^\s@]/, 'an e-mail address'],
+  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i, 'a UUID'],
 ];
 
 /** Why a column name looks like a value, or null when it reads as a name. */

@@ -397,6 +397,8 @@ describe('eventJobId', () => {
     expect(eventJobId(event('job.refused', { jobId: null }))).toBe(`job.refused.${tenantId}.unnamed.${Date.parse(at)}`);
     expect(event('job.refused', { jobName: null, reason: 'unsealed' }).data).toMatchObject({ jobName: null, reason: 'unsealed' });
     expect(refusal('job.refused', { ...valid['job.refused'], jobId: 'MBR 1EG4-TE5-MK72 SMITH' })).toMatch(/^invalid 'job.refused' event: jobId: Invalid string/);
+    expect(refusal('job.refused', { ...valid['job.refused'], jobId: `a.b_c-D9${'x'.repeat(120)}` })).toBeNull();
+    for (const jobId of ['', 'x'.repeat(129), 'a:b', 'a/b', 'a b']) expect(refusal('job.refused', { ...valid['job.refused'], jobId })).toMatch(/jobId: /);
     expect(refusal('job.refused', { ...valid['job.refused'], jobName: 'pipeline.run.fake' })).toMatch(/^invalid 'job.refused' event: jobName: Invalid option/);
     expect(refusal('job.refused', { ...valid['job.refused'], reason: 'because' })).toMatch(/^invalid 'job.refused' event: reason: Invalid option/);
   });

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { HumanOnly } from '../api-keys/human-only.decorator';
-import { NotFoundError } from '../common/app-error';
+import { AppError, NotFoundError } from '../common/app-error';
 import { requestOriginOf } from '../common/request-origin';
 import { UsersRepository } from '../users/users.repository';
 import { userView } from '../users/user.view';
@@ -11,7 +11,10 @@ import { AuthService } from './auth.service';
 import { tokenRequestSchema, type TokenRequestDto } from './dto/token-request.dto';
 import { logoutRequestSchema, refreshRequestSchema, type LogoutRequestDto, type RefreshRequestDto } from './dto/refresh-request.dto';
 import { OpenDuringMfaEnrollment } from './mfa/mfa-enrollment.guard';
-import { invalidRefreshToken, SessionsService } from './sessions.service';
+import { SessionsService } from './sessions.service';
+
+/** One answer for every refresh token that cannot be used: unknown, expired, revoked or replayed. */
+const invalidRefreshToken = () => new AppError('unauthorized', 'invalid or expired refresh token');
 
 @Controller('v1/auth')
 export class AuthController {

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@ade/contracts';
-import { AppError } from '../common/app-error';
 import { AuthSessionsConfig } from '../config/auth-sessions.config';
 import { AuthConfig } from '../config/control-plane.config';
 import type { AccessTokenClaims, AuthUser } from './auth-user';
@@ -26,9 +25,6 @@ export interface SessionUser {
   tenantId: string | null;
   role: Role;
 }
-
-/** One answer for every refresh token that cannot be used: unknown, expired, revoked or replayed. */
-export const invalidRefreshToken = () => new AppError('unauthorized', 'invalid or expired refresh token');
 
 /**
  * Login sessions: a session is a family of refresh tokens, each used once; its id is the `sid`

@@ -6,7 +6,8 @@ export const RECOVERY_CODE_COUNT = 10;
 /** Ten single-use codes of 60 random bits each, written `xxxx-xxxx-xxxx` for a person to copy. */
 export function generateRecoveryCodes(): string[] {
   return Array.from({ length: RECOVERY_CODE_COUNT }, () => {
-    const text = base32Encode(randomBytes(8)).slice(0, 12).toLowerCase();
+    // 8 random bytes are 13 base32 characters; the first 12 (60 bits) make the code.
+    const text = base32Encode(randomBytes(8)).toLowerCase();
     return `${text.slice(0, 4)}-${text.slice(4, 8)}-${text.slice(8, 12)}`;
   });
 }

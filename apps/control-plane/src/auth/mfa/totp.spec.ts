@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateRecoveryCodes, hashRecoveryCode, looksLikeRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes';
 import { base32Decode, base32Encode, generateTotpSecret, matchingTotpStep, otpauthUri, totpCode, totpStep } from './totp';
@@ -20,7 +21,11 @@ describe('TOTP (RFC 6238)', () => {
   });
 
   it('round-trips base32 (RFC 4648) and makes 160-bit secrets', () => {
-    expect(base32Encode(Buffer.from('foobar'))).toBe('MZXW6YTBOI');
+    // RFC 4648 section 10, without the padding
+    for (const [text, encoded] of [['', ''], ['f', 'MY'], ['fo', 'MZXQ'], ['foo', 'MZXW6'], ['foob', 'MZXW6YQ'], ['fooba', 'MZXW6YTB'], ['foobar', 'MZXW6YTBOI']] as const) {
+      expect(base32Encode(Buffer.from(text))).toBe(encoded);
+      expect(base32Decode(encoded).toString()).toBe(text);
+    }
     expect(base32Decode('mzxw 6ytb-oi======').toString()).toBe('foobar');
     expect(() => base32Decode('not base32!')).toThrow('not base32');
     const secret = generateTotpSecret();
@@ -65,5 +70,8 @@ describe('recovery codes', () => {
       expect(hashRecoveryCode(code)).toMatch(/^[0-9a-f]{64}$/);
     }
     expect(looksLikeRecoveryCode('123456')).toBe(false);
+    expect(hashRecoveryCode(' ABCD-efgh-2345 ')).toBe(createHash('sha256').update('abcdefgh2345').digest('hex'));
+    for (const typed of ['abcd-efgh-2345', 'ABCDEFGH2345', ' abcd-efgh2345 ']) expect(looksLikeRecoveryCode(typed)).toBe(true);
+    for (const typed of ['xabcd-efgh-2345', 'abcd-efgh-2345x', 'abcd-efgh-2341', 'abcd--efgh-2345']) expect(looksLikeRecoveryCode(typed)).toBe(false);
   });
 });

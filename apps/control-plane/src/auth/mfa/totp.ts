@@ -15,6 +15,7 @@ export function base32Encode(bytes: Buffer): string {
   for (const byte of bytes) {
     value = (value << 8) | byte;
     bits += 8;
+    // Stryker disable next-line EqualityOperator: five bits left over are written by the next byte's loop or by the final partial character alike
     while (bits >= 5) {
       out += BASE32[(value >>> (bits - 5)) & 31];
       bits -= 5;
@@ -69,12 +70,10 @@ export function matchingTotpStep(secretBase32: string, code: string, nowMs: numb
   if (!/^\d{6}$/.test(code)) return null;
   const secret = base32Decode(secretBase32);
   const now = totpStep(nowMs);
-  let matched: number | null = null;
   for (let step = now - DRIFT_STEPS; step <= now + DRIFT_STEPS; step++) {
-    const same = timingSafeEqual(Buffer.from(totpCode(secret, step)), Buffer.from(code));
-    if (same && matched === null && (lastUsedStep === null || step > lastUsedStep)) matched = step;
+    if (timingSafeEqual(Buffer.from(totpCode(secret, step)), Buffer.from(code)) && (lastUsedStep === null || step > lastUsedStep)) return step;
   }
-  return matched;
+  return null;
 }
 
 /** The otpauth:// URI authenticator apps read from a QR code (Key Uri Format). */
