@@ -10,7 +10,8 @@ import { REFRESH_REUSE_ACTION, RefreshReuseRecorder } from '../src/auth/refresh-
 import { hashRefreshToken } from '../src/auth/refresh-token';
 import { RefreshTokensRepository } from '../src/auth/refresh-tokens.repository';
 import { SessionRevocations } from '../src/auth/session-revocations';
-import { SessionsService, type SessionUser } from '../src/auth/sessions.service';
+import type { SessionUser } from '../src/auth/session-owner';
+import { SessionsService } from '../src/auth/sessions.service';
 import { AuthSessionsConfig } from '../src/config/auth-sessions.config';
 import { AuthConfig } from '../src/config/control-plane.config';
 import { WebhookConfig } from '../src/config/webhook.config';

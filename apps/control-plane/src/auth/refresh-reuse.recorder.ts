@@ -1,20 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Role } from '@ade/contracts';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import type { RequestOrigin } from '../common/request-origin';
 import { AlertsRepository } from '../quality/alerts.repository';
 import { alertPayload } from '../quality/quality-recorder';
 import { WebhookDeliveriesRepository } from '../webhooks/webhook-deliveries.repository';
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
+import type { SessionUser } from './session-owner';
 
 export const REFRESH_REUSE_ACTION = 'auth.refresh_reuse_detected';
-
-export interface SessionHolder {
-  id: string;
-  tenantId: string | null;
-  role: Role;
-}
 
 /**
  * What a replayed refresh token leaves behind, written in the transaction that ends its session:
@@ -34,7 +28,7 @@ export class RefreshReuseRecorder {
   ) {}
 
   /** Records in `tx` (platform scope, where the token was looked up); returns the webhook deliveries to queue once it commits. */
-  async recordIn(tx: EntityManager, user: SessionHolder, sessionId: string, origin: RequestOrigin): Promise<string[]> {
+  async recordIn(tx: EntityManager, user: SessionUser, sessionId: string, origin: RequestOrigin): Promise<string[]> {
     await this.audit.appendIn(tx, {
       tenantId: user.tenantId,
       actorType: 'user',

@@ -3,12 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Role } from '@ade/contracts';
 import { DatabaseScope } from '../database/database-scope';
-
-/** Whose session: operators have no tenant, so their rows are reachable in platform scope only. */
-export interface SessionOwner {
-  userId: string;
-  tenantId: string | null;
-}
+import { inOwnerScope, type SessionOwner, type SessionUser } from './session-owner';
 
 export interface NewRefreshToken {
   tokenHash: string;
@@ -17,18 +12,12 @@ export interface NewRefreshToken {
 
 export type RevokeReason = 'logout' | 'reuse_detected' | 'user_removed';
 
-export interface RotatedUser {
-  id: string;
-  tenantId: string | null;
-  role: Role;
-}
-
 /** Records a detected reuse inside the rotation's transaction; returns what to do once it commits (webhook deliveries). */
-export type ReuseRecorder = (tx: EntityManager, user: RotatedUser, familyId: string) => Promise<string[]>;
+export type ReuseRecorder = (tx: EntityManager, user: SessionUser, familyId: string) => Promise<string[]>;
 
 export type RotationResult =
-  | { outcome: 'rotated'; familyId: string; user: RotatedUser }
-  | { outcome: 'reused'; familyId: string; user: RotatedUser | null; deliveryIds: string[] }
+  | { outcome: 'rotated'; familyId: string; user: SessionUser }
+  | { outcome: 'reused'; familyId: string; user: SessionUser | null; deliveryIds: string[] }
   | { outcome: 'invalid' };
 
 interface TokenRow {
@@ -54,7 +43,7 @@ export class RefreshTokensRepository {
   /** Starts a session (a new family) for `owner`; returns the family id, which is the session id. */
   async startFamily(owner: SessionOwner, token: NewRefreshToken): Promise<string> {
     const familyId = randomUUID();
-    await this.inOwnerScope(owner, 'operator session start', (tx) => insertToken(tx, owner, familyId, token));
+    await inOwnerScope(this.scope, owner, 'operator session start', (tx) => insertToken(tx, owner, familyId, token));
     return familyId;
   }
 
@@ -94,7 +83,7 @@ export class RefreshTokensRepository {
 
   /** Revokes one of `owner`'s sessions; another user's session id changes nothing. */
   async revokeFamily(owner: SessionOwner, familyId: string, reason: RevokeReason): Promise<void> {
-    await this.inOwnerScope(owner, 'operator session revocation', (tx) =>
+    await inOwnerScope(this.scope, owner, 'operator session revocation', (tx) =>
       tx.query(`UPDATE refresh_tokens SET revoked_at = now(), revoke_reason = $3 WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL`, [
         familyId,
         owner.userId,
@@ -105,16 +94,12 @@ export class RefreshTokensRepository {
 
   /** The session a refresh token of `owner`'s belongs to, or null when it is not one of theirs. */
   familyOfToken(owner: SessionOwner, tokenHash: string): Promise<string | null> {
-    return this.inOwnerScope(owner, 'operator session lookup', async (tx) => {
+    return inOwnerScope(this.scope, owner, 'operator session lookup', async (tx) => {
       const rows = (await tx.query(`SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND user_id = $2`, [tokenHash, owner.userId])) as {
         family_id: string;
       }[];
       return rows[0]?.family_id ?? null;
     });
-  }
-
-  private inOwnerScope<T>(owner: SessionOwner, platformReason: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return owner.tenantId ? this.scope.forTenant(owner.tenantId, work) : this.scope.asPlatform(platformReason, work);
   }
 }
 

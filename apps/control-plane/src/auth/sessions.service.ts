@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { Role } from '@ade/contracts';
 import { AuthSessionsConfig } from '../config/auth-sessions.config';
 import { AuthConfig } from '../config/control-plane.config';
 import type { AccessTokenClaims, AuthUser } from './auth-user';
@@ -9,7 +8,8 @@ import type { RequestOrigin } from '../common/request-origin';
 import { MfaRepository } from './mfa/mfa.repository';
 import { enrollmentPending } from './mfa/mfa-policy';
 import { RefreshReuseRecorder } from './refresh-reuse.recorder';
-import { RefreshTokensRepository, type NewRefreshToken, type RotatedUser } from './refresh-tokens.repository';
+import { RefreshTokensRepository, type NewRefreshToken } from './refresh-tokens.repository';
+import type { SessionUser } from './session-owner';
 import { SessionRevocations } from './session-revocations';
 
 export interface IssuedToken {
@@ -18,12 +18,6 @@ export interface IssuedToken {
   expiresIn: number;
   refreshToken: string;
   refreshExpiresIn: number;
-}
-
-export interface SessionUser {
-  id: string;
-  tenantId: string | null;
-  role: Role;
 }
 
 /**
@@ -57,7 +51,7 @@ export class SessionsService {
    * session, recorded on its user's chain with a tenant alert. Says whose session it was (for the
    * request's audit entry and access log) whether it succeeded or not.
    */
-  async refresh(refreshToken: string, origin: RequestOrigin): Promise<{ issued: IssuedToken; user: RotatedUser } | { issued: null; user: RotatedUser | null }> {
+  async refresh(refreshToken: string, origin: RequestOrigin): Promise<{ issued: IssuedToken; user: SessionUser } | { issued: null; user: SessionUser | null }> {
     const refresh = this.newRefreshToken();
     const result = await this.tokens.rotate(hashRefreshToken(refreshToken), refresh.stored, (tx, user, familyId) => this.reuse.recordIn(tx, user, familyId, origin));
     if (result.outcome === 'reused') {

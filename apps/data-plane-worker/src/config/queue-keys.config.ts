@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { isUuid } from '@ade/contracts';
 import { ConfigError, envKeyRing, key32, KEY_ID } from '@ade/config';
 import { QueueKeyring, type TenantQueueKey } from '@ade/queue';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * `WORKER_TENANT_KEYS=<tenantId>/<keyId>:<base64 key>[,...]`, as `npm run queue-keys -- <tenantId>...`
@@ -16,7 +15,7 @@ const tenantKeys = z.string().transform((value, ctx): TenantQueueKey[] => {
     const tenantId = match?.[1]?.toLowerCase() ?? '';
     const keyId = match?.[2] ?? '';
     const key = key32(match?.[3] ?? '');
-    if (!UUID.test(tenantId) || !KEY_ID.test(keyId) || key === null) {
+    if (!isUuid(tenantId) || !KEY_ID.test(keyId) || key === null) {
       ctx.addIssue({ code: 'custom', message: `entry ${index + 1}: must be <tenantId>/<keyId>:<base64 32-byte key>, as npm run queue-keys prints it` });
       return;
     }

@@ -124,6 +124,23 @@ describe('DuckDbTenantCatalog.inferSourceSchema', () => {
       expect((error as Error).message).not.toContain('Quackenbush');
     }
   });
+
+  describe('namesAmongValues', () => {
+    it("says which names recur as their own column's values, ignoring case and blanks, and nothing of the values", async () => {
+      const headerless = await landFile(fx.dir, 'members.csv', [`Zebediah,Quackenbush,Wichita`, `zebediah ,Smith,Topeka`, `Abigail,Quackenbush,Salina`].join('\n'));
+      const request = { path: headerless.path, format: 'csv' as const, options: {} };
+      const names = (await catalog.inferSourceSchema(request)).map((c) => c.name);
+      expect(names).toEqual(['Zebediah', 'Quackenbush', 'Wichita']);
+      expect(await catalog.namesAmongValues(request, names)).toEqual([true, true, false]);
+    });
+
+    it('finds no header of a real file among its values, and answers nothing for no columns', async () => {
+      const file = await landFile(fx.dir, 'eligibility.csv', ['member_id,Language,Ethnicity,Status', 'M1,English,Hispanic,Active', 'M2,Spanish,Not Hispanic,Active'].join('\n'));
+      const request = { path: file.path, format: 'csv' as const, options: {} };
+      expect(await catalog.namesAmongValues(request, ['member_id', 'Language', 'Ethnicity', 'Status'])).toEqual([false, false, false, false]);
+      expect(await catalog.namesAmongValues(request, [])).toEqual([]);
+    });
+  });
 });
 
 describe('DuckDbTenantCatalog.registeredSchema', () => {
@@ -140,33 +157,5 @@ describe('DuckDbTenantCatalog.registeredSchema', () => {
     const catalog = await fx.lakehouse.open(locator);
     expect(await catalog.registeredSchema({ catalog: CATALOG, schema: 'bronze', table: 'claims' })).toBeNull();
     await expect(catalog.registeredSchema({ catalog: 'other', schema: 'bronze', table: 'claims' })).rejects.toThrow(/not in catalog/);
-  });
-});
-
-describe('DuckDbTenantCatalog.namesAmongValues', () => {
-  let fx: LakehouseFixture;
-  let catalog: TenantCatalog;
-
-  beforeEach(async () => {
-    fx = await lakehouseFixture('names');
-    const locator = locatorFor();
-    await fx.lakehouse.provision(locator);
-    catalog = await fx.lakehouse.open(locator);
-  });
-  afterEach(() => fx.cleanup());
-
-  it("says which names recur as their own column's values, ignoring case and blanks, and nothing of the values", async () => {
-    const headerless = await landFile(fx.dir, 'members.csv', [`Zebediah,Quackenbush,Wichita`, `zebediah ,Smith,Topeka`, `Abigail,Quackenbush,Salina`].join('\n'));
-    const request = { path: headerless.path, format: 'csv' as const, options: {} };
-    const names = (await catalog.inferSourceSchema(request)).map((c) => c.name);
-    expect(names).toEqual(['Zebediah', 'Quackenbush', 'Wichita']);
-    expect(await catalog.namesAmongValues(request, names)).toEqual([true, true, false]);
-  });
-
-  it('finds no header of a real file among its values, and answers nothing for no columns', async () => {
-    const file = await landFile(fx.dir, 'eligibility.csv', ['member_id,Language,Ethnicity,Status', 'M1,English,Hispanic,Active', 'M2,Spanish,Not Hispanic,Active'].join('\n'));
-    const request = { path: file.path, format: 'csv' as const, options: {} };
-    expect(await catalog.namesAmongValues(request, ['member_id', 'Language', 'Ethnicity', 'Status'])).toEqual([false, false, false, false]);
-    expect(await catalog.namesAmongValues(request, [])).toEqual([]);
   });
 });

@@ -1,12 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { HumanOnly } from '../../api-keys/human-only.decorator';
-import { NotFoundError } from '../../common/app-error';
 import { ResourceIdPipe } from '../../common/resource-id.pipe';
 import { CurrentUser, Roles } from '../auth.decorators';
 import type { AuthUser } from '../auth-user';
 import { mfaCodeSchema, mfaPolicySchema, type MfaCodeDto, type MfaPolicyDto } from './dto/mfa.dto';
 import { OpenDuringMfaEnrollment } from './mfa-enrollment.guard';
-import { MfaRepository } from './mfa.repository';
 import { MfaService } from './mfa.service';
 
 /** The caller's own second factor: any person signed in with a password. */
@@ -14,17 +12,11 @@ import { MfaService } from './mfa.service';
 @HumanOnly()
 @OpenDuringMfaEnrollment()
 export class MfaController {
-  constructor(
-    private readonly mfa: MfaService,
-    private readonly repository: MfaRepository,
-  ) {}
+  constructor(private readonly mfa: MfaService) {}
 
   @Get()
-  async status(@CurrentUser() caller: AuthUser) {
-    const owner = { userId: caller.userId, tenantId: caller.tenantId };
-    const state = await this.mfa.state(owner);
-    if (!state) throw new NotFoundError('user');
-    return { enabled: state.enabled, required: state.required, recoveryCodesLeft: state.enabled ? await this.repository.unusedRecoveryCodes(owner) : 0 };
+  status(@CurrentUser() caller: AuthUser) {
+    return this.mfa.status(caller);
   }
 
   /** A new secret to put in an authenticator app; MFA is on once a code from it is sent to /activate. */
@@ -53,11 +45,10 @@ export class MfaController {
 @Roles('platform_operator')
 @HumanOnly()
 export class TenantMfaPolicyController {
-  constructor(private readonly repository: MfaRepository) {}
+  constructor(private readonly mfa: MfaService) {}
 
   @Put()
-  async set(@Param('id', new ResourceIdPipe('tenant')) tenantId: string, @Body({ schema: mfaPolicySchema }) dto: MfaPolicyDto) {
-    if (!(await this.repository.setRequired(tenantId, dto.required))) throw new NotFoundError('tenant');
-    return { tenantId, mfaRequired: dto.required };
+  set(@Param('id', new ResourceIdPipe('tenant')) tenantId: string, @Body({ schema: mfaPolicySchema }) dto: MfaPolicyDto) {
+    return this.mfa.setRequired(tenantId, dto.required);
   }
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { DatabaseScope } from '../../database/database-scope';
-import type { SessionOwner } from '../refresh-tokens.repository';
+import { inOwnerScope, type SessionOwner } from '../session-owner';
 
 export interface MfaState {
   secretCiphertext: string | null;
@@ -22,7 +21,7 @@ export class MfaRepository {
   constructor(private readonly scope: DatabaseScope) {}
 
   state(owner: SessionOwner): Promise<MfaState | null> {
-    return this.inOwnerScope(owner, 'operator MFA state', async (tx) => {
+    return inOwnerScope(this.scope, owner, 'operator MFA state', async (tx) => {
       const rows: Array<{ secret: string | null; enabled: boolean; last_step: string | null; required: boolean | null }> = await tx.query(
         `SELECT u.mfa_secret_ciphertext AS secret, u.mfa_enabled_at IS NOT NULL AS enabled, u.mfa_last_step AS last_step, t.mfa_required AS required
          FROM users u LEFT JOIN tenants t ON t.id = u.tenant_id WHERE u.id = $1`,
@@ -35,7 +34,7 @@ export class MfaRepository {
 
   /** Starts (or restarts) an enrolment with a new secret; false when MFA is already on. */
   async savePendingSecret(owner: SessionOwner, ciphertext: string): Promise<boolean> {
-    const [, affected]: [unknown, number] = await this.inOwnerScope(owner, 'operator MFA enrolment', (tx) =>
+    const [, affected]: [unknown, number] = await inOwnerScope(this.scope, owner, 'operator MFA enrolment', (tx) =>
       tx.query(`UPDATE users SET mfa_secret_ciphertext = $2, mfa_last_step = NULL WHERE id = $1 AND mfa_enabled_at IS NULL`, [owner.userId, ciphertext]),
     );
     return affected > 0;
@@ -43,7 +42,7 @@ export class MfaRepository {
 
   /** Turns MFA on with the step of the code that proved the secret, replacing any recovery codes; false when it was on already. */
   activate(owner: SessionOwner, step: number, recoveryCodeHashes: readonly string[]): Promise<boolean> {
-    return this.inOwnerScope(owner, 'operator MFA activation', async (tx) => {
+    return inOwnerScope(this.scope, owner, 'operator MFA activation', async (tx) => {
       const [, affected]: [unknown, number] = await tx.query(
         `UPDATE users SET mfa_enabled_at = now(), mfa_last_step = $2 WHERE id = $1 AND mfa_enabled_at IS NULL AND mfa_secret_ciphertext IS NOT NULL`,
         [owner.userId, step],
@@ -59,7 +58,7 @@ export class MfaRepository {
 
   /** Records a code's step as used; false when that step (or a later one) was used already, so a code works once. */
   async acceptStep(owner: SessionOwner, step: number): Promise<boolean> {
-    const [, affected]: [unknown, number] = await this.inOwnerScope(owner, 'operator MFA code', (tx) =>
+    const [, affected]: [unknown, number] = await inOwnerScope(this.scope, owner, 'operator MFA code', (tx) =>
       tx.query(`UPDATE users SET mfa_last_step = $2 WHERE id = $1 AND mfa_enabled_at IS NOT NULL AND (mfa_last_step IS NULL OR mfa_last_step < $2)`, [owner.userId, step]),
     );
     return affected > 0;
@@ -67,21 +66,21 @@ export class MfaRepository {
 
   /** Uses up a recovery code; false when it is not one of the user's unused codes. */
   async useRecoveryCode(owner: SessionOwner, codeHash: string): Promise<boolean> {
-    const [, affected]: [unknown, number] = await this.inOwnerScope(owner, 'operator MFA recovery code', (tx) =>
+    const [, affected]: [unknown, number] = await inOwnerScope(this.scope, owner, 'operator MFA recovery code', (tx) =>
       tx.query(`UPDATE mfa_recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL`, [owner.userId, codeHash]),
     );
     return affected > 0;
   }
 
   unusedRecoveryCodes(owner: SessionOwner): Promise<number> {
-    return this.inOwnerScope(owner, 'operator MFA recovery codes', async (tx) => {
+    return inOwnerScope(this.scope, owner, 'operator MFA recovery codes', async (tx) => {
       const rows: Array<{ n: number }> = await tx.query(`SELECT count(*)::int AS n FROM mfa_recovery_codes WHERE user_id = $1 AND used_at IS NULL`, [owner.userId]);
       return rows[0]!.n;
     });
   }
 
   disable(owner: SessionOwner): Promise<void> {
-    return this.inOwnerScope(owner, 'operator MFA removal', async (tx) => {
+    return inOwnerScope(this.scope, owner, 'operator MFA removal', async (tx) => {
       await tx.query(`UPDATE users SET mfa_secret_ciphertext = NULL, mfa_enabled_at = NULL, mfa_last_step = NULL WHERE id = $1`, [owner.userId]);
       await tx.query(`DELETE FROM mfa_recovery_codes WHERE user_id = $1`, [owner.userId]);
     });
@@ -91,9 +90,5 @@ export class MfaRepository {
   async setRequired(tenantId: string, required: boolean): Promise<boolean> {
     const [, affected]: [unknown, number] = await this.scope.forTenant(tenantId, (tx) => tx.query(`UPDATE tenants SET mfa_required = $2, updated_at = now() WHERE id = $1`, [tenantId, required]));
     return affected > 0;
-  }
-
-  private inOwnerScope<T>(owner: SessionOwner, platformReason: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return owner.tenantId ? this.scope.forTenant(owner.tenantId, work) : this.scope.asPlatform(platformReason, work);
   }
 }

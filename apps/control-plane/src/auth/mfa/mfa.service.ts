@@ -3,7 +3,7 @@ import { AppError, ConflictError, InvalidFieldError, NotFoundError } from '../..
 import { SecretBox } from '../../secrets/secret-box';
 import { UsersRepository } from '../../users/users.repository';
 import type { AuthUser } from '../auth-user';
-import type { SessionOwner } from '../refresh-tokens.repository';
+import type { SessionOwner } from '../session-owner';
 import { MfaRepository, type MfaState } from './mfa.repository';
 import { generateRecoveryCodes, hashRecoveryCode, looksLikeRecoveryCode } from './recovery-codes';
 import { generateTotpSecret, matchingTotpStep, otpauthUri } from './totp';
@@ -57,6 +57,19 @@ export class MfaService {
     if (!state?.enabled) throw new ConflictError('multi-factor authentication is not on');
     if (!(await this.secondFactorHolds(owner, state, code))) throw new InvalidFieldError('code', 'is not a current code or an unused recovery code');
     await this.repository.disable(owner);
+  }
+
+  async status(caller: AuthUser): Promise<{ enabled: boolean; required: boolean; recoveryCodesLeft: number }> {
+    const owner = ownerOf(caller);
+    const state = await this.repository.state(owner);
+    if (!state) throw new NotFoundError('user');
+    return { enabled: state.enabled, required: state.required, recoveryCodesLeft: state.enabled ? await this.repository.unusedRecoveryCodes(owner) : 0 };
+  }
+
+  /** An operator's policy: whether the tenant's password users must use a second factor. */
+  async setRequired(tenantId: string, required: boolean): Promise<{ tenantId: string; mfaRequired: boolean }> {
+    if (!(await this.repository.setRequired(tenantId, required))) throw new NotFoundError('tenant');
+    return { tenantId, mfaRequired: required };
   }
 
   state(owner: SessionOwner): Promise<MfaState | null> {
