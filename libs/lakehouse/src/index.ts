@@ -2,3 +2,4 @@ export * from './errors';
 export * from './lakehouse.port';
 export * from './schema-fingerprint';
 export * from './duckdb';
+export * from './databricks';

@@ -2,11 +2,11 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { formatTableName } from '@ade/contracts';
 import { LakehouseError } from '../errors';
 import type { BronzeIngestRequest, BronzeIngestResult } from '../lakehouse.port';
-import { withConflictRetry } from './conflict-retry';
+import { withConflictRetry } from '../landing/conflict-retry';
 import { ingestFailure, type IngestPhase } from './ingest-failure';
 import { landPlanned } from './planned-landing';
-import { assertReadableSource } from './source-file-check';
-import { assertSourceColumns, listColumnNames, unknownColumns } from './source-columns';
+import { assertReadableSource } from '../landing/source-file-check';
+import { assertSourceColumns, listColumnNames, unknownColumns } from '../landing/source-columns';
 import {
   createBronzeTableSql,
   describeSourceSql,
@@ -17,7 +17,7 @@ import {
   tableColumnsSql,
   tableExistsSql,
 } from './sql';
-import { assertBronzeTarget } from './table-ref';
+import { assertBronzeTarget } from '../landing/table-ref';
 import { begin, commit, rollbackQuietly, selectRows } from './transaction';
 
 /** What an ingest has written, uncommitted, when it reaches its COMMIT. */

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { LakehouseError } from '../errors';
 import type { CatalogLocator } from '../lakehouse.port';
-import { withConflictRetry } from './conflict-retry';
+import { withConflictRetry } from '../landing/conflict-retry';
 import { engineErrorFacts } from './engine-error';
 import { catalogOwnersSql, insertCatalogInfoSql, provisionSql } from './sql';
 import { begin, commit, rollbackQuietly, selectRows } from './transaction';

@@ -1,6 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ContractViolation, expectationSqlProblem, formatTableName, rewriteExpectationSql, type SchemaColumn, type TableRef } from '@ade/contracts';
+import { formatTableName, type SchemaColumn, type TableRef } from '@ade/contracts';
 import { LakehouseError } from '../errors';
+import { vettedExportCondition } from '../landing/export-filter';
+import { SessionCalls } from '../landing/session-calls';
 import type {
   BronzeIngestRequest,
   BronzeIngestResult,
@@ -19,7 +21,7 @@ import { engineErrorFacts, redactedEngineError } from './engine-error';
 import { latestRegisteredSchema } from './schema-history';
 import { inferSourceSchema, namesAmongValues } from './source-schema';
 import { countRowsSql, describeTableSql, exportTableSql, findCheckpointSql, insertQuarantineSql, lastWritesSql, quarantinedFilesSql, resetThreadsSql, schemasSql, singleThreadSql, tableExistsSql, tablesWithColumnsSql } from './sql';
-import { assertTableInCatalog } from './table-ref';
+import { assertTableInCatalog } from '../landing/table-ref';
 import { quoteColumnName } from './sql';
 import { selectRows } from './transaction';
 
@@ -45,15 +47,16 @@ const standaloneHooks: SessionHooks = { serializeIngest: (_table, work) => work(
  */
 export class DuckDbTenantCatalog implements TenantCatalog {
   readonly dialect = 'duckdb' as const;
-  #tail: Promise<unknown> = Promise.resolve();
-  #closed = false;
+  readonly #calls: SessionCalls;
   #reduced = false;
 
   constructor(
     readonly name: string,
     private readonly connection: DuckDBConnection,
     private readonly hooks: SessionHooks = standaloneHooks,
-  ) {}
+  ) {
+    this.#calls = new SessionCalls(name);
+  }
 
   query<T extends Row = Row>(sql: string): Promise<T[]> {
     return this.#serial(() => this.#statement(async () => (await selectRows(this.connection, sql)) as T[]));
@@ -162,7 +165,7 @@ export class DuckDbTenantCatalog implements TenantCatalog {
       const columns = await this.#statement(async () =>
         (await selectRows(this.connection, describeTableSql(table))).map((row) => ({ name: String(row['column_name']), type: String(row['column_type']) })),
       );
-      const condition = where === null ? null : vettedCondition(where, columns.map((c) => c.name), table);
+      const condition = where === null ? null : vettedExportCondition(where, columns.map((c) => c.name), table, quoteColumnName);
       const rows = await this.#statement(async () => (await this.connection.run(exportTableSql(table, condition, format, target))).rowsChanged);
       return { rows, columns };
     });
@@ -177,24 +180,15 @@ export class DuckDbTenantCatalog implements TenantCatalog {
 
   /** Disconnects this session only; the tenant's instance and its files stay open for others. */
   close(): Promise<void> {
-    const closing = this.#tail.then(async () => {
-      if (this.#closed) return;
-      this.#closed = true;
+    return this.#calls.end(async () => {
       if (this.#reduced) await this.connection.run(resetThreadsSql()).catch(() => undefined);
       this.connection.disconnectSync();
       this.hooks.onClose();
     });
-    this.#tail = closing.catch(() => undefined);
-    return closing;
   }
 
   #serial<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.#tail.then(() => {
-      if (this.#closed) throw new Error(`catalog session '${this.name}' is closed`);
-      return work();
-    });
-    this.#tail = run.catch(() => undefined);
-    return run;
+    return this.#calls.run(work);
   }
 
   /** Caller-written SQL: conflicts become retryable errors; messages that may quote rows are withheld. */
@@ -208,12 +202,4 @@ export class DuckDbTenantCatalog implements TenantCatalog {
       throw redactedEngineError(error, `statement on catalog '${this.name}' failed`);
     }
   }
-}
-
-/** The filter with its column names quoted, once it is known to read only the table's own columns. */
-function vettedCondition(where: string, columns: string[], table: TableRef): string {
-  const known = new Set(columns.map((c) => c.toLowerCase()));
-  const problem = expectationSqlProblem(where, known);
-  if (problem) throw new ContractViolation(`export filter on ${formatTableName(table)} ${problem.message}`);
-  return rewriteExpectationSql(where, known, quoteColumnName);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_VALUES_TYPE } from '../lakehouse.port';
-import { confirmedType, logicalType } from './logical-type';
+import { confirmedType } from '../landing/confirmed-type';
+import { logicalType } from './logical-type';
 
 describe('logicalType', () => {
   it.each([

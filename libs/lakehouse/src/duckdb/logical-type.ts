@@ -1,5 +1,3 @@
-import { NO_VALUES_TYPE } from '../lakehouse.port';
-
 /** Unsigned and narrow storage types read as the signed or wider type that holds every value. */
 const ALIASES: Readonly<Record<string, string>> = {
   UTINYINT: 'SMALLINT',
@@ -41,10 +39,4 @@ const DECIMAL = /^DECIMAL\(\d{1,2},\d{1,2}\)$/;
 export function logicalType(engineType: string): string {
   const type = ALIASES[engineType] ?? engineType;
   return SCALAR.has(type) || DECIMAL.test(type) ? type : 'VARCHAR';
-}
-
-/** Per column: the inferred type, VARCHAR when a sampled value does not fit it, NO_VALUES_TYPE when it has no values. */
-export function confirmedType(inferred: string, sample: { values: number; misfits: number }): string {
-  if (sample.values === 0) return NO_VALUES_TYPE;
-  return sample.misfits > 0 ? 'VARCHAR' : inferred;
 }

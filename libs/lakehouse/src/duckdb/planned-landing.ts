@@ -1,10 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { formatTableName } from '@ade/contracts';
-import { LakehouseError } from '../errors';
 import type { BronzeIngestRequest, ColumnPlan } from '../lakehouse.port';
-import { assertPlanFitsFile } from './column-plan';
+import { assertPlanFitsFile, assertPlanTargetsExist } from '../landing/column-plan';
+import { assertPlanIsCurrent } from '../landing/registered-schema';
 import { latestRegisteredSchema } from './schema-history';
-import { listColumnNames, unknownColumns } from './source-columns';
 import {
   addBronzeColumnSql,
   createPlannedBronzeTableSql,
@@ -25,12 +24,7 @@ export async function landPlanned(connection: DuckDBConnection, request: Planned
   const { plan, table, file } = request;
   const latest = await latestRegisteredSchema(connection, table);
   const latestVersion = latest?.version ?? 0;
-  if (plan.basedOnVersion !== undefined && plan.basedOnVersion !== latestVersion) {
-    throw new LakehouseError(
-      'conflict',
-      `the schema of ${formatTableName(table)} moved to version ${latestVersion} after the column plan for '${file.displayPath}' was made from version ${plan.basedOnVersion}; plan again`,
-    );
-  }
+  assertPlanIsCurrent(plan, latestVersion, table, file.displayPath);
   // After the version check: a plan made from an old schema may not fit, and planning again fixes both.
   assertPlanFitsFile(plan, headers, file.displayPath);
   await prepareColumns(connection, request);
@@ -58,14 +52,5 @@ async function prepareColumns(connection: DuckDBConnection, { plan, table, file 
   }
   for (const { column } of plan.add) await connection.run(addBronzeColumnSql(table, column));
   const tableColumns = (await selectRows(connection, tableColumnsSql(table))).map((row) => String(row['column_name']));
-  const missing = unknownColumns(
-    plan.land.map((entry) => entry.column),
-    tableColumns,
-  );
-  if (missing.length > 0) {
-    throw new LakehouseError(
-      'schema_mismatch',
-      `the column plan for '${file.displayPath}' lands into columns ${formatTableName(table)} lacks and does not add: ${listColumnNames(missing)}`,
-    );
-  }
+  assertPlanTargetsExist(plan, tableColumns, table, file.displayPath);
 }

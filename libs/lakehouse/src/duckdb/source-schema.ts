@@ -3,9 +3,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SchemaColumn } from '@ade/contracts';
 import type { SchemaInferenceRequest } from '../lakehouse.port';
 import { sourceReadFailure } from './ingest-failure';
-import { confirmedType, logicalType } from './logical-type';
-import { assertSourceColumns } from './source-columns';
-import { assertReadableSource } from './source-file-check';
+import { confirmedType } from '../landing/confirmed-type';
+import { logicalType } from './logical-type';
+import { assertSourceColumns } from '../landing/source-columns';
+import { assertReadableSource } from '../landing/source-file-check';
 import { describeSourceSql, inferSourceSql, namesAmongValuesSql, readSourceSql, sampleColumnsSql } from './sql';
 import { selectRows } from './transaction';
 

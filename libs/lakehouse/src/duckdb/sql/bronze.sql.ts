@@ -1,8 +1,7 @@
 import type { TableRef } from '@ade/contracts';
 import { qualifiedTableName, sqlString } from './literals';
 
-/** Columns the ingest adds to every bronze row; a source file may not bring its own. */
-export const BRONZE_METADATA_COLUMNS = ['_source_file', '_ingested_at', '_run_id', '_rescued_data'] as const;
+export { BRONZE_METADATA_COLUMNS } from '../../landing/bronze-columns';
 
 /**
  * Creates the table from the source's own (all-VARCHAR) columns with LIMIT 0, so header names

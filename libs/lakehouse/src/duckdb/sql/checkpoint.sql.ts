@@ -1,20 +1,8 @@
 import { quoteIdentifier, sqlInteger, sqlString, sqlTimestamp } from './literals';
 import { SYSTEM_SCHEMA } from './catalog.sql';
 
-/** Same pipeline + same name + same content = the same delivery. */
-export interface CheckpointKey {
-  pipelineId: string;
-  sourceFile: string;
-  contentHash: string;
-}
-
-export interface Checkpoint extends CheckpointKey {
-  fileSize: number;
-  fileModifiedAt: Date;
-  targetTable: string;
-  runId: string;
-  rowCount: number;
-}
+export type { Checkpoint, CheckpointKey } from '../../landing/system-records';
+import type { Checkpoint, CheckpointKey } from '../../landing/system-records';
 
 function checkpointsTable(catalogName: string): string {
   return `${quoteIdentifier(catalogName)}.${quoteIdentifier(SYSTEM_SCHEMA)}."ingest_checkpoints"`;

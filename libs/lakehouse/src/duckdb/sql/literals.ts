@@ -1,4 +1,5 @@
 import { ContractViolation, SQL_IDENTIFIER, type TableRef } from '@ade/contracts';
+import { assertLogicalTypeName } from '../../landing/bronze-columns';
 
 /**
  * Literal and identifier rendering for the SQL this adapter emits. Values always go through
@@ -44,11 +45,7 @@ export function quoteColumnName(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** Upper-case words with an optional `(precision,scale)`: every scalar type name, and nothing that could carry SQL. */
-const LOGICAL_TYPE = /^[A-Z][A-Z_]*(?: [A-Z][A-Z_]*)*(?:\(\d{1,2},\d{1,2}\))?$/;
-
 /** A logical type for a CAST, e.g. `BIGINT`, `DECIMAL(18,2)`, `TIMESTAMP WITH TIME ZONE`. */
 export function sqlLogicalType(type: string): string {
-  if (!LOGICAL_TYPE.test(type)) throw new ContractViolation(`'${type.slice(0, 64)}' is not a logical type name`);
-  return type;
+  return assertLogicalTypeName(type);
 }

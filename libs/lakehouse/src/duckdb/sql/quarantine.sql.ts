@@ -1,13 +1,8 @@
 import { SYSTEM_SCHEMA } from './catalog.sql';
 import { quoteIdentifier, sqlString } from './literals';
 
-export interface QuarantineEntry {
-  pipelineId: string;
-  sourceFile: string;
-  contentHash: string;
-  runId: string;
-  reason: string;
-}
+export type { QuarantineEntry } from '../../landing/system-records';
+import type { QuarantineEntry } from '../../landing/system-records';
 
 const table = (catalogName: string) => `${quoteIdentifier(catalogName)}.${quoteIdentifier(SYSTEM_SCHEMA)}."quarantined_files"`;
 

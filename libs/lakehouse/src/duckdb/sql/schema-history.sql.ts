@@ -1,16 +1,8 @@
-import type { SchemaColumn } from '@ade/contracts';
 import { SYSTEM_SCHEMA } from './catalog.sql';
 import { quoteIdentifier, sqlInteger, sqlString } from './literals';
 
-export interface SchemaVersion {
-  /** `catalog.schema.table`, as checkpoints name their target. */
-  tableName: string;
-  version: number;
-  fingerprint: string;
-  columns: SchemaColumn[];
-  runId: string;
-  sourceFile: string;
-}
+export type { SchemaVersion } from '../../landing/system-records';
+import type { SchemaVersion } from '../../landing/system-records';
 
 function historyTable(catalogName: string): string {
   return `${quoteIdentifier(catalogName)}.${quoteIdentifier(SYSTEM_SCHEMA)}."schema_history"`;

@@ -4,7 +4,7 @@ import { ContractViolation } from '@ade/contracts';
 import { LakehouseError } from '../errors';
 import type { SourceFile } from '../lakehouse.port';
 
-/** DuckDB's readers expand these as a glob, which could read other files than the one named. */
+/** Both engines' readers (read_csv, read_files) expand these as a glob, which could read other files than the one named. */
 const GLOB_CHARACTERS = /[*?[]/;
 
 /** Checked before any SQL runs, so the common failures get clear messages. */

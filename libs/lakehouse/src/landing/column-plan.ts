@@ -1,8 +1,9 @@
-import { ContractViolation } from '@ade/contracts';
+import { ContractViolation, formatTableName, type TableRef } from '@ade/contracts';
+import { LakehouseError } from '../errors';
 import type { ColumnPlan } from '../lakehouse.port';
 import { schemaFingerprint } from '../schema-fingerprint';
-import { listColumnNames, reservedColumns } from './source-columns';
-import { sqlLogicalType } from './sql';
+import { listColumnNames, reservedColumns, unknownColumns } from './source-columns';
+import { assertLogicalTypeName } from './bronze-columns';
 
 /** `_rescued_data` keeps the file's path under this key, so a rescued header cannot use it. */
 export const RESCUED_FILE_PATH_KEY = '_file_path';
@@ -40,8 +41,22 @@ export function assertPlanFitsFile(plan: ColumnPlan, headers: readonly string[],
   const shared = plan.land.filter((entry, i) => targets.indexOf(fold(entry.column)) !== i).map((entry) => entry.column);
   if (shared.length > 0) fail('lands two file columns into one column', shared);
 
-  for (const { type } of [...plan.land, ...plan.schema.columns]) sqlLogicalType(type);
+  for (const { type } of [...plan.land, ...plan.schema.columns]) assertLogicalTypeName(type);
   if (schemaFingerprint(plan.schema.columns) !== plan.schema.fingerprint) {
     throw new ContractViolation(`column plan for ${file} has a fingerprint that does not match its schema`);
+  }
+}
+
+/** Once the table is prepared (created, columns added): every column the plan lands into must exist. */
+export function assertPlanTargetsExist(plan: ColumnPlan, tableColumns: readonly string[], table: TableRef, displayPath: string): void {
+  const missing = unknownColumns(
+    plan.land.map((entry) => entry.column),
+    tableColumns,
+  );
+  if (missing.length > 0) {
+    throw new LakehouseError(
+      'schema_mismatch',
+      `the column plan for '${displayPath}' lands into columns ${formatTableName(table)} lacks and does not add: ${listColumnNames(missing)}`,
+    );
   }
 }

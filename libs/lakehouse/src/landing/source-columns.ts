@@ -1,8 +1,8 @@
 import type { PipelineOptions, TabularFormat } from '@ade/contracts';
 import { LakehouseError } from '../errors';
-import { BRONZE_METADATA_COLUMNS } from './sql';
+import { BRONZE_METADATA_COLUMNS } from './bronze-columns';
 
-/** DuckDB matches column names case-insensitively, and so do these checks. */
+/** Both engines match column names case-insensitively, and so do these checks. */
 const fold = (name: string) => name.toLowerCase();
 
 export function reservedColumns(sourceColumns: readonly string[]): string[] {
