@@ -25,3 +25,11 @@ export class UsageError extends CliError {
     super(message, 2);
   }
 }
+
+/** A secret named by a `--x-env VAR` flag: read from the environment, so it never sits in the shell history. */
+export function fromEnv(io: CliIo, variable: string | undefined, flag: string): string | undefined {
+  if (variable === undefined) return undefined;
+  const value = io.env[variable];
+  if (!value) throw new UsageError(`--${flag}: the environment variable ${variable} is not set`);
+  return value;
+}

@@ -28,6 +28,7 @@ import { validateCommand } from './commands/validate.command';
 import { warehouseAutoStopCommand, warehouseListCommand } from './commands/warehouse.command';
 import { webhookSetCommand, webhookShowCommand } from './commands/webhook.command';
 import { mfaDisableCommand, mfaEnrollCommand, mfaStatusCommand, tenantMfaCommand } from './commands/mfa.command';
+import { tenantEngineCommand } from './commands/tenant-engine.command';
 
 export const commands: Command[] = [
   loginCommand,
@@ -36,6 +37,7 @@ export const commands: Command[] = [
   mfaStatusCommand,
   mfaDisableCommand,
   tenantMfaCommand,
+  tenantEngineCommand,
   statusCommand,
   catalogInitCommand,
   catalogHealthCommand,

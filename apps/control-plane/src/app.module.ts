@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CatalogHealthModule } from './catalog-health/catalog-health.module';
 import { ConnectorsModule } from './connectors/connectors.module';
+import { EnginesModule } from './engines/engines.module';
 import { ControlPlaneConfigModule } from './config/config.module';
 import type { ControlPlaneConfig } from './config/control-plane.config';
 import { DatabaseModule } from './database/database.module';
@@ -42,6 +43,7 @@ export class AppModule implements NestModule {
         CatalogModule,
         CatalogHealthModule,
         ConnectorsModule,
+        EnginesModule,
         ExportsModule,
         PipelinesModule,
         RunsModule,

@@ -180,6 +180,13 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
     dataPlane: 200,
   },
 
+  // --- internal: a worker fetching the engine credentials of a tenant on Databricks whose catalog is being provisioned
+  'POST /internal/v1/engine-credentials': {
+    request: async (f) => ({ body: { tenantId: await f.databricksTenant() } }),
+    expect: DATA_PLANE_ONLY,
+    dataPlane: 200,
+  },
+
   // --- runs
   'POST /v1/pipelines/:id/runs': { request: pipelineA, expect: TENANT_WRITE_OF_A(202) },
   'POST /v1/pipelines/:id/uploads': { request: (f) => ({ ...pipelineA(f), body: { fileName: 'claims.csv' } }), expect: TENANT_WRITE_OF_A(201) },
@@ -247,6 +254,8 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
   // --- audit log (tenant admins: their own chain; operators: the platform chain, or ?tenantId=)
   'GET /v1/audit/verify': { expect: { operator: 200, tenantAdmin: 200, tenantViewer: 403, otherTenantAdmin: 200, ...UNAUTH } },
   'GET /v1/audit/events': { expect: { operator: 200, tenantAdmin: 200, tenantViewer: 403, otherTenantAdmin: 200, ...UNAUTH } },
+  'GET /v1/tenants/:id/engine': { request: tenantA, expect: OPERATOR_ONLY(200) },
+  'PUT /v1/tenants/:id/engine': { request: (f) => ({ ...tenantA(f), body: { kind: 'embedded' } }), expect: OPERATOR_ONLY(200) },
   'PUT /v1/tenants/:id/mfa': { request: (f) => ({ ...tenantA(f), body: { required: false } }), expect: OPERATOR_ONLY(200) },
   'PUT /v1/tenants/:id/legal-hold': { request: (f) => ({ ...tenantA(f), body: { enabled: false, reason: 'authorization matrix' } }), expect: OPERATOR_ONLY(200) },
 };

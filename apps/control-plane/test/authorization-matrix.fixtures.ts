@@ -77,6 +77,8 @@ export interface CaseFixtures {
    * which would lock the shared callers out of the other cells. None for keys and broken tokens.
    */
   mfaPeer(state: 'enrolling' | 'enabled'): Promise<{ session: Session; code: string } | undefined>;
+  /** A tenant moved to Databricks by the operator, its catalog being provisioned there (made once). */
+  databricksTenant(): Promise<string>;
   unique(): string;
 }
 
@@ -105,6 +107,14 @@ export async function matrixFixtures(cp: ControlPlaneHarness): Promise<MatrixFix
 
   const a = await tenantSide(cp, tenantA, operator);
   const b = await tenantSide(cp, tenantB, operator);
+  let databricks: Promise<string> | undefined;
+  const databricksTenant = () =>
+    (databricks ??= (async () => {
+      const tenant = await createTenant(cp);
+      const engine = { kind: 'databricks', host: 'https://dbc-matrix.cloud.databricks.com', httpPath: '/sql/1.0/warehouses/0123456789abcdef', credentials: { token: `dapi${unique()}${unique()}` } };
+      await cp.http().put(`/v1/tenants/${tenant.tenantId}/engine`).set(bearer(operator)).send(engine).expect(200);
+      return tenant.tenantId;
+    })());
   const revoked = await a.freshApiKey(['read', 'write']);
   await cp.http().delete(`/v1/api-keys/${revoked.id}`).set(bearer(tenantA.admin.token)).expect(204);
 
@@ -122,6 +132,7 @@ export async function matrixFixtures(cp: ControlPlaneHarness): Promise<MatrixFix
       own: OF_TENANT_B.includes(caller) ? b : a,
       callerSession: async () => (caller in tokens ? newSession(cp, tokens[caller as Human]) : undefined),
       mfaPeer: async (state) => (caller in tokens ? mfaPeer(cp, operator, tokens[caller as Human], state) : undefined),
+      databricksTenant,
       unique,
     }),
   };

@@ -111,6 +111,7 @@ describe('table exports', () => {
           tenantId: a.tenantId,
           exportId: created.id,
           catalogName: a.catalogName,
+          engine: 'embedded',
           table: body.table,
           connectorId: connectorOfA.id,
           path: body.path,

@@ -135,6 +135,7 @@ describe('quarantine counts and releases', () => {
         releaseId,
         pipelineId: pipeline.id,
         catalogName: 'healthcare_data',
+        engine: 'embedded',
         pipeline: {
           name: pipeline.name,
           dataType: 'professional_claims',

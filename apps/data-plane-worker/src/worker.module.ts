@@ -22,7 +22,7 @@ import { PipelineRunHandler } from './ingestion/pipeline-run.handler';
 import { JobHandlerRegistry } from './jobs/job-handler.registry';
 import { JobRunner } from './jobs/job-runner';
 import { TenantWorkerPool } from './jobs/tenant-worker-pool';
-import { LakehouseModule } from './lakehouse/lakehouse.module';
+import { LakehouseModule, type LakehouseSeams } from './lakehouse/lakehouse.module';
 import { QualityAgent } from './quality/quality-agent';
 import { QuarantineReleaseHandler } from './quality/quarantine-release.handler';
 
@@ -39,13 +39,13 @@ function landingStoreFor(config: WorkerConfig): LandingStore {
 export class WorkerModule implements OnModuleInit, OnApplicationShutdown {
   constructor(@Inject(WORKER_REDIS) private readonly redis: Redis) {}
 
-  static forRoot(config: DataPlaneConfig): DynamicModule {
+  static forRoot(config: DataPlaneConfig, seams: LakehouseSeams = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         WorkerConfigModule.forRoot(config),
         DiscoveryModule,
-        LakehouseModule,
+        LakehouseModule.forRoot(seams),
         BullModule.forRoot({
           connection: redisOptionsFromUrl(config.queue.redisUrl, 'worker') as ConnectionOptions,
           prefix: config.queue.prefix,

@@ -12,6 +12,7 @@ function runJob(tenantId: string, runId = randomUUID()): JobData<'pipeline.run'>
     runId,
     pipelineId: randomUUID(),
     catalogName: 'healthcare_data',
+    engine: 'embedded',
     pipeline: {
       name: 'claims',
       dataType: 'professional_claims',

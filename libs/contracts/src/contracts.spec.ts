@@ -24,7 +24,7 @@ const runJob = {
 
 describe('job contracts', () => {
   it('accepts a well-formed run job', () => {
-    expect(parseJob('pipeline.run', runJob)).toEqual({ name: 'pipeline.run', data: { ...runJob, pipeline: { ...runJob.pipeline, quality: { expectations: [] } } } });
+    expect(parseJob('pipeline.run', runJob)).toEqual({ name: 'pipeline.run', data: { ...runJob, engine: 'embedded', pipeline: { ...runJob.pipeline, quality: { expectations: [] } } } });
   });
 
   it('carries quality settings but refuses unsafe expectation SQL in a job, too', () => {

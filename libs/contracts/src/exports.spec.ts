@@ -40,7 +40,7 @@ describe('export requests', () => {
       format: 'parquet',
       where: null,
     };
-    expect(parseJob('table.export', data).data).toEqual(data);
+    expect(parseJob('table.export', data).data).toEqual({ ...data, engine: 'embedded' });
     expect(() => parseJob('table.export', { ...data, secret: { password: 'p' } })).toThrow(/Unrecognized key: "secret"/);
   });
 });

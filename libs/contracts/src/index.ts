@@ -20,3 +20,4 @@ export * from './connectors';
 export * from './exports';
 export * from './seals';
 export * from './column-names';
+export * from './engines';

@@ -44,9 +44,11 @@ describe('job names', () => {
 });
 
 describe('catalog.provision', () => {
-  it('carries the tenant and its catalog name', () => {
+  it('carries the tenant, its catalog name and the engine the catalog is on (embedded for jobs queued before engines)', () => {
     const data = { tenantId, catalogName: 'healthcare_data' };
-    expect(parseJob('catalog.provision', data)).toEqual({ name: 'catalog.provision', data });
+    expect(parseJob('catalog.provision', data)).toEqual({ name: 'catalog.provision', data: { ...data, engine: 'embedded' } });
+    expect(parseJob('catalog.provision', { ...data, engine: 'databricks' }).data).toMatchObject({ engine: 'databricks' });
+    expect(refusal('catalog.provision', { ...data, engine: 'snowflake' })).toMatch(/^invalid 'catalog.provision' job: engine: /);
   });
 
   it('refuses a reserved or malformed catalog name', () => {
@@ -67,7 +69,7 @@ describe('catalog.provision', () => {
 
 describe('pipeline.run', () => {
   it('defaults the quality settings to no overrides', () => {
-    expect(parseJob('pipeline.run', runJob)).toEqual({ name: 'pipeline.run', data: { ...runJob, pipeline: { ...pipeline, quality: { expectations: [] } } } });
+    expect(parseJob('pipeline.run', runJob)).toEqual({ name: 'pipeline.run', data: { ...runJob, engine: 'embedded', pipeline: { ...pipeline, quality: { expectations: [] } } } });
   });
 
   it('keeps quality settings given', () => {
@@ -164,7 +166,7 @@ describe('quality.release', () => {
   it('carries the pipeline and the filter of rows to re-evaluate', () => {
     expect(parseJob('quality.release', releaseJob)).toEqual({
       name: 'quality.release',
-      data: { ...releaseJob, pipeline: { ...pipeline, quality: { expectations: [] } } },
+      data: { ...releaseJob, engine: 'embedded', pipeline: { ...pipeline, quality: { expectations: [] } } },
     });
     const filter = { rules: ['npi.check_digit'], runId };
     expect(parseJob('quality.release', { ...releaseJob, filter }).data).toMatchObject({ filter });

@@ -3,6 +3,7 @@ import { DATA_TYPES, SOURCE_FORMATS } from './data-types';
 import { catalogName, THREE_PART_TABLE_NAME } from './identifiers';
 import { qualitySettingsSchema } from './expectations';
 import { EXPORT_FORMATS, exportPath, exportTableName, exportWhere } from './exports';
+import { jobEngine } from './engines';
 import { acceptedMappingSchema } from './mappings';
 import { pipelineOptionsSchema } from './pipeline-options';
 import { releaseFilterSchema } from './quality';
@@ -40,6 +41,7 @@ export const jobSchemas = {
     .object({
       tenantId: z.uuid(),
       catalogName,
+      engine: jobEngine,
     })
     .strict(),
   /** Takes stock of the tenant's catalog (schemas, tables, rows, last writes, PHI columns) for `ade catalog health`. */
@@ -48,6 +50,7 @@ export const jobSchemas = {
       tenantId: z.uuid(),
       checkId: z.uuid(),
       catalogName,
+      engine: jobEngine,
     })
     .strict(),
   /** Logs in with a connector's credentials and lists the files a run of its root would consider, for `ade connector test`. */
@@ -64,6 +67,7 @@ export const jobSchemas = {
       tenantId: z.uuid(),
       exportId: z.uuid(),
       catalogName,
+      engine: jobEngine,
       table: exportTableName,
       connectorId: z.uuid(),
       path: exportPath,
@@ -77,6 +81,7 @@ export const jobSchemas = {
       runId: z.uuid(),
       pipelineId: z.uuid(),
       catalogName,
+      engine: jobEngine,
       pipeline: pipelineDefinition,
     })
     .strict(),
@@ -90,6 +95,7 @@ export const jobSchemas = {
       releaseId: z.uuid(),
       pipelineId: z.uuid(),
       catalogName,
+      engine: jobEngine,
       pipeline: pipelineDefinition,
       filter: releaseFilterSchema,
     })
@@ -101,6 +107,10 @@ export const JOB_NAMES = Object.keys(jobSchemas) as JobName[];
 export type JobData<N extends JobName> = z.infer<(typeof jobSchemas)[N]>;
 export type JobOf<N extends JobName> = { name: N; data: JobData<N> };
 export type AnyJob = { [N in JobName]: JobOf<N> }[JobName];
+/** A job as a producer writes it, before defaults (a catalog job's `engine`) are filled in. */
+export type JobInputData<N extends JobName> = z.input<(typeof jobSchemas)[N]>;
+export type JobInputOf<N extends JobName> = { name: N; data: JobInputData<N> };
+export type AnyJobInput = { [N in JobName]: JobInputOf<N> }[JobName];
 
 export function isJobName(name: string): name is JobName {
   return Object.hasOwn(jobSchemas, name);

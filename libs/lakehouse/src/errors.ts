@@ -8,6 +8,8 @@ export type LakehouseErrorKind =
   | 'schema_mismatch'
   | 'catalog_unavailable'
   | 'tenant_mismatch'
+  /** The engine refused the credentials or their grants: configuration, not worth a retry. */
+  | 'access_denied'
   | 'conflict'
   | 'resource_exhausted';
 

@@ -1,9 +1,11 @@
-import type { PipelineOptions, SchemaColumn, TabularFormat, TableRef } from '@ade/contracts';
+import type { EngineKind, PipelineOptions, SchemaColumn, TabularFormat, TableRef } from '@ade/contracts';
 
 /** Which tenant's catalog to open, and the name it is mounted under (`<catalog>.<schema>.<table>`). */
 export interface CatalogLocator {
   tenantId: string;
   catalogName: string;
+  /** The engine the catalog is on, as the job says; a lakehouse of one engine ignores it. Default: embedded. */
+  engine?: EngineKind;
 }
 
 export type SqlDialect = 'duckdb' | 'databricks';

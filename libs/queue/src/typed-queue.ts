@@ -1,10 +1,10 @@
 import type { JobsOptions, Queue } from 'bullmq';
-import { eventJobId, parseEvent, parseJob, type AnyEvent, type AnyJob } from '@ade/contracts';
+import { eventJobId, parseEvent, parseJob, type AnyEvent, type AnyJobInput } from '@ade/contracts';
 import type { QueueKeyring } from './queue-keyring';
 import { seal } from './queue-seal';
 
 /** Adds a job after checking it against its contract, so a bad payload never reaches Redis, sealed for its tenant. */
-export async function addJob(queue: Queue, keyring: QueueKeyring, job: AnyJob, options: JobsOptions & { jobId: string }): Promise<void> {
+export async function addJob(queue: Queue, keyring: QueueKeyring, job: AnyJobInput, options: JobsOptions & { jobId: string }): Promise<void> {
   const checked = parseJob(job.name, job.data);
   await queue.add(checked.name, seal(keyring, 'job', { tenantId: checked.data.tenantId, name: checked.name, id: options.jobId }, checked.data), options);
 }

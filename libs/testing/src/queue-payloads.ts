@@ -15,12 +15,12 @@ export function validJobPayloads(tenantId: string, catalogName: string): { [N in
     quality: { expectations: [] },
   };
   return {
-    'catalog.provision': { tenantId, catalogName },
-    'catalog.health': { tenantId, checkId: randomUUID(), catalogName },
+    'catalog.provision': { tenantId, catalogName, engine: 'embedded' },
+    'catalog.health': { tenantId, checkId: randomUUID(), catalogName, engine: 'embedded' },
     'connector.check': { tenantId, checkId: randomUUID(), connectorId: randomUUID() },
-    'table.export': { tenantId, exportId: randomUUID(), catalogName, table: `${catalogName}.silver.forged`, connectorId: randomUUID(), path: 'out/forged.csv', format: 'csv', where: null },
-    'pipeline.run': { tenantId, runId: randomUUID(), pipelineId: randomUUID(), catalogName, pipeline },
-    'quality.release': { tenantId, releaseId: randomUUID(), pipelineId: randomUUID(), catalogName, pipeline, filter: {} },
+    'table.export': { tenantId, exportId: randomUUID(), catalogName, engine: 'embedded', table: `${catalogName}.silver.forged`, connectorId: randomUUID(), path: 'out/forged.csv', format: 'csv', where: null },
+    'pipeline.run': { tenantId, runId: randomUUID(), pipelineId: randomUUID(), catalogName, engine: 'embedded', pipeline },
+    'quality.release': { tenantId, releaseId: randomUUID(), pipelineId: randomUUID(), catalogName, engine: 'embedded', pipeline, filter: {} },
   };
 }
 

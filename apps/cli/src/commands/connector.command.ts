@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ListedFile } from '@ade/contracts';
 import type { ApiClient } from '../api-client';
-import { CliError, UsageError, type CliIo } from '../cli-io';
+import { CliError, fromEnv, UsageError, type CliIo } from '../cli-io';
 import { commonOptions, oneOf, parse, positiveSeconds, requireOne, waitFor, type Command } from '../command';
 import { emit, table } from '../output';
 import { authenticatedClient } from '../session';
@@ -30,13 +30,6 @@ const createUsage =
   '--access-key-id ID --secret-access-key-env VAR   [--api-url URL] [--json]';
 
 /** A secret never comes from the command line (it would sit in the shell's history and in `ps`): from a file or a named variable. */
-function fromEnv(io: CliIo, variable: string | undefined, flag: string): string | undefined {
-  if (variable === undefined) return undefined;
-  const value = io.env[variable];
-  if (!value) throw new UsageError(`--${flag}: the environment variable ${variable} is not set`);
-  return value;
-}
-
 async function sftpBody(values: Record<string, string | boolean | undefined>, io: CliIo) {
   const keyFile = values['private-key-file'] as string | undefined;
   const password = fromEnv(io, values['password-env'] as string | undefined, 'password-env');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { JobData } from '@ade/contracts';
+import type { JobInputData } from '@ade/contracts';
 import { RunPolicyConfig } from '../config/control-plane.config';
 import { pipelineDefinition } from '../pipelines/pipeline-definition';
 import type { Pipeline } from '../pipelines/pipeline.entity';
@@ -16,7 +16,7 @@ export class ReleaseDispatcher {
   ) {}
 
   async dispatch(release: QuarantineRelease, pipeline: Pipeline, catalogName: string): Promise<void> {
-    const data: JobData<'quality.release'> = {
+    const data: JobInputData<'quality.release'> = {
       tenantId: release.tenantId,
       releaseId: release.id,
       pipelineId: pipeline.id,

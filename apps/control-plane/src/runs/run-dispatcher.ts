@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { JobsOptions } from 'bullmq';
-import { RUN_BACKOFF_STRATEGY, type JobData } from '@ade/contracts';
+import { RUN_BACKOFF_STRATEGY, type JobInputData } from '@ade/contracts';
 import { RunPolicyConfig } from '../config/control-plane.config';
 import { pipelineDefinition } from '../pipelines/pipeline-definition';
 import type { Pipeline } from '../pipelines/pipeline.entity';
@@ -36,7 +36,7 @@ export class RunDispatcher {
 
   async dispatch(run: PipelineRun, pipeline: Pipeline, catalogName: string): Promise<void> {
     const mapping = await this.mappings.forRun(run.tenantId, pipeline.id);
-    const data: JobData<'pipeline.run'> = {
+    const data: JobInputData<'pipeline.run'> = {
       tenantId: run.tenantId,
       runId: run.id,
       pipelineId: pipeline.id,

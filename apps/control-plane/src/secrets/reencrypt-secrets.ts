@@ -7,6 +7,7 @@ export const ENCRYPTED_COLUMNS: ReadonlyArray<{ table: string; column: string }>
   { table: 'webhook_endpoints', column: 'secret_ciphertext' },
   { table: 'connectors', column: 'secret_ciphertext' },
   { table: 'users', column: 'mfa_secret_ciphertext' },
+  { table: 'tenants', column: 'engine_secret_ciphertext' },
 ];
 
 export interface ReencryptResult {

@@ -7,6 +7,7 @@ export function tenantView(tenant: Tenant) {
     name: tenant.name,
     catalog: { name: tenant.catalogName, status: tenant.catalogStatus, error: tenant.catalogError },
     mfaRequired: tenant.mfaRequired ?? false,
+    engine: tenant.catalogEngine ?? 'embedded',
     createdAt: tenant.createdAt,
   };
 }

@@ -18,10 +18,10 @@ export class CatalogHealthHandler {
 
   @JobHandler('catalog.health')
   async check(job: JobOf<'catalog.health'>, context: JobContext): Promise<void> {
-    const { tenantId, checkId, catalogName } = job.data;
+    const { tenantId, checkId, catalogName, engine } = job.data;
     let report;
     try {
-      const catalog = await this.lakehouse.open({ tenantId, catalogName });
+      const catalog = await this.lakehouse.open({ tenantId, catalogName, engine });
       try {
         report = catalogHealthReport(catalogName, catalog.dialect, await catalog.inventory());
       } finally {

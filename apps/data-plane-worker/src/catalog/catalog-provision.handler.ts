@@ -16,9 +16,9 @@ export class CatalogProvisionHandler {
 
   @JobHandler('catalog.provision')
   async provision(job: JobOf<'catalog.provision'>, context: JobContext): Promise<void> {
-    const { tenantId, catalogName } = job.data;
+    const { tenantId, catalogName, engine } = job.data;
     try {
-      await this.lakehouse.provision({ tenantId, catalogName });
+      await this.lakehouse.provision({ tenantId, catalogName, engine });
     } catch (error) {
       throw await jobFailure(error, context, {
         logger: this.logger,

@@ -51,11 +51,11 @@ export class TableExportHandler {
   }
 
   private async write(job: JobOf<'table.export'>, scratchDir: string): Promise<ExportManifest> {
-    const { tenantId, exportId, catalogName, connectorId, path, format, where } = job.data;
+    const { tenantId, exportId, catalogName, engine, connectorId, path, format, where } = job.data;
     const table = parseTableName(job.data.table)!;
     await mkdir(scratchDir, { recursive: true });
     const dataFile = join(scratchDir, `data.${format}`);
-    const catalog = await this.lakehouse.open({ tenantId, catalogName });
+    const catalog = await this.lakehouse.open({ tenantId, catalogName, engine });
     let exported;
     try {
       exported = await catalog.exportTable({ table, where, format, target: dataFile });

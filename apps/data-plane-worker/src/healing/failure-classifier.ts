@@ -15,6 +15,7 @@ const LAKEHOUSE_CODES: Record<LakehouseErrorKind, FailureCode> = {
   schema_mismatch: 'schema_mismatch',
   catalog_unavailable: 'catalog_unavailable',
   tenant_mismatch: 'invalid_job',
+  access_denied: 'permission_denied',
   conflict: 'transient',
   resource_exhausted: 'resource_exhausted',
 };

@@ -19,6 +19,7 @@ import { CONNECTOR_CREDENTIALS, type ConnectorCredentialsSource } from './connec
 import { connectorStore, type ConnectorStore } from './connectors/connector-store';
 import { LANDING_STORE, type LandingStore } from './landing/landing-store';
 import { SourceError } from './source-error';
+import { assertQualityStageEngine } from '../quality/quality-engine';
 
 /**
  * A pipeline run: the ingestion agent lands the source files in bronze, then the quality agent
@@ -98,7 +99,8 @@ export class PipelineRunHandler {
     context: JobContext,
     incidents: IncidentReporter,
   ): Promise<{ counts: IngestionCounts; quality: QualityOutcome }> {
-    const { tenantId, runId, catalogName, pipeline } = job.data;
+    const { tenantId, runId, catalogName, engine, pipeline } = job.data;
+    assertQualityStageEngine(engine, 'a pipeline run');
     const scratchDir = join(this.config.dataDir, 'tenants', tenantId, 'work', runId);
     let catalog: TenantCatalog | undefined;
     let connector: ConnectorStore | undefined;
@@ -106,7 +108,7 @@ export class PipelineRunHandler {
       const { connectorId } = pipeline.source;
       if (connectorId) connector = connectorStore(await this.credentials.fetch({ tenantId, connectorId, runId }), pipeline.name);
       const files = await (connector ?? this.landing).discover({ tenantId, sourcePath: pipeline.source.path, format: pipeline.source.format, scratchDir });
-      catalog = await this.lakehouse.open({ tenantId, catalogName });
+      catalog = await this.lakehouse.open({ tenantId, catalogName, engine });
       // The previous delivery ran out of memory or disk: this one trades speed for headroom.
       if (context.previousFailureCode === 'resource_exhausted') await catalog.reduceParallelism();
       const counts = await this.agent(job, table, catalog, scratchDir, context, incidents).ingest(files);

@@ -1,29 +1,51 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { DuckDbLakehouse, LAKEHOUSE, type Lakehouse } from '@ade/lakehouse';
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { connectDatabricks, DuckDbLakehouse, LAKEHOUSE, type DatabricksSqlSettings, type Lakehouse, type SqlDriverClient } from '@ade/lakehouse';
 import { WorkerConfig } from '../config/worker.config';
+import { ControlPlaneEngineCredentials } from './engine-credentials';
+import { EngineRouter } from './engine-router';
 import { testPauseBeforeIngestCommit } from './test-pause';
 
-/** The embedded DuckDB engine is the default; a Databricks adapter plugs in behind the same token. */
+/**
+ * TEST SEAMS, never set in production: how the worker reaches a Databricks workspace's SQL
+ * endpoint. Tests put a double of the driver here; unset, the real @databricks/sql driver connects.
+ */
+export interface LakehouseSeams {
+  connectDatabricks?: (settings: DatabricksSqlSettings) => Promise<SqlDriverClient>;
+}
+
+/**
+ * The catalog port of the worker: the embedded DuckDB engine by default, a tenant's Unity Catalog
+ * when its jobs say the catalog is on Databricks (credentials fetched from the control plane).
+ */
 @Global()
-@Module({
-  providers: [
-    {
-      provide: LAKEHOUSE,
-      inject: [WorkerConfig],
-      useFactory: (config: WorkerConfig): Lakehouse =>
-        new DuckDbLakehouse({
-          dataDir: config.dataDir,
-          threads: config.duckdbThreads,
-          memoryLimit: config.duckdbMemoryLimit,
-          spillDir: config.duckdbSpillDir,
-          idleCloseMs: config.catalogIdleMs,
-          beforeIngestCommit: testPauseBeforeIngestCommit(config.testPauseBeforeIngestCommit),
-        }),
-    },
-  ],
-  exports: [LAKEHOUSE],
-})
+@Module({})
 export class LakehouseModule implements OnApplicationShutdown {
+  static forRoot(seams: LakehouseSeams = {}): DynamicModule {
+    return {
+      module: LakehouseModule,
+      providers: [
+        {
+          provide: LAKEHOUSE,
+          inject: [WorkerConfig],
+          useFactory: (config: WorkerConfig): Lakehouse =>
+            new EngineRouter({
+              embedded: new DuckDbLakehouse({
+                dataDir: config.dataDir,
+                threads: config.duckdbThreads,
+                memoryLimit: config.duckdbMemoryLimit,
+                spillDir: config.duckdbSpillDir,
+                idleCloseMs: config.catalogIdleMs,
+                beforeIngestCommit: testPauseBeforeIngestCommit(config.testPauseBeforeIngestCommit),
+              }),
+              credentials: new ControlPlaneEngineCredentials(config.controlPlane),
+              connect: seams.connectDatabricks ?? connectDatabricks,
+            }),
+        },
+      ],
+      exports: [LAKEHOUSE],
+    };
+  }
+
   constructor(@Inject(LAKEHOUSE) private readonly lakehouse: Lakehouse) {}
 
   async onApplicationShutdown(): Promise<void> {

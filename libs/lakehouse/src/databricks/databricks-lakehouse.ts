@@ -3,7 +3,7 @@ import type { CatalogLocator, Lakehouse, TenantCatalog } from '../lakehouse.port
 import { withConflictRetry } from '../landing/conflict-retry';
 import { DatabricksTenantCatalog } from './databricks-tenant-catalog';
 import { catalogFailure, driverErrorFacts } from './driver-error';
-import { catalogOwnersSql, claimCatalogSql, createCatalogSql, provisionSql, SYSTEM_SCHEMA } from './spark-sql';
+import { catalogOwnersSql, claimCatalogSql, createCatalogSql, provisionSql } from './spark-sql';
 import type { SqlDriverClient, SqlDriverSession } from './sql-driver';
 import { StatementRunner } from './statement-runner';
 
@@ -89,7 +89,8 @@ export class DatabricksLakehouse implements Lakehouse {
   async #openSession(locator: CatalogLocator, initialCatalog: string | null): Promise<SqlDriverSession> {
     try {
       return await this.options.client.openSession({
-        ...(initialCatalog === null ? {} : { initialCatalog, initialSchema: SYSTEM_SCHEMA }),
+        // No initial schema: on a new catalog none exists yet, and every statement names its schema.
+        ...(initialCatalog === null ? {} : { initialCatalog }),
         ...(this.options.warehouse ? { configuration: { STATEMENT_TIMEOUT: String(this.#timeout) } } : {}),
       });
     } catch (error) {

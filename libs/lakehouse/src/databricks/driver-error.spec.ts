@@ -35,7 +35,7 @@ describe('catalogFailure', () => {
   it('sorts server error classes into the kinds the worker retries or reports', () => {
     expect(kindOf(operationError('ERROR', '[DELTA_CONCURRENT_APPEND] Files were added to the root of the table'))).toBe('conflict');
     expect(kindOf(operationError('ERROR', '[DELTA_METADATA_CHANGED] The metadata of the Delta table has been changed'))).toBe('conflict');
-    expect(kindOf(operationError('ERROR', '[INSUFFICIENT_PERMISSIONS] User does not have USE CATALOG'))).toBe('catalog_unavailable');
+    expect(kindOf(operationError('ERROR', '[INSUFFICIENT_PERMISSIONS] User does not have USE CATALOG'))).toBe('access_denied');
     expect(kindOf(operationError('ERROR', '[NO_SUCH_CATALOG_EXCEPTION] Catalog not found'))).toBe('catalog_unavailable');
     expect(kindOf(operationError('TIMEOUT'))).toBe('catalog_unavailable');
     expect(kindOf(operationError('ERROR', '[MALFORMED_RECORD_IN_PARSING] Malformed records are detected'), { displayPath: 'a.csv', format: 'csv' })).toBe('source_unreadable');

@@ -75,7 +75,7 @@ export function catalogFailure(error: unknown, context: string, reading?: { disp
   const engine = `(Databricks ${facts.errorClass}${facts.sqlState ? `, SQLSTATE ${facts.sqlState}` : ''})`;
   if (isConflict(facts)) return new LakehouseError('conflict', `${context}: another writer committed first; retry ${engine}`);
   if (facts.unauthorized || PERMISSION.test(facts.errorClass)) {
-    return new LakehouseError('catalog_unavailable', `${context}: the workspace refused the credentials or their grants ${engine}; check the tenant's Databricks settings`);
+    return new LakehouseError('access_denied', `${context}: the workspace refused the credentials or their grants ${engine}; check the tenant's Databricks engine settings (PUT /v1/tenants/:id/engine)`);
   }
   if (facts.unreachable) return new LakehouseError('catalog_unavailable', `${context}: the workspace did not answer ${engine}`);
   if (facts.timedOut) return new LakehouseError('catalog_unavailable', `${context}: the statement timed out ${engine}`);

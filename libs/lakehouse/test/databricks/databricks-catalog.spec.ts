@@ -22,7 +22,7 @@ describe('DatabricksLakehouse: provisioning and opening', () => {
     const [outside, inside] = fx.driver.sessions;
     expect(outside!.request).toEqual({ configuration: { STATEMENT_TIMEOUT: String(STATEMENT_TIMEOUT_SECONDS) } });
     expect(outside!.statements.map((s) => s.sql)).toEqual(['CREATE CATALOG IF NOT EXISTS `healthcare_data`']);
-    expect(inside!.request).toEqual({ initialCatalog: 'healthcare_data', initialSchema: '_system', configuration: { STATEMENT_TIMEOUT: String(STATEMENT_TIMEOUT_SECONDS) } });
+    expect(inside!.request).toEqual({ initialCatalog: 'healthcare_data', configuration: { STATEMENT_TIMEOUT: String(STATEMENT_TIMEOUT_SECONDS) } });
     const sql = inside!.statements.map((s) => s.sql);
     expect(sql.slice(0, 5)).toEqual([
       'CREATE SCHEMA IF NOT EXISTS `bronze`',
@@ -52,7 +52,7 @@ describe('DatabricksLakehouse: provisioning and opening', () => {
 
     fx.driver.refuseSessions(Object.assign(new Error('Request failed with status 401'), { name: 'AuthenticationError' }));
     const refused = await fx.lakehouse.open(fx.locator).catch((error: unknown) => error);
-    expect(refused).toMatchObject({ kind: 'catalog_unavailable', message: expect.stringContaining("refused the credentials or their grants (Databricks authentication failed); check the tenant's Databricks settings") });
+    expect(refused).toMatchObject({ kind: 'access_denied', message: expect.stringContaining("refused the credentials or their grants (Databricks authentication failed); check the tenant's Databricks engine settings") });
   });
 
   it('sets no session STATEMENT_TIMEOUT on a cluster, which takes the per-statement timeout instead', async () => {
@@ -60,7 +60,7 @@ describe('DatabricksLakehouse: provisioning and opening', () => {
     try {
       const session = await cluster.open();
       await session.countRows(CLAIMS);
-      expect(cluster.driver.sessions[0]!.request).toEqual({ initialCatalog: 'healthcare_data', initialSchema: '_system' });
+      expect(cluster.driver.sessions[0]!.request).toEqual({ initialCatalog: 'healthcare_data' });
       expect(cluster.driver.statements.map((s) => s.options.queryTimeout)).toEqual([STATEMENT_TIMEOUT_SECONDS, STATEMENT_TIMEOUT_SECONDS]);
     } finally {
       await cluster.cleanup();

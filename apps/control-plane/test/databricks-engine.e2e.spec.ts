@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENTS_QUEUE, tenantQueueName } from '@ade/contracts';
+import type { DatabricksSqlSettings } from '@ade/lakehouse';
+import { eventually, makeTempDir, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
+import { FakeSqlDriver } from '../../../libs/lakehouse/test/databricks/fake-sql-driver';
+import { installFakeUnityCatalog, type FakeUnityCatalog } from '../../../libs/lakehouse/test/databricks/fake-unity-catalog';
+import { cliRunner } from '../../cli/test/cli-harness';
+import { startWorker } from '../../data-plane-worker/test/worker.harness';
+import { startControlPlane } from './control-plane.harness';
+import { operatorToken } from './factories';
+import { assemblePlatform, type PlatformHarness } from './platform.harness';
+import { as, createPipeline, land, triggerRun, waitForCatalogReady, waitForRunEnd } from './run-flow';
+
+const WAREHOUSE = { host: 'https://dbc-1234abcd-5678.cloud.databricks.com', httpPath: '/sql/1.0/warehouses/0123456789abcdef' };
+
+/**
+ * A tenant moved from the embedded engine to its Databricks workspace, through the real control
+ * plane, queues and worker; only the workspace is a double (the SQL driver's session boundary and
+ * a stateful Unity Catalog behind it).
+ */
+describe('a tenant on Databricks', () => {
+  let platform: PlatformHarness;
+  let workspace: FakeSqlDriver;
+  let unityCatalog: FakeUnityCatalog;
+  const connected: DatabricksSqlSettings[] = [];
+  const token = `dapi${randomBytes(16).toString('hex')}`;
+  let queuePrefix: string;
+  let apiUrl: string;
+
+  beforeAll(async () => {
+    workspace = new FakeSqlDriver();
+    unityCatalog = installFakeUnityCatalog(workspace);
+    queuePrefix = uniqueQueuePrefix('databricks-engine');
+    const dir = await makeTempDir('databricks-engine');
+    const cp = await startControlPlane({ queuePrefix, label: 'databricks-engine' });
+    await cp.app.listen(0, '127.0.0.1');
+    apiUrl = `http://127.0.0.1:${(cp.app.getHttpServer().address() as AddressInfo).port}`;
+    const worker = await startWorker({
+      queuePrefix,
+      dataDir: dir.path,
+      env: { CONTROL_PLANE_URL: apiUrl, DATA_PLANE_TOKEN: cp.dataPlaneToken },
+      seams: {
+        connectDatabricks: async (settings) => {
+          connected.push(settings);
+          return { openSession: (request) => workspace.openSession(request), close: async () => undefined };
+        },
+      },
+    });
+    platform = await assemblePlatform({ cp, worker, dir, queuePrefix });
+    const operator = await operatorToken(cp);
+    await cp.http().put(`/v1/tenants/${platform.tenant.tenantId}/engine`).set(as(operator)).send({ kind: 'databricks', ...WAREHOUSE, credentials: { token } }).expect(200);
+    await waitForCatalogReady(cp, platform.tenant);
+  });
+  afterAll(async () => {
+    await platform?.close();
+  });
+
+  it('provisions the catalog in the workspace with the credentials the control plane released to the worker', async () => {
+    expect(connected).toEqual([{ ...WAREHOUSE, credentials: { token } }]);
+    const catalog = unityCatalog.catalogs.get(platform.tenant.catalogName);
+    expect([...catalog!.schemas.keys()]).toEqual(expect.arrayContaining(['_system', 'bronze', 'gold', 'silver']));
+    expect(unityCatalog.table(platform.tenant.catalogName, '_system', 'catalog_info')!.rows).toEqual([
+      expect.objectContaining({ tenant_id: platform.tenant.tenantId, catalog_name: platform.tenant.catalogName }),
+    ]);
+    expect(workspace.grammarFailures).toEqual([]);
+    expect(unityCatalog.misunderstood).toEqual([]);
+  });
+
+  it('answers `catalog health` from the workspace', async () => {
+    const requested = await platform.cp.http().post('/v1/catalog/health').set(as(platform.tenant.admin.token)).expect(202);
+    const check = await eventually(
+      async () => (await platform.cp.http().get(`/v1/catalog/health/${requested.body.id}`).set(as(platform.tenant.admin.token)).expect(200)).body,
+      (body) => body.status !== 'queued',
+      { what: 'the health check to be reported' },
+    );
+    expect(check).toMatchObject({ status: 'reported', report: { engine: 'databricks', catalogName: platform.tenant.catalogName, findings: [] } });
+    expect(check.report.schemas).toEqual(expect.arrayContaining([{ name: 'bronze', present: true }, { name: '_system', present: true }]));
+  });
+
+  it('refuses a pipeline run before it lands anything, naming the quality stage', async () => {
+    await land(platform.dataDir, platform.tenant.tenantId, 'claims/claims.csv', 'claim_id,billing_npi\nC1,1234567893\n');
+    const pipeline = await createPipeline(platform.cp, platform.tenant, { sourcePath: 'claims' });
+    const run = await waitForRunEnd(platform.cp, platform.tenant, await triggerRun(platform.cp, platform.tenant, pipeline.id));
+    expect(run).toMatchObject({ status: 'failed', attempt: 1, error: { code: 'invalid_job', message: expect.stringContaining('needs the quality stage, which runs on the embedded engine only so far') } });
+    expect(workspace.statements.some((statement) => statement.sql.startsWith('PUT'))).toBe(false);
+    expect(workspace.volume.size).toBe(0);
+  });
+
+  it('never puts the workspace secret in a job or an event', async () => {
+    const states = ['completed', 'failed', 'waiting', 'active', 'delayed'] as const;
+    for (const name of [tenantQueueName(platform.tenant.tenantId), EVENTS_QUEUE]) {
+      const queue = new Queue(name, { connection: { url: testRedisUrl }, prefix: queuePrefix });
+      try {
+        const jobs = await queue.getJobs([...states]);
+        expect(jobs.length).toBeGreaterThan(0);
+        for (const job of jobs) expect(JSON.stringify(job.data)).not.toContain(token);
+      } finally {
+        await queue.close();
+      }
+    }
+  });
+
+  it('is shown and changed by an operator with `ade tenant engine`, the secret read from the environment; back on embedded, the catalog is provisioned there', async () => {
+    const rotated = `dapi${randomBytes(16).toString('hex')}`;
+    const ade = cliRunner({ ADE_API_URL: apiUrl, ADE_CONFIG_DIR: join(platform.dataDir, 'operator-cli'), ADE_PASSWORD: platform.cp.operator.password, DBX_TOKEN: rotated });
+    expect(await ade('login', '--email', platform.cp.operator.email)).toMatchObject({ code: 0 });
+    const tenantId = platform.tenant.tenantId;
+    expect(await ade('tenant', 'engine', tenantId)).toEqual({
+      code: 0,
+      stdout: `Tenant ${tenantId}: Databricks Unity Catalog\n  workspace  ${WAREHOUSE.host}\n  compute    ${WAREHOUSE.httpPath}\n  signs in   personal access token\n`,
+      stderr: '',
+    });
+    const missing = await ade('tenant', 'engine', tenantId, '--kind', 'databricks', '--host', WAREHOUSE.host, '--http-path', WAREHOUSE.httpPath, '--token-env', 'NOT_SET');
+    expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('--token-env: the environment variable NOT_SET is not set') });
+    const changed = await ade('tenant', 'engine', tenantId, '--kind', 'databricks', '--host', WAREHOUSE.host, '--http-path', WAREHOUSE.httpPath, '--token-env', 'DBX_TOKEN', '--json');
+    expect(changed.code).toBe(0);
+    expect(JSON.parse(changed.stdout)).toMatchObject({ kind: 'databricks', auth: 'token' });
+    expect(changed.stdout).not.toContain(rotated);
+
+    expect(await ade('tenant', 'engine', tenantId, '--kind', 'embedded')).toMatchObject({ code: 0, stdout: `Tenant ${tenantId}: embedded catalog (DuckDB on the workers)\n` });
+    await waitForCatalogReady(platform.cp, platform.tenant);
+    expect(await platform.withCatalog(async (catalog) => catalog.dialect)).toBe('duckdb');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { catalogEngineRequestSchema, engineCredentialsSchema } from './engines';
+
+const warehouse = { kind: 'databricks', host: 'https://dbc-1234abcd-5678.cloud.databricks.com', httpPath: '/sql/1.0/warehouses/0123456789abcdef' } as const;
+
+function issuesOf(value: unknown): string[] {
+  const result = catalogEngineRequestSchema.safeParse(value);
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+}
+
+describe('catalogEngineRequestSchema', () => {
+  it('takes the embedded engine, or a workspace with a token or an OAuth service principal', () => {
+    expect(catalogEngineRequestSchema.parse({ kind: 'embedded' })).toEqual({ kind: 'embedded' });
+    expect(catalogEngineRequestSchema.parse({ ...warehouse, credentials: { token: 'dapi0123456789' } })).toEqual({ ...warehouse, credentials: { token: 'dapi0123456789' } });
+    const cluster = { ...warehouse, httpPath: 'sql/protocolv1/o/1234567890123456/0123-456789-abcdefgh', credentials: { clientId: 'sp-1', clientSecret: 'dose0123456789' } };
+    expect(catalogEngineRequestSchema.parse(cluster)).toEqual(cluster);
+  });
+
+  it('keeps the workspace URL to its origin and refuses plain http, paths and user parts', () => {
+    expect(catalogEngineRequestSchema.parse({ ...warehouse, host: 'https://dbc-1234abcd-5678.cloud.databricks.com/', credentials: { token: 'dapi0123456789' } })).toMatchObject({
+      host: 'https://dbc-1234abcd-5678.cloud.databricks.com',
+    });
+    expect(issuesOf({ ...warehouse, host: 'http://dbc.cloud.databricks.com', credentials: { token: 'dapi0123456789' } })).toEqual(['host: must be the workspace URL, https://...']);
+    expect(issuesOf({ ...warehouse, host: 'https://dbc.cloud.databricks.com/sql', credentials: { token: 'dapi0123456789' } })).toEqual([
+      'host: must be the workspace URL alone, without a path, query or user',
+    ]);
+    expect(issuesOf({ ...warehouse, host: 'https://me@dbc.cloud.databricks.com', credentials: { token: 'dapi0123456789' } })).toHaveLength(1);
+  });
+
+  it('refuses an HTTP path that is neither a warehouse nor a cluster, missing credentials and smuggled fields', () => {
+    expect(issuesOf({ ...warehouse, httpPath: '/sql/1.0/endpoints/xyz', credentials: { token: 'dapi0123456789' } })).toEqual([
+      'httpPath: must be a SQL warehouse path (/sql/1.0/warehouses/<id>) or a cluster path (sql/protocolv1/o/<workspace id>/<cluster id>)',
+    ]);
+    expect(issuesOf(warehouse)).toEqual(['credentials: Invalid input']);
+    expect(issuesOf({ ...warehouse, credentials: { token: 'short' } })).toHaveLength(1);
+    expect(issuesOf({ kind: 'embedded', host: warehouse.host })).toEqual([': Unrecognized key: "host"']);
+  });
+});
+
+describe('engineCredentialsSchema', () => {
+  it('is what a worker gets: the tenant, the workspace and its credentials', () => {
+    const released = { tenantId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', ...warehouse, credentials: { token: 'dapi0123456789' } };
+    expect(engineCredentialsSchema.parse(released)).toEqual(released);
+    expect(engineCredentialsSchema.safeParse({ ...released, kind: 'embedded' }).success).toBe(false);
+  });
+});

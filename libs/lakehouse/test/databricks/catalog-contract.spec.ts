@@ -1,0 +1,208 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '@ade/testing';
+import { connectDatabricks, databricksSql, DatabricksLakehouse, isWarehousePath, type SqlDriverClient } from '@ade/lakehouse';
+import { describeCatalogContract, type ContractEngine } from '../catalog-contract';
+import { bronzeRequest, CATALOG, CLAIM_HEADER, claimRows, csv, landFile } from '../source-files';
+import { FakeSqlDriver, type FakeSqlSession } from './fake-sql-driver';
+import { installFakeUnityCatalog, type FakeUnityCatalog } from './fake-unity-catalog';
+
+type FakeEngine = ContractEngine & { driver: FakeSqlDriver; unityCatalog: FakeUnityCatalog };
+
+/** DatabricksLakehouse over the driver double, whose statements a fake Unity Catalog answers from its state. */
+async function fakeEngine(label: string): Promise<FakeEngine> {
+  const temp = await makeTempDir(label);
+  const driver = new FakeSqlDriver();
+  const unityCatalog = installFakeUnityCatalog(driver);
+  const lakehouse = new DatabricksLakehouse({ client: driver, warehouse: true });
+  return {
+    driver,
+    unityCatalog,
+    lakehouse,
+    dir: temp.path,
+    catalogName: CATALOG,
+    cleanup: async () => {
+      try {
+        expect(driver.grammarFailures).toEqual([]);
+        expect(unityCatalog.misunderstood).toEqual([]);
+      } finally {
+        await lakehouse.shutdown();
+        await temp.cleanup();
+      }
+    },
+  };
+}
+
+describeCatalogContract('Databricks (fake Unity Catalog behind the driver double)', () => fakeEngine('dbx-contract'));
+
+// ---------------------------------------------------------------------------------------------
+// The same contract against a real workspace, when one is configured; otherwise reported as skipped.
+
+const live = (() => {
+  const host = process.env['DATABRICKS_HOST']?.trim();
+  const httpPath = process.env['DATABRICKS_HTTP_PATH']?.trim();
+  const token = process.env['DATABRICKS_TOKEN']?.trim();
+  return host && httpPath && token ? { host, httpPath, token } : null;
+})();
+
+/** A catalog of its own per case, dropped afterwards through a raw driver session. */
+async function liveEngine(settings: { host: string; httpPath: string; token: string }): Promise<ContractEngine> {
+  const temp = await makeTempDir('dbx-live-contract');
+  const client = await connectDatabricks({ host: settings.host, httpPath: settings.httpPath, credentials: { token: settings.token } });
+  const catalogName = `ade_contract_${randomBytes(6).toString('hex')}`;
+  // shutdown() closes the lakehouse's sessions but leaves the client open for the drop.
+  const borrowed: SqlDriverClient = { openSession: (request) => client.openSession(request), close: async () => undefined };
+  const lakehouse = new DatabricksLakehouse({ client: borrowed, warehouse: isWarehousePath(settings.httpPath) });
+  return {
+    lakehouse,
+    dir: temp.path,
+    catalogName,
+    cleanup: async () => {
+      try {
+        await lakehouse.shutdown();
+        await dropCatalog(client, catalogName);
+      } finally {
+        await client.close();
+        await temp.cleanup();
+      }
+    },
+  };
+}
+
+async function dropCatalog(client: SqlDriverClient, catalogName: string): Promise<void> {
+  const session = await client.openSession();
+  try {
+    const operation = await session.executeStatement(`DROP CATALOG IF EXISTS ${databricksSql.quoteIdentifier(catalogName)} CASCADE`);
+    try {
+      await operation.fetchAll();
+    } finally {
+      await operation.close();
+    }
+  } finally {
+    await session.close();
+  }
+}
+
+describeCatalogContract(
+  'Databricks live workspace (DATABRICKS_HOST, DATABRICKS_HTTP_PATH, DATABRICKS_TOKEN)',
+  () => {
+    if (live === null) throw new Error('unreachable: the live contract runs only with a workspace configured');
+    return liveEngine(live);
+  },
+  { skip: live === null },
+);
+
+// ---------------------------------------------------------------------------------------------
+// Where the engines legitimately differ, so the contract leaves it out: Unity Catalog names are
+// per workspace, so another tenant naming the catalog reaches this one and is refused by its
+// recorded owner; on DuckDB it reaches a catalog of its own (see duckdb/catalog-contract.spec.ts).
+
+describe('DatabricksLakehouse: another tenant naming the same catalog', () => {
+  let engine: FakeEngine;
+  beforeEach(async () => (engine = await fakeEngine('dbx-tenants')));
+  afterEach(() => engine.cleanup());
+
+  it('refuses to open or provision it as tenant_mismatch', async () => {
+    const tenantA = { tenantId: randomUUID(), catalogName: engine.catalogName };
+    const tenantB = { tenantId: randomUUID(), catalogName: engine.catalogName };
+    await engine.lakehouse.provision(tenantA);
+
+    await expect(engine.lakehouse.open(tenantB)).rejects.toMatchObject({ kind: 'tenant_mismatch' });
+    await expect(engine.lakehouse.provision(tenantB)).rejects.toMatchObject({ kind: 'tenant_mismatch' });
+    expect(engine.unityCatalog.table(engine.catalogName, '_system', 'catalog_info')?.rows).toEqual([
+      { tenant_id: tenantA.tenantId, catalog_name: engine.catalogName, created_at: expect.any(Date) },
+    ]);
+    await expect(engine.lakehouse.open(tenantA)).resolves.toMatchObject({ name: engine.catalogName });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The fake itself: what it refuses, and the reads it must get right for the contract to mean anything.
+
+describe('the fake Unity Catalog', () => {
+  let driver: FakeSqlDriver;
+  let unityCatalog: FakeUnityCatalog;
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+
+  beforeEach(async () => {
+    driver = new FakeSqlDriver();
+    unityCatalog = installFakeUnityCatalog(driver);
+    temp = await makeTempDir('fake-uc');
+  });
+  afterEach(() => temp.cleanup());
+
+  async function rows(session: FakeSqlSession, sql: string): Promise<object[]> {
+    const operation = await session.executeStatement(sql);
+    try {
+      return await operation.fetchAll();
+    } finally {
+      await operation.close();
+    }
+  }
+
+  /** A provisioned catalog with one file staged in its landing volume, as the adapter stages it. */
+  async function staged(content: string): Promise<{ session: FakeSqlSession; volumePath: string }> {
+    const lakehouse = new DatabricksLakehouse({ client: driver, warehouse: true });
+    await lakehouse.provision({ tenantId: randomUUID(), catalogName: CATALOG });
+    const session = await driver.openSession({ initialCatalog: CATALOG });
+    const volumePath = `/Volumes/${CATALOG}/_system/landing/${randomUUID()}/claims.csv`;
+    driver.volume.set(volumePath, Buffer.from(content));
+    return { session, volumePath };
+  }
+
+  it('refuses a session on a catalog that does not exist as Databricks does', async () => {
+    await expect(driver.openSession({ initialCatalog: 'nowhere' })).rejects.toThrow(/^\[NO_SUCH_CATALOG_EXCEPTION\] Catalog 'nowhere' was not found/);
+    expect(driver.sessions).toHaveLength(0);
+  });
+
+  it('fails a statement it does not understand loudly, and lists it', async () => {
+    const session = await driver.openSession();
+    await rows(session, 'CREATE CATALOG IF NOT EXISTS `scratch`');
+    await expect(rows(session, 'SELECT 1 AS one')).rejects.toThrow('a session without an initial catalog may only CREATE CATALOG');
+
+    const inside = await driver.openSession({ initialCatalog: 'scratch' });
+    await expect(rows(inside, 'SELECT current_catalog()')).rejects.toThrow('fake Unity Catalog does not understand: SELECT current_catalog()');
+    expect(unityCatalog.misunderstood).toHaveLength(2);
+  });
+
+  it('answers a missing table as TABLE_OR_VIEW_NOT_FOUND, which the adapter reports as not provisioned', async () => {
+    const session = await driver.openSession();
+    await rows(session, 'CREATE CATALOG IF NOT EXISTS `healthcare_data`');
+    const lakehouse = new DatabricksLakehouse({ client: driver, warehouse: true });
+    await expect(lakehouse.open({ tenantId: randomUUID(), catalogName: CATALOG })).rejects.toMatchObject({ kind: 'catalog_unavailable', message: expect.stringContaining('is not provisioned yet') });
+  });
+
+  it('describes a staged CSV by its header, honouring the separator and a headerless read', async () => {
+    const { session, volumePath } = await staged(csv(CLAIM_HEADER, claimRows(2), ';'));
+    const describe = (options: string) =>
+      rows(session, `DESCRIBE SELECT * FROM read_files('${volumePath}', format => 'csv', ${options}, multiLine => true, inferColumnTypes => false, schemaEvolutionMode => 'none', mode => 'FAILFAST')`);
+
+    expect(await describe(`header => true, sep => ';'`)).toEqual(CLAIM_HEADER.map((col_name) => ({ col_name, data_type: 'string', comment: null })));
+    expect(await describe(`header => false, sep => ';'`)).toEqual(['_c0', '_c1', '_c2', '_c3'].map((col_name) => ({ col_name, data_type: 'string', comment: null })));
+    // With the default separator the whole line is one column, as Spark reads it.
+    expect(await describe('header => true')).toEqual([{ col_name: CLAIM_HEADER.join(';'), data_type: 'string', comment: null }]);
+    await expect(describe(`header => true, inferColumnTypes2 => true`)).rejects.toThrow('does not understand');
+  });
+
+  it('lands the records of a staged CSV, a quoted line break inside one record, and answers the counts Databricks does', async () => {
+    const rowsWithBreak = claimRows(3);
+    rowsWithBreak[0]![1] = 'Member 1\nsecond line';
+    const lakehouse = new DatabricksLakehouse({ client: driver, warehouse: true });
+    const locator = { tenantId: randomUUID(), catalogName: CATALOG };
+    await lakehouse.provision(locator);
+    const catalog = await lakehouse.open(locator);
+    const request = bronzeRequest(await landFile(temp.path, 'claims.csv', csv(CLAIM_HEADER, rowsWithBreak)));
+
+    expect(await catalog.ingestBronze(request)).toEqual({ outcome: 'loaded', rows: 3 });
+
+    const claims = unityCatalog.table(CATALOG, 'bronze', 'claims')!;
+    expect(claims.columns.map((column) => column.name)).toEqual([...CLAIM_HEADER, '_source_file', '_ingested_at', '_run_id', '_rescued_data']);
+    expect(claims.rows.map((row) => row['member_name'])).toEqual(['Member 1\nsecond line', 'Member 2', 'Member 3']);
+    expect(claims.rows.every((row) => row['_run_id'] === request.runId && row['_source_file'] === 'claims.csv')).toBe(true);
+    expect(unityCatalog.table(CATALOG, '_system', 'ingest_checkpoints')?.rows).toMatchObject([{ run_id: request.runId, row_count: 3, target_table: `${CATALOG}.bronze.claims` }]);
+    expect(driver.volume.size).toBe(0);
+    expect(driver.grammarFailures).toEqual([]);
+    expect(unityCatalog.misunderstood).toEqual([]);
+    await lakehouse.shutdown();
+  });
+});
