@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { QueueKeyring } from '@ade/queue';
 import { queueKeyringFromEnv, queueKeysEnvSchema } from './queue-keys.config';
 import { ConfigError, envDuckDbSize, envInt, envSecret, envUrl, landingEnvSchema, landingS3FromEnv, QueueConfig, queueEnvSchema, readEnv, type S3LandingLocation, type Secret } from '@ade/config';
+import { workspaceFromEnv, workspaceEnvSchema, type WorkspaceFromEnv } from './databricks-workspace.config';
 
 export class WorkerConfig {
   constructor(
@@ -34,6 +35,8 @@ export class WorkerConfig {
     readonly landingS3: S3LandingLocation | null = null,
     /** Where the worker asks for a connector's credentials (CONTROL_PLANE_URL, DATA_PLANE_TOKEN); null: it cannot use connectors. */
     readonly controlPlane: ControlPlaneAccess | null = null,
+    /** A dedicated worker's own Databricks workspace (WORKER_DATABRICKS_*), used instead of asking the control plane; null: ask. */
+    readonly databricks: WorkspaceFromEnv | null = null,
   ) {}
 }
 
@@ -55,7 +58,7 @@ const tenantList = z
   .transform((value) => value.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))
   .pipe(z.array(z.uuid('each entry must be a tenant id (UUID)')).min(1));
 
-const envSchema = queueEnvSchema.extend(landingEnvSchema.shape).extend(queueKeysEnvSchema.shape).extend({
+const envSchema = queueEnvSchema.extend(landingEnvSchema.shape).extend(queueKeysEnvSchema.shape).extend(workspaceEnvSchema.shape).extend({
   WORKER_TENANTS: z.union([z.literal('all'), tenantList]).default('all'),
   DATA_DIR: z.string().min(1).default('./.ade/data'),
   WORKER_CONCURRENCY: envInt(1, 64).default(2),
@@ -102,6 +105,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined>): DataP
       e.WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT === undefined ? undefined : resolve(e.WORKER_TEST_PAUSE_BEFORE_INGEST_COMMIT),
       landingS3FromEnv(e),
       controlPlaneFromEnv(e),
+      workspaceFromEnv(e, e.WORKER_TENANTS),
     ),
     keyring: queueKeyringFromEnv(e, e.WORKER_TENANTS),
   };

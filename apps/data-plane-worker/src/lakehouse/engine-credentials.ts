@@ -1,5 +1,6 @@
 import { LakehouseError } from '@ade/lakehouse';
 import { engineCredentialsSchema, type EngineCredentials } from '@ade/contracts';
+import type { WorkspaceFromEnv } from '../config/databricks-workspace.config';
 import type { ControlPlaneAccess } from '../config/worker.config';
 
 /** How long the worker waits for the control plane before the job's own retry takes over. */
@@ -47,5 +48,25 @@ export class ControlPlaneEngineCredentials implements EngineCredentialsSource {
       throw new LakehouseError('access_denied', `the control plane's answer for tenant ${tenantId} is not valid engine credentials${parsed.success ? '' : ` (${parsed.error.issues.map((i) => i.path.join('.')).join(', ')})`}`);
     }
     return parsed.data;
+  }
+}
+
+/**
+ * A dedicated worker's own workspace (WORKER_DATABRICKS_*), for the tenants it serves: the secret
+ * comes from the worker's environment inside the tenant's cloud and is never asked for.
+ */
+export class EnvironmentEngineCredentials implements EngineCredentialsSource {
+  constructor(
+    private readonly workspace: WorkspaceFromEnv,
+    private readonly tenants: readonly string[],
+  ) {}
+
+  async fetch(tenantId: string): Promise<EngineCredentials> {
+    if (!this.tenants.includes(tenantId)) {
+      throw new LakehouseError('access_denied', `tenant ${tenantId} is not one of this worker's WORKER_TENANTS, whose workspace WORKER_DATABRICKS_HOST names`);
+    }
+    const { host, httpPath, credentials } = this.workspace;
+    const revealed = 'token' in credentials ? { token: credentials.token.reveal() } : { clientId: credentials.clientId, clientSecret: credentials.clientSecret.reveal() };
+    return { tenantId, kind: 'databricks', host, httpPath, credentials: revealed };
   }
 }

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { connectDatabricks, DuckDbLakehouse, LAKEHOUSE, type DatabricksSqlSettings, type Lakehouse, type SqlDriverClient } from '@ade/lakehouse';
 import { WorkerConfig } from '../config/worker.config';
-import { ControlPlaneEngineCredentials } from './engine-credentials';
+import { ControlPlaneEngineCredentials, EnvironmentEngineCredentials, type EngineCredentialsSource } from './engine-credentials';
 import { EngineRouter } from './engine-router';
 import { testPauseBeforeIngestCommit } from './test-pause';
 
@@ -17,6 +17,12 @@ export interface LakehouseSeams {
  * The catalog port of the worker: the embedded DuckDB engine by default, a tenant's Unity Catalog
  * when its jobs say the catalog is on Databricks (credentials fetched from the control plane).
  */
+/** A dedicated worker with its own workspace in its environment uses it; every other worker asks the control plane. */
+function engineCredentialsFor(config: WorkerConfig): EngineCredentialsSource {
+  if (config.databricks && config.tenants !== 'all') return new EnvironmentEngineCredentials(config.databricks, config.tenants);
+  return new ControlPlaneEngineCredentials(config.controlPlane);
+}
+
 @Global()
 @Module({})
 export class LakehouseModule implements OnApplicationShutdown {
@@ -37,7 +43,7 @@ export class LakehouseModule implements OnApplicationShutdown {
                 idleCloseMs: config.catalogIdleMs,
                 beforeIngestCommit: testPauseBeforeIngestCommit(config.testPauseBeforeIngestCommit),
               }),
-              credentials: new ControlPlaneEngineCredentials(config.controlPlane),
+              credentials: engineCredentialsFor(config),
               connect: seams.connectDatabricks ?? connectDatabricks,
             }),
         },
