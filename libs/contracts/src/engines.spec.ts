@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogEngineRequestSchema, engineCredentialsSchema } from './engines';
+import { catalogEngineRequestSchema, engineCredentialsRequestSchema, engineCredentialsSchema } from './engines';
 
 const warehouse = { kind: 'databricks', host: 'https://dbc-1234abcd-5678.cloud.databricks.com', httpPath: '/sql/1.0/warehouses/0123456789abcdef' } as const;
 
@@ -25,12 +25,18 @@ describe('catalogEngineRequestSchema', () => {
       'host: must be the workspace URL alone, without a path, query or user',
     ]);
     expect(issuesOf({ ...warehouse, host: 'https://me@dbc.cloud.databricks.com', credentials: { token: 'dapi0123456789' } })).toHaveLength(1);
+    for (const host of ['xhttps://dbc.cloud.databricks.com', 'httpsx://dbc.cloud.databricks.com']) {
+      expect(issuesOf({ ...warehouse, host, credentials: { token: 'dapi0123456789' } })).toContain('host: must be the workspace URL, https://...');
+    }
   });
 
   it('refuses an HTTP path that is neither a warehouse nor a cluster, missing credentials and smuggled fields', () => {
     expect(issuesOf({ ...warehouse, httpPath: '/sql/1.0/endpoints/xyz', credentials: { token: 'dapi0123456789' } })).toEqual([
       'httpPath: must be a SQL warehouse path (/sql/1.0/warehouses/<id>) or a cluster path (sql/protocolv1/o/<workspace id>/<cluster id>)',
     ]);
+    for (const httpPath of ['x/sql/1.0/warehouses/0123456789abcdef', '/sql/1.0/warehouses/0123456789abcdef/x', 'sql/protocolv1/o/123/0123-456789-abcdefgh?x']) {
+      expect(issuesOf({ ...warehouse, httpPath, credentials: { token: 'dapi0123456789' } })).toHaveLength(1);
+    }
     expect(issuesOf(warehouse)).toEqual(['credentials: Invalid input']);
     expect(issuesOf({ ...warehouse, credentials: { token: 'short' } })).toHaveLength(1);
     expect(issuesOf({ kind: 'embedded', host: warehouse.host })).toEqual([': Unrecognized key: "host"']);
@@ -42,5 +48,14 @@ describe('engineCredentialsSchema', () => {
     const released = { tenantId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', ...warehouse, credentials: { token: 'dapi0123456789' } };
     expect(engineCredentialsSchema.parse(released)).toEqual(released);
     expect(engineCredentialsSchema.safeParse({ ...released, kind: 'embedded' }).success).toBe(false);
+  });
+});
+
+describe('engineCredentialsRequestSchema', () => {
+  it('names the tenant, and nothing else', () => {
+    const tenantId = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
+    expect(engineCredentialsRequestSchema.parse({ tenantId })).toEqual({ tenantId });
+    expect(engineCredentialsRequestSchema.safeParse({ tenantId: 'nope' }).success).toBe(false);
+    expect(engineCredentialsRequestSchema.safeParse({ tenantId, token: 'x' }).success).toBe(false);
   });
 });

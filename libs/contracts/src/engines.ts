@@ -17,7 +17,8 @@ const workspaceHost = z
   .max(253)
   .refine((value) => {
     const url = new URL(value);
-    return (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash && !url.username;
+    // An https URL's path is at least '/'.
+    return url.pathname === '/' && !url.search && !url.hash && !url.username;
   }, 'must be the workspace URL alone, without a path, query or user')
   .transform((value) => new URL(value).origin);
 

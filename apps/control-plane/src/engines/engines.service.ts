@@ -91,9 +91,8 @@ export class EnginesService {
   }
 }
 
-function settingsOf(request: Extract<CatalogEngineRequest, { kind: 'databricks' }>): StoredEngineSettings {
-  const oauth = 'clientId' in request.credentials;
-  return { host: request.host, httpPath: request.httpPath, auth: oauth ? 'oauth-m2m' : 'token', clientId: 'clientId' in request.credentials ? request.credentials.clientId : null };
+function settingsOf({ host, httpPath, credentials }: Extract<CatalogEngineRequest, { kind: 'databricks' }>): StoredEngineSettings {
+  return 'clientId' in credentials ? { host, httpPath, auth: 'oauth-m2m', clientId: credentials.clientId } : { host, httpPath, auth: 'token', clientId: null };
 }
 
 /** A new engine or another workspace means a catalog to provision; new credentials for the same one do not. */

@@ -16,6 +16,7 @@ describe('classifyFailure', () => {
     [new LakehouseError('conflict', 'write-write conflict on bronze.claims'), 'transient', 'transient'],
     [new LakehouseError('catalog_unavailable', 'catalog file is locked'), 'catalog_unavailable', 'transient'],
     [new LakehouseError('tenant_mismatch', 'catalog belongs to another tenant'), 'invalid_job', 'configuration'],
+    [new LakehouseError('access_denied', 'the workspace refused the credentials'), 'permission_denied', 'configuration'],
     [new LakehouseError('resource_exhausted', 'out of memory loading claims.csv'), 'resource_exhausted', 'resource'],
     [new ContractViolation("invalid 'pipeline.run' job: runId: Invalid UUID"), 'invalid_job', 'configuration'],
     [new MappingNeededError(proposeMapping(['PRVDR_NPI'], canonicalSchema('professional_claims'), new Map()), ['billing_npi']), 'mapping_needed', 'schema'],
