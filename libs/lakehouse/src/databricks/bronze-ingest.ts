@@ -40,8 +40,8 @@ export interface IngestSettings {
  * checkpoint are two commits, made safe by order: rows an earlier attempt left without a
  * checkpoint are removed first, the rows land marked with this ingest's run and timestamp, and
  * the checkpoint MERGE decides which of two racing ingests of one delivery counts; the other
- * removes its own rows again. Readers of bronze go by run, and a run's rows count once its
- * checkpoint exists.
+ * removes its own rows again. Between the two commits the rows are visible under this run's id;
+ * a crash there leaves them to the next ingest of the file, which removes them first.
  */
 export async function ingestBronze(runner: StatementRunner, settings: IngestSettings, request: BronzeIngestRequest): Promise<BronzeIngestResult> {
   assertBronzeTarget(request.table, settings.catalogName);
