@@ -15,11 +15,18 @@ export type LakehouseErrorKind =
 
 export class LakehouseError extends Error {
   override readonly name = 'LakehouseError';
+  /**
+   * Whether the same call, made again unchanged, can succeed. A conflict over a column plan made
+   * from an older schema cannot: the caller must plan again.
+   */
+  readonly retryable: boolean;
 
   constructor(
     readonly kind: LakehouseErrorKind,
     message: string,
+    options: { retryable?: boolean } = {},
   ) {
     super(message);
+    this.retryable = options.retryable ?? true;
   }
 }

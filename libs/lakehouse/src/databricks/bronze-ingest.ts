@@ -85,7 +85,7 @@ async function ingestStaged(runner: StatementRunner, settings: IngestSettings, r
     const owner = await runner.first(versionOwnerSql(qualifiedName, schemaVersion));
     if (owner?.['run_id'] !== request.runId || owner['fingerprint'] !== plan.schema.fingerprint) {
       await runner.rows(removeBatchSql(table, batch));
-      throw new LakehouseError('conflict', `another run registered version ${schemaVersion} of ${qualifiedName} while '${file.displayPath}' was ingested; plan again`);
+      throw new LakehouseError('conflict', `another run registered version ${schemaVersion} of ${qualifiedName} while '${file.displayPath}' was ingested; plan again`, { retryable: false });
     }
   }
 

@@ -32,4 +32,14 @@ describe('withConflictRetry', () => {
     await expect(withConflictRetry(3, attempt, 1)).rejects.toMatchObject({ kind: 'source_unreadable' });
     expect(calls).toBe(1);
   });
+
+  it('does not repeat a conflict that the same call cannot get past (a column plan made from an older schema)', async () => {
+    let calls = 0;
+    const attempt = async () => {
+      calls++;
+      throw new LakehouseError('conflict', 'plan again', { retryable: false });
+    };
+    await expect(withConflictRetry(3, attempt, 1)).rejects.toMatchObject({ kind: 'conflict', retryable: false });
+    expect(calls).toBe(1);
+  });
 });

@@ -12,7 +12,7 @@ export async function withConflictRetry<T>(attempts: number, attempt: () => Prom
     try {
       return await attempt();
     } catch (error) {
-      if (tried >= attempts || !(error instanceof LakehouseError) || error.kind !== 'conflict') throw error;
+      if (tried >= attempts || !(error instanceof LakehouseError) || error.kind !== 'conflict' || !error.retryable) throw error;
       await sleep(pauseMs * tried);
     }
   }

@@ -24,6 +24,7 @@ export function assertPlanIsCurrent(plan: ColumnPlan, latestVersion: number, tab
     throw new LakehouseError(
       'conflict',
       `the schema of ${formatTableName(table)} moved to version ${latestVersion} after the column plan for '${displayPath}' was made from version ${plan.basedOnVersion}; plan again`,
+      { retryable: false },
     );
   }
 }

@@ -262,6 +262,8 @@ describe('DatabricksTenantCatalog.ingestBronze with a column plan', () => {
       message: expect.stringContaining('moved to version 1 after the column plan'),
     });
     expect(fx.sent().some((sql) => /^(ALTER|INSERT|DELETE|CREATE)/.test(sql))).toBe(false);
+    // Not retried in place: the same plan can never pass, the caller plans again.
+    expect(fx.sent().filter((sql) => sql.startsWith('DESCRIBE SELECT'))).toHaveLength(1);
   });
 
   it('takes its rows back when another run registered the same schema version first', async () => {
