@@ -79,6 +79,13 @@ describe('a tenant on Databricks', () => {
     );
     expect(check).toMatchObject({ status: 'reported', report: { engine: 'databricks', catalogName: platform.tenant.catalogName, findings: [] } });
     expect(check.report.schemas).toEqual(expect.arrayContaining([{ name: 'bronze', present: true }, { name: '_system', present: true }]));
+
+    const admin = cliRunner({ ADE_API_URL: apiUrl, ADE_CONFIG_DIR: join(platform.dataDir, 'admin-cli'), ADE_PASSWORD: platform.tenant.admin.password });
+    expect(await admin('login', '--email', platform.tenant.admin.email)).toMatchObject({ code: 0 });
+    const shown = await admin('catalog', 'health');
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(`Catalog ${platform.tenant.catalogName} (databricks engine): schemas`);
+    expect(shown.stdout).toContain('Governance: PHI tags, column masks and grants are not applied or checked on Databricks yet.');
   });
 
   it('refuses a pipeline run before it lands anything, naming the quality stage', async () => {
