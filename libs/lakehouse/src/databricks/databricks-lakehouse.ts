@@ -39,6 +39,9 @@ export class DatabricksLakehouse implements Lakehouse {
       await runner.rows(createCatalogSql(locator.catalogName));
     });
     await this.#withSession(locator, locator.catalogName, async (runner) => {
+      // Another tenant's catalog is refused before anything is created in it.
+      const owners = await ownersOf(runner, locator);
+      if (owners.length > 0) assertOwnedBy(owners, locator, 'provision');
       for (const statement of provisionSql()) await runner.rows(statement);
       await withConflictRetry(3, async () => {
         try {
@@ -100,18 +103,26 @@ export class DatabricksLakehouse implements Lakehouse {
   }
 }
 
-/** The owner recorded in the catalog must be this tenant; `open` refuses a catalog nobody claimed yet. */
-async function assertOwner(runner: StatementRunner, locator: CatalogLocator, mode: 'provision' | 'open'): Promise<void> {
-  let owners: unknown[];
+/** The tenants recorded as the catalog's owner; none while its system schema or table does not exist yet. */
+async function ownersOf(runner: StatementRunner, locator: CatalogLocator): Promise<unknown[]> {
   try {
-    owners = (await runner.rows(catalogOwnersSql())).map((row) => row['tenant_id']);
+    return (await runner.rows(catalogOwnersSql())).map((row) => row['tenant_id']);
   } catch (error) {
-    if (mode === 'open' && /^(TABLE_OR_VIEW_NOT_FOUND|NO_SUCH_CATALOG_EXCEPTION|CATALOG_NOT_FOUND|SCHEMA_NOT_FOUND)/.test(driverErrorFacts(error).errorClass)) owners = [];
-    else throw catalogFailure(error, `reading the owner of catalog '${locator.catalogName}'`);
+    if (/^(TABLE_OR_VIEW_NOT_FOUND|SCHEMA_NOT_FOUND)/.test(driverErrorFacts(error).errorClass)) return [];
+    throw catalogFailure(error, `reading the owner of catalog '${locator.catalogName}'`);
   }
+}
+
+/** The owner recorded in the catalog must be this tenant; a catalog nobody claimed yet is not ready. */
+async function assertOwner(runner: StatementRunner, locator: CatalogLocator, mode: 'provision' | 'open'): Promise<void> {
+  const owners = await ownersOf(runner, locator);
   if (owners.length === 0) {
     throw new LakehouseError('catalog_unavailable', `catalog '${locator.catalogName}' is not provisioned yet; run \`ade catalog init\` if this persists`);
   }
+  assertOwnedBy(owners, locator, mode);
+}
+
+function assertOwnedBy(owners: unknown[], locator: CatalogLocator, mode: 'provision' | 'open'): void {
   if (owners.length !== 1 || owners[0] !== locator.tenantId) {
     throw new LakehouseError(
       'tenant_mismatch',

@@ -24,7 +24,8 @@ describe('DatabricksLakehouse: provisioning and opening', () => {
     expect(outside!.statements.map((s) => s.sql)).toEqual(['CREATE CATALOG IF NOT EXISTS `healthcare_data`']);
     expect(inside!.request).toEqual({ initialCatalog: 'healthcare_data', configuration: { STATEMENT_TIMEOUT: String(STATEMENT_TIMEOUT_SECONDS) } });
     const sql = inside!.statements.map((s) => s.sql);
-    expect(sql.slice(0, 5)).toEqual([
+    expect(sql.slice(0, 6)).toEqual([
+      'SELECT tenant_id FROM `_system`.`catalog_info`',
       'CREATE SCHEMA IF NOT EXISTS `bronze`',
       'CREATE SCHEMA IF NOT EXISTS `silver`',
       'CREATE SCHEMA IF NOT EXISTS `gold`',
@@ -42,6 +43,7 @@ describe('DatabricksLakehouse: provisioning and opening', () => {
   it("refuses to provision or open another tenant's catalog, and closes the session", async () => {
     fx.driver.answer(OWNER_CHECK, [{ tenant_id: 'another-tenant' }]);
     await expect(fx.lakehouse.provision(fx.locator)).rejects.toMatchObject({ kind: 'tenant_mismatch' });
+    expect(fx.driver.sessions[1]!.statements.map((s) => s.sql)).toEqual(['SELECT tenant_id FROM `_system`.`catalog_info`']);
     await expect(fx.lakehouse.open(fx.locator)).rejects.toMatchObject({ kind: 'tenant_mismatch', message: expect.stringContaining('refusing to open it') });
     expect(fx.driver.sessions.every((session) => session.closed)).toBe(true);
   });
