@@ -129,6 +129,14 @@ export interface CatalogInventory {
   tables: Array<{ table: TableRef; columns: string[]; rows: number; lastWriteAt: Date | null }>;
 }
 
+/** What an engine with governance (Unity Catalog's tags and grants) finds missing: names only. */
+export interface CatalogGovernance {
+  /** `catalog.schema.table.column` of PHI columns without the PHI tag. */
+  untaggedPhiColumns: string[];
+  /** Grants the tenant's groups should have and do not (none are configured yet). */
+  missingGrants: string[];
+}
+
 /**
  * One tenant's catalog, opened for the duration of a job. Agents talk to this and never learn
  * whether DuckDB or Databricks sits behind it.
@@ -175,6 +183,12 @@ export interface TenantCatalog extends SqlSession {
    * a LakehouseError naming the table, never a row value.
    */
   exportTable(request: TableExportRequest): Promise<TableExportResult>;
+  /**
+   * On an engine with column tags: the columns whose names are in `phiColumnNames` (any table but
+   * the platform's own) that lack the PHI tag, after tagging them all when `apply`. Null on an
+   * engine without tags or grants (the embedded one).
+   */
+  governPhiColumns(phiColumnNames: ReadonlySet<string>, apply: boolean): Promise<CatalogGovernance | null>;
   /** Trades speed for memory until this session closes (after a resource failure). */
   reduceParallelism(): Promise<void>;
   close(): Promise<void>;

@@ -45,9 +45,7 @@ function describe(report: CatalogHealth): string[] {
       : ['No tables yet']),
     '',
     report.governance === null
-      ? report.engine === 'embedded'
-        ? 'Governance: the embedded engine has no tags or grants; PHI stays in the data plane, masked in samples and logs.'
-        : 'Governance: PHI tags, column masks and grants are not applied or checked on Databricks yet.'
+      ? 'Governance: the embedded engine has no tags or grants; PHI stays in the data plane, masked in samples and logs.'
       : `Governance: ${report.governance.untaggedPhiColumns.length} untagged PHI column(s), ${report.governance.missingGrants.length} missing grant(s)`,
     ...(report.findings.length ? ['', ...table([['FINDING', 'SUBJECT', 'MESSAGE'], ...report.findings.map((f) => [f.kind, f.subject, f.message])])] : ['No findings']),
   ];

@@ -40,4 +40,14 @@ describe('catalogHealthReport', () => {
     expect(report.schemas.find((s) => s.name === 'gold')).toEqual({ name: 'gold', present: false });
     expect(report.findings).toEqual([{ kind: 'missing_schema', subject: 'healthcare_data.gold', message: 'schema gold is missing: run ade catalog init to create it' }]);
   });
+
+  it('reports an engine with tags (Unity Catalog): each untagged PHI column is a finding, validated by the contract', () => {
+    const governance = { untaggedPhiColumns: ['healthcare_data.silver.claims.member_id'], missingGrants: [] };
+    const report = catalogHealthReport('healthcare_data', 'databricks', { schemas: ['_system', 'bronze', 'silver', 'gold'], tables: [] }, governance);
+    expect(report).toMatchObject({ engine: 'databricks', governance });
+    expect(report.findings).toEqual([
+      { kind: 'untagged_phi', subject: 'healthcare_data.silver.claims.member_id', message: "PHI column without the 'phi' tag: run ade catalog init to tag it" },
+    ]);
+    expect(catalogHealthSchema.parse(report)).toEqual(report);
+  });
 });

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JobOf } from '@ade/contracts';
-import { LAKEHOUSE, type Lakehouse } from '@ade/lakehouse';
+import { LAKEHOUSE, type CatalogLocator, type Lakehouse } from '@ade/lakehouse';
 import { EventPublisher } from '../events/event-publisher';
 import { jobFailure } from '../jobs/job-failure';
 import { JobHandler, type JobContext } from '../jobs/job-handler.decorator';
+import { PHI_NAMES } from './catalog-health-report';
 
 @Injectable()
 export class CatalogProvisionHandler {
@@ -19,6 +20,7 @@ export class CatalogProvisionHandler {
     const { tenantId, catalogName, engine } = job.data;
     try {
       await this.lakehouse.provision({ tenantId, catalogName, engine });
+      await this.tagPhiColumns({ tenantId, catalogName, engine });
     } catch (error) {
       throw await jobFailure(error, context, {
         logger: this.logger,
@@ -29,5 +31,15 @@ export class CatalogProvisionHandler {
     }
     await this.events.publish({ name: 'catalog.provisioned', data: { tenantId, catalogName, at: new Date().toISOString() } });
     this.logger.log({ msg: 'catalog provisioned', tenantId, catalogName });
+  }
+
+  /** Where the engine has column tags, `ade catalog init` tags every PHI column the catalog has (again: tables come and go). */
+  private async tagPhiColumns(locator: CatalogLocator): Promise<void> {
+    const catalog = await this.lakehouse.open(locator);
+    try {
+      await catalog.governPhiColumns(PHI_NAMES, true);
+    } finally {
+      await catalog.close();
+    }
   }
 }

@@ -4,6 +4,7 @@ import { assertTableInCatalog } from '../landing/table-ref';
 import type {
   BronzeIngestRequest,
   BronzeIngestResult,
+  CatalogGovernance,
   CatalogInventory,
   QuarantinedFile,
   RegisteredSchema,
@@ -16,6 +17,7 @@ import type {
 } from '../lakehouse.port';
 import { ingestBronze } from './bronze-ingest';
 import { catalogFailure } from './driver-error';
+import { governPhiColumns } from './governance';
 import { catalogInventory } from './inventory';
 import { latestRegisteredSchema } from './schema-history';
 import { inferSourceSchema, namesAmongValues } from './source-reader';
@@ -130,6 +132,10 @@ export class DatabricksTenantCatalog implements TenantCatalog {
       assertTableInCatalog(request.table, this.name);
       return this.#statement(() => exportTable(this.#runner, this.name, request));
     });
+  }
+
+  governPhiColumns(phiColumnNames: ReadonlySet<string>, apply: boolean): Promise<CatalogGovernance | null> {
+    return this.#serial(() => this.#statement(() => governPhiColumns(this.#runner, this.name, phiColumnNames, apply)));
   }
 
   /** The warehouse or cluster scales itself; there is no per-session setting that trades speed for memory. */

@@ -6,6 +6,7 @@ import { SessionCalls } from '../landing/session-calls';
 import type {
   BronzeIngestRequest,
   BronzeIngestResult,
+  CatalogGovernance,
   CatalogInventory,
   QuarantinedFile,
   RegisteredSchema,
@@ -169,6 +170,11 @@ export class DuckDbTenantCatalog implements TenantCatalog {
       const rows = await this.#statement(async () => (await this.connection.run(exportTableSql(table, condition, format, target))).rowsChanged);
       return { rows, columns };
     });
+  }
+
+  /** DuckDB has no column tags or grants: PHI is governed by the data plane's boundary alone. */
+  governPhiColumns(): Promise<CatalogGovernance | null> {
+    return this.#serial(async () => null);
   }
 
   reduceParallelism(): Promise<void> {

@@ -114,6 +114,21 @@ describe('DatabricksLakehouse: another tenant naming the same catalog', () => {
     ]);
     await expect(engine.lakehouse.open(tenantA)).resolves.toMatchObject({ name: engine.catalogName });
   });
+
+  it('tags the PHI columns of its tables, after which none is reported untagged', async () => {
+    const locator = { tenantId: randomUUID(), catalogName: engine.catalogName };
+    await engine.lakehouse.provision(locator);
+    const catalog = await engine.lakehouse.open(locator);
+    const file = await landFile(engine.dir, 'members.csv', csv(['member_id', 'plan_code'], [['M1', 'P1']]));
+    await catalog.ingestBronze(bronzeRequest(file, { table: { catalog: engine.catalogName, schema: 'bronze', table: 'members' } }));
+    const phi = new Set(['member_id']);
+
+    expect(await catalog.governPhiColumns(phi, false)).toEqual({ untaggedPhiColumns: [`${engine.catalogName}.bronze.members.member_id`], missingGrants: [] });
+    await catalog.governPhiColumns(phi, true);
+    expect(await catalog.governPhiColumns(phi, false)).toEqual({ untaggedPhiColumns: [], missingGrants: [] });
+    const tagged = engine.unityCatalog.table(engine.catalogName, 'bronze', 'members')!.columns.filter((column) => column.tags?.get('phi') === 'true');
+    expect(tagged.map((column) => column.name)).toEqual(['member_id']);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -71,6 +71,31 @@ describe('DatabricksTenantCatalog: session lifecycle and statements', () => {
     ]);
   });
 
+  it('finds the PHI columns without the phi tag, outside the platform tables, and tags them when asked', async () => {
+    fx.driver.answer(/^SELECT schema_name, table_name, column_name FROM information_schema\.column_tags WHERE tag_name = 'phi'$/, [
+      { schema_name: 'silver', table_name: 'claims', column_name: 'member_id' },
+    ]);
+    fx.driver.answer(/^SELECT c\.table_schema/, [
+      { table_schema: 'silver', table_name: 'claims', column_name: 'member_id' },
+      { table_schema: 'silver', table_name: 'claims', column_name: 'Patient_Birth_Date' },
+      { table_schema: 'silver', table_name: 'claims', column_name: 'paid_amount' },
+      { table_schema: 'bronze', table_name: 'claims', column_name: 'member_id' },
+      { table_schema: '_system', table_name: 'lineage', column_name: 'member_id' },
+    ]);
+    const phi = new Set(['member_id', 'patient_birth_date']);
+    expect(await catalog.governPhiColumns(phi, false)).toEqual({
+      untaggedPhiColumns: [`${CATALOG}.silver.claims.Patient_Birth_Date`, `${CATALOG}.bronze.claims.member_id`],
+      missingGrants: [],
+    });
+    expect(fx.sent().some((sql) => sql.startsWith('ALTER'))).toBe(false);
+
+    expect(await catalog.governPhiColumns(phi, true)).toEqual({ untaggedPhiColumns: [], missingGrants: [] });
+    expect(fx.sent().filter((sql) => sql.startsWith('ALTER'))).toEqual([
+      "ALTER TABLE `silver`.`claims` ALTER COLUMN `Patient_Birth_Date` SET TAGS ('phi' = 'true')",
+      "ALTER TABLE `bronze`.`claims` ALTER COLUMN `member_id` SET TAGS ('phi' = 'true')",
+    ]);
+  });
+
   it('takes stock of the catalog from the information schema and lineage, naming tables by their three parts', async () => {
     fx.driver.answer(/^SELECT schema_name FROM information_schema\.schemata/, ['_system', 'bronze', 'gold', 'silver'].map((schema_name) => ({ schema_name })));
     fx.driver.answer(/^SELECT target, unix_millis/, [{ target: `${CATALOG}.bronze.claims`, last_write_ms: 1_765_000_000_000 }]);

@@ -25,6 +25,8 @@ export type FakeRow = Record<string, unknown>;
 
 export interface FakeColumn {
   name: string;
+  /** Unity Catalog column tags, by key. */
+  tags?: Map<string, string>;
   /** As information_schema.columns.data_type gives it: STRING, BIGINT, INT, TIMESTAMP. */
   type: string;
   nullable: boolean;
@@ -574,5 +576,23 @@ const STATEMENTS: Statement[] = [
             .sort(([a], [b]) => byBytes(a, b))
             .flatMap(([table, { columns }]) => columns.map((column) => ({ table_schema: schema, table_name: table, column_name: column.name }))),
         ),
+  },
+  {
+    pattern: shape(/^SELECT schema_name, table_name, column_name FROM information_schema\.column_tags WHERE tag_name = §str$/),
+    run: ([tag], { catalog }) =>
+      [...catalog.schemas].flatMap(([schema, { tables }]) =>
+        [...tables].flatMap(([table, { columns }]) =>
+          columns.filter((column) => column.tags?.has(str(tag!))).map((column) => ({ schema_name: schema, table_name: table, column_name: column.name })),
+        ),
+      ),
+  },
+  {
+    pattern: shape(/^ALTER TABLE §name ALTER COLUMN §ident SET TAGS \(§str = §str\)$/),
+    run: ([schema, table, column, key, value], { catalog }) => {
+      const found = columnOf(tableOf(catalog, objectName(schema!), objectName(table!)), ident(column!));
+      if (!found) throw serverError(`[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column with name ${column} cannot be resolved.`, '42703');
+      (found.tags ??= new Map()).set(str(key!), str(value!));
+      return [];
+    },
   },
 ];

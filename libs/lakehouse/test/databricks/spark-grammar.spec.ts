@@ -34,6 +34,10 @@ describe('sparkSqlProblem', () => {
     "PUT '/tmp/a b.csv' INTO '/Volumes/c/s/v/a b.csv';",
     "GET '/Volumes/c/s/v/x.csv' TO '/tmp/x.csv'",
     "REMOVE '/Volumes/c/s/v/x.csv'",
+    "LIST '/Volumes/c/_system/landing/export-1/out'",
+    'DESCRIBE HISTORY `silver`.`claims` LIMIT 1',
+    "ALTER TABLE `silver`.`claims` ALTER COLUMN `member_id` SET TAGS ('phi' = 'true')",
+    "ALTER TABLE `s`.`t` ALTER COLUMN `a b` SET TAGS ('phi' = 'true', 'owner' = 'payer')",
   ])('accepts the Databricks-only command %s', (sql) => {
     expect(sparkSqlProblem(sql)).toBeNull();
   });
@@ -64,6 +68,9 @@ describe('sparkSqlProblem', () => {
     ['GET from outside a volume', "GET '/tmp/x.csv' TO '/tmp/y.csv'", /must start with \/Volumes\//],
     ['REMOVE of two paths', "REMOVE '/Volumes/c/s/v/a' '/Volumes/c/s/v/b'", /expected REMOVE/],
     ['a Delta command the grammar lacks', 'OPTIMIZE `s`.`t`', /incomplete/],
+    ['SET TAGS on a three-part table', "ALTER TABLE `c`.`s`.`t` ALTER COLUMN `a` SET TAGS ('phi' = 'true')", /expected ALTER TABLE/],
+    ['SET TAGS without a value', "ALTER TABLE `s`.`t` ALTER COLUMN `a` SET TAGS ('phi')", /expected ALTER TABLE/],
+    ['DESCRIBE HISTORY of a three-part name', 'DESCRIBE HISTORY `c`.`s`.`t`', /expected DESCRIBE HISTORY/],
   ])('refuses %s', (_, sql, reason) => {
     expect(sparkSqlProblem(sql)).toMatch(reason);
   });

@@ -53,6 +53,13 @@ const DATABRICKS_ONLY: ReadonlyArray<{ lead: RegExp; syntax: RegExp; expected: s
     expected: "GET '/Volumes/...' TO '<local path>'",
   },
   {
+    // "ALTER TABLE ... COLUMN clause" page: `ALTER COLUMN <column> SET TAGS (...)` (Unity Catalog
+    // tags), which the grammar lacks. The table name is two-part, like every name the adapter writes.
+    lead: /^\s*ALTER\s+TABLE\b[\s\S]*\bSET\s+TAGS\b/i,
+    syntax: form(`ALTER\\s+TABLE\\s+${IDENT}\\s*\\.\\s*${IDENT}\\s+ALTER\\s+COLUMN\\s+${IDENT}\\s+SET\\s+TAGS\\s*\\(\\s*${STRING}\\s*=\\s*${STRING}(?:\\s*,\\s*${STRING}\\s*=\\s*${STRING})*\\s*\\)`),
+    expected: "ALTER TABLE <schema>.<table> ALTER COLUMN <column> SET TAGS ('<key>' = '<value>'[, ...])",
+  },
+  {
     // "LIST" page: the files of a volume folder (path, name, size, modification_time).
     lead: /^\s*LIST\b/i,
     syntax: form(`LIST\\s+${STRING}(?:\\s+LIMIT\\s+[0-9]+)?`),

@@ -6,3 +6,4 @@ export * from './source.sql';
 export * from './system-tables.sql';
 export * from './table.sql';
 export * from './value-fit.sql';
+export * from './governance.sql';
