@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { connectorCredentialsSchema, type ConnectorCredentials, type ConnectorCredentialsRequest } from '@ade/contracts';
 import { AuditLogRepository } from '../audit/audit-log.repository';
-import { NotFoundError, UnavailableError } from '../common/app-error';
+import { NotFoundError } from '../common/app-error';
 import { DatabaseScope } from '../database/database-scope';
-import { SecretBox, SecretDecryptionError } from '../secrets/secret-box';
+import { decryptForRelease } from '../secrets/released-secret';
+import { SecretBox } from '../secrets/secret-box';
 
 /** The audit action of a release; the entry names the connector and the work, never the secret. */
 export const CREDENTIALS_RELEASED_ACTION = 'connector.credentials_released';
@@ -54,14 +55,7 @@ export class ConnectorCredentialsService {
       );
       const connector = rows[0];
       if (!connector || !(await this.holdsQueuedWork(tx, tenantId, connectorId, work))) throw new NotFoundError('connector credentials');
-      let plaintext: string;
-      try {
-        plaintext = this.box.decrypt(connector.secret_ciphertext);
-      } catch (error) {
-        if (!(error instanceof SecretDecryptionError)) throw error;
-        this.logger.error({ msg: 'connector secret could not be decrypted', tenantId, connectorId, reason: error.message });
-        throw new UnavailableError('the connector credentials cannot be decrypted with the configured SECRETS_KEYS');
-      }
+      const plaintext = decryptForRelease(this.box, connector.secret_ciphertext, 'connector', this.logger, { tenantId, connectorId });
       const credentials = storedCredentials(connector, plaintext);
       await this.audit.appendIn(tx, {
         tenantId,

@@ -50,16 +50,13 @@ export class EngineSettingsRepository {
   constructor(private readonly scope: DatabaseScope) {}
 
   find(tenantId: string): Promise<StoredEngine | null> {
-    return this.scope.readForTenant(tenantId, async (manager) => {
-      const rows: EngineRow[] = await manager.query(`SELECT ${ENGINE_COLUMNS} FROM tenants WHERE id = $1`, [tenantId]);
-      return rows[0] ? storedEngine(rows[0]) : null;
-    });
+    return this.scope.readForTenant(tenantId, (manager) => engineIn(manager, tenantId, { forUpdate: false }));
   }
 
   /** Replaces the engine; returns what was stored before (null: no such tenant). */
   replace(tenantId: string, next: { kind: EngineKind; settings: StoredEngineSettings | null; secretCiphertext: string | null }): Promise<{ before: StoredEngine; after: StoredEngine } | null> {
     return this.scope.forTenant(tenantId, async (tx) => {
-      const before = await lockedEngine(tx, tenantId);
+      const before = await engineIn(tx, tenantId, { forUpdate: true });
       if (!before) return null;
       // TypeORM answers an UPDATE ... RETURNING on PostgreSQL with [rows, affected].
       const [rows]: [EngineRow[], number] = await tx.query(
@@ -89,11 +86,11 @@ export class EngineSettingsRepository {
   }
 
   findIn(tx: EntityManager, tenantId: string): Promise<StoredEngine | null> {
-    return lockedEngine(tx, tenantId, false);
+    return engineIn(tx, tenantId, { forUpdate: false });
   }
 }
 
-async function lockedEngine(tx: EntityManager, tenantId: string, lock = true): Promise<StoredEngine | null> {
-  const rows: EngineRow[] = await tx.query(`SELECT ${ENGINE_COLUMNS} FROM tenants WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [tenantId]);
+async function engineIn(tx: EntityManager, tenantId: string, { forUpdate }: { forUpdate: boolean }): Promise<StoredEngine | null> {
+  const rows: EngineRow[] = await tx.query(`SELECT ${ENGINE_COLUMNS} FROM tenants WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [tenantId]);
   return rows[0] ? storedEngine(rows[0]) : null;
 }

@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { engineCredentialsSchema, type CatalogEngineRequest, type CatalogEngineView, type EngineCredentials } from '@ade/contracts';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { CatalogProvisioner } from '../catalog/catalog-provisioner';
-import { NotFoundError, UnavailableError } from '../common/app-error';
+import { NotFoundError } from '../common/app-error';
 import { DatabaseScope } from '../database/database-scope';
-import { SecretBox, SecretDecryptionError } from '../secrets/secret-box';
+import { decryptForRelease } from '../secrets/released-secret';
+import { SecretBox } from '../secrets/secret-box';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { EngineSettingsRepository, engineView, type StoredEngineSettings } from './engine-settings.repository';
 
@@ -63,14 +64,7 @@ export class EnginesService {
       const engine = await this.engines.findIn(tx, tenantId);
       if (!engine || engine.kind !== 'databricks' || !engine.settings || !engine.secretCiphertext) throw new NotFoundError('engine credentials');
       if (!(await this.engines.holdsCatalogWork(tx, tenantId))) throw new NotFoundError('engine credentials');
-      let plaintext: string;
-      try {
-        plaintext = this.box.decrypt(engine.secretCiphertext);
-      } catch (error) {
-        if (!(error instanceof SecretDecryptionError)) throw error;
-        this.logger.error({ msg: 'engine secret could not be decrypted', tenantId, reason: error.message });
-        throw new UnavailableError('the engine credentials cannot be decrypted with the configured SECRETS_KEYS');
-      }
+      const plaintext = decryptForRelease(this.box, engine.secretCiphertext, 'engine', this.logger, { tenantId });
       const credentials = releasedCredentials(tenantId, engine.settings, plaintext);
       await this.audit.appendIn(tx, {
         tenantId,

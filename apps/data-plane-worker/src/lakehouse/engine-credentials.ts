@@ -1,10 +1,8 @@
 import { LakehouseError } from '@ade/lakehouse';
 import { engineCredentialsSchema, type EngineCredentials } from '@ade/contracts';
+import { postToControlPlane } from '../config/control-plane-request';
 import type { WorkspaceFromEnv } from '../config/databricks-workspace.config';
 import type { ControlPlaneAccess } from '../config/worker.config';
-
-/** How long the worker waits for the control plane before the job's own retry takes over. */
-const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Where a Databricks tenant's workspace settings and secret come from: by reference, never from a job. */
 export interface EngineCredentialsSource {
@@ -23,16 +21,8 @@ export class ControlPlaneEngineCredentials implements EngineCredentialsSource {
     if (!this.access) {
       throw new LakehouseError('access_denied', `tenant ${tenantId}'s catalog is on Databricks, but this worker has no CONTROL_PLANE_URL and DATA_PLANE_TOKEN to fetch its engine credentials with`);
     }
-    let response: Response;
-    try {
-      response = await fetch(`${this.access.url}/internal/v1/engine-credentials`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${this.access.token.reveal()}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ tenantId }),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        redirect: 'error',
-      });
-    } catch {
+    const response = await postToControlPlane(this.access, '/internal/v1/engine-credentials', { tenantId });
+    if (!response) {
       throw new LakehouseError('catalog_unavailable', `the control plane (CONTROL_PLANE_URL) could not be reached for the engine credentials of tenant ${tenantId}`);
     }
     if (response.status === 401 || response.status === 403) {

@@ -33,40 +33,42 @@ export async function describeSource(runner: StatementRunner, volumePath: string
   return { columns, rawSql: rawSourceSql(readFiles, columns) };
 }
 
-export async function inferSourceSchema(runner: StatementRunner, catalogName: string, request: SchemaInferenceRequest): Promise<SchemaColumn[]> {
-  const source = { ...request, displayPath: request.displayPath ?? basename(request.path) };
-  await assertReadableSource(source);
-  try {
-    return await withStagedFile(runner, catalogName, source.path, async (volumePath) => {
-      const raw = await describeSource(runner, volumePath, source);
-      const typed = new Map(
-        (await runner.rows(describeQuerySql(readFilesSql(volumePath, source.format, source.options, true)))).map(
-          (row) => [String(row['col_name']), logicalTypeOfSpark(String(row['data_type']))] as const,
-        ),
-      );
-      const inferred = raw.columns.map(({ name }) => ({ name, type: typed.get(name) ?? 'VARCHAR' }));
-      if (inferred.length === 0) return [];
-      const sample = await runner.first(sampleColumnsSql(raw.rawSql, inferred, INFERENCE_SAMPLE_ROWS));
-      return inferred.map((column, i) => ({
-        name: column.name,
-        type: confirmedType(column.type, { values: Number(sample?.[`n${i}`] ?? 0), misfits: Number(sample?.[`m${i}`] ?? 0) }),
-      }));
-    });
-  } catch (error) {
-    throw readFailure(error, source);
-  }
+export function inferSourceSchema(runner: StatementRunner, catalogName: string, request: SchemaInferenceRequest): Promise<SchemaColumn[]> {
+  return readStagedSource(runner, catalogName, request, async (raw, volumePath, source) => {
+    const typed = new Map(
+      (await runner.rows(describeQuerySql(readFilesSql(volumePath, source.format, source.options, true)))).map(
+        (row) => [String(row['col_name']), logicalTypeOfSpark(String(row['data_type']))] as const,
+      ),
+    );
+    const inferred = raw.columns.map(({ name }) => ({ name, type: typed.get(name) ?? 'VARCHAR' }));
+    if (inferred.length === 0) return [];
+    const sample = await runner.first(sampleColumnsSql(raw.rawSql, inferred, INFERENCE_SAMPLE_ROWS));
+    return inferred.map((column, i) => ({
+      name: column.name,
+      type: confirmedType(column.type, { values: Number(sample?.[`n${i}`] ?? 0), misfits: Number(sample?.[`m${i}`] ?? 0) }),
+    }));
+  });
 }
 
 export async function namesAmongValues(runner: StatementRunner, catalogName: string, request: SchemaInferenceRequest, columns: readonly string[]): Promise<boolean[]> {
   if (columns.length === 0) return [];
+  return readStagedSource(runner, catalogName, request, async (raw) => {
+    const row = await runner.first(namesAmongValuesSql(raw.rawSql, columns, NAME_SAMPLE_ROWS));
+    return columns.map((_, i) => Number(row?.[`s${i}`] ?? 0) > 0);
+  });
+}
+
+/** Checks, stages and describes a source for a read-only look at it; any failure is the file's, named without its content. */
+async function readStagedSource<T>(
+  runner: StatementRunner,
+  catalogName: string,
+  request: SchemaInferenceRequest,
+  read: (raw: DescribedSource, volumePath: string, source: SchemaInferenceRequest & { displayPath: string }) => Promise<T>,
+): Promise<T> {
   const source = { ...request, displayPath: request.displayPath ?? basename(request.path) };
   await assertReadableSource(source);
   try {
-    return await withStagedFile(runner, catalogName, source.path, async (volumePath) => {
-      const raw = await describeSource(runner, volumePath, source);
-      const row = await runner.first(namesAmongValuesSql(raw.rawSql, columns, NAME_SAMPLE_ROWS));
-      return columns.map((_, i) => Number(row?.[`s${i}`] ?? 0) > 0);
-    });
+    return await withStagedFile(runner, catalogName, source.path, async (volumePath) => read(await describeSource(runner, volumePath, source), volumePath, source));
   } catch (error) {
     throw readFailure(error, source);
   }

@@ -1,10 +1,9 @@
-import { ContractViolation, formatTableName, SQL_IDENTIFIER, type TableRef } from '@ade/contracts';
+import { ContractViolation, formatTableName, type TableRef } from '@ade/contracts';
+import { assertSqlIdentifier } from './sql-names';
 
 /** A catalog session only touches its own catalog, even though the tenant's instance may hold others. */
 export function assertTableInCatalog(table: TableRef, catalogName: string): void {
-  for (const name of [table.catalog, table.schema, table.table]) {
-    if (!SQL_IDENTIFIER.test(name)) throw new ContractViolation(`'${name}' is not a valid SQL identifier (lower-case letters, digits, underscores)`);
-  }
+  for (const name of [table.catalog, table.schema, table.table]) assertSqlIdentifier(name);
   if (table.catalog !== catalogName) {
     throw new ContractViolation(`table ${formatTableName(table)} is not in catalog '${catalogName}'`);
   }

@@ -1,9 +1,7 @@
 import { connectorCredentialsSchema, type ConnectorCredentials, type ConnectorCredentialsRequest } from '@ade/contracts';
+import { postToControlPlane } from '../../config/control-plane-request';
 import type { ControlPlaneAccess } from '../../config/worker.config';
 import { SourceError } from '../source-error';
-
-/** How long the worker waits for the control plane before the job's own retry takes over. */
-const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Where a job's connector credentials come from: asked for by reference, for the job at hand, never kept. */
 export interface ConnectorCredentialsSource {
@@ -25,16 +23,8 @@ export class ControlPlaneCredentials implements ConnectorCredentialsSource {
     if (!this.access) {
       throw new SourceError('connector_refused', 'this pipeline reads from a connector, but the worker has no CONTROL_PLANE_URL and DATA_PLANE_TOKEN to fetch its credentials with');
     }
-    let response: Response;
-    try {
-      response = await fetch(`${this.access.url}/internal/v1/connector-credentials`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${this.access.token.reveal()}`, 'content-type': 'application/json' },
-        body: JSON.stringify(request),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        redirect: 'error',
-      });
-    } catch {
+    const response = await postToControlPlane(this.access, '/internal/v1/connector-credentials', request);
+    if (!response) {
       throw new SourceError('transient', `the control plane (CONTROL_PLANE_URL) could not be reached for the credentials of connector ${request.connectorId}`);
     }
     if (response.status === 401 || response.status === 403) {

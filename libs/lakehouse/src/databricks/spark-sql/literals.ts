@@ -1,4 +1,6 @@
-import { ContractViolation, SQL_IDENTIFIER } from '@ade/contracts';
+import { assertColumnName, assertNoNul, assertSqlIdentifier, isoTimestamp } from '../../landing/sql-names';
+
+export { sqlInteger } from '../../landing/sql-names';
 
 /**
  * Literal and identifier rendering for Databricks SQL. Spark reads a backslash in a string
@@ -7,26 +9,16 @@ import { ContractViolation, SQL_IDENTIFIER } from '@ade/contracts';
  */
 
 export function sqlString(value: string): string {
-  if (value.includes('\0')) throw new ContractViolation('a SQL string literal cannot contain a NUL character');
-  return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\n', '\\n').replaceAll('\r', '\\r')}'`;
-}
-
-export function sqlInteger(value: number): string {
-  if (!Number.isSafeInteger(value)) throw new ContractViolation(`not a safe integer for SQL: ${value}`);
-  return String(value);
+  return `'${assertNoNul(value).replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\n', '\\n').replaceAll('\r', '\\r')}'`;
 }
 
 export function sqlTimestamp(value: Date): string {
-  if (Number.isNaN(value.getTime())) throw new ContractViolation('invalid date for a SQL timestamp');
-  return `TIMESTAMP ${sqlString(value.toISOString())}`;
+  return `TIMESTAMP ${sqlString(isoTimestamp(value))}`;
 }
 
 /** A catalog, schema or table name: only names that passed SQL_IDENTIFIER, quoted so reserved words stay names. */
 export function quoteIdentifier(name: string): string {
-  if (!SQL_IDENTIFIER.test(name)) {
-    throw new ContractViolation(`'${name}' is not a valid SQL identifier (lower-case letters, digits, underscores)`);
-  }
-  return `\`${name}\``;
+  return `\`${assertSqlIdentifier(name)}\``;
 }
 
 /**
@@ -42,7 +34,5 @@ export function schemaTable(schema: string, table: string): string {
  * column mapping is on, which bronze tables turn on (see catalog.sql.ts), so any header is a name.
  */
 export function quoteColumnName(name: string): string {
-  if (name.length === 0) throw new ContractViolation('a column name cannot be empty');
-  if (name.includes('\0')) throw new ContractViolation('a column name cannot contain a NUL character');
-  return `\`${name.replaceAll('`', '``')}\``;
+  return `\`${assertColumnName(name).replaceAll('`', '``')}\``;
 }
