@@ -102,6 +102,18 @@ ensure_sshd() {
   fi
 }
 
+# The Databricks rendering of the healthcare rules is checked against java.util.regex, the regex
+# engine Spark uses, run from source by a JDK's `java` (the JRE alone cannot compile it).
+ensure_java() {
+  command -v java >/dev/null 2>&1 && command -v javac >/dev/null 2>&1 && return 0
+  if can_apt_install; then
+    apt_install default-jdk-headless
+  else
+    say "A JDK (java and javac, 11 or newer) is missing: the rule-rendering tests need it (Debian/Ubuntu: sudo apt-get install default-jdk-headless)."
+  fi
+}
+
 if port_open "$PGHOST" "$PGPORT"; then say "PostgreSQL is up on $PGHOST:$PGPORT"; else start_postgres; fi
 if port_open "$REDIS_HOST" "$REDIS_PORT"; then say "Redis is up on $REDIS_HOST:$REDIS_PORT"; else start_redis; fi
 ensure_sshd
+ensure_java

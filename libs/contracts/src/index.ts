@@ -21,3 +21,4 @@ export * from './exports';
 export * from './seals';
 export * from './column-names';
 export * from './engines';
+export * from './sql-literals';

@@ -1,4 +1,4 @@
-import { claimDateSql } from '@ade/healthcare';
+import { claimDateSql, duckdbExpressions } from '@ade/healthcare';
 
 /**
  * Date columns are parsed once per row while the file is read, instead of once per rule that
@@ -10,11 +10,11 @@ export function parsedDateColumn(source: string): string {
 }
 
 export function parsedDateSql(rawInput: string): string {
-  return claimDateSql(rawInput);
+  return claimDateSql(rawInput, duckdbExpressions);
 }
 
 /** `columnSql` maps a source column to its SQL reference in the prepared table. */
 export function claimDateHook(dateSources: Iterable<string>, columnSql: (column: string) => string): (input: string) => string {
   const parsed = new Map([...dateSources].map((source) => [columnSql(source), columnSql(parsedDateColumn(source))]));
-  return (input) => parsed.get(input) ?? claimDateSql(input);
+  return (input) => parsed.get(input) ?? claimDateSql(input, duckdbExpressions);
 }

@@ -1,5 +1,5 @@
 import type { DataType, TabularFormat } from '@ade/contracts';
-import { canonicalSchema, loadStatePack, todayIsoDate, type MappingFile, type SqlRenderContext, type StatePack } from '@ade/healthcare';
+import { canonicalSchema, duckdbExpressions, loadStatePack, todayIsoDate, type MappingFile, type SqlRenderContext, type StatePack } from '@ade/healthcare';
 import { buildChecks, buildRoutedChecks, type CheckSet } from './check-set';
 import { claimRouting, type ClaimRouting } from './claim-routes';
 import { countsSql, LINE_COLUMN, RESULTS_TABLE, resultsTableSql, ROW_COLUMN, violationsSql } from './sql/check-sql';
@@ -45,7 +45,7 @@ export async function validateFile(request: ValidateFileRequest): Promise<Valida
     const file = await fileLayout(described.columns, request, () => profileColumns((sql) => engine.rows(sql), described, engine.ref));
     const source = withLines(withDerivedColumns(described, file.derived), file.lines);
     const schema = canonicalSchema(file.type);
-    const baseContext: SqlRenderContext = { dialect: 'duckdb', asOf, statePack: pack, ref: engine.ref };
+    const baseContext: SqlRenderContext = { dialect: duckdbExpressions, asOf, statePack: pack, ref: engine.ref };
     const routing = file.layout === null ? claimRouting(described.columns, file.type) : null;
     const built = routing ? buildRoutedChecks(routing, pack, baseContext) : buildChecks(file.type, schema, file.mapping, pack, file, baseContext);
     // Each line's number is read, for the report, whether or not a check reads it.

@@ -11,7 +11,7 @@ export const amountFormat = defineRule({
   description: 'An amount is an optional minus, digits, and optionally a decimal point with digits: no $, commas or exponent.',
   message: 'Amount is not a plain decimal number',
   test: ({ amount }) => AMOUNT.test(amount),
-  sql: ({ amount }) => AMOUNT.sql(amount),
+  sql: ({ amount }, { dialect }) => AMOUNT.sql(amount, dialect),
 });
 
 export const amountNegative = defineRule({
@@ -23,7 +23,7 @@ export const amountNegative = defineRule({
   description: 'A well-formed amount is not below zero (-0 and -0.00 are zero).',
   message: 'Amount is negative',
   test: ({ amount }) => !NEGATIVE_AMOUNT.test(amount),
-  sql: ({ amount }) => `NOT ${NEGATIVE_AMOUNT.sql(amount)}`,
+  sql: ({ amount }, { dialect }) => `NOT ${NEGATIVE_AMOUNT.sql(amount, dialect)}`,
 });
 
 /** A rule that fails when the first amount exceeds the second, both well formed; exact at any length. */
@@ -44,9 +44,9 @@ function notGreaterRule<const A extends string, const B extends string>(spec: {
       const second = inputs[smaller];
       return !AMOUNT.test(first) || !AMOUNT.test(second) || amountSortKey(first) <= amountSortKey(second);
     },
-    sql: (operands) => {
+    sql: (operands, { dialect }) => {
       const [first, second] = [operands[larger], operands[smaller]];
-      return onlyWhen(`${AMOUNT.sql(first)} AND ${AMOUNT.sql(second)}`, amountNotGreaterSql(first, second));
+      return onlyWhen(`${AMOUNT.sql(first, dialect)} AND ${AMOUNT.sql(second, dialect)}`, amountNotGreaterSql(first, second, dialect));
     },
   });
 }
@@ -82,6 +82,9 @@ export const paidExceedsBilled = defineRule({
   message: 'Paid amount exceeds the billed amount',
   test: ({ paid, billed, allowed }) =>
     AMOUNT.test(allowed) || !AMOUNT.test(paid) || !AMOUNT.test(billed) || amountSortKey(paid) <= amountSortKey(billed),
-  sql: ({ paid, billed, allowed }) =>
-    onlyWhen(`(${allowed} IS NULL OR NOT ${AMOUNT.sql(allowed)}) AND ${AMOUNT.sql(paid)} AND ${AMOUNT.sql(billed)}`, amountNotGreaterSql(paid, billed)),
+  sql: ({ paid, billed, allowed }, { dialect }) =>
+    onlyWhen(
+      `(${allowed} IS NULL OR NOT ${AMOUNT.sql(allowed, dialect)}) AND ${AMOUNT.sql(paid, dialect)} AND ${AMOUNT.sql(billed, dialect)}`,
+      amountNotGreaterSql(paid, billed, dialect),
+    ),
 });

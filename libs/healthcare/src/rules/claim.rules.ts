@@ -1,5 +1,4 @@
 import { defineRule } from './define-rule';
-import { sqlString } from './sql/sql-text';
 import { BLANK } from './values/blank';
 
 export const claimTypeAllowed = defineRule({
@@ -11,8 +10,8 @@ export const claimTypeAllowed = defineRule({
   description: "The claim type (professional, institutional, pharmacy; exact lower case) is one the state pack accepts.",
   message: 'Claim type is not accepted by this state',
   test: ({ claimType }, { statePack }) => (statePack.allowedClaimTypes as readonly string[]).includes(claimType),
-  sql: ({ claimType }, { statePack }) =>
-    statePack.allowedClaimTypes.length === 0 ? 'FALSE' : `${claimType} IN (${statePack.allowedClaimTypes.map(sqlString).join(', ')})`,
+  sql: ({ claimType }, { statePack, dialect }) =>
+    statePack.allowedClaimTypes.length === 0 ? 'FALSE' : `${claimType} IN (${statePack.allowedClaimTypes.map(dialect.string).join(', ')})`,
 });
 
 export const requiredMissing = defineRule({
@@ -24,5 +23,5 @@ export const requiredMissing = defineRule({
   description: 'A required value is present: not null, not empty, not only spaces, tabs or line breaks.',
   message: 'Required value is missing',
   test: ({ value }) => typeof value === 'string' && !BLANK.test(value),
-  sql: ({ value }) => `${value} IS NOT NULL AND NOT ${BLANK.sql(value)}`,
+  sql: ({ value }, { dialect }) => `${value} IS NOT NULL AND NOT ${BLANK.sql(value, dialect)}`,
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { duckdbExpressions } from './sql/expression-dialect';
 import { dateFormat, receivedBeforeService, serviceInFuture, serviceOrder, timelyFiling } from './date.rules';
 import { DuckDbRuleRunner } from './test/duckdb-rule-runner';
 import { testPack } from './test/test-packs';
@@ -87,12 +88,12 @@ describe('business.timely_filing', () => {
 
   it('refuses a state pack whose limit is not a whole, non-negative number of days', () => {
     for (const days of [-1, 1.5, Number.NaN]) {
-      const context = { dialect: 'duckdb' as const, asOf: '2026-03-15', statePack: testPack({ timelyFilingDays: days }), ref: (table: string) => table };
+      const context = { dialect: duckdbExpressions, asOf: '2026-03-15', statePack: testPack({ timelyFilingDays: days }), ref: (table: string) => table };
       expect(() => timelyFiling.sql({ received: 'r', serviceEnd: 's' }, context), String(days)).toThrow(
         new RangeError(`timelyFilingDays must be a whole number of days, got ${days}`),
       );
     }
-    const zeroDays = { dialect: 'duckdb' as const, asOf: '2026-03-15', statePack: testPack({ timelyFilingDays: 0 }), ref: (table: string) => table };
+    const zeroDays = { dialect: duckdbExpressions, asOf: '2026-03-15', statePack: testPack({ timelyFilingDays: 0 }), ref: (table: string) => table };
     expect(timelyFiling.sql({ received: 'r', serviceEnd: 's' }, zeroDays)).toContain('<= 0, TRUE)');
   });
 });

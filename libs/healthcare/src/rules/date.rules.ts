@@ -76,7 +76,7 @@ export const timelyFiling = defineRule({
     return end === null || receipt === null || epochDayOf(receipt) - epochDayOf(end) <= limit;
   },
   sql: ({ received, serviceEnd }, context) =>
-    `coalesce(${claimDateIn(received, context)} - ${claimDateIn(serviceEnd, context)} <= ${sqlInteger(filingDays(context.statePack.timelyFilingDays))}, TRUE)`,
+    `coalesce(${context.dialect.daysBetween(claimDateIn(serviceEnd, context), claimDateIn(received, context))} <= ${sqlInteger(filingDays(context.statePack.timelyFilingDays))}, TRUE)`,
 });
 
 /** a <= b for ISO dates; true when either is missing (nothing to compare). */

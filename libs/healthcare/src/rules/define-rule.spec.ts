@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { duckdbExpressions } from './sql/expression-dialect';
 import { defineRule } from './define-rule';
 import type { SqlRenderContext } from './rule';
 import { testPack, TEST_AS_OF } from './test/test-packs';
 import { DEFAULT_ENV } from './test/verdicts';
 
-const CONTEXT: SqlRenderContext = { dialect: 'duckdb', asOf: TEST_AS_OF, statePack: testPack(), ref: (table) => `ref.${table}` };
+const CONTEXT: SqlRenderContext = { dialect: duckdbExpressions, asOf: TEST_AS_OF, statePack: testPack(), ref: (table) => `ref.${table}` };
 
 /** A rule whose body always fails, so any pass comes from defineRule's handling of absent inputs. */
 function alwaysFailing(requires: readonly ('code' | 'date')[]) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { duckdbExpressions } from './sql/expression-dialect';
 import { loadIcd10CmCalendar } from '../reference/icd10cm-calendar';
 import { icd10CmHeaderCode, icd10CmNotValidOnDate } from './icd10cm.rules';
 import { distinctJoins, icd10CmIntervalSlots, icd10CmIntervalsTableSql, Icd10CmLookupJoins } from './icd10cm-lookups';
@@ -7,7 +8,7 @@ import type { SqlRenderContext } from './rule';
 import { DuckDbRuleRunner } from './test/duckdb-rule-runner';
 import { DEFAULT_ENV } from './test/verdicts';
 
-const context: SqlRenderContext = { ...DEFAULT_ENV, dialect: 'duckdb', ref: (table) => `ref.${table}` };
+const context: SqlRenderContext = { ...DEFAULT_ENV, dialect: duckdbExpressions, ref: (table) => `ref.${table}` };
 
 describe('Icd10CmLookupJoins', () => {
   it('joins each code input once, however many rules read it', () => {

@@ -16,7 +16,7 @@ const ROLES = ['code', 'serviceDate', 'codeType'] as const;
 const icd10Era = (inputs: { serviceDate?: string | null; codeType?: string | null }) =>
   !isIcd9Diagnosis(inputs.codeType, inputs.serviceDate) && !isSnomedDiagnosis(inputs.codeType);
 const icd10EraSql = (codeType: string, serviceDate: string, context: SqlRenderContext) =>
-  `NOT ${isIcd9DiagnosisSql(codeType, serviceDate, context)} AND NOT ${isSnomedDiagnosisSql(codeType)}`;
+  `NOT ${isIcd9DiagnosisSql(codeType, serviceDate, context)} AND NOT ${isSnomedDiagnosisSql(codeType, context.dialect)}`;
 
 /**
  * ICD-10-CM shape, dotted (`E11.9`) or dotless (`E119`): a letter, two letters-or-digits (QA0,
@@ -38,7 +38,7 @@ export const icd10CmFormat = defineRule({
     'or digits (or the same without the dot), upper case. Diagnoses of the ICD-9-CM era are left to icd9cm.format.',
   message: 'ICD-10-CM code is malformed',
   test: (inputs) => !icd10Era(inputs) || isIcd10CmFormat(inputs.code),
-  sql: ({ code, serviceDate, codeType }, context) => onlyWhen(icd10EraSql(codeType, serviceDate, context), ICD10CM_FORMAT.sql(code)),
+  sql: ({ code, serviceDate, codeType }, context) => onlyWhen(icd10EraSql(codeType, serviceDate, context), ICD10CM_FORMAT.sql(code, context.dialect)),
 });
 
 export const icd10CmHeaderCode = defineRule({
@@ -54,7 +54,7 @@ export const icd10CmHeaderCode = defineRule({
   message: 'ICD-10-CM code is a non-billable header code on the date of service',
   test: (inputs) => !icd10Era(inputs) || statusOn(inputs.code, inputs.serviceDate) !== 'header',
   sql: ({ code, serviceDate, codeType }, context) =>
-    onlyWhen(`${icd10EraSql(codeType, serviceDate, context)} AND ${ICD10CM_FORMAT.sql(code)}`, `NOT ${onDateSql('header', code, serviceDate, context)}`),
+    onlyWhen(`${icd10EraSql(codeType, serviceDate, context)} AND ${ICD10CM_FORMAT.sql(code, context.dialect)}`, `NOT ${onDateSql('header', code, serviceDate, context)}`),
 });
 
 export const icd10CmNotValidOnDate = defineRule({
@@ -71,7 +71,7 @@ export const icd10CmNotValidOnDate = defineRule({
   message: 'ICD-10-CM code is not valid on the date of service',
   test: (inputs) => !icd10Era(inputs) || statusOn(inputs.code, inputs.serviceDate) !== 'unknown',
   sql: ({ code, serviceDate, codeType }, context) =>
-    onlyWhen(`${icd10EraSql(codeType, serviceDate, context)} AND ${ICD10CM_FORMAT.sql(code)}`, onDateSql('billable or header', code, serviceDate, context)),
+    onlyWhen(`${icd10EraSql(codeType, serviceDate, context)} AND ${ICD10CM_FORMAT.sql(code, context.dialect)}`, onDateSql('billable or header', code, serviceDate, context)),
 });
 
 /** Status of a code on the date of service; malformed codes count as billable (another rule owns them). */

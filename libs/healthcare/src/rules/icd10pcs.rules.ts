@@ -13,5 +13,5 @@ export const icd10PcsFormat = defineRule({
   description: 'An ICD-10-PCS code is exactly 7 characters from 0-9 and A-Z except I and O.',
   message: 'ICD-10-PCS code is malformed',
   test: ({ code }) => ICD10PCS_FORMAT.test(code),
-  sql: ({ code }) => ICD10PCS_FORMAT.sql(code),
+  sql: ({ code }, { dialect }) => ICD10PCS_FORMAT.sql(code, dialect),
 });

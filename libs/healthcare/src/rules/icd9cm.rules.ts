@@ -23,5 +23,5 @@ export const icd9CmFormat = defineRule({
     'ICD-9-CM code set ships.',
   message: 'ICD-9-CM code is malformed',
   test: ({ code, serviceDate, codeType }) => !isIcd9Diagnosis(codeType, serviceDate) || ICD9CM_FORMAT.test(code),
-  sql: ({ code, serviceDate, codeType }, context) => onlyWhen(isIcd9DiagnosisSql(codeType, serviceDate, context), ICD9CM_FORMAT.sql(code)),
+  sql: ({ code, serviceDate, codeType }, context) => onlyWhen(isIcd9DiagnosisSql(codeType, serviceDate, context), ICD9CM_FORMAT.sql(code, context.dialect)),
 });

@@ -9,4 +9,5 @@ export { Icd10CmLookupJoins, ICD10CM_INTERVALS_TABLE, icd10CmIntervalsTableSql, 
 export { normalizeNdc11, normalizeNdc11Sql } from './ndc.rules';
 export { medicaidMemberIdPattern } from './member-id.rules';
 export { FullMatchPattern } from './sql/full-match-pattern';
+export { databricksExpressions, duckdbExpressions, expressionDialect, type ExpressionDialect, type ExpressionType } from './sql/expression-dialect';
 export { PortableRegexError, portableRegexBody } from './sql/portable-regex';

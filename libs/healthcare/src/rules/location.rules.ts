@@ -39,5 +39,5 @@ export const zipFormat = defineRule({
   description: 'A ZIP code is 5 digits, ZIP+4 as 12345-6789, or 9 digits.',
   message: 'ZIP code is malformed',
   test: ({ zip }) => ZIP_FORMAT.test(zip),
-  sql: ({ zip }) => ZIP_FORMAT.sql(zip),
+  sql: ({ zip }, { dialect }) => ZIP_FORMAT.sql(zip, dialect),
 });

@@ -22,14 +22,14 @@ export const mbiFormat = defineRule({
   description: 'A Medicare Beneficiary Identifier has 11 characters by the CMS position rules, optionally shown as XXXX-XXX-XXXX.',
   message: 'MBI does not follow the CMS format',
   test: ({ mbi }) => MBI_FORMAT.test(mbi),
-  sql: ({ mbi }) => MBI_FORMAT.sql(mbi),
+  sql: ({ mbi }, { dialect }) => MBI_FORMAT.sql(mbi, dialect),
 });
 
 const memberIdPatterns = new Map<string, FullMatchPattern>();
 
 /**
  * The state pack's member-id pattern, compiled once. It must stay inside the portable regex
- * subset (sql/portable-regex.ts), so the JavaScript and RE2 readings agree; anything else throws
+ * subset (sql/portable-regex.ts), so the JavaScript, RE2 and Java readings agree; anything else throws
  * PortableRegexError, which a state-pack loader can surface up front with `portableRegexBody`.
  */
 export function medicaidMemberIdPattern(pack: StatePack): FullMatchPattern {
@@ -51,5 +51,5 @@ export const medicaidIdFormat = defineRule({
   description: "A Medicaid member id must match the state pack's pattern over the whole value.",
   message: "Medicaid member id does not match the state's format",
   test: ({ memberId }, env) => medicaidMemberIdPattern(env.statePack).test(memberId),
-  sql: ({ memberId }, context) => medicaidMemberIdPattern(context.statePack).sql(memberId),
+  sql: ({ memberId }, context) => medicaidMemberIdPattern(context.statePack).sql(memberId, context.dialect),
 });

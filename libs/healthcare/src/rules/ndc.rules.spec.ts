@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { duckdbExpressions } from './sql/expression-dialect';
 import { ndcFormat, normalizeNdc11, normalizeNdc11Sql } from './ndc.rules';
 import { DuckDbRuleRunner } from './test/duckdb-rule-runner';
 import { passing } from './test/verdicts';
@@ -33,7 +34,7 @@ describe('normalizeNdc11', () => {
 
   it('has a SQL twin giving the same text', async () => {
     const values = [...FORMS.map(([ndc]) => ndc), ...MALFORMED];
-    const rows = await runner.scalar(`SELECT ${normalizeNdc11Sql('v')} FROM (VALUES ${values.map((v) => `('${v}')`).join(', ')}) AS t(v)`);
+    const rows = await runner.scalar(`SELECT ${normalizeNdc11Sql('v', duckdbExpressions)} FROM (VALUES ${values.map((v) => `('${v}')`).join(', ')}) AS t(v)`);
     expect(rows).toEqual(values.map((value) => normalizeNdc11(value)));
   });
 });

@@ -1,4 +1,5 @@
 import { defineRule } from './define-rule';
+import type { ExpressionDialect } from './sql/expression-dialect';
 import { fullMatch } from './sql/full-match-pattern';
 
 /**
@@ -28,9 +29,9 @@ export function normalizeNdc11(value: string | null): string | null {
   return labeler.padStart(5, '0') + product.padStart(4, '0') + pack.padStart(2, '0');
 }
 
-/** The SQL twin of normalizeNdc11: 11 digits as VARCHAR, or NULL. */
-export function normalizeNdc11Sql(operand: string): string {
-  const branches = PADDED_FORMS.map(({ pattern, sql }) => `WHEN ${pattern.sql(operand)} THEN ${sql(operand)}`);
+/** The SQL twin of normalizeNdc11: 11 digits as text, or NULL. */
+export function normalizeNdc11Sql(operand: string, dialect: ExpressionDialect): string {
+  const branches = PADDED_FORMS.map(({ pattern, sql }) => `WHEN ${pattern.sql(operand, dialect)} THEN ${sql(operand)}`);
   return ['CASE', ...branches, 'END'].join(' ');
 }
 
@@ -43,5 +44,5 @@ export const ndcFormat = defineRule({
   description: 'An NDC is 10 digits hyphenated 4-4-2, 5-3-2 or 5-4-1, or 11 digits as 5-4-2 with or without hyphens.',
   message: 'NDC is not in a 4-4-2, 5-3-2, 5-4-1 or 5-4-2 form',
   test: ({ ndc }) => NDC_FORMAT.test(ndc),
-  sql: ({ ndc }) => NDC_FORMAT.sql(ndc),
+  sql: ({ ndc }, { dialect }) => NDC_FORMAT.sql(ndc, dialect),
 });

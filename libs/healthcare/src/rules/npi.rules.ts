@@ -1,5 +1,6 @@
 import { isValidNpi } from '../identifiers/npi';
 import { defineRule } from './define-rule';
+import type { ExpressionDialect } from './sql/expression-dialect';
 import { fullMatch } from './sql/full-match-pattern';
 import { onlyWhen } from './sql/sql-text';
 
@@ -15,7 +16,7 @@ export const npiFormat = defineRule({
   description: 'An NPI is 10 digits and starts with 1 or 2 (45 CFR 162.406).',
   message: 'NPI is not 10 digits starting with 1 or 2',
   test: ({ npi }) => NPI_FORMAT.test(npi),
-  sql: ({ npi }) => NPI_FORMAT.sql(npi),
+  sql: ({ npi }, { dialect }) => NPI_FORMAT.sql(npi, dialect),
 });
 
 export const npiCheckDigit = defineRule({
@@ -29,7 +30,7 @@ export const npiCheckDigit = defineRule({
     '80840 in front (CMS). Malformed values pass: npi.format reports them.',
   message: 'NPI check digit is wrong',
   test: ({ npi }) => !NPI_FORMAT.test(npi) || isValidNpi(npi),
-  sql: ({ npi }) => onlyWhen(NPI_FORMAT.sql(npi), `${npiLuhnSumSql(npi)} % 10 = 0`),
+  sql: ({ npi }, { dialect }) => onlyWhen(NPI_FORMAT.sql(npi, dialect), `${npiLuhnSumSql(npi, dialect)} % 10 = 0`),
 });
 
 /**
@@ -39,10 +40,10 @@ export const npiCheckDigit = defineRule({
  * DuckDB vectorizes far better than per-character string functions. Meaningful on ten ASCII
  * digits only; TRY_CAST keeps it harmless on anything else.
  */
-function npiLuhnSumSql(npi: string): string {
-  const number = `TRY_CAST(${npi} AS BIGINT)`;
-  const digit = (position: number) => `((${number} // ${10 ** (10 - position)}) % 10)`;
-  const doubled = (position: number) => `(2 * ${digit(position)} - 9 * (${digit(position)} // 5))`;
+function npiLuhnSumSql(npi: string, dialect: ExpressionDialect): string {
+  const number = dialect.tryCast(npi, 'BIGINT');
+  const digit = (position: number) => `((${dialect.intDivide(number, String(10 ** (10 - position)))}) % 10)`;
+  const doubled = (position: number) => `(2 * ${digit(position)} - 9 * (${dialect.intDivide(digit(position), '5')}))`;
   const terms = Array.from({ length: 10 }, (_, index) => (index % 2 === 0 ? doubled(index + 1) : digit(index + 1)));
   return `(24 + ${terms.join(' + ')})`;
 }

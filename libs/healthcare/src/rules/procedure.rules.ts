@@ -29,7 +29,8 @@ export const procedureFormat = defineRule({
     'on an institutional line of revenue code 0022, 0023 or 0024 the field holds a HIPPS rate code instead, five letters or digits.',
   message: 'Procedure code is neither a CPT nor a HCPCS Level II code (nor a HIPPS code on a PPS line)',
   test: ({ code, revenueCode }) => (isHippsLine(revenueCode) ? HIPPS_FORMAT : PROCEDURE_FORMAT).test(code),
-  sql: ({ code, revenueCode }) => `CASE WHEN ${isHippsLineSql(revenueCode)} THEN ${atomic(HIPPS_FORMAT.sql(code))} ELSE ${atomic(PROCEDURE_FORMAT.sql(code))} END`,
+  sql: ({ code, revenueCode }, { dialect }) =>
+    `CASE WHEN ${isHippsLineSql(revenueCode, dialect)} THEN ${atomic(HIPPS_FORMAT.sql(code, dialect))} ELSE ${atomic(PROCEDURE_FORMAT.sql(code, dialect))} END`,
 });
 
 export const cptFormat = defineRule({
@@ -41,7 +42,7 @@ export const cptFormat = defineRule({
   description: 'A CPT code is Category I (5 digits), II (4 digits + F) or III (4 digits + T); checked for shape only.',
   message: 'CPT code is malformed',
   test: ({ code }) => CPT_FORMAT.test(code),
-  sql: ({ code }) => CPT_FORMAT.sql(code),
+  sql: ({ code }, { dialect }) => CPT_FORMAT.sql(code, dialect),
 });
 
 export const hcpcsFormat = defineRule({
@@ -53,7 +54,7 @@ export const hcpcsFormat = defineRule({
   description: 'A HCPCS Level II code is a letter A-V followed by 4 digits.',
   message: 'HCPCS Level II code is malformed',
   test: ({ code }) => HCPCS_LEVEL2_FORMAT.test(code),
-  sql: ({ code }) => HCPCS_LEVEL2_FORMAT.sql(code),
+  sql: ({ code }, { dialect }) => HCPCS_LEVEL2_FORMAT.sql(code, dialect),
 });
 
 export const hcpcsNotInCodeSet = defineRule({
@@ -67,8 +68,8 @@ export const hcpcsNotInCodeSet = defineRule({
     'malformed values pass: the format rules own them, as do HIPPS codes on a PPS line (revenue code 0022-0024).',
   message: 'HCPCS Level II code is not in the current code set',
   test: ({ code, revenueCode }) => isHippsLine(revenueCode) || !HCPCS_LEVEL2_FORMAT.test(code) || loadHcpcsLevel2Codes().has(code),
-  sql: ({ code, revenueCode }, { ref }) =>
-    onlyWhen(`NOT ${isHippsLineSql(revenueCode)} AND ${atomic(HCPCS_LEVEL2_FORMAT.sql(code))}`, `${code} IN (SELECT code FROM ${ref('hcpcs_level2')})`),
+  sql: ({ code, revenueCode }, { ref, dialect }) =>
+    onlyWhen(`NOT ${isHippsLineSql(revenueCode, dialect)} AND ${atomic(HCPCS_LEVEL2_FORMAT.sql(code, dialect))}`, `${code} IN (SELECT code FROM ${ref('hcpcs_level2')})`),
 });
 
 export const hcpcsModifierFormat = defineRule({
@@ -82,5 +83,5 @@ export const hcpcsModifierFormat = defineRule({
     'still usable, and payers differ on which modifiers they honour.',
   message: 'Procedure modifier is not two upper-case letters or digits',
   test: ({ modifier }) => MODIFIER_FORMAT.test(modifier),
-  sql: ({ modifier }) => MODIFIER_FORMAT.sql(modifier),
+  sql: ({ modifier }, { dialect }) => MODIFIER_FORMAT.sql(modifier, dialect),
 });

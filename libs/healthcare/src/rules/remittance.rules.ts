@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
 import { fullMatch } from './sql/full-match-pattern';
-import { onlyWhen, sqlString } from './sql/sql-text';
+import { onlyWhen } from './sql/sql-text';
 
 /**
  * CLP02 claim status codes of the 835 (005010X221A1): processed as primary, secondary, tertiary
@@ -40,7 +40,7 @@ export const claimStatusUnknown = defineRule({
   description: `The 835 claim status (CLP02) is one of the codes the 5010 guide lists: ${CLAIM_STATUS_CODES.join(', ')}.`,
   message: 'Claim status code is not an 835 claim status',
   test: ({ status }) => CLAIM_STATUS_CODES.includes(status),
-  sql: ({ status }) => `${status} IN (${CLAIM_STATUS_CODES.map(sqlString).join(', ')})`,
+  sql: ({ status }, { dialect }) => `${status} IN (${CLAIM_STATUS_CODES.map(dialect.string).join(', ')})`,
 });
 
 export const adjustmentFormat = defineRule({
@@ -54,7 +54,7 @@ export const adjustmentFormat = defineRule({
     'a claim adjustment reason code (1-3 digits, or a letter and 1-2 digits) and an amount of at most 10 integer and 8 decimal digits.',
   message: 'Adjustments are not group-reason:amount entries with a known group code',
   test: ({ adjustments }) => ADJUSTMENT_LIST.test(adjustments),
-  sql: ({ adjustments }) => ADJUSTMENT_LIST.sql(adjustments),
+  sql: ({ adjustments }, { dialect }) => ADJUSTMENT_LIST.sql(adjustments, dialect),
 });
 
 export const remarkFormat = defineRule({
@@ -66,7 +66,7 @@ export const remarkFormat = defineRule({
   description: 'Remark codes are remittance advice remark codes (M, MA or N and digits) separated by single spaces.',
   message: 'Remark codes are not remittance advice remark codes',
   test: ({ remarks }) => REMARK_LIST.test(remarks),
-  sql: ({ remarks }) => REMARK_LIST.sql(remarks),
+  sql: ({ remarks }, { dialect }) => REMARK_LIST.sql(remarks, dialect),
 });
 
 /**
@@ -88,10 +88,11 @@ export const lineBalance = defineRule({
     const adjusted = (adjustments?.split(' ') ?? []).reduce((sum, entry) => sum + scaled(entry.slice(entry.indexOf(':') + 1)), 0n);
     return scaled(charge) - adjusted === scaled(paid);
   },
-  sql: ({ charge, paid, adjustments }) => {
-    const exact = (amount: string) => `TRY_CAST(${amount} AS DECIMAL(18,${SCALE}))`;
-    const adjusted = `coalesce(list_sum(list_transform(regexp_extract_all(${adjustments}, ':(-?[0-9]+(?:\\.[0-9]+)?)', 1), amount -> ${exact('amount')})), 0)`;
-    const readable = `${BALANCED_AMOUNT.sql(charge)} AND ${BALANCED_AMOUNT.sql(paid)} AND (${adjustments} IS NULL OR ${ADJUSTMENT_LIST.sql(adjustments)})`;
+  sql: ({ charge, paid, adjustments }, { dialect }) => {
+    const type = `DECIMAL(18,${SCALE})` as const;
+    const exact = (amount: string) => dialect.tryCast(amount, type);
+    const adjusted = dialect.sumOfMatches(adjustments, ':(-?[0-9]+(?:\\.[0-9]+)?)', 1, type);
+    const readable = `${BALANCED_AMOUNT.sql(charge, dialect)} AND ${BALANCED_AMOUNT.sql(paid, dialect)} AND (${adjustments} IS NULL OR ${ADJUSTMENT_LIST.sql(adjustments, dialect)})`;
     return onlyWhen(readable, `${exact(charge)} - ${adjusted} = ${exact(paid)}`);
   },
 });

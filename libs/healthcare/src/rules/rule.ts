@@ -1,4 +1,5 @@
 import type { StatePack } from '../states/state-pack';
+import type { ExpressionDialect } from './sql/expression-dialect';
 
 export type RuleFamily = 'code_validity' | 'business' | 'integrity';
 export type Severity = 'error' | 'warning';
@@ -34,7 +35,8 @@ export interface Icd10CmIntervalColumns {
 }
 
 export interface SqlRenderContext extends RuleEnvironment {
-  dialect: 'duckdb';
+  /** The engine's spelling of the functions that differ (duckdbExpressions, databricksExpressions). */
+  dialect: ExpressionDialect;
   /** The qualified name of a reference table, e.g. `ref.icd10cm_validity`. */
   ref(table: ReferenceTable): string;
   /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { duckdbExpressions } from './sql/expression-dialect';
 import { loadAllStatePacks } from '../states/load-state-pack';
 import { RULES } from './catalog';
 import { normalizeNdc11, normalizeNdc11Sql } from './ndc.rules';
@@ -133,7 +134,7 @@ describe('value twins agree', () => {
     const random = new SeededRandom(seedOf('dates'));
     const values = Array.from({ length: 20_000 }, () => dateValue(random, ['2026-03-15']));
     // Compared as day numbers: DuckDB prints year 0000 as '0001-... (BC)', the same day.
-    const sql = await sqlOver(values, (v) => `CAST(date_diff('day', DATE '1970-01-01', ${claimDateSql(v)}) AS INTEGER)`);
+    const sql = await sqlOver(values, (v) => `CAST(date_diff('day', DATE '1970-01-01', ${claimDateSql(v, duckdbExpressions)}) AS INTEGER)`);
     const epochDay = (value: string | null) => {
       const iso = parseClaimDate(value);
       return iso === null ? null : epochDayOf(iso);
@@ -146,7 +147,7 @@ describe('value twins agree', () => {
   it('normalizeNdc11 and normalizeNdc11Sql agree', async () => {
     const random = new SeededRandom(seedOf('ndc'));
     const values = Array.from({ length: 10_000 }, () => ndcValues(random));
-    const sql = await sqlOver(values, normalizeNdc11Sql);
+    const sql = await sqlOver(values, (v) => normalizeNdc11Sql(v, duckdbExpressions));
     expect(mismatches(values, normalizeNdc11, sql).slice(0, 5)).toEqual([]);
     expect(values.filter((value) => normalizeNdc11(value) !== null).length).toBeGreaterThan(1_000);
     twinInputsChecked += values.length;
@@ -155,7 +156,7 @@ describe('value twins agree', () => {
   it('amountSortKey and amountSortKeySql agree on well-formed amounts', async () => {
     const random = new SeededRandom(seedOf('amounts'));
     const values = Array.from({ length: 10_000 }, () => amountValue(random)).filter((v): v is string => v !== null && AMOUNT.test(v));
-    const sql = await sqlOver(values, amountSortKeySql);
+    const sql = await sqlOver(values, (v) => amountSortKeySql(v, duckdbExpressions));
     expect(mismatches(values, (v) => amountSortKey(v!), sql).slice(0, 5)).toEqual([]);
     twinInputsChecked += values.length;
   });

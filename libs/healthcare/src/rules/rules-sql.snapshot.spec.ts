@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { duckdbExpressions } from './sql/expression-dialect';
 import { RULES, ruleById } from './catalog';
 import type { SqlRenderContext } from './rule';
 import { testPack } from './test/test-packs';
@@ -9,7 +10,7 @@ import { testPack } from './test/test-packs';
  * here for reading (the engine gets one line).
  */
 const CONTEXT: SqlRenderContext = {
-  dialect: 'duckdb',
+  dialect: duckdbExpressions,
   asOf: '2026-03-15',
   statePack: testPack({ medicaidMemberIdPattern: '^[A-Z]{2}[0-9]{8}$', timelyFilingDays: 365, allowedClaimTypes: ['professional', 'institutional'] }),
   ref: (table) => `ref.${table}`,

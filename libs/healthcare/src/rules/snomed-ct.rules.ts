@@ -1,7 +1,8 @@
 import { CONCEPT_PARTITIONS, isSnomedConceptId, VERHOEFF_MULTIPLY, VERHOEFF_PERMUTE } from '../identifiers/snomed-ct';
 import { defineRule } from './define-rule';
 import { fullMatch } from './sql/full-match-pattern';
-import { atomic, onlyWhen, sqlString } from './sql/sql-text';
+import type { ExpressionDialect } from './sql/expression-dialect';
+import { atomic, onlyWhen } from './sql/sql-text';
 import { isSnomedDiagnosis, isSnomedDiagnosisSql } from './values/diagnosis-code-system';
 
 /** 6 to 18 ASCII digits, no leading zero (SNOMED CT Technical Implementation Guide, SCTID). */
@@ -18,19 +19,19 @@ export const snomedCtFormat = defineRule({
     'leading zero, partition 00 or 10 (a concept, not a description or relationship) and a valid Verhoeff check digit.',
   message: 'SNOMED CT code is not a well-formed concept id',
   test: ({ code, codeType }) => !isSnomedDiagnosis(codeType) || isSnomedConceptId(code),
-  sql: ({ code, codeType }) => onlyWhen(isSnomedDiagnosisSql(codeType), conceptIdSql(code)),
+  sql: ({ code, codeType }, { dialect }) => onlyWhen(isSnomedDiagnosisSql(codeType, dialect), conceptIdSql(code, dialect)),
 });
 
 /**
  * Shape, partition and Verhoeff check in one expression: the digits, last first, folded through
- * the multiplication and permutation tables (DuckDB lists are 1-based). Only reached for digits.
+ * the multiplication and permutation tables (indexes are 1-based). Only reached for digits.
  */
-function conceptIdSql(code: string): string {
-  const table = (rows: readonly (readonly number[])[]) => `[${rows.map((row) => `[${row.join(', ')}]`).join(', ')}]`;
-  const digits = `list_transform(string_split(reverse(${code}), ''), lambda ch: CAST(ch AS INTEGER))`;
-  const verhoeff =
-    `list_reduce(${digits}, lambda acc, digit, position: ` +
-    `${table(VERHOEFF_MULTIPLY)}[acc + 1][${table(VERHOEFF_PERMUTE)}[(position - 1) % 8 + 1][digit + 1] + 1], 0)`;
-  const partition = `substr(${code}, length(${code}) - 2, 2) IN (${CONCEPT_PARTITIONS.map(sqlString).join(', ')})`;
-  return `CASE WHEN ${atomic(SCTID_FORMAT.sql(code))} AND ${partition} THEN ${verhoeff} = 0 ELSE false END`;
+function conceptIdSql(code: string, dialect: ExpressionDialect): string {
+  const multiply = dialect.integerMatrix(VERHOEFF_MULTIPLY);
+  const permute = dialect.integerMatrix(VERHOEFF_PERMUTE);
+  const verhoeff = dialect.foldDigitsFromRight(code, 0, (acc, digit, position) =>
+    dialect.matrixAt(multiply, `${acc} + 1`, `${dialect.matrixAt(permute, `(${position} - 1) % 8 + 1`, `${digit} + 1`)} + 1`),
+  );
+  const partition = `substr(${code}, length(${code}) - 2, 2) IN (${CONCEPT_PARTITIONS.map(dialect.string).join(', ')})`;
+  return `CASE WHEN ${atomic(SCTID_FORMAT.sql(code, dialect))} AND ${partition} THEN ${verhoeff} = 0 ELSE false END`;
 }

@@ -15,7 +15,7 @@ export const taxonomyFormat = defineRule({
   description: 'A provider taxonomy code is 9 upper-case letters or digits followed by X.',
   message: 'Provider taxonomy code is malformed',
   test: ({ taxonomy }) => TAXONOMY_FORMAT.test(taxonomy),
-  sql: ({ taxonomy }) => TAXONOMY_FORMAT.sql(taxonomy),
+  sql: ({ taxonomy }, { dialect }) => TAXONOMY_FORMAT.sql(taxonomy, dialect),
 });
 
 export const taxonomyNotInCodeSet = defineRule({
@@ -29,6 +29,6 @@ export const taxonomyNotInCodeSet = defineRule({
     'publishes twice a year, so a newer code can be real; retired codes also show up here.',
   message: 'Provider taxonomy code is not in the NUCC code set',
   test: ({ taxonomy }) => !TAXONOMY_FORMAT.test(taxonomy) || loadNuccTaxonomyCodes().has(taxonomy),
-  sql: ({ taxonomy }, { ref }) =>
-    onlyWhen(TAXONOMY_FORMAT.sql(taxonomy), `${taxonomy} IN (SELECT code FROM ${ref('nucc_taxonomy')})`),
+  sql: ({ taxonomy }, { ref, dialect }) =>
+    onlyWhen(TAXONOMY_FORMAT.sql(taxonomy, dialect), `${taxonomy} IN (SELECT code FROM ${ref('nucc_taxonomy')})`),
 });

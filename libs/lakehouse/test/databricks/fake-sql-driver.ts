@@ -22,7 +22,7 @@ import type {
   SqlDriverSessionRequest,
   SqlDriverStatementOptions,
 } from '../../src/databricks/sql-driver';
-import { assertSparkSql, parseStagingCommand, type StagingCommand } from './spark-grammar';
+import { assertSparkSql, parseStagingCommand, type StagingCommand } from '@ade/testing/spark-sql';
 
 export type StatementMatch = RegExp | ((sql: string) => boolean);
 export type ReplyValue = object[] | Error;

@@ -19,7 +19,7 @@
  */
 import type { SqlDriverSessionRequest } from '../../src/databricks/sql-driver';
 import { serverError, type FakeSqlDriver, type FakeSqlSession } from './fake-sql-driver';
-import { parseStagingCommand, unescapeSparkString } from './spark-grammar';
+import { parseStagingCommand, unescapeSparkString } from '@ade/testing/spark-sql';
 
 export type FakeRow = Record<string, unknown>;
 

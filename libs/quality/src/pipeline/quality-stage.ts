@@ -1,6 +1,6 @@
 import { formatTableName, type AcceptedMapping, type DataType, type LineageEdge, type QualityReport, type QualitySettings } from '@ade/contracts';
 import { duckdbSql, type SqlSession } from '@ade/lakehouse';
-import { canonicalSchema, loadStatePack, todayIsoDate, type CanonicalSchema } from '@ade/healthcare';
+import { canonicalSchema, duckdbExpressions, loadStatePack, todayIsoDate, type CanonicalSchema } from '@ade/healthcare';
 import { quoteIdentifier } from '../sql/identifiers';
 import { bronzeDataColumns, inTransaction, lookupTable, medallionTables, tableColumns, type MedallionTables } from './catalog-tables';
 import { attributedProviderColumn, serviceDateColumn } from '@ade/quality-model';
@@ -85,7 +85,7 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
       dataType: request.dataType,
       present,
       pack,
-      render: { dialect: 'duckdb', asOf, statePack: pack, ref },
+      render: { dialect: duckdbExpressions, asOf, statePack: pack, ref },
       dateColumns: stage.dateColumns,
       overrides: request.settings.expectations,
       lookups: await lookups(session, request, tables),

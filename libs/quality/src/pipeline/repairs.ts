@@ -1,4 +1,4 @@
-import { claimDateSql, isIcd9DiagnosisSql, isSnomedDiagnosisSql, normalizeNdc11Sql, type CanonicalSchema } from '@ade/healthcare';
+import { claimDateSql, duckdbExpressions, isIcd9DiagnosisSql, isSnomedDiagnosisSql, normalizeNdc11Sql, type CanonicalSchema } from '@ade/healthcare';
 import { quoteString } from '../sql/identifiers';
 
 /**
@@ -94,7 +94,7 @@ export function repairFor(kind: ColumnKind): ColumnRepair {
           // Only an ICD-10-CM code lost its dot: a dotless ICD-9-CM E or V code (E8497) has the
           // same shape, and SNOMED CT ids have no dot to restore.
           sql: (value, system) =>
-            `CASE WHEN NOT ${isIcd9DiagnosisSql(system.codeType, system.serviceDate, {})} AND NOT ${isSnomedDiagnosisSql(system.codeType)} ` +
+            `CASE WHEN NOT ${isIcd9DiagnosisSql(system.codeType, system.serviceDate, { dialect: duckdbExpressions })} AND NOT ${isSnomedDiagnosisSql(system.codeType, duckdbExpressions)} ` +
             `AND regexp_full_match(${value}, ${ICD_WITHOUT_DOT}) THEN substr(${value}, 1, 3) || '.' || substr(${value}, 4) ELSE ${value} END`,
         },
       };
@@ -103,7 +103,7 @@ export function repairFor(kind: ColumnKind): ColumnRepair {
         first: trimUpper,
         second: {
           id: 'ndc.pad_11',
-          sql: (value) => `CASE WHEN regexp_full_match(${value}, ${NDC_HYPHENATED_OR_TEN}) THEN ${normalizeNdc11Sql(value)} ELSE ${value} END`,
+          sql: (value) => `CASE WHEN regexp_full_match(${value}, ${NDC_HYPHENATED_OR_TEN}) THEN ${normalizeNdc11Sql(value, duckdbExpressions)} ELSE ${value} END`,
         },
       };
     case 'code':
@@ -114,7 +114,7 @@ export function repairFor(kind: ColumnKind): ColumnRepair {
         second: {
           id: 'date.normalize',
           sql: (value) =>
-            `CASE WHEN regexp_full_match(${value}, ${OTHER_DATE_FORMS}) AND ${claimDateSql(value)} IS NOT NULL THEN strftime(${claimDateSql(value)}, '%Y-%m-%d') ELSE ${value} END`,
+            `CASE WHEN regexp_full_match(${value}, ${OTHER_DATE_FORMS}) AND ${claimDateSql(value, duckdbExpressions)} IS NOT NULL THEN strftime(${claimDateSql(value, duckdbExpressions)}, '%Y-%m-%d') ELSE ${value} END`,
         },
       };
     case 'amount':

@@ -1,10 +1,11 @@
 import { portableRegexBody } from './portable-regex';
-import { sqlString } from './sql-text';
+import type { ExpressionDialect } from './expression-dialect';
 
 /**
  * A regular expression written once and run by both renderings against the whole value: a
- * JavaScript `RegExp` for the predicate, DuckDB's `regexp_full_match` (RE2) for the SQL. The
- * source must stay inside the portable subset (see portable-regex.ts), which is checked here.
+ * JavaScript `RegExp` for the predicate, the engine's full match for the SQL (RE2 in DuckDB,
+ * java.util.regex in Databricks). The source must stay inside the portable subset (see
+ * portable-regex.ts), which is checked here.
  */
 export class FullMatchPattern {
   readonly body: string;
@@ -22,8 +23,8 @@ export class FullMatchPattern {
   }
 
   /** TRUE/FALSE for a non-NULL operand (NULL for NULL, so guard the call). */
-  sql(operand: string): string {
-    return `regexp_full_match(${operand}, ${sqlString(this.body)})`;
+  sql(operand: string, dialect: ExpressionDialect): string {
+    return dialect.fullMatch(operand, this.body);
   }
 }
 

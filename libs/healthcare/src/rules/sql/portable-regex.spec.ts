@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { duckdbExpressions } from './expression-dialect';
 import { fullMatch } from './full-match-pattern';
 import { PortableRegexError, portableRegexBody } from './portable-regex';
 
@@ -35,8 +36,11 @@ describe('portableRegexBody', () => {
     ['(?=a)a', 'lookahead', 1, 'only (...) and (?:...) groups are portable'],
     ['(?i)a', 'inline flag', 1, 'only (...) and (?:...) groups are portable'],
     ['(?<id>a)', 'named group', 1, 'only (...) and (?:...) groups are portable'],
-    ['[[:alpha:]]', 'POSIX class', 2, '[ inside a class is not portable (RE2 reads [:alpha:])'],
+    ['[[:alpha:]]', 'POSIX class', 2, '[ inside a class is not portable (RE2 reads [:alpha:], Java a nested class)'],
     ['[]a]', 'leading ] in a class', 1, 'empty class'],
+    ['[a[b]]', 'nested class (Java union)', 3, '[ inside a class is not portable (RE2 reads [:alpha:], Java a nested class)'],
+    ['[a-z&&b]', 'class intersection (Java)', 5, '&& inside a class is not portable (Java reads an intersection)'],
+    ['[!-&&]', 'range ending where an intersection starts', 4, '&& inside a class is not portable (Java reads an intersection)'],
     ['[a-', 'unclosed class after a dash', 3, 'pattern ends too early'],
     ['[\u0001]', 'control character in a class', 2, 'only printable ASCII is portable in a class'],
     ['[z-a]', 'reversed range', 4, 'bad class range'],
@@ -85,7 +89,7 @@ describe('FullMatchPattern', () => {
     expect(pattern.test('ab')).toBe(true);
     expect(pattern.test('abc')).toBe(false);
     expect(pattern.test('ab\n')).toBe(false);
-    expect(pattern.sql('x')).toBe("regexp_full_match(x, 'a|ab')");
+    expect(pattern.sql('x', duckdbExpressions)).toBe("regexp_full_match(x, 'a|ab')");
   });
 
   it('never matches an absent value, even where the text "null" or "undefined" would', () => {
@@ -96,6 +100,6 @@ describe('FullMatchPattern', () => {
   });
 
   it("quotes the pattern as a SQL literal", () => {
-    expect(fullMatch("O'[A-Z]").sql('x')).toBe("regexp_full_match(x, 'O''[A-Z]')");
+    expect(fullMatch("O'[A-Z]").sql('x', duckdbExpressions)).toBe("regexp_full_match(x, 'O''[A-Z]')");
   });
 });

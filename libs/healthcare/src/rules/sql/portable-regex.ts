@@ -1,12 +1,14 @@
 /**
- * The subset of regular-expression syntax that JavaScript (`RegExp`, no flags) and RE2 (DuckDB's
- * `regexp_full_match`) read the same way, so a pattern written once (a rule's format, a state
- * pack's member-id pattern) gives one answer in both renderings:
+ * The subset of regular-expression syntax that JavaScript (`RegExp`, no flags), RE2 (DuckDB's
+ * `regexp_full_match`) and java.util.regex (Databricks' `regexp_like`) read the same way, so a
+ * pattern written once (a rule's format, a state pack's member-id pattern) gives one answer in
+ * every rendering:
  *
  * - literals: printable ASCII other than the metacharacters `\ ^ $ . | ? * + ( ) [ ] { }`,
  *   which may be escaped with a backslash (as may `-` and `/`), and `\t`, `\n`, `\r`;
- * - `\d` and `\w` (ASCII-only in both engines); classes `[...]` of ASCII literals, ranges and
- *   `\d`/`\w`, never negated;
+ * - `\d` and `\w` (ASCII-only in all three); classes `[...]` of ASCII literals, ranges and
+ *   `\d`/`\w`, never negated, never holding `[` (RE2 reads `[:alpha:]`, Java a nested class) or
+ *   `&&` (Java reads an intersection);
  * - groups `(...)` and `(?:...)`, alternation `|`, quantifiers `? * + {n} {n,} {n,m}` (counts up to
  *   1000, RE2's limit), optionally lazy;
  * - an optional leading `^` and trailing `$`: the pattern is always matched against the whole
@@ -119,7 +121,8 @@ class PatternReader {
 
   private readClassMember(char: string): string | undefined {
     if (char === '\\') return this.readEscape(true);
-    if (char === '[') this.fail('[ inside a class is not portable (RE2 reads [:alpha:])');
+    if (char === '[') this.fail('[ inside a class is not portable (RE2 reads [:alpha:], Java a nested class)');
+    if (char === '&' && this.peek() === '&') this.fail('&& inside a class is not portable (Java reads an intersection)');
     if (!isPrintableAscii(char)) this.fail('only printable ASCII is portable in a class');
     return char;
   }

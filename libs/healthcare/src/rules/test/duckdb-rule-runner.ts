@@ -1,4 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { duckdbExpressions } from '../sql/expression-dialect';
 import { loadReferenceTablesDuckDb } from '../../reference/load-duckdb';
 import { icd10CmIntervalsTableSql, Icd10CmLookupJoins } from '../icd10cm-lookups';
 import type { ReferenceTable, Rule, RuleInputs, SqlRenderContext, RuleEnvironment } from '../rule';
@@ -28,7 +29,7 @@ export class DuckDbRuleRunner {
   }
 
   context(env: RuleEnvironment): SqlRenderContext {
-    return { ...env, dialect: 'duckdb', ref: this.ref };
+    return { ...env, dialect: duckdbExpressions, ref: this.ref };
   }
 
   /** The SQL verdict for each input, in order: true, false, or null (a rendering bug). */

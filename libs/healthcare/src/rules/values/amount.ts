@@ -1,3 +1,4 @@
+import type { ExpressionDialect } from '../sql/expression-dialect';
 import { fullMatch } from '../sql/full-match-pattern';
 
 /**
@@ -30,17 +31,20 @@ export function amountSortKey(amount: string): string {
 }
 
 /** The SQL twin of amountSortKey, for an operand known to be a well-formed amount. */
-export function amountSortKeySql(operand: string): string {
-  const negative = `starts_with(${operand}, '-') AND regexp_matches(${operand}, '[1-9]')`;
-  const integer = `regexp_extract(${operand}, '^-?0*([0-9]*)', 1)`;
-  const fraction = `regexp_extract(${operand}, '\\.([0-9]*?)0*$', 1)`;
-  const magnitude = `lpad(CAST(length(${integer}) AS VARCHAR), 10, '0') || ${integer} || ${fraction}`;
+export function amountSortKeySql(operand: string, dialect: ExpressionDialect): string {
+  const negative = `${dialect.startsWith(operand, '-')} AND ${dialect.containsMatch(operand, '[1-9]')}`;
+  const integer = dialect.extract(operand, '^-?0*([0-9]*)', 1);
+  const fraction = dialect.extract(operand, '\\.([0-9]*?)0*$', 1);
+  const magnitude = `lpad(${dialect.cast(`length(${integer})`, 'TEXT')}, 10, '0') || ${integer} || ${fraction}`;
   return `CASE WHEN ${negative} THEN '0' || translate(${magnitude}, '0123456789', '9876543210') || '~' ELSE '1' || ${magnitude} END`;
 }
 
 function complementDigits(digits: string): string {
   return digits.replace(/[0-9]/g, (digit) => String(9 - Number(digit)));
 }
+
+/** An amount that fits DECIMAL(18,8) exactly: at most 10 integer and 8 fraction digits. */
+const SHORT_AMOUNT = fullMatch('-?[0-9]{1,10}(\\.[0-9]{1,8})?');
 
 /**
  * SQL for "a <= b" over well-formed amounts, exact at any length. Amounts that fit DECIMAL(18,8)
@@ -49,11 +53,12 @@ function complementDigits(digits: string): string {
  * would be exact too but is as slow as the key). Both paths are exact, so they agree with
  * amountSortKey.
  */
-export function amountNotGreaterSql(a: string, b: string): string {
-  const fits = (x: string) => `regexp_full_match(${x}, '-?[0-9]{1,10}(\\.[0-9]{1,8})?')`;
+export function amountNotGreaterSql(a: string, b: string, dialect: ExpressionDialect): string {
+  const fits = (x: string) => SHORT_AMOUNT.sql(x, dialect);
+  const exact = (x: string) => dialect.tryCast(x, 'DECIMAL(18,8)');
   return (
     `CASE WHEN ${fits(a)} AND ${fits(b)} ` +
-    `THEN TRY_CAST(${a} AS DECIMAL(18,8)) <= TRY_CAST(${b} AS DECIMAL(18,8)) ` +
-    `ELSE ${amountSortKeySql(a)} <= ${amountSortKeySql(b)} END`
+    `THEN ${exact(a)} <= ${exact(b)} ` +
+    `ELSE ${amountSortKeySql(a, dialect)} <= ${amountSortKeySql(b, dialect)} END`
   );
 }

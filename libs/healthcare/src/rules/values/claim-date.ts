@@ -1,4 +1,4 @@
-import { sqlString } from '../sql/sql-text';
+import type { ExpressionDialect } from '../sql/expression-dialect';
 
 /**
  * The one date parser every date rule uses, in its two renderings. A claim date is a real
@@ -42,19 +42,22 @@ function calendarDate(year: string, month: string, day: string): string | null {
 
 /**
  * The SQL twin of parseClaimDate: a DATE, or NULL. Each shape is checked by a full-match regex
- * first, because DuckDB's own casts are lenient (`'2025-1-1'::DATE` works); the strict ISO text
- * then goes through TRY_CAST, which yields NULL for impossible days such as 2025-02-30.
+ * first, because the engines' own casts are lenient (`'2025-1-1'::DATE` works in both); the
+ * strict ISO text then goes through a try-cast, which yields NULL for impossible days such as
+ * 2025-02-30.
  */
-export function claimDateSql(operand: string): string {
-  return [
-    'TRY_CAST(CASE',
-    `WHEN regexp_full_match(${operand}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN ${operand}`,
-    `WHEN regexp_full_match(${operand}, '[0-9]{8}') THEN regexp_replace(${operand}, '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3')`,
-    `WHEN regexp_full_match(${operand}, '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN regexp_replace(${operand}, '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '\\3-\\1-\\2')`,
-    `WHEN regexp_full_match(${operand}, '[0-9]{2}-[A-Za-z]{3}-[0-9]{4}') THEN substr(${operand}, 8, 4) || '-' || ${monthNumberSql(`upper(substr(${operand}, 4, 3))`)} || '-' || substr(${operand}, 1, 2)`,
-    `WHEN regexp_full_match(${operand}, '[0-9]{4}-[0-9]{2}-[0-9]{2}${TIME_OF_DAY}') THEN substr(${operand}, 1, 10)`,
-    'END AS DATE)',
+export function claimDateSql(operand: string, dialect: ExpressionDialect): string {
+  const shaped = (body: string) => dialect.fullMatch(operand, body);
+  const isoText = [
+    'CASE',
+    `WHEN ${shaped('[0-9]{4}-[0-9]{2}-[0-9]{2}')} THEN ${operand}`,
+    `WHEN ${shaped('[0-9]{8}')} THEN ${dialect.rewrite(operand, '^([0-9]{4})([0-9]{2})([0-9]{2})$', '$1-$2-$3')}`,
+    `WHEN ${shaped('[0-9]{2}/[0-9]{2}/[0-9]{4}')} THEN ${dialect.rewrite(operand, '^([0-9]{2})/([0-9]{2})/([0-9]{4})$', '$3-$1-$2')}`,
+    `WHEN ${shaped('[0-9]{2}-[A-Za-z]{3}-[0-9]{4}')} THEN substr(${operand}, 8, 4) || '-' || ${monthNumberSql(`upper(substr(${operand}, 4, 3))`)} || '-' || substr(${operand}, 1, 2)`,
+    `WHEN ${shaped(`[0-9]{4}-[0-9]{2}-[0-9]{2}${TIME_OF_DAY}`)} THEN substr(${operand}, 1, 10)`,
+    'END',
   ].join(' ');
+  return dialect.tryCast(isoText, 'DATE');
 }
 
 /** '01'..'12' for a month abbreviation, NULL for anything else (which makes the whole date NULL). */
@@ -63,9 +66,12 @@ function monthNumberSql(abbreviation: string): string {
   return `(CASE ${abbreviation} ${arms.join(' ')} END)`;
 }
 
-/** An ISO date the caller vouches for (an `asOf`), as a DATE literal; throws on anything else. */
+/**
+ * An ISO date the caller vouches for (an `asOf`), as a DATE literal; throws on anything else. The
+ * text is digits and hyphens only, which every engine quotes alike.
+ */
 export function isoDateLiteralSql(isoDate: string): string {
-  return `DATE ${sqlString(requireIsoDate(isoDate))}`;
+  return `DATE '${requireIsoDate(isoDate)}'`;
 }
 
 export function requireIsoDate(value: string): string {
@@ -102,6 +108,6 @@ function isLeapYear(year: number): boolean {
 }
 
 /** The claim date of an input in a rule's SQL: the engine's pre-parsed column when it has one. */
-export function claimDateIn(input: string, context: { claimDate?(input: string): string }): string {
-  return context.claimDate ? context.claimDate(input) : claimDateSql(input);
+export function claimDateIn(input: string, context: { dialect: ExpressionDialect; claimDate?(input: string): string }): string {
+  return context.claimDate ? context.claimDate(input) : claimDateSql(input, context.dialect);
 }

@@ -1,4 +1,5 @@
 import type { SqlRenderContext } from '../rule';
+import type { ExpressionDialect } from '../sql/expression-dialect';
 import { claimDateIn, parseClaimDate } from './claim-date';
 
 /** ICD-10-CM replaced ICD-9-CM for services (inpatient: discharges) on and after this day. */
@@ -42,21 +43,20 @@ export function isIcd9Diagnosis(codeType: string | null | undefined, serviceDate
 }
 
 /** The SQL twin of isIcd9Diagnosis: TRUE or FALSE, never NULL. */
-export function isIcd9DiagnosisSql(codeType: string, serviceDate: string, context: Pick<SqlRenderContext, 'claimDate'>): string {
+export function isIcd9DiagnosisSql(codeType: string, serviceDate: string, context: Pick<SqlRenderContext, 'claimDate' | 'dialect'>): string {
   return (
-    `(CASE WHEN ${typeNamesSql(codeType, ICD9_TYPES)} THEN true WHEN ${typeNamesSql(codeType, [...ICD10_TYPES, ...SNOMED_TYPES])} THEN false ` +
+    `(CASE WHEN ${typeNamesSql(codeType, ICD9_TYPES, context.dialect)} THEN true WHEN ${typeNamesSql(codeType, [...ICD10_TYPES, ...SNOMED_TYPES], context.dialect)} THEN false ` +
     `ELSE coalesce(${claimDateIn(serviceDate, context)} < DATE '${ICD10CM_EFFECTIVE}', false) END)`
   );
 }
 
 /** The SQL twin of isSnomedDiagnosis: TRUE or FALSE, never NULL. */
-export function isSnomedDiagnosisSql(codeType: string): string {
-  return typeNamesSql(codeType, SNOMED_TYPES);
+export function isSnomedDiagnosisSql(codeType: string, dialect: ExpressionDialect): string {
+  return typeNamesSql(codeType, SNOMED_TYPES, dialect);
 }
 
-function typeNamesSql(codeType: string, keys: readonly string[]): string {
+function typeNamesSql(codeType: string, keys: readonly string[], dialect: ExpressionDialect): string {
   // ASCII only (as many bytes as characters): DuckDB's trim() also removes other spaces, and its
-  // lower() maps İ to i, where JavaScript does neither. list_contains, not IN: DuckDB expands each IN list where it is used, and the hundred uses in
-  // one statement over a 25-diagnosis claim took its planner 15 s and 1 GB.
-  return `coalesce(strlen(${codeType}) = length(${codeType}) AND list_contains([${keys.map((k) => `'${k}'`).join(', ')}], lower(trim(${codeType}))), false)`;
+  // lower() maps İ to i, where JavaScript does neither.
+  return `coalesce(${dialect.byteLength(codeType)} = length(${codeType}) AND ${dialect.isOneOf(`lower(trim(${codeType}))`, keys)}, false)`;
 }

@@ -1,4 +1,4 @@
-import { sqlString } from '../sql/sql-text';
+import type { ExpressionDialect } from '../sql/expression-dialect';
 
 /**
  * Revenue codes whose line carries a HIPPS rate code in the HCPCS field instead of a procedure
@@ -11,6 +11,6 @@ export function isHippsLine(revenueCode: string | null | undefined): boolean {
 }
 
 /** The SQL twin of isHippsLine: TRUE or FALSE, never NULL. */
-export function isHippsLineSql(revenueCode: string): string {
-  return `coalesce(trim(${revenueCode}) IN (${HIPPS_REVENUE_CODES.map(sqlString).join(', ')}), false)`;
+export function isHippsLineSql(revenueCode: string, dialect: ExpressionDialect): string {
+  return `coalesce(trim(${revenueCode}) IN (${HIPPS_REVENUE_CODES.map(dialect.string).join(', ')}), false)`;
 }

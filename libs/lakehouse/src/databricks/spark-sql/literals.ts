@@ -1,4 +1,5 @@
-import { assertColumnName, assertNoNul, assertSqlIdentifier, isoTimestamp } from '../../landing/sql-names';
+import { sparkStringLiteral } from '@ade/contracts';
+import { assertColumnName, assertSqlIdentifier, isoTimestamp } from '../../landing/sql-names';
 
 export { sqlInteger } from '../../landing/sql-names';
 
@@ -8,9 +9,7 @@ export { sqlInteger } from '../../landing/sql-names';
  * with backticks, a backtick doubled inside.
  */
 
-export function sqlString(value: string): string {
-  return `'${assertNoNul(value).replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\n', '\\n').replaceAll('\r', '\\r')}'`;
-}
+export const sqlString = sparkStringLiteral;
 
 export function sqlTimestamp(value: Date): string {
   return `TIMESTAMP ${sqlString(isoTimestamp(value))}`;
