@@ -16,6 +16,7 @@ import { assemblePlatform, type PlatformHarness } from './platform.harness';
 import { as, createPipeline, land, triggerRun, waitForCatalogReady, waitForRunEnd } from './run-flow';
 
 const WAREHOUSE = { host: 'https://dbc-1234abcd-5678.cloud.databricks.com', httpPath: '/sql/1.0/warehouses/0123456789abcdef' };
+const ACCESS = { readers: ['payer analysts'], phiReaders: ['care management'] };
 
 /**
  * A tenant moved from the embedded engine to its Databricks workspace, through the real control
@@ -52,7 +53,7 @@ describe('a tenant on Databricks', () => {
     });
     platform = await assemblePlatform({ cp, worker, dir, queuePrefix });
     const operator = await operatorToken(cp);
-    await cp.http().put(`/v1/tenants/${platform.tenant.tenantId}/engine`).set(as(operator)).send({ kind: 'databricks', ...WAREHOUSE, credentials: { token } }).expect(200);
+    await cp.http().put(`/v1/tenants/${platform.tenant.tenantId}/engine`).set(as(operator)).send({ kind: 'databricks', ...WAREHOUSE, credentials: { token }, access: ACCESS }).expect(200);
     await waitForCatalogReady(cp, platform.tenant);
   });
   afterAll(async () => {
@@ -70,6 +71,14 @@ describe('a tenant on Databricks', () => {
     expect(unityCatalog.misunderstood).toEqual([]);
   });
 
+  it("grants the tenant's reader groups silver and gold, and masks identifiers for all but its PHI readers and the platform", () => {
+    const catalog = unityCatalog.catalogs.get(platform.tenant.catalogName)!;
+    expect([...catalog.grants].sort()).toEqual(
+      [...ACCESS.readers, ...ACCESS.phiReaders].flatMap((group) => [`${group}||USE CATALOG`, `${group}|gold|SELECT`, `${group}|gold|USE SCHEMA`, `${group}|silver|SELECT`, `${group}|silver|USE SCHEMA`]).sort(),
+    );
+    expect(catalog.functions.get('_system.phi_mask')).toEqual({ principals: [unityCatalog.principal], groups: ACCESS.phiReaders });
+  });
+
   it('answers `catalog health` from the workspace', async () => {
     const requested = await platform.cp.http().post('/v1/catalog/health').set(as(platform.tenant.admin.token)).expect(202);
     const check = await eventually(
@@ -79,7 +88,7 @@ describe('a tenant on Databricks', () => {
     );
     expect(check).toMatchObject({
       status: 'reported',
-      report: { engine: 'databricks', catalogName: platform.tenant.catalogName, governance: { untaggedPhiColumns: [], missingGrants: [] }, findings: [] },
+      report: { engine: 'databricks', catalogName: platform.tenant.catalogName, governance: { untaggedPhiColumns: [], unmaskedPhiColumns: [], missingGrants: [] }, findings: [] },
     });
     expect(check.report.schemas).toEqual(expect.arrayContaining([{ name: 'bronze', present: true }, { name: '_system', present: true }]));
 
@@ -88,7 +97,7 @@ describe('a tenant on Databricks', () => {
     const shown = await admin('catalog', 'health');
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain(`Catalog ${platform.tenant.catalogName} (databricks engine): schemas`);
-    expect(shown.stdout).toContain('Governance: 0 untagged PHI column(s), 0 missing grant(s)');
+    expect(shown.stdout).toContain('Governance: 0 untagged PHI column(s), 0 unmasked member identifier(s) or name(s), 0 missing grant(s)');
   });
 
   it('refuses a pipeline run before it lands anything, naming the quality stage', async () => {
@@ -121,14 +130,21 @@ describe('a tenant on Databricks', () => {
     const tenantId = platform.tenant.tenantId;
     expect(await ade('tenant', 'engine', tenantId)).toEqual({
       code: 0,
-      stdout: `Tenant ${tenantId}: Databricks Unity Catalog\n  workspace  ${WAREHOUSE.host}\n  compute    ${WAREHOUSE.httpPath}\n  signs in   personal access token\n`,
+      stdout:
+        `Tenant ${tenantId}: Databricks Unity Catalog\n  workspace  ${WAREHOUSE.host}\n  compute    ${WAREHOUSE.httpPath}\n  signs in   personal access token\n` +
+        '  readers    payer analysts\n  PHI access care management\n',
       stderr: '',
     });
     const missing = await ade('tenant', 'engine', tenantId, '--kind', 'databricks', '--host', WAREHOUSE.host, '--http-path', WAREHOUSE.httpPath, '--token-env', 'NOT_SET');
     expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('--token-env: the environment variable NOT_SET is not set') });
-    const changed = await ade('tenant', 'engine', tenantId, '--kind', 'databricks', '--host', WAREHOUSE.host, '--http-path', WAREHOUSE.httpPath, '--token-env', 'DBX_TOKEN', '--json');
+    const changed = await ade(
+      'tenant', 'engine', tenantId, '--kind', 'databricks', '--host', WAREHOUSE.host, '--http-path', WAREHOUSE.httpPath, '--token-env', 'DBX_TOKEN',
+      '--readers', 'payer analysts, actuaries', '--json',
+    );
     expect(changed.code).toBe(0);
-    expect(JSON.parse(changed.stdout)).toMatchObject({ kind: 'databricks', auth: 'token' });
+    expect(JSON.parse(changed.stdout)).toMatchObject({ kind: 'databricks', auth: 'token', access: { readers: ['payer analysts', 'actuaries'], phiReaders: [] } });
+    const badGroup = await ade('tenant', 'engine', tenantId, '--kind', 'databricks', '--host', WAREHOUSE.host, '--http-path', WAREHOUSE.httpPath, '--token-env', 'DBX_TOKEN', '--phi-readers', 'x`y');
+    expect(badGroup).toMatchObject({ code: 1, stderr: expect.stringContaining('access.phiReaders.0') });
     expect(changed.stdout).not.toContain(rotated);
 
     expect(await ade('tenant', 'engine', tenantId, '--kind', 'embedded')).toMatchObject({ code: 0, stdout: `Tenant ${tenantId}: embedded catalog (DuckDB on the workers)\n` });

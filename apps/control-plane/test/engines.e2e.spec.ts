@@ -51,14 +51,14 @@ describe('catalog engines', () => {
 
   it('starts every tenant on the embedded engine, and its jobs say so', async () => {
     const view = await cp.http().get(`/v1/tenants/${a.tenantId}/engine`).set(as(operator)).expect(200);
-    expect(view.body).toEqual({ kind: 'embedded', host: null, httpPath: null, auth: null, clientId: null, updatedAt: null });
+    expect(view.body).toEqual({ kind: 'embedded', host: null, httpPath: null, auth: null, clientId: null, access: null, updatedAt: null });
     const provision = (await queuedJobs(a.tenantId)).find((job) => job.name === 'catalog.provision');
     expect(openedJob(cp, provision!)).toMatchObject({ tenantId: a.tenantId, engine: 'embedded' });
   });
 
   it('moves a tenant to Databricks: the secret is stored encrypted, never shown, and the catalog is provisioned there', async () => {
     const chosen = await cp.http().put(`/v1/tenants/${a.tenantId}/engine`).set(as(operator)).send({ kind: 'databricks', ...WAREHOUSE, credentials: { token } }).expect(200);
-    expect(chosen.body).toEqual({ kind: 'databricks', ...WAREHOUSE, auth: 'token', clientId: null, updatedAt: expect.any(String) });
+    expect(chosen.body).toEqual({ kind: 'databricks', ...WAREHOUSE, auth: 'token', clientId: null, access: { readers: [], phiReaders: [] }, updatedAt: expect.any(String) });
     expect(chosen.text).not.toContain(token);
 
     const stored = (await pg.query(`SELECT row_to_json(t)::text AS json, engine_secret_ciphertext FROM tenants t WHERE id = $1`, [a.tenantId])).rows[0] as { json: string; engine_secret_ciphertext: string };
@@ -75,7 +75,7 @@ describe('catalog engines', () => {
   it('releases the credentials to the data plane only while the tenant has catalog work, audited without the secret', async () => {
     const released = await release(a.tenantId).expect(200);
     expect(released.headers['cache-control']).toBe('no-store');
-    expect(released.body).toEqual({ tenantId: a.tenantId, kind: 'databricks', ...WAREHOUSE, credentials: { token } });
+    expect(released.body).toEqual({ tenantId: a.tenantId, kind: 'databricks', ...WAREHOUSE, credentials: { token }, access: { readers: [], phiReaders: [] } });
     const audit = (await pg.query(`SELECT actor_type, details FROM audit_events WHERE tenant_id = $1 AND action = 'engine.credentials_released'`, [a.tenantId])).rows;
     expect(audit).toEqual([{ actor_type: 'system', details: { kind: 'databricks', host: WAREHOUSE.host, auth: 'token' } }]);
     expect(JSON.stringify(audit)).not.toContain(token);
@@ -113,6 +113,19 @@ describe('catalog engines', () => {
     const bad = await cp.http().put(`/v1/tenants/${b.tenantId}/engine`).set(as(operator)).send({ kind: 'databricks', ...WAREHOUSE, host: 'http://dbc.cloud.databricks.com', credentials: { token } }).expect(400);
     expect(bad.body.message).toContain('host');
     expect(bad.text).not.toContain(token);
+  });
+
+  it("keeps the tenant's reader groups with the engine, shows them, and releases them with the credentials", async () => {
+    const access = { readers: ['payer analysts'], phiReaders: ['care management'] };
+    const chosen = await cp.http().put(`/v1/tenants/${a.tenantId}/engine`).set(as(operator)).send({ kind: 'databricks', ...WAREHOUSE, credentials: { token }, access }).expect(200);
+    expect(chosen.body.access).toEqual(access);
+    expect((await cp.http().get(`/v1/tenants/${a.tenantId}/engine`).set(as(operator)).expect(200)).body.access).toEqual(access);
+    await pg.query(`UPDATE tenants SET catalog_status = 'provisioning' WHERE id = $1`, [a.tenantId]);
+    expect((await release(a.tenantId).expect(200)).body.access).toEqual(access);
+
+    const bad = await cp.http().put(`/v1/tenants/${a.tenantId}/engine`).set(as(operator)).send({ kind: 'databricks', ...WAREHOUSE, credentials: { token }, access: { readers: ['x` TO `all'] } }).expect(400);
+    expect(bad.body.message).toContain('access.readers.0');
+    expect((await cp.http().get(`/v1/tenants/${a.tenantId}/engine`).set(as(operator)).expect(200)).body.access).toEqual(access);
   });
 
   it('keeps the workspace when only the credentials change, and goes back to embedded clearing the secret', async () => {

@@ -6,7 +6,11 @@ const report = {
   catalogName: 'healthcare_data',
   schemas: [{ name: 'silver', present: true }],
   tables: [{ table: 'healthcare_data.silver.claims', rows: 3, lastWriteAt: null, phiColumns: ['member_id', '_birth_date'] }],
-  governance: { untaggedPhiColumns: ['healthcare_data.silver.claims.member_id'], missingGrants: ['SELECT on healthcare_data.gold to analysts'] },
+  governance: {
+    untaggedPhiColumns: ['healthcare_data.silver.claims.member_id'],
+    unmaskedPhiColumns: ['healthcare_data.silver.claims.member_id'],
+    missingGrants: ['GRANT SELECT ON SCHEMA `gold` TO `analysts`'],
+  },
   findings: [{ kind: 'untagged_phi', subject: 'healthcare_data.silver.claims.member_id', message: 'PHI column has no phi tag' }],
 };
 
@@ -18,7 +22,7 @@ function problem(value: unknown): string | null {
 describe('catalogHealthSchema', () => {
   it('takes names, counts, times and governance lists', () => {
     expect(catalogHealthSchema.parse(report)).toEqual(report);
-    expect(problem({ ...report, governance: { untaggedPhiColumns: [], missingGrants: [] } })).toBeNull();
+    expect(problem({ ...report, governance: { untaggedPhiColumns: [], unmaskedPhiColumns: [], missingGrants: [] } })).toBeNull();
   });
 
   it('takes as PHI columns identifiers only, never something that reads like a value', () => {
@@ -28,9 +32,11 @@ describe('catalogHealthSchema', () => {
   });
 
   it('bounds the governance lists and their entries', () => {
-    expect(problem({ ...report, governance: { ...report.governance, missingGrants: ['x'.repeat(301)] } })).toMatch(/^governance\.missingGrants\.0: Too big/);
+    expect(problem({ ...report, governance: { ...report.governance, missingGrants: ['x'.repeat(601)] } })).toMatch(/^governance\.missingGrants\.0: Too big/);
+    expect(problem({ ...report, governance: { ...report.governance, missingGrants: ['x'.repeat(600)] } })).toBeNull();
+    expect(problem({ ...report, governance: { ...report.governance, unmaskedPhiColumns: ['x'.repeat(301)] } })).toMatch(/^governance\.unmaskedPhiColumns\.0: Too big/);
     expect(problem({ ...report, governance: { ...report.governance, untaggedPhiColumns: Array(2001).fill('c') } })).toMatch(/^governance\.untaggedPhiColumns: Too big/);
-    expect(problem({ ...report, governance: { untaggedPhiColumns: [] } })).toMatch(/^governance\.missingGrants: Invalid input/);
+    expect(problem({ ...report, governance: { untaggedPhiColumns: [], missingGrants: [] } })).toMatch(/^governance\.unmaskedPhiColumns: Invalid input/);
     expect(problem({ ...report, governance: { ...report.governance, owner: 'x' } })).toBe('governance: Unrecognized key: "owner"');
   });
 });

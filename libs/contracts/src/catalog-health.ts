@@ -4,7 +4,7 @@ import { THREE_PART_TABLE_NAME } from './identifiers';
 export const CATALOG_ENGINES = ['embedded', 'databricks'] as const;
 export type CatalogEngine = (typeof CATALOG_ENGINES)[number];
 
-export const CATALOG_HEALTH_FINDINGS = ['missing_schema', 'untagged_phi', 'missing_grant'] as const;
+export const CATALOG_HEALTH_FINDINGS = ['missing_schema', 'untagged_phi', 'unmasked_phi', 'missing_grant'] as const;
 
 const columnName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/);
 
@@ -35,12 +35,15 @@ export const catalogHealthSchema = z
     governance: z
       .object({
         untaggedPhiColumns: z.array(z.string().max(300)).max(2000),
-        missingGrants: z.array(z.string().max(300)).max(2000),
+        /** Member identifier and name columns of silver and gold without the PHI column mask. */
+        unmaskedPhiColumns: z.array(z.string().max(300)).max(2000),
+        /** Grants the tenant's reader groups should have and do not, as GRANT statements. */
+        missingGrants: z.array(z.string().max(600)).max(2000),
       })
       .strict()
       .nullable(),
     findings: z
-      .array(z.object({ kind: z.enum(CATALOG_HEALTH_FINDINGS), subject: z.string().max(300), message: z.string().max(500) }).strict())
+      .array(z.object({ kind: z.enum(CATALOG_HEALTH_FINDINGS), subject: z.string().max(600), message: z.string().max(500) }).strict())
       .max(4000),
   })
   .strict();

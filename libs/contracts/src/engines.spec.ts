@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogEngineRequestSchema, engineCredentialsRequestSchema, engineCredentialsSchema } from './engines';
 
 const warehouse = { kind: 'databricks', host: 'https://dbc-1234abcd-5678.cloud.databricks.com', httpPath: '/sql/1.0/warehouses/0123456789abcdef' } as const;
+const noAccess = { access: { readers: [], phiReaders: [] } };
 
 function issuesOf(value: unknown): string[] {
   const result = catalogEngineRequestSchema.safeParse(value);
@@ -11,9 +12,9 @@ function issuesOf(value: unknown): string[] {
 describe('catalogEngineRequestSchema', () => {
   it('takes the embedded engine, or a workspace with a token or an OAuth service principal', () => {
     expect(catalogEngineRequestSchema.parse({ kind: 'embedded' })).toEqual({ kind: 'embedded' });
-    expect(catalogEngineRequestSchema.parse({ ...warehouse, credentials: { token: 'dapi0123456789' } })).toEqual({ ...warehouse, credentials: { token: 'dapi0123456789' } });
+    expect(catalogEngineRequestSchema.parse({ ...warehouse, credentials: { token: 'dapi0123456789' } })).toEqual({ ...warehouse, credentials: { token: 'dapi0123456789' }, ...noAccess });
     const cluster = { ...warehouse, httpPath: 'sql/protocolv1/o/1234567890123456/0123-456789-abcdefgh', credentials: { clientId: 'sp-1', clientSecret: 'dose0123456789' } };
-    expect(catalogEngineRequestSchema.parse(cluster)).toEqual(cluster);
+    expect(catalogEngineRequestSchema.parse(cluster)).toEqual({ ...cluster, ...noAccess });
   });
 
   it('keeps the workspace URL to its origin and refuses plain http, paths and user parts', () => {
@@ -41,12 +42,28 @@ describe('catalogEngineRequestSchema', () => {
     expect(issuesOf({ ...warehouse, credentials: { token: 'short' } })).toHaveLength(1);
     expect(issuesOf({ kind: 'embedded', host: warehouse.host })).toEqual([': Unrecognized key: "host"']);
   });
+
+  it('takes reader and PHI reader groups by their account group names, and refuses a name that could leave its quotes', () => {
+    const access = { readers: ['payer analysts', 'bi.team@payer'], phiReaders: ['care-management+phi'] };
+    expect(catalogEngineRequestSchema.parse({ ...warehouse, credentials: { token: 'dapi0123456789' }, access })).toMatchObject({ access });
+    expect(catalogEngineRequestSchema.parse({ ...warehouse, credentials: { token: 'dapi0123456789' }, access: { readers: ['a'] } })).toMatchObject({ access: { readers: ['a'], phiReaders: [] } });
+    for (const group of ['x`; DROP CATALOG c; --', "o'brien", ' leading space', '', 'a'.repeat(256), 'tab\tname']) {
+      expect(issuesOf({ ...warehouse, credentials: { token: 'dapi0123456789' }, access: { readers: [group] } }), group).toEqual([
+        'access.readers.0: must be an account group name: letters, digits, spaces and _ . @ + -',
+      ]);
+    }
+    expect(issuesOf({ ...warehouse, credentials: { token: 'dapi0123456789' }, access: { readers: Array(51).fill('g') } })).toHaveLength(1);
+    expect(issuesOf({ ...warehouse, credentials: { token: 'dapi0123456789' }, access: { owners: ['g'] } })).toEqual(['access: Unrecognized key: "owners"']);
+  });
 });
 
 describe('engineCredentialsSchema', () => {
   it('is what a worker gets: the tenant, the workspace and its credentials', () => {
     const released = { tenantId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', ...warehouse, credentials: { token: 'dapi0123456789' } };
-    expect(engineCredentialsSchema.parse(released)).toEqual(released);
+    // Engines stored before reader groups existed have none.
+    expect(engineCredentialsSchema.parse(released)).toEqual({ ...released, ...noAccess });
+    const withGroups = { ...released, access: { readers: ['payer analysts'], phiReaders: ['phi readers'] } };
+    expect(engineCredentialsSchema.parse(withGroups)).toEqual(withGroups);
     expect(engineCredentialsSchema.safeParse({ ...released, kind: 'embedded' }).success).toBe(false);
   });
 });

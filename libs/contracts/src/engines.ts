@@ -37,10 +37,26 @@ export const databricksCredentialsSchema = z.union([
 ]);
 export type DatabricksCredentials = z.infer<typeof databricksCredentialsSchema>;
 
+/**
+ * A Databricks account group, as its display name. Letters, digits, spaces and `_ . @ + -` only, so
+ * a name can never break out of the backticks or the string literal it is written in.
+ */
+export const WORKSPACE_GROUP = /^[A-Za-z0-9][A-Za-z0-9 _.@+-]{0,254}$/;
+const groupList = z.array(z.string().regex(WORKSPACE_GROUP, 'must be an account group name: letters, digits, spaces and _ . @ + -')).max(50);
+
+/**
+ * Who may read a tenant's Unity Catalog: `readers` get USE CATALOG, and USE SCHEMA and SELECT on
+ * silver and gold; `phiReaders` get the same and also see member identifiers and names, which
+ * column masks hide (NULL) from everyone else but the platform's own principal.
+ */
+export const catalogAccessSchema = z.object({ readers: groupList.default([]), phiReaders: groupList.default([]) }).strict();
+export type CatalogAccess = z.infer<typeof catalogAccessSchema>;
+export const NO_CATALOG_ACCESS: CatalogAccess = { readers: [], phiReaders: [] };
+
 /** What an operator sends to choose a tenant's engine. */
 export const catalogEngineRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('embedded') }).strict(),
-  z.object({ kind: z.literal('databricks'), ...databricksSettings, credentials: databricksCredentialsSchema }).strict(),
+  z.object({ kind: z.literal('databricks'), ...databricksSettings, credentials: databricksCredentialsSchema, access: catalogAccessSchema.default(NO_CATALOG_ACCESS) }).strict(),
 ]);
 export type CatalogEngineRequest = z.infer<typeof catalogEngineRequestSchema>;
 
@@ -51,12 +67,14 @@ export interface CatalogEngineView {
   httpPath: string | null;
   auth: 'token' | 'oauth-m2m' | null;
   clientId: string | null;
+  /** The groups granted access to the catalog; null on the embedded engine. */
+  access: CatalogAccess | null;
   updatedAt: string | null;
 }
 
 /** What a worker gets, by reference, for a tenant on Databricks: never in a job, an event or a log. */
 export const engineCredentialsSchema = z
-  .object({ tenantId: z.uuid(), kind: z.literal('databricks'), ...databricksSettings, credentials: databricksCredentialsSchema })
+  .object({ tenantId: z.uuid(), kind: z.literal('databricks'), ...databricksSettings, credentials: databricksCredentialsSchema, access: catalogAccessSchema.default(NO_CATALOG_ACCESS) })
   .strict();
 export type EngineCredentials = z.infer<typeof engineCredentialsSchema>;
 

@@ -129,11 +129,21 @@ export interface CatalogInventory {
   tables: Array<{ table: TableRef; columns: string[]; rows: number; lastWriteAt: Date | null }>;
 }
 
-/** What an engine with governance (Unity Catalog's tags and grants) finds missing: names only. */
+/** The columns governance looks after, by name (the caller's healthcare vocabulary, lower case). */
+export interface GovernedColumns {
+  /** Columns that hold PHI in any table but the platform's own: tagged. */
+  phi: ReadonlySet<string>;
+  /** Member identifiers and names in silver and gold: masked from readers without PHI access. */
+  masked: ReadonlySet<string>;
+}
+
+/** What an engine with governance (Unity Catalog's tags, masks and grants) finds missing: names only. */
 export interface CatalogGovernance {
   /** `catalog.schema.table.column` of PHI columns without the PHI tag. */
   untaggedPhiColumns: string[];
-  /** Grants the tenant's groups should have and do not (none are configured yet). */
+  /** `catalog.schema.table.column` of masked-name columns in silver and gold without the PHI mask. */
+  unmaskedPhiColumns: string[];
+  /** The GRANT statements the tenant's reader groups still need. */
   missingGrants: string[];
 }
 
@@ -184,11 +194,11 @@ export interface TenantCatalog extends SqlSession {
    */
   exportTable(request: TableExportRequest): Promise<TableExportResult>;
   /**
-   * On an engine with column tags: the columns whose names are in `phiColumnNames` (any table but
-   * the platform's own) that lack the PHI tag, after tagging them all when `apply`. Null on an
-   * engine without tags or grants (the embedded one).
+   * On an engine with tags, masks and grants: what of the catalog's governance is missing (PHI
+   * tags, PHI masks, the reader groups' grants), after applying all of it when `apply`. Null on an
+   * engine without them (the embedded one).
    */
-  governPhiColumns(phiColumnNames: ReadonlySet<string>, apply: boolean): Promise<CatalogGovernance | null>;
+  govern(columns: GovernedColumns, apply: boolean): Promise<CatalogGovernance | null>;
   /** Trades speed for memory until this session closes (after a resource failure). */
   reduceParallelism(): Promise<void>;
   close(): Promise<void>;

@@ -5,7 +5,8 @@ import { emit } from '../output';
 import { authenticatedClient } from '../session';
 
 const usage =
-  'ade tenant engine TENANT_ID [--kind embedded | --kind databricks --host URL --http-path PATH (--token-env VAR | --client-id ID --client-secret-env VAR)] [--api-url URL] [--json]';
+  'ade tenant engine TENANT_ID [--kind embedded | --kind databricks --host URL --http-path PATH (--token-env VAR | --client-id ID --client-secret-env VAR) ' +
+  '[--readers GROUP,...] [--phi-readers GROUP,...]] [--api-url URL] [--json]';
 
 /** The request an operator's flags spell; the secret comes from the environment variable they name. */
 function engineRequest(values: Record<string, string | boolean | undefined>, io: CliIo): CatalogEngineRequest {
@@ -17,9 +18,15 @@ function engineRequest(values: Record<string, string | boolean | undefined>, io:
   const token = fromEnv(io, values['token-env'] as string | undefined, 'token-env');
   const clientId = values['client-id'] as string | undefined;
   const clientSecret = fromEnv(io, values['client-secret-env'] as string | undefined, 'client-secret-env');
-  if (token !== undefined && clientId === undefined && clientSecret === undefined) return { kind: 'databricks', host, httpPath, credentials: { token } };
-  if (token === undefined && clientId !== undefined && clientSecret !== undefined) return { kind: 'databricks', host, httpPath, credentials: { clientId, clientSecret } };
+  const access = { readers: groups(values.readers), phiReaders: groups(values['phi-readers']) };
+  if (token !== undefined && clientId === undefined && clientSecret === undefined) return { kind: 'databricks', host, httpPath, credentials: { token }, access };
+  if (token === undefined && clientId !== undefined && clientSecret !== undefined) return { kind: 'databricks', host, httpPath, credentials: { clientId, clientSecret }, access };
   throw new UsageError(`give either --token-env, or --client-id with --client-secret-env\nusage: ${usage}`);
+}
+
+/** A comma-separated list of account group names (the API checks each one). */
+function groups(value: string | boolean | undefined): string[] {
+  return typeof value === 'string' ? value.split(',').map((group) => group.trim()).filter((group) => group !== '') : [];
 }
 
 function describe(tenantId: string, engine: CatalogEngineView): string[] {
@@ -29,6 +36,8 @@ function describe(tenantId: string, engine: CatalogEngineView): string[] {
     `  workspace  ${engine.host}`,
     `  compute    ${engine.httpPath}`,
     `  signs in   ${engine.auth === 'oauth-m2m' ? `OAuth service principal ${engine.clientId}` : 'personal access token'}`,
+    `  readers    ${engine.access?.readers.join(', ') || '(none)'}`,
+    `  PHI access ${engine.access?.phiReaders.join(', ') || '(none)'}`,
   ];
 }
 
@@ -46,6 +55,8 @@ export const tenantEngineCommand: Command = {
       'token-env': { type: 'string' },
       'client-id': { type: 'string' },
       'client-secret-env': { type: 'string' },
+      readers: { type: 'string' },
+      'phi-readers': { type: 'string' },
     } as const;
     const { values, positionals } = parse(argv, options, usage);
     const tenantId = requireOne(positionals, 'TENANT_ID', usage);

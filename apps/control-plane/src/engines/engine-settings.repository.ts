@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CatalogEngineView, EngineKind } from '@ade/contracts';
+import { NO_CATALOG_ACCESS, type CatalogAccess, type CatalogEngineView, type EngineKind } from '@ade/contracts';
 import { DatabaseScope } from '../database/database-scope';
 
 /** What is stored of a Databricks engine besides its secret. */
@@ -9,6 +9,8 @@ export interface StoredEngineSettings {
   httpPath: string;
   auth: 'token' | 'oauth-m2m';
   clientId: string | null;
+  /** Absent on engines stored before reader groups existed: none. */
+  access?: CatalogAccess;
 }
 
 export interface StoredEngine {
@@ -40,6 +42,7 @@ export function engineView(engine: StoredEngine): CatalogEngineView {
     httpPath: engine.settings?.httpPath ?? null,
     auth: engine.settings?.auth ?? null,
     clientId: engine.settings?.clientId ?? null,
+    access: engine.settings ? (engine.settings.access ?? NO_CATALOG_ACCESS) : null,
     updatedAt: engine.updatedAt?.toISOString() ?? null,
   };
 }

@@ -85,8 +85,9 @@ export class EnginesService {
   }
 }
 
-function settingsOf({ host, httpPath, credentials }: Extract<CatalogEngineRequest, { kind: 'databricks' }>): StoredEngineSettings {
-  return 'clientId' in credentials ? { host, httpPath, auth: 'oauth-m2m', clientId: credentials.clientId } : { host, httpPath, auth: 'token', clientId: null };
+function settingsOf({ host, httpPath, credentials, access }: Extract<CatalogEngineRequest, { kind: 'databricks' }>): StoredEngineSettings {
+  const signIn = 'clientId' in credentials ? { auth: 'oauth-m2m' as const, clientId: credentials.clientId } : { auth: 'token' as const, clientId: null };
+  return { host, httpPath, ...signIn, access };
 }
 
 /** A new engine or another workspace means a catalog to provision; new credentials for the same one do not. */
@@ -102,7 +103,7 @@ function releasedCredentials(tenantId: string, settings: StoredEngineSettings, p
   } catch {
     throw new Error('a stored engine secret is not JSON');
   }
-  const parsed = engineCredentialsSchema.safeParse({ tenantId, kind: 'databricks', host: settings.host, httpPath: settings.httpPath, credentials });
+  const parsed = engineCredentialsSchema.safeParse({ tenantId, kind: 'databricks', host: settings.host, httpPath: settings.httpPath, credentials, access: settings.access });
   if (!parsed.success) throw new Error(`a stored engine does not match its contract at ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`);
   return parsed.data;
 }

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { catalogHealthSchema } from '@ade/contracts';
-import { catalogHealthReport } from './catalog-health-report';
+import { catalogHealthReport, GOVERNED_COLUMNS } from './catalog-health-report';
 
 const at = new Date('2026-12-02T10:00:00Z');
 const ref = (schema: string, table: string) => ({ catalog: 'healthcare_data', schema, table });
+
+describe('GOVERNED_COLUMNS', () => {
+  it('masks member identifiers and names, each of them a PHI column of some canonical schema', () => {
+    for (const name of GOVERNED_COLUMNS.masked) expect(GOVERNED_COLUMNS.phi.has(name), name).toBe(true);
+    expect([...GOVERNED_COLUMNS.masked]).toEqual(expect.arrayContaining(['member_id', 'mbi', 'social_security_number', 'patient_last_name', 'first_name']));
+    // Dates and amounts are tagged PHI but stay readable: only who the member is gets masked.
+    expect(GOVERNED_COLUMNS.masked.has('patient_birth_date')).toBe(false);
+    expect(GOVERNED_COLUMNS.phi.has('patient_birth_date')).toBe(true);
+  });
+});
 
 describe('catalogHealthReport', () => {
   it('reports each table with its rows, last write and the columns a canonical schema marks as PHI', () => {
@@ -41,12 +51,22 @@ describe('catalogHealthReport', () => {
     expect(report.findings).toEqual([{ kind: 'missing_schema', subject: 'healthcare_data.gold', message: 'schema gold is missing: run ade catalog init to create it' }]);
   });
 
-  it('reports an engine with tags (Unity Catalog): each untagged PHI column is a finding, validated by the contract', () => {
-    const governance = { untaggedPhiColumns: ['healthcare_data.silver.claims.member_id'], missingGrants: [] };
+  it('reports an engine with governance (Unity Catalog): each untagged PHI column, unmasked identifier and missing grant is a finding, validated by the contract', () => {
+    const governance = {
+      untaggedPhiColumns: ['healthcare_data.silver.claims.member_id'],
+      unmaskedPhiColumns: ['healthcare_data.gold.members.last_name'],
+      missingGrants: ['GRANT SELECT ON SCHEMA `gold` TO `payer analysts`'],
+    };
     const report = catalogHealthReport('healthcare_data', 'databricks', { schemas: ['_system', 'bronze', 'silver', 'gold'], tables: [] }, governance);
     expect(report).toMatchObject({ engine: 'databricks', governance });
     expect(report.findings).toEqual([
       { kind: 'untagged_phi', subject: 'healthcare_data.silver.claims.member_id', message: "PHI column without the 'phi' tag: run ade catalog init to tag it" },
+      { kind: 'unmasked_phi', subject: 'healthcare_data.gold.members.last_name', message: 'member identifier or name readable without PHI access: run ade catalog init to mask it' },
+      {
+        kind: 'missing_grant',
+        subject: 'GRANT SELECT ON SCHEMA `gold` TO `payer analysts`',
+        message: "a reader group of the tenant's engine settings lacks this grant: run ade catalog init to grant it",
+      },
     ]);
     expect(catalogHealthSchema.parse(report)).toEqual(report);
   });

@@ -4,7 +4,7 @@ import { LAKEHOUSE, type Lakehouse } from '@ade/lakehouse';
 import { EventPublisher } from '../events/event-publisher';
 import { jobFailure } from '../jobs/job-failure';
 import { JobHandler, type JobContext } from '../jobs/job-handler.decorator';
-import { catalogHealthReport, PHI_NAMES } from './catalog-health-report';
+import { catalogHealthReport, GOVERNED_COLUMNS } from './catalog-health-report';
 
 /** Takes stock of a tenant's catalog and reports it; names, counts and times only. */
 @Injectable()
@@ -23,7 +23,7 @@ export class CatalogHealthHandler {
     try {
       const catalog = await this.lakehouse.open({ tenantId, catalogName, engine });
       try {
-        report = catalogHealthReport(catalogName, catalog.dialect, await catalog.inventory(), await catalog.governPhiColumns(PHI_NAMES, false));
+        report = catalogHealthReport(catalogName, catalog.dialect, await catalog.inventory(), await catalog.govern(GOVERNED_COLUMNS, false));
       } finally {
         await catalog.close();
       }

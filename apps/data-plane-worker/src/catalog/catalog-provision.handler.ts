@@ -4,7 +4,7 @@ import { LAKEHOUSE, type CatalogLocator, type Lakehouse } from '@ade/lakehouse';
 import { EventPublisher } from '../events/event-publisher';
 import { jobFailure } from '../jobs/job-failure';
 import { JobHandler, type JobContext } from '../jobs/job-handler.decorator';
-import { PHI_NAMES } from './catalog-health-report';
+import { GOVERNED_COLUMNS } from './catalog-health-report';
 
 @Injectable()
 export class CatalogProvisionHandler {
@@ -20,7 +20,7 @@ export class CatalogProvisionHandler {
     const { tenantId, catalogName, engine } = job.data;
     try {
       await this.lakehouse.provision({ tenantId, catalogName, engine });
-      await this.tagPhiColumns({ tenantId, catalogName, engine });
+      await this.govern({ tenantId, catalogName, engine });
     } catch (error) {
       throw await jobFailure(error, context, {
         logger: this.logger,
@@ -33,11 +33,15 @@ export class CatalogProvisionHandler {
     this.logger.log({ msg: 'catalog provisioned', tenantId, catalogName });
   }
 
-  /** Where the engine has column tags, `ade catalog init` tags every PHI column the catalog has (again: tables come and go). */
-  private async tagPhiColumns(locator: CatalogLocator): Promise<void> {
+  /**
+   * Where the engine has tags, masks and grants, `ade catalog init` tags every PHI column, masks
+   * every member identifier and name in silver and gold, and grants the reader groups (again each
+   * time: tables and groups come and go).
+   */
+  private async govern(locator: CatalogLocator): Promise<void> {
     const catalog = await this.lakehouse.open(locator);
     try {
-      await catalog.governPhiColumns(PHI_NAMES, true);
+      await catalog.govern(GOVERNED_COLUMNS, true);
     } finally {
       await catalog.close();
     }

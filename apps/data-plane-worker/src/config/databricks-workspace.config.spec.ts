@@ -26,11 +26,30 @@ describe("a dedicated worker's own Databricks workspace", () => {
     const config = loadWorkerConfig({ ...base, WORKER_TENANTS: TENANT, ...workspace, WORKER_DATABRICKS_TOKEN: 'dapi-from-the-tenant-cloud' }).worker;
     expect(JSON.stringify(config.databricks)).not.toContain('dapi-from-the-tenant-cloud');
     const source = new EnvironmentEngineCredentials(config.databricks!, [TENANT]);
-    expect(await source.fetch(TENANT)).toEqual({ tenantId: TENANT, kind: 'databricks', host: workspace.WORKER_DATABRICKS_HOST, httpPath: workspace.WORKER_DATABRICKS_HTTP_PATH, credentials: { token: 'dapi-from-the-tenant-cloud' } });
+    expect(await source.fetch(TENANT)).toEqual({
+      tenantId: TENANT,
+      kind: 'databricks',
+      host: workspace.WORKER_DATABRICKS_HOST,
+      httpPath: workspace.WORKER_DATABRICKS_HTTP_PATH,
+      credentials: { token: 'dapi-from-the-tenant-cloud' },
+      access: { readers: [], phiReaders: [] },
+    });
     await expect(source.fetch('6ec0bd7f-11c0-43da-975e-2a8ad9ebae0b')).rejects.toMatchObject({ kind: 'access_denied' });
 
     const oauth = loadWorkerConfig({ ...base, WORKER_TENANTS: TENANT, ...workspace, WORKER_DATABRICKS_CLIENT_ID: 'sp', WORKER_DATABRICKS_CLIENT_SECRET: 'dose-secret-1' }).worker;
     expect((await new EnvironmentEngineCredentials(oauth.databricks!, [TENANT]).fetch(TENANT)).credentials).toEqual({ clientId: 'sp', clientSecret: 'dose-secret-1' });
+  });
+
+  it('takes the reader groups as comma-separated lists, and names the variable of a bad group', async () => {
+    const env = { ...base, WORKER_TENANTS: TENANT, ...workspace, WORKER_DATABRICKS_TOKEN: 'dapi-0123456789' };
+    const config = loadWorkerConfig({ ...env, WORKER_DATABRICKS_READER_GROUPS: ' payer analysts, bi.team@payer ,', WORKER_DATABRICKS_PHI_READER_GROUPS: 'care management' }).worker;
+    expect((await new EnvironmentEngineCredentials(config.databricks!, [TENANT]).fetch(TENANT)).access).toEqual({ readers: ['payer analysts', 'bi.team@payer'], phiReaders: ['care management'] });
+    expect(problemsOf({ WORKER_TENANTS: TENANT, ...workspace, WORKER_DATABRICKS_TOKEN: 'dapi-0123456789', WORKER_DATABRICKS_PHI_READER_GROUPS: 'ok,not`ok' })).toEqual([
+      'WORKER_DATABRICKS_PHI_READER_GROUPS: must be an account group name: letters, digits, spaces and _ . @ + -',
+    ]);
+    expect(problemsOf({ WORKER_TENANTS: TENANT, ...workspace, WORKER_DATABRICKS_TOKEN: 'dapi-0123456789', WORKER_DATABRICKS_READER_GROUPS: "o'brien" })).toEqual([
+      'WORKER_DATABRICKS_READER_GROUPS: must be an account group name: letters, digits, spaces and _ . @ + -',
+    ]);
   });
 
   it('is refused on a pooled worker, and names each missing or bad variable without echoing a secret', () => {

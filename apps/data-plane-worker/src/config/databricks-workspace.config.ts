@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, envSecret, type Secret } from '@ade/config';
-import { catalogEngineRequestSchema, type DatabricksCredentials } from '@ade/contracts';
+import { catalogEngineRequestSchema, type CatalogAccess, type DatabricksCredentials } from '@ade/contracts';
 
 /**
  * A dedicated worker running inside a tenant's own cloud can take the workspace from its
@@ -12,6 +12,7 @@ export interface WorkspaceFromEnv {
   host: string;
   httpPath: string;
   credentials: { token: Secret } | { clientId: string; clientSecret: Secret };
+  access: CatalogAccess;
 }
 
 export const workspaceEnvSchema = z.object({
@@ -20,6 +21,10 @@ export const workspaceEnvSchema = z.object({
   WORKER_DATABRICKS_TOKEN: envSecret(8).optional(),
   WORKER_DATABRICKS_CLIENT_ID: z.string().min(1).optional(),
   WORKER_DATABRICKS_CLIENT_SECRET: envSecret(8).optional(),
+  /** Account groups granted read access to silver and gold, comma-separated. */
+  WORKER_DATABRICKS_READER_GROUPS: z.string().optional(),
+  /** Account groups that also see member identifiers and names, comma-separated. */
+  WORKER_DATABRICKS_PHI_READER_GROUPS: z.string().optional(),
 });
 type WorkspaceEnv = z.infer<typeof workspaceEnvSchema>;
 
@@ -44,10 +49,20 @@ export function workspaceFromEnv(e: WorkspaceEnv, tenants: 'all' | string[]): Wo
   ];
   if (missing.length > 0 || credentials === null) throw new ConfigError(missing);
   // The same rules as an operator's request, so a workspace is refused the same way wherever it is given.
-  const parsed = catalogEngineRequestSchema.safeParse({ kind: 'databricks', host: e.WORKER_DATABRICKS_HOST, httpPath: e.WORKER_DATABRICKS_HTTP_PATH, credentials: credentials.revealed });
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${VARIABLE_OF[String(issue.path[0])] ?? 'WORKER_DATABRICKS_HOST'}: ${issue.message}`));
+  const access = { readers: groupList(e.WORKER_DATABRICKS_READER_GROUPS), phiReaders: groupList(e.WORKER_DATABRICKS_PHI_READER_GROUPS) };
+  const parsed = catalogEngineRequestSchema.safeParse({ kind: 'databricks', host: e.WORKER_DATABRICKS_HOST, httpPath: e.WORKER_DATABRICKS_HTTP_PATH, credentials: credentials.revealed, access });
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${variableOf(issue.path)}: ${issue.message}`));
   if (parsed.data.kind !== 'databricks') throw new Error('a Databricks workspace parsed as another engine');
-  return { host: parsed.data.host, httpPath: parsed.data.httpPath, credentials: credentials.kept };
+  return { host: parsed.data.host, httpPath: parsed.data.httpPath, credentials: credentials.kept, access: parsed.data.access };
+}
+
+function groupList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((group) => group.trim()).filter((group) => group !== '');
+}
+
+function variableOf(path: readonly PropertyKey[]): string {
+  if (path[0] === 'access') return path[1] === 'phiReaders' ? 'WORKER_DATABRICKS_PHI_READER_GROUPS' : 'WORKER_DATABRICKS_READER_GROUPS';
+  return VARIABLE_OF[String(path[0])] ?? 'WORKER_DATABRICKS_HOST';
 }
 
 /** Exactly one way to sign in; the values stay wrapped until the moment they are used. */

@@ -55,8 +55,8 @@ export class EnvironmentEngineCredentials implements EngineCredentialsSource {
     if (!this.tenants.includes(tenantId)) {
       throw new LakehouseError('access_denied', `tenant ${tenantId} is not one of this worker's WORKER_TENANTS, whose workspace WORKER_DATABRICKS_HOST names`);
     }
-    const { host, httpPath, credentials } = this.workspace;
+    const { host, httpPath, credentials, access } = this.workspace;
     const revealed = 'token' in credentials ? { token: credentials.token.reveal() } : { clientId: credentials.clientId, clientSecret: credentials.clientSecret.reveal() };
-    return { tenantId, kind: 'databricks', host, httpPath, credentials: revealed };
+    return { tenantId, kind: 'databricks', host, httpPath, credentials: revealed, access };
   }
 }

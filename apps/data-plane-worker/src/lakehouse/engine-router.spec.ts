@@ -35,7 +35,7 @@ describe('EngineRouter', () => {
   beforeEach(async () => {
     dir = await makeTempDir('engine-router');
     credentials = new IssuedCredentials();
-    credentials.byTenant.set(tenantId, { tenantId, kind: 'databricks', host: HOST, httpPath: '/sql/1.0/warehouses/0123456789abcdef', credentials: { token: 'dapi-first-token' } });
+    credentials.byTenant.set(tenantId, { tenantId, kind: 'databricks', host: HOST, httpPath: '/sql/1.0/warehouses/0123456789abcdef', credentials: { token: 'dapi-first-token' }, access: { readers: [], phiReaders: [] } });
     drivers = [];
     clock = 0;
     router = new EngineRouter({
@@ -95,6 +95,38 @@ describe('EngineRouter', () => {
     await session.close();
     await new Promise((resolve) => setImmediate(resolve));
     expect(drivers[0]!.driver.closed).toBe(true);
+  });
+
+  it("governs with the tenant's reader groups, and takes new groups as a new workspace client", async () => {
+    const grantsSent = (driver: FakeSqlDriver) => driver.statements.map(({ sql }) => sql).filter((sql) => sql.startsWith('GRANT'));
+    const answerGovernance = (driver: FakeSqlDriver) => {
+      for (const [pattern, rows] of [
+        [/^SELECT c\.table_schema/, []],
+        [/information_schema\.column_tags/, []],
+        [/information_schema\.column_masks/, []],
+        [/_privileges/, []],
+        [/^SELECT current_user\(\)/, [{ principal: 'svc' }]],
+        [/^(GRANT|CREATE OR REPLACE FUNCTION)/, []],
+      ] as const) {
+        driver.answer(pattern, [...rows]);
+      }
+    };
+    credentials.byTenant.set(tenantId, { ...credentials.byTenant.get(tenantId)!, access: { readers: ['payer analysts'], phiReaders: [] } });
+    const first = await router.open(databricks);
+    answerGovernance(drivers[0]!.driver);
+    await first.govern({ phi: new Set(), masked: new Set() }, true);
+    await first.close();
+    expect(grantsSent(drivers[0]!.driver)).toHaveLength(5);
+    expect(grantsSent(drivers[0]!.driver).every((sql) => sql.endsWith(' TO `payer analysts`'))).toBe(true);
+
+    credentials.byTenant.set(tenantId, { ...credentials.byTenant.get(tenantId)!, access: { readers: ['actuaries'], phiReaders: [] } });
+    clock = 2000;
+    const second = await router.open(databricks);
+    expect(drivers).toHaveLength(2);
+    answerGovernance(drivers[1]!.driver);
+    await second.govern({ phi: new Set(), masked: new Set() }, true);
+    await second.close();
+    expect(grantsSent(drivers[1]!.driver).every((sql) => sql.endsWith(' TO `actuaries`'))).toBe(true);
   });
 
   it('passes a refusal of the control plane on, and tries again on the next job', async () => {

@@ -71,7 +71,7 @@ export class EngineRouter implements Lakehouse {
       return cached.lakehouse;
     }
     const settings = { host: credentials.host, httpPath: credentials.httpPath, credentials: credentials.credentials };
-    const lakehouse = new DatabricksLakehouse({ client: await this.options.connect(settings), warehouse: isWarehousePath(credentials.httpPath) });
+    const lakehouse = new DatabricksLakehouse({ client: await this.options.connect(settings), warehouse: isWarehousePath(credentials.httpPath), access: credentials.access });
     this.#workspaces.set(locator.tenantId, { fingerprint, lakehouse, checkedAt: this.#now() });
     // Sessions already open on the old workspace finish their jobs; new ones go to the new one.
     if (cached) void cached.lakehouse.shutdown().catch(() => undefined);
@@ -79,7 +79,7 @@ export class EngineRouter implements Lakehouse {
   }
 }
 
-/** Same workspace, same compute, same credentials: the same client may stay. Hashed so the key holds no secret. */
+/** Same workspace, compute, credentials and reader groups: the same client may stay. Hashed so the key holds no secret. */
 function fingerprintOf(credentials: EngineCredentials): string {
-  return createHash('sha256').update(JSON.stringify([credentials.host, credentials.httpPath, credentials.credentials])).digest('hex');
+  return createHash('sha256').update(JSON.stringify([credentials.host, credentials.httpPath, credentials.credentials, credentials.access])).digest('hex');
 }

@@ -1,3 +1,4 @@
+import { NO_CATALOG_ACCESS, type CatalogAccess } from '@ade/contracts';
 import { LakehouseError } from '../errors';
 import type { CatalogLocator, Lakehouse, TenantCatalog } from '../lakehouse.port';
 import { withConflictRetry } from '../landing/conflict-retry';
@@ -17,6 +18,8 @@ export interface DatabricksLakehouseOptions {
   warehouse: boolean;
   /** Per statement; default one hour. */
   statementTimeoutSeconds?: number;
+  /** The tenant's reader groups (none by default). */
+  access?: CatalogAccess;
   now?: () => Date;
 }
 
@@ -65,6 +68,7 @@ export class DatabricksLakehouse implements Lakehouse {
     const session: DatabricksTenantCatalog = new DatabricksTenantCatalog(locator.catalogName, driverSession, {
       statementTimeoutSeconds: this.#timeout,
       abandonedAfterSeconds: this.#timeout + ABANDONED_SLACK_SECONDS,
+      access: this.options.access ?? NO_CATALOG_ACCESS,
       now: this.options.now ?? (() => new Date()),
       onClose: () => this.#sessions.delete(session),
     });

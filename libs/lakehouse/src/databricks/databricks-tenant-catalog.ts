@@ -1,4 +1,4 @@
-import type { SchemaColumn, TableRef } from '@ade/contracts';
+import type { CatalogAccess, SchemaColumn, TableRef } from '@ade/contracts';
 import { SessionCalls } from '../landing/session-calls';
 import { assertTableInCatalog } from '../landing/table-ref';
 import type {
@@ -6,6 +6,7 @@ import type {
   BronzeIngestResult,
   CatalogGovernance,
   CatalogInventory,
+  GovernedColumns,
   QuarantinedFile,
   RegisteredSchema,
   Row,
@@ -17,7 +18,7 @@ import type {
 } from '../lakehouse.port';
 import { ingestBronze } from './bronze-ingest';
 import { catalogFailure } from './driver-error';
-import { governPhiColumns } from './governance';
+import { governCatalog } from './governance';
 import { catalogInventory } from './inventory';
 import { latestRegisteredSchema } from './schema-history';
 import { inferSourceSchema, namesAmongValues } from './source-reader';
@@ -30,6 +31,8 @@ export interface DatabricksSessionSettings {
   statementTimeoutSeconds: number;
   /** See IngestSettings.abandonedAfterSeconds. */
   abandonedAfterSeconds: number;
+  /** The tenant's reader groups, granted by govern(). */
+  access: CatalogAccess;
   now(): Date;
   onClose(): void;
 }
@@ -134,8 +137,8 @@ export class DatabricksTenantCatalog implements TenantCatalog {
     });
   }
 
-  governPhiColumns(phiColumnNames: ReadonlySet<string>, apply: boolean): Promise<CatalogGovernance | null> {
-    return this.#serial(() => this.#statement(() => governPhiColumns(this.#runner, this.name, phiColumnNames, apply)));
+  govern(columns: GovernedColumns, apply: boolean): Promise<CatalogGovernance | null> {
+    return this.#serial(() => this.#statement(() => governCatalog(this.#runner, this.name, this.settings.access, columns, apply)));
   }
 
   /** The warehouse or cluster scales itself; there is no per-session setting that trades speed for memory. */

@@ -172,8 +172,8 @@ export class DuckDbTenantCatalog implements TenantCatalog {
     });
   }
 
-  /** DuckDB has no column tags or grants: PHI is governed by the data plane's boundary alone. */
-  governPhiColumns(): Promise<CatalogGovernance | null> {
+  /** DuckDB has no column tags, masks or grants: PHI is governed by the data plane's boundary alone. */
+  govern(): Promise<CatalogGovernance | null> {
     return this.#serial(async () => null);
   }
 

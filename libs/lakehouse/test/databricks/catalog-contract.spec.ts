@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CatalogAccess } from '@ade/contracts';
 import { makeTempDir } from '@ade/testing';
 import { connectDatabricks, databricksSql, DatabricksLakehouse, isWarehousePath, type SqlDriverClient } from '@ade/lakehouse';
 import { describeCatalogContract, type ContractEngine } from '../catalog-contract';
@@ -10,11 +11,11 @@ import { installFakeUnityCatalog, type FakeUnityCatalog } from './fake-unity-cat
 type FakeEngine = ContractEngine & { driver: FakeSqlDriver; unityCatalog: FakeUnityCatalog };
 
 /** DatabricksLakehouse over the driver double, whose statements a fake Unity Catalog answers from its state. */
-async function fakeEngine(label: string): Promise<FakeEngine> {
+async function fakeEngine(label: string, access?: CatalogAccess): Promise<FakeEngine> {
   const temp = await makeTempDir(label);
   const driver = new FakeSqlDriver();
   const unityCatalog = installFakeUnityCatalog(driver);
-  const lakehouse = new DatabricksLakehouse({ client: driver, warehouse: true });
+  const lakehouse = new DatabricksLakehouse({ client: driver, warehouse: true, ...(access ? { access } : {}) });
   return {
     driver,
     unityCatalog,
@@ -115,19 +116,107 @@ describe('DatabricksLakehouse: another tenant naming the same catalog', () => {
     await expect(engine.lakehouse.open(tenantA)).resolves.toMatchObject({ name: engine.catalogName });
   });
 
-  it('tags the PHI columns of its tables, after which none is reported untagged', async () => {
+});
+
+describe('DatabricksLakehouse: governance of a catalog', () => {
+  const ACCESS = { readers: ['payer analysts'], phiReaders: ['phi.readers@payer'] };
+  const GOVERNED = { phi: new Set(['member_id', 'patient_first_name', 'patient_birth_date']), masked: new Set(['member_id', 'patient_first_name']) };
+  let engine: FakeEngine;
+  beforeEach(async () => (engine = await fakeEngine('dbx-governance', ACCESS)));
+  afterEach(() => engine.cleanup());
+
+  /** A provisioned catalog with PHI in bronze (landed) and in silver (as the quality stage writes it). */
+  async function catalogWithPhi() {
     const locator = { tenantId: randomUUID(), catalogName: engine.catalogName };
     await engine.lakehouse.provision(locator);
     const catalog = await engine.lakehouse.open(locator);
     const file = await landFile(engine.dir, 'members.csv', csv(['member_id', 'plan_code'], [['M1', 'P1']]));
     await catalog.ingestBronze(bronzeRequest(file, { table: { catalog: engine.catalogName, schema: 'bronze', table: 'members' } }));
-    const phi = new Set(['member_id']);
+    const column = (name: string, type = 'STRING') => ({ name, type, nullable: true });
+    engine.unityCatalog.catalogs.get(engine.catalogName)!.schemas.get('silver')!.tables.set('claims', {
+      columns: [column('member_id'), column('patient_first_name'), column('patient_birth_date', 'TIMESTAMP'), column('paid_amount')],
+      rows: [],
+    });
+    return { locator, catalog };
+  }
 
-    expect(await catalog.governPhiColumns(phi, false)).toEqual({ untaggedPhiColumns: [`${engine.catalogName}.bronze.members.member_id`], missingGrants: [] });
-    await catalog.governPhiColumns(phi, true);
-    expect(await catalog.governPhiColumns(phi, false)).toEqual({ untaggedPhiColumns: [], missingGrants: [] });
-    const tagged = engine.unityCatalog.table(engine.catalogName, 'bronze', 'members')!.columns.filter((column) => column.tags?.get('phi') === 'true');
-    expect(tagged.map((column) => column.name)).toEqual(['member_id']);
+  it('finds untagged PHI, unmasked member identifiers and names in silver, and the reader groups\' missing grants', async () => {
+    const { catalog } = await catalogWithPhi();
+    const name = (column: string) => `${engine.catalogName}.${column}`;
+    const governance = await catalog.govern(GOVERNED, false);
+    expect(governance).toEqual({
+      untaggedPhiColumns: ['bronze.members.member_id', 'silver.claims.member_id', 'silver.claims.patient_first_name', 'silver.claims.patient_birth_date'].map(name),
+      unmaskedPhiColumns: ['silver.claims.member_id', 'silver.claims.patient_first_name'].map(name),
+      missingGrants: ['payer analysts', 'phi.readers@payer'].flatMap((group) => [
+        `GRANT USE CATALOG ON CATALOG \`${engine.catalogName}\` TO \`${group}\``,
+        `GRANT USE SCHEMA ON SCHEMA \`silver\` TO \`${group}\``,
+        `GRANT SELECT ON SCHEMA \`silver\` TO \`${group}\``,
+        `GRANT USE SCHEMA ON SCHEMA \`gold\` TO \`${group}\``,
+        `GRANT SELECT ON SCHEMA \`gold\` TO \`${group}\``,
+      ]),
+    });
+    // Checking changes nothing.
+    expect(engine.driver.statements.some(({ sql }) => /^(ALTER|GRANT|CREATE OR REPLACE FUNCTION)/.test(sql))).toBe(false);
+  });
+
+  it('tags, masks and grants all of it when applied, after which nothing is missing', async () => {
+    const { catalog } = await catalogWithPhi();
+    expect(await catalog.govern(GOVERNED, true)).toEqual({ untaggedPhiColumns: [], unmaskedPhiColumns: [], missingGrants: [] });
+    expect(await catalog.govern(GOVERNED, false)).toEqual({ untaggedPhiColumns: [], unmaskedPhiColumns: [], missingGrants: [] });
+
+    const state = engine.unityCatalog.catalogs.get(engine.catalogName)!;
+    const columns = (schema: string, table: string) => state.schemas.get(schema)!.tables.get(table)!.columns;
+    expect(columns('bronze', 'members').filter((c) => c.tags?.get('phi') === 'true').map((c) => c.name)).toEqual(['member_id']);
+    // Bronze is never granted to readers, so only silver and gold are masked.
+    expect(columns('bronze', 'members').some((c) => c.mask)).toBe(false);
+    expect(columns('silver', 'claims').map((c) => [c.name, c.mask ?? null])).toEqual([
+      ['member_id', '_system.phi_mask'],
+      ['patient_first_name', '_system.phi_mask'],
+      ['patient_birth_date', null],
+      ['paid_amount', null],
+    ]);
+    // The platform's own principal reads values (its jobs write silver); so do the PHI readers, and nobody else.
+    expect(state.functions.get('_system.phi_mask')).toEqual({ principals: [engine.unityCatalog.principal], groups: ['phi.readers@payer'] });
+    expect([...state.grants].sort()).toEqual(
+      ['payer analysts', 'phi.readers@payer'].flatMap((group) => [`${group}||USE CATALOG`, `${group}|gold|SELECT`, `${group}|gold|USE SCHEMA`, `${group}|silver|SELECT`, `${group}|silver|USE SCHEMA`]).sort(),
+    );
+  });
+
+  it('replaces the mask when the PHI readers or the platform principal change, and grants only what a new group lacks', async () => {
+    const { locator, catalog } = await catalogWithPhi();
+    await catalog.govern(GOVERNED, true);
+    await catalog.close();
+
+    const changed = new DatabricksLakehouse({ client: engine.driver, warehouse: true, access: { readers: ['payer analysts', 'actuaries'], phiReaders: [] } });
+    engine.unityCatalog.principal = 'service-principal-7f3a';
+    const reopened = await changed.open(locator);
+    try {
+      const before = engine.driver.statements.length;
+      expect((await reopened.govern(GOVERNED, false))!.missingGrants).toEqual([
+        `GRANT USE CATALOG ON CATALOG \`${engine.catalogName}\` TO \`actuaries\``,
+        'GRANT USE SCHEMA ON SCHEMA `silver` TO `actuaries`',
+        'GRANT SELECT ON SCHEMA `silver` TO `actuaries`',
+        'GRANT USE SCHEMA ON SCHEMA `gold` TO `actuaries`',
+        'GRANT SELECT ON SCHEMA `gold` TO `actuaries`',
+      ]);
+      await reopened.govern(GOVERNED, true);
+      expect(engine.unityCatalog.catalogs.get(engine.catalogName)!.functions.get('_system.phi_mask')).toEqual({ principals: ['service-principal-7f3a'], groups: [] });
+      // The masks already set stay; only the missing grants are sent.
+      expect(engine.driver.statements.slice(before).filter(({ sql }) => /^(ALTER|GRANT)/.test(sql)).map(({ sql }) => sql)).toHaveLength(5);
+    } finally {
+      await reopened.close();
+      await changed.shutdown();
+    }
+  });
+
+  it('counts ALL PRIVILEGES as holding any privilege', async () => {
+    const { catalog } = await catalogWithPhi();
+    const state = engine.unityCatalog.catalogs.get(engine.catalogName)!;
+    for (const group of ['payer analysts', 'phi.readers@payer']) {
+      state.grants.add(`${group}||ALL PRIVILEGES`);
+      for (const schema of ['silver', 'gold']) state.grants.add(`${group}|${schema}|ALL PRIVILEGES`);
+    }
+    expect((await catalog.govern(GOVERNED, false))!.missingGrants).toEqual([]);
   });
 });
 

@@ -71,28 +71,40 @@ describe('DatabricksTenantCatalog: session lifecycle and statements', () => {
     ]);
   });
 
-  it('finds the PHI columns without the phi tag, outside the platform tables, and tags them when asked', async () => {
+  it('finds the PHI columns without the phi tag (outside the platform tables) and the member identifiers of silver and gold without the PHI mask, and puts both right when asked', async () => {
     fx.driver.answer(/^SELECT schema_name, table_name, column_name FROM information_schema\.column_tags WHERE tag_name = 'phi'$/, [
       { schema_name: 'silver', table_name: 'claims', column_name: 'member_id' },
     ]);
     fx.driver.answer(/^SELECT c\.table_schema/, [
-      { table_schema: 'silver', table_name: 'claims', column_name: 'member_id' },
-      { table_schema: 'silver', table_name: 'claims', column_name: 'Patient_Birth_Date' },
-      { table_schema: 'silver', table_name: 'claims', column_name: 'paid_amount' },
-      { table_schema: 'bronze', table_name: 'claims', column_name: 'member_id' },
-      { table_schema: '_system', table_name: 'lineage', column_name: 'member_id' },
+      { table_schema: 'silver', table_name: 'claims', column_name: 'member_id', data_type: 'STRING' },
+      { table_schema: 'silver', table_name: 'claims', column_name: 'Patient_Birth_Date', data_type: 'TIMESTAMP' },
+      { table_schema: 'silver', table_name: 'claims', column_name: 'paid_amount', data_type: 'STRING' },
+      { table_schema: 'gold', table_name: 'members', column_name: 'MEMBER_ID', data_type: 'string' },
+      { table_schema: 'bronze', table_name: 'claims', column_name: 'member_id', data_type: 'STRING' },
+      { table_schema: '_system', table_name: 'lineage', column_name: 'member_id', data_type: 'STRING' },
     ]);
-    const phi = new Set(['member_id', 'patient_birth_date']);
-    expect(await catalog.governPhiColumns(phi, false)).toEqual({
-      untaggedPhiColumns: [`${CATALOG}.silver.claims.Patient_Birth_Date`, `${CATALOG}.bronze.claims.member_id`],
+    fx.driver.answer(/^SELECT table_schema, table_name, column_name, mask_schema, mask_name FROM information_schema\.column_masks$/, [
+      { table_schema: 'silver', table_name: 'claims', column_name: 'member_id', mask_schema: '_system', mask_name: 'phi_mask' },
+      // Another mask is not the platform's: the column is masked again, with the PHI mask.
+      { table_schema: 'gold', table_name: 'members', column_name: 'MEMBER_ID', mask_schema: 'default', mask_name: 'redact' },
+    ]);
+    fx.driver.answer(/^SELECT current_user\(\) AS principal$/, [{ principal: "svc'ade@payer" }]);
+    const governed = { phi: new Set(['member_id', 'patient_birth_date']), masked: new Set(['member_id']) };
+    expect(await catalog.govern(governed, false)).toEqual({
+      untaggedPhiColumns: [`${CATALOG}.silver.claims.Patient_Birth_Date`, `${CATALOG}.gold.members.MEMBER_ID`, `${CATALOG}.bronze.claims.member_id`],
+      unmaskedPhiColumns: [`${CATALOG}.gold.members.MEMBER_ID`],
+      // No reader groups configured: nothing to grant, and the privileges are never read.
       missingGrants: [],
     });
-    expect(fx.sent().some((sql) => sql.startsWith('ALTER'))).toBe(false);
+    expect(fx.sent().some((sql) => /^(ALTER|CREATE|GRANT)/.test(sql) || sql.includes('_privileges'))).toBe(false);
 
-    expect(await catalog.governPhiColumns(phi, true)).toEqual({ untaggedPhiColumns: [], missingGrants: [] });
-    expect(fx.sent().filter((sql) => sql.startsWith('ALTER'))).toEqual([
+    expect(await catalog.govern(governed, true)).toEqual({ untaggedPhiColumns: [], unmaskedPhiColumns: [], missingGrants: [] });
+    expect(fx.sent().filter((sql) => /^(ALTER|CREATE)/.test(sql))).toEqual([
       "ALTER TABLE `silver`.`claims` ALTER COLUMN `Patient_Birth_Date` SET TAGS ('phi' = 'true')",
+      "ALTER TABLE `gold`.`members` ALTER COLUMN `MEMBER_ID` SET TAGS ('phi' = 'true')",
       "ALTER TABLE `bronze`.`claims` ALTER COLUMN `member_id` SET TAGS ('phi' = 'true')",
+      "CREATE OR REPLACE FUNCTION `_system`.`phi_mask`(value STRING) RETURNS STRING RETURN CASE WHEN current_user() = 'svc\\'ade@payer' THEN value ELSE NULL END",
+      'ALTER TABLE `gold`.`members` ALTER COLUMN `MEMBER_ID` SET MASK `_system`.`phi_mask`',
     ]);
   });
 

@@ -15,7 +15,10 @@
  * - read_files reads CSV only, every column as STRING (inferColumnTypes => false), multiLine;
  * - the planned INSERT takes landed values as they are: it understands no CASE (typed columns)
  *   and no to_json (rescued headers), so plans under test land VARCHAR columns and rescue nothing;
- * - information_schema lists the catalog's own tables, not its own views.
+ * - information_schema lists the catalog's own tables, not its own views;
+ * - SQL functions are kept as the allow list of a PHI mask (current_user() and account groups)
+ *   and never evaluated: every statement runs as `principal`, whom the adapter's mask lets through;
+ * - grants are recorded and listed, never enforced.
  */
 import type { SqlDriverSessionRequest } from '../../src/databricks/sql-driver';
 import { serverError, type FakeSqlDriver, type FakeSqlSession } from './fake-sql-driver';
@@ -30,6 +33,14 @@ export interface FakeColumn {
   /** As information_schema.columns.data_type gives it: STRING, BIGINT, INT, TIMESTAMP. */
   type: string;
   nullable: boolean;
+  /** The column mask, `schema.function`. */
+  mask?: string;
+}
+
+/** A SQL function the adapter created: a PHI mask, as the principals it lets see values. */
+export interface FakeMaskFunction {
+  principals: string[];
+  groups: string[];
 }
 
 export interface FakeTable {
@@ -45,6 +56,10 @@ export interface FakeSchema {
 export interface FakeCatalog {
   name: string;
   schemas: Map<string, FakeSchema>;
+  /** By `schema.function`. */
+  functions: Map<string, FakeMaskFunction>;
+  /** Privileges held, as `grantee|schema|PRIVILEGE` (schema empty for the catalog itself). */
+  grants: Set<string>;
 }
 
 /** Installs the fake on `driver`: its statements (except staging PUT/GET/REMOVE, which the driver moves) and its sessions' initial catalog. */
@@ -54,6 +69,8 @@ export function installFakeUnityCatalog(driver: FakeSqlDriver): FakeUnityCatalog
 
 export class FakeUnityCatalog {
   readonly catalogs = new Map<string, FakeCatalog>();
+  /** Who every session runs as: current_user(). */
+  principal = 'ade-platform@payer.example';
   /** Statements the fake refused to guess an answer to; a test asserts this stays empty. */
   readonly misunderstood: string[] = [];
 
@@ -389,7 +406,8 @@ const STATEMENTS: Statement[] = [
     run: ([name], { uc }) => {
       const catalogName = objectName(name!);
       if (!uc.catalogs.has(catalogName)) {
-        uc.catalogs.set(catalogName, { name: catalogName, schemas: new Map(['default', 'information_schema'].map((schema) => [schema, { tables: new Map(), volumes: new Set() }])) });
+        const schemas = new Map(['default', 'information_schema'].map((schema) => [schema, { tables: new Map(), volumes: new Set<string>() }]));
+        uc.catalogs.set(catalogName, { name: catalogName, schemas, functions: new Map(), grants: new Set() });
       }
       return [];
     },
@@ -567,14 +585,14 @@ const STATEMENTS: Statement[] = [
   },
   {
     pattern:
-      /^SELECT c\.table_schema, c\.table_name, c\.column_name FROM information_schema\.columns AS c JOIN information_schema\.tables AS t ON t\.table_schema = c\.table_schema AND t\.table_name = c\.table_name WHERE t\.table_schema <> 'information_schema' AND t\.table_type IN \('MANAGED', 'EXTERNAL'\) ORDER BY c\.table_schema, c\.table_name, c\.ordinal_position$/,
+      /^SELECT c\.table_schema, c\.table_name, c\.column_name, c\.data_type FROM information_schema\.columns AS c JOIN information_schema\.tables AS t ON t\.table_schema = c\.table_schema AND t\.table_name = c\.table_name WHERE t\.table_schema <> 'information_schema' AND t\.table_type IN \('MANAGED', 'EXTERNAL'\) ORDER BY c\.table_schema, c\.table_name, c\.ordinal_position$/,
     run: (_, { catalog }) =>
       [...catalog.schemas]
         .sort(([a], [b]) => byBytes(a, b))
         .flatMap(([schema, { tables }]) =>
           [...tables]
             .sort(([a], [b]) => byBytes(a, b))
-            .flatMap(([table, { columns }]) => columns.map((column) => ({ table_schema: schema, table_name: table, column_name: column.name }))),
+            .flatMap(([table, { columns }]) => columns.map((column) => ({ table_schema: schema, table_name: table, column_name: column.name, data_type: column.type }))),
         ),
   },
   {
@@ -594,5 +612,77 @@ const STATEMENTS: Statement[] = [
       (found.tags ??= new Map()).set(str(key!), str(value!));
       return [];
     },
+  },
+  {
+    pattern: /^SELECT current_user\(\) AS principal$/,
+    run: (_, { uc }) => [{ principal: uc.principal }],
+  },
+  {
+    // A PHI mask: the value for some principals and account groups, NULL for anyone else.
+    pattern: shape(/^CREATE OR REPLACE FUNCTION §name\(value STRING\) RETURNS STRING RETURN CASE WHEN (.+) THEN value ELSE NULL END$/),
+    run: ([schema, name, allowed], { catalog }) => {
+      schemaOf(catalog, objectName(schema!));
+      const principals: string[] = [];
+      const groups: string[] = [];
+      for (const [, principal, group] of list(allowed!.replaceAll(' OR ', ','), new RegExp(`current_user\\(\\) = ${STR}|is_account_group_member\\(${STR}\\)`))) {
+        if (principal !== undefined) principals.push(str(principal));
+        else groups.push(str(group!));
+      }
+      catalog.functions.set(`${objectName(schema!)}.${objectName(name!)}`, { principals, groups });
+      return [];
+    },
+  },
+  {
+    pattern: /^SELECT table_schema, table_name, column_name, mask_schema, mask_name FROM information_schema\.column_masks$/,
+    run: (_, { catalog }) =>
+      [...catalog.schemas].flatMap(([schema, { tables }]) =>
+        [...tables].flatMap(([table, { columns }]) =>
+          columns
+            .filter((column) => column.mask !== undefined)
+            .map((column) => ({ table_schema: schema, table_name: table, column_name: column.name, mask_schema: column.mask!.split('.')[0], mask_name: column.mask!.split('.')[1] })),
+        ),
+      ),
+  },
+  {
+    pattern: shape(/^ALTER TABLE §name ALTER COLUMN §ident SET MASK §name$/),
+    run: ([schema, table, column, functionSchema, functionName], { catalog }) => {
+      const found = columnOf(tableOf(catalog, objectName(schema!), objectName(table!)), ident(column!));
+      if (!found) throw serverError(`[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column with name ${column} cannot be resolved.`, '42703');
+      const mask = `${objectName(functionSchema!)}.${objectName(functionName!)}`;
+      if (!catalog.functions.has(mask)) throw serverError(`[ROUTINE_NOT_FOUND] The routine ${mask} cannot be found.`, '42883');
+      found.mask = mask;
+      return [];
+    },
+  },
+  {
+    pattern: shape(/^GRANT USE CATALOG ON CATALOG §ident TO §ident$/),
+    run: ([name, grantee], { catalog }) => {
+      if (objectName(name!) !== catalog.name) throw new NotUnderstood('a grant on another catalog than the session\'s');
+      catalog.grants.add(`${ident(grantee!)}||USE CATALOG`);
+      return [];
+    },
+  },
+  {
+    pattern: shape(/^GRANT (USE SCHEMA|SELECT) ON SCHEMA §ident TO §ident$/),
+    run: ([privilege, schema, grantee], { catalog }) => {
+      schemaOf(catalog, objectName(schema!));
+      catalog.grants.add(`${ident(grantee!)}|${objectName(schema!)}|${privilege}`);
+      return [];
+    },
+  },
+  {
+    pattern: shape(/^SELECT grantee, privilege_type FROM information_schema\.catalog_privileges WHERE catalog_name = §str$/),
+    run: ([name], { catalog }) =>
+      str(name!) !== catalog.name
+        ? []
+        : [...catalog.grants].map((grant) => grant.split('|')).filter(([, schema]) => schema === '').map(([grantee, , privilege_type]) => ({ grantee, privilege_type })),
+  },
+  {
+    pattern: /^SELECT grantee, schema_name, privilege_type FROM information_schema\.schema_privileges WHERE schema_name IN \('silver', 'gold'\)$/,
+    run: (_, { catalog }) =>
+      [...catalog.grants]
+        .map((grant) => grant.split('|'))
+        .filter(([, schema]) => schema === 'silver' || schema === 'gold')
+        .map(([grantee, schema_name, privilege_type]) => ({ grantee, schema_name, privilege_type })),
   },
 ];

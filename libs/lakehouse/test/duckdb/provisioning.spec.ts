@@ -154,6 +154,11 @@ describe('DuckDbTenantCatalog inventory', () => {
     const claims = inventory.tables.find((t) => t.table.schema === 'silver' && t.table.table === 'claims');
     expect(claims).toEqual({ table: { catalog: CATALOG, schema: 'silver', table: 'claims' }, columns: ['claim_id', 'member_id'], rows: 2, lastWriteAt: new Date('2026-12-02T10:00:00Z') });
     expect(inventory.tables.find((t) => t.table.table === 'catalog_info')).toMatchObject({ rows: 1, lastWriteAt: null });
+    // No tags, masks or grants in DuckDB: nothing to apply and nothing to report, and no column changes.
+    const governed = { phi: new Set(['member_id']), masked: new Set(['member_id']) };
+    expect(await catalog.govern(governed, true)).toBeNull();
+    expect(await catalog.govern(governed, false)).toBeNull();
+    expect((await catalog.inventory()).tables.find((t) => t.table.table === 'claims')?.columns).toEqual(['claim_id', 'member_id']);
     await catalog.close();
   });
 });

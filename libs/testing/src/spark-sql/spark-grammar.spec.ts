@@ -21,6 +21,8 @@ describe('sparkSqlProblem', () => {
     "SELECT 'O\\'Connell', `odd``name` FROM `s`.`t`;",
     'CREATE SCHEMA IF NOT EXISTS `bronze`',
     'DELETE FROM `bronze`.`t` WHERE a = 1',
+    'GRANT USE CATALOG ON CATALOG `tenant_42` TO `payer analysts`',
+    'GRANT SELECT ON SCHEMA `silver` TO `phi.readers@payer`',
   ])('accepts %s', (sql) => {
     expect(sparkSqlProblem(sql)).toBeNull();
   });
@@ -38,6 +40,9 @@ describe('sparkSqlProblem', () => {
     'DESCRIBE HISTORY `silver`.`claims` LIMIT 1',
     "ALTER TABLE `silver`.`claims` ALTER COLUMN `member_id` SET TAGS ('phi' = 'true')",
     "ALTER TABLE `s`.`t` ALTER COLUMN `a b` SET TAGS ('phi' = 'true', 'owner' = 'payer')",
+    'ALTER TABLE `silver`.`claims` ALTER COLUMN `member_id` SET MASK `_system`.`phi_mask`',
+    "CREATE OR REPLACE FUNCTION `_system`.`phi_mask`(value STRING) RETURNS STRING RETURN CASE WHEN current_user() = 'sp' OR is_account_group_member('g') THEN value ELSE NULL END",
+    'CREATE FUNCTION `s`.`f`(a INT, b INT) RETURNS INT RETURN a + b',
   ])('accepts the Databricks-only command %s', (sql) => {
     expect(sparkSqlProblem(sql)).toBeNull();
   });
@@ -71,6 +76,12 @@ describe('sparkSqlProblem', () => {
     ['SET TAGS on a three-part table', "ALTER TABLE `c`.`s`.`t` ALTER COLUMN `a` SET TAGS ('phi' = 'true')", /expected ALTER TABLE/],
     ['SET TAGS without a value', "ALTER TABLE `s`.`t` ALTER COLUMN `a` SET TAGS ('phi')", /expected ALTER TABLE/],
     ['DESCRIBE HISTORY of a three-part name', 'DESCRIBE HISTORY `c`.`s`.`t`', /expected DESCRIBE HISTORY/],
+    ['SET MASK with an unqualified function', 'ALTER TABLE `s`.`t` ALTER COLUMN `a` SET MASK `phi_mask`', /expected ALTER TABLE/],
+    ['SET MASK on a three-part table', 'ALTER TABLE `c`.`s`.`t` ALTER COLUMN `a` SET MASK `s`.`f`', /expected ALTER TABLE/],
+    ['a SQL function without RETURNS', 'CREATE FUNCTION `s`.`f`(a STRING) RETURN a', /expected CREATE/],
+    ['a SQL function whose expression does not parse', "CREATE FUNCTION `s`.`f`(a STRING) RETURNS STRING RETURN CASE WHEN a = 'x' THEN a", /the expression/],
+    ['a GRANT of a privilege that does not exist', 'GRANT SELEKT ON SCHEMA `silver` TO `g`', /expected GRANT/],
+    ['a GRANT to an unquoted principal', 'GRANT SELECT ON SCHEMA `silver` TO readers', /expected GRANT/],
   ])('refuses %s', (_, sql, reason) => {
     expect(sparkSqlProblem(sql)).toMatch(reason);
   });

@@ -14,6 +14,8 @@ const parser = new SparkSQL();
 // is single-quoted, and a quote inside it can only appear backslash-escaped.
 const IDENT = /(?:`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_]*)/.source;
 const STRING = /'(?:[^'\\]|\\[\s\S])*'/.source;
+// "Privilege types" page: what can be granted on a catalog, schema or table.
+const UC_PRIVILEGE = '(?:ALL\\s+PRIVILEGES|USE\\s+CATALOG|USE\\s+SCHEMA|SELECT|MODIFY|EXECUTE|CREATE\\s+(?:SCHEMA|TABLE|FUNCTION|VOLUME|MATERIALIZED\\s+VIEW)|READ\\s+VOLUME|WRITE\\s+VOLUME|APPLY\\s+TAG|BROWSE|REFRESH|MANAGE)';
 // A statement may end in one semicolon (dt-sql-parser refuses `;;`, so we do too).
 const END = /\s*;?\s*$/.source;
 
@@ -25,7 +27,7 @@ function form(body: string): RegExp {
  * Commands dt-sql-parser's grammar lacks entirely. A statement that starts like one of them is
  * judged only by its documented syntax; everything else goes to the Spark parser.
  */
-const DATABRICKS_ONLY: ReadonlyArray<{ lead: RegExp; syntax: RegExp; expected: string }> = [
+const DATABRICKS_ONLY: ReadonlyArray<{ lead: RegExp; syntax: RegExp; expected: string; expression?: (match: RegExpExecArray) => string }> = [
   {
     // "CREATE CATALOG" page. The grammar has no CATALOG objects at all. We accept only the part of
     // the syntax the adapter uses (no MANAGED LOCATION, COMMENT or OPTIONS clauses).
@@ -58,6 +60,35 @@ const DATABRICKS_ONLY: ReadonlyArray<{ lead: RegExp; syntax: RegExp; expected: s
     lead: /^\s*ALTER\s+TABLE\b[\s\S]*\bSET\s+TAGS\b/i,
     syntax: form(`ALTER\\s+TABLE\\s+${IDENT}\\s*\\.\\s*${IDENT}\\s+ALTER\\s+COLUMN\\s+${IDENT}\\s+SET\\s+TAGS\\s*\\(\\s*${STRING}\\s*=\\s*${STRING}(?:\\s*,\\s*${STRING}\\s*=\\s*${STRING})*\\s*\\)`),
     expected: "ALTER TABLE <schema>.<table> ALTER COLUMN <column> SET TAGS ('<key>' = '<value>'[, ...])",
+  },
+  {
+    // "ALTER TABLE ... COLUMN clause" and "Column mask clause" pages: `ALTER COLUMN <column> SET
+    // MASK <function>`, which the grammar lacks (it reads SET as a second statement).
+    lead: /^\s*ALTER\s+TABLE\b[\s\S]*\bSET\s+MASK\b/i,
+    syntax: form(`ALTER\\s+TABLE\\s+${IDENT}\\s*\\.\\s*${IDENT}\\s+ALTER\\s+COLUMN\\s+${IDENT}\\s+SET\\s+MASK\\s+${IDENT}\\s*\\.\\s*${IDENT}`),
+    expected: 'ALTER TABLE <schema>.<table> ALTER COLUMN <column> SET MASK <schema>.<function>',
+  },
+  {
+    // "CREATE FUNCTION (SQL and Python)" page: a SQL scalar UDF, `RETURNS <type> RETURN <expression>`
+    // (the grammar, from open-source Spark before 4.0, has only CREATE FUNCTION ... AS '<class>').
+    // The expression itself goes to the Spark parser as a select list.
+    lead: /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\b[\s\S]*\bRETURN\b/i,
+    syntax: form(
+      `CREATE\\s+(?:OR\\s+REPLACE\\s+)?FUNCTION\\s+${IDENT}\\s*\\.\\s*${IDENT}\\s*\\(\\s*${IDENT}\\s+(?:STRING|DATE|INT|BIGINT)(?:\\s*,\\s*${IDENT}\\s+(?:STRING|DATE|INT|BIGINT))*\\s*\\)` +
+        `\\s+RETURNS\\s+(?:STRING|DATE|INT|BIGINT)\\s+RETURN\\s+([\\s\\S]+?)`,
+    ),
+    expected: 'CREATE [OR REPLACE] FUNCTION <schema>.<name>(<param> <type>[, ...]) RETURNS <type> RETURN <expression>',
+    expression: (match) => match[1]!,
+  },
+  {
+    // "GRANT" and "Privilege types" pages (Unity Catalog). The grammar takes any word as a
+    // privilege; this takes the privileges Unity Catalog documents for catalogs, schemas and
+    // tables, on one securable, to one backticked principal.
+    lead: /^\s*GRANT\b/i,
+    syntax: form(
+      `GRANT\\s+${UC_PRIVILEGE}(?:\\s*,\\s*${UC_PRIVILEGE})*\\s+ON\\s+(?:CATALOG\\s+${IDENT}|SCHEMA\\s+${IDENT}|TABLE\\s+${IDENT}\\s*\\.\\s*${IDENT})\\s+TO\\s+\`(?:[^\`]|\`\`)+\``,
+    ),
+    expected: 'GRANT <privilege>[, ...] ON { CATALOG <catalog> | SCHEMA <schema> | TABLE <schema>.<table> } TO `<principal>`',
   },
   {
     // "LIST" page: the files of a volume folder (path, name, size, modification_time).
@@ -125,7 +156,12 @@ export function unescapeSparkString(literal: string): string {
 function databricksOnlyProblem(sql: string): string | null | undefined {
   const command = DATABRICKS_ONLY.find((c) => c.lead.test(sql));
   if (!command) return undefined;
-  if (!command.syntax.test(sql)) return `expected ${command.expected}`;
+  const match = command.syntax.exec(sql);
+  if (!match) return `expected ${command.expected}`;
+  if (command.expression) {
+    const errors = parser.validate(`SELECT ${command.expression(match)}`);
+    if (errors.length > 0) return `the expression: ${errors.map((e) => e.message).join('; ')}`;
+  }
   const staging = parseStagingCommand(sql);
   // The connector pages document volume paths as /Volumes/<catalog>/<schema>/<volume>/... (or
   // dbfs:/Volumes/..., which the adapter never writes, so it is refused here).

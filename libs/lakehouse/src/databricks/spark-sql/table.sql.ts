@@ -27,7 +27,7 @@ export function schemasSql(): string {
 /** Every column of every table in the catalog, in order; grouped per table by the caller. */
 export function catalogColumnsSql(): string {
   return (
-    `SELECT c.table_schema, c.table_name, c.column_name FROM information_schema.columns AS c ` +
+    `SELECT c.table_schema, c.table_name, c.column_name, c.data_type FROM information_schema.columns AS c ` +
     `JOIN information_schema.tables AS t ON t.table_schema = c.table_schema AND t.table_name = c.table_name ` +
     `WHERE t.table_schema <> 'information_schema' AND t.table_type IN ('MANAGED', 'EXTERNAL') ` +
     `ORDER BY c.table_schema, c.table_name, c.ordinal_position`
