@@ -123,9 +123,18 @@ describe('catalog engines', () => {
     await pg.query(`UPDATE tenants SET catalog_status = 'provisioning' WHERE id = $1`, [a.tenantId]);
     expect((await release(a.tenantId).expect(200)).body.access).toEqual(access);
 
+    // Other groups on the same workspace: provisioning again applies the governance for them.
+    await pg.query(`UPDATE tenants SET catalog_status = 'ready' WHERE id = $1`, [a.tenantId]);
+    const provisionsBefore = (await queuedJobs(a.tenantId)).filter((job) => job.name === 'catalog.provision').length;
+    await cp.http().put(`/v1/tenants/${a.tenantId}/engine`).set(as(operator)).send({ kind: 'databricks', ...WAREHOUSE, credentials: { token }, access: { readers: ['actuaries'] } }).expect(200);
+    expect((await pg.query(`SELECT catalog_status FROM tenants WHERE id = $1`, [a.tenantId])).rows[0]).toEqual({ catalog_status: 'provisioning' });
+    expect((await queuedJobs(a.tenantId)).filter((job) => job.name === 'catalog.provision').length).toBe(provisionsBefore + 1);
+    await cp.http().put(`/v1/tenants/${a.tenantId}/engine`).set(as(operator)).send({ kind: 'databricks', ...WAREHOUSE, credentials: { token }, access }).expect(200);
+
     const bad = await cp.http().put(`/v1/tenants/${a.tenantId}/engine`).set(as(operator)).send({ kind: 'databricks', ...WAREHOUSE, credentials: { token }, access: { readers: ['x` TO `all'] } }).expect(400);
     expect(bad.body.message).toContain('access.readers.0');
     expect((await cp.http().get(`/v1/tenants/${a.tenantId}/engine`).set(as(operator)).expect(200)).body.access).toEqual(access);
+    await cp.http().put(`/v1/tenants/${a.tenantId}/engine`).set(as(operator)).send({ kind: 'databricks', ...WAREHOUSE, credentials: { token } }).expect(200);
   });
 
   it('keeps the workspace when only the credentials change, and goes back to embedded clearing the secret', async () => {

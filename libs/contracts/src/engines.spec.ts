@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogEngineRequestSchema, engineCredentialsRequestSchema, engineCredentialsSchema } from './engines';
+import { catalogEngineRequestSchema, engineCredentialsRequestSchema, engineCredentialsSchema, groupNamesOf } from './engines';
 
 const warehouse = { kind: 'databricks', host: 'https://dbc-1234abcd-5678.cloud.databricks.com', httpPath: '/sql/1.0/warehouses/0123456789abcdef' } as const;
 const noAccess = { access: { readers: [], phiReaders: [] } };
@@ -54,6 +54,15 @@ describe('catalogEngineRequestSchema', () => {
     }
     expect(issuesOf({ ...warehouse, credentials: { token: 'dapi0123456789' }, access: { readers: Array(51).fill('g') } })).toHaveLength(1);
     expect(issuesOf({ ...warehouse, credentials: { token: 'dapi0123456789' }, access: { owners: ['g'] } })).toEqual(['access: Unrecognized key: "owners"']);
+  });
+});
+
+describe('groupNamesOf', () => {
+  it('splits a comma-separated list, trimming each name and dropping blanks', () => {
+    expect(groupNamesOf(' payer analysts, bi.team@payer ,, ')).toEqual(['payer analysts', 'bi.team@payer']);
+    expect(groupNamesOf('one')).toEqual(['one']);
+    expect(groupNamesOf('')).toEqual([]);
+    expect(groupNamesOf(undefined)).toEqual([]);
   });
 });
 

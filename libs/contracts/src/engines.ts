@@ -53,6 +53,11 @@ export const catalogAccessSchema = z.object({ readers: groupList.default([]), ph
 export type CatalogAccess = z.infer<typeof catalogAccessSchema>;
 export const NO_CATALOG_ACCESS: CatalogAccess = { readers: [], phiReaders: [] };
 
+/** Group names written as one comma-separated list (a CLI flag, a variable); blanks dropped, each name checked by the schema. */
+export function groupNamesOf(list: string | undefined): string[] {
+  return (list ?? '').split(',').map((group) => group.trim()).filter((group) => group !== '');
+}
+
 /** What an operator sends to choose a tenant's engine. */
 export const catalogEngineRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('embedded') }).strict(),

@@ -1,4 +1,4 @@
-import type { CatalogEngineRequest, CatalogEngineView } from '@ade/contracts';
+import { groupNamesOf, type CatalogEngineRequest, type CatalogEngineView } from '@ade/contracts';
 import { fromEnv, UsageError, type CliIo } from '../cli-io';
 import { commonOptions, oneOf, parse, requireOne, type Command } from '../command';
 import { emit } from '../output';
@@ -18,15 +18,10 @@ function engineRequest(values: Record<string, string | boolean | undefined>, io:
   const token = fromEnv(io, values['token-env'] as string | undefined, 'token-env');
   const clientId = values['client-id'] as string | undefined;
   const clientSecret = fromEnv(io, values['client-secret-env'] as string | undefined, 'client-secret-env');
-  const access = { readers: groups(values.readers), phiReaders: groups(values['phi-readers']) };
+  const access = { readers: groupNamesOf(values.readers as string | undefined), phiReaders: groupNamesOf(values['phi-readers'] as string | undefined) };
   if (token !== undefined && clientId === undefined && clientSecret === undefined) return { kind: 'databricks', host, httpPath, credentials: { token }, access };
   if (token === undefined && clientId !== undefined && clientSecret !== undefined) return { kind: 'databricks', host, httpPath, credentials: { clientId, clientSecret }, access };
   throw new UsageError(`give either --token-env, or --client-id with --client-secret-env\nusage: ${usage}`);
-}
-
-/** A comma-separated list of account group names (the API checks each one). */
-function groups(value: string | boolean | undefined): string[] {
-  return typeof value === 'string' ? value.split(',').map((group) => group.trim()).filter((group) => group !== '') : [];
 }
 
 function describe(tenantId: string, engine: CatalogEngineView): string[] {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { engineCredentialsSchema, type CatalogEngineRequest, type CatalogEngineView, type EngineCredentials } from '@ade/contracts';
+import { engineCredentialsSchema, NO_CATALOG_ACCESS, type CatalogEngineRequest, type CatalogEngineView, type EngineCredentials } from '@ade/contracts';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { CatalogProvisioner } from '../catalog/catalog-provisioner';
 import { NotFoundError } from '../common/app-error';
@@ -51,7 +51,7 @@ export class EnginesService {
         : { kind: request.kind, settings: settingsOf(request), secretCiphertext: this.box.encrypt(JSON.stringify(request.credentials)) };
     const replaced = await this.engines.replace(tenantId, next);
     if (!replaced) throw new NotFoundError('tenant');
-    if (engineMoved(replaced.before, replaced.after)) {
+    if (needsProvisioning(replaced.before, replaced.after)) {
       const tenant = await this.tenants.findById(tenantId);
       if (tenant) await this.provisioner.provision(tenant);
     }
@@ -90,9 +90,14 @@ function settingsOf({ host, httpPath, credentials, access }: Extract<CatalogEngi
   return { host, httpPath, ...signIn, access };
 }
 
-/** A new engine or another workspace means a catalog to provision; new credentials for the same one do not. */
-function engineMoved(before: { kind: string; settings: StoredEngineSettings | null }, after: { kind: string; settings: StoredEngineSettings | null }): boolean {
-  return before.kind !== after.kind || before.settings?.host !== after.settings?.host || before.settings?.httpPath !== after.settings?.httpPath;
+/**
+ * A new engine or another workspace means a catalog to provision; other reader groups mean its
+ * governance to apply again, which provisioning does; new credentials for the same ones mean neither.
+ */
+function needsProvisioning(before: { kind: string; settings: StoredEngineSettings | null }, after: { kind: string; settings: StoredEngineSettings | null }): boolean {
+  const moved = before.kind !== after.kind || before.settings?.host !== after.settings?.host || before.settings?.httpPath !== after.settings?.httpPath;
+  const groups = (settings: StoredEngineSettings | null) => JSON.stringify(settings?.access ?? NO_CATALOG_ACCESS);
+  return moved || groups(before.settings) !== groups(after.settings);
 }
 
 /** The stored secret joined with its settings, checked against the contract; a failure names paths, never the value. */

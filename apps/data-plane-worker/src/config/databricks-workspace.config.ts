@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, envSecret, type Secret } from '@ade/config';
-import { catalogEngineRequestSchema, type CatalogAccess, type DatabricksCredentials } from '@ade/contracts';
+import { catalogEngineRequestSchema, groupNamesOf, type CatalogAccess, type DatabricksCredentials } from '@ade/contracts';
 
 /**
  * A dedicated worker running inside a tenant's own cloud can take the workspace from its
@@ -49,15 +49,11 @@ export function workspaceFromEnv(e: WorkspaceEnv, tenants: 'all' | string[]): Wo
   ];
   if (missing.length > 0 || credentials === null) throw new ConfigError(missing);
   // The same rules as an operator's request, so a workspace is refused the same way wherever it is given.
-  const access = { readers: groupList(e.WORKER_DATABRICKS_READER_GROUPS), phiReaders: groupList(e.WORKER_DATABRICKS_PHI_READER_GROUPS) };
+  const access = { readers: groupNamesOf(e.WORKER_DATABRICKS_READER_GROUPS), phiReaders: groupNamesOf(e.WORKER_DATABRICKS_PHI_READER_GROUPS) };
   const parsed = catalogEngineRequestSchema.safeParse({ kind: 'databricks', host: e.WORKER_DATABRICKS_HOST, httpPath: e.WORKER_DATABRICKS_HTTP_PATH, credentials: credentials.revealed, access });
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${variableOf(issue.path)}: ${issue.message}`));
   if (parsed.data.kind !== 'databricks') throw new Error('a Databricks workspace parsed as another engine');
   return { host: parsed.data.host, httpPath: parsed.data.httpPath, credentials: credentials.kept, access: parsed.data.access };
-}
-
-function groupList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((group) => group.trim()).filter((group) => group !== '');
 }
 
 function variableOf(path: readonly PropertyKey[]): string {
