@@ -137,15 +137,20 @@ describe('catalog engines', () => {
     await cp.http().put(`/v1/tenants/${a.tenantId}/engine`).set(as(operator)).send({ kind: 'databricks', ...WAREHOUSE, credentials: { token } }).expect(200);
   });
 
-  it('keeps the workspace when only the credentials change, and goes back to embedded clearing the secret', async () => {
+  it('provisions again on new credentials (another principal for the PHI mask to let through), and goes back to embedded clearing the secret', async () => {
     await pg.query(`UPDATE tenants SET catalog_status = 'ready' WHERE id = $1`, [a.tenantId]);
     const oauth = { clientId: 'ade-service-principal', clientSecret: `dose${randomBytes(16).toString('hex')}` };
     const rotated = await cp.http().put(`/v1/tenants/${a.tenantId}/engine`).set(as(operator)).send({ kind: 'databricks', ...WAREHOUSE, credentials: oauth }).expect(200);
     expect(rotated.body).toMatchObject({ auth: 'oauth-m2m', clientId: 'ade-service-principal' });
     const status = (await pg.query(`SELECT catalog_status FROM tenants WHERE id = $1`, [a.tenantId])).rows[0];
-    expect(status).toEqual({ catalog_status: 'ready' });
+    expect(status).toEqual({ catalog_status: 'provisioning' });
 
     await cp.http().put(`/v1/tenants/${a.tenantId}/engine`).set(as(operator)).send({ kind: 'embedded' }).expect(200);
+    await pg.query(`UPDATE tenants SET catalog_status = 'ready' WHERE id = $1`, [a.tenantId]);
+    const provisions = (await queuedJobs(a.tenantId)).filter((job) => job.name === 'catalog.provision').length;
+    await cp.http().put(`/v1/tenants/${a.tenantId}/engine`).set(as(operator)).send({ kind: 'embedded' }).expect(200);
+    expect((await pg.query(`SELECT catalog_status FROM tenants WHERE id = $1`, [a.tenantId])).rows[0]).toEqual({ catalog_status: 'ready' });
+    expect((await queuedJobs(a.tenantId)).filter((job) => job.name === 'catalog.provision').length).toBe(provisions);
     const row = (await pg.query(`SELECT catalog_engine, engine_settings, engine_secret_ciphertext FROM tenants WHERE id = $1`, [a.tenantId])).rows[0];
     expect(row).toEqual({ catalog_engine: 'embedded', engine_settings: null, engine_secret_ciphertext: null });
   });

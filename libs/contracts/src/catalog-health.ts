@@ -11,7 +11,7 @@ const columnName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/);
 /**
  * What a catalog holds and what is wrong with it, as `ade catalog health` shows it: schema and
  * table names, row counts, last writes and column names only, never a value. `governance` is null
- * on an engine that has no tags or grants (the embedded one).
+ * on an engine that has no tags, masks or grants (the embedded one).
  */
 export const catalogHealthSchema = z
   .object({

@@ -45,7 +45,7 @@ function describe(report: CatalogHealth): string[] {
       : ['No tables yet']),
     '',
     report.governance === null
-      ? 'Governance: the embedded engine has no tags or grants; PHI stays in the data plane, masked in samples and logs.'
+      ? 'Governance: the embedded engine has no tags, masks or grants; PHI stays in the data plane, masked in samples and logs.'
       : `Governance: ${report.governance.untaggedPhiColumns.length} untagged PHI column(s), ${report.governance.unmaskedPhiColumns.length} unmasked member identifier(s) or name(s), ${report.governance.missingGrants.length} missing grant(s)`,
     ...(report.findings.length ? ['', ...table([['FINDING', 'SUBJECT', 'MESSAGE'], ...report.findings.map((f) => [f.kind, f.subject, f.message])])] : ['No findings']),
   ];

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { engineCredentialsSchema, NO_CATALOG_ACCESS, type CatalogEngineRequest, type CatalogEngineView, type EngineCredentials } from '@ade/contracts';
+import { engineCredentialsSchema, type CatalogEngineRequest, type CatalogEngineView, type EngineCredentials } from '@ade/contracts';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { CatalogProvisioner } from '../catalog/catalog-provisioner';
 import { NotFoundError } from '../common/app-error';
@@ -91,13 +91,13 @@ function settingsOf({ host, httpPath, credentials, access }: Extract<CatalogEngi
 }
 
 /**
- * A new engine or another workspace means a catalog to provision; other reader groups mean its
- * governance to apply again, which provisioning does; new credentials for the same ones mean neither.
+ * A new engine means a catalog to provision. On Databricks every change does (provisioning is
+ * idempotent): another workspace needs the catalog, other reader groups need their grants and
+ * mask, and new credentials may sign in as another principal, whom the PHI mask must let through
+ * before its jobs read silver. Back on embedded with nothing changed, nothing is queued.
  */
-function needsProvisioning(before: { kind: string; settings: StoredEngineSettings | null }, after: { kind: string; settings: StoredEngineSettings | null }): boolean {
-  const moved = before.kind !== after.kind || before.settings?.host !== after.settings?.host || before.settings?.httpPath !== after.settings?.httpPath;
-  const groups = (settings: StoredEngineSettings | null) => JSON.stringify(settings?.access ?? NO_CATALOG_ACCESS);
-  return moved || groups(before.settings) !== groups(after.settings);
+function needsProvisioning(before: { kind: string }, after: { kind: string }): boolean {
+  return before.kind !== after.kind || after.kind === 'databricks';
 }
 
 /** The stored secret joined with its settings, checked against the contract; a failure names paths, never the value. */
