@@ -76,7 +76,7 @@ describe('a tenant on Databricks', () => {
     expect([...catalog.grants].sort()).toEqual(
       [...ACCESS.readers, ...ACCESS.phiReaders].flatMap((group) => [`${group}||USE CATALOG`, `${group}|gold|SELECT`, `${group}|gold|USE SCHEMA`, `${group}|silver|SELECT`, `${group}|silver|USE SCHEMA`]).sort(),
     );
-    expect(catalog.functions.get('_system.phi_mask')).toEqual({ principals: [unityCatalog.principal], groups: ACCESS.phiReaders });
+    expect(catalog.functions.get('_system.phi_mask')).toMatchObject({ principals: [unityCatalog.principal], groups: ACCESS.phiReaders });
   });
 
   it('answers `catalog health` from the workspace', async () => {
@@ -88,7 +88,7 @@ describe('a tenant on Databricks', () => {
     );
     expect(check).toMatchObject({
       status: 'reported',
-      report: { engine: 'databricks', catalogName: platform.tenant.catalogName, governance: { untaggedPhiColumns: [], unmaskedPhiColumns: [], missingGrants: [] }, findings: [] },
+      report: { engine: 'databricks', catalogName: platform.tenant.catalogName, governance: { untaggedPhiColumns: [], unmaskedPhiColumns: [], phiMask: 'current', missingGrants: [] }, findings: [] },
     });
     expect(check.report.schemas).toEqual(expect.arrayContaining([{ name: 'bronze', present: true }, { name: '_system', present: true }]));
 
@@ -97,7 +97,7 @@ describe('a tenant on Databricks', () => {
     const shown = await admin('catalog', 'health');
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain(`Catalog ${platform.tenant.catalogName} (databricks engine): schemas`);
-    expect(shown.stdout).toContain('Governance: 0 untagged PHI column(s), 0 unmasked member identifier(s) or name(s), 0 missing grant(s)');
+    expect(shown.stdout).toContain('Governance: 0 untagged PHI column(s), 0 unmasked member identifier(s) or name(s), PHI mask current, 0 missing grant(s)');
   });
 
   it('refuses a pipeline run before it lands anything, naming the quality stage', async () => {

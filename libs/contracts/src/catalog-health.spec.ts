@@ -9,6 +9,7 @@ const report = {
   governance: {
     untaggedPhiColumns: ['healthcare_data.silver.claims.member_id'],
     unmaskedPhiColumns: ['healthcare_data.silver.claims.member_id'],
+    phiMask: 'stale',
     missingGrants: ['GRANT SELECT ON SCHEMA `gold` TO `analysts`'],
   },
   findings: [{ kind: 'untagged_phi', subject: 'healthcare_data.silver.claims.member_id', message: 'PHI column has no phi tag' }],
@@ -22,7 +23,8 @@ function problem(value: unknown): string | null {
 describe('catalogHealthSchema', () => {
   it('takes names, counts, times and governance lists', () => {
     expect(catalogHealthSchema.parse(report)).toEqual(report);
-    expect(problem({ ...report, governance: { untaggedPhiColumns: [], unmaskedPhiColumns: [], missingGrants: [] } })).toBeNull();
+    expect(problem({ ...report, governance: { untaggedPhiColumns: [], unmaskedPhiColumns: [], phiMask: 'current', missingGrants: [] } })).toBeNull();
+    expect(problem({ ...report, governance: { ...report.governance, phiMask: 'fresh' } })).toMatch(/^governance\.phiMask: Invalid option/);
   });
 
   it('takes as PHI columns identifiers only, never something that reads like a value', () => {
@@ -36,7 +38,7 @@ describe('catalogHealthSchema', () => {
     expect(problem({ ...report, governance: { ...report.governance, missingGrants: ['x'.repeat(600)] } })).toBeNull();
     expect(problem({ ...report, governance: { ...report.governance, unmaskedPhiColumns: ['x'.repeat(301)] } })).toMatch(/^governance\.unmaskedPhiColumns\.0: Too big/);
     expect(problem({ ...report, governance: { ...report.governance, untaggedPhiColumns: Array(2001).fill('c') } })).toMatch(/^governance\.untaggedPhiColumns: Too big/);
-    expect(problem({ ...report, governance: { untaggedPhiColumns: [], missingGrants: [] } })).toMatch(/^governance\.unmaskedPhiColumns: Invalid input/);
+    expect(problem({ ...report, governance: { untaggedPhiColumns: [], phiMask: 'current', missingGrants: [] } })).toMatch(/^governance\.unmaskedPhiColumns: Invalid input/);
     expect(problem({ ...report, governance: { ...report.governance, owner: 'x' } })).toBe('governance: Unrecognized key: "owner"');
   });
 });

@@ -4,7 +4,7 @@ import { THREE_PART_TABLE_NAME } from './identifiers';
 export const CATALOG_ENGINES = ['embedded', 'databricks'] as const;
 export type CatalogEngine = (typeof CATALOG_ENGINES)[number];
 
-export const CATALOG_HEALTH_FINDINGS = ['missing_schema', 'untagged_phi', 'unmasked_phi', 'missing_grant'] as const;
+export const CATALOG_HEALTH_FINDINGS = ['missing_schema', 'untagged_phi', 'unmasked_phi', 'stale_phi_mask', 'missing_grant'] as const;
 
 const columnName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/);
 
@@ -37,6 +37,11 @@ export const catalogHealthSchema = z
         untaggedPhiColumns: z.array(z.string().max(300)).max(2000),
         /** Member identifier and name columns of silver and gold without the PHI column mask. */
         unmaskedPhiColumns: z.array(z.string().max(300)).max(2000),
+        /**
+         * Whether the PHI mask lets through exactly the platform's principal and the PHI reader
+         * groups (`current`), others (`stale`), or does not exist (`missing`).
+         */
+        phiMask: z.enum(['current', 'stale', 'missing']),
         /** Grants the tenant's reader groups should have and do not, as GRANT statements. */
         missingGrants: z.array(z.string().max(600)).max(2000),
       })

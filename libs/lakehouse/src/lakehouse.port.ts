@@ -143,6 +143,8 @@ export interface CatalogGovernance {
   untaggedPhiColumns: string[];
   /** `catalog.schema.table.column` of masked-name columns in silver and gold without the PHI mask. */
   unmaskedPhiColumns: string[];
+  /** Whether the PHI mask lets through exactly the platform's principal and the PHI reader groups. */
+  phiMask: 'current' | 'stale' | 'missing';
   /** The GRANT statements the tenant's reader groups still need. */
   missingGrants: string[];
 }

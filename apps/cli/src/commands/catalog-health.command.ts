@@ -46,7 +46,7 @@ function describe(report: CatalogHealth): string[] {
     '',
     report.governance === null
       ? 'Governance: the embedded engine has no tags, masks or grants; PHI stays in the data plane, masked in samples and logs.'
-      : `Governance: ${report.governance.untaggedPhiColumns.length} untagged PHI column(s), ${report.governance.unmaskedPhiColumns.length} unmasked member identifier(s) or name(s), ${report.governance.missingGrants.length} missing grant(s)`,
+      : `Governance: ${report.governance.untaggedPhiColumns.length} untagged PHI column(s), ${report.governance.unmaskedPhiColumns.length} unmasked member identifier(s) or name(s), PHI mask ${report.governance.phiMask}, ${report.governance.missingGrants.length} missing grant(s)`,
     ...(report.findings.length ? ['', ...table([['FINDING', 'SUBJECT', 'MESSAGE'], ...report.findings.map((f) => [f.kind, f.subject, f.message])])] : ['No findings']),
   ];
 }

@@ -55,6 +55,7 @@ describe('catalogHealthReport', () => {
     const governance = {
       untaggedPhiColumns: ['healthcare_data.silver.claims.member_id'],
       unmaskedPhiColumns: ['healthcare_data.gold.members.last_name'],
+      phiMask: 'stale' as const,
       missingGrants: ['GRANT SELECT ON SCHEMA `gold` TO `payer analysts`'],
     };
     const report = catalogHealthReport('healthcare_data', 'databricks', { schemas: ['_system', 'bronze', 'silver', 'gold'], tables: [] }, governance);
@@ -63,11 +64,25 @@ describe('catalogHealthReport', () => {
       { kind: 'untagged_phi', subject: 'healthcare_data.silver.claims.member_id', message: "PHI column without the 'phi' tag: run ade catalog init to tag it" },
       { kind: 'unmasked_phi', subject: 'healthcare_data.gold.members.last_name', message: 'member identifier or name readable without PHI access: run ade catalog init to mask it' },
       {
+        kind: 'stale_phi_mask',
+        subject: 'healthcare_data._system.phi_mask',
+        message: "the PHI mask lets through others than the platform's principal and the PHI reader groups: run ade catalog init to replace it",
+      },
+      {
         kind: 'missing_grant',
         subject: 'GRANT SELECT ON SCHEMA `gold` TO `payer analysts`',
         message: "a reader group of the tenant's engine settings lacks this grant: run ade catalog init to grant it",
       },
     ]);
     expect(catalogHealthSchema.parse(report)).toEqual(report);
+  });
+
+  it('names a missing PHI mask, and says nothing of a current one', () => {
+    const governance = { untaggedPhiColumns: [], unmaskedPhiColumns: [], phiMask: 'missing' as const, missingGrants: [] };
+    const inventory = { schemas: ['_system', 'bronze', 'silver', 'gold'], tables: [] };
+    expect(catalogHealthReport('healthcare_data', 'databricks', inventory, governance).findings).toEqual([
+      { kind: 'stale_phi_mask', subject: 'healthcare_data._system.phi_mask', message: 'the PHI mask function is missing: run ade catalog init to create it' },
+    ]);
+    expect(catalogHealthReport('healthcare_data', 'databricks', inventory, { ...governance, phiMask: 'current' }).findings).toEqual([]);
   });
 });

@@ -57,6 +57,18 @@ export function catalogHealthReport(catalogName: string, dialect: SqlDialect, in
         subject: column,
         message: 'member identifier or name readable without PHI access: run ade catalog init to mask it',
       })),
+      ...(governance && governance.phiMask !== 'current'
+        ? [
+            {
+              kind: 'stale_phi_mask' as const,
+              subject: `${catalogName}._system.phi_mask`,
+              message:
+                governance.phiMask === 'missing'
+                  ? 'the PHI mask function is missing: run ade catalog init to create it'
+                  : "the PHI mask lets through others than the platform's principal and the PHI reader groups: run ade catalog init to replace it",
+            },
+          ]
+        : []),
       ...(governance?.missingGrants ?? []).map((grant) => ({
         kind: 'missing_grant' as const,
         subject: grant,

@@ -7,6 +7,8 @@ import {
   currentPrincipalSql,
   maskedColumnsSql,
   neededGrants,
+  phiMaskAllowances,
+  phiMaskDefinitionSql,
   phiTaggedColumnsSql,
   PHI_MASK_FUNCTION,
   READABLE_SCHEMAS,
@@ -38,17 +40,31 @@ export async function governCatalog(runner: StatementRunner, catalogName: string
   const untagged = await untaggedPhiColumns(runner, catalogColumns, columns.phi);
   const unmasked = await unmaskedColumns(runner, catalogColumns, columns.masked);
   const missing = await missingGrants(runner, catalogName, access);
+  const [who] = await runner.rows(currentPrincipalSql());
+  const principal = String(who?.['principal']);
   if (!apply) {
     const named = (c: CatalogColumn) => `${catalogName}.${c.schema}.${c.table}.${c.column}`;
-    return { untaggedPhiColumns: untagged.map(named), unmaskedPhiColumns: unmasked.map(named), missingGrants: missing };
+    return { untaggedPhiColumns: untagged.map(named), unmaskedPhiColumns: unmasked.map(named), phiMask: await phiMaskState(runner, principal, access), missingGrants: missing };
   }
   for (const c of untagged) await runner.rows(tagPhiColumnSql(c.schema, c.table, c.column));
   // Replaced even when every column is masked: the groups or the platform's principal may have changed.
-  const [who] = await runner.rows(currentPrincipalSql());
-  await runner.rows(createPhiMaskSql(String(who?.['principal']), access.phiReaders));
+  await runner.rows(createPhiMaskSql(principal, access.phiReaders));
   for (const c of unmasked) await runner.rows(setPhiMaskSql(c.schema, c.table, c.column));
   for (const grant of missing) await runner.rows(grant);
-  return { untaggedPhiColumns: [], unmaskedPhiColumns: [], missingGrants: [] };
+  return { untaggedPhiColumns: [], unmaskedPhiColumns: [], phiMask: 'current', missingGrants: [] };
+}
+
+/**
+ * Whether the mask lets through exactly who it should: the principal this session runs as and
+ * the PHI reader groups. Anyone more sees PHI it should not; anyone less (the platform's own
+ * principal, after new credentials) reads NULLs where silver has values.
+ */
+async function phiMaskState(runner: StatementRunner, principal: string, access: CatalogAccess): Promise<CatalogGovernance['phiMask']> {
+  const [row] = await runner.rows(phiMaskDefinitionSql());
+  if (!row) return 'missing';
+  const allowed = phiMaskAllowances(String(row['routine_definition']));
+  const same = (a: readonly string[], b: readonly string[]) => JSON.stringify([...new Set(a)].sort()) === JSON.stringify([...new Set(b)].sort());
+  return same(allowed.principals, [principal]) && same(allowed.groups, access.phiReaders) ? 'current' : 'stale';
 }
 
 const key = (schema: unknown, table: unknown, column: unknown) => `${String(schema)}.${String(table)}.${String(column).toLowerCase()}`;

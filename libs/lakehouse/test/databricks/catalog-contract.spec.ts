@@ -145,6 +145,7 @@ describe('DatabricksLakehouse: governance of a catalog', () => {
     const name = (column: string) => `${engine.catalogName}.${column}`;
     const governance = await catalog.govern(GOVERNED, false);
     expect(governance).toEqual({
+      phiMask: 'missing',
       untaggedPhiColumns: ['bronze.members.member_id', 'silver.claims.member_id', 'silver.claims.patient_first_name', 'silver.claims.patient_birth_date'].map(name),
       unmaskedPhiColumns: ['silver.claims.member_id', 'silver.claims.patient_first_name'].map(name),
       missingGrants: ['payer analysts', 'phi.readers@payer'].flatMap((group) => [
@@ -161,8 +162,9 @@ describe('DatabricksLakehouse: governance of a catalog', () => {
 
   it('tags, masks and grants all of it when applied, after which nothing is missing', async () => {
     const { catalog } = await catalogWithPhi();
-    expect(await catalog.govern(GOVERNED, true)).toEqual({ untaggedPhiColumns: [], unmaskedPhiColumns: [], missingGrants: [] });
-    expect(await catalog.govern(GOVERNED, false)).toEqual({ untaggedPhiColumns: [], unmaskedPhiColumns: [], missingGrants: [] });
+    const nothingMissing = { untaggedPhiColumns: [], unmaskedPhiColumns: [], phiMask: 'current', missingGrants: [] };
+    expect(await catalog.govern(GOVERNED, true)).toEqual(nothingMissing);
+    expect(await catalog.govern(GOVERNED, false)).toEqual(nothingMissing);
 
     const state = engine.unityCatalog.catalogs.get(engine.catalogName)!;
     const columns = (schema: string, table: string) => state.schemas.get(schema)!.tables.get(table)!.columns;
@@ -176,7 +178,7 @@ describe('DatabricksLakehouse: governance of a catalog', () => {
       ['paid_amount', null],
     ]);
     // The platform's own principal reads values (its jobs write silver); so do the PHI readers, and nobody else.
-    expect(state.functions.get('_system.phi_mask')).toEqual({ principals: [engine.unityCatalog.principal], groups: ['phi.readers@payer'] });
+    expect(state.functions.get('_system.phi_mask')).toMatchObject({ principals: [engine.unityCatalog.principal], groups: ['phi.readers@payer'] });
     expect([...state.grants].sort()).toEqual(
       ['payer analysts', 'phi.readers@payer'].flatMap((group) => [`${group}||USE CATALOG`, `${group}|gold|SELECT`, `${group}|gold|USE SCHEMA`, `${group}|silver|SELECT`, `${group}|silver|USE SCHEMA`]).sort(),
     );
@@ -192,6 +194,8 @@ describe('DatabricksLakehouse: governance of a catalog', () => {
     const reopened = await changed.open(locator);
     try {
       const before = engine.driver.statements.length;
+      // The mask still lets through the old principal and the old PHI readers.
+      expect((await reopened.govern(GOVERNED, false))!.phiMask).toBe('stale');
       expect((await reopened.govern(GOVERNED, false))!.missingGrants).toEqual([
         `GRANT USE CATALOG ON CATALOG \`${engine.catalogName}\` TO \`actuaries\``,
         'GRANT USE SCHEMA ON SCHEMA `silver` TO `actuaries`',
@@ -200,7 +204,8 @@ describe('DatabricksLakehouse: governance of a catalog', () => {
         'GRANT SELECT ON SCHEMA `gold` TO `actuaries`',
       ]);
       await reopened.govern(GOVERNED, true);
-      expect(engine.unityCatalog.catalogs.get(engine.catalogName)!.functions.get('_system.phi_mask')).toEqual({ principals: ['service-principal-7f3a'], groups: [] });
+      expect(engine.unityCatalog.catalogs.get(engine.catalogName)!.functions.get('_system.phi_mask')).toMatchObject({ principals: ['service-principal-7f3a'], groups: [] });
+      expect((await reopened.govern(GOVERNED, false))!.phiMask).toBe('current');
       // The masks already set stay; only the missing grants are sent.
       expect(engine.driver.statements.slice(before).filter(({ sql }) => /^(ALTER|GRANT)/.test(sql)).map(({ sql }) => sql)).toHaveLength(5);
     } finally {

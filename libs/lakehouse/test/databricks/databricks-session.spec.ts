@@ -89,16 +89,21 @@ describe('DatabricksTenantCatalog: session lifecycle and statements', () => {
       { table_schema: 'gold', table_name: 'members', column_name: 'MEMBER_ID', mask_schema: 'default', mask_name: 'redact' },
     ]);
     fx.driver.answer(/^SELECT current_user\(\) AS principal$/, [{ principal: "svc'ade@payer" }]);
+    fx.driver.answer(/^SELECT routine_definition FROM information_schema\.routines WHERE routine_schema = '_system' AND routine_name = 'phi_mask'$/, [
+      { routine_definition: "CASE WHEN current_user() = 'svc\\'ade@payer' OR is_account_group_member('former readers') THEN value ELSE NULL END" },
+    ]);
     const governed = { phi: new Set(['member_id', 'patient_birth_date']), masked: new Set(['member_id']) };
     expect(await catalog.govern(governed, false)).toEqual({
       untaggedPhiColumns: [`${CATALOG}.silver.claims.Patient_Birth_Date`, `${CATALOG}.gold.members.MEMBER_ID`, `${CATALOG}.bronze.claims.member_id`],
       unmaskedPhiColumns: [`${CATALOG}.gold.members.MEMBER_ID`],
+      // A group the settings no longer name still sees PHI.
+      phiMask: 'stale',
       // No reader groups configured: nothing to grant, and the privileges are never read.
       missingGrants: [],
     });
     expect(fx.sent().some((sql) => /^(ALTER|CREATE|GRANT)/.test(sql) || sql.includes('_privileges'))).toBe(false);
 
-    expect(await catalog.govern(governed, true)).toEqual({ untaggedPhiColumns: [], unmaskedPhiColumns: [], missingGrants: [] });
+    expect(await catalog.govern(governed, true)).toEqual({ untaggedPhiColumns: [], unmaskedPhiColumns: [], phiMask: 'current', missingGrants: [] });
     expect(fx.sent().filter((sql) => /^(ALTER|CREATE)/.test(sql))).toEqual([
       "ALTER TABLE `silver`.`claims` ALTER COLUMN `Patient_Birth_Date` SET TAGS ('phi' = 'true')",
       "ALTER TABLE `gold`.`members` ALTER COLUMN `MEMBER_ID` SET TAGS ('phi' = 'true')",

@@ -41,6 +41,8 @@ export interface FakeColumn {
 export interface FakeMaskFunction {
   principals: string[];
   groups: string[];
+  /** The body, as information_schema.routines.routine_definition gives it. */
+  definition: string;
 }
 
 export interface FakeTable {
@@ -628,8 +630,15 @@ const STATEMENTS: Statement[] = [
         if (principal !== undefined) principals.push(str(principal));
         else groups.push(str(group!));
       }
-      catalog.functions.set(`${objectName(schema!)}.${objectName(name!)}`, { principals, groups });
+      catalog.functions.set(`${objectName(schema!)}.${objectName(name!)}`, { principals, groups, definition: `CASE WHEN ${allowed} THEN value ELSE NULL END` });
       return [];
+    },
+  },
+  {
+    pattern: shape(/^SELECT routine_definition FROM information_schema\.routines WHERE routine_schema = §str AND routine_name = §str$/),
+    run: ([schema, name], { catalog }) => {
+      const found = catalog.functions.get(`${str(schema!)}.${str(name!)}`);
+      return found ? [{ routine_definition: found.definition }] : [];
     },
   },
   {

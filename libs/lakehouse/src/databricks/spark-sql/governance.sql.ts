@@ -38,6 +38,18 @@ export function createPhiMaskSql(principal: string, phiReaders: readonly string[
   );
 }
 
+/** The mask function's body as the workspace keeps it. */
+export function phiMaskDefinitionSql(): string {
+  return `SELECT routine_definition FROM information_schema.routines WHERE routine_schema = ${sqlString(SYSTEM_SCHEMA)} AND routine_name = ${sqlString(PHI_MASK_FUNCTION)}`;
+}
+
+/** Whom a mask body (as createPhiMaskSql writes it) lets see values: principals and account groups. */
+export function phiMaskAllowances(definition: string): { principals: string[]; groups: string[] } {
+  const literal = `'((?:[^'\\\\]|\\\\[\\s\\S])*)'`;
+  const values = (pattern: string) => [...definition.matchAll(new RegExp(pattern, 'gi'))].map((match) => match[1]!.replace(/\\([\s\S])/g, '$1'));
+  return { principals: values(`current_user\\(\\)\\s*=\\s*${literal}`), groups: values(`is_account_group_member\\(\\s*${literal}\\s*\\)`) };
+}
+
 export function maskedColumnsSql(): string {
   return 'SELECT table_schema, table_name, column_name, mask_schema, mask_name FROM information_schema.column_masks';
 }
