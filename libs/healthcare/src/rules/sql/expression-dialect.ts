@@ -23,7 +23,7 @@ export interface ExpressionDialect {
   containsMatch(operand: string, pattern: string): string;
   /** Group `group` of the first match of `pattern`, '' when none. */
   extract(operand: string, pattern: string, group: number): string;
-  /** The value rewritten by its first match of `pattern` into `template`, where `$1`..`$9` stand for groups. */
+  /** The value with every match of `pattern` replaced by `template`, where `$1`..`$9` stand for groups. */
   rewrite(operand: string, pattern: string, template: string): string;
   cast(operand: string, type: ExpressionType): string;
   /** The value as `type`, NULL where it does not convert (never an error). */
@@ -39,7 +39,7 @@ export interface ExpressionDialect {
   daysBetween(earlier: string, later: string): string;
   /**
    * The sum of group `group` of every match of `pattern` in the text, each read as `type`; 0 when
-   * nothing matches, NULL when the text is NULL. Only for text whose matches all convert.
+   * nothing matches or the text is NULL. Only for text whose matches all convert.
    */
   sumOfMatches(text: string, pattern: string, group: number, type: `DECIMAL(${number},${number})`): string;
   /**
