@@ -25,6 +25,7 @@ describe('catalogHealthSchema', () => {
     expect(catalogHealthSchema.parse(report)).toEqual(report);
     expect(problem({ ...report, governance: { untaggedPhiColumns: [], unmaskedPhiColumns: [], phiMask: 'current', missingGrants: [] } })).toBeNull();
     expect(problem({ ...report, governance: { ...report.governance, phiMask: 'fresh' } })).toMatch(/^governance\.phiMask: Invalid option/);
+    for (const phiMask of ['current', 'stale', 'missing']) expect(problem({ ...report, governance: { ...report.governance, phiMask } }), phiMask).toBeNull();
   });
 
   it('takes as PHI columns identifiers only, never something that reads like a value', () => {

@@ -46,7 +46,9 @@ describe('catalogEngineRequestSchema', () => {
   it('takes reader and PHI reader groups by their account group names, and refuses a name that could leave its quotes', () => {
     const access = { readers: ['payer analysts', 'bi.team@payer'], phiReaders: ['care-management+phi'] };
     expect(catalogEngineRequestSchema.parse({ ...warehouse, credentials: { token: 'dapi0123456789' }, access })).toMatchObject({ access });
-    expect(catalogEngineRequestSchema.parse({ ...warehouse, credentials: { token: 'dapi0123456789' }, access: { readers: ['a'] } })).toMatchObject({ access: { readers: ['a'], phiReaders: [] } });
+    const parsedAccess = (given: object) => (catalogEngineRequestSchema.parse({ ...warehouse, credentials: { token: 'dapi0123456789' }, access: given }) as { access: unknown }).access;
+    expect(parsedAccess({ readers: ['a'] })).toEqual({ readers: ['a'], phiReaders: [] });
+    expect(parsedAccess({ phiReaders: ['p'] })).toEqual({ readers: [], phiReaders: ['p'] });
     for (const group of ['x`; DROP CATALOG c; --', "o'brien", ' leading space', '', 'a'.repeat(256), 'tab\tname']) {
       expect(issuesOf({ ...warehouse, credentials: { token: 'dapi0123456789' }, access: { readers: [group] } }), group).toEqual([
         'access.readers.0: must be an account group name: letters, digits, spaces and _ . @ + -',

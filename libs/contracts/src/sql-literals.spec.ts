@@ -17,6 +17,6 @@ describe('sparkStringLiteral', () => {
   });
 
   it('refuses a NUL, which no SQL literal can carry', () => {
-    expect(() => sparkStringLiteral('a\0b')).toThrow(ContractViolation);
+    expect(() => sparkStringLiteral('a\0b')).toThrow(new ContractViolation('a SQL string literal cannot contain a NUL character'));
   });
 });
