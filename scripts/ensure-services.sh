@@ -3,8 +3,17 @@
 # REDIS_HOST/REDIS_PORT; default 127.0.0.1:5432 and 127.0.0.1:6379). Starts them when they are
 # installed but stopped; installs them with apt when running as root on Debian; otherwise stops
 # with a message that says what to install. Also installs OpenSSH's server, which the SFTP tests
-# start on a loopback port of their own (nothing is started here). Used by `npm run demo` and .ci/run.
+# start on a loopback port of their own (nothing is started here), and, except with --demo, a JDK
+# for the rule-rendering tests. Used by `npm run demo` (with --demo) and .ci/run.
 set -euo pipefail
+
+FOR_DEMO=false
+for arg in "$@"; do
+  case "$arg" in
+    --demo) FOR_DEMO=true ;;
+    *) printf '[services] unknown argument %s (usage: ensure-services.sh [--demo])\n' "$arg" >&2; exit 2 ;;
+  esac
+done
 
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
@@ -116,4 +125,5 @@ ensure_java() {
 if port_open "$PGHOST" "$PGPORT"; then say "PostgreSQL is up on $PGHOST:$PGPORT"; else start_postgres; fi
 if port_open "$REDIS_HOST" "$REDIS_PORT"; then say "Redis is up on $REDIS_HOST:$REDIS_PORT"; else start_redis; fi
 ensure_sshd
-ensure_java
+# The demo runs no test, so a fresh machine is not made to install a JDK for it.
+[ "$FOR_DEMO" = true ] || ensure_java

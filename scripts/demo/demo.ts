@@ -35,7 +35,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 async function main(): Promise<void> {
   const started = Date.now();
   step('Checking PostgreSQL and Redis');
-  const services = spawnSync('bash', [join(projectRoot, 'scripts', 'ensure-services.sh')], { stdio: 'inherit' });
+  const services = spawnSync('bash', [join(projectRoot, 'scripts', 'ensure-services.sh'), '--demo'], { stdio: 'inherit' });
   if (services.status !== 0) throw new Error('PostgreSQL and Redis are needed; see the messages above');
 
   const env = await resetDemoEnvironment(projectRoot);
