@@ -5,7 +5,7 @@ import { SYSTEM_SCHEMA } from './catalog.sql';
 /** The Unity Catalog tag a PHI column carries, so the workspace's own policies and audits can find it. */
 export const PHI_TAG = 'phi';
 
-/** The schemas reader groups may read: the judged layers, never bronze, the quarantine or _system. */
+/** The schemas reader groups may read: the judged layers (silver holds the quarantine tables too), never bronze or _system. */
 export const READABLE_SCHEMAS = ['silver', 'gold'] as const;
 
 /** The SQL function every masked column is read through (STRING in, STRING out). */
