@@ -1,6 +1,7 @@
 import { defineRule } from './define-rule';
 import { fullMatch } from './sql/full-match-pattern';
 import { onlyWhen } from './sql/sql-text';
+import { SHORT_AMOUNT } from './values/amount';
 
 /**
  * CLP02 claim status codes of the 835 (005010X221A1): processed as primary, secondary, tertiary
@@ -9,12 +10,9 @@ import { onlyWhen } from './sql/sql-text';
  */
 export const CLAIM_STATUS_CODES: readonly string[] = ['1', '2', '3', '4', '19', '20', '21', '22', '23', '25'];
 
-/**
- * An amount as remittances carry it, small enough to add exactly in 64-bit decimals: at most 10
- * integer and 8 decimal digits (every real payment is far inside).
- */
-const REMIT_AMOUNT = '-?[0-9]{1,10}(\\.[0-9]{1,8})?';
-const BALANCED_AMOUNT = fullMatch(REMIT_AMOUNT);
+/** An amount as remittances carry it, small enough to add exactly in 64-bit decimals. */
+const BALANCED_AMOUNT = SHORT_AMOUNT;
+const REMIT_AMOUNT = SHORT_AMOUNT.body;
 
 /**
  * One claim adjustment (CAS) as `GROUP-REASON:AMOUNT`: the group code (CAS01: CO contractual

@@ -43,8 +43,11 @@ function complementDigits(digits: string): string {
   return digits.replace(/[0-9]/g, (digit) => String(9 - Number(digit)));
 }
 
-/** An amount that fits DECIMAL(18,8) exactly: at most 10 integer and 8 fraction digits. */
-const SHORT_AMOUNT = fullMatch('-?[0-9]{1,10}(\\.[0-9]{1,8})?');
+/**
+ * An amount that fits DECIMAL(18,8) exactly: at most 10 integer and 8 fraction digits (every real
+ * claim or remittance amount), so it can be added and compared as a 64-bit decimal.
+ */
+export const SHORT_AMOUNT = fullMatch('-?[0-9]{1,10}(\\.[0-9]{1,8})?');
 
 /**
  * SQL for "a <= b" over well-formed amounts, exact at any length. Amounts that fit DECIMAL(18,8)
