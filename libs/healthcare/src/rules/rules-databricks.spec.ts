@@ -1,4 +1,4 @@
-import { assertSparkSql, unescapeSparkString } from '@ade/testing/spark-sql';
+import { assertSparkSql, SPARK_STRING_LITERAL, unescapeSparkString } from '@ade/testing/spark-sql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAllStatePacks } from '../states';
 import { RULES } from './catalog';
@@ -23,7 +23,7 @@ type RegexUse =
   | { fn: 'extract' | 'extract_all'; js: RegExp; literal: string; group: number }
   | { fn: 'replace'; js: RegExp; literal: string; template: string };
 
-const LITERAL = /'(?:[^'\\]|\\[\s\S])*'/g;
+const LITERAL = new RegExp(SPARK_STRING_LITERAL.source, 'g');
 
 /** The string literals of a rendered call, as Spark's parser reads them, last ones last. */
 function literalsOf(sql: string): string[] {
@@ -58,7 +58,7 @@ function recordingDialect(uses: RegexUse[]): ExpressionDialect {
     },
     sumOfMatches(text, pattern, group, type) {
       const sql = base.sumOfMatches(text, pattern, group, type);
-      const literal = unescapeSparkString(/regexp_extract_all\([^,]+, ('(?:[^'\\]|\\[\s\S])*')/.exec(sql)![1]!);
+      const literal = unescapeSparkString(new RegExp(`regexp_extract_all\\([^,]+, (${SPARK_STRING_LITERAL.source})`).exec(sql)![1]!);
       uses.push({ fn: 'extract_all', js: new RegExp(pattern, 'g'), literal, group });
       return sql;
     },

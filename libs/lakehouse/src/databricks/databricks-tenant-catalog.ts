@@ -1,5 +1,6 @@
 import type { CatalogAccess, SchemaColumn, TableRef } from '@ade/contracts';
 import { SessionCalls } from '../landing/session-calls';
+import { quarantinedFileOf } from '../landing/system-records';
 import { assertTableInCatalog } from '../landing/table-ref';
 import type {
   BronzeIngestRequest,
@@ -115,13 +116,7 @@ export class DatabricksTenantCatalog implements TenantCatalog {
   quarantinedFiles(pipelineId: string): Promise<QuarantinedFile[]> {
     return this.#serial(() =>
       this.#statement(async () =>
-        (await this.#runner.rows(quarantinedFilesSql(pipelineId))).map((row) => ({
-          sourceFile: String(row['source_file']),
-          contentHash: String(row['content_hash']),
-          runId: String(row['run_id']),
-          reason: String(row['reason']),
-          quarantinedAt: new Date(Number(row['quarantined_at_ms'])),
-        })),
+        (await this.#runner.rows(quarantinedFilesSql(pipelineId))).map((row) => quarantinedFileOf(row, new Date(Number(row['quarantined_at_ms'])))),
       ),
     );
   }

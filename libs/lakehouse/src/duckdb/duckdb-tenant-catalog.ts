@@ -3,6 +3,7 @@ import { formatTableName, type SchemaColumn, type TableRef } from '@ade/contract
 import { LakehouseError } from '../errors';
 import { vettedExportCondition } from '../landing/export-filter';
 import { SessionCalls } from '../landing/session-calls';
+import { quarantinedFileOf } from '../landing/system-records';
 import type {
   BronzeIngestRequest,
   BronzeIngestResult,
@@ -126,13 +127,7 @@ export class DuckDbTenantCatalog implements TenantCatalog {
   quarantinedFiles(pipelineId: string): Promise<QuarantinedFile[]> {
     return this.#serial(() =>
       this.#statement(async () =>
-        (await selectRows(this.connection, quarantinedFilesSql(this.name, pipelineId))).map((row) => ({
-          sourceFile: String(row['source_file']),
-          contentHash: String(row['content_hash']),
-          runId: String(row['run_id']),
-          reason: String(row['reason']),
-          quarantinedAt: new Date(String(row['quarantined_at'])),
-        })),
+        (await selectRows(this.connection, quarantinedFilesSql(this.name, pipelineId))).map((row) => quarantinedFileOf(row, new Date(String(row['quarantined_at'])))),
       ),
     );
   }

@@ -1,4 +1,5 @@
 import type { SchemaColumn } from '@ade/contracts';
+import type { QuarantinedFile, Row } from '../lakehouse.port';
 
 /** The rows of a catalog's system tables, as both engines write them. */
 
@@ -20,6 +21,11 @@ export interface Checkpoint extends CheckpointKey {
 export interface QuarantineEntry extends CheckpointKey {
   runId: string;
   reason: string;
+}
+
+/** A quarantined_files row read back; each engine reads the time its own way. */
+export function quarantinedFileOf(row: Row, quarantinedAt: Date): QuarantinedFile {
+  return { sourceFile: String(row['source_file']), contentHash: String(row['content_hash']), runId: String(row['run_id']), reason: String(row['reason']), quarantinedAt };
 }
 
 export interface SchemaVersion {

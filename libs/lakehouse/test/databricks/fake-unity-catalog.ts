@@ -22,7 +22,7 @@
  */
 import type { SqlDriverSessionRequest } from '../../src/databricks/sql-driver';
 import { serverError, type FakeSqlDriver, type FakeSqlSession } from './fake-sql-driver';
-import { parseStagingCommand, unescapeSparkString } from '@ade/testing/spark-sql';
+import { parseStagingCommand, SPARK_STRING_LITERAL, unescapeSparkString } from '@ade/testing/spark-sql';
 
 export type FakeRow = Record<string, unknown>;
 
@@ -152,7 +152,7 @@ interface Statement {
 // Lexical pieces, as the adapter renders them (spark-sql/literals.ts).
 
 const IDENT = /(`(?:[^`]|``)+`)/.source;
-const STR = /('(?:[^'\\]|\\[\s\S])*')/.source;
+const STR = `(${SPARK_STRING_LITERAL.source})`;
 
 /** A statement's regex with placeholders, each a capture group: §name (two groups: schema, table), §ident, §str, §int. */
 function shape(template: RegExp): RegExp {

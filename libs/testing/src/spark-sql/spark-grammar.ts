@@ -13,7 +13,9 @@ const parser = new SparkSQL();
 // pages): an identifier is backticked with `` standing for a backtick, or plain; a string literal
 // is single-quoted, and a quote inside it can only appear backslash-escaped.
 const IDENT = /(?:`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_]*)/.source;
-const STRING = /'(?:[^'\\]|\\[\s\S])*'/.source;
+/** One single-quoted Spark string literal, as Spark lexes it (a quote inside only backslash-escaped). */
+export const SPARK_STRING_LITERAL = /'(?:[^'\\]|\\[\s\S])*'/;
+const STRING = SPARK_STRING_LITERAL.source;
 // "Privilege types" page: what can be granted on a catalog, schema or table.
 const UC_PRIVILEGE = '(?:ALL\\s+PRIVILEGES|USE\\s+CATALOG|USE\\s+SCHEMA|SELECT|MODIFY|EXECUTE|CREATE\\s+(?:SCHEMA|TABLE|FUNCTION|VOLUME|MATERIALIZED\\s+VIEW)|READ\\s+VOLUME|WRITE\\s+VOLUME|APPLY\\s+TAG|BROWSE|REFRESH|MANAGE)';
 // A statement may end in one semicolon (dt-sql-parser refuses `;;`, so we do too).
@@ -143,7 +145,7 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '0': '\u0000', b: '\b
  * Spark has no doubled-quote escape: `'it''s'` lexes as the two literals 'it' and 's'.
  */
 export function unescapeSparkString(literal: string): string {
-  if (!/^'(?:[^'\\]|\\[\s\S])*'$/.test(literal)) throw new Error(`not a single Spark string literal: ${literal}`);
+  if (!new RegExp(`^${STRING}$`).test(literal)) throw new Error(`not a single Spark string literal: ${literal}`);
   const body = literal.slice(1, -1);
   return body.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[01][0-7]{2}|[\s\S])/g, (_, escape: string) => {
     if (escape.length === 5) return String.fromCharCode(parseInt(escape.slice(1), 16));
