@@ -38,15 +38,17 @@ export function planChecks(
   pack: StatePack,
   notApplicable: ReadonlySet<string> = new Set(),
   notCarried: ReadonlySet<string> = new Set(),
+  /** How the checks read a source column, and spell a constant input. */
+  sql: { column(source: string): string; string(value: string): string } = { column: sourceColumnSql, string: quoteString },
 ): CheckPlan {
   const sourceOf = new Map(mapping.mapped.map((m) => [m.canonical, m.source]));
   const columnsRead = new Set<string>();
   const inputExpression = (target: string): string => {
-    if (isConstantBinding(target)) return quoteString(constantOf(target));
+    if (isConstantBinding(target)) return sql.string(constantOf(target));
     const source = sourceOf.get(target);
     if (!source) return 'NULL';
     columnsRead.add(source);
-    return sourceColumnSql(source);
+    return sql.column(source);
   };
   const checks: PlannedCheck[] = [];
   const add = (rule: Rule, column: string, inputs: Record<string, string>) => checks.push({ no: checks.length + 1, rule, column, inputs });

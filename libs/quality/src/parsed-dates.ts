@@ -1,4 +1,4 @@
-import { claimDateSql, duckdbExpressions } from '@ade/healthcare';
+import { claimDateSql, duckdbExpressions, type ExpressionDialect } from '@ade/healthcare';
 
 /**
  * Date columns are parsed once per row while the file is read, instead of once per rule that
@@ -9,12 +9,16 @@ export function parsedDateColumn(source: string): string {
   return `__date__${source}`;
 }
 
-export function parsedDateSql(rawInput: string): string {
-  return claimDateSql(rawInput, duckdbExpressions);
+export function parsedDateSql(rawInput: string, dialect: ExpressionDialect = duckdbExpressions): string {
+  return claimDateSql(rawInput, dialect);
 }
 
 /** `columnSql` maps a source column to its SQL reference in the prepared table. */
-export function claimDateHook(dateSources: Iterable<string>, columnSql: (column: string) => string): (input: string) => string {
+export function claimDateHook(
+  dateSources: Iterable<string>,
+  columnSql: (column: string) => string,
+  dialect: ExpressionDialect = duckdbExpressions,
+): (input: string) => string {
   const parsed = new Map([...dateSources].map((source) => [columnSql(source), columnSql(parsedDateColumn(source))]));
-  return (input) => parsed.get(input) ?? claimDateSql(input, duckdbExpressions);
+  return (input) => parsed.get(input) ?? claimDateSql(input, dialect);
 }

@@ -1,4 +1,5 @@
 import { BLANK } from '@ade/healthcare';
+import { duckdbStage, type StageDialect } from './sql/stage-dialect';
 
 /**
  * How raw values reach the rules, identically in TypeScript and SQL: an empty or blank value
@@ -15,7 +16,7 @@ export function asRuleInput(value: string | null | undefined): string | null {
  * so the cheap first-character test spares trim() for almost every value. rule-inputs.spec.ts
  * checks the two agree.
  */
-export function asRuleInputSql(expression: string): string {
-  const blank = `ascii(${expression}) IN (9, 10, 13, 32) AND trim(${expression}, ' ' || chr(9) || chr(13) || chr(10)) = ''`;
+export function asRuleInputSql(expression: string, stage: Pick<StageDialect, 'trimChars'> = duckdbStage): string {
+  const blank = `ascii(${expression}) IN (9, 10, 13, 32) AND ${stage.trimChars(expression, "' ' || chr(9) || chr(13) || chr(10)")} = ''`;
   return `CASE WHEN ${expression} = '' OR (${blank}) THEN NULL ELSE ${expression} END`;
 }

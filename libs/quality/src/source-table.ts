@@ -151,6 +151,6 @@ function assertDelimited(columns: string[], shown: string, format: TabularFormat
   }
 }
 
-export function sourceColumnSql(column: string): string {
-  return `${SOURCE_TABLE}.${quoteIdentifier(column)}`;
+export function sourceColumnSql(column: string, quote: (identifier: string) => string = quoteIdentifier): string {
+  return `${SOURCE_TABLE}.${quote(column)}`;
 }

@@ -1,5 +1,6 @@
 import { loadIcd10CmCalendar } from '../reference/icd10cm-calendar';
 import type { Icd10CmIntervalColumns, ReferenceTable, SqlRenderContext } from './rule';
+import { duckdbTempTables, type WorkTables } from './sql/work-tables';
 
 /**
  * Where the ICD-10-CM date-of-service rules read a code's intervals when the engine joins them in:
@@ -31,18 +32,26 @@ function busiestCodeIntervals(): number {
 
 const slotNumbers = () => Array.from({ length: icd10CmIntervalSlots() }, (_, index) => index + 1);
 
-/** The statement that builds ICD10CM_INTERVALS_TABLE from the reference tables. */
-export function icd10CmIntervalsTableSql(ref: (table: ReferenceTable) => string): string {
+const INTERVALS_WORK_TABLE = '__icd10cm_intervals';
+
+/** Where the intervals are read from: ICD10CM_INTERVALS_TABLE, or the context's own work table. */
+function intervalsTable(work: WorkTables | undefined): string {
+  return work ? work.ref(INTERVALS_WORK_TABLE) : ICD10CM_INTERVALS_TABLE;
+}
+
+/** The statement that builds the intervals table (ICD10CM_INTERVALS_TABLE unless `work` says where) from the reference tables. */
+export function icd10CmIntervalsTableSql(ref: (table: ReferenceTable) => string, work: WorkTables = duckdbTempTables): string {
   const rows = (table: ReferenceTable, header: boolean) => `SELECT code, valid_from, valid_to, ${header} AS header FROM ${ref(table)}`;
   const slots = slotNumbers().flatMap((n) => [
     `any_value(valid_from) FILTER (WHERE slot = ${n}) AS __icd_from_${n}`,
     `any_value(valid_to) FILTER (WHERE slot = ${n}) AS __icd_to_${n}`,
     `any_value(header) FILTER (WHERE slot = ${n}) AS __icd_header_${n}`,
   ]);
-  return (
-    `CREATE OR REPLACE TEMP TABLE __icd10cm_intervals AS SELECT code AS __icd_code, ${slots.join(', ')} FROM (` +
-    `SELECT *, row_number() OVER (PARTITION BY code ORDER BY valid_from, header) AS slot FROM (` +
-    `${rows('icd10cm_validity', false)} UNION ALL ${rows('icd10cm_headers', true)})) GROUP BY code`
+  return work.createAs(
+    INTERVALS_WORK_TABLE,
+    `SELECT code AS __icd_code, ${slots.join(', ')} FROM (` +
+      `SELECT *, row_number() OVER (PARTITION BY code ORDER BY valid_from, header) AS slot FROM (` +
+      `${rows('icd10cm_validity', false)} UNION ALL ${rows('icd10cm_headers', true)}) AS coded) AS slotted GROUP BY code`,
   );
 }
 
@@ -72,11 +81,11 @@ export class Icd10CmLookupJoins {
       ...context,
       icd10CmIntervals: (code): Icd10CmIntervalColumns[] => {
         const alias = this.aliasOf(code);
-        used.add(`LEFT JOIN ${ICD10CM_INTERVALS_TABLE} AS ${alias} ON ${alias}.__icd_code = ${icd10CmLookupKeySql(code)}`);
+        used.add(`LEFT JOIN ${intervalsTable(context.work)} AS ${alias} ON ${alias}.__icd_code = ${icd10CmLookupKeySql(code)}`);
         return slotNumbers().map((n) => ({ validFrom: `${alias}.__icd_from_${n}`, validTo: `${alias}.__icd_to_${n}`, header: `${alias}.__icd_header_${n}` }));
       },
     });
-    return { result, joins: [...used], prepareSql: used.size ? [icd10CmIntervalsTableSql(context.ref)] : [] };
+    return { result, joins: [...used], prepareSql: used.size ? [icd10CmIntervalsTableSql(context.ref, context.work)] : [] };
   }
 
   private aliasOf(code: string): string {

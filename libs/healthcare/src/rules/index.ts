@@ -10,4 +10,5 @@ export { normalizeNdc11, normalizeNdc11Sql } from './ndc.rules';
 export { medicaidMemberIdPattern } from './member-id.rules';
 export { FullMatchPattern } from './sql/full-match-pattern';
 export { databricksExpressions, duckdbExpressions, expressionDialect, type ExpressionDialect, type ExpressionType } from './sql/expression-dialect';
+export { duckdbTempTables, type WorkTables } from './sql/work-tables';
 export { PortableRegexError, portableRegexBody } from './sql/portable-regex';

@@ -1,5 +1,6 @@
 import type { StatePack } from '../states/state-pack';
 import type { ExpressionDialect } from './sql/expression-dialect';
+import type { WorkTables } from './sql/work-tables';
 
 export type RuleFamily = 'code_validity' | 'business' | 'integrity';
 export type Severity = 'error' | 'warning';
@@ -51,6 +52,8 @@ export interface SqlRenderContext extends RuleEnvironment {
    * for a code no code set ever had). Without it the date-of-service rules look the code up themselves.
    */
   icd10CmIntervals?(code: string): readonly Icd10CmIntervalColumns[];
+  /** Where the tables a rendering builds for itself live (the joined ICD-10-CM intervals); the session's temp tables by default. */
+  work?: WorkTables;
 }
 
 /**

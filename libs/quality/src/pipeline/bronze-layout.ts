@@ -16,6 +16,7 @@ import { mapColumns } from '../file-layout';
 import { lineFieldSql, lineIsReadSql, perLineSql } from '../side-by-side-lines';
 import { MIXED_MEDICAL_CLAIM_LAYOUT } from './claim-routing';
 import { MappingNeededError } from './mapping-needed';
+import { duckdbStage, type StageDialect } from '../sql/stage-dialect';
 
 export interface BronzeLayout {
   /** Each canonical column found, with the SQL that reads it from a bronze row. */
@@ -43,6 +44,8 @@ export interface BronzeLayout {
 export const BRONZE_LINE_COLUMN = '__bronze_line';
 
 export interface BronzeLayoutOptions {
+  /** The engine's spelling of the layout's SQL; DuckDB's by default. */
+  stage?: StageDialect;
   /** The newest mapping a person accepted for the pipeline: used before anything else. */
   mapping?: AcceptedMapping;
   /** Profiles the run's bronze rows; called only for files that names and synonyms do not fully map. */
@@ -93,7 +96,7 @@ export async function bronzeLayout(
     const line = column(BRONZE_LINE_COLUMN);
     const lineColumns = new Map((lines?.columns ?? []).map((c) => [c.name, c]));
     const sourceSql = (source: string): string => {
-      if (source === lines?.number) return `CAST(${line} AS VARCHAR)`;
+      if (source === lines?.number) return (options.stage ?? duckdbStage).expressions.cast(line, 'TEXT');
       const lineColumn = lineColumns.get(source);
       if (lineColumn) return lineFieldSql(lineColumn, line, column);
       return derivedByName.get(source)?.sql(column) ?? column(source);
@@ -126,9 +129,9 @@ export async function bronzeLayout(
  * line with any field filled (the first line always), numbered in BRONZE_LINE_COLUMN. `rowsSql`
  * selects bronze rows; `column` refers to a column of its rows as bronzeLayout was given it.
  */
-export function bronzeLinesSql(rowsSql: string, layout: Pick<BronzeLayout, 'lines'>, column: (header: string) => string): string {
-  if (!layout.lines) return `SELECT *, NULL::BIGINT AS ${BRONZE_LINE_COLUMN} FROM (${rowsSql})`;
-  return `SELECT * FROM (${perLineSql(rowsSql, layout.lines, BRONZE_LINE_COLUMN)}) AS b WHERE ${lineIsReadSql(layout.lines, column(BRONZE_LINE_COLUMN), column)}`;
+export function bronzeLinesSql(rowsSql: string, layout: Pick<BronzeLayout, 'lines'>, column: (header: string) => string, stage: StageDialect = duckdbStage): string {
+  if (!layout.lines) return `SELECT *, ${stage.expressions.cast('NULL', 'BIGINT')} AS ${BRONZE_LINE_COLUMN} FROM (${rowsSql}) AS bronze_rows`;
+  return `SELECT * FROM (${perLineSql(rowsSql, layout.lines, BRONZE_LINE_COLUMN, stage)}) AS b WHERE ${lineIsReadSql(layout.lines, column(BRONZE_LINE_COLUMN), column, stage)}`;
 }
 
 /**

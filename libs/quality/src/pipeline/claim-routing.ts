@@ -2,6 +2,7 @@ import type { DataType } from '@ade/contracts';
 import { expectationIdOf } from '@ade/quality-model';
 import { CLAIM_TYPE_ROUTES, claimTypeOfSql, isRoutedClaimTypeSql, UNROUTED_MESSAGE, UNROUTED_RULE_ID } from '../claim-routes';
 import { sourceColumnSql } from '../source-table';
+import { duckdbStage, type StageDialect } from '../sql/stage-dialect';
 import type { Expectation } from './expectations';
 
 /**
@@ -26,7 +27,7 @@ export function routedElsewhereSql(claimTypeSql: string, dataType: DataType): st
 }
 
 /** Quarantines a line whose claim type routes it nowhere: no rule set would judge it. */
-export function unroutedExpectation(): Expectation {
+export function unroutedExpectation(stage: StageDialect = duckdbStage): Expectation {
   return {
     id: expectationIdOf(UNROUTED_RULE_ID, 'claim_type'),
     rule: UNROUTED_RULE_ID,
@@ -35,7 +36,7 @@ export function unroutedExpectation(): Expectation {
     action: 'drop',
     column: 'claim_type',
     message: UNROUTED_MESSAGE,
-    passSql: isRoutedClaimTypeSql(sourceColumnSql('claim_type')),
+    passSql: isRoutedClaimTypeSql(sourceColumnSql('claim_type', stage.quote)),
     prepareSql: [],
   };
 }

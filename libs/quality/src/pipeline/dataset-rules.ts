@@ -3,11 +3,13 @@ import { hasColumn, PROVIDER_COLUMNS, SERVICE_SPANS, type DatasetRuleId } from '
 import { DUPLICATE_ROWS_TABLE, duplicateCheck } from '../duplicate-check';
 import { parsedDateColumn } from '../parsed-dates';
 import { SOURCE_TABLE, sourceColumnSql } from '../source-table';
+import type { StageDialect } from '../sql/stage-dialect';
 
 export interface DatasetPlanContext {
   schema: CanonicalSchema;
   present: ReadonlySet<string>;
   render: SqlRenderContext;
+  stage: StageDialect;
   lookups: DatasetLookups;
 }
 
@@ -34,69 +36,85 @@ export interface DatasetCheck {
  * does not parse is not also "outside eligibility"; a malformed paid amount is not also "differs").
  */
 export const DATASET_RULE_PLANS: Record<DatasetRuleId, (context: DatasetPlanContext) => DatasetCheck[]> = {
-  'integrity.duplicate_line': ({ schema, present }) => {
+  'integrity.duplicate_line': ({ schema, present, stage }) => {
     if (schema.businessKey.length === 0 || !schema.businessKey.every((column) => present.has(column))) return [];
-    const { check, prepareSql } = duplicateCheck(0, schema.businessKey);
-    return [{ column: schema.businessKey[0]!, message: check.message, passSql: check.passSql, prepareSql: [`DROP TABLE IF EXISTS ${DUPLICATE_ROWS_TABLE}`, prepareSql] }];
+    const { check, prepareSql } = duplicateCheck(0, schema.businessKey, stage);
+    return [{ column: schema.businessKey[0]!, message: check.message, passSql: check.passSql, prepareSql: [stage.work.drop(DUPLICATE_ROWS_TABLE), prepareSql] }];
   },
-  'integrity.unknown_provider': ({ schema, present, render, lookups }) => {
+  'integrity.unknown_provider': ({ schema, present, render, stage, lookups }) => {
     if (!lookups.providers) return [];
     const columns = PROVIDER_COLUMNS.filter((column) => hasColumn(schema, column) && present.has(column));
     if (columns.length === 0) return [];
-    const prepareSql = [`CREATE OR REPLACE TEMP TABLE known_npis AS SELECT DISTINCT trim(npi) AS npi FROM ${lookups.providers} WHERE npi IS NOT NULL`];
+    const prepareSql = [stage.work.createAs('known_npis', `SELECT DISTINCT trim(npi) AS npi FROM ${lookups.providers} WHERE npi IS NOT NULL`)];
     return columns.map((column) => {
-      const value = sourceColumnSql(column);
+      const value = sourceColumnSql(column, stage.quote);
       const wellFormed = `(${ruleById('npi.format').sql({ npi: value }, render)}) AND (${ruleById('npi.check_digit').sql({ npi: value }, render)})`;
       return {
         column,
         message: 'Provider NPI is not in the provider table',
-        passSql: `${value} IS NULL OR NOT (${wellFormed}) OR ${value} IN (SELECT npi FROM known_npis)`,
+        passSql: `${value} IS NULL OR NOT (${wellFormed}) OR ${value} IN (SELECT npi FROM ${stage.work.ref('known_npis')})`,
         prepareSql,
       };
     });
   },
-  'business.eligibility_span': ({ present, lookups }) => {
+  'business.eligibility_span': ({ present, stage, lookups }) => {
     const span = SERVICE_SPANS.find(([from]) => present.has(from));
     if (!lookups.eligibility || !present.has('member_id') || !span) return [];
-    const from = sourceColumnSql(parsedDateColumn(span[0]));
-    const to = span[1] && present.has(span[1]) ? `coalesce(${sourceColumnSql(parsedDateColumn(span[1]))}, ${from})` : from;
-    const member = sourceColumnSql('member_id');
+    const column = (name: string) => sourceColumnSql(name, stage.quote);
+    const from = column(parsedDateColumn(span[0]));
+    const to = span[1] && present.has(span[1]) ? `coalesce(${column(parsedDateColumn(span[1]))}, ${from})` : from;
+    const member = column('member_id');
+    const { work, rowId } = stage;
     return [
       {
         column: 'member_id',
         message: "Service dates are outside the member's eligibility spans",
-        passSql: `${SOURCE_TABLE}.rowid NOT IN (SELECT source_row FROM eligibility_misses)`,
+        passSql: `${SOURCE_TABLE}.${rowId} NOT IN (SELECT source_row FROM ${work.ref('eligibility_misses')})`,
         prepareSql: [
-          `CREATE OR REPLACE TEMP TABLE eligibility_spans AS SELECT trim(member_id) AS member_id, enrollment_start_date AS span_from, coalesce(enrollment_end_date, DATE '9999-12-31') AS span_to FROM ${lookups.eligibility} WHERE member_id IS NOT NULL AND enrollment_start_date IS NOT NULL`,
+          work.createAs(
+            'eligibility_spans',
+            `SELECT trim(member_id) AS member_id, enrollment_start_date AS span_from, coalesce(enrollment_end_date, DATE '9999-12-31') AS span_to FROM ${lookups.eligibility} WHERE member_id IS NOT NULL AND enrollment_start_date IS NOT NULL`,
+          ),
           // A row is covered when one span holds both of its dates; misses are the rest.
-          `CREATE OR REPLACE TEMP TABLE eligibility_misses AS SELECT ${SOURCE_TABLE}.rowid AS source_row FROM ${SOURCE_TABLE} ` +
-            `WHERE ${member} IS NOT NULL AND ${from} IS NOT NULL AND NOT EXISTS (` +
-            `SELECT 1 FROM eligibility_spans AS e WHERE e.member_id = ${member} AND e.span_from <= ${from} AND e.span_to >= ${to})`,
+          work.createAs(
+            'eligibility_misses',
+            `SELECT ${SOURCE_TABLE}.${rowId} AS source_row FROM ${work.from(SOURCE_TABLE)} ` +
+              `WHERE ${member} IS NOT NULL AND ${from} IS NOT NULL AND NOT EXISTS (` +
+              `SELECT 1 FROM ${work.ref('eligibility_spans')} AS e WHERE e.member_id = ${member} AND e.span_from <= ${from} AND e.span_to >= ${to})`,
+          ),
         ],
       },
     ];
   },
-  'business.remittance_paid': ({ schema, present, lookups }) => {
+  'business.remittance_paid': ({ schema, present, stage, lookups }) => {
     if (schema.dataType !== 'remittance' || lookups.claims.length === 0 || !present.has('claim_id') || !present.has('claim_paid_amount')) return [];
-    const paid = `TRY_CAST(${sourceColumnSql('claim_paid_amount')} AS DECIMAL(38,8))`;
+    const column = (name: string) => sourceColumnSql(name, stage.quote);
+    const { work, rowId } = stage;
+    const paid = stage.expressions.tryCast(column('claim_paid_amount'), 'DECIMAL(38,8)');
     // The payer's ICN finds the claim when the claims carry it instead of the provider's claim id.
     const byIcn = present.has('payer_claim_control_number');
     const silverPaid = `coalesce(by_id.paid${byIcn ? ', by_icn.paid' : ''})`;
-    const reversal = present.has('claim_status_code') ? ` AND coalesce(${sourceColumnSql('claim_status_code')}, '') <> '22'` : '';
+    const reversal = present.has('claim_status_code') ? ` AND coalesce(${column('claim_status_code')}, '') <> '22'` : '';
     return [
       {
         column: 'claim_paid_amount',
         message: 'Claim paid in the remittance differs from the paid amount of the claim in silver',
-        passSql: `${SOURCE_TABLE}.rowid NOT IN (SELECT source_row FROM remittance_paid_misses)`,
+        passSql: `${SOURCE_TABLE}.${rowId} NOT IN (SELECT source_row FROM ${work.ref('remittance_paid_misses')})`,
         prepareSql: [
           // A claim whose lines carry no paid amount (an 837 as submitted) has nothing to reconcile.
-          `CREATE OR REPLACE TEMP TABLE silver_claim_paid AS SELECT claim_id, sum(paid_amount) AS paid FROM (` +
-            lookups.claims.map((table) => `SELECT trim(claim_id) AS claim_id, CAST(paid_amount AS DECIMAL(38,8)) AS paid_amount FROM ${table}`).join(' UNION ALL ') +
-            `) WHERE claim_id IS NOT NULL GROUP BY claim_id HAVING count(paid_amount) > 0`,
-          `CREATE OR REPLACE TEMP TABLE remittance_paid_misses AS SELECT ${SOURCE_TABLE}.rowid AS source_row FROM ${SOURCE_TABLE} ` +
-            `LEFT JOIN silver_claim_paid AS by_id ON by_id.claim_id = trim(${sourceColumnSql('claim_id')}) ` +
-            (byIcn ? `LEFT JOIN silver_claim_paid AS by_icn ON by_icn.claim_id = trim(${sourceColumnSql('payer_claim_control_number')}) ` : '') +
-            `WHERE ${paid} IS NOT NULL AND ${silverPaid} IS NOT NULL AND ${paid} <> ${silverPaid}${reversal}`,
+          work.createAs(
+            'silver_claim_paid',
+            `SELECT claim_id, sum(paid_amount) AS paid FROM (` +
+              lookups.claims.map((table) => `SELECT trim(claim_id) AS claim_id, CAST(paid_amount AS DECIMAL(38,8)) AS paid_amount FROM ${table}`).join(' UNION ALL ') +
+              `) AS claim_lines WHERE claim_id IS NOT NULL GROUP BY claim_id HAVING count(paid_amount) > 0`,
+          ),
+          work.createAs(
+            'remittance_paid_misses',
+            `SELECT ${SOURCE_TABLE}.${rowId} AS source_row FROM ${work.from(SOURCE_TABLE)} ` +
+              `LEFT JOIN ${work.ref('silver_claim_paid')} AS by_id ON by_id.claim_id = trim(${column('claim_id')}) ` +
+              (byIcn ? `LEFT JOIN ${work.ref('silver_claim_paid')} AS by_icn ON by_icn.claim_id = trim(${column('payer_claim_control_number')}) ` : '') +
+              `WHERE ${paid} IS NOT NULL AND ${silverPaid} IS NOT NULL AND ${paid} <> ${silverPaid}${reversal}`,
+          ),
         ],
       },
     ];

@@ -2,8 +2,9 @@ import { rewriteExpectationSql, type DataType, type ExpectationOverride } from '
 import { canonicalSchema, Icd10CmLookupJoins, type CanonicalSchema, type SqlRenderContext, type StatePack } from '@ade/healthcare';
 import { DATASET_RULE_DEFAULTS, expectationIdOf, libraryExpectationDefault, type DatasetRuleId, type ExpectationDefault } from '@ade/quality-model';
 import { planChecks } from '../check-plan';
-import { claimDateHook } from '../parsed-dates';
+import { claimDateHook, parsedDateColumn } from '../parsed-dates';
 import { sourceColumnSql } from '../source-table';
+import { duckdbStage, type StageDialect } from '../sql/stage-dialect';
 import { DATASET_RULE_PLANS, type DatasetLookups } from './dataset-rules';
 
 /**
@@ -25,7 +26,9 @@ export interface ExpectationPlanContext {
   /** Canonical columns the staged rows carry. */
   present: ReadonlySet<string>;
   pack: StatePack;
-  render: Omit<SqlRenderContext, 'claimDate'>;
+  render: Omit<SqlRenderContext, 'claimDate' | 'dialect' | 'work'>;
+  /** The engine the expectations render for; DuckDB by default. */
+  stage?: StageDialect;
   dateColumns: readonly string[];
   overrides: readonly ExpectationOverride[];
   /** Qualified lookup tables the data-set rules may read; null when the tenant has none. */
@@ -49,8 +52,15 @@ export function planExpectations(context: ExpectationPlanContext): Expectation[]
     duplicates: [],
     missingRequired: [],
   };
-  const render: SqlRenderContext = { ...context.render, claimDate: claimDateHook(context.dateColumns, sourceColumnSql) };
-  const planned = planChecks(context.dataType, schema, mapping, context.pack, context.notApplicable, context.notCarried);
+  const stage = context.stage ?? duckdbStage;
+  const column = (name: string) => sourceColumnSql(name, stage.quote);
+  const render: SqlRenderContext = {
+    ...context.render,
+    dialect: stage.expressions,
+    work: stage.work,
+    claimDate: claimDateHook(context.dateColumns, column, stage.expressions),
+  };
+  const planned = planChecks(context.dataType, schema, mapping, context.pack, context.notApplicable, context.notCarried, { column, string: stage.expressions.string });
   const lookups = new Icd10CmLookupJoins();
   const library: Expectation[] = planned.checks.map((check) => {
     const column = context.present.has(check.column) || schema.columns.some((c) => c.name === check.column) ? check.column : null;
@@ -58,13 +68,13 @@ export function planExpectations(context: ExpectationPlanContext): Expectation[]
     return { ...libraryExpectationDefault(check.rule, column), message: check.rule.message, passSql, prepareSql, joins };
   });
   const dataset = (Object.keys(DATASET_RULE_PLANS) as DatasetRuleId[]).flatMap((id) =>
-    DATASET_RULE_PLANS[id]({ schema, present: context.present, render, lookups: context.lookups }).map((planned) => ({
+    DATASET_RULE_PLANS[id]({ schema, present: context.present, render, stage, lookups: context.lookups }).map((planned) => ({
       ...DATASET_RULE_DEFAULTS[id].meta,
       ...planned,
       id: expectationIdOf(id, planned.column),
     })),
   );
-  const custom = context.overrides.filter((override) => override.sql !== undefined).map((override) => customExpectation(override, schema, context.present));
+  const custom = context.overrides.filter((override) => override.sql !== undefined).map((override) => customExpectation(override, schema, context.present, stage));
   return [...library, ...dataset].map((expectation) => applyOverrides(expectation, context.overrides)).filter((e) => e !== null).concat(custom);
 }
 
@@ -77,19 +87,19 @@ function applyOverrides(expectation: Expectation, overrides: readonly Expectatio
 }
 
 /** A tenant's SQL over the silver columns: typed as silver will store them, absent ones NULL. */
-function customExpectation(override: ExpectationOverride, schema: CanonicalSchema, present: ReadonlySet<string>): Expectation {
+function customExpectation(override: ExpectationOverride, schema: CanonicalSchema, present: ReadonlySet<string>, stage: StageDialect): Expectation {
   const columns = new Set(schema.columns.map((column) => column.name));
   const typeOf = new Map(schema.columns.map((column) => [column.name, column.type]));
   const passSql = rewriteExpectationSql(override.sql!, columns, (name) => {
     if (!present.has(name)) return 'NULL';
-    const value = sourceColumnSql(name);
+    const value = sourceColumnSql(name, stage.quote);
     switch (typeOf.get(name)) {
       case 'date':
-        return sourceColumnSql(`__date__${name}`);
+        return sourceColumnSql(parsedDateColumn(name), stage.quote);
       case 'decimal':
-        return `TRY_CAST(${value} AS DECIMAL(18,4))`;
+        return stage.expressions.tryCast(value, 'DECIMAL(18,4)');
       case 'integer':
-        return `TRY_CAST(${value} AS BIGINT)`;
+        return stage.expressions.tryCast(value, 'BIGINT');
       default:
         return value;
     }

@@ -3,6 +3,7 @@ import type { SqlSession } from '@ade/lakehouse';
 import type { Expectation } from './expectations';
 import { resultsSql, samplesSql, summarySql } from './judgement-sql';
 import type { StagePlan } from './stage-sql';
+import { duckdbStage, type StageDialect } from '../sql/stage-dialect';
 
 /** What one pass over the staged rows found. */
 export interface Judgement {
@@ -20,7 +21,7 @@ export interface Judgement {
  * one vectorized pass and summarizes it in one more scan. The staged rows and their results stay
  * in the session (temp tables) for the writes that follow.
  */
-export async function judgeRows(session: SqlSession, stage: StagePlan, expectations: readonly Expectation[]): Promise<Judgement> {
+export async function judgeRows(session: SqlSession, stage: StagePlan, expectations: readonly Expectation[], dialect: StageDialect = duckdbStage): Promise<Judgement> {
   await session.execute(stage.sql);
   const prepared = new Set<string>();
   for (const statement of expectations.flatMap((expectation) => expectation.prepareSql)) {
@@ -28,12 +29,12 @@ export async function judgeRows(session: SqlSession, stage: StagePlan, expectati
     prepared.add(statement);
     await session.execute(statement);
   }
-  for (const statement of resultsSql(expectations)) await session.execute(statement);
-  const [summary] = await session.query(summarySql(expectations, stage));
+  for (const statement of resultsSql(expectations, dialect)) await session.execute(statement);
+  const [summary] = await session.query(summarySql(expectations, stage, dialect));
   const row = summary!;
   const rows = Number(row['rows']);
   const failing = expectations.flatMap((_, index) => (Number(row[`f${index}`]) > 0 ? [index] : []));
-  const samplesQuery = samplesSql(expectations, failing, stage);
+  const samplesQuery = samplesSql(expectations, failing, stage, dialect);
   const samples = new Map<number, string[]>();
   if (samplesQuery) for (const sample of await session.query(samplesQuery)) samples.set(Number(sample['expectation']), sample['samples'] as string[]);
   const share = (failing: unknown) => (rows === 0 ? 1 : round4(1 - Number(failing) / rows));

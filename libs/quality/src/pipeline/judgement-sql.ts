@@ -1,6 +1,7 @@
 import { SOURCE_TABLE } from '../source-table';
 import { fromSourceSql } from '../sql/check-sql';
-import { quoteIdentifier, quoteString } from '../sql/identifiers';
+import { quoteString } from '../sql/identifiers';
+import { duckdbStage, type StageDialect } from '../sql/stage-dialect';
 import type { Expectation } from './expectations';
 import type { StagePlan } from './stage-sql';
 
@@ -10,9 +11,9 @@ const JUDGING = 'judged_rows';
 export const passColumn = (index: number) => `e${index}`;
 
 /** A value's shape and nothing else: letters → X, digits → 9, other characters but a few → *. */
-export function maskedShapeSql(value: string): string {
-  const shape = `regexp_replace(regexp_replace(upper(${value}), '[A-Z]', 'X', 'g'), '[0-9]', '9', 'g')`;
-  return `left(regexp_replace(${shape}, '[^X9 .\\-/$,:_+#]', '*', 'g'), 32)`;
+export function maskedShapeSql(value: string, stage: StageDialect = duckdbStage): string {
+  const shape = stage.replaceEvery(stage.replaceEvery(`upper(${value})`, '[A-Z]', 'X'), '[0-9]', '9');
+  return `left(${stage.replaceEvery(shape, '[^X9 .\\-/$,:_+#]', '*')}, 32)`;
 }
 
 /**
@@ -21,12 +22,13 @@ export function maskedShapeSql(value: string): string {
  * from a rule counts as a failure, so a rendering bug can never hide a violation. The
  * expectations' lookup joins each match at most one row, so every staged row is judged once.
  */
-export function resultsSql(expectations: readonly Expectation[]): string[] {
+export function resultsSql(expectations: readonly Expectation[], stage: StageDialect = duckdbStage): string[] {
   const columns = expectations.map((expectation, index) => `coalesce((${expectation.passSql}), false) AS ${passColumn(index)}`);
+  const { work } = stage;
   return [
-    `CREATE OR REPLACE TEMP TABLE ${JUDGING} AS SELECT ${[`${SOURCE_TABLE}.*`, ...columns].join(', ')} ${fromSourceSql(expectations)}`,
-    `DROP TABLE ${SOURCE_TABLE}`,
-    `ALTER TABLE ${JUDGING} RENAME TO ${SOURCE_TABLE}`,
+    work.createAs(JUDGING, `SELECT ${[`${SOURCE_TABLE}.*`, ...columns].join(', ')} ${fromSourceSql(expectations, work)}`),
+    work.drop(SOURCE_TABLE),
+    work.rename(JUDGING, SOURCE_TABLE),
   ];
 }
 
@@ -44,10 +46,10 @@ export function passesAll(expectations: readonly Expectation[], pick: Expectatio
  * Everything the report needs but the samples, in one scan: failures per expectation, repairs
  * per column, and the rows that fail any expectation of each action and dimension.
  */
-export function summarySql(expectations: readonly Expectation[], stage: StagePlan): string {
+export function summarySql(expectations: readonly Expectation[], plan: StagePlan, stage: StageDialect = duckdbStage): string {
   const failures = expectations.map((_, index) => `count_if(NOT ${passColumn(index)}) AS f${index}`);
-  const repairs = stage.repairFlags.map((flag, index) => `count_if(${quoteIdentifier(flag.flag)}) AS r${index}`);
-  const anyRepair = stage.repairFlags.length ? stage.repairFlags.map((flag) => quoteIdentifier(flag.flag)).join(' OR ') : 'FALSE';
+  const repairs = plan.repairFlags.map((flag, index) => `count_if(${stage.quote(flag.flag)}) AS r${index}`);
+  const anyRepair = plan.repairFlags.length ? plan.repairFlags.map((flag) => stage.quote(flag.flag)).join(' OR ') : 'FALSE';
   const dimensions = (['completeness', 'validity', 'uniqueness', 'consistency'] as const).map(
     (dimension) => `count_if(NOT ${passesAll(expectations, (e) => e.dimension === dimension)}) AS dim_${dimension}`,
   );
@@ -60,7 +62,7 @@ export function summarySql(expectations: readonly Expectation[], stage: StagePla
     ...dimensions,
     ...failures,
     ...repairs,
-  ].join(', ')} FROM ${JUDGED}`;
+  ].join(', ')} FROM ${stage.work.from(JUDGED)}`;
 }
 
 /**
@@ -68,16 +70,16 @@ export function summarySql(expectations: readonly Expectation[], stage: StagePla
  * statement. Only failing rows are masked: masking every row for every expectation would cost
  * more than judging them.
  */
-export function samplesSql(expectations: readonly Expectation[], failing: readonly number[], stage: StagePlan): string | null {
+export function samplesSql(expectations: readonly Expectation[], failing: readonly number[], plan: StagePlan, stage: StageDialect = duckdbStage): string | null {
   const branches = failing.flatMap((index) => {
     const column = expectations[index]!.column;
     // A column the rows do not carry (a missing required one) has no values to show.
-    if (!column || !stage.columns.includes(column)) return [];
-    const value = `${SOURCE_TABLE}.${quoteIdentifier(column)}`;
-    return [`SELECT ${index} AS expectation, ${maskedShapeSql(value)} AS shape FROM ${JUDGED} WHERE NOT ${passColumn(index)} AND ${value} IS NOT NULL`];
+    if (!column || !plan.columns.includes(column)) return [];
+    const value = `${SOURCE_TABLE}.${stage.quote(column)}`;
+    return [`SELECT ${index} AS expectation, ${maskedShapeSql(value, stage)} AS shape FROM ${stage.work.from(JUDGED)} WHERE NOT ${passColumn(index)} AND ${value} IS NOT NULL`];
   });
   if (branches.length === 0) return null;
-  return `SELECT expectation, list_slice(list(DISTINCT shape ORDER BY shape), 1, 5) AS samples FROM (${branches.join(' UNION ALL ')}) GROUP BY expectation`;
+  return `SELECT expectation, ${stage.firstDistinct('shape', 5)} AS samples FROM (${branches.join(' UNION ALL ')}) AS failing_values GROUP BY expectation`;
 }
 
 /** The ids (or messages) of the expectations with this action a row fails, as a list. */

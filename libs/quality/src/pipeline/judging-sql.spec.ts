@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import { DATA_TYPES, type DataType } from '@ade/contracts';
-import { canonicalSchema, duckdbExpressions, loadLayouts, loadStatePack, numberedHeader, type LayoutDescriptor } from '@ade/healthcare';
+import { canonicalSchema, loadLayouts, loadStatePack, numberedHeader, type LayoutDescriptor } from '@ade/healthcare';
+import { assertSparkSql, SPARK_STRING_LITERAL } from '@ade/testing/spark-sql';
 import { describe, expect, it } from 'vitest';
-import { quoteIdentifier } from '../sql/identifiers';
-import { bronzeLayout, bronzeLinesSql, BRONZE_LINE_COLUMN } from './bronze-layout';
-import { routedElsewhereSql, unroutedExpectation } from './claim-routing';
-import { planExpectations } from './expectations';
+import { databricksStage, duckdbStage, STAGED_ROW_COLUMN, type StageDialect } from '../sql/stage-dialect';
+import { bronzeLayout } from './bronze-layout';
 import { resultsSql, samplesSql, summarySql } from './judgement-sql';
-import { codeSystemColumns, columnKinds } from './repairs';
-import { stageSql, type StagedColumn } from './stage-sql';
+import { judgingPlan } from './judging-plan';
 
 /** Every header a layout names: its files carry these (numbered ones for each n). */
 function layoutHeaders(layout: LayoutDescriptor): string[] {
@@ -28,44 +26,32 @@ function layoutHeaders(layout: LayoutDescriptor): string[] {
   return [...headers];
 }
 
-/** The judging statements of one run over bronze columns named `headers`, as runQualityStage builds them. */
-async function judgingStatements(dataType: DataType, headers: readonly string[]): Promise<string[]> {
+/** The judging statements of one run over bronze columns named `headers`, as runQualityStage builds them for `stage`'s engine. */
+async function judgingStatements(dataType: DataType, headers: readonly string[], stage: StageDialect = duckdbStage): Promise<string[]> {
   const schema = canonicalSchema(dataType);
   const pack = loadStatePack(undefined);
-  const bronzeColumn = (column: string) => `b.${quoteIdentifier(column)}`;
-  const layout = await bronzeLayout(headers, schema, bronzeColumn, { profile: () => Promise.reject(new Error('no profiling here')) });
-  const kinds = columnKinds(schema);
-  const systems = codeSystemColumns(schema);
-  const columns: StagedColumn[] = layout.columns.map((m) => ({ canonical: m.canonical, sourceSql: m.sourceSql, kind: kinds.get(m.canonical)!, codeSystem: systems.get(m.canonical) }));
-  const ofTheseRuns = `FROM "cat"."bronze"."t" WHERE _run_id IN ('run-1')`;
-  const routedElsewhere = layout.claimTypeColumn && routedElsewhereSql(quoteIdentifier(layout.claimTypeColumn), dataType);
-  const ownRows = `SELECT rowid AS __bronze_rowid, * ${ofTheseRuns}${routedElsewhere ? ` AND NOT ${routedElsewhere}` : ''}`;
-  const stage = stageSql(bronzeLinesSql(ownRows, layout, bronzeColumn), columns, {
-    runId: 'b._run_id',
-    sourceFile: 'b._source_file',
-    bronzeRowid: 'b.__bronze_rowid',
-    bronzeLine: bronzeColumn(BRONZE_LINE_COLUMN),
+  const bronzeColumn = (column: string) => `b.${stage.quote(column)}`;
+  const layout = await bronzeLayout(headers, schema, bronzeColumn, { stage, profile: () => Promise.reject(new Error('no profiling here')) });
+  const table = (schemaName: string, name: string) => (stage === duckdbStage ? `"cat"."${schemaName}"."${name}"` : `\`${schemaName}\`.\`${name}\``);
+  const plan = judgingPlan({
+    dataType,
+    bronzeTable: table('bronze', 't'),
+    runIdLiterals: [stage.expressions.string('run-1'), stage.expressions.string('run-0')],
+    layout,
+    bronzeColumn,
+    pack,
+    render: { asOf: '2026-11-01', statePack: pack, ref: (name) => (stage === duckdbStage ? `temp.main."ref_${name}"` : table('_system', `ref_${name}`)) },
+    overrides: [{ id: 'custom.first_present', sql: `${schema.columns[0]!.name} IS NOT NULL`, action: 'warn' }],
+    lookups: { providers: table('silver', 'providers'), eligibility: table('silver', 'eligibility'), claims: [table('silver', 'professional_claims')] },
+    stage,
   });
-  const expectations = [
-    ...planExpectations({
-      dataType,
-      present: new Set(columns.map((column) => column.canonical)),
-      pack,
-      render: { dialect: duckdbExpressions, asOf: '2026-11-01', statePack: pack, ref: (table) => `temp.main."ref_${table}"` },
-      dateColumns: stage.dateColumns,
-      overrides: [{ id: 'custom.first_present', sql: `${schema.columns[0]!.name} IS NOT NULL`, action: 'warn' }],
-      lookups: { providers: '"cat"."silver"."providers"', eligibility: '"cat"."silver"."eligibility"', claims: ['"cat"."silver"."professional_claims"'] },
-      notApplicable: layout.notApplicable,
-      notCarried: layout.notCarried,
-    }),
-    ...(routedElsewhere ? [unroutedExpectation()] : []),
-  ];
+  const { expectations } = plan;
   return [
-    stage.sql,
-    ...expectations.flatMap((expectation) => [...expectation.prepareSql, ...(expectation.joins ?? [])]),
-    ...resultsSql(expectations),
-    summarySql(expectations, stage),
-    samplesSql(expectations, expectations.map((_, index) => index), stage) ?? '',
+    plan.stage.sql,
+    ...expectations.flatMap((expectation) => expectation.prepareSql),
+    ...resultsSql(expectations, stage),
+    summarySql(expectations, plan.stage, stage),
+    samplesSql(expectations, expectations.map((_, index) => index), plan.stage, stage) ?? '',
   ];
 }
 
@@ -84,12 +70,12 @@ describe('the quality stage judging SQL for DuckDB', () => {
     for (const dataType of DATA_TYPES) digests[dataType] = digest(await judgingStatements(dataType, canonicalSchema(dataType).columns.map((column) => column.name)));
     expect(digests).toMatchInlineSnapshot(`
       {
-        "eligibility": "000e1fa582820121",
-        "institutional_claims": "eeb507fb78f0a78b",
-        "pharmacy_claims": "f5dc16409cfcc4bd",
-        "professional_claims": "3db2df5bf15b1e6c",
-        "providers": "4478cec64d83e65f",
-        "remittance": "49a5c1f2e036a12e",
+        "eligibility": "fb79fc9dd0fe622f",
+        "institutional_claims": "259e1f6207663287",
+        "pharmacy_claims": "592ed87c11df4ea2",
+        "professional_claims": "f309eae823f16cff",
+        "providers": "6543e736c6fda521",
+        "remittance": "f7346a55e38f525b",
       }
     `);
   });
@@ -101,29 +87,79 @@ describe('the quality stage judging SQL for DuckDB', () => {
     for (const dataType of ['professional_claims', 'institutional_claims'] as const) digests[`mixed medical claims as ${dataType}`] = digest(await judgingStatements(dataType, mixed));
     expect(digests).toMatchInlineSnapshot(`
       {
-        "cms-cclf1-part-a-header": "dca975fc34959977",
-        "cms-cclf2-part-a-revenue": "60a9dcc8939c75da",
-        "cms-cclf5-part-b-physician": "8a4c6581b7b6c662",
-        "cms-cclf6-part-b-dme": "74ad604657a3d876",
-        "cms-cclf7-part-d": "008e2c0fb70f798e",
-        "cms-cclf8-beneficiary-demographics": "3681f0d7b9e3cbcc",
-        "cms-ccw-pde": "2f871e5a72fd364f",
-        "cms-ccw-rif-carrier": "dd3ff965fbe0c12e",
-        "cms-ccw-rif-dme": "2e53e7e505cfdebf",
-        "cms-ccw-rif-hha": "7d2f7f6651203b61",
-        "cms-ccw-rif-hospice": "7907b86bb8969c88",
-        "cms-ccw-rif-inpatient": "5f58f437015897ec",
-        "cms-ccw-rif-outpatient": "5525b756387f6890",
-        "cms-ccw-rif-snf": "ca5d36176c8b8ddf",
-        "cms-de-synpuf-carrier": "9bdba9929faf97db",
-        "cms-de-synpuf-inpatient": "95c9b08bde5ef33d",
-        "cms-de-synpuf-outpatient": "15ebe3f5f01c7f87",
-        "cms-de-synpuf-pde": "ac96d713bca213e1",
-        "mixed medical claims as institutional_claims": "00f315365e4b2004",
-        "mixed medical claims as professional_claims": "87f6adeb2a79109d",
-        "nppes-npi-registry": "af00c78c3e1d6945",
-        "synthea-claims": "acade14c025ef3b2",
+        "cms-cclf1-part-a-header": "3a7e4fe37a05a4ea",
+        "cms-cclf2-part-a-revenue": "69146cb56820d045",
+        "cms-cclf5-part-b-physician": "68af7c85892f2a34",
+        "cms-cclf6-part-b-dme": "f564883aa57f0c49",
+        "cms-cclf7-part-d": "279270aff1f361d8",
+        "cms-cclf8-beneficiary-demographics": "652bc96608a61f5a",
+        "cms-ccw-pde": "ba0be34b16ce9624",
+        "cms-ccw-rif-carrier": "d7fb9ccc48a51b1e",
+        "cms-ccw-rif-dme": "45e08afbabb2a9fa",
+        "cms-ccw-rif-hha": "b94f3a2ef84f26c7",
+        "cms-ccw-rif-hospice": "db7239019b3517a4",
+        "cms-ccw-rif-inpatient": "1ad29d0de3a94c73",
+        "cms-ccw-rif-outpatient": "f2c8ad387b7c47c5",
+        "cms-ccw-rif-snf": "5a2ed000816de7c9",
+        "cms-de-synpuf-carrier": "e5fb6eababc34ea7",
+        "cms-de-synpuf-inpatient": "11bcfee42694285f",
+        "cms-de-synpuf-outpatient": "5afce252a923fd3c",
+        "cms-de-synpuf-pde": "fbe3f60916f21c28",
+        "mixed medical claims as institutional_claims": "a574f256bdd9d12e",
+        "mixed medical claims as professional_claims": "2d445047674ffc3b",
+        "nppes-npi-registry": "3e56bf1104e127f8",
+        "synthea-claims": "0df5250aa63fc371",
       }
     `);
+  });
+});
+
+/** What only DuckDB reads as the stage means it: none of it may reach Databricks. */
+const DUCKDB_ONLY = [
+  /\bregexp_full_match\(/i,
+  /\bregexp_matches\(/i,
+  /\blist_\w+\(/i,
+  /::/,
+  /\bstrftime\(/i,
+  /\bjson_(?:object|merge_patch)\(/i,
+  /\bTEMP\b/i,
+  /\btemp\.main\b/i,
+  /\browid\b/i,
+  /\brange\(/i,
+  /\bstrlen\(/i,
+  /\bstarts_with\(/i,
+  /\bVARCHAR\b/i,
+  /"/,
+];
+
+describe('the quality stage judging SQL for Databricks', () => {
+  const stage = databricksStage({ runKey: '0f3a9c' });
+  const withoutLiterals = (sql: string) => sql.replace(new RegExp(SPARK_STRING_LITERAL.source, 'g'), "''");
+
+  function assertDatabricksJudging(statements: readonly string[]): void {
+    for (const statement of statements.filter((sql) => sql !== '')) {
+      assertSparkSql(statement);
+      const code = withoutLiterals(statement);
+      for (const spelling of DUCKDB_ONLY) expect(code, `${spelling} in ${statement.slice(0, 200)}`).not.toMatch(spelling);
+      // Sessions open in the tenant's catalog: a work table is named by schema and table, in _system, for this run.
+      for (const [, target] of statement.matchAll(/^(?:CREATE OR REPLACE TABLE|DROP TABLE IF EXISTS|ALTER TABLE) (\S+)/g)) expect(target).toMatch(/^`_system`\.`judging_0f3a9c_\w+`$/);
+    }
+  }
+
+  it('parses as Spark SQL for every data type, with no DuckDB spelling, writing only the run’s work tables', async () => {
+    for (const dataType of DATA_TYPES) assertDatabricksJudging(await judgingStatements(dataType, canonicalSchema(dataType).columns.map((column) => column.name), stage));
+  });
+
+  it('parses as Spark SQL for every shipped public layout (derived columns, lines side by side) and mixed claim files', async () => {
+    for (const layout of loadLayouts()) assertDatabricksJudging(await judgingStatements(layout.dataType, layoutHeaders(layout), stage));
+    const mixed = [...new Set(['claim_type', ...(['professional_claims', 'institutional_claims'] as const).flatMap((type) => canonicalSchema(type).columns.map((column) => column.name))])];
+    for (const dataType of ['professional_claims', 'institutional_claims'] as const) assertDatabricksJudging(await judgingStatements(dataType, mixed, stage));
+  });
+
+  it('numbers the staged rows itself and reads bronze rows by their tracked row id', async () => {
+    const [staging] = await judgingStatements('professional_claims', canonicalSchema('professional_claims').columns.map((column) => column.name), stage);
+    expect(staging).toContain(`monotonically_increasing_id() AS ${STAGED_ROW_COLUMN}`);
+    expect(staging).toContain('_metadata.row_id AS __bronze_rowid');
+    expect(staging).toMatch(/^CREATE OR REPLACE TABLE `_system`\.`judging_0f3a9c_src` AS SELECT /);
   });
 });

@@ -1,24 +1,24 @@
 import { formatTableName, type AcceptedMapping, type DataType, type LineageEdge, type QualityReport, type QualitySettings } from '@ade/contracts';
 import { duckdbSql, type SqlSession } from '@ade/lakehouse';
-import { canonicalSchema, duckdbExpressions, loadStatePack, todayIsoDate, type CanonicalSchema } from '@ade/healthcare';
+import { canonicalSchema, loadStatePack, todayIsoDate, type CanonicalSchema } from '@ade/healthcare';
 import { quoteIdentifier } from '../sql/identifiers';
+import { duckdbStage } from '../sql/stage-dialect';
 import { bronzeDataColumns, inTransaction, lookupTable, medallionTables, tableColumns, type MedallionTables } from './catalog-tables';
 import { attributedProviderColumn, serviceDateColumn } from '@ade/quality-model';
 import { ExpectationFailedError } from './expectation-failed';
-import { bronzeLayout, bronzeLinesSql, BRONZE_LINE_COLUMN } from './bronze-layout';
-import { otherClaimTypes, routedElsewhereSql, unroutedExpectation } from './claim-routing';
+import { bronzeLayout } from './bronze-layout';
+import { otherClaimTypes } from './claim-routing';
 import { profileColumns } from '../column-profiles';
 import { proposalReport } from './proposal-report';
-import { planExpectations, type Expectation } from './expectations';
+import type { Expectation } from './expectations';
 import { freshnessResult } from './freshness';
 import { affectedGroupsSql, ensureGoldSql, ensureQualitySummarySql, goldRowsSql, goldTablesFor, mergeQualitySummarySql, qualitySummaryTable, refreshGoldSql } from './gold-sql';
 import { judgeRows, type Judgement } from './judged-rows';
 import { landedFileEdges, recordLineageSql } from './lineage-sql';
 import { amountProfileSql, nullRatesSql, providerShareSql } from './profile-sql';
 import { loadReferenceTables } from './reference-session';
-import { codeSystemColumns, columnKinds } from './repairs';
 import { deleteRunsFromSilverSql, ensureSilverSql, insertQuarantineSql, SILVER_BATCH, upsertSilverSql, silverBatchSql } from './silver-sql';
-import { stageSql, type StagedColumn } from './stage-sql';
+import { judgingPlan } from './judging-plan';
 
 export interface QualityRunRequest {
   dataType: DataType;
@@ -59,41 +59,28 @@ export async function runQualityStage(session: SqlSession, request: QualityRunRe
   const asOf = request.asOf ?? todayIsoDate();
   const ref = await loadReferenceTables(session, request.referenceCacheDir);
 
-  const kinds = columnKinds(schema);
   const runIds = [request.runId, ...(await unjudgedRuns(session, tables, request.runId))];
-  const ofTheseRuns = `FROM ${duckdbSql.qualifiedTableName(tables.bronze)} WHERE _run_id IN (${runIds.map(duckdbSql.sqlString).join(', ')})`;
-  const bronzeRows = `SELECT ${bronzeColumns.map(quoteIdentifier).join(', ')} ${ofTheseRuns}`;
+  const bronzeTable = duckdbSql.qualifiedTableName(tables.bronze);
+  const runIdLiterals = runIds.map(duckdbSql.sqlString);
+  const bronzeRows = `SELECT ${bronzeColumns.map(quoteIdentifier).join(', ')} FROM ${bronzeTable} WHERE _run_id IN (${runIdLiterals.join(', ')})`;
   const bronzeColumn = (column: string) => `b.${quoteIdentifier(column)}`;
   const layout = await bronzeLayout(bronzeColumns, schema, bronzeColumn, {
     ...(request.mapping ? { mapping: request.mapping } : {}),
     profile: () => profileColumns((sql) => session.query(sql), { readSql: bronzeRows }, ref),
   });
-  const systems = codeSystemColumns(schema);
-  const columns: StagedColumn[] = layout.columns.map((m) => ({ canonical: m.canonical, sourceSql: m.sourceSql, kind: kinds.get(m.canonical)!, codeSystem: systems.get(m.canonical) }));
-  const present = new Set(columns.map((column) => column.canonical));
-  // Lines of the other claim form in a mixed medical-claim file are that form's pipeline's to judge.
-  const routedElsewhere = layout.claimTypeColumn && routedElsewhereSql(quoteIdentifier(layout.claimTypeColumn), request.dataType);
-  const ownRows = `SELECT rowid AS __bronze_rowid, * ${ofTheseRuns}${routedElsewhere ? ` AND NOT ${routedElsewhere}` : ''}`;
-  const stage = stageSql(bronzeLinesSql(ownRows, layout, bronzeColumn), columns, {
-    runId: 'b._run_id',
-    sourceFile: 'b._source_file',
-    bronzeRowid: 'b.__bronze_rowid',
-    bronzeLine: bronzeColumn(BRONZE_LINE_COLUMN),
+  const { stage, expectations, ofTheseRuns, routedElsewhere } = judgingPlan({
+    dataType: request.dataType,
+    bronzeTable,
+    runIdLiterals,
+    layout,
+    bronzeColumn,
+    pack,
+    render: { asOf, statePack: pack, ref },
+    overrides: request.settings.expectations,
+    lookups: await lookups(session, request, tables),
+    stage: duckdbStage,
   });
-  const expectations = [
-    ...planExpectations({
-      dataType: request.dataType,
-      present,
-      pack,
-      render: { dialect: duckdbExpressions, asOf, statePack: pack, ref },
-      dateColumns: stage.dateColumns,
-      overrides: request.settings.expectations,
-      lookups: await lookups(session, request, tables),
-      notApplicable: layout.notApplicable,
-      notCarried: layout.notCarried,
-    }),
-    ...(routedElsewhere ? [unroutedExpectation()] : []),
-  ];
+  const present = new Set(stage.columns);
   const routed = routedElsewhere ? await routedLines(session, request.dataType, `${ofTheseRuns} AND ${routedElsewhere}`, layout.claimTypeColumn!) : undefined;
 
   return inTransaction(session, async () => {

@@ -1,6 +1,6 @@
 import { formatTableName, type DataType, type LineageEdge, type ReleaseFilter, type QualitySettings } from '@ade/contracts';
 import { duckdbSql, type SqlSession } from '@ade/lakehouse';
-import { canonicalSchema, duckdbExpressions, loadLayouts, loadStatePack, todayIsoDate } from '@ade/healthcare';
+import { canonicalSchema, loadLayouts, loadStatePack, todayIsoDate } from '@ade/healthcare';
 import { quoteIdentifier } from '../sql/identifiers';
 import { inTransaction, medallionTables, tableColumns } from './catalog-tables';
 import { MIXED_MEDICAL_CLAIM_LAYOUT, unroutedExpectation } from './claim-routing';
@@ -57,7 +57,7 @@ export async function releaseQuarantined(session: SqlSession, request: ReleaseRe
   if (request.filter.runId) conditions.push(`_run_id = ${duckdbSql.sqlString(request.filter.runId)}`);
   if (request.filter.rules?.length) conditions.push(matchesRuleSql('_rule_ids', request.filter.rules));
   const present = new Set(schema.columns.map((column) => column.name));
-  const render = { dialect: duckdbExpressions, asOf: request.asOf ?? todayIsoDate(), statePack: pack, ref };
+  const render = { asOf: request.asOf ?? todayIsoDate(), statePack: pack, ref };
 
   return inTransaction(session, async () => {
     let judged = 0;

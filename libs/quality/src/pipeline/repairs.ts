@@ -1,5 +1,5 @@
-import { claimDateSql, duckdbExpressions, isIcd9DiagnosisSql, isSnomedDiagnosisSql, normalizeNdc11Sql, type CanonicalSchema } from '@ade/healthcare';
-import { quoteString } from '../sql/identifiers';
+import { claimDateSql, isIcd9DiagnosisSql, isSnomedDiagnosisSql, normalizeNdc11Sql, type CanonicalSchema } from '@ade/healthcare';
+import { duckdbStage, type StageDialect } from '../sql/stage-dialect';
 
 /**
  * Repairs made before judging: each one turns a value the rules would refuse, or would read
@@ -75,16 +75,18 @@ export interface ColumnRepair {
   second: { id: RepairId; sql(value: string, system: CodeSystemInputs): string } | null;
 }
 
-const ICD_WITHOUT_DOT = `'[A-Z][0-9][0-9A-Z][0-9A-Z]{1,4}'`;
-const NDC_HYPHENATED_OR_TEN = `'[0-9]{4}-[0-9]{4}-[0-9]{2}|[0-9]{5}-[0-9]{3}-[0-9]{2}|[0-9]{5}-[0-9]{4}-[0-9]|[0-9]{5}-[0-9]{4}-[0-9]{2}'`;
-const OTHER_DATE_FORMS = `'[0-9]{8}|[0-9]{2}/[0-9]{2}/[0-9]{4}|[0-9]{2}-[A-Za-z]{3}-[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}T.+'`;
+const ICD_WITHOUT_DOT = '[A-Z][0-9][0-9A-Z][0-9A-Z]{1,4}';
+const NDC_HYPHENATED_OR_TEN = '[0-9]{4}-[0-9]{4}-[0-9]{2}|[0-9]{5}-[0-9]{3}-[0-9]{2}|[0-9]{5}-[0-9]{4}-[0-9]|[0-9]{5}-[0-9]{4}-[0-9]{2}';
+// After the T, only what a time of day claimDateSql parses can hold (a repair needs the parse too).
+const OTHER_DATE_FORMS = '[0-9]{8}|[0-9]{2}/[0-9]{2}/[0-9]{4}|[0-9]{2}-[A-Za-z]{3}-[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.+Z-]+';
 /** An optional sign and dollar sign, digits with or without thousands separators, optional decimals. */
-const DECORATED_AMOUNT = `'(-?\\$?|\\$-)([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?'`;
+const DECORATED_AMOUNT = '(-?\\$?|\\$-)([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?';
 
 const trimUpper = { id: 'code.trim_upper' as const, sql: (value: string) => `upper(trim(${value}))` };
 const trimOnly = { id: 'code.trim_upper' as const, sql: (value: string) => `trim(${value})` };
 
-export function repairFor(kind: ColumnKind): ColumnRepair {
+export function repairFor(kind: ColumnKind, stage: StageDialect = duckdbStage): ColumnRepair {
+  const dialect = stage.expressions;
   switch (kind) {
     case 'icd10cm':
       return {
@@ -94,8 +96,8 @@ export function repairFor(kind: ColumnKind): ColumnRepair {
           // Only an ICD-10-CM code lost its dot: a dotless ICD-9-CM E or V code (E8497) has the
           // same shape, and SNOMED CT ids have no dot to restore.
           sql: (value, system) =>
-            `CASE WHEN NOT ${isIcd9DiagnosisSql(system.codeType, system.serviceDate, { dialect: duckdbExpressions })} AND NOT ${isSnomedDiagnosisSql(system.codeType, duckdbExpressions)} ` +
-            `AND regexp_full_match(${value}, ${ICD_WITHOUT_DOT}) THEN substr(${value}, 1, 3) || '.' || substr(${value}, 4) ELSE ${value} END`,
+            `CASE WHEN NOT ${isIcd9DiagnosisSql(system.codeType, system.serviceDate, { dialect })} AND NOT ${isSnomedDiagnosisSql(system.codeType, dialect)} ` +
+            `AND ${dialect.fullMatch(value, ICD_WITHOUT_DOT)} THEN substr(${value}, 1, 3) || '.' || substr(${value}, 4) ELSE ${value} END`,
         },
       };
     case 'ndc':
@@ -103,7 +105,7 @@ export function repairFor(kind: ColumnKind): ColumnRepair {
         first: trimUpper,
         second: {
           id: 'ndc.pad_11',
-          sql: (value) => `CASE WHEN regexp_full_match(${value}, ${NDC_HYPHENATED_OR_TEN}) THEN ${normalizeNdc11Sql(value, duckdbExpressions)} ELSE ${value} END`,
+          sql: (value) => `CASE WHEN ${dialect.fullMatch(value, NDC_HYPHENATED_OR_TEN)} THEN ${normalizeNdc11Sql(value, dialect)} ELSE ${value} END`,
         },
       };
     case 'code':
@@ -114,7 +116,7 @@ export function repairFor(kind: ColumnKind): ColumnRepair {
         second: {
           id: 'date.normalize',
           sql: (value) =>
-            `CASE WHEN regexp_full_match(${value}, ${OTHER_DATE_FORMS}) AND ${claimDateSql(value, duckdbExpressions)} IS NOT NULL THEN strftime(${claimDateSql(value, duckdbExpressions)}, '%Y-%m-%d') ELSE ${value} END`,
+            `CASE WHEN ${dialect.fullMatch(value, OTHER_DATE_FORMS)} AND ${claimDateSql(value, dialect)} IS NOT NULL THEN ${stage.isoDateText(claimDateSql(value, dialect))} ELSE ${value} END`,
         },
       };
     case 'amount':
@@ -123,7 +125,7 @@ export function repairFor(kind: ColumnKind): ColumnRepair {
         second: {
           id: 'amount.normalize',
           sql: (value) =>
-            `CASE WHEN (contains(${value}, '$') OR contains(${value}, ',')) AND regexp_full_match(${value}, ${DECORATED_AMOUNT}) THEN replace(replace(${value}, '$', ''), ',', '') ELSE ${value} END`,
+            `CASE WHEN (contains(${value}, '$') OR contains(${value}, ',')) AND ${dialect.fullMatch(value, DECORATED_AMOUNT)} THEN replace(replace(${value}, '$', ''), ',', '') ELSE ${value} END`,
         },
       };
     case 'plain':
@@ -131,9 +133,14 @@ export function repairFor(kind: ColumnKind): ColumnRepair {
   }
 }
 
-/** The note a repaired row keeps for one column: `{"<column>": {"from": "<raw>", "repairs": "a,b"}}` member. */
-export function repairNoteMemberSql(column: string, raw: string, flags: ReadonlyArray<{ id: RepairId; flag: string }>): string {
-  const list = `concat_ws(',', ${flags.map(({ id, flag }) => `CASE WHEN ${flag} THEN ${quoteString(id)} END`).join(', ')})`;
+/** The note a repaired row keeps for one column: the `"<column>": {"from": "<raw>", "repairs": "a,b"}` member of stage.object. */
+export function repairNoteMemberSql(
+  column: string,
+  raw: string,
+  flags: ReadonlyArray<{ id: RepairId; flag: string }>,
+  stage: StageDialect = duckdbStage,
+): readonly [string, string] {
+  const list = `concat_ws(',', ${flags.map(({ id, flag }) => `CASE WHEN ${flag} THEN ${stage.expressions.string(id)} END`).join(', ')})`;
   const any = flags.map(({ flag }) => flag).join(' OR ');
-  return `${quoteString(column)}, CASE WHEN ${any} THEN json_object('from', ${raw}, 'repairs', ${list}) END`;
+  return [column, `CASE WHEN ${any} THEN ${stage.object([['from', raw], ['repairs', list]])} END`];
 }

@@ -1,7 +1,7 @@
 import { parsedDateColumn, parsedDateSql } from '../parsed-dates';
 import { asRuleInputSql } from '../rule-inputs';
 import { SOURCE_TABLE } from '../source-table';
-import { quoteIdentifier } from '../sql/identifiers';
+import { duckdbStage, STAGED_ROW_COLUMN, type StageDialect } from '../sql/stage-dialect';
 import { repairFor, repairNoteMemberSql, type CodeSystemColumns, type ColumnKind, type RepairId } from './repairs';
 
 /** One canonical column as it comes from the source relation. */
@@ -40,7 +40,8 @@ export const STAGE_META = { runId: '_run_id', sourceFile: '_source_file', bronze
  * note. Three projections so each step's value is computed once: cleaned (`__v`) and first step
  * (`__t`), then second step (the final value), then flags and notes comparing the three.
  */
-export function stageSql(sourceRelation: string, columns: readonly StagedColumn[], metadata: StageMetadata): StagePlan {
+export function stageSql(sourceRelation: string, columns: readonly StagedColumn[], metadata: StageMetadata, stage: StageDialect = duckdbStage): StagePlan {
+  const quoteIdentifier = stage.quote;
   const v = (index: number) => quoteIdentifier(`__v_${index}`);
   const t = (index: number) => quoteIdentifier(`__t_${index}`);
   const meta = [
@@ -50,8 +51,8 @@ export function stageSql(sourceRelation: string, columns: readonly StagedColumn[
     `${metadata.bronzeLine} AS ${STAGE_META.bronzeLine}`,
   ];
   const first = columns.map((column, index) => {
-    const cleaned = asRuleInputSql(`(${column.sourceSql})`);
-    const step = repairFor(column.kind).first;
+    const cleaned = asRuleInputSql(`(${column.sourceSql})`, stage);
+    const step = repairFor(column.kind, stage).first;
     return `${cleaned} AS ${v(index)}, ${step ? step.sql(v(index)) : v(index)} AS ${t(index)}`;
   });
   // A lateral alias (`__v_0` used in `__t_0`) keeps the cleaning computed once.
@@ -63,7 +64,7 @@ export function stageSql(sourceRelation: string, columns: readonly StagedColumn[
     return index < 0 ? 'NULL' : t(index);
   };
   const second = columns.map((column, index) => {
-    const step = repairFor(column.kind).second;
+    const step = repairFor(column.kind, stage).second;
     const system = { codeType: peer(column.codeSystem?.codeType), serviceDate: peer(column.codeSystem?.serviceDate) };
     return `${step ? step.sql(t(index), system) : t(index)} AS ${quoteIdentifier(column.canonical)}`;
   });
@@ -73,9 +74,9 @@ export function stageSql(sourceRelation: string, columns: readonly StagedColumn[
   const repairFlags: StagePlan['repairFlags'] = [];
   const flagColumns: string[] = [];
   const flagConditions: string[] = [];
-  const notes: string[] = [];
+  const notes: Array<readonly [string, string]> = [];
   columns.forEach((column, index) => {
-    const repair = repairFor(column.kind);
+    const repair = repairFor(column.kind, stage);
     const flags: Array<{ id: RepairId; flag: string }> = [];
     if (repair.first) flags.push({ id: repair.first.id, flag: `${v(index)} IS DISTINCT FROM ${t(index)}` });
     if (repair.second) flags.push({ id: repair.second.id, flag: `${t(index)} IS DISTINCT FROM ${quoteIdentifier(column.canonical)}` });
@@ -85,13 +86,11 @@ export function stageSql(sourceRelation: string, columns: readonly StagedColumn[
       flagColumns.push(`${flag} AS ${quoteIdentifier(name)}`);
       flagConditions.push(`(${flag})`);
     });
-    if (flags.length > 0) notes.push(repairNoteMemberSql(column.canonical, v(index), flags));
+    if (flags.length > 0) notes.push(repairNoteMemberSql(column.canonical, v(index), flags, stage));
   });
   const dateColumns = columns.filter((column) => column.kind === 'date').map((column) => column.canonical);
-  const dates = dateColumns.map((column) => `${parsedDateSql(quoteIdentifier(column))} AS ${quoteIdentifier(parsedDateColumn(column))}`);
-  const note = notes.length
-    ? `CASE WHEN ${flagConditions.join(' OR ')} THEN json_merge_patch('{}', json_object(${notes.join(', ')}))::VARCHAR END`
-    : 'NULL::VARCHAR';
+  const dates = dateColumns.map((column) => `${parsedDateSql(quoteIdentifier(column), stage.expressions)} AS ${quoteIdentifier(parsedDateColumn(column))}`);
+  const note = notes.length ? `CASE WHEN ${flagConditions.join(' OR ')} THEN ${stage.jsonText(stage.object(notes))} END` : stage.nullText;
   const outer = [
     ...columns.map((column) => quoteIdentifier(column.canonical)),
     ...dates,
@@ -101,11 +100,12 @@ export function stageSql(sourceRelation: string, columns: readonly StagedColumn[
     STAGE_META.sourceFile,
     STAGE_META.bronzeRowid,
     STAGE_META.bronzeLine,
+    ...(stage.stagedRowSql ? [`${stage.stagedRowSql} AS ${STAGED_ROW_COLUMN}`] : []),
   ];
   // A table needs a column even when the source maps none; the row count still matters.
   if (columns.length === 0) outer.unshift('TRUE AS __present');
   return {
-    sql: `CREATE OR REPLACE TEMP TABLE ${SOURCE_TABLE} AS SELECT ${outer.join(', ')} FROM (${layer2}) AS s2`,
+    sql: stage.work.createAs(SOURCE_TABLE, `SELECT ${outer.join(', ')} FROM (${layer2}) AS s2`),
     repairFlags,
     dateColumns,
     columns: columns.map((column) => column.canonical),

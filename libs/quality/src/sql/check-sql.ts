@@ -1,4 +1,4 @@
-import { distinctJoins } from '@ade/healthcare';
+import { distinctJoins, duckdbTempTables, type WorkTables } from '@ade/healthcare';
 import { SOURCE_TABLE } from '../source-table';
 
 /** A check ready to run: its pass condition as SQL, and what to say when a row fails it. */
@@ -40,8 +40,8 @@ export interface ResultRows {
 export const LINE_COLUMN = '__line';
 
 /** The source and the distinct lookup joins the checks read. */
-export function fromSourceSql(checks: ReadonlyArray<{ joins?: readonly string[] }>): string {
-  return ['FROM', SOURCE_TABLE, ...distinctJoins(checks)].join(' ');
+export function fromSourceSql(checks: ReadonlyArray<{ joins?: readonly string[] }>, work: WorkTables = duckdbTempTables): string {
+  return ['FROM', work.from(SOURCE_TABLE), ...distinctJoins(checks)].join(' ');
 }
 
 /** Failures per check and the number of rows failing any error-severity check, in one scan. */

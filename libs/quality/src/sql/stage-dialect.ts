@@ -1,0 +1,105 @@
+import { sparkStringLiteral } from '@ade/contracts';
+import { databricksExpressions, duckdbExpressions, duckdbTempTables, type ExpressionDialect, type WorkTables } from '@ade/healthcare';
+import { databricksSql } from '@ade/lakehouse';
+import { quoteIdentifier, quoteString } from './identifiers';
+
+/**
+ * What the quality stage's own SQL (staging, judging, samples) spells differently per engine, on
+ * top of the rules' expression dialect. The stage is written once against it; `duckdbStage`
+ * renders exactly what the embedded catalog has always run, and `databricksStage` the same work
+ * in Databricks SQL over work tables of the catalog's `_system` schema.
+ */
+export interface StageDialect {
+  readonly expressions: ExpressionDialect;
+  readonly work: WorkTables;
+  /** A column name from a file header or the canonical schema. */
+  quote(identifier: string): string;
+  /**
+   * The staged rows' identity: a column every work table built from them can name. DuckDB's
+   * implicit `rowid`; on Databricks a column the staging numbers (STAGED_ROW_SQL).
+   */
+  readonly rowId: string;
+  /** The staged rows in the order their files wrote them: the first of a repeated key is the one kept. */
+  readonly rowOrder: string;
+  /** The expression that numbers the staged rows when the engine has no row id of its own. */
+  readonly stagedRowSql: string | null;
+  /** A bronze row's stable identity, read in a SELECT over the bronze table. */
+  readonly bronzeRowId: string;
+  /** The value with leading and trailing characters of `chars` (a text expression) removed. */
+  trimChars(operand: string, chars: string): string;
+  /** The date as YYYY-MM-DD text. */
+  isoDateText(date: string): string;
+  /** A structured value of named members; members that are NULL are left out of its JSON text. */
+  object(members: ReadonlyArray<readonly [name: string, value: string]>): string;
+  /** The JSON text of an `object`, NULL members left out. */
+  jsonText(object: string): string;
+  /** NULL typed as text. */
+  readonly nullText: string;
+  /** Every match of `pattern` (not portable-checked: the stage's own masks) replaced by `replacement`. */
+  replaceEvery(operand: string, pattern: string, replacement: string): string;
+  /** An aggregate: the first `count` distinct values of `value` in sort order, as a list. */
+  firstDistinct(value: string, count: number): string;
+  /** Every row of `rowsSql` once per number `from`..`to`, the number in `column`. */
+  everyNumber(rowsSql: string, from: number, to: number, column: string): string;
+}
+
+export const duckdbStage: StageDialect = {
+  expressions: duckdbExpressions,
+  work: duckdbTempTables,
+  quote: quoteIdentifier,
+  rowId: 'rowid',
+  rowOrder: 'rowid',
+  stagedRowSql: null,
+  bronzeRowId: 'rowid',
+  trimChars: (operand, chars) => `trim(${operand}, ${chars})`,
+  isoDateText: (date) => `strftime(${date}, '%Y-%m-%d')`,
+  object: (members) => `json_object(${members.map(([name, value]) => `${quoteString(name)}, ${value}`).join(', ')})`,
+  jsonText: (object) => `json_merge_patch('{}', ${object})::VARCHAR`,
+  nullText: 'NULL::VARCHAR',
+  replaceEvery: (operand, pattern, replacement) => `regexp_replace(${operand}, ${quoteString(pattern)}, ${quoteString(replacement)}, 'g')`,
+  firstDistinct: (value, count) => `list_slice(list(DISTINCT ${value} ORDER BY ${value}), 1, ${count})`,
+  everyNumber: (rowsSql, from, to, column) => `SELECT rows.*, line.n AS ${column} FROM (${rowsSql}) AS rows CROSS JOIN range(${from}, ${to + 1}) AS line(n)`,
+};
+
+/** The column numbering the staged rows on Databricks. */
+export const STAGED_ROW_COLUMN = '__staged_row';
+
+export interface DatabricksStageOptions {
+  /** Names the run's work tables apart from any other run's: letters, digits and underscores. */
+  runKey: string;
+}
+
+/**
+ * Databricks SQL. Sessions open in the tenant's catalog, so work tables are named by schema and
+ * table only. Bronze tables keep Delta row tracking on, so `_metadata.row_id` is a bronze row's
+ * identity as DuckDB's rowid is.
+ */
+export function databricksStage(options: DatabricksStageOptions): StageDialect {
+  const prefix = `judging_${options.runKey}_`;
+  const ref = (name: string) => databricksSql.schemaTable(databricksSql.SYSTEM_SCHEMA, `${prefix}${name}`);
+  return {
+    expressions: databricksExpressions,
+    work: {
+      ref,
+      from: (name) => `${ref(name)} AS ${name}`,
+      createAs: (name, query) => `CREATE OR REPLACE TABLE ${ref(name)} AS ${query}`,
+      drop: (name) => `DROP TABLE IF EXISTS ${ref(name)}`,
+      rename: (name, to) => `ALTER TABLE ${ref(name)} RENAME TO ${ref(to)}`,
+    },
+    quote: databricksSql.quoteColumnName,
+    rowId: STAGED_ROW_COLUMN,
+    // monotonically_increasing_id() numbers rows in no particular order; bronze's row ids keep the files' order.
+    rowOrder: '_bronze_rowid, _bronze_line',
+    stagedRowSql: 'monotonically_increasing_id()',
+    bronzeRowId: '_metadata.row_id',
+    trimChars: (operand, chars) => `trim(BOTH ${chars} FROM ${operand})`,
+    isoDateText: (date) => `date_format(${date}, 'yyyy-MM-dd')`,
+    object: (members) => `named_struct(${members.map(([name, value]) => `${sparkStringLiteral(name)}, ${value}`).join(', ')})`,
+    // to_json leaves NULL members out (jsonGenerator.ignoreNullFields is on by default).
+    jsonText: (object) => `to_json(${object})`,
+    nullText: 'CAST(NULL AS STRING)',
+    replaceEvery: (operand, pattern, replacement) => `regexp_replace(${operand}, ${sparkStringLiteral(pattern)}, ${sparkStringLiteral(replacement)})`,
+    firstDistinct: (value, count) => `slice(array_sort(collect_set(${value})), 1, ${count})`,
+    everyNumber: (rowsSql, from, to, column) => `SELECT rows.*, line.n AS ${column} FROM (${rowsSql}) AS rows CROSS JOIN (SELECT explode(sequence(${from}, ${to})) AS n) AS line`,
+  };
+}
