@@ -5,7 +5,13 @@ import { assertSparkSql, SPARK_STRING_LITERAL } from '@ade/testing/spark-sql';
 import { describe, expect, it } from 'vitest';
 import { databricksStage, duckdbStage, STAGED_ROW_COLUMN, type StageDialect } from '../sql/stage-dialect';
 import { bronzeLayout } from './bronze-layout';
+import { attributedProviderColumn, serviceDateColumn } from '@ade/quality-model';
+import { medallionTables } from './catalog-tables';
+import { affectedGroupsSql, ensureGoldSql, ensureQualitySummarySql, goldRowsSql, goldTablesFor, mergeQualitySummarySql, qualitySummaryTable, refreshGoldSql } from './gold-sql';
 import { resultsSql, samplesSql, summarySql } from './judgement-sql';
+import { recordLineageSql } from './lineage-sql';
+import { amountProfileSql, nullRatesSql, providerShareSql } from './profile-sql';
+import { deleteRunsFromSilverSql, ensureSilverSql, insertQuarantineSql, silverBatchSql, upsertSilverSql } from './silver-sql';
 import { judgingPlan } from './judging-plan';
 
 /** Every header a layout names: its files carry these (numbered ones for each n). */
@@ -55,6 +61,50 @@ async function judgingStatements(dataType: DataType, headers: readonly string[],
   ];
 }
 
+/** The writes that follow the judging (silver, quarantine, gold, profile, summary, lineage) for the same run. */
+async function writeStatements(dataType: DataType, headers: readonly string[], stage: StageDialect = duckdbStage): Promise<string[]> {
+  const schema = canonicalSchema(dataType);
+  const pack = loadStatePack(undefined);
+  const bronzeColumn = (column: string) => `b.${stage.quote(column)}`;
+  const layout = await bronzeLayout(headers, schema, bronzeColumn, { stage, profile: () => Promise.reject(new Error('no profiling here')) });
+  const plan = judgingPlan({
+    dataType,
+    bronzeTable: 'bronze_t',
+    runIdLiterals: [stage.expressions.string('run-1')],
+    layout,
+    bronzeColumn,
+    pack,
+    render: { asOf: '2026-11-01', statePack: pack, ref: (name) => `ref_${name}` },
+    overrides: [],
+    lookups: { providers: null, eligibility: null, claims: [] },
+    stage,
+  });
+  const tables = medallionTables('cat', schema.table);
+  const present = new Set(plan.stage.columns);
+  const runIds = ['run-1', "run-0'"];
+  const gold = goldTablesFor(schema, tables.silver);
+  const has = (column: string) => present.has(column);
+  const provider = attributedProviderColumn(has);
+  const summary = qualitySummaryTable('cat');
+  return [
+    ...ensureSilverSql(tables.silver, tables.quarantine, schema),
+    silverBatchSql(schema, present, plan.expectations, null),
+    silverBatchSql(schema, present, plan.expectations, 'release-1'),
+    ...gold.flatMap((table) => [ensureGoldSql(table), affectedGroupsSql(table, tables.silver, schema, runIds), affectedGroupsSql(table, tables.silver, schema, [])]),
+    deleteRunsFromSilverSql(tables.silver, runIds),
+    insertQuarantineSql(tables.quarantine, schema, present, plan.expectations, 'cms-layout'),
+    insertQuarantineSql(tables.quarantine, schema, present, plan.expectations, null),
+    ...upsertSilverSql(tables.silver, schema),
+    ...gold.flatMap((table) => [...refreshGoldSql(table, tables.silver), goldRowsSql(table)]),
+    nullRatesSql([...present], serviceDateColumn(has)),
+    ...schema.columns.filter((c) => c.type === 'decimal' && c.name.endsWith('_amount') && present.has(c.name)).map((c) => amountProfileSql(c.name)),
+    ...(provider ? [providerShareSql(provider, tables.silver, true), providerShareSql(provider, tables.silver, false)] : []),
+    ensureQualitySummarySql(summary),
+    mergeQualitySummarySql(summary, { table_name: 'cat.silver.t', run_id: 'run-1', rows_input: 3, rows_silver: 2, rows_quarantined: 1, rows_warned: 0, rows_repaired: 1, completeness: 1, validity: 0.5, uniqueness: 1, consistency: 1, overall: 0.5 }),
+    ...recordLineageSql('cat', 'run-1', [{ source: { kind: 'file', name: "in/o'brien.csv" }, target: 'cat.bronze.t', rows: 3 }]),
+  ];
+}
+
 function digest(statements: readonly string[]): string {
   return createHash('sha256').update(statements.join('\n;\n')).digest('hex').slice(0, 16);
 }
@@ -76,6 +126,21 @@ describe('the quality stage judging SQL for DuckDB', () => {
         "professional_claims": "f309eae823f16cff",
         "providers": "6543e736c6fda521",
         "remittance": "f7346a55e38f525b",
+      }
+    `);
+  });
+
+  it('writes silver, quarantine, gold, the profile, the summary and lineage as before, for every data type', async () => {
+    const digests: Record<string, string> = {};
+    for (const dataType of DATA_TYPES) digests[dataType] = digest(await writeStatements(dataType, canonicalSchema(dataType).columns.map((column) => column.name)));
+    expect(digests).toMatchInlineSnapshot(`
+      {
+        "eligibility": "e35f5c47a56e2493",
+        "institutional_claims": "439ca77bb2340179",
+        "pharmacy_claims": "f7d7e4d19d51c36b",
+        "professional_claims": "43339e7d4d3a7851",
+        "providers": "679f0109e5b78afa",
+        "remittance": "294028bf0d35ac00",
       }
     `);
   });
