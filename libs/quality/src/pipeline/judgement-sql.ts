@@ -83,12 +83,11 @@ export function samplesSql(expectations: readonly Expectation[], failing: readon
 }
 
 /** The ids (or messages) of the expectations with this action a row fails, as a list. */
-export function failedListSql(expectations: readonly Expectation[], action: Expectation['action'], field: 'id' | 'message'): string {
+export function failedListSql(expectations: readonly Expectation[], action: Expectation['action'], field: 'id' | 'message', stage: StageDialect = duckdbStage): string {
   const entries = expectations.flatMap((expectation, index) =>
-    expectation.action === action ? [`CASE WHEN NOT ${passColumn(index)} THEN ${quoteString(expectation[field])} END`] : [],
+    expectation.action === action ? [`CASE WHEN NOT ${passColumn(index)} THEN ${stage.expressions.string(expectation[field])} END`] : [],
   );
-  if (entries.length === 0) return '[]::VARCHAR[]';
-  return `list_filter([${entries.join(', ')}], x -> x IS NOT NULL)`;
+  return entries.length === 0 ? stage.emptyTextList : stage.nonNullList(entries);
 }
 
 /** TRUE when a list of expectation ids holds one of `rules`, by full id (`npi.format:billing_npi`) or rule id. */

@@ -11,7 +11,7 @@ import { affectedGroupsSql, ensureGoldSql, ensureQualitySummarySql, goldRowsSql,
 import { resultsSql, samplesSql, summarySql } from './judgement-sql';
 import { recordLineageSql } from './lineage-sql';
 import { amountProfileSql, nullRatesSql, providerShareSql } from './profile-sql';
-import { deleteRunsFromSilverSql, ensureSilverSql, insertQuarantineSql, silverBatchSql, upsertSilverSql } from './silver-sql';
+import { addMissingColumnsSql, deleteRunsFromSilverSql, ensureSilverSql, insertQuarantineSql, medallionColumns, silverBatchSql, upsertSilverSql } from './silver-sql';
 import { judgingPlan } from './judging-plan';
 
 /** Every header a layout names: its files carry these (numbered ones for each n). */
@@ -82,26 +82,27 @@ async function writeStatements(dataType: DataType, headers: readonly string[], s
   const tables = medallionTables('cat', schema.table);
   const present = new Set(plan.stage.columns);
   const runIds = ['run-1', "run-0'"];
-  const gold = goldTablesFor(schema, tables.silver);
+  const gold = goldTablesFor(schema, tables.silver, stage);
   const has = (column: string) => present.has(column);
   const provider = attributedProviderColumn(has);
   const summary = qualitySummaryTable('cat');
   return [
-    ...ensureSilverSql(tables.silver, tables.quarantine, schema),
-    silverBatchSql(schema, present, plan.expectations, null),
-    silverBatchSql(schema, present, plan.expectations, 'release-1'),
-    ...gold.flatMap((table) => [ensureGoldSql(table), affectedGroupsSql(table, tables.silver, schema, runIds), affectedGroupsSql(table, tables.silver, schema, [])]),
-    deleteRunsFromSilverSql(tables.silver, runIds),
-    insertQuarantineSql(tables.quarantine, schema, present, plan.expectations, 'cms-layout'),
-    insertQuarantineSql(tables.quarantine, schema, present, plan.expectations, null),
-    ...upsertSilverSql(tables.silver, schema),
-    ...gold.flatMap((table) => [...refreshGoldSql(table, tables.silver), goldRowsSql(table)]),
-    nullRatesSql([...present], serviceDateColumn(has)),
-    ...schema.columns.filter((c) => c.type === 'decimal' && c.name.endsWith('_amount') && present.has(c.name)).map((c) => amountProfileSql(c.name)),
-    ...(provider ? [providerShareSql(provider, tables.silver, true), providerShareSql(provider, tables.silver, false)] : []),
-    ensureQualitySummarySql(summary),
-    mergeQualitySummarySql(summary, { table_name: 'cat.silver.t', run_id: 'run-1', rows_input: 3, rows_silver: 2, rows_quarantined: 1, rows_warned: 0, rows_repaired: 1, completeness: 1, validity: 0.5, uniqueness: 1, consistency: 1, overall: 0.5 }),
-    ...recordLineageSql('cat', 'run-1', [{ source: { kind: 'file', name: "in/o'brien.csv" }, target: 'cat.bronze.t', rows: 3 }]),
+    ...ensureSilverSql(tables.silver, tables.quarantine, schema, stage),
+    ...(stage.writes === 'merge' ? [addMissingColumnsSql(tables.silver, ['claim_id'], medallionColumns(schema, 'silver', stage), stage)!] : []),
+    silverBatchSql(schema, present, plan.expectations, null, stage),
+    silverBatchSql(schema, present, plan.expectations, 'release-1', stage),
+    ...gold.flatMap((table) => [ensureGoldSql(table, stage), affectedGroupsSql(table, tables.silver, schema, runIds, stage), affectedGroupsSql(table, tables.silver, schema, [], stage)]),
+    deleteRunsFromSilverSql(tables.silver, runIds, stage),
+    insertQuarantineSql(tables.quarantine, schema, present, plan.expectations, 'cms-layout', stage),
+    insertQuarantineSql(tables.quarantine, schema, present, plan.expectations, null, stage),
+    ...upsertSilverSql(tables.silver, schema, stage),
+    ...gold.flatMap((table) => [...refreshGoldSql(table, tables.silver, stage), goldRowsSql(table, stage)]),
+    nullRatesSql([...present], serviceDateColumn(has), stage),
+    ...schema.columns.filter((c) => c.type === 'decimal' && c.name.endsWith('_amount') && present.has(c.name)).map((c) => amountProfileSql(c.name, stage)),
+    ...(provider ? [providerShareSql(provider, tables.silver, true, stage), providerShareSql(provider, tables.silver, false, stage)] : []),
+    ensureQualitySummarySql(summary, stage),
+    mergeQualitySummarySql(summary, { table_name: 'cat.silver.t', run_id: 'run-1', rows_input: 3, rows_silver: 2, rows_quarantined: 1, rows_warned: 0, rows_repaired: 1, completeness: 1, validity: 0.5, uniqueness: 1, consistency: 1, overall: 0.5 }, stage),
+    ...recordLineageSql('cat', 'run-1', [{ source: { kind: 'file', name: "in/o'brien.csv" }, target: 'cat.bronze.t', rows: 3 }], stage),
   ];
 }
 
@@ -136,10 +137,10 @@ describe('the quality stage judging SQL for DuckDB', () => {
     expect(digests).toMatchInlineSnapshot(`
       {
         "eligibility": "e35f5c47a56e2493",
-        "institutional_claims": "439ca77bb2340179",
-        "pharmacy_claims": "f7d7e4d19d51c36b",
-        "professional_claims": "43339e7d4d3a7851",
-        "providers": "679f0109e5b78afa",
+        "institutional_claims": "a305a631d15d51e2",
+        "pharmacy_claims": "67d94ab04d3eb824",
+        "professional_claims": "877d5d226077128f",
+        "providers": "4907e22462378c46",
         "remittance": "294028bf0d35ac00",
       }
     `);
@@ -201,6 +202,17 @@ describe('the quality stage judging SQL for Databricks', () => {
   const stage = databricksStage({ runKey: '0f3a9c' });
   const withoutLiterals = (sql: string) => sql.replace(new RegExp(SPARK_STRING_LITERAL.source, 'g'), "''");
 
+  /** The writes name catalog tables (schema and table) and the run's work tables, and create Delta tables with a change feed. */
+  function assertDatabricksWrites(statements: readonly string[]): void {
+    for (const statement of statements) {
+      assertSparkSql(statement);
+      const code = withoutLiterals(statement);
+      for (const spelling of DUCKDB_ONLY) expect(code, `${spelling} in ${statement.slice(0, 200)}`).not.toMatch(spelling);
+      expect(code).not.toMatch(/`cat`\./);
+      if (statement.startsWith('CREATE TABLE')) expect(statement).toMatch(/ USING DELTA TBLPROPERTIES \('delta\.enableChangeDataFeed' = 'true'\)$/);
+    }
+  }
+
   function assertDatabricksJudging(statements: readonly string[]): void {
     for (const statement of statements.filter((sql) => sql !== '')) {
       assertSparkSql(statement);
@@ -219,6 +231,24 @@ describe('the quality stage judging SQL for Databricks', () => {
     for (const layout of loadLayouts()) assertDatabricksJudging(await judgingStatements(layout.dataType, layoutHeaders(layout), stage));
     const mixed = [...new Set(['claim_type', ...(['professional_claims', 'institutional_claims'] as const).flatMap((type) => canonicalSchema(type).columns.map((column) => column.name))])];
     for (const dataType of ['professional_claims', 'institutional_claims'] as const) assertDatabricksJudging(await judgingStatements(dataType, mixed, stage));
+  });
+
+  it('writes silver, quarantine, gold, the profile, the summary and lineage in Spark SQL for every data type', async () => {
+    for (const dataType of DATA_TYPES) assertDatabricksWrites(await writeStatements(dataType, canonicalSchema(dataType).columns.map((column) => column.name), stage));
+  });
+
+  it('changes silver and each gold table in one MERGE, so each commits whole', async () => {
+    const writes = await writeStatements('professional_claims', canonicalSchema('professional_claims').columns.map((column) => column.name), stage);
+    const merges = writes.filter((sql) => sql.startsWith('MERGE INTO '));
+    expect(merges.map((sql) => sql.split(' ')[2])).toEqual([
+      '`silver`.`professional_claims`',
+      '`gold`.`professional_claims_spend_by_member_month`',
+      '`gold`.`professional_claims_spend_by_provider`',
+      '`gold`.`professional_claims_spend_by_state_program`',
+      '`gold`.`quality_summary`',
+    ]);
+    expect(writes.filter((sql) => /^DELETE FROM `(?:silver|gold)`/.test(sql))).toEqual(["DELETE FROM `silver`.`professional_claims` WHERE _run_id IN ('run-1', 'run-0\\'') AND _release_id IS NULL"]);
+    expect(merges[1]).toContain('WHEN MATCHED AND fresh.emptied THEN DELETE');
   });
 
   it('numbers the staged rows itself and reads bronze rows by their tracked row id', async () => {

@@ -1,18 +1,17 @@
 import { formatTableName, type LineageEdge, type TableRef } from '@ade/contracts';
 import { duckdbSql, type SqlSession } from '@ade/lakehouse';
+import { duckdbStage, type StageDialect } from '../sql/stage-dialect';
 
 /**
  * The run's edges in the catalog's own `_system.lineage`, replacing those an earlier delivery of
  * the run recorded: the data plane keeps its history even where the control plane is not reached.
  */
-export function recordLineageSql(catalog: string, runId: string, edges: readonly LineageEdge[]): string[] {
-  const table = `${duckdbSql.quoteIdentifier(catalog)}."_system"."lineage"`;
-  const statements = [`DELETE FROM ${table} WHERE run_id = ${duckdbSql.sqlString(runId)}`];
+export function recordLineageSql(catalog: string, runId: string, edges: readonly LineageEdge[], stage: StageDialect = duckdbStage): string[] {
+  const table = stage.table({ catalog, schema: '_system', table: 'lineage' });
+  const literal = stage.expressions.string;
+  const statements = [`DELETE FROM ${table} WHERE run_id = ${literal(runId)}`];
   if (edges.length === 0) return statements;
-  const values = edges.map(
-    (edge) =>
-      `(${[runId, edge.source.kind, edge.source.name, edge.target].map(duckdbSql.sqlString).join(', ')}, ${duckdbSql.sqlInteger(edge.rows)}, current_timestamp)`,
-  );
+  const values = edges.map((edge) => `(${[runId, edge.source.kind, edge.source.name, edge.target].map(literal).join(', ')}, ${duckdbSql.sqlInteger(edge.rows)}, current_timestamp)`);
   statements.push(`INSERT INTO ${table} (run_id, source_kind, source_name, target, rows, recorded_at) VALUES ${values.join(', ')}`);
   return statements;
 }

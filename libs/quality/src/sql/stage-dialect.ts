@@ -1,6 +1,7 @@
-import { sparkStringLiteral } from '@ade/contracts';
+import { createHash } from 'node:crypto';
+import { sparkStringLiteral, type TableRef } from '@ade/contracts';
 import { databricksExpressions, duckdbExpressions, duckdbTempTables, type ExpressionDialect, type WorkTables } from '@ade/healthcare';
-import { databricksSql } from '@ade/lakehouse';
+import { databricksSql, duckdbSql } from '@ade/lakehouse';
 import { quoteIdentifier, quoteString } from './identifiers';
 
 /**
@@ -41,6 +42,24 @@ export interface StageDialect {
   firstDistinct(value: string, count: number): string;
   /** Every row of `rowsSql` once per number `from`..`to`, the number in `column`. */
   everyNumber(rowsSql: string, from: number, to: number, column: string): string;
+
+  /** A catalog table, named as the engine's sessions name it. */
+  table(ref: TableRef): string;
+  /** What follows the column list of a CREATE TABLE the stage makes. */
+  readonly tableOptions: string;
+  /** Column types of the tables the stage writes. */
+  readonly types: { readonly text: string; readonly textList: string; readonly timestamp: string };
+  /** `expression` as `type` (a cast that cannot fail: NULL, or text to text). */
+  castAs(expression: string, type: string): string;
+  /** A list of the non-NULL values of `entries` (at least one). */
+  nonNullList(entries: readonly string[]): string;
+  readonly emptyTextList: string;
+  /**
+   * How the stage's writes are made. `transaction`: DuckDB, everything in one transaction, rows
+   * replaced by delete and append. `merge`: Delta, where a statement is the unit of atomicity, so
+   * each table changes in one MERGE and the run is marked judged last.
+   */
+  readonly writes: 'transaction' | 'merge';
 }
 
 export const duckdbStage: StageDialect = {
@@ -59,14 +78,31 @@ export const duckdbStage: StageDialect = {
   replaceEvery: (operand, pattern, replacement) => `regexp_replace(${operand}, ${quoteString(pattern)}, ${quoteString(replacement)}, 'g')`,
   firstDistinct: (value, count) => `list_slice(list(DISTINCT ${value} ORDER BY ${value}), 1, ${count})`,
   everyNumber: (rowsSql, from, to, column) => `SELECT rows.*, line.n AS ${column} FROM (${rowsSql}) AS rows CROSS JOIN range(${from}, ${to + 1}) AS line(n)`,
+  table: duckdbSql.qualifiedTableName,
+  tableOptions: '',
+  types: { text: 'VARCHAR', textList: 'VARCHAR[]', timestamp: 'TIMESTAMPTZ' },
+  castAs: (expression, type) => `${expression}::${type}`,
+  nonNullList: (entries) => `list_filter([${entries.join(', ')}], x -> x IS NOT NULL)`,
+  emptyTextList: '[]::VARCHAR[]',
+  writes: 'transaction',
 };
 
 /** The column numbering the staged rows on Databricks. */
 export const STAGED_ROW_COLUMN = '__staged_row';
 
 export interface DatabricksStageOptions {
-  /** Names the run's work tables apart from any other run's: letters, digits and underscores. */
+  /** Names the run's work tables apart from any other run's: up to 16 lower-case letters, digits and underscores. */
   runKey: string;
+}
+
+const MAX_IDENTIFIER = 63;
+
+/** `prefix` + `name`, or, past the identifier limit, + the start of `name` and a hash of all of it. */
+function workTableName(prefix: string, name: string): string {
+  const full = `${prefix}${name}`;
+  if (full.length <= MAX_IDENTIFIER) return full;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 10);
+  return `${full.slice(0, MAX_IDENTIFIER - hash.length - 1)}_${hash}`;
 }
 
 /**
@@ -76,7 +112,7 @@ export interface DatabricksStageOptions {
  */
 export function databricksStage(options: DatabricksStageOptions): StageDialect {
   const prefix = `judging_${options.runKey}_`;
-  const ref = (name: string) => databricksSql.schemaTable(databricksSql.SYSTEM_SCHEMA, `${prefix}${name}`);
+  const ref = (name: string) => databricksSql.schemaTable(databricksSql.SYSTEM_SCHEMA, workTableName(prefix, name));
   return {
     expressions: databricksExpressions,
     work: {
@@ -101,5 +137,12 @@ export function databricksStage(options: DatabricksStageOptions): StageDialect {
     replaceEvery: (operand, pattern, replacement) => `regexp_replace(${operand}, ${sparkStringLiteral(pattern)}, ${sparkStringLiteral(replacement)})`,
     firstDistinct: (value, count) => `slice(array_sort(collect_set(${value})), 1, ${count})`,
     everyNumber: (rowsSql, from, to, column) => `SELECT rows.*, line.n AS ${column} FROM (${rowsSql}) AS rows CROSS JOIN (SELECT explode(sequence(${from}, ${to})) AS n) AS line`,
+    table: (ref) => databricksSql.schemaTable(ref.schema, ref.table),
+    tableOptions: ` USING DELTA ${databricksSql.DELTA_PROPERTIES}`,
+    types: { text: 'STRING', textList: 'ARRAY<STRING>', timestamp: 'TIMESTAMP' },
+    castAs: (expression, type) => `CAST(${expression} AS ${type})`,
+    nonNullList: (entries) => `filter(array(${entries.join(', ')}), x -> x IS NOT NULL)`,
+    emptyTextList: 'CAST(array() AS ARRAY<STRING>)',
+    writes: 'merge',
   };
 }
