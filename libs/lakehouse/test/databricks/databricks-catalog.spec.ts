@@ -123,6 +123,8 @@ describe('DatabricksTenantCatalog.ingestBronze', () => {
     );
     expect(sent[4]).toContain('`claim_id` STRING,\n  `member_name` STRING,');
     expect(sent[4]).toContain("'delta.columnMapping.mode' = 'name'");
+    // The quality stage reads each bronze row's identity from _metadata.row_id.
+    expect(sent[4]).toContain("'delta.enableRowTracking' = 'true'");
     expect(sent[6]).toContain("SELECT src.*, '2024/claims-01.csv' AS _source_file, TIMESTAMP '2026-12-07T10:00:00.000Z' AS _ingested_at");
     expect(sent[7]).toContain(`'${request.runId}' AS run_id, 3 AS row_count`);
   });

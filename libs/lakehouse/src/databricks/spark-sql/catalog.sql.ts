@@ -13,11 +13,13 @@ export const DELTA_PROPERTIES = `TBLPROPERTIES ('delta.enableChangeDataFeed' = '
 
 /**
  * Bronze tables take file headers as column names, which may hold characters Delta refuses
- * without column mapping (spaces, commas, parentheses...).
+ * without column mapping (spaces, commas, parentheses...). Row tracking gives every bronze row a
+ * stable `_metadata.row_id`: the quality stage keeps it with each silver and quarantined row, as
+ * it keeps DuckDB's rowid on the embedded engine, so a row is traced back to the line it came from.
  */
 export const BRONZE_PROPERTIES =
   `TBLPROPERTIES ('delta.enableChangeDataFeed' = 'true', 'delta.columnMapping.mode' = 'name', ` +
-  `'delta.minReaderVersion' = '2', 'delta.minWriterVersion' = '5')`;
+  `'delta.minReaderVersion' = '2', 'delta.minWriterVersion' = '5', 'delta.enableRowTracking' = 'true')`;
 
 /** Run in a session without an initial catalog: the one statement that names the catalog. */
 export function createCatalogSql(catalogName: string): string {
