@@ -7,8 +7,8 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { QualityReport } from '@ade/contracts';
-import { DuckDbLakehouse, duckdbSql, type Row, type SourceFile, type SqlSession } from '@ade/lakehouse';
-import { runQualityStage } from '@ade/quality';
+import { DuckDbLakehouse, duckdbSql, type ReferenceTableFile, type Row, type SourceFile, type SqlSession } from '@ade/lakehouse';
+import { runQualityStage, type QualitySession } from '@ade/quality';
 import { writeProfessionalClaimsCsv } from '@ade/synthetic';
 import { RECOMMENDED_MALLOC_ARENA_MAX } from '../../apps/data-plane-worker/src/config/malloc-arenas';
 import { loadWorkerConfig } from '../../apps/data-plane-worker/src/config/worker.config';
@@ -295,12 +295,12 @@ export function classifyStatement(sql: string): { step: string; group: StepGroup
 }
 
 /** A session that times every statement of the session it wraps (and keeps the SQL when asked, for profile-pipeline.ts). */
-export class TimedSession implements SqlSession {
+export class TimedSession implements QualitySession {
   readonly timings: Array<StatementTiming & { sql?: string }> = [];
   readonly dialect: SqlSession['dialect'];
 
   constructor(
-    private readonly inner: SqlSession,
+    private readonly inner: QualitySession,
     private readonly keepSql = false,
   ) {
     this.dialect = inner.dialect;
@@ -312,6 +312,10 @@ export class TimedSession implements SqlSession {
 
   execute(sql: string): Promise<void> {
     return this.#timed(sql, () => this.inner.execute(sql));
+  }
+
+  referenceTable(file: ReferenceTableFile): Promise<string> {
+    return this.inner.referenceTable(file);
   }
 
   async #timed<T>(sql: string, work: () => Promise<T>): Promise<T> {

@@ -150,6 +150,19 @@ export interface CatalogGovernance {
 }
 
 /**
+ * Public reference data (a code set the healthcare rules join), as a CSV the worker wrote: a
+ * header row, then values, `"` quoting with `""` for a quote. Never tenant data.
+ */
+export interface ReferenceTableFile {
+  /** An SQL identifier, e.g. `icd10cm_validity`. */
+  name: string;
+  /** A hex digest of the file: the same content is loaded once. */
+  contentHash: string;
+  path: string;
+  columns: ReadonlyArray<{ name: string; type: 'VARCHAR' | 'DATE' }>;
+}
+
+/**
  * One tenant's catalog, opened for the duration of a job. Agents talk to this and never learn
  * whether DuckDB or Databricks sits behind it.
  */
@@ -157,6 +170,12 @@ export interface TenantCatalog extends SqlSession {
   readonly name: string;
   tableExists(table: TableRef): Promise<boolean>;
   countRows(table: TableRef): Promise<number>;
+  /**
+   * Makes a reference table readable by this session's statements and returns their name for it:
+   * a temp table of the session on the embedded engine, a Delta table in `_system` named with the
+   * content hash on Databricks (loaded once, by the first session that needs that content).
+   */
+  referenceTable(file: ReferenceTableFile): Promise<string>;
   /**
    * The file's columns with the types the engine infers from a sample of its rows (CSV and NDJSON)
    * or reads from its metadata (Parquet). A type the sampled values do not all fit is reported as

@@ -7,6 +7,8 @@
  * independent and can run against a live workspace whose catalogs outlive the process.
  */
 import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SchemaColumn, TableRef } from '@ade/contracts';
 import { LakehouseError, schemaFingerprint, type CatalogLocator, type ColumnPlan, type Lakehouse, type TenantCatalog } from '@ade/lakehouse';
@@ -244,6 +246,20 @@ export function describeCatalogContract(engine: string, setup: () => Promise<Con
         expect(claims).toHaveLength(1);
         expect(claims[0]).toMatchObject({ table: bronze('claims'), columns: [...CLAIM_HEADER, ...METADATA_COLUMNS], rows: 4 });
         for (const entry of inventory.tables) expect(entry.table.catalog).toBe(current.catalogName);
+      });
+    });
+
+    describe('reference tables', () => {
+      it('makes a code set readable by the session under the name it returns, the same name for the same content', async () => {
+        const catalog = await provisioned();
+        const path = join(current.dir, 'icd10cm_validity.csv');
+        // A quoted code holding the delimiter and a quote: the worker's CSV doubles quotes.
+        await writeFile(path, 'code,valid_from,valid_to\nE119,2015-10-01,9999-12-31\n"Z,""9",2020-10-01,2021-09-30\nU071,2020-04-01,9999-12-31\n');
+        const file = { name: 'icd10cm_validity', contentHash: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', path, columns: [{ name: 'code', type: 'VARCHAR' as const }, { name: 'valid_from', type: 'DATE' as const }, { name: 'valid_to', type: 'DATE' as const }] };
+
+        const name = await catalog.referenceTable(file);
+        expect(Number((await catalog.query(`SELECT count(*) AS n FROM ${name}`))[0]!['n'])).toBe(3);
+        expect(await catalog.referenceTable(file)).toBe(name);
       });
     });
 

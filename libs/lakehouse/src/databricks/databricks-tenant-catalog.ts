@@ -9,6 +9,7 @@ import type {
   CatalogInventory,
   GovernedColumns,
   QuarantinedFile,
+  ReferenceTableFile,
   RegisteredSchema,
   Row,
   SchemaInferenceRequest,
@@ -21,6 +22,7 @@ import { ingestBronze } from './bronze-ingest';
 import { catalogFailure } from './driver-error';
 import { governCatalog } from './governance';
 import { catalogInventory } from './inventory';
+import { loadReferenceTable } from './reference-table';
 import { latestRegisteredSchema } from './schema-history';
 import { inferSourceSchema, namesAmongValues } from './source-reader';
 import { countRowsSql, findCheckpointSql, mergeQuarantineSql, quarantinedFilesSql, tableExistsSql } from './spark-sql';
@@ -63,6 +65,10 @@ export class DatabricksTenantCatalog implements TenantCatalog {
 
   execute(sql: string): Promise<void> {
     return this.#serial(() => this.#statement(async () => void (await this.#runner.rows(sql))));
+  }
+
+  referenceTable(file: ReferenceTableFile): Promise<string> {
+    return this.#serial(() => this.#statement(() => loadReferenceTable(this.#runner, this.name, file)));
   }
 
   tableExists(table: TableRef): Promise<boolean> {

@@ -10,6 +10,7 @@ import type {
   CatalogGovernance,
   CatalogInventory,
   QuarantinedFile,
+  ReferenceTableFile,
   RegisteredSchema,
   Row,
   SchemaInferenceRequest,
@@ -22,7 +23,22 @@ import { ingestBronze, type BeforeIngestCommit } from './bronze-ingest';
 import { engineErrorFacts, redactedEngineError } from './engine-error';
 import { latestRegisteredSchema } from './schema-history';
 import { inferSourceSchema, namesAmongValues } from './source-schema';
-import { countRowsSql, describeTableSql, exportTableSql, findCheckpointSql, insertQuarantineSql, lastWritesSql, quarantinedFilesSql, resetThreadsSql, schemasSql, singleThreadSql, tableExistsSql, tablesWithColumnsSql } from './sql';
+import {
+  countRowsSql,
+  describeTableSql,
+  exportTableSql,
+  findCheckpointSql,
+  insertQuarantineSql,
+  lastWritesSql,
+  loadReferenceTableSql,
+  quarantinedFilesSql,
+  referenceTableName,
+  resetThreadsSql,
+  schemasSql,
+  singleThreadSql,
+  tableExistsSql,
+  tablesWithColumnsSql,
+} from './sql';
 import { assertTableInCatalog } from '../landing/table-ref';
 import { quoteColumnName } from './sql';
 import { selectRows } from './transaction';
@@ -66,6 +82,15 @@ export class DuckDbTenantCatalog implements TenantCatalog {
 
   execute(sql: string): Promise<void> {
     return this.#serial(() => this.#statement(async () => void (await this.connection.run(sql))));
+  }
+
+  referenceTable(file: ReferenceTableFile): Promise<string> {
+    return this.#serial(() =>
+      this.#statement(async () => {
+        await this.connection.run(loadReferenceTableSql(file));
+        return referenceTableName(file);
+      }),
+    );
   }
 
   tableExists(table: TableRef): Promise<boolean> {

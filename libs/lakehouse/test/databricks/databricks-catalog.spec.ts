@@ -279,3 +279,42 @@ describe('DatabricksTenantCatalog.ingestBronze with a column plan', () => {
     expect(fx.sent().some((sql) => sql.startsWith('MERGE INTO `_system`.`ingest_checkpoints`'))).toBe(false);
   });
 });
+
+describe('DatabricksTenantCatalog.referenceTable', () => {
+  let fx: DatabricksFixture;
+  beforeEach(async () => (fx = await databricksFixture('dbx-reference')));
+  afterEach(async () => {
+    expect(fx.driver.grammarFailures).toEqual([]);
+    await fx.cleanup();
+  });
+
+  const file = (path: string) => ({
+    name: 'icd10cm_validity',
+    contentHash: '0123456789abcdef0123456789abcdef',
+    path,
+    columns: [{ name: 'code', type: 'VARCHAR' as const }, { name: 'valid_from', type: 'DATE' as const }],
+  });
+
+  it('loads a code set into a Delta table named for its content, typed, from a staged file removed afterwards', async () => {
+    const catalog = await fx.open();
+    const path = (await landFile(fx.dir, 'ref/icd10cm_validity.csv', 'code,valid_from\nE119,2015-10-01\n')).path;
+    fx.driver.answer(/^SELECT count\(\*\) AS n FROM information_schema\.tables/, [{ n: 0 }]);
+
+    expect(await catalog.referenceTable(file(path))).toBe('`_system`.`ref_icd10cm_validity_0123456789abcdef`');
+
+    const sent = fx.sent();
+    expect(sent.map((sql) => sql.split(/\s+/).slice(0, 2).join(' '))).toEqual(['SELECT count(*)', `PUT '${path}'`, 'CREATE TABLE', expect.stringMatching(/^REMOVE '/)]);
+    expect(sent[2]).toMatch(/^CREATE TABLE IF NOT EXISTS `_system`\.`ref_icd10cm_validity_0123456789abcdef` USING DELTA TBLPROPERTIES \('delta\.enableChangeDataFeed' = 'true'\)\n/);
+    expect(sent[2]).toContain("AS SELECT src.`code` AS `code`, CAST(src.`valid_from` AS DATE) AS `valid_from` FROM (SELECT * FROM read_files(");
+    expect(sent[2]).toContain(`quote => '"', escape => '"'`);
+    expect(fx.driver.volume.size).toBe(0);
+  });
+
+  it('stages nothing when the catalog already holds that content', async () => {
+    const catalog = await fx.open();
+    fx.driver.answer(/^SELECT count\(\*\) AS n FROM information_schema\.tables/, [{ n: 1 }]);
+
+    expect(await catalog.referenceTable(file(join(fx.dir, 'never-read.csv')))).toBe('`_system`.`ref_icd10cm_validity_0123456789abcdef`');
+    expect(fx.sent()).toEqual([expect.stringMatching(/^SELECT count\(\*\) AS n FROM information_schema\.tables WHERE .*'ref_icd10cm_validity_0123456789abcdef'/)]);
+  });
+});

@@ -349,12 +349,16 @@ function csvRecords(text: string, sep: string, quote: string, escape: string): s
   return records;
 }
 
-/** `SELECT src.`a` AS `a`, ... FROM (SELECT * FROM read_files(...)) AS src`: the file's records by column name. */
+/**
+ * `SELECT src.`a` AS `a`, ... FROM (SELECT * FROM read_files(...)) AS src`: the file's records by
+ * column name. A column may be `CAST(src.`a` AS DATE)` (a reference table's dates): the value is
+ * kept as its YYYY-MM-DD text, which is how the driver returns a DATE too.
+ */
 function rawSourceRows(rawSql: string, volume: ReadonlyMap<string, Buffer>): FakeRow[] {
   const raw = /^SELECT ([\s\S]*?) FROM \(SELECT \* FROM read_files\(([\s\S]*)\)\) AS src$/.exec(rawSql);
   if (!raw) throw new NotUnderstood('the raw source');
-  // Only string columns (as a CSV read gives them); CAST and to_json come with other formats.
-  const projection = list(raw[1]!, new RegExp(`src\\.${IDENT} AS ${IDENT}`)).map(([, source, alias]) => ({ source: ident(source!), alias: ident(alias!) }));
+  // Only string columns (as a CSV read gives them) and dates; other CASTs and to_json come with other formats.
+  const projection = list(raw[1]!, new RegExp(`(?:CAST\\()?src\\.${IDENT}(?: AS DATE\\))? AS ${IDENT}`)).map(([, source, alias]) => ({ source: ident(source!), alias: ident(alias!) }));
   const { names, records } = readStagedCsv(readFilesArguments(raw[2]!), volume);
   return records.map((record) => {
     const row: FakeRow = {};
@@ -432,6 +436,19 @@ const STATEMENTS: Statement[] = [
   {
     pattern: shape(/^CREATE TABLE IF NOT EXISTS §name \(\n([\s\S]*)\n\) USING DELTA TBLPROPERTIES \(.*\)$/),
     run: createTable,
+  },
+  {
+    // A reference table from a staged file (CTAS): its columns as the projection names them.
+    pattern: shape(/^CREATE TABLE IF NOT EXISTS §name USING DELTA TBLPROPERTIES \(.*\)\nAS (SELECT [\s\S]*)$/),
+    run: ([schema, table, select], { catalog, volume }) => {
+      const tables = schemaOf(catalog, objectName(schema!)).tables;
+      if (tables.has(objectName(table!))) return [];
+      const rows = rawSourceRows(select!, volume);
+      const names = list(select!.slice('SELECT '.length, select!.indexOf(' FROM (')), new RegExp(`(CAST\\()?src\\.${IDENT}(?: AS DATE\\))? AS ${IDENT}`));
+      const columns = names.map(([, cast, , alias]) => ({ name: ident(alias!), type: cast ? 'DATE' : 'STRING', nullable: true }));
+      tables.set(objectName(table!), { columns, rows });
+      return [];
+    },
   },
   {
     // The claim: one row, only while the table is empty.

@@ -9,3 +9,4 @@ export { medallionTables } from './catalog-tables';
 export { landedFileEdges } from './lineage-sql';
 export { MappingNeededError } from './mapping-needed';
 export { proposalReport } from './proposal-report';
+export type { QualitySession } from './reference-session';

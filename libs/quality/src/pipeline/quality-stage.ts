@@ -16,7 +16,7 @@ import { affectedGroupsSql, ensureGoldSql, ensureQualitySummarySql, goldRowsSql,
 import { judgeRows, type Judgement } from './judged-rows';
 import { landedFileEdges, recordLineageSql } from './lineage-sql';
 import { amountProfileSql, nullRatesSql, providerShareSql } from './profile-sql';
-import { loadReferenceTables } from './reference-session';
+import { loadReferenceTables, type QualitySession } from './reference-session';
 import { deleteRunsFromSilverSql, ensureSilverSql, insertQuarantineSql, SILVER_BATCH, upsertSilverSql, silverBatchSql } from './silver-sql';
 import { judgingPlan } from './judging-plan';
 
@@ -50,7 +50,7 @@ export interface QualityRunResult {
  * leaves no table half-written, and it is idempotent per run id: running it again for the same
  * run gives the same silver, quarantine and gold.
  */
-export async function runQualityStage(session: SqlSession, request: QualityRunRequest): Promise<QualityRunResult | null> {
+export async function runQualityStage(session: QualitySession, request: QualityRunRequest): Promise<QualityRunResult | null> {
   const schema = canonicalSchema(request.dataType);
   const tables = medallionTables(request.catalog, request.table);
   const bronzeColumns = await bronzeDataColumns(session, tables.bronze);

@@ -1,35 +1,42 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { duckdbSql, type SqlSession } from '@ade/lakehouse';
+import type { SqlSession, TenantCatalog } from '@ade/lakehouse';
 import { buildReferenceTables, type ReferenceTable, type ReferenceTableData } from '@ade/healthcare';
-import { quoteIdentifier } from '../sql/identifiers';
+
+/** What the quality stage needs of a catalog: its SQL, and the reference tables the rules join. */
+export type QualitySession = SqlSession & Pick<TenantCatalog, 'referenceTable'>;
 
 /**
- * Puts the healthcare reference tables the rules join (ICD-10-CM calendar, HCPCS, NUCC ...) into
- * a catalog session as temp tables. The session only speaks SQL, so each table is written once
- * per process to a CSV in a cache directory (named by a hash of its content, so a new code set
- * never reuses an old file) and read from there: ~114,000 rows in well under a second.
+ * Makes the healthcare reference tables the rules join (ICD-10-CM calendar, HCPCS, NUCC ...)
+ * readable by a catalog session, through the catalog port: temp tables of the session on the
+ * embedded engine, Delta tables of the catalog on Databricks. Each table is written once per
+ * process to a CSV in a cache directory (named by a hash of its content, so a new code set never
+ * reuses an old file or table) and loaded from there: ~114,000 rows in well under a second.
  */
-export async function loadReferenceTables(session: SqlSession, cacheDir: string): Promise<(table: ReferenceTable) => string> {
-  const files = await referenceFiles(cacheDir);
-  for (const { data, path } of files) {
-    const columns = data.columns.map((column) => `${duckdbSql.sqlString(column.name)}: ${duckdbSql.sqlString(column.type)}`).join(', ');
-    await session.execute(
-      `CREATE OR REPLACE TEMP TABLE ${referenceTableName(data.table)} AS SELECT * FROM read_csv(${duckdbSql.sqlString(path)}, header = true, quote = '"', escape = '"', columns = {${columns}})`,
-    );
+export async function loadReferenceTables(catalog: Pick<TenantCatalog, 'referenceTable'>, cacheDir: string): Promise<(table: ReferenceTable) => string> {
+  const names = new Map<ReferenceTable, string>();
+  for (const { data, path, hash } of await referenceFiles(cacheDir)) {
+    names.set(data.table, await catalog.referenceTable({ name: data.table, contentHash: hash, path, columns: data.columns }));
   }
-  return (table) => `temp.main.${referenceTableName(table)}`;
+  return (table) => {
+    const name = names.get(table);
+    if (name === undefined) throw new RangeError(`no reference table ${table} was loaded`);
+    return name;
+  };
 }
 
-export function referenceTableName(table: ReferenceTable): string {
-  return quoteIdentifier(`ref_${table}`);
+interface ReferenceFile {
+  data: ReferenceTableData;
+  path: string;
+  /** SHA-256 of the file's text, hex (16 digits). */
+  hash: string;
 }
 
-let written: Promise<Array<{ data: ReferenceTableData; path: string }>> | undefined;
+let written: Promise<ReferenceFile[]> | undefined;
 let writtenTo: string | undefined;
 
-function referenceFiles(cacheDir: string): Promise<Array<{ data: ReferenceTableData; path: string }>> {
+function referenceFiles(cacheDir: string): Promise<ReferenceFile[]> {
   if (!written || writtenTo !== cacheDir) {
     writtenTo = cacheDir;
     written = writeReferenceFiles(cacheDir).catch((error: unknown) => {
@@ -40,9 +47,9 @@ function referenceFiles(cacheDir: string): Promise<Array<{ data: ReferenceTableD
   return written;
 }
 
-async function writeReferenceFiles(cacheDir: string): Promise<Array<{ data: ReferenceTableData; path: string }>> {
+async function writeReferenceFiles(cacheDir: string): Promise<ReferenceFile[]> {
   await mkdir(cacheDir, { recursive: true });
-  const files: Array<{ data: ReferenceTableData; path: string }> = [];
+  const files: ReferenceFile[] = [];
   for (const data of buildReferenceTables()) {
     const text = [data.columns.map((column) => column.name).join(','), ...data.rows.map((row) => row.map(csvField).join(','))].join('\n') + '\n';
     const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -53,7 +60,7 @@ async function writeReferenceFiles(cacheDir: string): Promise<Array<{ data: Refe
       await writeFile(partial, text);
       await rename(partial, path);
     }
-    files.push({ data, path });
+    files.push({ data, path, hash });
   }
   return files;
 }

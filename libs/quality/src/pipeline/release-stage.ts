@@ -9,7 +9,7 @@ import { matchesRuleSql } from './judgement-sql';
 import { judgeRows } from './judged-rows';
 import { recordLineageSql } from './lineage-sql';
 import { writeMedallion } from './quality-stage';
-import { loadReferenceTables } from './reference-session';
+import { loadReferenceTables, type QualitySession } from './reference-session';
 import { codeSystemColumns, columnKinds } from './repairs';
 import { ensureSilverSql, SILVER_BATCH } from './silver-sql';
 import { stageSql } from './stage-sql';
@@ -40,7 +40,7 @@ export interface ReleaseResult {
  * now are merged into silver (and gold refreshed). Nothing is deleted: a released row stays in
  * the quarantine, marked with the release. Delivering the same release again changes nothing.
  */
-export async function releaseQuarantined(session: SqlSession, request: ReleaseRequest): Promise<ReleaseResult> {
+export async function releaseQuarantined(session: QualitySession, request: ReleaseRequest): Promise<ReleaseResult> {
   const schema = canonicalSchema(request.dataType);
   const tables = medallionTables(request.catalog, request.table);
   const quarantine = duckdbSql.qualifiedTableName(tables.quarantine);

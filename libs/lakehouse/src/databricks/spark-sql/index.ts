@@ -7,3 +7,4 @@ export * from './system-tables.sql';
 export * from './table.sql';
 export * from './value-fit.sql';
 export * from './governance.sql';
+export * from './reference.sql';

@@ -12,3 +12,4 @@ export * from './value-fit.sql';
 export * from './quarantine.sql';
 export * from './inventory.sql';
 export * from './export.sql';
+export * from './reference.sql';
