@@ -1,5 +1,6 @@
 import { formatTableName, type TableRef } from '@ade/contracts';
 import { duckdbSql, type SqlSession } from '@ade/lakehouse';
+import { duckdbStage, type StageDialect } from '../sql/stage-dialect';
 
 /** The tables one pipeline writes: bronze lands, silver and its quarantine are judged rows. */
 export interface MedallionTables {
@@ -17,9 +18,10 @@ export function medallionTables(catalog: string, table: string): MedallionTables
 }
 
 /** The table's columns in order, or null when it does not exist. */
-export async function tableColumns(session: SqlSession, table: TableRef): Promise<string[] | null> {
+export async function tableColumns(session: SqlSession, table: TableRef, stage: StageDialect = duckdbStage): Promise<string[] | null> {
+  const literal = stage.expressions.string;
   const rows = await session.query(
-    `SELECT column_name FROM information_schema.columns WHERE table_catalog = ${duckdbSql.sqlString(table.catalog)} AND table_schema = ${duckdbSql.sqlString(table.schema)} AND table_name = ${duckdbSql.sqlString(table.table)} ORDER BY ordinal_position`,
+    `SELECT column_name FROM information_schema.columns WHERE table_catalog = ${literal(table.catalog)} AND table_schema = ${literal(table.schema)} AND table_name = ${literal(table.table)} ORDER BY ordinal_position`,
   );
   return rows.length ? rows.map((row) => String(row['column_name'])) : null;
 }
@@ -31,10 +33,10 @@ export async function bronzeDataColumns(session: SqlSession, bronze: TableRef): 
 }
 
 /** A lookup table in the silver schema, qualified, when it exists. */
-export async function lookupTable(session: SqlSession, catalog: string, table: string, self: TableRef): Promise<string | null> {
+export async function lookupTable(session: SqlSession, catalog: string, table: string, self: TableRef, stage: StageDialect = duckdbStage): Promise<string | null> {
   const ref: TableRef = { catalog, schema: 'silver', table };
   if (formatTableName(ref) === formatTableName(self)) return null;
-  return (await tableColumns(session, ref)) ? duckdbSql.qualifiedTableName(ref) : null;
+  return (await tableColumns(session, ref, stage)) ? stage.table(ref) : null;
 }
 
 /** Runs `work` in one transaction: everything it writes commits together or not at all. */

@@ -17,9 +17,9 @@ export function recordLineageSql(catalog: string, runId: string, edges: readonly
 }
 
 /** The file → bronze edges of runs: how many rows each source file landed for them. */
-export async function landedFileEdges(session: SqlSession, bronze: TableRef, runIds: readonly string[]): Promise<LineageEdge[]> {
+export async function landedFileEdges(session: SqlSession, bronze: TableRef, runIds: readonly string[], stage: StageDialect = duckdbStage): Promise<LineageEdge[]> {
   const rows = await session.query(
-    `SELECT _source_file AS file, count(*) AS n FROM ${duckdbSql.qualifiedTableName(bronze)} WHERE _run_id IN (${runIds.map(duckdbSql.sqlString).join(', ')}) GROUP BY 1 ORDER BY 1`,
+    `SELECT _source_file AS file, count(*) AS n FROM ${stage.table(bronze)} WHERE _run_id IN (${runIds.map(stage.expressions.string).join(', ')}) GROUP BY 1 ORDER BY 1`,
   );
   return rows.map((row) => ({ source: { kind: 'file', name: String(row['file']) }, target: formatTableName(bronze), rows: Number(row['n']) }));
 }

@@ -60,6 +60,8 @@ export interface StageDialect {
    * each table changes in one MERGE and the run is marked judged last.
    */
   readonly writes: 'transaction' | 'merge';
+  /** What drops the work tables this dialect object created (none on DuckDB: temp tables end with the session). */
+  cleanupSql(): string[];
 }
 
 export const duckdbStage: StageDialect = {
@@ -85,6 +87,7 @@ export const duckdbStage: StageDialect = {
   nonNullList: (entries) => `list_filter([${entries.join(', ')}], x -> x IS NOT NULL)`,
   emptyTextList: '[]::VARCHAR[]',
   writes: 'transaction',
+  cleanupSql: () => [],
 };
 
 /** The column numbering the staged rows on Databricks. */
@@ -113,14 +116,15 @@ function workTableName(prefix: string, name: string): string {
 export function databricksStage(options: DatabricksStageOptions): StageDialect {
   const prefix = `judging_${options.runKey}_`;
   const ref = (name: string) => databricksSql.schemaTable(databricksSql.SYSTEM_SCHEMA, workTableName(prefix, name));
+  const created = new Set<string>();
   return {
     expressions: databricksExpressions,
     work: {
       ref,
       from: (name) => `${ref(name)} AS ${name}`,
-      createAs: (name, query) => `CREATE OR REPLACE TABLE ${ref(name)} AS ${query}`,
+      createAs: (name, query) => (created.add(name), `CREATE OR REPLACE TABLE ${ref(name)} AS ${query}`),
       drop: (name) => `DROP TABLE IF EXISTS ${ref(name)}`,
-      rename: (name, to) => `ALTER TABLE ${ref(name)} RENAME TO ${ref(to)}`,
+      rename: (name, to) => (created.add(to), `ALTER TABLE ${ref(name)} RENAME TO ${ref(to)}`),
     },
     quote: databricksSql.quoteColumnName,
     rowId: STAGED_ROW_COLUMN,
@@ -144,5 +148,12 @@ export function databricksStage(options: DatabricksStageOptions): StageDialect {
     nonNullList: (entries) => `filter(array(${entries.join(', ')}), x -> x IS NOT NULL)`,
     emptyTextList: 'CAST(array() AS ARRAY<STRING>)',
     writes: 'merge',
+    cleanupSql: () => [...created].map((name) => `DROP TABLE IF EXISTS ${ref(name)}`),
   };
+}
+
+/** The stage dialect of a session's engine, for the run `runId` (whose work tables it names on Databricks). */
+export function stageDialectFor(engine: 'duckdb' | 'databricks', runId: string): StageDialect {
+  if (engine === 'duckdb') return duckdbStage;
+  return databricksStage({ runKey: createHash('sha256').update(runId).digest('hex').slice(0, 16) });
 }
