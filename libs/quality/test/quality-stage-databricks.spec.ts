@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { canonicalSchema } from '@ade/healthcare';
+import { DatabricksLakehouse, type TenantCatalog } from '@ade/lakehouse';
+import { makeTempDir } from '@ade/testing';
+import { FakeSqlDriver, serverError } from '../../lakehouse/test/databricks/fake-sql-driver';
+import { installFakeUnityCatalog, type FakeUnityCatalog } from '../../lakehouse/test/databricks/fake-unity-catalog';
+import { bronzeRequest, CATALOG, csv, landFile } from '../../lakehouse/test/source-files';
+import { runQualityStage } from '../src/pipeline/quality-stage';
+import { medallionColumns } from '../src/pipeline/silver-sql';
+import { AS_OF } from './quality-stage.fixtures';
+
+/**
+ * The quality stage on a Databricks tenant's catalog, through the driver double: no workspace is
+ * reachable from here, and the double cannot evaluate the stage's SQL. The fake Unity Catalog
+ * keeps bronze (landed by the real ingest) and the reference tables; the stage's own statements
+ * are answered with fixed results. What this checks is the protocol the stage follows where Delta
+ * has no multi-statement transaction: every statement parses as Spark SQL, nothing opens a
+ * transaction, each table changes in one statement, the runs are marked judged last, and the
+ * run's work tables are dropped however the run ends. What the SQL computes is checked by the
+ * DuckDB suites (the same renderings' other dialect) and, with a workspace configured, live.
+ */
+describe('the quality stage on Databricks (statements through the driver double)', () => {
+  const schema = canonicalSchema('professional_claims');
+  let cleanup: () => Promise<void>;
+  let driver: FakeSqlDriver;
+  let unityCatalog: FakeUnityCatalog;
+  let catalog: TenantCatalog;
+  let referenceCacheDir: string;
+  let runId: string;
+
+  beforeEach(async () => {
+    const temp = await makeTempDir('dbx-quality');
+    driver = new FakeSqlDriver();
+    unityCatalog = installFakeUnityCatalog(driver);
+    const lakehouse = new DatabricksLakehouse({ client: driver, warehouse: true });
+    const locator = { tenantId: randomUUID(), catalogName: CATALOG };
+    await lakehouse.provision(locator);
+    catalog = await lakehouse.open(locator);
+    referenceCacheDir = `${temp.path}/reference`;
+    runId = randomUUID();
+    const header = schema.columns.map((column) => column.name);
+    const rows = [1, 2].map((n) => header.map((name) => (name === 'claim_id' ? `C${n}` : name === 'claim_line_number' ? '1' : 'x')));
+    const file = await landFile(temp.path, 'claims.csv', csv(header, rows));
+    expect(await catalog.ingestBronze(bronzeRequest(file, { runId }))).toEqual({ outcome: 'loaded', rows: 2 });
+    answerTheStage();
+    cleanup = async () => {
+      await lakehouse.shutdown();
+      await temp.cleanup();
+    };
+  });
+  afterEach(async () => {
+    try {
+      expect(driver.grammarFailures).toEqual([]);
+      expect(unityCatalog.misunderstood).toEqual([]);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  /** Fixed answers to the stage's statements: the run's two rows all pass, and the tables it creates exist afterwards. */
+  function answerTheStage(): void {
+    const bronzeColumns = () => unityCatalog.catalogs.get(CATALOG)!.schemas.get('bronze')!.tables.get('claims')!.columns.map((column) => ({ column_name: column.name }));
+    const allZero = (sql: string) => Object.fromEntries([...sql.matchAll(/ AS (\w+)(?=,| FROM)/g)].map(([, alias]) => [alias, 0]));
+    driver
+      .answer(/^(?:CREATE|DROP|ALTER|MERGE|INSERT|DELETE) /, [{ num_affected_rows: 2 }])
+      .answer(/^SELECT column_name FROM information_schema\.columns /, (sql) => {
+        const table = /table_schema = '(\w+)' AND table_name = '(\w+)'/.exec(sql)!;
+        if (table[1] === 'bronze' && table[2] === 'claims') return bronzeColumns();
+        if (table[1] === 'silver' && (table[2] === 'claims' || table[2] === 'claims_quarantine'))
+          return medallionColumns(schema, table[2] === 'claims' ? 'silver' : 'quarantine').map(([name]) => ({ column_name: name }));
+        return [];
+      })
+      .answer(/^SELECT DISTINCT _run_id AS run_id FROM `bronze`\.`claims`/, [])
+      .answer(/^SELECT count\(\*\) AS rows, /, (sql) => [{ ...allZero(sql), rows: 2, newest: '2026-10-01' }])
+      .answer(/^WITH v AS /, [{ n: 2, mean: 10, median: 10, mad: 0 }])
+      .answer(/^SELECT count\(DISTINCT /, [{ distinct_providers: 1, new_providers: 1 }])
+      .answer(/^SELECT count\(\*\) AS n FROM `_system`\.`judging_/, [{ n: 2 }])
+      .answer(/^SELECT _source_file AS file, count\(\*\) AS n FROM `bronze`\.`claims`/, [{ file: 'claims.csv', n: 2 }]);
+  }
+
+  const run = () =>
+    runQualityStage(catalog, { dataType: 'professional_claims', catalog: CATALOG, table: 'claims', runId, settings: { expectations: [] }, asOf: AS_OF, referenceCacheDir });
+  const stageStatements = () => {
+    const sent = driver.statements.map((statement) => statement.sql);
+    return sent.slice(sent.findIndex((sql) => sql.startsWith('SELECT column_name FROM information_schema.columns')));
+  };
+  const workTablesCreated = (sent: readonly string[]) => new Set(sent.flatMap((sql) => /^(?:CREATE OR REPLACE TABLE|ALTER TABLE \S+ RENAME TO) .*?(`_system`\.`judging_\w+`)/.exec(sql)?.slice(1) ?? []));
+
+  it('writes silver, the quarantine and gold one statement each, marks the run judged last, then drops its work tables', async () => {
+    const result = await run();
+
+    expect(result!.report.rows).toEqual({ input: 2, silver: 2, quarantined: 0, warned: 0, repaired: 0 });
+    const sent = stageStatements();
+    expect(sent.filter((sql) => /^(BEGIN|COMMIT|ROLLBACK|START TRANSACTION)\b/i.test(sql))).toEqual([]);
+    const firstWord = (prefix: string) => sent.findIndex((sql) => sql.startsWith(prefix));
+    const judged = firstWord('MERGE INTO `_system`.`judged_runs`');
+    expect(judged).toBeGreaterThan(firstWord('MERGE INTO `silver`.`claims`'));
+    expect(judged).toBeGreaterThan(firstWord('MERGE INTO `gold`.`quality_summary`'));
+    expect(judged).toBeGreaterThan(firstWord('INSERT INTO `_system`.`lineage`'));
+    expect(firstWord('MERGE INTO `silver`.`claims`')).toBeGreaterThan(firstWord('INSERT INTO `silver`.`claims_quarantine`'));
+    for (const gold of ['spend_by_member_month', 'spend_by_provider', 'spend_by_state_program']) expect(firstWord(`MERGE INTO \`gold\`.\`claims_${gold}\``)).toBeGreaterThan(firstWord('MERGE INTO `silver`.`claims`'));
+    // After the mark, only the drops of every work table the run made.
+    const after = sent.slice(judged + 1);
+    const created = workTablesCreated(sent);
+    expect(created.size).toBeGreaterThan(5);
+    expect(new Set(after)).toEqual(new Set([...created].map((table) => `DROP TABLE IF EXISTS ${table}`)));
+    expect(sent.filter((sql) => sql.startsWith('CREATE TABLE IF NOT EXISTS `silver`.`claims`'))[0]).toMatch(/ USING DELTA TBLPROPERTIES \('delta\.enableChangeDataFeed' = 'true'\)$/);
+  });
+
+  it('leaves the run unjudged and drops its work tables when a write fails half-way', async () => {
+    driver.answer(/^MERGE INTO `gold`\.`claims_spend_by_provider`/, serverError('[DELTA_CONCURRENT_APPEND] Files were added by a concurrent update.', '2D521'));
+
+    await expect(run()).rejects.toThrow();
+
+    const sent = stageStatements();
+    expect(sent.some((sql) => sql.startsWith('MERGE INTO `_system`.`judged_runs`'))).toBe(false);
+    const failedAt = sent.findIndex((sql) => sql.startsWith('MERGE INTO `gold`.`claims_spend_by_provider`'));
+    expect(new Set(sent.slice(failedAt + 1))).toEqual(new Set([...workTablesCreated(sent)].map((table) => `DROP TABLE IF EXISTS ${table}`)));
+  });
+});
