@@ -108,6 +108,26 @@ describe('the quality stage on Databricks (statements through the driver double)
     expect(sent.filter((sql) => sql.startsWith('CREATE TABLE IF NOT EXISTS `silver`.`claims`'))[0]).toMatch(/ USING DELTA TBLPROPERTIES \('delta\.enableChangeDataFeed' = 'true'\)$/);
   });
 
+  it('lets the catalog protect the tables the run creates before a row is written to them', async () => {
+    let sentBefore: string[] | undefined;
+    await runQualityStage(catalog, {
+      dataType: 'professional_claims',
+      catalog: CATALOG,
+      table: 'claims',
+      runId,
+      settings: { expectations: [] },
+      asOf: AS_OF,
+      referenceCacheDir,
+      protectTables: async () => void (sentBefore = stageStatements()),
+    });
+
+    const created = /^CREATE TABLE IF NOT EXISTS `(?:silver|gold)`\.`claims/;
+    const written = /^(?:INSERT INTO|MERGE INTO|DELETE FROM) `(?:silver|gold)`/;
+    expect(sentBefore!.filter((sql) => created.test(sql))).toHaveLength(5);
+    expect(sentBefore!.filter((sql) => written.test(sql))).toEqual([]);
+    expect(stageStatements().slice(sentBefore!.length).filter((sql) => created.test(sql))).toEqual([]);
+  });
+
   it('leaves the run unjudged and drops its work tables when a write fails half-way', async () => {
     driver.answer(/^MERGE INTO `gold`\.`claims_spend_by_provider`/, serverError('[DELTA_CONCURRENT_APPEND] Files were added by a concurrent update.', '2D521'));
 

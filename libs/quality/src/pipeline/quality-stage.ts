@@ -34,6 +34,12 @@ export interface QualityRunRequest {
   referenceCacheDir: string;
   /** The newest column mapping a person accepted for the pipeline, if any. */
   mapping?: AcceptedMapping;
+  /**
+   * Called once the run's silver, quarantine and gold tables exist and before any row is written
+   * to them: where the catalog governs PHI (Unity Catalog), a table the run created gets its tags
+   * and masks before it holds a member's data.
+   */
+  protectTables?: () => Promise<void>;
 }
 
 export interface QualityRunResult {
@@ -93,7 +99,11 @@ export async function runQualityStage(session: QualitySession, request: QualityR
     const { profile, newest } = await profileRows(session, schema, present, tables, stage);
     const freshness = freshnessResult(request.settings, newest.date, asOf, present);
     assertNoFailures(judgement, freshness);
-    const written = await writeMedallion(session, { schema, present, expectations, tables, runIds, releaseId: null, layoutId: layout.recognized?.id ?? null }, stage);
+    const written = await writeMedallion(
+      session,
+      { schema, present, expectations, tables, runIds, releaseId: null, layoutId: layout.recognized?.id ?? null, ...(request.protectTables ? { protectTables: request.protectTables } : {}) },
+      stage,
+    );
     const report: QualityReport = {
       table: formatTableName(tables.silver),
       rows: { input: judgement.rows, silver: written.silverRows, quarantined: judgement.dropped, warned: judgement.warned, repaired: judgement.repaired },
@@ -215,6 +225,8 @@ export interface MedallionWrite {
   releaseId: string | null;
   /** The layout the runs' files were read as, kept with their quarantined rows. */
   layoutId: string | null;
+  /** See QualityRunRequest.protectTables. */
+  protectTables?: () => Promise<void>;
 }
 
 /**
@@ -230,12 +242,11 @@ export async function writeMedallion(session: SqlSession, write: MedallionWrite,
       if (added) await session.execute(added);
     }
   }
-  await session.execute(silverBatchSql(schema, present, expectations, write.releaseId, stage));
   const gold = goldTablesFor(schema, tables.silver, stage);
-  for (const table of gold) {
-    await session.execute(ensureGoldSql(table, stage));
-    await session.execute(affectedGroupsSql(table, tables.silver, schema, write.runIds, stage));
-  }
+  for (const table of gold) await session.execute(ensureGoldSql(table, stage));
+  await write.protectTables?.();
+  await session.execute(silverBatchSql(schema, present, expectations, write.releaseId, stage));
+  for (const table of gold) await session.execute(affectedGroupsSql(table, tables.silver, schema, write.runIds, stage));
   if (write.runIds.length > 0) {
     await session.execute(deleteRunsFromSilverSql(tables.silver, write.runIds, stage));
     await session.execute(insertQuarantineSql(tables.quarantine, schema, present, expectations, write.layoutId, stage));
