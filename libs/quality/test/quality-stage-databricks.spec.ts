@@ -6,7 +6,7 @@ import { makeTempDir } from '@ade/testing';
 import { FakeSqlDriver, serverError } from '../../lakehouse/test/databricks/fake-sql-driver';
 import { installFakeUnityCatalog, type FakeUnityCatalog } from '../../lakehouse/test/databricks/fake-unity-catalog';
 import { bronzeRequest, CATALOG, csv, landFile } from '../../lakehouse/test/source-files';
-import { runQualityStage } from '../src/pipeline/quality-stage';
+import { runQualityStage, type QualityRunRequest } from '../src/pipeline/quality-stage';
 import { medallionColumns } from '../src/pipeline/silver-sql';
 import { AS_OF } from './quality-stage.fixtures';
 
@@ -79,8 +79,8 @@ describe('the quality stage on Databricks (statements through the driver double)
       .answer(/^SELECT _source_file AS file, count\(\*\) AS n FROM `bronze`\.`claims`/, [{ file: 'claims.csv', n: 2 }]);
   }
 
-  const run = () =>
-    runQualityStage(catalog, { dataType: 'professional_claims', catalog: CATALOG, table: 'claims', runId, settings: { expectations: [] }, asOf: AS_OF, referenceCacheDir });
+  const run = (extra: Partial<QualityRunRequest> = {}) =>
+    runQualityStage(catalog, { dataType: 'professional_claims', catalog: CATALOG, table: 'claims', runId, settings: { expectations: [] }, asOf: AS_OF, referenceCacheDir, ...extra });
   const stageStatements = () => {
     const sent = driver.statements.map((statement) => statement.sql);
     return sent.slice(sent.findIndex((sql) => sql.startsWith('SELECT column_name FROM information_schema.columns')));
@@ -110,16 +110,7 @@ describe('the quality stage on Databricks (statements through the driver double)
 
   it('lets the catalog protect the tables the run creates before a row is written to them', async () => {
     let sentBefore: string[] | undefined;
-    await runQualityStage(catalog, {
-      dataType: 'professional_claims',
-      catalog: CATALOG,
-      table: 'claims',
-      runId,
-      settings: { expectations: [] },
-      asOf: AS_OF,
-      referenceCacheDir,
-      protectTables: async () => void (sentBefore = stageStatements()),
-    });
+    await run({ protectTables: async () => void (sentBefore = stageStatements()) });
 
     const created = /^CREATE TABLE IF NOT EXISTS `(?:silver|gold)`\.`claims/;
     const written = /^(?:INSERT INTO|MERGE INTO|DELETE FROM) `(?:silver|gold)`/;

@@ -12,7 +12,7 @@ import { resultsSql, samplesSql, summarySql } from './judgement-sql';
 import { recordLineageSql } from './lineage-sql';
 import { amountProfileSql, nullRatesSql, providerShareSql } from './profile-sql';
 import { addMissingColumnsSql, deleteRunsFromSilverSql, ensureSilverSql, insertQuarantineSql, medallionColumns, silverBatchSql, upsertSilverSql } from './silver-sql';
-import { judgingPlan } from './judging-plan';
+import { judgingPlan, type JudgingPlan } from './judging-plan';
 
 /** Every header a layout names: its files carry these (numbered ones for each n). */
 function layoutHeaders(layout: LayoutDescriptor): string[] {
@@ -33,13 +33,13 @@ function layoutHeaders(layout: LayoutDescriptor): string[] {
 }
 
 /** The judging statements of one run over bronze columns named `headers`, as runQualityStage builds them for `stage`'s engine. */
-async function judgingStatements(dataType: DataType, headers: readonly string[], stage: StageDialect = duckdbStage): Promise<string[]> {
+async function planFor(dataType: DataType, headers: readonly string[], stage: StageDialect): Promise<JudgingPlan> {
   const schema = canonicalSchema(dataType);
   const pack = loadStatePack(undefined);
   const bronzeColumn = (column: string) => `b.${stage.quote(column)}`;
   const layout = await bronzeLayout(headers, schema, bronzeColumn, { stage, profile: () => Promise.reject(new Error('no profiling here')) });
   const table = (schemaName: string, name: string) => (stage === duckdbStage ? `"cat"."${schemaName}"."${name}"` : `\`${schemaName}\`.\`${name}\``);
-  const plan = judgingPlan({
+  return judgingPlan({
     dataType,
     bronzeTable: table('bronze', 't'),
     runIdLiterals: [stage.expressions.string('run-1'), stage.expressions.string('run-0')],
@@ -51,6 +51,10 @@ async function judgingStatements(dataType: DataType, headers: readonly string[],
     lookups: { providers: table('silver', 'providers'), eligibility: table('silver', 'eligibility'), claims: [table('silver', 'professional_claims')] },
     stage,
   });
+}
+
+async function judgingStatements(dataType: DataType, headers: readonly string[], stage: StageDialect = duckdbStage): Promise<string[]> {
+  const plan = await planFor(dataType, headers, stage);
   const { expectations } = plan;
   return [
     plan.stage.sql,
@@ -64,21 +68,7 @@ async function judgingStatements(dataType: DataType, headers: readonly string[],
 /** The writes that follow the judging (silver, quarantine, gold, profile, summary, lineage) for the same run. */
 async function writeStatements(dataType: DataType, headers: readonly string[], stage: StageDialect = duckdbStage): Promise<string[]> {
   const schema = canonicalSchema(dataType);
-  const pack = loadStatePack(undefined);
-  const bronzeColumn = (column: string) => `b.${stage.quote(column)}`;
-  const layout = await bronzeLayout(headers, schema, bronzeColumn, { stage, profile: () => Promise.reject(new Error('no profiling here')) });
-  const plan = judgingPlan({
-    dataType,
-    bronzeTable: 'bronze_t',
-    runIdLiterals: [stage.expressions.string('run-1')],
-    layout,
-    bronzeColumn,
-    pack,
-    render: { asOf: '2026-11-01', statePack: pack, ref: (name) => `ref_${name}` },
-    overrides: [],
-    lookups: { providers: null, eligibility: null, claims: [] },
-    stage,
-  });
+  const plan = await planFor(dataType, headers, stage);
   const tables = medallionTables('cat', schema.table);
   const present = new Set(plan.stage.columns);
   const runIds = ['run-1', "run-0'"];
@@ -136,12 +126,12 @@ describe('the quality stage judging SQL for DuckDB', () => {
     for (const dataType of DATA_TYPES) digests[dataType] = digest(await writeStatements(dataType, canonicalSchema(dataType).columns.map((column) => column.name)));
     expect(digests).toMatchInlineSnapshot(`
       {
-        "eligibility": "e35f5c47a56e2493",
-        "institutional_claims": "a305a631d15d51e2",
-        "pharmacy_claims": "67d94ab04d3eb824",
-        "professional_claims": "877d5d226077128f",
-        "providers": "4907e22462378c46",
-        "remittance": "294028bf0d35ac00",
+        "eligibility": "57a0a34cd00e2753",
+        "institutional_claims": "4fea990414a2be3b",
+        "pharmacy_claims": "a9e1bcbe9d69d85b",
+        "professional_claims": "aacbd6310028cb0b",
+        "providers": "7d1fb4737985eff1",
+        "remittance": "2f06e867efc9ea7e",
       }
     `);
   });
