@@ -184,7 +184,7 @@ function judgedRunsTable(tables: MedallionTables, stage: StageDialect): string {
 }
 
 /** One MERGE (DuckDB has it too), so marking a run judged twice keeps one row for it. */
-export function markJudgedSql(tables: MedallionTables, runIds: readonly string[], byRun: string, stage: StageDialect = duckdbStage): string {
+function markJudgedSql(tables: MedallionTables, runIds: readonly string[], byRun: string, stage: StageDialect = duckdbStage): string {
   const literal = stage.expressions.string;
   const table = formatTableName(tables.silver);
   const rows = runIds.map((runId) => `(${[table, runId, byRun].map(literal).join(', ')})`);
