@@ -26,6 +26,20 @@ describe('Icd10CmLookupJoins', () => {
     expect(renderings[0]!.result).not.toContain('EXISTS');
   });
 
+  it('joins and builds the intervals in the work tables the context names', () => {
+    const work = {
+      ref: (name: string) => `_system.run_${name}`,
+      from: (name: string) => `_system.run_${name} AS ${name}`,
+      createAs: (name: string, query: string) => `CREATE OR REPLACE TABLE _system.run_${name} AS ${query}`,
+      drop: (name: string) => `DROP TABLE IF EXISTS _system.run_${name}`,
+      rename: (name: string, to: string) => `ALTER TABLE _system.run_${name} RENAME TO _system.run_${to}`,
+    };
+    const rendered = new Icd10CmLookupJoins().render({ ...context, work }, (joined) => icd10CmNotValidOnDate.sql({ code: 'claims.dx1', serviceDate: 'claims.day', codeType: 'NULL' }, joined));
+    expect(rendered.joins).toEqual(["LEFT JOIN _system.run___icd10cm_intervals AS __icd10cm_0 ON __icd10cm_0.__icd_code = replace(claims.dx1, '.', '')"]);
+    expect(rendered.prepareSql).toEqual([icd10CmIntervalsTableSql(context.ref, work)]);
+    expect(rendered.prepareSql[0]).toMatch(/^CREATE OR REPLACE TABLE _system\.run___icd10cm_intervals AS SELECT code AS __icd_code, /);
+  });
+
   it('leaves rules that look nothing up as they render without it', () => {
     const rendered = new Icd10CmLookupJoins().render(context, (joined) => npiCheckDigit.sql({ npi: 'claims.npi' }, joined));
     expect(rendered).toEqual({ result: npiCheckDigit.sql({ npi: 'claims.npi' }, context), joins: [], prepareSql: [] });
