@@ -3,7 +3,7 @@ import { SOURCE_TABLE, sourceColumnSql } from './source-table';
 import { duckdbStage, type StageDialect } from './sql/stage-dialect';
 
 export const DUPLICATE_RULE_ID = 'integrity.duplicate_line';
-export const DUPLICATE_ROWS_TABLE = 'duplicate_rows';
+const DUPLICATE_ROWS_TABLE = 'duplicate_rows';
 
 /**
  * A data-set rule (it needs the rows before it, so it has no single-record form): a row whose
@@ -11,8 +11,8 @@ export const DUPLICATE_ROWS_TABLE = 'duplicate_rows';
  * valid; rows with any part of the key absent are left to required.missing. The duplicates are
  * found first, by one window over the key alone, so the main pass only probes a small set.
  */
-export function duplicateCheck(no: number, keySources: readonly string[], stage?: StageDialect): { check: SqlCheck; prepareSql: string } {
-  const { quote, rowId, rowOrder, work } = stage ?? duckdbStage;
+export function duplicateCheck(no: number, keySources: readonly string[], stage: StageDialect = duckdbStage): { check: SqlCheck; prepareSql: string } {
+  const { quote, rowId, rowOrder, work } = stage;
   const keys = keySources.map((key) => sourceColumnSql(key, quote));
   const keyPresent = keys.map((key) => `${key} IS NOT NULL`).join(' AND ');
   const duplicates =
@@ -20,8 +20,7 @@ export function duplicateCheck(no: number, keySources: readonly string[], stage?
     `SELECT ${rowId} AS source_row, row_number() OVER (PARTITION BY ${keys.join(', ')} ORDER BY ${rowOrder}) AS occurrence ` +
     `FROM ${work.from(SOURCE_TABLE)} WHERE ${keyPresent}) AS keyed WHERE occurrence > 1`;
   return {
-    // The validator's session builds it once, so it keeps its plain CREATE.
-    prepareSql: stage ? work.createAs(DUPLICATE_ROWS_TABLE, duplicates) : `CREATE TEMP TABLE ${DUPLICATE_ROWS_TABLE} AS ${duplicates}`,
+    prepareSql: work.createAs(DUPLICATE_ROWS_TABLE, duplicates),
     check: {
       no,
       ruleId: DUPLICATE_RULE_ID,

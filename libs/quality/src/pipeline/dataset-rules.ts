@@ -1,6 +1,6 @@
 import { ruleById, type CanonicalSchema, type SqlRenderContext } from '@ade/healthcare';
 import { hasColumn, PROVIDER_COLUMNS, SERVICE_SPANS, type DatasetRuleId } from '@ade/quality-model';
-import { DUPLICATE_ROWS_TABLE, duplicateCheck } from '../duplicate-check';
+import { duplicateCheck } from '../duplicate-check';
 import { parsedDateColumn } from '../parsed-dates';
 import { SOURCE_TABLE, sourceColumnSql } from '../source-table';
 import type { StageDialect } from '../sql/stage-dialect';
@@ -39,7 +39,7 @@ export const DATASET_RULE_PLANS: Record<DatasetRuleId, (context: DatasetPlanCont
   'integrity.duplicate_line': ({ schema, present, stage }) => {
     if (schema.businessKey.length === 0 || !schema.businessKey.every((column) => present.has(column))) return [];
     const { check, prepareSql } = duplicateCheck(0, schema.businessKey, stage);
-    return [{ column: schema.businessKey[0]!, message: check.message, passSql: check.passSql, prepareSql: [stage.work.drop(DUPLICATE_ROWS_TABLE), prepareSql] }];
+    return [{ column: schema.businessKey[0]!, message: check.message, passSql: check.passSql, prepareSql: [prepareSql] }];
   },
   'integrity.unknown_provider': ({ schema, present, render, stage, lookups }) => {
     if (!lookups.providers) return [];

@@ -38,7 +38,7 @@ async function planFor(dataType: DataType, headers: readonly string[], stage: St
   const pack = loadStatePack(undefined);
   const bronzeColumn = (column: string) => `b.${stage.quote(column)}`;
   const layout = await bronzeLayout(headers, schema, bronzeColumn, { stage, profile: () => Promise.reject(new Error('no profiling here')) });
-  const table = (schemaName: string, name: string) => (stage === duckdbStage ? `"cat"."${schemaName}"."${name}"` : `\`${schemaName}\`.\`${name}\``);
+  const table = (schemaName: string, name: string) => stage.table({ catalog: 'cat', schema: schemaName, table: name });
   return judgingPlan({
     dataType,
     bronzeTable: table('bronze', 't'),
@@ -111,12 +111,12 @@ describe('the quality stage judging SQL for DuckDB', () => {
     for (const dataType of DATA_TYPES) digests[dataType] = digest(await judgingStatements(dataType, canonicalSchema(dataType).columns.map((column) => column.name)));
     expect(digests).toMatchInlineSnapshot(`
       {
-        "eligibility": "fb79fc9dd0fe622f",
-        "institutional_claims": "259e1f6207663287",
-        "pharmacy_claims": "592ed87c11df4ea2",
-        "professional_claims": "f309eae823f16cff",
-        "providers": "6543e736c6fda521",
-        "remittance": "f7346a55e38f525b",
+        "eligibility": "1c4daa01ec903f7b",
+        "institutional_claims": "3561125a3e004e0b",
+        "pharmacy_claims": "01aff8d29924cf3b",
+        "professional_claims": "8fa8004880f8ee48",
+        "providers": "5d4d547ea51bb7e9",
+        "remittance": "37a584821609d4ac",
       }
     `);
   });
@@ -143,28 +143,28 @@ describe('the quality stage judging SQL for DuckDB', () => {
     for (const dataType of ['professional_claims', 'institutional_claims'] as const) digests[`mixed medical claims as ${dataType}`] = digest(await judgingStatements(dataType, mixed));
     expect(digests).toMatchInlineSnapshot(`
       {
-        "cms-cclf1-part-a-header": "3a7e4fe37a05a4ea",
-        "cms-cclf2-part-a-revenue": "69146cb56820d045",
-        "cms-cclf5-part-b-physician": "68af7c85892f2a34",
-        "cms-cclf6-part-b-dme": "f564883aa57f0c49",
-        "cms-cclf7-part-d": "279270aff1f361d8",
-        "cms-cclf8-beneficiary-demographics": "652bc96608a61f5a",
-        "cms-ccw-pde": "ba0be34b16ce9624",
-        "cms-ccw-rif-carrier": "d7fb9ccc48a51b1e",
-        "cms-ccw-rif-dme": "45e08afbabb2a9fa",
-        "cms-ccw-rif-hha": "b94f3a2ef84f26c7",
-        "cms-ccw-rif-hospice": "db7239019b3517a4",
-        "cms-ccw-rif-inpatient": "1ad29d0de3a94c73",
-        "cms-ccw-rif-outpatient": "f2c8ad387b7c47c5",
-        "cms-ccw-rif-snf": "5a2ed000816de7c9",
-        "cms-de-synpuf-carrier": "e5fb6eababc34ea7",
-        "cms-de-synpuf-inpatient": "11bcfee42694285f",
-        "cms-de-synpuf-outpatient": "5afce252a923fd3c",
-        "cms-de-synpuf-pde": "fbe3f60916f21c28",
-        "mixed medical claims as institutional_claims": "a574f256bdd9d12e",
-        "mixed medical claims as professional_claims": "2d445047674ffc3b",
-        "nppes-npi-registry": "3e56bf1104e127f8",
-        "synthea-claims": "0df5250aa63fc371",
+        "cms-cclf1-part-a-header": "887b1e0cd2fe6d5c",
+        "cms-cclf2-part-a-revenue": "183c9f6b1428d340",
+        "cms-cclf5-part-b-physician": "207594ad177de804",
+        "cms-cclf6-part-b-dme": "0664188d392fe0fe",
+        "cms-cclf7-part-d": "9e7ccf13d4ed2e0c",
+        "cms-cclf8-beneficiary-demographics": "7a78a438fa83b466",
+        "cms-ccw-pde": "3d9b3a00d9240123",
+        "cms-ccw-rif-carrier": "1f03e3a81422195f",
+        "cms-ccw-rif-dme": "eca3c9d01a98a7da",
+        "cms-ccw-rif-hha": "df2cac4715e44624",
+        "cms-ccw-rif-hospice": "806b12dcbc2de3a4",
+        "cms-ccw-rif-inpatient": "b688e7f5304b4917",
+        "cms-ccw-rif-outpatient": "4f24a7b2fe4a2fcf",
+        "cms-ccw-rif-snf": "c177c49f6f0fc673",
+        "cms-de-synpuf-carrier": "492be30dab82a05d",
+        "cms-de-synpuf-inpatient": "d9b2307619356f72",
+        "cms-de-synpuf-outpatient": "f0380aa808077180",
+        "cms-de-synpuf-pde": "52ab7d51f34e2f28",
+        "mixed medical claims as institutional_claims": "4ee3f850295515dc",
+        "mixed medical claims as professional_claims": "d8fa621f61948c5f",
+        "nppes-npi-registry": "000bc95ebcd88031",
+        "synthea-claims": "62cb0056b21919d2",
       }
     `);
   });

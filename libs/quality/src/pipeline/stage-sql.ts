@@ -1,7 +1,7 @@
 import { parsedDateColumn, parsedDateSql } from '../parsed-dates';
 import { asRuleInputSql } from '../rule-inputs';
 import { SOURCE_TABLE } from '../source-table';
-import { duckdbStage, STAGED_ROW_COLUMN, type StageDialect } from '../sql/stage-dialect';
+import { duckdbStage, type StageDialect } from '../sql/stage-dialect';
 import { repairFor, repairNoteMemberSql, type CodeSystemColumns, type ColumnKind, type RepairId } from './repairs';
 
 /** One canonical column as it comes from the source relation. */
@@ -90,7 +90,7 @@ export function stageSql(sourceRelation: string, columns: readonly StagedColumn[
   });
   const dateColumns = columns.filter((column) => column.kind === 'date').map((column) => column.canonical);
   const dates = dateColumns.map((column) => `${parsedDateSql(quoteIdentifier(column), stage.expressions)} AS ${quoteIdentifier(parsedDateColumn(column))}`);
-  const note = notes.length ? `CASE WHEN ${flagConditions.join(' OR ')} THEN ${stage.jsonText(stage.object(notes))} END` : stage.nullText;
+  const note = notes.length ? `CASE WHEN ${flagConditions.join(' OR ')} THEN ${stage.jsonText(stage.object(notes))} END` : stage.castAs('NULL', stage.types.text);
   const outer = [
     ...columns.map((column) => quoteIdentifier(column.canonical)),
     ...dates,
@@ -100,7 +100,7 @@ export function stageSql(sourceRelation: string, columns: readonly StagedColumn[
     STAGE_META.sourceFile,
     STAGE_META.bronzeRowid,
     STAGE_META.bronzeLine,
-    ...(stage.stagedRowSql ? [`${stage.stagedRowSql} AS ${STAGED_ROW_COLUMN}`] : []),
+    ...(stage.stagedRowSql ? [`${stage.stagedRowSql} AS ${stage.rowId}`] : []),
   ];
   // A table needs a column even when the source maps none; the row count still matters.
   if (columns.length === 0) outer.unshift('TRUE AS __present');

@@ -46,7 +46,7 @@ describe('validation engine SQL', () => {
   it('finds duplicates over the business key first, keeping the first occurrence', () => {
     const { prepareSql, check } = duplicateCheck(3, ['claim_id', 'claim_line_number']);
     expect(prepareSql).toMatchInlineSnapshot(
-      `"CREATE TEMP TABLE duplicate_rows AS SELECT source_row FROM (SELECT rowid AS source_row, row_number() OVER (PARTITION BY src."claim_id", src."claim_line_number" ORDER BY rowid) AS occurrence FROM src WHERE src."claim_id" IS NOT NULL AND src."claim_line_number" IS NOT NULL) AS keyed WHERE occurrence > 1"`,
+      `"CREATE OR REPLACE TEMP TABLE duplicate_rows AS SELECT source_row FROM (SELECT rowid AS source_row, row_number() OVER (PARTITION BY src."claim_id", src."claim_line_number" ORDER BY rowid) AS occurrence FROM src WHERE src."claim_id" IS NOT NULL AND src."claim_line_number" IS NOT NULL) AS keyed WHERE occurrence > 1"`,
     );
     expect(check.passSql).toBe('src.rowid NOT IN (SELECT source_row FROM duplicate_rows)');
   });

@@ -17,7 +17,7 @@ export interface StageDialect {
   quote(identifier: string): string;
   /**
    * The staged rows' identity: a column every work table built from them can name. DuckDB's
-   * implicit `rowid`; on Databricks a column the staging numbers (STAGED_ROW_SQL).
+   * implicit `rowid`; on Databricks a column the staging numbers (`stagedRowSql`).
    */
   readonly rowId: string;
   /** The staged rows in the order their files wrote them: the first of a repeated key is the one kept. */
@@ -34,8 +34,6 @@ export interface StageDialect {
   object(members: ReadonlyArray<readonly [name: string, value: string]>): string;
   /** The JSON text of an `object`, NULL members left out. */
   jsonText(object: string): string;
-  /** NULL typed as text. */
-  readonly nullText: string;
   /** Every match of `pattern` (not portable-checked: the stage's own masks) replaced by `replacement`. */
   replaceEvery(operand: string, pattern: string, replacement: string): string;
   /** An aggregate: the first `count` distinct values of `value` in sort order, as a list. */
@@ -76,7 +74,6 @@ export const duckdbStage: StageDialect = {
   isoDateText: (date) => `strftime(${date}, '%Y-%m-%d')`,
   object: (members) => `json_object(${members.map(([name, value]) => `${quoteString(name)}, ${value}`).join(', ')})`,
   jsonText: (object) => `json_merge_patch('{}', ${object})::VARCHAR`,
-  nullText: 'NULL::VARCHAR',
   replaceEvery: (operand, pattern, replacement) => `regexp_replace(${operand}, ${quoteString(pattern)}, ${quoteString(replacement)}, 'g')`,
   firstDistinct: (value, count) => `list_slice(list(DISTINCT ${value} ORDER BY ${value}), 1, ${count})`,
   everyNumber: (rowsSql, from, to, column) => `SELECT rows.*, line.n AS ${column} FROM (${rowsSql}) AS rows CROSS JOIN range(${from}, ${to + 1}) AS line(n)`,
@@ -137,7 +134,6 @@ export function databricksStage(options: DatabricksStageOptions): StageDialect {
     object: (members) => `named_struct(${members.map(([name, value]) => `${sparkStringLiteral(name)}, ${value}`).join(', ')})`,
     // to_json leaves NULL members out (jsonGenerator.ignoreNullFields is on by default).
     jsonText: (object) => `to_json(${object})`,
-    nullText: 'CAST(NULL AS STRING)',
     replaceEvery: (operand, pattern, replacement) => `regexp_replace(${operand}, ${sparkStringLiteral(pattern)}, ${sparkStringLiteral(replacement)})`,
     firstDistinct: (value, count) => `slice(array_sort(collect_set(${value})), 1, ${count})`,
     everyNumber: (rowsSql, from, to, column) => `SELECT rows.*, line.n AS ${column} FROM (${rowsSql}) AS rows CROSS JOIN (SELECT explode(sequence(${from}, ${to})) AS n) AS line`,
