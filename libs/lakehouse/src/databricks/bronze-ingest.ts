@@ -21,11 +21,11 @@ import {
   removeBatchSql,
   removeUncheckpointedRowsSql,
   tableColumnsSql,
-  tableExistsSql,
   versionOwnerSql,
   type BronzeBatch,
 } from './spark-sql';
 import { withStagedFile } from './staged-file';
+import { tableExists } from './table-exists';
 import type { StatementRunner } from './statement-runner';
 
 export interface IngestSettings {
@@ -102,8 +102,7 @@ async function ingestStaged(runner: StatementRunner, settings: IngestSettings, r
 }
 
 async function tableColumns(runner: StatementRunner, request: BronzeIngestRequest): Promise<string[] | null> {
-  const exists = await runner.first(tableExistsSql(request.table));
-  if (Number(exists?.['n'] ?? 0) === 0) return null;
+  if (!(await tableExists(runner, request.table))) return null;
   return (await runner.rows(tableColumnsSql(request.table))).map((row) => String(row['column_name']));
 }
 

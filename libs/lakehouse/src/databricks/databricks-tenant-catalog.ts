@@ -25,7 +25,8 @@ import { catalogInventory } from './inventory';
 import { loadReferenceTable } from './reference-table';
 import { latestRegisteredSchema } from './schema-history';
 import { inferSourceSchema, namesAmongValues } from './source-reader';
-import { countRowsSql, findCheckpointSql, mergeQuarantineSql, quarantinedFilesSql, tableExistsSql } from './spark-sql';
+import { countRowsSql, findCheckpointSql, mergeQuarantineSql, quarantinedFilesSql } from './spark-sql';
+import { tableExists } from './table-exists';
 import type { SqlDriverSession } from './sql-driver';
 import { StatementRunner } from './statement-runner';
 import { exportTable } from './table-export';
@@ -74,7 +75,7 @@ export class DatabricksTenantCatalog implements TenantCatalog {
   tableExists(table: TableRef): Promise<boolean> {
     return this.#serial(async () => {
       assertTableInCatalog(table, this.name);
-      return this.#statement(async () => Number((await this.#runner.first(tableExistsSql(table)))?.['n'] ?? 0) > 0);
+      return this.#statement(() => tableExists(this.#runner, table));
     });
   }
 

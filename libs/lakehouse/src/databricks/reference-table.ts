@@ -1,6 +1,7 @@
 import type { ReferenceTableFile } from '../lakehouse.port';
-import { createReferenceTableSql, referenceTable, schemaTable, tableExistsSql } from './spark-sql';
+import { createReferenceTableSql, referenceTable, schemaTable } from './spark-sql';
 import { withStagedFile } from './staged-file';
+import { tableExists } from './table-exists';
 import type { StatementRunner } from './statement-runner';
 
 /**
@@ -9,7 +10,6 @@ import type { StatementRunner } from './statement-runner';
  */
 export async function loadReferenceTable(runner: StatementRunner, catalogName: string, file: ReferenceTableFile): Promise<string> {
   const { schema, table } = referenceTable(file);
-  const exists = Number((await runner.first(tableExistsSql({ catalog: catalogName, schema, table })))?.['n'] ?? 0) > 0;
-  if (!exists) await withStagedFile(runner, catalogName, file.path, (volumePath) => runner.rows(createReferenceTableSql(file, volumePath)));
+  if (!(await tableExists(runner, { catalog: catalogName, schema, table }))) await withStagedFile(runner, catalogName, file.path, (volumePath) => runner.rows(createReferenceTableSql(file, volumePath)));
   return schemaTable(schema, table);
 }

@@ -12,10 +12,10 @@ import {
   listVolumeSql,
   quoteColumnName,
   sqlString,
-  tableExistsSql,
   writeSnapshotSql,
 } from './spark-sql';
 import type { StatementRunner } from './statement-runner';
+import { tableExists } from './table-exists';
 
 /** Data files Spark writes into an output folder; the rest (_SUCCESS, _committed_*, _started_*) are its bookkeeping. */
 const DATA_FILE = /^part-[^/]+\.(parquet|csv)(\.[a-z0-9]+)?$/;
@@ -26,8 +26,7 @@ const DATA_FILE = /^part-[^/]+\.(parquet|csv)(\.[a-z0-9]+)?$/;
  * removed however the export ends. Rows never pass through this process's heap.
  */
 export async function exportTable(runner: StatementRunner, catalogName: string, { table, where, format, target }: TableExportRequest): Promise<TableExportResult> {
-  const exists = await runner.first(tableExistsSql(table));
-  if (Number(exists?.['n'] ?? 0) === 0) throw new LakehouseError('source_not_found', `table ${formatTableName(table)} does not exist`);
+  if (!(await tableExists(runner, table))) throw new LakehouseError('source_not_found', `table ${formatTableName(table)} does not exist`);
   const columns = describedColumns(await runner.rows(describeTableSql(table)));
   const condition = where === null ? null : vettedExportCondition(where, columns.map((column) => column.name), table, quoteColumnName);
   const version = Number((await runner.first(currentVersionSql(table)))?.['version'] ?? 0);

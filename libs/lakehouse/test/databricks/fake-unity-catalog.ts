@@ -355,11 +355,8 @@ function csvRecords(text: string, sep: string, quote: string, escape: string): s
  * kept as its YYYY-MM-DD text, which is how the driver returns a DATE too.
  */
 function rawSourceRows(rawSql: string, volume: ReadonlyMap<string, Buffer>): FakeRow[] {
-  const raw = /^SELECT ([\s\S]*?) FROM \(SELECT \* FROM read_files\(([\s\S]*)\)\) AS src$/.exec(rawSql);
-  if (!raw) throw new NotUnderstood('the raw source');
-  // Only string columns (as a CSV read gives them) and dates; other CASTs and to_json come with other formats.
-  const projection = list(raw[1]!, new RegExp(`(?:CAST\\()?src\\.${IDENT}(?: AS DATE\\))? AS ${IDENT}`)).map(([, source, alias]) => ({ source: ident(source!), alias: ident(alias!) }));
-  const { names, records } = readStagedCsv(readFilesArguments(raw[2]!), volume);
+  const { projection, readFiles } = rawSource(rawSql);
+  const { names, records } = readStagedCsv(readFilesArguments(readFiles), volume);
   return records.map((record) => {
     const row: FakeRow = {};
     for (const { source, alias } of projection) {
@@ -369,6 +366,19 @@ function rawSourceRows(rawSql: string, volume: ReadonlyMap<string, Buffer>): Fak
     }
     return row;
   });
+}
+
+/** The projection of a raw source (each column's file header, alias, and whether it is cast to DATE) and its read_files arguments. */
+function rawSource(rawSql: string): { projection: Array<{ source: string; alias: string; date: boolean }>; readFiles: string } {
+  const raw = /^SELECT ([\s\S]*?) FROM \(SELECT \* FROM read_files\(([\s\S]*)\)\) AS src$/.exec(rawSql);
+  if (!raw) throw new NotUnderstood('the raw source');
+  // Only string columns (as a CSV read gives them) and dates; other CASTs and to_json come with other formats.
+  const projection = list(raw[1]!, new RegExp(`(CAST\\()?src\\.${IDENT}(?: AS DATE\\))? AS ${IDENT}`)).map(([, cast, source, alias]) => ({
+    source: ident(source!),
+    alias: ident(alias!),
+    date: cast !== undefined,
+  }));
+  return { projection, readFiles: raw[2]! };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -443,10 +453,8 @@ const STATEMENTS: Statement[] = [
     run: ([schema, table, select], { catalog, volume }) => {
       const tables = schemaOf(catalog, objectName(schema!)).tables;
       if (tables.has(objectName(table!))) return [];
-      const rows = rawSourceRows(select!, volume);
-      const names = list(select!.slice('SELECT '.length, select!.indexOf(' FROM (')), new RegExp(`(CAST\\()?src\\.${IDENT}(?: AS DATE\\))? AS ${IDENT}`));
-      const columns = names.map(([, cast, , alias]) => ({ name: ident(alias!), type: cast ? 'DATE' : 'STRING', nullable: true }));
-      tables.set(objectName(table!), { columns, rows });
+      const columns = rawSource(select!).projection.map(({ alias, date }) => ({ name: alias, type: date ? 'DATE' : 'STRING', nullable: true }));
+      tables.set(objectName(table!), { columns, rows: rawSourceRows(select!, volume) });
       return [];
     },
   },
