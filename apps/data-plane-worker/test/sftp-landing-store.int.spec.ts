@@ -111,9 +111,10 @@ describe('SftpLandingStore against a real OpenSSH server', () => {
     it('lands nothing and fails transiently; the next run lands the whole file', async () => {
       const store = new SftpLandingStore(connector({ port: proxy.port }));
       const cutting = (async () => {
-        // Wait until the download has started (the session is relayed), then cut it.
-        while (proxy.liveConnections === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-        await new Promise((resolve) => setTimeout(resolve, 150));
+        // Wait until the download has started (its target exists), then cut it: a fixed delay
+        // after the TCP connection cut a slow machine's handshake instead.
+        const target = join(scratch.path, 'landing', 'big', '2026-04.csv');
+        while (!existsSync(target)) await new Promise((resolve) => setTimeout(resolve, 2));
         await proxy.cut('reset');
       })();
       const error = await discover('big', store).catch((e: Error) => e);
