@@ -7,7 +7,7 @@ import { FakeSqlDriver, serverError } from '../../lakehouse/test/databricks/fake
 import { installFakeUnityCatalog, type FakeUnityCatalog } from '../../lakehouse/test/databricks/fake-unity-catalog';
 import { bronzeRequest, CATALOG, csv, landFile } from '../../lakehouse/test/source-files';
 import { runQualityStage, type QualityRunRequest } from '../src/pipeline/quality-stage';
-import { medallionColumns } from '../src/pipeline/silver-sql';
+import { answerTheQualityStage } from './databricks-stage-answers';
 import { AS_OF } from './quality-stage.fixtures';
 
 /**
@@ -43,7 +43,7 @@ describe('the quality stage on Databricks (statements through the driver double)
     const rows = [1, 2].map((n) => header.map((name) => (name === 'claim_id' ? `C${n}` : name === 'claim_line_number' ? '1' : 'x')));
     const file = await landFile(temp.path, 'claims.csv', csv(header, rows));
     expect(await catalog.ingestBronze(bronzeRequest(file, { runId }))).toEqual({ outcome: 'loaded', rows: 2 });
-    answerTheStage();
+    answerTheQualityStage(driver, unityCatalog, { rows: 2, sourceFile: 'claims.csv' });
     cleanup = async () => {
       await lakehouse.shutdown();
       await temp.cleanup();
@@ -57,27 +57,6 @@ describe('the quality stage on Databricks (statements through the driver double)
       await cleanup();
     }
   });
-
-  /** Fixed answers to the stage's statements: the run's two rows all pass, and the tables it creates exist afterwards. */
-  function answerTheStage(): void {
-    const bronzeColumns = () => unityCatalog.catalogs.get(CATALOG)!.schemas.get('bronze')!.tables.get('claims')!.columns.map((column) => ({ column_name: column.name }));
-    const allZero = (sql: string) => Object.fromEntries([...sql.matchAll(/ AS (\w+)(?=,| FROM)/g)].map(([, alias]) => [alias, 0]));
-    driver
-      .answer(/^(?:CREATE|DROP|ALTER|MERGE|INSERT|DELETE) /, [{ num_affected_rows: 2 }])
-      .answer(/^SELECT column_name FROM information_schema\.columns /, (sql) => {
-        const table = /table_schema = '(\w+)' AND table_name = '(\w+)'/.exec(sql)!;
-        if (table[1] === 'bronze' && table[2] === 'claims') return bronzeColumns();
-        if (table[1] === 'silver' && (table[2] === 'claims' || table[2] === 'claims_quarantine'))
-          return medallionColumns(schema, table[2] === 'claims' ? 'silver' : 'quarantine').map(([name]) => ({ column_name: name }));
-        return [];
-      })
-      .answer(/^SELECT DISTINCT _run_id AS run_id FROM `bronze`\.`claims`/, [])
-      .answer(/^SELECT count\(\*\) AS rows, /, (sql) => [{ ...allZero(sql), rows: 2, newest: '2026-10-01' }])
-      .answer(/^WITH v AS /, [{ n: 2, mean: 10, median: 10, mad: 0 }])
-      .answer(/^SELECT count\(DISTINCT /, [{ distinct_providers: 1, new_providers: 1 }])
-      .answer(/^SELECT count\(\*\) AS n FROM `_system`\.`judging_/, [{ n: 2 }])
-      .answer(/^SELECT _source_file AS file, count\(\*\) AS n FROM `bronze`\.`claims`/, [{ file: 'claims.csv', n: 2 }]);
-  }
 
   const run = (extra: Partial<QualityRunRequest> = {}) =>
     runQualityStage(catalog, { dataType: 'professional_claims', catalog: CATALOG, table: 'claims', runId, settings: { expectations: [] }, asOf: AS_OF, referenceCacheDir, ...extra });

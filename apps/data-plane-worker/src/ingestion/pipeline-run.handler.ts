@@ -19,7 +19,6 @@ import { CONNECTOR_CREDENTIALS, type ConnectorCredentialsSource } from './connec
 import { connectorStore, type ConnectorStore } from './connectors/connector-store';
 import { LANDING_STORE, type LandingStore } from './landing/landing-store';
 import { SourceError } from './source-error';
-import { assertQualityStageEngine } from '../quality/quality-engine';
 
 /**
  * A pipeline run: the ingestion agent lands the source files in bronze, then the quality agent
@@ -100,7 +99,6 @@ export class PipelineRunHandler {
     incidents: IncidentReporter,
   ): Promise<{ counts: IngestionCounts; quality: QualityOutcome }> {
     const { tenantId, runId, catalogName, engine, pipeline } = job.data;
-    assertQualityStageEngine(engine, 'a pipeline run');
     const scratchDir = join(this.config.dataDir, 'tenants', tenantId, 'work', runId);
     let catalog: TenantCatalog | undefined;
     let connector: ConnectorStore | undefined;

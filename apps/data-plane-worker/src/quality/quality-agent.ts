@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { parseTableName, type JobOf, type LineageEdge, type QualityReport } from '@ade/contracts';
 import type { TenantCatalog } from '@ade/lakehouse';
 import { landedFileEdges, releaseQuarantined, runQualityStage, type ReleaseResult } from '@ade/quality';
+import { GOVERNED_COLUMNS } from '../catalog/catalog-health-report';
 import { WorkerConfig } from '../config/worker.config';
 
 export interface QualityOutcome {
@@ -35,6 +36,8 @@ export class QualityAgent {
       ...(pipeline.source.options.state ? { state: pipeline.source.options.state } : {}),
       referenceCacheDir: this.referenceCacheDir(),
       ...(pipeline.mapping ? { mapping: pipeline.mapping } : {}),
+      // A silver or gold table this run creates is tagged and masked before its first row.
+      protectTables: async () => void (await catalog.govern(GOVERNED_COLUMNS, true)),
     });
     return result ?? { report: null, lineage: [] };
   }

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CatalogAccess } from '@ade/contracts';
 import { makeTempDir } from '@ade/testing';
-import { connectDatabricks, databricksSql, DatabricksLakehouse, isWarehousePath, type SqlDriverClient } from '@ade/lakehouse';
+import { connectDatabricks, databricksSql, DatabricksLakehouse, isWarehousePath, NO_VALUES_TYPE, schemaFingerprint, type SqlDriverClient } from '@ade/lakehouse';
 import { describeCatalogContract, type ContractEngine } from '../catalog-contract';
 import { bronzeRequest, CATALOG, CLAIM_HEADER, claimRows, csv, landFile } from '../source-files';
 import { FakeSqlDriver, type FakeSqlSession } from './fake-sql-driver';
@@ -311,6 +311,48 @@ describe('the fake Unity Catalog', () => {
     expect(unityCatalog.table(CATALOG, '_system', 'ingest_checkpoints')?.rows).toMatchObject([{ run_id: request.runId, row_count: 3, target_table: `${CATALOG}.bronze.claims` }]);
     expect(driver.volume.size).toBe(0);
     expect(driver.grammarFailures).toEqual([]);
+    expect(unityCatalog.misunderstood).toEqual([]);
+    await lakehouse.shutdown();
+  });
+  it("infers a file's types as Spark does, and lands a typed column's misfits as NULL with the value rescued", async () => {
+    const lakehouse = new DatabricksLakehouse({ client: driver, warehouse: true });
+    const locator = { tenantId: randomUUID(), catalogName: CATALOG };
+    await lakehouse.provision(locator);
+    const catalog = await lakehouse.open(locator);
+    const header = ['claim_id', 'line', 'account_number', 'charge', 'service_date', 'blank'];
+    // 2147483648 is one past the largest INT.
+    const typed = await landFile(temp.path, 'typed.csv', csv(header, [['C1', '1', '1234567893', '12.50', '2026-10-01', ''], ['C2', '2', '2147483648', '8', '2026-10-02', '']]));
+
+    const inferred = await catalog.inferSourceSchema({ path: typed.path, format: 'csv', options: {} });
+    expect(inferred).toEqual([
+      { name: 'claim_id', type: 'VARCHAR' },
+      { name: 'line', type: 'INTEGER' },
+      { name: 'account_number', type: 'BIGINT' },
+      { name: 'charge', type: 'DOUBLE' },
+      { name: 'service_date', type: 'DATE' },
+      { name: 'blank', type: NO_VALUES_TYPE },
+    ]);
+
+    const columns = [
+      { name: 'claim_id', type: 'VARCHAR' },
+      { name: 'line', type: 'INTEGER' },
+      { name: 'service_date', type: 'DATE' },
+    ];
+    const misfit = await landFile(temp.path, 'misfit.csv', csv(['claim_id', 'line', 'service_date', 'fax'], [['C3', 'one', '2026-02-30', '555-0100'], ['C4', '4', '2026-10-04', '']]));
+    const plan = {
+      land: columns.map((column) => ({ source: column.name, column: column.name, type: column.type })),
+      add: [],
+      rescue: ['fax'],
+      ignore: [],
+      schema: { fingerprint: schemaFingerprint(columns), columns },
+      basedOnVersion: 0,
+    };
+    expect(await catalog.ingestBronze(bronzeRequest(misfit, { table: { catalog: CATALOG, schema: 'bronze', table: 'typed' }, plan }))).toEqual({ outcome: 'loaded', rows: 2 });
+
+    expect(unityCatalog.table(CATALOG, 'bronze', 'typed')!.rows).toEqual([
+      expect.objectContaining({ claim_id: 'C3', line: null, service_date: null, _rescued_data: JSON.stringify({ fax: '555-0100', line: 'one', service_date: '2026-02-30', _file_path: 'misfit.csv' }) }),
+      expect.objectContaining({ claim_id: 'C4', line: '4', service_date: '2026-10-04', _rescued_data: null }),
+    ]);
     expect(unityCatalog.misunderstood).toEqual([]);
     await lakehouse.shutdown();
   });

@@ -12,9 +12,10 @@
  *
  * Deliberate simplifications, none of which the adapter can observe through the contract:
  * - no concurrency control: statements run one at a time (Delta's optimistic conflicts never happen);
- * - read_files reads CSV only, every column as STRING (inferColumnTypes => false), multiLine;
- * - the planned INSERT takes landed values as they are: it understands no CASE (typed columns)
- *   and no to_json (rescued headers), so plans under test land VARCHAR columns and rescue nothing;
+ * - read_files reads CSV only, multiLine; inferColumnTypes => true only to DESCRIBE a file, whose
+ *   types are inferred from all its values (fake-spark-values.ts), not a sample;
+ * - the planned INSERT and the sample checks evaluate exactly the fit checks the adapter renders
+ *   (RLIKE on a shape, try_cast to the types it names) and nothing else;
  * - information_schema lists the catalog's own tables, not its own views;
  * - SQL functions are kept as the allow list of a PHI mask (current_user() and account groups)
  *   and never evaluated: every statement runs as `principal`, whom the adapter's mask lets through;
@@ -23,6 +24,7 @@
 import type { SqlDriverSessionRequest } from '../../src/databricks/sql-driver';
 import { serverError, type FakeSqlDriver, type FakeSqlSession } from './fake-sql-driver';
 import { parseStagingCommand, SPARK_STRING_LITERAL, unescapeSparkString } from '@ade/testing/spark-sql';
+import { inferredSparkType, isMisfit, NotUnderstood, plannedValue } from './fake-spark-values';
 
 export type FakeRow = Record<string, unknown>;
 
@@ -75,6 +77,7 @@ export class FakeUnityCatalog {
   principal = 'ade-platform@payer.example';
   /** Statements the fake refused to guess an answer to; a test asserts this stays empty. */
   readonly misunderstood: string[] = [];
+  #otherwise: ((sql: string) => object[] | Error | undefined) | undefined;
 
   constructor(private readonly driver: FakeSqlDriver) {
     // Responders registered later (by a test) still win: the driver takes the most recent match.
@@ -92,6 +95,16 @@ export class FakeUnityCatalog {
     };
   }
 
+  /**
+   * Answers for statements the fake does not model (the quality stage's judging and writes, whose
+   * SQL only a warehouse evaluates): asked only when no statement of the fake's own matches, and
+   * `undefined` still refuses the statement. The test states every answer it gives.
+   */
+  otherwise(answer: (sql: string) => object[] | Error | undefined): this {
+    this.#otherwise = answer;
+    return this;
+  }
+
   /** The rows of a table, for a test to look at; undefined when the table does not exist. */
   table(catalog: string, schema: string, table: string): FakeTable | undefined {
     return this.catalogs.get(catalog)?.schemas.get(schema)?.tables.get(table);
@@ -105,7 +118,7 @@ export class FakeUnityCatalog {
     if (catalog === null && !statement?.outsideCatalog) {
       return this.#refuse(`fake Unity Catalog: a session without an initial catalog may only CREATE CATALOG: ${sql.slice(0, 120)}`);
     }
-    if (!statement) return this.#refuse(`fake Unity Catalog does not understand: ${sql.slice(0, 120)}`);
+    if (!statement) return this.#otherwise?.(sql) ?? this.#refuse(`fake Unity Catalog does not understand: ${sql.slice(0, 120)}`);
     // Dropped after the session opened.
     if (catalog === undefined) return serverError(`[NO_SUCH_CATALOG_EXCEPTION] Catalog '${catalogName}' was not found.`, '42704');
     const parts = statement.pattern.exec(sql)!.slice(1) as string[];
@@ -131,8 +144,6 @@ export class FakeUnityCatalog {
   }
 }
 
-/** Thrown by a handler for a part of a known statement it cannot follow (an option, an expression). */
-class NotUnderstood extends Error {}
 
 interface Context {
   uc: FakeUnityCatalog;
@@ -277,10 +288,15 @@ function readFilesArguments(text: string): ReadFiles {
 
 const SUPPORTED_READ = { format: 'csv', multiLine: true, inferColumnTypes: false, schemaEvolutionMode: 'none', mode: 'FAILFAST' } as const;
 
-/** The records of the staged file as read_files reads it: a header row of names (or _c0, _c1, ...) and string values, empty as NULL. */
-function readStagedCsv({ path, options }: ReadFiles, volume: ReadonlyMap<string, Buffer>): { names: string[]; records: Array<Array<string | null>> } {
+/**
+ * The records of the staged file as read_files reads it: a header row of names (or _c0, _c1, ...)
+ * and string values, empty as NULL. `describing`: the read is only described, where the fake
+ * infers types too.
+ */
+function readStagedCsv({ path, options }: ReadFiles, volume: ReadonlyMap<string, Buffer>, describing = false): { names: string[]; records: Array<Array<string | null>> } {
   for (const [name, value] of options) {
     const expected = (SUPPORTED_READ as Record<string, unknown>)[name];
+    if (describing && name === 'inferColumnTypes') continue;
     if (expected !== undefined ? value !== expected : !['header', 'sep', 'quote', 'escape'].includes(name)) {
       throw new NotUnderstood(`the read_files option ${name} => ${String(value)}`);
     }
@@ -349,6 +365,33 @@ function csvRecords(text: string, sep: string, quote: string, escape: string): s
   return records;
 }
 
+/** The select list of a sample's counts, each measure by the adapter's exact shape, over the sampled rows. */
+function sampleMeasures(measures: string, rows: readonly FakeRow[]): FakeRow {
+  const valueOf = (row: FakeRow) => (header: string) => (row[header] ?? null) as string | null;
+  const count = (test: (row: FakeRow) => boolean) => rows.filter(test).length;
+  const forms = [
+    `count\\(src\\.${IDENT}\\) AS (n\\d+)`,
+    `0 AS (m\\d+)`,
+    `count_if\\((\\(src\\.${IDENT} IS NOT NULL AND NOT coalesce\\(.*?, false\\)\\))\\) AS (m\\d+)`,
+    `count_if\\(lower\\(trim\\(src\\.${IDENT}\\)\\) = lower\\(trim\\(${STR}\\)\\)\\) AS (s\\d+)`,
+  ];
+  const measure = new RegExp(`(?:${forms.join('|')})(?:, |$)`, 'y');
+  const result: FakeRow = {};
+  while (measure.lastIndex < measures.length) {
+    const start = measure.lastIndex;
+    const m = measure.exec(measures);
+    if (!m) throw new NotUnderstood(`the measure at ${measures.slice(start, start + 60)}`);
+    if (m[2]) result[m[2]] = count((row) => row[ident(m[1]!)] != null);
+    else if (m[3]) result[m[3]] = 0;
+    else if (m[6]) result[m[6]] = count((row) => isMisfit(m[4]!, valueOf(row)));
+    else result[m[9]!] = count((row) => {
+      const value = row[ident(m[7]!)];
+      return typeof value === 'string' && value.trim().toLowerCase() === str(m[8]!).trim().toLowerCase();
+    });
+  }
+  return result;
+}
+
 /**
  * `SELECT src.`a` AS `a`, ... FROM (SELECT * FROM read_files(...)) AS src`: the file's records by
  * column name. A column may be `CAST(src.`a` AS DATE)` (a reference table's dates): the value is
@@ -401,16 +444,34 @@ function mergeLiterals([schema, table, alias, using, on, targets, values]: strin
   return [{ num_affected_rows: inserted, num_updated_rows: 0, num_deleted_rows: 0, num_inserted_rows: inserted }];
 }
 
-function createTable([schema, table, body]: string[], { catalog }: Context): object[] {
-  const tables = schemaOf(catalog, objectName(schema!)).tables;
-  if (tables.has(objectName(table!))) return [];
-  const columns = body!.split('\n').map((line) => {
-    const column = new RegExp(`^\\s*(${IDENT.slice(1, -1)}|\\w+) (STRING|BIGINT|INT|TIMESTAMP)( NOT NULL)?,?$`).exec(line);
-    if (!column) throw new NotUnderstood(`the column ${line.trim()}`);
-    const name = column[1]!.startsWith('`') ? ident(column[1]!) : column[1]!;
-    return { name, type: column[2]!, nullable: column[3] === undefined };
-  });
-  tables.set(objectName(table!), { columns, rows: [] });
+/** The adapter's tables: one column per line, of the types its own tables use. */
+function createTable([schema, table, body]: string[], context: Context): object[] {
+  const columns = body!.split('\n').map((line) => columnDefinition(line, /STRING|BIGINT|INT|TIMESTAMP/));
+  return addTable(schema!, table!, columns, context);
+}
+
+/**
+ * The quality stage's silver, quarantine and gold tables: the column list on one line, with the
+ * types those tables use. The fake keeps their columns (what governance tags and masks); the
+ * stage's writes to them are answered by the test (see `otherwise`).
+ */
+function createStageTable([schema, table, body]: string[], context: Context): object[] {
+  const columns = list(body!, /((?:`(?:[^`]|``)+`|\w+) (?:STRING|BIGINT|INT|DOUBLE|BOOLEAN|DATE|TIMESTAMP|DECIMAL\(\d+,\d+\)|ARRAY<STRING>))/).map((item) =>
+    columnDefinition(item[1]!, /STRING|BIGINT|INT|DOUBLE|BOOLEAN|DATE|TIMESTAMP|DECIMAL\(\d+,\d+\)|ARRAY<STRING>/),
+  );
+  return addTable(schema!, table!, columns, context);
+}
+
+function columnDefinition(text: string, types: RegExp): FakeColumn {
+  const column = new RegExp(`^\\s*(${IDENT.slice(1, -1)}|\\w+) (${types.source})( NOT NULL)?,?$`).exec(text);
+  if (!column) throw new NotUnderstood(`the column ${text.trim()}`);
+  const name = column[1]!.startsWith('`') ? ident(column[1]!) : column[1]!;
+  return { name, type: column[2]!, nullable: column[3] === undefined };
+}
+
+function addTable(schema: string, table: string, columns: FakeColumn[], { catalog }: Context): object[] {
+  const tables = schemaOf(catalog, objectName(schema)).tables;
+  if (!tables.has(objectName(table))) tables.set(objectName(table), { columns, rows: [] });
   return [];
 }
 
@@ -448,6 +509,10 @@ const STATEMENTS: Statement[] = [
     run: createTable,
   },
   {
+    pattern: shape(/^CREATE TABLE IF NOT EXISTS §name \(([^\n]*)\) USING DELTA TBLPROPERTIES \([^\n]*\)$/),
+    run: createStageTable,
+  },
+  {
     // A reference table from a staged file (CTAS): its columns as the projection names them.
     pattern: shape(/^CREATE TABLE IF NOT EXISTS §name USING DELTA TBLPROPERTIES \(.*\)\nAS (SELECT [\s\S]*)$/),
     run: ([schema, table, select], { catalog, volume }) => {
@@ -480,9 +545,20 @@ const STATEMENTS: Statement[] = [
         .map((row) => ({ run_id: row['run_id'], row_count: row['row_count'] })),
   },
   {
-    // DESCRIBE QUERY of a raw (all-string) read: the file's columns.
+    // DESCRIBE QUERY of a read: the file's columns, as strings or with the types Spark infers.
     pattern: /^DESCRIBE SELECT \* FROM read_files\(([\s\S]*)\)$/,
-    run: ([args], { volume }) => readStagedCsv(readFilesArguments(args!), volume).names.map((name) => ({ col_name: name, data_type: 'string', comment: null })),
+    run: ([args], { volume }) => {
+      const read = readFilesArguments(args!);
+      const { names, records } = readStagedCsv(read, volume, true);
+      const infer = read.options.get('inferColumnTypes') === true;
+      return names.map((name, i) => ({ col_name: name, data_type: infer ? inferredSparkType(records.map((record) => record[i]!)) : 'string', comment: null }));
+    },
+  },
+  {
+    // Counts over the first rows of a raw read: values and misfits per column (sampleColumnsSql),
+    // or names among values (namesAmongValuesSql). Counts only, as the adapter asks.
+    pattern: /^SELECT (.*) FROM \(SELECT \* FROM \((SELECT [\s\S]*)\) AS raw LIMIT (\d+)\) AS src$/,
+    run: ([measures, rawSql, limit], { volume }) => [sampleMeasures(measures!, rawSourceRows(rawSql!, volume).slice(0, Number(limit)))],
   },
   {
     pattern: shape(/^SELECT count\(\*\) AS n FROM information_schema\.tables WHERE table_schema = §str AND table_name = §str$/),
@@ -491,6 +567,11 @@ const STATEMENTS: Statement[] = [
   {
     pattern: shape(/^SELECT column_name, data_type FROM information_schema\.columns WHERE table_schema = §str AND table_name = §str ORDER BY ordinal_position$/),
     run: ([schema, table], { catalog }) => (catalog.schemas.get(str(schema!))?.tables.get(str(table!))?.columns ?? []).map((column) => ({ column_name: column.name, data_type: column.type })),
+  },
+  {
+    pattern: shape(/^SELECT column_name FROM information_schema\.columns WHERE table_catalog = §str AND table_schema = §str AND table_name = §str ORDER BY ordinal_position$/),
+    run: ([catalogName, schema, table], { catalog }) =>
+      str(catalogName!) === catalog.name ? (catalog.schemas.get(str(schema!))?.tables.get(str(table!))?.columns ?? []).map((column) => ({ column_name: column.name })) : [],
   },
   {
     pattern: shape(/^SELECT count\(\*\) AS n FROM §name$/),
@@ -547,10 +628,15 @@ const STATEMENTS: Statement[] = [
       const columns = list(targets!, new RegExp(`${IDENT}|(\\w+)`)).map(([, quoted, plain]) => (quoted ? ident(quoted) : plain!));
       const expressions = values!.split(',\n  ');
       if (expressions.length !== columns.length) throw new NotUnderstood('the planned select list');
-      const landed = expressions.map((expression) => new RegExp(`^src\\.${IDENT}$`).exec(expression)?.[1]);
-      const rows = rawSourceRows(rawSql!, volume).map((source) =>
-        Object.fromEntries(columns.map((column, i) => [column, landed[i] ? source[ident(landed[i])] : literal(expressions[i]!)])),
-      );
+      const rows = rawSourceRows(rawSql!, volume).map((source) => {
+        const valueOf = (header: string) => (source[header] ?? null) as string | null;
+        return Object.fromEntries(
+          columns.map((column, i) => {
+            const value = plannedValue(expressions[i]!, valueOf);
+            return [column, value === undefined ? literal(expressions[i]!) : value];
+          }),
+        );
+      });
       insertRows(into, rows);
       return [{ num_affected_rows: rows.length, num_inserted_rows: rows.length }];
     },
