@@ -8,7 +8,7 @@ import type { DatabricksSqlSettings } from '@ade/lakehouse';
 import { eventually, makeTempDir, testRedisUrl, uniqueQueuePrefix } from '@ade/testing';
 import { FakeSqlDriver } from '../../../libs/lakehouse/test/databricks/fake-sql-driver';
 import { installFakeUnityCatalog, type FakeUnityCatalog } from '../../../libs/lakehouse/test/databricks/fake-unity-catalog';
-import { answerTheQualityStage } from '../../../libs/quality/test/databricks-stage-answers';
+import { answerTheQualityStage, releasedRule } from '../../../libs/quality/test/databricks-stage-answers';
 import { cliRunner } from '../../cli/test/cli-harness';
 import { startWorker } from '../../data-plane-worker/test/worker.harness';
 import { startControlPlane } from './control-plane.harness';
@@ -108,7 +108,7 @@ describe('a tenant on Databricks', () => {
     expect(shown.stdout).toContain('Governance: 0 untagged PHI column(s), 0 unmasked member identifier(s) or name(s), PHI mask current, 0 missing grant(s)');
   });
 
-  it('runs a pipeline in the workspace: bronze landed, silver and gold tagged and masked before their first row, the run reported', async () => {
+  it('runs a pipeline and a quarantine release in the workspace: bronze landed, silver and gold tagged and masked before their first row, both reported', async () => {
     // The fake keeps bronze and the tables the stage creates; the stage's judging SQL it cannot
     // evaluate is answered with every row passing (see answerTheQualityStage).
     answerTheQualityStage(workspace, unityCatalog, { rows: 2, sourceFile: 'claims/claims.csv' });
@@ -139,6 +139,17 @@ describe('a tenant on Databricks', () => {
 
     const quality = await platform.cp.http().get(`/v1/quality/runs/${runId}`).set(as(platform.tenant.admin.token)).expect(200);
     expect(quality.body.items).toEqual([expect.objectContaining({ runId, rows: expect.objectContaining({ input: 2, silver: 2, quarantined: 0 }) })]);
+
+    // A release of the run's quarantined rows runs in the workspace too (the answers find two, both passing now).
+    const released = await platform.cp.http().post('/v1/quality/quarantine/release').set(as(platform.tenant.admin.token)).send({ table: 'professional_claims', rules: ['npi.format'], runId }).expect(202);
+    const release = await eventually(
+      async () => (await platform.cp.http().get(`/v1/quality/quarantine/releases/${released.body.releaseId}`).set(as(platform.tenant.admin.token)).expect(200)).body,
+      (body) => body.status !== 'queued',
+      { what: 'the release to finish' },
+    );
+    expect(release).toMatchObject({ status: 'succeeded', released: 2, byRule: [{ rule: releasedRule, released: 2 }], error: null });
+    const releaseStatements = workspace.statements.map((statement) => statement.sql).slice(sent.length);
+    expect(releaseStatements.some((sql) => sql.startsWith('MERGE INTO `silver`.`professional_claims_quarantine` AS q '))).toBe(true);
     expect(workspace.grammarFailures).toEqual([]);
     expect(unityCatalog.misunderstood).toEqual([]);
   });

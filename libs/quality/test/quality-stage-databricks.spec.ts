@@ -6,8 +6,9 @@ import { makeTempDir } from '@ade/testing';
 import { FakeSqlDriver, serverError } from '../../lakehouse/test/databricks/fake-sql-driver';
 import { installFakeUnityCatalog, type FakeUnityCatalog } from '../../lakehouse/test/databricks/fake-unity-catalog';
 import { bronzeRequest, CATALOG, csv, landFile } from '../../lakehouse/test/source-files';
+import { releaseQuarantined } from '../src/pipeline/release-stage';
 import { runQualityStage, type QualityRunRequest } from '../src/pipeline/quality-stage';
-import { answerTheQualityStage } from './databricks-stage-answers';
+import { answerTheQualityStage, releasedRule } from './databricks-stage-answers';
 import { AS_OF } from './quality-stage.fixtures';
 
 /**
@@ -96,6 +97,38 @@ describe('the quality stage on Databricks (statements through the driver double)
     expect(sentBefore!.filter((sql) => created.test(sql))).toHaveLength(5);
     expect(sentBefore!.filter((sql) => written.test(sql))).toEqual([]);
     expect(stageStatements().slice(sentBefore!.length).filter((sql) => created.test(sql))).toEqual([]);
+  });
+
+  it('releases quarantined rows: judged again, merged into silver, marked released in one MERGE after it, its work tables dropped', async () => {
+    await run();
+    const before = driver.statements.length;
+    const releaseId = randomUUID();
+
+    const result = await releaseQuarantined(catalog, {
+      dataType: 'professional_claims',
+      catalog: CATALOG,
+      table: 'claims',
+      releaseId,
+      filter: { runId, rules: ['npi.format'] },
+      settings: { expectations: [] },
+      asOf: AS_OF,
+      referenceCacheDir,
+    });
+
+    expect(result).toMatchObject({ table: `${CATALOG}.silver.claims`, released: 2, byRule: [{ rule: releasedRule, released: 2 }] });
+    const sent = driver.statements.slice(before).map((statement) => statement.sql);
+    expect(sent.filter((sql) => /^(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|UPDATE)\b/i.test(sql))).toEqual([]);
+    const selected = sent.find((sql) => sql.startsWith('SELECT DISTINCT _layout FROM `silver`.`claims_quarantine`'))!;
+    expect(selected).toContain(`_run_id = '${runId}'`);
+    expect(selected).toContain("exists(_rule_ids, x -> x = 'npi.format' OR split_part(x, ':', 1) = 'npi.format')");
+    const at = (prefix: string) => sent.findIndex((sql) => sql.startsWith(prefix));
+    const marked = at('MERGE INTO `silver`.`claims_quarantine` AS q');
+    expect(marked).toBeGreaterThan(at('MERGE INTO `silver`.`claims` AS target'));
+    expect(sent[marked]).toContain(`WHEN MATCHED THEN UPDATE SET _released_at = current_timestamp, _release_id = '${releaseId}'`);
+    // The release's work tables are its own, apart from the run's, and are gone afterwards.
+    const created = workTablesCreated(sent);
+    expect(created.size).toBeGreaterThan(3);
+    expect(sent.slice(-created.size)).toEqual(expect.arrayContaining([...created].map((table) => `DROP TABLE IF EXISTS ${table}`)));
   });
 
   it('leaves the run unjudged and drops its work tables when a write fails half-way', async () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { parseTableName, type JobOf, type LineageEdge, type QualityReport } from '@ade/contracts';
 import type { TenantCatalog } from '@ade/lakehouse';
-import { landedFileEdges, releaseQuarantined, runQualityStage, type ReleaseResult } from '@ade/quality';
+import { landedFileEdges, releaseQuarantined, runQualityStage, stageDialectFor, type ReleaseResult } from '@ade/quality';
 import { GOVERNED_COLUMNS } from '../catalog/catalog-health-report';
 import { WorkerConfig } from '../config/worker.config';
 
@@ -25,7 +25,7 @@ export class QualityAgent {
     const target = parseTableName(pipeline.targetTable)!;
     if (target.schema === 'bronze') {
       const bronze = { ...target, catalog: catalogName };
-      return { report: null, lineage: (await catalog.tableExists(bronze)) ? await landedFileEdges(catalog, bronze, [runId]) : [] };
+      return { report: null, lineage: (await catalog.tableExists(bronze)) ? await landedFileEdges(catalog, bronze, [runId], stageDialectFor(catalog.dialect, runId)) : [] };
     }
     const result = await runQualityStage(catalog, {
       dataType: pipeline.dataType,
@@ -36,8 +36,7 @@ export class QualityAgent {
       ...(pipeline.source.options.state ? { state: pipeline.source.options.state } : {}),
       referenceCacheDir: this.referenceCacheDir(),
       ...(pipeline.mapping ? { mapping: pipeline.mapping } : {}),
-      // A silver or gold table this run creates is tagged and masked before its first row.
-      protectTables: async () => void (await catalog.govern(GOVERNED_COLUMNS, true)),
+      protectTables: this.protectTables(catalog),
     });
     return result ?? { report: null, lineage: [] };
   }
@@ -53,7 +52,13 @@ export class QualityAgent {
       settings: pipeline.quality,
       ...(pipeline.source.options.state ? { state: pipeline.source.options.state } : {}),
       referenceCacheDir: this.referenceCacheDir(),
+      protectTables: this.protectTables(catalog),
     });
+  }
+
+  /** A silver or gold table the stage creates is tagged and masked (where the engine governs PHI) before its first row. */
+  private protectTables(catalog: TenantCatalog): () => Promise<void> {
+    return async () => void (await catalog.govern(GOVERNED_COLUMNS, true));
   }
 
   /** Shared by every tenant: the reference tables are public code sets, not tenant data. */

@@ -5,7 +5,6 @@ import { EventPublisher } from '../events/event-publisher';
 import { jobFailure } from '../jobs/job-failure';
 import { JobHandler, type JobContext } from '../jobs/job-handler.decorator';
 import { QualityAgent } from './quality-agent';
-import { assertQualityStageEngine } from './quality-engine';
 
 /** A tenant admin's request to give a table's quarantined rows another chance. */
 @Injectable()
@@ -22,7 +21,6 @@ export class QuarantineReleaseHandler {
   async release(job: JobOf<'quality.release'>, context: JobContext): Promise<void> {
     const { tenantId, releaseId, pipelineId, catalogName, engine } = job.data;
     try {
-      assertQualityStageEngine(engine, 'a quarantine release');
       const catalog = await this.lakehouse.open({ tenantId, catalogName, engine });
       const result = await this.quality.release(job, catalog).finally(() => catalog.close());
       await this.events.publish({

@@ -7,6 +7,7 @@ export { maskedShapeSql } from './judgement-sql';
 export { DEFAULT_FRESHNESS_MAX_DAYS } from './freshness';
 export { medallionTables } from './catalog-tables';
 export { landedFileEdges } from './lineage-sql';
+export { stageDialectFor } from '../sql/stage-dialect';
 export { MappingNeededError } from './mapping-needed';
 export { proposalReport } from './proposal-report';
 export type { QualitySession } from './reference-session';

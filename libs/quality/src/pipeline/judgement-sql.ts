@@ -1,6 +1,5 @@
 import { SOURCE_TABLE } from '../source-table';
 import { fromSourceSql } from '../sql/check-sql';
-import { quoteString } from '../sql/identifiers';
 import { duckdbStage, type StageDialect } from '../sql/stage-dialect';
 import type { Expectation } from './expectations';
 import type { StagePlan } from './stage-sql';
@@ -91,6 +90,7 @@ export function failedListSql(expectations: readonly Expectation[], action: Expe
 }
 
 /** TRUE when a list of expectation ids holds one of `rules`, by full id (`npi.format:billing_npi`) or rule id. */
-export function matchesRuleSql(idsColumn: string, rules: readonly string[]): string {
-  return `len(list_filter(${idsColumn}, x -> ${rules.map((rule) => `x = ${quoteString(rule)} OR split_part(x, ':', 1) = ${quoteString(rule)}`).join(' OR ')})) > 0`;
+export function matchesRuleSql(idsColumn: string, rules: readonly string[], stage: StageDialect): string {
+  const literal = stage.expressions.string;
+  return stage.anyElement(idsColumn, rules.map((rule) => `x = ${literal(rule)} OR split_part(x, ':', 1) = ${literal(rule)}`).join(' OR '));
 }

@@ -17,7 +17,7 @@ export function recordLineageSql(catalog: string, runId: string, edges: readonly
 }
 
 /** The file → bronze edges of runs: how many rows each source file landed for them. */
-export async function landedFileEdges(session: SqlSession, bronze: TableRef, runIds: readonly string[], stage: StageDialect = duckdbStage): Promise<LineageEdge[]> {
+export async function landedFileEdges(session: SqlSession, bronze: TableRef, runIds: readonly string[], stage: StageDialect): Promise<LineageEdge[]> {
   const rows = await session.query(
     `SELECT _source_file AS file, count(*) AS n FROM ${stage.table(bronze)} WHERE _run_id IN (${runIds.map(stage.expressions.string).join(', ')}) GROUP BY 1 ORDER BY 1`,
   );

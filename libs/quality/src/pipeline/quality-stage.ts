@@ -140,11 +140,23 @@ function profilerUnavailable(): ContractViolation {
   );
 }
 
+/** Silver and its quarantine exist, with every column the schema has now. */
+export async function ensureSilverTables(session: SqlSession, tables: MedallionTables, schema: CanonicalSchema, stage: StageDialect): Promise<void> {
+  for (const statement of ensureSilverSql(tables.silver, tables.quarantine, schema, stage)) await session.execute(statement);
+  // DuckDB's statements add missing columns themselves; Delta's ADD COLUMNS needs to know which.
+  if (stage.writes === 'merge') {
+    for (const [table, kind] of [[tables.silver, 'silver'], [tables.quarantine, 'quarantine']] as const) {
+      const added = addMissingColumnsSql(table, (await tableColumns(session, table, stage)) ?? [], medallionColumns(schema, kind, stage), stage);
+      if (added) await session.execute(added);
+    }
+  }
+}
+
 /**
  * The stage's writes as one unit: one transaction on DuckDB; on Databricks, where a statement is
  * the unit, the run's work tables are dropped however the work ends.
  */
-async function asOneWrite<T>(session: SqlSession, stage: StageDialect, work: () => Promise<T>): Promise<T> {
+export async function asOneWrite<T>(session: SqlSession, stage: StageDialect, work: () => Promise<T>): Promise<T> {
   if (stage.writes === 'transaction') return inTransaction(session, work);
   try {
     return await work();
@@ -235,13 +247,7 @@ export interface MedallionWrite {
  */
 export async function writeMedallion(session: SqlSession, write: MedallionWrite, stage: StageDialect = duckdbStage): Promise<{ silverRows: number; goldEdges: LineageEdge[] }> {
   const { schema, present, expectations, tables } = write;
-  for (const statement of ensureSilverSql(tables.silver, tables.quarantine, schema, stage)) await session.execute(statement);
-  if (stage.writes === 'merge') {
-    for (const [table, kind] of [[tables.silver, 'silver'], [tables.quarantine, 'quarantine']] as const) {
-      const added = addMissingColumnsSql(table, (await tableColumns(session, table, stage)) ?? [], medallionColumns(schema, kind, stage), stage);
-      if (added) await session.execute(added);
-    }
-  }
+  await ensureSilverTables(session, tables, schema, stage);
   const gold = goldTablesFor(schema, tables.silver, stage);
   for (const table of gold) await session.execute(ensureGoldSql(table, stage));
   await write.protectTables?.();

@@ -52,6 +52,10 @@ export interface StageDialect {
   /** A list of the non-NULL values of `entries` (at least one). */
   nonNullList(entries: readonly string[]): string;
   readonly emptyTextList: string;
+  /** TRUE when some element `x` of `list` satisfies `predicate` (written over `x`). */
+  anyElement(list: string, predicate: string): string;
+  /** One row per element of `list`, in a select list. */
+  explode(list: string): string;
   /**
    * How the stage's writes are made. `transaction`: DuckDB, everything in one transaction, rows
    * replaced by delete and append. `merge`: Delta, where a statement is the unit of atomicity, so
@@ -83,6 +87,8 @@ export const duckdbStage: StageDialect = {
   castAs: (expression, type) => `${expression}::${type}`,
   nonNullList: (entries) => `list_filter([${entries.join(', ')}], x -> x IS NOT NULL)`,
   emptyTextList: '[]::VARCHAR[]',
+  anyElement: (list, predicate) => `len(list_filter(${list}, x -> ${predicate})) > 0`,
+  explode: (list) => `unnest(${list})`,
   writes: 'transaction',
   cleanupSql: () => [],
 };
@@ -143,6 +149,8 @@ export function databricksStage(options: DatabricksStageOptions): StageDialect {
     castAs: (expression, type) => `CAST(${expression} AS ${type})`,
     nonNullList: (entries) => `filter(array(${entries.join(', ')}), x -> x IS NOT NULL)`,
     emptyTextList: 'CAST(array() AS ARRAY<STRING>)',
+    anyElement: (list, predicate) => `exists(${list}, x -> ${predicate})`,
+    explode: (list) => `explode(${list})`,
     writes: 'merge',
     cleanupSql: () => [...created].map((name) => `DROP TABLE IF EXISTS ${ref(name)}`),
   };
