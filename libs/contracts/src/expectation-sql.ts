@@ -36,7 +36,9 @@ export interface ExpectationSqlProblem {
   message: string;
 }
 
-type Token = { kind: 'word' | 'quoted' | 'number' | 'string' | 'symbol'; text: string };
+/** One token of an expectation: a quoted name's text without its quotes, a string literal's with them. */
+export type ExpectationSqlToken = { kind: 'word' | 'quoted' | 'number' | 'string' | 'symbol'; text: string };
+type Token = ExpectationSqlToken;
 
 const SYMBOLS = ['<>', '!=', '<=', '>=', '||', '::', '=', '<', '>', '+', '-', '*', '/', '%', '(', ')', ','];
 
@@ -124,21 +126,34 @@ export function expectationSqlProblem(sql: string, columns?: ReadonlySet<string>
   return null;
 }
 
+/** The tokens of an expression expectationSqlProblem accepts; throws a RangeError naming the problem otherwise. */
+export function expectationSqlTokens(sql: string, columns: ReadonlySet<string>): ExpectationSqlToken[] {
+  const problem = expectationSqlProblem(sql, columns);
+  if (problem) throw new RangeError(`expectation SQL ${problem.message}`);
+  return tokenize(sql) as Token[];
+}
+
+/** Whether a token is a reference to a column (a quoted name, or a word that is no keyword, type or call). */
+export function isColumnToken(token: ExpectationSqlToken, next: ExpectationSqlToken | undefined): boolean {
+  if (token.kind === 'quoted') return true;
+  const name = token.text.toLowerCase();
+  return token.kind === 'word' && next?.text !== '(' && !KEYWORDS.has(name) && !TYPES.has(name);
+}
+
+/** Keywords that are followed by '(' as calls are: the others (NOT, IN, THEN...) then open a parenthesized expression. */
+const CALLABLE_KEYWORDS = new Set(['cast', 'try_cast', 'current_date']);
+
+/** Whether a token names a function called with the '(' after it. */
+export function isCallToken(token: ExpectationSqlToken, next: ExpectationSqlToken | undefined): boolean {
+  const name = token.text.toLowerCase();
+  return token.kind === 'word' && next?.text === '(' && (!KEYWORDS.has(name) || CALLABLE_KEYWORDS.has(name));
+}
+
 /**
  * The expression with every column reference replaced by `columnSql(name)` (lower-cased), after
  * the same check as expectationSqlProblem; throws a RangeError naming the problem otherwise.
  */
 export function rewriteExpectationSql(sql: string, columns: ReadonlySet<string>, columnSql: (name: string) => string): string {
-  const problem = expectationSqlProblem(sql, columns);
-  if (problem) throw new RangeError(`expectation SQL ${problem.message}`);
-  const tokens = tokenize(sql) as Token[];
-  return tokens
-    .map((token, position) => {
-      const name = token.text.toLowerCase();
-      const isCall = tokens[position + 1]?.text === '(';
-      if (token.kind === 'quoted') return columnSql(name);
-      if (token.kind === 'word' && !isCall && !KEYWORDS.has(name) && !TYPES.has(name)) return columnSql(name);
-      return token.text;
-    })
-    .join(' ');
+  const tokens = expectationSqlTokens(sql, columns);
+  return tokens.map((token, position) => (isColumnToken(token, tokens[position + 1]) ? columnSql(token.text.toLowerCase()) : token.text)).join(' ');
 }

@@ -13,6 +13,7 @@ export * from './source-path';
 export * from './drift';
 export * from './expectations';
 export * from './expectation-sql';
+export * from './expectation-sql-spark';
 export * from './quality';
 export * from './mappings';
 export * from './source-selection';

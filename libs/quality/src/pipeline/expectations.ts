@@ -1,4 +1,4 @@
-import { rewriteExpectationSql, type DataType, type ExpectationOverride } from '@ade/contracts';
+import type { DataType, ExpectationOverride } from '@ade/contracts';
 import { canonicalSchema, Icd10CmLookupJoins, type CanonicalSchema, type SqlRenderContext, type StatePack } from '@ade/healthcare';
 import { DATASET_RULE_DEFAULTS, expectationIdOf, libraryExpectationDefault, type DatasetRuleId, type ExpectationDefault } from '@ade/quality-model';
 import { planChecks } from '../check-plan';
@@ -90,7 +90,7 @@ function applyOverrides(expectation: Expectation, overrides: readonly Expectatio
 function customExpectation(override: ExpectationOverride, schema: CanonicalSchema, present: ReadonlySet<string>, stage: StageDialect): Expectation {
   const columns = new Set(schema.columns.map((column) => column.name));
   const typeOf = new Map(schema.columns.map((column) => [column.name, column.type]));
-  const passSql = rewriteExpectationSql(override.sql!, columns, (name) => {
+  const passSql = stage.expectationSql(override.sql!, columns, (name) => {
     if (!present.has(name)) return 'NULL';
     const value = sourceColumnSql(name, stage.quote);
     switch (typeOf.get(name)) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sparkStringLiteral, type TableRef } from '@ade/contracts';
+import { rewriteExpectationSql, sparkExpectationSql, sparkStringLiteral, type TableRef } from '@ade/contracts';
 import { databricksExpressions, duckdbExpressions, duckdbTempTables, type ExpressionDialect, type WorkTables } from '@ade/healthcare';
 import { databricksSql, duckdbSql } from '@ade/lakehouse';
 import { quoteIdentifier, quoteString } from './identifiers';
@@ -56,6 +56,8 @@ export interface StageDialect {
   anyElement(list: string, predicate: string): string;
   /** One row per element of `list`, in a select list. */
   explode(list: string): string;
+  /** A tenant's expectation SQL (checked, in the documented vocabulary) with its columns as `columnSql` gives them. */
+  expectationSql(sql: string, columns: ReadonlySet<string>, columnSql: (name: string) => string): string;
   /**
    * How the stage's writes are made. `transaction`: DuckDB, everything in one transaction, rows
    * replaced by delete and append. `merge`: Delta, where a statement is the unit of atomicity, so
@@ -89,6 +91,7 @@ export const duckdbStage: StageDialect = {
   emptyTextList: '[]::VARCHAR[]',
   anyElement: (list, predicate) => `len(list_filter(${list}, x -> ${predicate})) > 0`,
   explode: (list) => `unnest(${list})`,
+  expectationSql: rewriteExpectationSql,
   writes: 'transaction',
   cleanupSql: () => [],
 };
@@ -151,6 +154,7 @@ export function databricksStage(options: DatabricksStageOptions): StageDialect {
     emptyTextList: 'CAST(array() AS ARRAY<STRING>)',
     anyElement: (list, predicate) => `exists(${list}, x -> ${predicate})`,
     explode: (list) => `explode(${list})`,
+    expectationSql: sparkExpectationSql,
     writes: 'merge',
     cleanupSql: () => [...created].map((name) => `DROP TABLE IF EXISTS ${ref(name)}`),
   };
