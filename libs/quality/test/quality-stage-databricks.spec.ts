@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canonicalSchema } from '@ade/healthcare';
+import { canonicalSchema, PROBE_IDS } from '@ade/healthcare';
 import { DatabricksLakehouse, type TenantCatalog } from '@ade/lakehouse';
 import { makeTempDir } from '@ade/testing';
 import { FakeSqlDriver, serverError } from '../../lakehouse/test/databricks/fake-sql-driver';
 import { installFakeUnityCatalog, type FakeUnityCatalog } from '../../lakehouse/test/databricks/fake-unity-catalog';
 import { bronzeRequest, CATALOG, csv, landFile } from '../../lakehouse/test/source-files';
+import { MappingNeededError } from '../src/pipeline/mapping-needed';
 import { releaseQuarantined } from '../src/pipeline/release-stage';
 import { runQualityStage, type QualityRunRequest } from '../src/pipeline/quality-stage';
 import { answerTheQualityStage, releasedRule } from './databricks-stage-answers';
@@ -27,6 +28,7 @@ describe('the quality stage on Databricks (statements through the driver double)
   let driver: FakeSqlDriver;
   let unityCatalog: FakeUnityCatalog;
   let catalog: TenantCatalog;
+  let dir: string;
   let referenceCacheDir: string;
   let runId: string;
 
@@ -38,6 +40,7 @@ describe('the quality stage on Databricks (statements through the driver double)
     const locator = { tenantId: randomUUID(), catalogName: CATALOG };
     await lakehouse.provision(locator);
     catalog = await lakehouse.open(locator);
+    dir = temp.path;
     referenceCacheDir = `${temp.path}/reference`;
     runId = randomUUID();
     const header = schema.columns.map((column) => column.name);
@@ -129,6 +132,24 @@ describe('the quality stage on Databricks (statements through the driver double)
     const created = workTablesCreated(sent);
     expect(created.size).toBeGreaterThan(3);
     expect(sent.slice(-created.size)).toEqual(expect.arrayContaining([...created].map((table) => `DROP TABLE IF EXISTS ${table}`)));
+  });
+
+  it('profiles bronze columns no layout or name maps, in the catalog, and stops with the proposal when it is unsure', async () => {
+    const mystery = await landFile(dir, 'mystery.csv', csv(['bill_prov_id', 'primary_dx'], [['1234567893', 'E119']]));
+    expect(await catalog.ingestBronze(bronzeRequest(mystery, { runId, table: { catalog: CATALOG, schema: 'bronze', table: 'mystery' } }))).toEqual({ outcome: 'loaded', rows: 1 });
+    // What the warehouse counts over the sample: the first column holds NPIs, the second ICD-10-CM codes.
+    const counted = (column: string, passing: Record<string, number>) => ({ source_column: column, non_blank: 100, ...Object.fromEntries(PROBE_IDS.map((id) => [id, passing[id] ?? 0])) });
+    driver.answer(/^SELECT source_column, count\(\*\) AS non_blank, /, [counted('bill_prov_id', { npi: 100, amount: 100 }), counted('primary_dx', { icd10cm: 100 })]);
+
+    const stopped = await run({ table: 'mystery' }).catch((error: unknown) => error);
+
+    expect(stopped).toBeInstanceOf(MappingNeededError);
+    const { proposal, unsure } = stopped as MappingNeededError;
+    expect(unsure).toEqual(['billing_npi']);
+    expect(proposal.columns.find((column) => column.canonical === 'billing_npi')).toMatchObject({ source: 'bill_prov_id', evidence: { values: { probe: 'npi', share: 1 } } });
+    const profiled = driver.statements.map((statement) => statement.sql).find((sql) => sql.startsWith('SELECT source_column, count(*) AS non_blank'))!;
+    expect(profiled).toContain("stack(2, 'bill_prov_id', CAST(`bill_prov_id` AS STRING), 'primary_dx', CAST(`primary_dx` AS STRING)) AS (source_column, raw)");
+    expect(profiled).toContain('FROM `bronze`.`mystery` WHERE _run_id IN (');
   });
 
   it('leaves the run unjudged and drops its work tables when a write fails half-way', async () => {

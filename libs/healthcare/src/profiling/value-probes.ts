@@ -12,32 +12,32 @@ import { TAXONOMY_FORMAT } from '../rules/taxonomy.rules';
 import { placeOfServiceUnknown, stateUnknown, ZIP_FORMAT } from '../rules/location.rules';
 import { ICD9_TYPES, ICD10_TYPES } from '../rules/values/diagnosis-code-system';
 import type { ReferenceTable, SqlRenderContext } from '../rules/rule';
-import { duckdbExpressions } from '../rules/sql/expression-dialect';
+import type { ExpressionDialect } from '../rules/sql/expression-dialect';
 import { todayIsoDate } from '../dates/iso-date';
 import { loadStatePack } from '../states';
 
 /**
  * A test one value of a column is put to while profiling, as SQL over a trimmed, non-blank
- * VARCHAR. Each is the rules' own reading of that kind of value. Profiling runs on the embedded
- * engine (before a file lands anywhere), so the probes are DuckDB SQL.
+ * text value, in the dialect of the engine profiling (DuckDB before a file lands anywhere, or the
+ * tenant's catalog engine for bronze). Each is the rules' own reading of that kind of value.
  */
 export const VALUE_PROBES = {
-  npi: { describe: 'valid NPIs (10 digits, Luhn check digit)', sql: (v: string, ref: Ref) => `(${NPI_FORMAT.sql(v, duckdbExpressions)} AND (${npiCheckDigit.sql({ npi: v }, contextWith(ref))}))` },
-  icd10cm: { describe: 'ICD-10-CM codes of some fiscal year', sql: (v: string, ref: Ref) => `replace(upper(${v}), '.', '') IN (SELECT code FROM ${ref('icd10cm_validity')})` },
-  icd9cm: { describe: 'shaped like ICD-9-CM diagnoses', sql: (v: string) => ICD9CM_FORMAT.sql(v, duckdbExpressions) },
-  icd10pcs: { describe: 'shaped like ICD-10-PCS procedures', sql: (v: string) => ICD10PCS_FORMAT.sql(v, duckdbExpressions) },
-  procedure: { describe: 'shaped like CPT or HCPCS codes', sql: (v: string) => PROCEDURE_FORMAT.sql(v, duckdbExpressions) },
-  modifier: { describe: 'two-character modifiers', sql: (v: string) => MODIFIER_FORMAT.sql(v, duckdbExpressions) },
-  ndc: { describe: 'NDCs in a 4-4-2, 5-3-2, 5-4-1 or 5-4-2 form', sql: (v: string) => NDC_FORMAT.sql(v, duckdbExpressions) },
-  mbi: { describe: 'MBIs', sql: (v: string) => MBI_FORMAT.sql(v, duckdbExpressions) },
-  taxonomy: { describe: 'shaped like NUCC taxonomy codes', sql: (v: string) => TAXONOMY_FORMAT.sql(v, duckdbExpressions) },
-  place_of_service: { describe: 'CMS place-of-service codes', sql: (v: string, ref: Ref) => placeOfServiceUnknown.sql({ pos: v }, contextWith(ref)) },
-  state: { describe: 'US state codes', sql: (v: string, ref: Ref) => stateUnknown.sql({ state: v }, contextWith(ref)) },
-  zip: { describe: 'ZIP codes', sql: (v: string) => ZIP_FORMAT.sql(v, duckdbExpressions) },
-  date: { describe: 'dates from 1900 to 2099', sql: (v: string) => `coalesce(${claimDateSql(v, duckdbExpressions)} BETWEEN DATE '1900-01-01' AND DATE '2099-12-31', false)` },
-  amount: { describe: 'numbers', sql: (v: string) => AMOUNT.sql(v, duckdbExpressions) },
-  code_type: { describe: 'code-system markers (0, 9, ICD-10-CM, ...)', sql: (v: string) => `lower(${v}) IN (${CODE_TYPE_MARKERS.map((m) => `'${m}'`).join(', ')})` },
-} as const satisfies Record<string, { describe: string; sql(value: string, ref: Ref): string }>;
+  npi: { describe: 'valid NPIs (10 digits, Luhn check digit)', sql: (v, ref, dialect) => `(${NPI_FORMAT.sql(v, dialect)} AND (${npiCheckDigit.sql({ npi: v }, contextWith(ref, dialect))}))` },
+  icd10cm: { describe: 'ICD-10-CM codes of some fiscal year', sql: (v, ref) => `replace(upper(${v}), '.', '') IN (SELECT code FROM ${ref('icd10cm_validity')})` },
+  icd9cm: { describe: 'shaped like ICD-9-CM diagnoses', sql: (v, _ref, dialect) => ICD9CM_FORMAT.sql(v, dialect) },
+  icd10pcs: { describe: 'shaped like ICD-10-PCS procedures', sql: (v, _ref, dialect) => ICD10PCS_FORMAT.sql(v, dialect) },
+  procedure: { describe: 'shaped like CPT or HCPCS codes', sql: (v, _ref, dialect) => PROCEDURE_FORMAT.sql(v, dialect) },
+  modifier: { describe: 'two-character modifiers', sql: (v, _ref, dialect) => MODIFIER_FORMAT.sql(v, dialect) },
+  ndc: { describe: 'NDCs in a 4-4-2, 5-3-2, 5-4-1 or 5-4-2 form', sql: (v, _ref, dialect) => NDC_FORMAT.sql(v, dialect) },
+  mbi: { describe: 'MBIs', sql: (v, _ref, dialect) => MBI_FORMAT.sql(v, dialect) },
+  taxonomy: { describe: 'shaped like NUCC taxonomy codes', sql: (v, _ref, dialect) => TAXONOMY_FORMAT.sql(v, dialect) },
+  place_of_service: { describe: 'CMS place-of-service codes', sql: (v, ref, dialect) => placeOfServiceUnknown.sql({ pos: v }, contextWith(ref, dialect)) },
+  state: { describe: 'US state codes', sql: (v, ref, dialect) => stateUnknown.sql({ state: v }, contextWith(ref, dialect)) },
+  zip: { describe: 'ZIP codes', sql: (v, _ref, dialect) => ZIP_FORMAT.sql(v, dialect) },
+  date: { describe: 'dates from 1900 to 2099', sql: (v, _ref, dialect) => `coalesce(${claimDateSql(v, dialect)} BETWEEN DATE '1900-01-01' AND DATE '2099-12-31', false)` },
+  amount: { describe: 'numbers', sql: (v, _ref, dialect) => AMOUNT.sql(v, dialect) },
+  code_type: { describe: 'code-system markers (0, 9, ICD-10-CM, ...)', sql: (v, _ref, dialect) => `lower(${v}) IN (${CODE_TYPE_MARKERS.map(dialect.string).join(', ')})` },
+} as const satisfies Record<string, { describe: string; sql(value: string, ref: Ref, dialect: ExpressionDialect): string }>;
 
 /**
  * How files mark the code system of their diagnoses (as the diagnosis rules read a code type,
@@ -51,8 +51,8 @@ export const PROBE_IDS = Object.keys(VALUE_PROBES) as ProbeId[];
 type Ref = (table: ReferenceTable) => string;
 
 /** None of the probed rules depends on the day or the state, so any will do. */
-function contextWith(ref: Ref): SqlRenderContext {
-  return { dialect: duckdbExpressions, ref, asOf: todayIsoDate(), statePack: loadStatePack() };
+function contextWith(ref: Ref, dialect: ExpressionDialect): SqlRenderContext {
+  return { dialect, ref, asOf: todayIsoDate(), statePack: loadStatePack() };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ContractViolation, formatTableName, type AcceptedMapping, type DataType, type LineageEdge, type QualityReport, type QualitySettings } from '@ade/contracts';
+import { formatTableName, type AcceptedMapping, type DataType, type LineageEdge, type QualityReport, type QualitySettings } from '@ade/contracts';
 import type { SqlSession } from '@ade/lakehouse';
 import { canonicalSchema, loadStatePack, todayIsoDate, type CanonicalSchema } from '@ade/healthcare';
 import { duckdbStage, stageDialectFor, type StageDialect } from '../sql/stage-dialect';
@@ -7,7 +7,7 @@ import { attributedProviderColumn, serviceDateColumn } from '@ade/quality-model'
 import { ExpectationFailedError } from './expectation-failed';
 import { bronzeLayout } from './bronze-layout';
 import { otherClaimTypes } from './claim-routing';
-import { profileColumns } from '../column-profiles';
+import { profileColumns, profileDialectFor } from '../column-profiles';
 import { proposalReport } from './proposal-report';
 import type { Expectation } from './expectations';
 import { freshnessResult } from './freshness';
@@ -75,7 +75,7 @@ export async function runQualityStage(session: QualitySession, request: QualityR
   const layout = await bronzeLayout(bronzeColumns, schema, bronzeColumn, {
     stage,
     ...(request.mapping ? { mapping: request.mapping } : {}),
-    profile: () => (stage === duckdbStage ? profileColumns((sql) => session.query(sql), { readSql: bronzeRows }, ref) : Promise.reject(profilerUnavailable())),
+    profile: () => profileColumns((sql) => session.query(sql), { readSql: bronzeRows }, ref, { dialect: profileDialectFor(session.dialect, bronzeColumns) }),
   });
   const judging = judgingPlan({
     dataType: request.dataType,
@@ -130,14 +130,6 @@ export async function runQualityStage(session: QualitySession, request: QualityR
     await session.execute(markJudgedSql(tables, runIds, request.runId, stage));
     return { report, lineage };
   });
-}
-
-/** Files whose columns only the profiler could map, on an engine it does not run on yet. */
-function profilerUnavailable(): ContractViolation {
-  return new ContractViolation(
-    "the landed files' columns match no known layout and not every one maps by name or synonym; the column profiler that proposes a mapping " +
-      'runs on the embedded engine only so far, so accept a mapping for this pipeline and run again',
-  );
 }
 
 /** Silver and its quarantine exist, with every column the schema has now. */
