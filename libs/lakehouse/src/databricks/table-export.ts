@@ -28,7 +28,7 @@ const DATA_FILE = /^part-[^/]+\.(parquet|csv)(\.[a-z0-9]+)?$/;
 export async function exportTable(runner: StatementRunner, catalogName: string, { table, where, format, target }: TableExportRequest): Promise<TableExportResult> {
   if (!(await tableExists(runner, table))) throw new LakehouseError('source_not_found', `table ${formatTableName(table)} does not exist`);
   const columns = describedColumns(await runner.rows(describeTableSql(table)));
-  const condition = where === null ? null : vettedExportCondition(where, columns.map((column) => column.name), table, quoteColumnName);
+  const condition = where === null ? null : vettedExportCondition(where, columns.map((column) => column.name), table, quoteColumnName, 'databricks');
   const version = Number((await runner.first(currentVersionSql(table)))?.['version'] ?? 0);
   const rows = Number((await runner.first(countSnapshotSql(table, version, condition)))?.['n'] ?? 0);
 

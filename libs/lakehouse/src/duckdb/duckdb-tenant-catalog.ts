@@ -186,7 +186,7 @@ export class DuckDbTenantCatalog implements TenantCatalog {
       const columns = await this.#statement(async () =>
         (await selectRows(this.connection, describeTableSql(table))).map((row) => ({ name: String(row['column_name']), type: String(row['column_type']) })),
       );
-      const condition = where === null ? null : vettedExportCondition(where, columns.map((c) => c.name), table, quoteColumnName);
+      const condition = where === null ? null : vettedExportCondition(where, columns.map((c) => c.name), table, quoteColumnName, 'duckdb');
       const rows = await this.#statement(async () => (await this.connection.run(exportTableSql(table, condition, format, target))).rowsChanged);
       return { rows, columns };
     });

@@ -246,9 +246,20 @@ describe('DatabricksTenantCatalog.exportTable', () => {
     );
   });
 
-  it('refuses a filter on columns the table lacks before writing anything', async () => {
+  it('refuses a filter on columns the table lacks, or one Spark has no equivalent for, before writing anything', async () => {
     const table = { catalog: CATALOG, schema: 'silver', table: 'claims' };
     await expect(catalog.exportTable({ table, where: 'ssn IS NOT NULL', format: 'parquet', target: join(fx.dir, 'x.parquet') })).rejects.toThrow(ContractViolation);
+    await expect(catalog.exportTable({ table, where: "regexp_matches(claim_id, 'c', 'i')", format: 'parquet', target: join(fx.dir, 'x.parquet') })).rejects.toThrow(
+      new ContractViolation(`export filter on ${CATALOG}.silver.claims: calls regexp_matches with 3 argument(s); on Databricks it takes 2`),
+    );
     expect(fx.sent().some((sql) => sql.startsWith('INSERT'))).toBe(false);
+  });
+
+  it('reads a filter in the documented vocabulary as Spark SQL', async () => {
+    fx.driver.answer(/^INSERT OVERWRITE DIRECTORY/, serverError('[DELTA_TABLE_NOT_FOUND] stop here', '42P01'));
+    const table = { catalog: CATALOG, schema: 'silver', table: 'claims' };
+    await catalog.exportTable({ table, where: "starts_with(claim_id, 'C') AND strlen(claim_id)::integer < 5", format: 'csv', target: join(fx.dir, 'x.csv') }).catch(() => undefined);
+    const write = fx.sent().find((sql) => sql.startsWith('INSERT OVERWRITE'))!;
+    expect(write).toMatch(/ WHERE startswith\(`claim_id`, 'C'\) AND CAST\(octet_length\(`claim_id`\) AS INT\) < 5$/);
   });
 });
