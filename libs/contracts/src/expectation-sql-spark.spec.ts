@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { assertSparkSql } from '@ade/testing/spark-sql';
 import { sparkExpectationSql } from './expectation-sql-spark';
 
-const COLUMNS = new Set(['paid_amount', 'allowed_amount', 'claim_type', 'claim_id', 'claim_line_start_date', 'claim_line_end_date']);
+// `xdayx` reads as `day` if a column's name were taken for a date part's literal.
+const COLUMNS = new Set(['paid_amount', 'allowed_amount', 'claim_type', 'claim_id', 'claim_line_start_date', 'claim_line_end_date', 'xdayx']);
 const column = (name: string) => `src.\`${name}\``;
 const spark = (sql: string) => sparkExpectationSql(sql, COLUMNS, column);
 
@@ -25,6 +26,9 @@ describe('sparkExpectationSql', () => {
     ],
     ['CAST(paid_amount AS VARCHAR) <> TRY_CAST(allowed_amount AS integer)::varchar', 'CAST(src.`paid_amount` AS STRING) <> CAST(TRY_CAST(src.`allowed_amount` AS INT) AS STRING)'],
     ['paid_amount + allowed_amount::double > 0', 'src.`paid_amount` + CAST(src.`allowed_amount` AS double) > 0'],
+    ['current_date() > claim_line_start_date', 'current_date() > src.`claim_line_start_date`'],
+    ["date_diff('YEARS', claim_line_start_date, claim_line_end_date) = 0", '(year(src.`claim_line_end_date`) - year(src.`claim_line_start_date`)) = 0'],
+    ["date_diff('quarter', claim_line_start_date, claim_line_end_date) = 0", '((year(src.`claim_line_end_date`) * 4 + quarter(src.`claim_line_end_date`)) - (year(src.`claim_line_start_date`) * 4 + quarter(src.`claim_line_start_date`))) = 0'],
     ["claim_type = 'it''s'", "src.`claim_type` = 'it\\'s'"],
     ['"paid_amount" > coalesce(nullif(allowed_amount, 0), 1)', 'src.`paid_amount` > coalesce(nullif(src.`allowed_amount`, 0), 1)'],
     ["CASE WHEN claim_type = 'x' THEN (paid_amount > 0) ELSE NOT (paid_amount < 0) END", "CASE WHEN src.`claim_type` = 'x' THEN (src.`paid_amount` > 0) ELSE NOT (src.`paid_amount` < 0) END"],
@@ -39,6 +43,20 @@ describe('sparkExpectationSql', () => {
     ['date_diff(claim_type, claim_line_start_date, current_date) < 2', 'date_diff with the part src.`claim_type`'],
     ["regexp_matches(claim_id, 'c', 'i')", 'regexp_matches with 3 argument(s); on Databricks it takes 2'],
     ['paid_amount::claim_type > 0', "'::' without a value and a type name"],
+    ['::integer = 1', "'::' without a value and a type name"],
+    ['paid_amount::', "'::' without a value and a type name"],
+    ['paid_amount::5 > 0', "'::' without a value and a type name"],
+    ["date_diff('day' || 's', claim_line_start_date, current_date) < 2", "date_diff with the part 'day' || 's'"],
+    ["date_diff('da''y', claim_line_start_date, current_date) < 2", "date_diff with the part 'da\\'y'"],
+    ['date_diff(xdayx, claim_line_start_date, current_date) < 2', 'date_diff with the part src.`xdayx`'],
+    ['date_diff(claim_line_start_date, current_date)', 'date_diff with 2 argument(s); on Databricks it takes 3'],
+    ['regexp_full_match(claim_id)', 'regexp_full_match with 1 argument(s); on Databricks it takes 2'],
+    ['starts_with(claim_id)', 'starts_with with 1 argument(s); on Databricks it takes 2'],
+    ['ends_with(claim_id)', 'ends_with with 1 argument(s); on Databricks it takes 2'],
+    ['strlen(claim_id, claim_type) > 0', 'strlen with 2 argument(s); on Databricks it takes 1'],
+    ["trim(claim_id, 'a', 'b') = ''", 'trim with 3 argument(s); on Databricks it takes 1 or 2'],
+    ["rtrim(claim_id, 'a', 'b') = ''", 'rtrim with 3 argument(s); on Databricks it takes 1 or 2'],
+    ['paid_amount > 0, claim_id', 'must be one expression, not a list'],
     ["read_text('/etc/hosts') = ''", "calls 'read_text', which is not an allowed function"],
   ])('refuses %s, naming what', (sql, message) => {
     expect(() => spark(sql)).toThrow(RangeError);

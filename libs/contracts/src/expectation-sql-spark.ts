@@ -12,7 +12,8 @@ export function sparkExpectationSql(sql: string, columns: ReadonlySet<string>, c
   const tokens = expectationSqlTokens(sql, columns);
   const reader = new TokenReader(tokens, columnSql);
   const translated = reader.expression();
-  if (!reader.done()) throw new RangeError(`expectation SQL has a ')' without its '('`);
+  // The check balances parentheses, so what stops the expression early is a comma.
+  if (!reader.done()) throw new RangeError('expectation SQL must be one expression, not a list');
   return translated;
 }
 
@@ -28,13 +29,14 @@ const requireArity = (name: string, args: readonly Argument[], ...counts: number
   if (!counts.includes(args.length)) throw new RangeError(`expectation SQL calls ${name} with ${args.length} argument(s); on Databricks it takes ${counts.join(' or ')}`);
 };
 
-/** DuckDB's date_diff counts the boundaries crossed between two dates: so do these. */
-const DATE_DIFF_PARTS: Readonly<Record<string, (start: string, end: string) => string>> = {
-  day: (start, end) => `datediff(CAST(${end} AS DATE), CAST(${start} AS DATE))`,
-  month: (start, end) => `((year(${end}) * 12 + month(${end})) - (year(${start}) * 12 + month(${start})))`,
-  quarter: (start, end) => `((year(${end}) * 4 + quarter(${end})) - (year(${start}) * 4 + quarter(${start})))`,
-  year: (start, end) => `(year(${end}) - year(${start}))`,
-};
+type DateDiff = (start: string, end: string) => string;
+const days: DateDiff = (start, end) => `datediff(CAST(${end} AS DATE), CAST(${start} AS DATE))`;
+const months: DateDiff = (start, end) => `((year(${end}) * 12 + month(${end})) - (year(${start}) * 12 + month(${start})))`;
+const quarters: DateDiff = (start, end) => `((year(${end}) * 4 + quarter(${end})) - (year(${start}) * 4 + quarter(${start})))`;
+const years: DateDiff = (start, end) => `(year(${end}) - year(${start}))`;
+
+/** DuckDB's date_diff counts the boundaries crossed between two dates: so do these, by the part's names. */
+const DATE_DIFF_PARTS: Readonly<Record<string, DateDiff>> = { day: days, days, month: months, months, quarter: quarters, quarters, year: years, years };
 
 const trimmed = (side: 'BOTH' | 'LEADING' | 'TRAILING', name: string) => (args: readonly Argument[]) => {
   requireArity(name, args, 1, 2);
@@ -57,7 +59,7 @@ const SPARK_CALLS: Readonly<Record<string, (args: readonly Argument[]) => string
   rtrim: trimmed('TRAILING', 'rtrim'),
   date_diff: (args) => {
     requireArity('date_diff', args, 3);
-    const part = args[0]!.literal?.toLowerCase().replace(/s$/, '');
+    const part = args[0]!.literal?.toLowerCase();
     const diff = part === undefined ? undefined : DATE_DIFF_PARTS[part];
     if (!diff) throw new RangeError(`expectation SQL calls date_diff with the part ${args[0]!.sql}; on Databricks it takes 'day', 'month', 'quarter' or 'year'`);
     return diff(args[1]!.sql, args[2]!.sql);
@@ -84,7 +86,7 @@ class TokenReader {
       if (token.text === ',' || token.text === ')') break;
       const next = this.tokens[this.at + 1];
       this.at += 1;
-      if (token.kind === 'symbol' && token.text === '(') parts.push(`(${this.arguments().map((arg) => arg.sql).join(', ')})`);
+      if (token.text === '(') parts.push(`(${this.arguments().map((arg) => arg.sql).join(', ')})`);
       else if (isCallToken(token, next)) parts.push(this.call(token.text));
       else if (token.text === '::') parts.push(this.cast(parts.pop()));
       else parts.push(this.word(token, next));
