@@ -8,6 +8,7 @@ import { WebhookConfig, webhookEnvSchema } from './webhook.config';
 import { RateLimitConfig, rateLimitEnvSchema } from './rate-limit.config';
 import { AuthSessionsConfig, authSessionsEnvSchema } from './auth-sessions.config';
 import { RetentionConfig, retentionEnvSchema } from './retention.config';
+import { BillingConfig, billingEnvSchema } from './billing.config';
 import { DataPlaneConfig, dataPlaneEnvSchema } from './data-plane.config';
 
 export class HttpConfig {
@@ -76,6 +77,7 @@ const envSchema = queueEnvSchema
   .extend(retentionEnvSchema.shape)
   .extend(landingUploadEnvSchema.shape)
   .extend(dataPlaneEnvSchema.shape)
+  .extend(billingEnvSchema.shape)
   .extend({
     PORT: envInt(0, 65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -113,6 +115,7 @@ export interface ControlPlaneConfig {
   retention: RetentionConfig;
   landing: LandingConfig;
   dataPlane: DataPlaneConfig;
+  billing: BillingConfig;
 }
 
 /** Reads and checks the whole environment at once; throws ConfigError naming every bad variable. */
@@ -143,5 +146,6 @@ export function loadControlPlaneConfig(env: Record<string, string | undefined>):
     retention: RetentionConfig.fromEnv(e),
     landing: LandingConfig.fromEnv(e),
     dataPlane: DataPlaneConfig.fromEnv(e),
+    billing: BillingConfig.fromEnv(e),
   };
 }
