@@ -17,6 +17,9 @@ export function sparkExpectationSql(sql: string, columns: ReadonlySet<string>, c
   return translated;
 }
 
+/** The value of a string literal as the expectation wrote it (quotes doubled inside). */
+const stringValue = (token: ExpectationSqlToken) => token.text.slice(1, -1).replaceAll("''", "'");
+
 interface Argument {
   sql: string;
   /** The value, when the argument is one string literal. */
@@ -101,7 +104,7 @@ class TokenReader {
       const first = this.tokens[this.at]!;
       const sql = this.expression();
       const single = this.tokens[this.at - 1] === first && first.kind === 'string';
-      args.push(single ? { sql, literal: first.text.slice(1, -1).replaceAll("''", "'") } : { sql });
+      args.push(single ? { sql, literal: stringValue(first) } : { sql });
       if (this.tokens[this.at]?.text === ',') this.at += 1;
     }
     this.at += 1;
@@ -125,7 +128,7 @@ class TokenReader {
 
   private word(token: ExpectationSqlToken, next: ExpectationSqlToken | undefined): string {
     if (isColumnToken(token, next)) return this.columnSql(token.text.toLowerCase());
-    if (token.kind === 'string') return sparkStringLiteral(token.text.slice(1, -1).replaceAll("''", "'"));
+    if (token.kind === 'string') return sparkStringLiteral(stringValue(token));
     return SPARK_TYPES[token.text.toLowerCase()] ?? token.text;
   }
 }

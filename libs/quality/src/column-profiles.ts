@@ -1,6 +1,6 @@
 import { sparkStringLiteral } from '@ade/contracts';
 import { databricksExpressions, duckdbExpressions, PROBE_IDS, VALUE_PROBES, type ColumnProfile, type ExpressionDialect, type ReferenceTable } from '@ade/healthcare';
-import { databricksSql } from '@ade/lakehouse';
+import { databricksSql, type SqlDialect } from '@ade/lakehouse';
 import { quoteIdentifier } from './sql/identifiers';
 import { describeSource, type SourceDescription, type SourceRequest } from './source-table';
 import { ValidationEngine, type ValidationEngineOptions } from './validation-engine';
@@ -38,7 +38,7 @@ export function sparkProfile(columns: readonly string[]): ProfileDialect {
 }
 
 /** The profile dialect of a session's engine, over a relation with these columns. */
-export function profileDialectFor(engine: 'duckdb' | 'databricks', columns: readonly string[]): ProfileDialect {
+export function profileDialectFor(engine: SqlDialect, columns: readonly string[]): ProfileDialect {
   return engine === 'duckdb' ? duckdbProfile : sparkProfile(columns);
 }
 

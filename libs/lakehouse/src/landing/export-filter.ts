@@ -1,14 +1,13 @@
 import { ContractViolation, expectationSqlProblem, formatTableName, rewriteExpectationSql, sparkExpectationSql, type TableRef } from '@ade/contracts';
-
-/** How an engine reads the expectation vocabulary: DuckDB's own, or translated to Spark SQL. */
-export type ExportConditionDialect = 'duckdb' | 'databricks';
+import type { SqlDialect } from '../lakehouse.port';
 
 /**
  * An export's filter with its column names quoted the engine's way, once it is known to read only
- * the table's own columns (in the expectation vocabulary); anything else, or what the engine has
- * no equivalent for, is a ContractViolation naming the table.
+ * the table's own columns (in the expectation vocabulary, DuckDB's own or translated to Spark
+ * SQL); anything else, or what the engine has no equivalent for, is a ContractViolation naming
+ * the table.
  */
-export function vettedExportCondition(where: string, columns: readonly string[], table: TableRef, quoteColumnName: (name: string) => string, dialect: ExportConditionDialect): string {
+export function vettedExportCondition(where: string, columns: readonly string[], table: TableRef, quoteColumnName: (name: string) => string, dialect: SqlDialect): string {
   const known = new Set(columns.map((c) => c.toLowerCase()));
   const problem = expectationSqlProblem(where, known);
   if (problem) throw new ContractViolation(`export filter on ${formatTableName(table)} ${problem.message}`);

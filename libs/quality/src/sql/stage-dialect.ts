@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { rewriteExpectationSql, sparkExpectationSql, sparkStringLiteral, type TableRef } from '@ade/contracts';
 import { databricksExpressions, duckdbExpressions, duckdbTempTables, type ExpressionDialect, type WorkTables } from '@ade/healthcare';
-import { databricksSql, duckdbSql } from '@ade/lakehouse';
+import { databricksSql, duckdbSql, type SqlDialect } from '@ade/lakehouse';
 import { quoteIdentifier, quoteString } from './identifiers';
 
 /**
@@ -161,7 +161,7 @@ export function databricksStage(options: DatabricksStageOptions): StageDialect {
 }
 
 /** The stage dialect of a session's engine, for the run `runId` (whose work tables it names on Databricks). */
-export function stageDialectFor(engine: 'duckdb' | 'databricks', runId: string): StageDialect {
+export function stageDialectFor(engine: SqlDialect, runId: string): StageDialect {
   if (engine === 'duckdb') return duckdbStage;
   return databricksStage({ runKey: createHash('sha256').update(runId).digest('hex').slice(0, 16) });
 }
