@@ -22,6 +22,7 @@ import { qualityQuarantineCommand } from './commands/quality-quarantine.command'
 import { qualityReleaseCommand } from './commands/quality-release.command';
 import { qualityTrendsCommand } from './commands/quality-trends.command';
 import { statusCommand } from './commands/status.command';
+import { billingStatusCommand } from './commands/billing-status.command';
 import { exportCommand } from './commands/export.command';
 import { uploadCommand } from './commands/upload.command';
 import { validateCommand } from './commands/validate.command';
@@ -39,6 +40,7 @@ export const commands: Command[] = [
   tenantMfaCommand,
   tenantEngineCommand,
   statusCommand,
+  billingStatusCommand,
   catalogInitCommand,
   catalogHealthCommand,
   connectorCreateCommand,

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BillingModule } from './billing/billing.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CatalogHealthModule } from './catalog-health/catalog-health.module';
 import { ConnectorsModule } from './connectors/connectors.module';
@@ -40,6 +41,7 @@ export class AppModule implements NestModule {
         AuthModule,
         UsersModule,
         TenantsModule,
+        BillingModule,
         CatalogModule,
         CatalogHealthModule,
         ConnectorsModule,

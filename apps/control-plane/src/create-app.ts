@@ -24,6 +24,8 @@ export async function createControlPlaneApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger,
     bodyParser: false,
+    // Keeps each JSON body's bytes as received (request.rawBody): Stripe's webhook signature is over them.
+    rawBody: true,
   });
   applyHttpHardening(app, config.httpSecurity);
   app.useGlobalPipes(requestValidationPipe());

@@ -1,10 +1,12 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startS3Server, type TestS3Server } from '../../../libs/testing/src/s3-server';
+import { startFakeStripe, type FakeStripe } from '../../../libs/testing/src/stripe-server';
 import { CALLERS, isKeyCaller, KEY_CALLERS, OF_TENANT_B, succeeds, UNAUTHENTICATED, type AnyCaller, type Caller, type Status } from './authorization-matrix.callers';
 import { AUTHORIZATION_MATRIX, keyExpectation, type RequestParts, type RouteExpectation } from './authorization-matrix.expectations';
-import { matrixFixtures, type MatrixFixtures } from './authorization-matrix.fixtures';
+import { MATRIX_STRIPE_WEBHOOK_SECRET, matrixFixtures, type MatrixFixtures } from './authorization-matrix.fixtures';
 import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';
+import { stripeBillingEnv } from './factories';
 import { liveRoutes } from './live-routes';
 
 /**
@@ -72,7 +74,9 @@ function tally(cells: ReadonlyArray<readonly [AnyCaller, Status]>) {
 describe('authorization matrix', async () => {
   // A real landing bucket, so that upload URLs, multipart uploads and their completion all answer.
   const s3: TestS3Server = await startS3Server('authz', 'authz-landing');
-  const cp: ControlPlaneHarness = await startControlPlane({ label: 'authz', env: s3.workerEnv() });
+  // Stripe's double, so that billing's routes (the webhook among them) answer as in production.
+  const stripe: FakeStripe = await startFakeStripe();
+  const cp: ControlPlaneHarness = await startControlPlane({ label: 'authz', env: { ...s3.workerEnv(), ...stripeBillingEnv(stripe, MATRIX_STRIPE_WEBHOOK_SECRET) } });
   const routes = liveRoutes(cp.app);
   const unlisted = routes.filter((route) => !(route in AUTHORIZATION_MATRIX));
   const stale = Object.keys(AUTHORIZATION_MATRIX).filter((route) => !routes.includes(route));
@@ -89,6 +93,7 @@ describe('authorization matrix', async () => {
   afterAll(async () => {
     await cp.close();
     await s3.close();
+    await stripe.close();
   });
 
   it('has an expectation for every live route and a live route for every expectation', () => {
@@ -182,6 +187,7 @@ describe('authorization matrix', async () => {
     const http = cp.http();
     let req = (http[method.toLowerCase() as 'get'] as (url: string) => ReturnType<typeof http.get>)(path);
     if (parts.query) req = req.query(parts.query);
+    for (const [name, value] of Object.entries(parts.headers ?? {})) req = req.set(name, value);
 
     let token: string | undefined;
     if (isKeyCaller(caller)) token = fixtures.keys[caller];

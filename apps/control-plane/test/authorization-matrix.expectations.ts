@@ -11,7 +11,8 @@
  * tenant-scoped route) or 404 (another tenant's resource: never 403, which would confirm it exists).
  */
 import { CALLERS, UNAUTHENTICATED, succeeds, type Caller, type KeyCaller, type Status, type Success, type Unauthenticated } from './authorization-matrix.callers';
-import { PUBLIC_JWKS_URI, type CaseFixtures } from './authorization-matrix.fixtures';
+import { signedDelivery, stripeEvent, subscriptionObject } from '../../../libs/testing/src/stripe-events';
+import { MATRIX_STRIPE_WEBHOOK_SECRET, PUBLIC_JWKS_URI, type CaseFixtures } from './authorization-matrix.fixtures';
 import { sftpConnectorBody } from './factories';
 
 /** One cell's request; a `token` replaces the caller's own (a fresh session of the same person). */
@@ -19,6 +20,8 @@ export interface RequestParts {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
+  /** Headers besides authorization (a Stripe signature, a raw body's content type). */
+  headers?: Record<string, string>;
   token?: string;
 }
 
@@ -125,6 +128,23 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
       return tenantA(f);
     },
     expect: OPERATOR_ONLY(204),
+  },
+
+  // --- billing
+  'GET /v1/billing': {
+    expect: TENANT_READ_OWN_SCOPE(200),
+  },
+  'GET /v1/billing/accounts': {
+    expect: OPERATOR_ONLY(200),
+  },
+  // Stripe's deliveries: the signature over the body is the authentication, whatever token comes along.
+  'POST /v1/billing/stripe/webhook': {
+    request: () => {
+      const event = stripeEvent('customer.subscription.updated', subscriptionObject({ id: 'sub_matrix', customer: 'cus_matrix', status: 'active' }));
+      const { body, signature } = signedDelivery(event, MATRIX_STRIPE_WEBHOOK_SECRET);
+      return { body, headers: { 'content-type': 'application/json', 'stripe-signature': signature } };
+    },
+    expect: { operator: 200, tenantAdmin: 200, tenantViewer: 200, otherTenantAdmin: 200, ...PUBLIC(200) },
   },
 
   // --- users

@@ -28,6 +28,8 @@ interface Credentials {
 
 /** A JWKS URL on a public address, so saving it needs no DNS (nothing fetches it in the matrix). */
 export const PUBLIC_JWKS_URI = 'https://93.184.215.14/jwks';
+/** The signing secret of the matrix control plane's Stripe webhook endpoint (made up per run). */
+export const MATRIX_STRIPE_WEBHOOK_SECRET = `whsec_${randomBytes(16).toString('hex')}`;
 
 /** One tenant's resources; made by its admin through the API, like a customer would. */
 export interface TenantSide {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_PLANS } from '../src/config/billing.config';
 import type { ControlPlaneHarness } from './control-plane.harness';
 
 export interface TenantFixture {
@@ -75,4 +76,10 @@ export function s3ConnectorBody(overrides: Record<string, unknown> = {}) {
     secret: { accessKeyId: `AKIA${randomBytes(8).toString('hex').toUpperCase()}`, secretAccessKey: randomBytes(30).toString('base64') },
     ...overrides,
   };
+}
+
+/** Control plane settings that connect billing to a Stripe double, the default plans priced with made-up price ids. */
+export function stripeBillingEnv(stripe: { secretKey: string; url: string }, webhookSecret: string): Record<string, string> {
+  const plans = DEFAULT_PLANS.map((plan) => ({ ...plan, stripePrices: { base: `price_${plan.id}_base`, records: `price_${plan.id}_records` } }));
+  return { STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_URL: stripe.url, BILLING_PLANS: JSON.stringify(plans) };
 }

@@ -9,6 +9,7 @@ export * from './pipeline-options';
 export * from './queues';
 export * from './violation';
 export * from './schedules';
+export * from './billing';
 export * from './source-path';
 export * from './drift';
 export * from './expectations';

@@ -4,6 +4,8 @@
  */
 export const EVENTS_QUEUE = 'events';
 export const SCHEDULES_QUEUE = 'schedules';
+/** The control plane's own Stripe work (accounts, usage reports); no worker may reach it. */
+export const BILLING_QUEUE = 'billing';
 
 const TENANT_QUEUE_PREFIX = 'tenant-';
 

@@ -17,7 +17,7 @@ function stripeEvent(type: string, object: Record<string, unknown>, created = 1_
   } as unknown as Stripe.Event;
 }
 
-const subscription = (status: string, customer: unknown = 'cus_1') => ({ id: 'sub_1', object: 'subscription', customer, status });
+const subscription = (status: string, customer: unknown = 'cus_1', extra: Record<string, unknown> = {}) => ({ id: 'sub_1', object: 'subscription', customer, status, metadata: {}, trial_end: null, ...extra });
 const invoice = (overrides: Record<string, unknown> = {}) => ({
   id: 'in_1',
   object: 'invoice',
@@ -33,6 +33,7 @@ describe('billingSignalOf', () => {
     for (const type of ['customer.subscription.created', 'customer.subscription.updated']) {
       expect(billingSignalOf(stripeEvent(type, subscription('past_due'), 1_790_000_100))).toEqual({
         customerId: 'cus_1',
+        tenantHint: null,
         signal: { kind: 'subscription', subscriptionId: 'sub_1', stripeStatus: 'past_due', at: 1_790_000_100 },
       });
     }
@@ -41,6 +42,7 @@ describe('billingSignalOf', () => {
   it('reads an expanded customer by its id, and a deleted subscription as its end', () => {
     expect(billingSignalOf(stripeEvent('customer.subscription.deleted', subscription('canceled', { id: 'cus_2', object: 'customer' })))).toEqual({
       customerId: 'cus_2',
+      tenantHint: null,
       signal: { kind: 'subscription_deleted', subscriptionId: 'sub_1', at: 1_790_000_000 },
     });
   });
@@ -48,7 +50,7 @@ describe('billingSignalOf', () => {
   it('reads a failed payment as final once Stripe schedules no further attempt', () => {
     expect(billingSignalOf(stripeEvent('invoice.payment_failed', invoice()))?.signal).toEqual({ kind: 'invoice_payment_failed', subscriptionId: 'sub_1', finalAttempt: false, at: 1_790_000_000 });
     expect(billingSignalOf(stripeEvent('invoice.payment_failed', invoice({ attempt_count: 4, next_payment_attempt: null })))?.signal).toMatchObject({ finalAttempt: true });
-    expect(billingSignalOf(stripeEvent('invoice.paid', invoice({ next_payment_attempt: null })))).toEqual({ customerId: 'cus_1', signal: { kind: 'invoice_paid', subscriptionId: 'sub_1', at: 1_790_000_000 } });
+    expect(billingSignalOf(stripeEvent('invoice.paid', invoice({ next_payment_attempt: null })))).toEqual({ customerId: 'cus_1', tenantHint: null, signal: { kind: 'invoice_paid', subscriptionId: 'sub_1', at: 1_790_000_000 } });
   });
 
   it('finds the subscription of an invoice whether Stripe sends its id or the expanded object', () => {
@@ -61,6 +63,30 @@ describe('billingSignalOf', () => {
     expect(billingSignalOf(stripeEvent('invoice.payment_failed', invoice({ customer: null })))).toBeNull();
     expect(billingSignalOf(stripeEvent('invoice.paid', invoice({ parent: { type: 'quote_details', quote_details: { quote: 'qt_1' }, subscription_details: null } })))).toBeNull();
     expect(billingSignalOf(stripeEvent('customer.subscription.trial_will_end', subscription('trialing')))).toBeNull();
+    expect(billingSignalOf(stripeEvent('checkout.session.completed', { id: 'cs_1', object: 'checkout.session', mode: 'payment', customer: 'cus_1', client_reference_id: null }))).toBeNull();
     expect(billingSignalOf(stripeEvent('charge.refunded', { id: 'ch_1', object: 'charge' }))).toBeNull();
+  });
+});
+
+describe('billingSignalOf, finding the tenant', () => {
+  const tenantId = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
+
+  it('reads the tenant the platform put in a subscription’s metadata, and in its invoices’ subscription details', () => {
+    const tagged = subscription('trialing', 'cus_1', { metadata: { tenant_id: tenantId } });
+    expect(billingSignalOf(stripeEvent('customer.subscription.created', tagged))?.tenantHint).toBe(tenantId);
+    expect(billingSignalOf(stripeEvent('customer.subscription.deleted', tagged))?.tenantHint).toBe(tenantId);
+    const paid = invoice({ parent: { type: 'subscription_details', subscription_details: { metadata: { tenant_id: tenantId }, subscription: 'sub_1' } } });
+    expect(billingSignalOf(stripeEvent('invoice.paid', paid))?.tenantHint).toBe(tenantId);
+    expect(billingSignalOf(stripeEvent('invoice.payment_failed', paid))?.tenantHint).toBe(tenantId);
+  });
+
+  it('reads a completed subscription Checkout as a link between its customer and the tenant it was opened for, changing no state', () => {
+    const session = { id: 'cs_1', object: 'checkout.session', mode: 'subscription', customer: 'cus_9', client_reference_id: tenantId, subscription: 'sub_9' };
+    expect(billingSignalOf(stripeEvent('checkout.session.completed', session))).toEqual({ customerId: 'cus_9', tenantHint: tenantId, signal: null });
+  });
+
+  it('reads a coming trial end as its date, changing no state', () => {
+    const trial = subscription('trialing', 'cus_1', { trial_end: 1_790_300_000 });
+    expect(billingSignalOf(stripeEvent('customer.subscription.trial_will_end', trial))).toEqual({ customerId: 'cus_1', tenantHint: null, signal: null, trialEnd: 1_790_300_000 });
   });
 });

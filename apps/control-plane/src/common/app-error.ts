@@ -10,6 +10,8 @@ export type AppErrorCode =
   | 'conflict'
   | 'too_many_requests'
   | 'unavailable'
+  /** The tenant's billing does not allow this (suspended, canceled, or a plan limit reached). */
+  | 'payment_required'
   /** The password was right; the account's second factor (a TOTP or recovery code) is needed too. */
   | 'mfa_required'
   /** The tenant requires MFA and the caller has not enrolled: only enrolment is open to them. */
@@ -69,5 +71,12 @@ export class TooManyRequestsError extends AppError {
     readonly retryAfterSeconds: number,
   ) {
     super('too_many_requests', message);
+  }
+}
+
+/** Billing stands in the way: the message says what (the state, or the plan limit by name). */
+export class PaymentRequiredError extends AppError {
+  constructor(message: string) {
+    super('payment_required', message);
   }
 }

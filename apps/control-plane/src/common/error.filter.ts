@@ -11,6 +11,7 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_many_requests: 429,
+  payment_required: 402,
   unavailable: 503,
   mfa_required: 401,
   mfa_enrollment_required: 403,

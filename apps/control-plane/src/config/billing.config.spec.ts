@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readEnv } from '@ade/config';
 import { BillingConfig, billingEnvSchema, DEFAULT_PLANS } from './billing.config';
+import { loadControlPlaneConfig } from './control-plane.config';
+import { minimalControlPlaneEnv } from './control-plane.config.fixtures';
 
 const load = (BILLING_PLANS?: string) => BillingConfig.fromEnv(readEnv(billingEnvSchema, BILLING_PLANS === undefined ? {} : { BILLING_PLANS }));
-const plan = { id: 'county', name: 'County', includedRecordsPerMonth: 250_000, pricePerThousandRecordsCents: 80, limits: { pipelines: 3, seats: 2, databricksClusters: 0 } };
+const plan = { id: 'county', name: 'County', includedRecordsPerMonth: 250_000, pricePerThousandRecordsCents: 80, limits: { pipelines: 3, seats: 2, databricksClusters: 0 }, trialDays: 14 };
+const priced = { ...plan, stripePrices: { base: 'price_county', records: 'price_county_records' } };
+const stripeEnv = { STRIPE_SECRET_KEY: 'sk_test_51abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc123', BILLING_PLANS: JSON.stringify([priced]) };
+const controlPlane = (env: Record<string, string>) => loadControlPlaneConfig({ ...minimalControlPlaneEnv, ...env }).billing;
 
 describe('billing config', () => {
   it('sells the default plans unless BILLING_PLANS names others', () => {
@@ -21,8 +26,48 @@ describe('billing config', () => {
     [JSON.stringify([{ ...plan, limits: { ...plan.limits, seats: 0 } }]), /BILLING_PLANS: 0\.limits\.seats: /],
     [JSON.stringify([{ ...plan, includedRecordsPerMonth: -1 }]), /BILLING_PLANS: 0\.includedRecordsPerMonth: /],
     [JSON.stringify([{ ...plan, discount: 5 }]), /BILLING_PLANS: 0: .*discount/],
+    [JSON.stringify([{ ...plan, trialDays: -1 }]), /BILLING_PLANS: 0\.trialDays: /],
+    [JSON.stringify([{ ...plan, stripePrices: { base: 'prod_1', records: 'price_2' } }]), /BILLING_PLANS: 0\.stripePrices\.base: must be a Stripe price id/],
   ])('refuses BILLING_PLANS=%s, naming where', (value, message) => {
     expect(() => load(value)).toThrow(ConfigError);
     expect(() => load(value)).toThrow(message);
+  });
+});
+
+describe('billing config with Stripe', () => {
+  it('runs without Stripe unless both secrets are set, starting tenants on the first plan', () => {
+    const billing = controlPlane({});
+    expect(billing.stripe).toBeNull();
+    expect(billing.defaultPlanId).toBe('starter');
+    expect(load().plans[0]!.trialDays).toBe(14);
+  });
+
+  it('connects to Stripe with both secrets, kept out of every printed form', () => {
+    const billing = controlPlane({ ...stripeEnv, BILLING_DEFAULT_PLAN: 'county', STRIPE_API_URL: 'http://127.0.0.1:12111' });
+    expect(billing.defaultPlanId).toBe('county');
+    expect(billing.stripe).toMatchObject({ webhookToleranceSeconds: 300, meterEventName: 'ade_records_processed', apiUrl: new URL('http://127.0.0.1:12111') });
+    expect(billing.stripe!.secretKey.reveal()).toBe('sk_test_51abc');
+    expect(billing.stripe!.webhookSecret.reveal()).toBe('whsec_abc123');
+    expect(JSON.stringify(billing)).not.toMatch(/sk_test|whsec_abc/);
+    expect(controlPlane(stripeEnv).stripe!.apiUrl.href).toBe('https://api.stripe.com/');
+  });
+
+  it.each([
+    [{ STRIPE_SECRET_KEY: 'sk_test_51abc' }, /STRIPE_WEBHOOK_SECRET: is required when the other STRIPE_\* secret is set/],
+    [{ STRIPE_WEBHOOK_SECRET: 'whsec_abc123' }, /STRIPE_SECRET_KEY: is required when the other STRIPE_\* secret is set/],
+    [{ STRIPE_SECRET_KEY: 'pk_test_51abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc123' }, /STRIPE_SECRET_KEY: must be a Stripe secret or restricted key/],
+    [{ ...stripeEnv, STRIPE_WEBHOOK_SECRET: 'abc' }, /STRIPE_WEBHOOK_SECRET: must be a webhook signing secret/],
+    [{ ...stripeEnv, BILLING_PLANS: JSON.stringify([plan]) }, /BILLING_PLANS: county\.stripePrices: is required when STRIPE_SECRET_KEY is set/],
+    [{ BILLING_DEFAULT_PLAN: 'gold' }, /BILLING_DEFAULT_PLAN: names no plan \(plans: starter, professional, enterprise\)/],
+    [{ ...stripeEnv, STRIPE_WEBHOOK_TOLERANCE_SECONDS: '5' }, /STRIPE_WEBHOOK_TOLERANCE_SECONDS: /],
+    [{ ...stripeEnv, STRIPE_API_URL: 'ftp://stripe' }, /STRIPE_API_URL: must be a URL with scheme https or http/],
+    [{ ...stripeEnv, STRIPE_METER_EVENT_NAME: 'records processed' }, /STRIPE_METER_EVENT_NAME: must be 1-100 letters/],
+  ])('refuses %j, naming the variable', (env, message) => {
+    expect(() => controlPlane(env)).toThrow(ConfigError);
+    expect(() => controlPlane(env)).toThrow(message);
+  });
+
+  it('never echoes a refused secret', () => {
+    expect(() => controlPlane({ STRIPE_SECRET_KEY: 'sk_test_leak' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('sk_test_leak') }));
   });
 });

@@ -17,6 +17,7 @@ import { AuthSessionsConfig } from './auth-sessions.config';
 import { RetentionConfig } from './retention.config';
 import { LandingConfig } from './landing.config';
 import { DataPlaneConfig } from './data-plane.config';
+import { BillingConfig } from './billing.config';
 
 /** Each config section is its own injectable class, so a service asks only for what it reads. */
 @Global()
@@ -39,6 +40,7 @@ export class ControlPlaneConfigModule {
       { provide: RetentionConfig, useValue: config.retention },
       { provide: LandingConfig, useValue: config.landing },
       { provide: DataPlaneConfig, useValue: config.dataPlane },
+      { provide: BillingConfig, useValue: config.billing },
       // Encrypts secrets stored in the database (webhook signing secrets, connector credentials) under SECRETS_KEYS.
       { provide: SecretBox, useValue: new SecretBox(config.secrets) },
     ];

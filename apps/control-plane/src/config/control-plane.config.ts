@@ -8,7 +8,7 @@ import { WebhookConfig, webhookEnvSchema } from './webhook.config';
 import { RateLimitConfig, rateLimitEnvSchema } from './rate-limit.config';
 import { AuthSessionsConfig, authSessionsEnvSchema } from './auth-sessions.config';
 import { RetentionConfig, retentionEnvSchema } from './retention.config';
-import { BillingConfig, billingEnvSchema } from './billing.config';
+import { BillingConfig, billingEnvProblems, billingEnvSchema } from './billing.config';
 import { DataPlaneConfig, dataPlaneEnvSchema } from './data-plane.config';
 
 export class HttpConfig {
@@ -97,6 +97,7 @@ const envSchema = queueEnvSchema
       const missing = env.BOOTSTRAP_OPERATOR_EMAIL ? 'BOOTSTRAP_OPERATOR_PASSWORD' : 'BOOTSTRAP_OPERATOR_EMAIL';
       ctx.addIssue({ code: 'custom', path: [missing], message: 'is required when the other BOOTSTRAP_OPERATOR_* variable is set' });
     }
+    for (const problem of billingEnvProblems(env)) ctx.addIssue({ code: 'custom', path: [problem.variable], message: problem.message });
   });
 
 export interface ControlPlaneConfig {

@@ -3,6 +3,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { ContractViolation, EVENTS_QUEUE, isUuid, parseEvent, type AnyEvent } from '@ade/contracts';
 import { openSeal, QueueKeyring } from '@ade/queue';
+import { UsageLedger } from '../billing/usage-ledger';
 import { CatalogHealthChecksRepository } from '../catalog-health/catalog-health-checks.repository';
 import { ConnectorChecksRepository } from '../connectors/connector-checks.repository';
 import { TableExportsRepository } from '../exports/table-exports.repository';
@@ -41,6 +42,7 @@ export class WorkerEventsProcessor extends WorkerHost {
     private readonly tableExports: TableExportsRepository,
     private readonly keyring: QueueKeyring,
     private readonly refusals: QueueRefusals,
+    private readonly usage: UsageLedger,
   ) {
     super();
   }
@@ -73,6 +75,7 @@ export class WorkerEventsProcessor extends WorkerHost {
         return this.runs.markStarted(event.data);
       case 'run.succeeded':
         await this.runs.markSucceeded(event.data);
+        await this.usage.runSucceeded(event.data.tenantId, event.data.runId);
         return this.incidents.settleForRun(event.data.tenantId, event.data.runId, true, event.data.at);
       case 'run.failed':
         await this.runs.markAttemptFailed(event.data);

@@ -2,7 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit }
 import { BullModule } from '@nestjs/bullmq';
 import type { ConnectionOptions } from 'bullmq';
 import type Redis from 'ioredis';
-import { EVENTS_QUEUE, SCHEDULES_QUEUE } from '@ade/contracts';
+import { BILLING_QUEUE, EVENTS_QUEUE, SCHEDULES_QUEUE } from '@ade/contracts';
 import { QueueConfig } from '@ade/config';
 import { assertNoEvictionPolicy, createRedis, QueueKeyring, redisOptionsFromUrl, TenantRegistry } from '@ade/queue';
 import { DataPlaneConfig } from '../config/data-plane.config';
@@ -20,7 +20,7 @@ import { TenantQueues } from './tenant-queues';
         prefix: config.prefix,
       }),
     }),
-    BullModule.registerQueue({ name: EVENTS_QUEUE }, { name: SCHEDULES_QUEUE }),
+    BullModule.registerQueue({ name: EVENTS_QUEUE }, { name: SCHEDULES_QUEUE }, { name: BILLING_QUEUE }),
   ],
   providers: [
     { provide: PRODUCER_REDIS, inject: [QueueConfig], useFactory: (config: QueueConfig) => createRedis(config.redisUrl, 'producer') },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BillingModule } from '../billing/billing.module';
 import { PipelinesModule } from '../pipelines/pipelines.module';
 import { PipelineMappingsModule } from '../pipeline-mappings/pipeline-mappings.module';
 import { TenantsRepositoryModule } from '../tenants/tenants-repository.module';
@@ -11,7 +12,7 @@ import { RunsService } from './runs.service';
 import { ScheduledRunProcessor } from './scheduled-run.processor';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PipelineRun]), PipelinesModule, PipelineMappingsModule, TenantsRepositoryModule],
+  imports: [TypeOrmModule.forFeature([PipelineRun]), PipelinesModule, PipelineMappingsModule, TenantsRepositoryModule, BillingModule],
   controllers: [RunsController],
   providers: [RunsRepository, RunsService, RunDispatcher, ScheduledRunProcessor],
   exports: [RunsRepository],

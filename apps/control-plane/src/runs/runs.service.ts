@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { RunStatus } from '@ade/contracts';
+import { BillingStanding } from '../billing/billing-standing';
 import { NotFoundError, UnavailableError } from '../common/app-error';
 import { PipelinesService } from '../pipelines/pipelines.service';
 import { TenantsRepository } from '../tenants/tenants.repository';
@@ -17,11 +18,16 @@ export class RunsService {
     private readonly pipelines: PipelinesService,
     private readonly tenants: TenantsRepository,
     private readonly dispatcher: RunDispatcher,
+    private readonly billing: BillingStanding,
   ) {}
 
-  /** Records the run first, then queues it; a queue outage fails the run visibly rather than losing it. */
+  /**
+   * Records the run first, then queues it; a queue outage fails the run visibly rather than losing
+   * it. A tenant whose billing is suspended or canceled gets 402 and no run.
+   */
   async trigger(tenantId: string, pipelineId: string, trigger: RunTrigger, requestedBy: string | null): Promise<PipelineRun> {
     const pipeline = await this.pipelines.get(tenantId, pipelineId);
+    await this.billing.assertRunsAllowed(tenantId);
     const tenant = await this.tenants.findById(tenantId);
     if (!tenant) throw new NotFoundError('tenant');
     const run = Object.assign(new PipelineRun(), {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { DatabaseScope } from '../database/database-scope';
 import { Tenant, type CatalogStatus } from './tenant.entity';
 
@@ -22,8 +23,13 @@ export class TenantsRepository {
     return this.scope.asPlatform('operator tenant list', (tx) => tx.getRepository(Tenant).find({ order: { createdAt: 'ASC' } }));
   }
 
-  insert(tenant: Tenant): Promise<Tenant> {
-    return this.scope.forTenant(tenant.id, (tx) => tx.getRepository(Tenant).save(tenant));
+  /** `alongside` writes the tenant's other first rows in the same transaction. */
+  insert(tenant: Tenant, alongside?: (tx: EntityManager) => Promise<void>): Promise<Tenant> {
+    return this.scope.forTenant(tenant.id, async (tx) => {
+      const saved = await tx.getRepository(Tenant).save(tenant);
+      await alongside?.(tx);
+      return saved;
+    });
   }
 
   async setCatalogStatus(id: string, status: CatalogStatus, error: string | null): Promise<void> {

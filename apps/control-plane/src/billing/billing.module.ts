@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { BillingConfig } from '../config/billing.config';
+import { TenantsRepositoryModule } from '../tenants/tenants-repository.module';
+import { BillingAccountsRepository } from './billing-accounts.repository';
+import { BillingGateway } from './billing-gateway';
+import { BillingJobs } from './billing-jobs';
+import { BillingController } from './billing.controller';
+import { BillingProcessor } from './billing.processor';
+import { BillingService } from './billing.service';
+import { BillingStanding } from './billing-standing';
+import { StripeBillingGateway, stripeClient } from './stripe-gateway';
+import { StripeWebhookController } from './stripe-webhook.controller';
+import { StripeWebhookService } from './stripe-webhook.service';
+import { StripeWebhookVerifier } from './stripe-webhook-verifier';
+import { UsageLedger } from './usage-ledger';
+import { UsageRecordsRepository } from './usage-records.repository';
+
+/**
+ * Plans, Stripe and usage. Without STRIPE_SECRET_KEY the gateway and verifier are null: tenants
+ * are billed outside the platform, nothing is sent to Stripe and the webhook route answers 404.
+ */
+@Module({
+  imports: [TenantsRepositoryModule],
+  controllers: [BillingController, StripeWebhookController],
+  providers: [
+    { provide: BillingGateway, inject: [BillingConfig], useFactory: (config: BillingConfig) => (config.stripe ? new StripeBillingGateway(stripeClient(config.stripe), config.stripe.meterEventName) : null) },
+    { provide: StripeWebhookVerifier, inject: [BillingConfig], useFactory: (config: BillingConfig) => (config.stripe ? new StripeWebhookVerifier(stripeClient(config.stripe), config.stripe) : null) },
+    BillingAccountsRepository,
+    UsageRecordsRepository,
+    BillingJobs,
+    BillingProcessor,
+    BillingService,
+    BillingStanding,
+    StripeWebhookService,
+    UsageLedger,
+  ],
+  exports: [BillingAccountsRepository, BillingStanding, BillingJobs, UsageLedger],
+})
+export class BillingModule {}

@@ -1,0 +1,30 @@
+import type { Plan } from '../config/billing.config';
+import type { BillingAccount } from './billing-account';
+import { billingAllowsRuns } from './billing-state';
+import { overage } from './billing-period';
+import type { UsageTotals } from './usage-records.repository';
+
+/** A tenant's billing as the API shows it: its standing, its plan, and this month's usage against the plan. */
+export function billingView(account: BillingAccount, plan: Plan | undefined, month: string, usage: UsageTotals) {
+  return {
+    tenantId: account.tenantId,
+    status: account.status,
+    runsAllowed: billingAllowsRuns(account.status),
+    plan: plan
+      ? { id: plan.id, name: plan.name, includedRecordsPerMonth: plan.includedRecordsPerMonth, pricePerThousandRecordsCents: plan.pricePerThousandRecordsCents, limits: plan.limits }
+      : { id: account.planId, name: null, includedRecordsPerMonth: null, pricePerThousandRecordsCents: null, limits: null },
+    stripe: { customerId: account.stripeCustomerId, subscriptionId: account.subscriptionId, accountError: account.accountError },
+    trialWillEndAt: account.trialWillEndAt,
+    usage: {
+      month,
+      runs: usage.runs,
+      records: usage.records,
+      reportedRecords: usage.reportedRecords,
+      pendingRecords: usage.pendingRecords,
+      ...(plan ? { overageRecords: overage(usage.records, plan).records, estimatedOverageCents: overage(usage.records, plan).cents } : {}),
+    },
+    updatedAt: account.updatedAt,
+  };
+}
+
+export type BillingView = ReturnType<typeof billingView>;

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/**
+ * Jobs of the control plane's billing queue: the data plane never sees them (workers' Redis
+ * users reach only their tenant queues and the events queue). Ids only: what Stripe is told is
+ * read from the database when the job runs.
+ */
+export const BILLING_JOBS = {
+  /** Create the tenant's Stripe customer and its first (trial) subscription. */
+  openAccount: 'billing.open_account',
+  /** Report one run's processed records to Stripe's billing meter. */
+  reportUsage: 'billing.report_usage',
+} as const;
+
+export const openBillingAccountSchema = z.object({ tenantId: z.uuid() }).strict();
+export type OpenBillingAccount = z.infer<typeof openBillingAccountSchema>;
+
+export const reportUsageSchema = z.object({ tenantId: z.uuid(), runId: z.uuid() }).strict();
+export type ReportUsage = z.infer<typeof reportUsageSchema>;
