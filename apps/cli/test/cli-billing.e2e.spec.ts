@@ -21,7 +21,7 @@ describe('ade billing status', () => {
   beforeAll(async () => {
     dirs = await makeTempDir('cli-billing');
     stripe = await startFakeStripe();
-    cp = await startControlPlane({ label: 'cli-billing', env: stripeBillingEnv(stripe, webhookSecret) });
+    cp = await startControlPlane({ label: 'cli-billing', env: { ...stripeBillingEnv(stripe, webhookSecret), BILLING_DEFAULT_PLAN: 'starter' } });
     await cp.app.listen(0, '127.0.0.1');
     const apiUrl = `http://127.0.0.1:${(cp.app.getHttpServer().address() as AddressInfo).port}`;
     tenant = await createTenant(cp);

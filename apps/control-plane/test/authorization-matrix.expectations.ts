@@ -137,6 +137,33 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
   'GET /v1/billing/accounts': {
     expect: OPERATOR_ONLY(200),
   },
+  // a tenant's subscription: operators and the tenant's own admins, people only
+  'PUT /v1/tenants/:id/billing/plan': {
+    request: async (f) => {
+      await f.a.withSubscription('live');
+      return { ...tenantA(f), body: { plan: 'enterprise' } };
+    },
+    expect: { operator: 200, tenantAdmin: 200, tenantViewer: 403, otherTenantAdmin: 404, ...UNAUTH },
+  },
+  // canceling at the period's end leaves the subscription live until then, so every permitted caller can ask again
+  'DELETE /v1/tenants/:id/billing/subscription': {
+    request: async (f) => {
+      await f.a.withSubscription('live');
+      return tenantA(f);
+    },
+    expect: { operator: 200, tenantAdmin: 200, tenantViewer: 403, otherTenantAdmin: 404, ...UNAUTH },
+  },
+  'POST /v1/tenants/:id/billing/checkout-session': {
+    request: async (f) => {
+      await f.a.withSubscription('canceled');
+      return { ...tenantA(f), body: { successUrl: 'https://app.example.org/billing/done', cancelUrl: 'https://app.example.org/billing' } };
+    },
+    expect: { operator: 201, tenantAdmin: 201, tenantViewer: 403, otherTenantAdmin: 404, ...UNAUTH },
+  },
+  'POST /v1/tenants/:id/billing/portal-session': {
+    request: (f) => ({ ...tenantA(f), body: { returnUrl: 'https://app.example.org/billing' } }),
+    expect: { operator: 201, tenantAdmin: 201, tenantViewer: 403, otherTenantAdmin: 404, ...UNAUTH },
+  },
   // Stripe's deliveries: the signature over the body is the authentication, whatever token comes along.
   'POST /v1/billing/stripe/webhook': {
     request: () => {
@@ -208,7 +235,14 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
   },
 
   // --- runs
-  'POST /v1/pipelines/:id/runs': { request: pipelineA, expect: TENANT_WRITE_OF_A(202) },
+  // a run needs billing that allows runs: tenant A's subscription may have been canceled by a billing cell
+  'POST /v1/pipelines/:id/runs': {
+    request: async (f) => {
+      await f.a.withSubscription('live');
+      return pipelineA(f);
+    },
+    expect: TENANT_WRITE_OF_A(202),
+  },
   'POST /v1/pipelines/:id/uploads': { request: (f) => ({ ...pipelineA(f), body: { fileName: 'claims.csv' } }), expect: TENANT_WRITE_OF_A(201) },
   'POST /v1/pipelines/:id/uploads/complete': { request: async (f) => ({ ...pipelineA(f), body: await f.a.freshMultipartUpload() }), expect: TENANT_WRITE_OF_A(200) },
   'GET /v1/pipelines/:id/runs': { request: pipelineA, expect: TENANT_READ_OF_A(200) },

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@ade/contracts';
+import { eventually } from '@ade/testing';
 import { SessionsService } from '../src/auth/sessions.service';
 import { CatalogHealthChecksRepository } from '../src/catalog-health/catalog-health-checks.repository';
 import { QualityRecorder } from '../src/quality/quality-recorder';
@@ -61,6 +62,8 @@ export interface TenantSide {
   withWebhook(): Promise<void>;
   /** Makes sure the tenant is connected to an external identity provider (an operator's change). */
   withIdentityProvider(): Promise<void>;
+  /** Makes sure the tenant's Stripe subscription is live (subscribing again if canceled) or canceled. */
+  withSubscription(state: 'live' | 'canceled'): Promise<void>;
   /** A new session of its admin. */
   adminSession(): Promise<Session>;
 }
@@ -228,6 +231,16 @@ async function tenantSide(cp: ControlPlaneHarness, tenant: TenantFixture, operat
         .set(bearer(operator))
         .send({ issuer: `https://idp-${unique()}.example.org/`, jwksUri: PUBLIC_JWKS_URI, audience: 'ade' })
         .expect(200);
+    },
+    withSubscription: async (state) => {
+      const billing = await eventually(
+        async () => (await cp.http().get('/v1/billing').set(asAdmin).expect(200)).body,
+        (view) => view.stripe.subscriptionId !== null,
+        { what: "the tenant's Stripe account to be opened" },
+      );
+      const base = `/v1/tenants/${tenant.tenantId}/billing`;
+      if (state === 'canceled' && billing.status !== 'canceled') await cp.http().delete(`${base}/subscription`).query({ when: 'now' }).set(bearer(operator)).expect(200);
+      if (state === 'live' && billing.status === 'canceled') await cp.http().put(`${base}/plan`).set(bearer(operator)).send({ plan: billing.plan.id }).expect(200);
     },
     adminSession: () => newSession(cp, tenant.admin.token),
   };

@@ -24,7 +24,7 @@ describe('billing with Stripe', () => {
     stripe = await startFakeStripe();
     cp = await startControlPlane({
       label: 'billing',
-      env: stripeBillingEnv(stripe, webhookSecret),
+      env: { ...stripeBillingEnv(stripe, webhookSecret), BILLING_DEFAULT_PLAN: 'starter' },
     });
     db = await superuserDb(cp);
     events = workerEvents(cp);
@@ -251,6 +251,90 @@ describe('billing with Stripe', () => {
     });
   });
 
+  describe('subscriptions through the API', () => {
+    const planOf = (subscriptionId: string) => (stripe.state.subscriptions.get(subscriptionId)!.items as { data: Array<{ price: { id: string } }> }).data.map((item) => item.price.id);
+
+    it('changes a tenant’s plan in Stripe for its admin or an operator, refusing other tenants (404) and unknown plans (400)', async () => {
+      const opened = await openedTenant();
+      const { tenant } = opened;
+      const changed = await cp.http().put(`/v1/tenants/${tenant.tenantId}/billing/plan`).set(as(tenant.admin.token)).send({ plan: 'professional' }).expect(200);
+      expect(changed.body.plan).toMatchObject({ id: 'professional', includedRecordsPerMonth: 20_000_000 });
+      expect(planOf(opened.subscription)).toEqual(['price_professional_base', 'price_professional_records']);
+      const operator = await operatorToken(cp);
+      await cp.http().put(`/v1/tenants/${tenant.tenantId}/billing/plan`).set(as(operator)).send({ plan: 'enterprise' }).expect(200);
+      expect(planOf(opened.subscription)).toEqual(['price_enterprise_base', 'price_enterprise_records']);
+      const other = await createTenant(cp);
+      await cp.http().put(`/v1/tenants/${tenant.tenantId}/billing/plan`).set(as(other.admin.token)).send({ plan: 'starter' }).expect(404);
+      const refused = await cp.http().put(`/v1/tenants/${tenant.tenantId}/billing/plan`).set(as(operator)).send({ plan: 'gold' }).expect(400);
+      expect(refused.body.fields).toEqual([{ field: 'plan', message: 'is not a plan of this platform (plans: starter, professional, enterprise)' }]);
+      expect(planOf(opened.subscription)).toEqual(['price_enterprise_base', 'price_enterprise_records']);
+    });
+
+    it('cancels at period end or at once; a canceled tenant subscribes again through the API or a Checkout page', async () => {
+      const opened = await openedTenant();
+      const { tenant } = opened;
+      const base = `/v1/tenants/${tenant.tenantId}/billing`;
+      const atEnd = await cp.http().delete(`${base}/subscription`).set(as(tenant.admin.token)).expect(200);
+      expect(atEnd.body.status).toBe('trialing');
+      expect(stripe.state.subscriptions.get(opened.subscription)).toMatchObject({ cancel_at_period_end: true, status: 'trialing' });
+      const now = await cp.http().delete(`${base}/subscription`).query({ when: 'now' }).set(as(tenant.admin.token)).expect(200);
+      expect(now.body).toMatchObject({ status: 'canceled', runsAllowed: false });
+      await cp.http().delete(`${base}/subscription`).set(as(tenant.admin.token)).expect(409);
+
+      const checkout = await cp.http().post(`${base}/checkout-session`).set(as(tenant.admin.token)).send({ plan: 'professional', successUrl: 'https://app.example.org/billing/done', cancelUrl: 'https://app.example.org/billing' }).expect(201);
+      expect(checkout.body.url).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/);
+      expect(stripe.state.checkoutSessions.at(-1)).toMatchObject({
+        mode: 'subscription',
+        customer: opened.customer,
+        client_reference_id: tenant.tenantId,
+        line_items: [{ price: 'price_professional_base', quantity: '1' }, { price: 'price_professional_records' }],
+        subscription_data: { metadata: { tenant_id: tenant.tenantId } },
+      });
+      const badUrl = await cp.http().post(`${base}/checkout-session`).set(as(tenant.admin.token)).send({ successUrl: 'javascript:alert(1)', cancelUrl: 'https://app.example.org' }).expect(400);
+      expect(badUrl.body.fields[0].field).toBe('successUrl');
+
+      const again = await cp.http().put(`${base}/plan`).set(as(tenant.admin.token)).send({ plan: 'starter' }).expect(200);
+      expect(again.body).toMatchObject({ status: 'active', runsAllowed: true, plan: { id: 'starter' } });
+      expect(again.body.stripe.subscriptionId).not.toBe(opened.subscription);
+      expect(planOf(again.body.stripe.subscriptionId)).toEqual(['price_starter_base', 'price_starter_records']);
+      await cp.http().post(`${base}/checkout-session`).set(as(tenant.admin.token)).send({ successUrl: 'https://app.example.org/ok', cancelUrl: 'https://app.example.org' }).expect(409);
+      // The old subscription's late news changes nothing.
+      await deliver(stripeEvent('customer.subscription.deleted', subscriptionObject({ id: opened.subscription, customer: opened.customer, status: 'canceled' }), Math.floor(Date.now() / 1000) + 60)).expect(200);
+      expect((await billingOf(tenant)).status).toBe('active');
+    });
+
+    it('opens the billing portal for the tenant’s customer', async () => {
+      const opened = await openedTenant();
+      const portal = await cp.http().post(`/v1/tenants/${opened.tenant.tenantId}/billing/portal-session`).set(as(opened.tenant.admin.token)).send({ returnUrl: 'https://app.example.org/billing' }).expect(201);
+      expect(portal.body.url).toMatch(/^https:\/\/billing\.stripe\.com\/p\/session\//);
+    });
+
+    it('answers 503 and changes nothing when Stripe cannot be reached', async () => {
+      const opened = await openedTenant();
+      stripe.failNext('GET', `/v1/subscriptions/${opened.subscription}`, { status: 500 }, 3);
+      const refused = await cp.http().put(`/v1/tenants/${opened.tenant.tenantId}/billing/plan`).set(as(opened.tenant.admin.token)).send({ plan: 'professional' }).expect(503);
+      expect(refused.body.message).toBe('Stripe could not be reached; nothing was changed, try again shortly');
+      expect((await billingOf(opened.tenant)).plan.id).toBe('starter');
+      expect(planOf(opened.subscription)).toEqual(['price_starter_base', 'price_starter_records']);
+    });
+  });
+
+  describe('plan limits', () => {
+    it('refuses a pipeline or a user beyond the plan’s limit with 402 naming it, and a larger plan lifts it', async () => {
+      const { tenant } = await openedTenant();
+      for (let i = 0; i < 5; i++) await cp.http().post('/v1/pipelines').set(as(tenant.admin.token)).send(pipelineBody()).expect(201);
+      const sixth = await cp.http().post('/v1/pipelines').set(as(tenant.admin.token)).send(pipelineBody()).expect(402);
+      expect(sixth.body).toMatchObject({ error: 'payment_required', message: 'plan limit reached: the Starter plan (starter) allows 5 pipelines and the tenant has 5; change to a larger plan to add more' });
+      const user = (i: number) => ({ email: `seat-${i}-${randomBytes(3).toString('hex')}@${tenant.slug}.test`, password: randomBytes(12).toString('hex'), role: 'tenant_viewer' });
+      for (let i = 0; i < 4; i++) await cp.http().post('/v1/users').set(as(tenant.admin.token)).send(user(i)).expect(201);
+      const extraSeat = await cp.http().post('/v1/users').set(as(tenant.admin.token)).send(user(5)).expect(402);
+      expect(extraSeat.body.message).toBe('plan limit reached: the Starter plan (starter) allows 5 seats (users) and the tenant has 5; change to a larger plan to add more');
+      await cp.http().put(`/v1/tenants/${tenant.tenantId}/billing/plan`).set(as(tenant.admin.token)).send({ plan: 'professional' }).expect(200);
+      await cp.http().post('/v1/pipelines').set(as(tenant.admin.token)).send(pipelineBody()).expect(201);
+      await cp.http().post('/v1/users').set(as(tenant.admin.token)).send(user(6)).expect(201);
+    });
+  });
+
   describe('who sees what', () => {
     it('shows a tenant its own billing only, and operators every tenant’s', async () => {
       const a = await openedTenant();
@@ -270,7 +354,7 @@ describe('billing with Stripe', () => {
 describe('billing without Stripe', () => {
   let cp: ControlPlaneHarness;
   beforeAll(async () => {
-    cp = await startControlPlane({ label: 'billing-off' });
+    cp = await startControlPlane({ label: 'billing-off', env: { BILLING_DEFAULT_PLAN: 'starter' } });
   });
   afterAll(() => cp?.close());
 

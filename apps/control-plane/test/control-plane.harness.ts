@@ -47,6 +47,8 @@ export async function startControlPlane(
     API_RATE_LIMIT_PER_MINUTE: '1000000',
     DATA_PLANE_TOKEN_HASHES: createHash('sha256').update(dataPlaneToken).digest('hex'),
     QUEUE_SIGNING_KEYS: testQueueSigningKeys,
+    // No plan limits get in the way of suites that are not about them; billing suites name plans.
+    BILLING_DEFAULT_PLAN: 'enterprise',
     ...options.env,
   };
   const config = loadControlPlaneConfig(env);

@@ -33,6 +33,8 @@ export interface FakeStripeState {
   customers: Map<string, StripeObject>;
   subscriptions: Map<string, StripeObject>;
   meterEvents: StripeObject[];
+  /** Checkout sessions as created, with the line items and subscription data asked for. */
+  checkoutSessions: StripeObject[];
 }
 
 type StripeObject = Record<string, unknown> & { id?: string };
@@ -57,11 +59,16 @@ class StripeApiError extends Error {
 }
 
 export async function startFakeStripe(secretKey = `sk_test_${randomBytes(12).toString('hex')}`): Promise<FakeStripe> {
-  const state: FakeStripeState = { customers: new Map(), subscriptions: new Map(), meterEvents: [] };
+  const state: FakeStripeState = { customers: new Map(), subscriptions: new Map(), meterEvents: [], checkoutSessions: [] };
   const requests: FakeStripe['requests'] = [];
   const faults: Fault[] = [];
   const idempotent = new Map<string, { fingerprint: string; status: number; body: unknown }>();
   const now = () => Math.floor(Date.now() / 1000);
+  const subscriptionOf = (id: string): StripeObject => {
+    const subscription = state.subscriptions.get(id);
+    if (!subscription) throw new StripeApiError(404, 'invalid_request_error', `No such subscription: '${id}'`, 'id');
+    return subscription;
+  };
   const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 
   const routes: Array<{ method: string; pattern: RegExp; handle: (params: Params, match: RegExpMatchArray, query: URLSearchParams) => StripeObject }> = [
@@ -105,6 +112,75 @@ export async function startFakeStripe(secretKey = `sk_test_${randomBytes(12).toS
         };
         state.subscriptions.set(subscription.id, subscription);
         return subscription;
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/subscriptions\/(sub_\w+)$/,
+      handle: (_params, match) => subscriptionOf(match[1]!),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v1\/subscriptions\/(sub_\w+)$/,
+      handle: (params, match) => {
+        const subscription = subscriptionOf(match[1]!);
+        if (subscription.status === 'canceled') throw new StripeApiError(400, 'invalid_request_error', 'A canceled subscription can only update its cancellation_details and metadata.');
+        const items = subscription.items as { data: Array<Record<string, unknown>> };
+        for (const change of (params.items as Params[] | undefined) ?? []) {
+          const item = items.data.find((candidate) => candidate.id === change.id);
+          if (!item) throw new StripeApiError(400, 'invalid_request_error', `No such subscription item: '${String(change.id)}'`, 'items');
+          item.price = { id: required(change, 'price'), object: 'price' };
+        }
+        if (params.cancel_at_period_end !== undefined) subscription.cancel_at_period_end = params.cancel_at_period_end === 'true';
+        if (params.metadata) subscription.metadata = { ...(subscription.metadata as Params), ...(params.metadata as Params) };
+        return subscription;
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/v1\/subscriptions\/(sub_\w+)$/,
+      handle: (_params, match) => {
+        const subscription = subscriptionOf(match[1]!);
+        subscription.status = 'canceled';
+        subscription.canceled_at = now();
+        return subscription;
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v1\/checkout\/sessions$/,
+      handle: (params) => {
+        if (params.mode !== 'subscription' && params.mode !== 'payment' && params.mode !== 'setup') throw new StripeApiError(400, 'invalid_request_error', 'Missing required param: mode.', 'mode');
+        const customer = params.customer as string | undefined;
+        if (customer !== undefined && !state.customers.has(customer)) throw new StripeApiError(400, 'invalid_request_error', `No such customer: '${customer}'`, 'customer');
+        const id = `cs_test_${randomBytes(24).toString('hex')}`;
+        const session = {
+          id,
+          object: 'checkout.session',
+          created: now(),
+          expires_at: now() + 86_400,
+          livemode: false,
+          mode: params.mode,
+          status: 'open',
+          customer: customer ?? null,
+          client_reference_id: params.client_reference_id ?? null,
+          success_url: required(params, 'success_url'),
+          cancel_url: params.cancel_url ?? null,
+          subscription: null,
+          url: `https://checkout.stripe.com/c/pay/${id}`,
+        };
+        state.checkoutSessions.push({ ...session, line_items: params.line_items, subscription_data: params.subscription_data });
+        return session;
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v1\/billing_portal\/sessions$/,
+      handle: (params) => {
+        const customer = required(params, 'customer');
+        if (!state.customers.has(customer)) throw new StripeApiError(400, 'invalid_request_error', `No such customer: '${customer}'`, 'customer');
+        const id = `bps_${randomBytes(12).toString('hex')}`;
+        return { id, object: 'billing_portal.session', created: now(), customer, livemode: false, return_url: params.return_url ?? null, url: `https://billing.stripe.com/p/session/test_${randomBytes(16).toString('hex')}` };
       },
     },
     {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DatabaseScope } from '../database/database-scope';
-import { BILLING_COLUMNS, billingAccountOf, type BillingAccount } from './billing-account';
-import type { BillingState, BillingStatus } from './billing-state';
+import { BILLING_COLUMNS, billingAccountOf, stateOf, type BillingAccount } from './billing-account';
+import { applyBillingSignal, type BillingSignal, type BillingState, type BillingStatus } from './billing-state';
 
 /**
  * Tenants' billing rows. A tenant's own row is read and written in its scope; finding the
@@ -34,11 +34,24 @@ export class BillingAccountsRepository {
     );
   }
 
-  /** The first subscription; one Stripe's events already named (a checkout, say) is kept. */
-  async linkSubscription(tenantId: string, subscriptionId: string): Promise<void> {
-    await this.scope.forTenant(tenantId, (tx) =>
-      tx.query(`UPDATE tenant_billing SET subscription_id = $2, account_error = NULL, updated_at = now() WHERE tenant_id = $1 AND subscription_id IS NULL`, [tenantId, subscriptionId]),
-    );
+  /**
+   * Applies what Stripe answered to a request of ours (a subscription it created or canceled)
+   * by the same rule as its events: under the row's lock, only when at least as new as the state.
+   */
+  async applySignal(tenantId: string, signal: BillingSignal): Promise<BillingAccount | null> {
+    return this.scope.forTenant(tenantId, async (tx) => {
+      const rows = await tx.query(`SELECT ${BILLING_COLUMNS} FROM tenant_billing WHERE tenant_id = $1 FOR UPDATE`, [tenantId]);
+      if (rows.length === 0) return null;
+      const account = billingAccountOf(rows[0]);
+      const after = applyBillingSignal(stateOf(account), signal);
+      await this.saveStateWithin(tx, tenantId, null, after);
+      await tx.query(`UPDATE tenant_billing SET account_error = NULL WHERE tenant_id = $1`, [tenantId]);
+      return { ...account, status: after.status, subscriptionId: after.subscriptionId, statusAsOf: after.asOf, accountError: null };
+    });
+  }
+
+  async setPlan(tenantId: string, planId: string): Promise<void> {
+    await this.scope.forTenant(tenantId, (tx) => tx.query(`UPDATE tenant_billing SET plan_id = $2, updated_at = now() WHERE tenant_id = $1`, [tenantId, planId]));
   }
 
   async recordAccountError(tenantId: string, message: string): Promise<void> {

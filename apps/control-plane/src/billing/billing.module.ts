@@ -5,9 +5,12 @@ import { BillingAccountsRepository } from './billing-accounts.repository';
 import { BillingGateway } from './billing-gateway';
 import { BillingJobs } from './billing-jobs';
 import { BillingController } from './billing.controller';
+import { BillingSubscriptionsController } from './billing-subscriptions.controller';
+import { BillingSubscriptionsService } from './billing-subscriptions.service';
 import { BillingProcessor } from './billing.processor';
 import { BillingService } from './billing.service';
 import { BillingStanding } from './billing-standing';
+import { PlanLimits } from './plan-limits';
 import { StripeBillingGateway, stripeClient } from './stripe-gateway';
 import { StripeWebhookController } from './stripe-webhook.controller';
 import { StripeWebhookService } from './stripe-webhook.service';
@@ -21,7 +24,7 @@ import { UsageRecordsRepository } from './usage-records.repository';
  */
 @Module({
   imports: [TenantsRepositoryModule],
-  controllers: [BillingController, StripeWebhookController],
+  controllers: [BillingController, BillingSubscriptionsController, StripeWebhookController],
   providers: [
     { provide: BillingGateway, inject: [BillingConfig], useFactory: (config: BillingConfig) => (config.stripe ? new StripeBillingGateway(stripeClient(config.stripe), config.stripe.meterEventName) : null) },
     { provide: StripeWebhookVerifier, inject: [BillingConfig], useFactory: (config: BillingConfig) => (config.stripe ? new StripeWebhookVerifier(stripeClient(config.stripe), config.stripe) : null) },
@@ -30,10 +33,12 @@ import { UsageRecordsRepository } from './usage-records.repository';
     BillingJobs,
     BillingProcessor,
     BillingService,
+    BillingSubscriptionsService,
     BillingStanding,
+    PlanLimits,
     StripeWebhookService,
     UsageLedger,
   ],
-  exports: [BillingAccountsRepository, BillingStanding, BillingJobs, UsageLedger],
+  exports: [BillingAccountsRepository, BillingStanding, BillingJobs, PlanLimits, UsageLedger],
 })
 export class BillingModule {}

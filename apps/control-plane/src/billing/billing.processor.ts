@@ -57,11 +57,12 @@ export class BillingProcessor extends WorkerHost {
       const plan = this.config.plan(account.planId);
       let subscriptionId = account.subscriptionId;
       if (subscriptionId === null && plan?.stripePrices) {
-        ({ subscriptionId } = await gateway.createSubscription(
+        const created = await gateway.createSubscription(
           { tenantId, customerId, prices: plan.stripePrices, trialDays: plan.trialDays },
           `ade-tenant-${tenantId}-first-subscription`,
-        ));
-        await this.accounts.linkSubscription(tenantId, subscriptionId);
+        );
+        subscriptionId = created.subscriptionId;
+        await this.accounts.applySignal(tenantId, { kind: 'subscription', subscriptionId, stripeStatus: created.status, at: created.created });
       }
       return { customerId, subscriptionId };
     } catch (error) {

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import type { StripeSettings } from '../config/billing.config';
-import { BillingGateway, BillingRequestRefused } from './billing-gateway';
+import { BillingGateway, BillingRequestRefused, type CreatedSubscription, type StripePrices } from './billing-gateway';
 
 /** Stripe's API version the platform's reading of objects and events is written against. */
 export const STRIPE_API_VERSION = '2026-10-28.endive';
@@ -37,9 +37,9 @@ export class StripeBillingGateway extends BillingGateway {
   }
 
   async createSubscription(
-    subscription: { tenantId: string; customerId: string; prices: { base: string; records: string }; trialDays: number },
+    subscription: { tenantId: string; customerId: string; prices: StripePrices; trialDays: number },
     idempotencyKey: string,
-  ): Promise<{ subscriptionId: string }> {
+  ): Promise<CreatedSubscription> {
     const created = await refusals(() =>
       this.stripe.subscriptions.create(
         {
@@ -54,7 +54,47 @@ export class StripeBillingGateway extends BillingGateway {
         { idempotencyKey },
       ),
     );
-    return { subscriptionId: created.id };
+    return { subscriptionId: created.id, status: created.status, created: created.created };
+  }
+
+  async changeSubscriptionPrices(subscriptionId: string, from: StripePrices, to: StripePrices): Promise<void> {
+    const subscription = await refusals(() => this.stripe.subscriptions.retrieve(subscriptionId));
+    const swap = new Map([
+      [from.base, to.base],
+      [from.records, to.records],
+    ]);
+    const items = subscription.items.data.filter((item) => swap.has(item.price.id)).map((item) => ({ id: item.id, price: swap.get(item.price.id)! }));
+    if (items.length !== 2) throw new BillingRequestRefused(`the subscription does not hold the current plan's prices (${from.base}, ${from.records})`);
+    // Setting the same prices again changes nothing, so a retried change needs no key of its own (the SDK adds one to its retries).
+    await refusals(() => this.stripe.subscriptions.update(subscriptionId, { items, proration_behavior: 'create_prorations' }));
+  }
+
+  async cancelSubscription(subscriptionId: string, when: 'now' | 'period_end'): Promise<{ status: string }> {
+    const subscription = await refusals(() =>
+      when === 'now' ? this.stripe.subscriptions.cancel(subscriptionId) : this.stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true }),
+    );
+    return { status: subscription.status };
+  }
+
+  async checkoutSession(session: { tenantId: string; customerId: string; prices: StripePrices; successUrl: string; cancelUrl: string }): Promise<{ url: string }> {
+    const created = await refusals(() =>
+      this.stripe.checkout.sessions.create({
+        mode: 'subscription',
+        customer: session.customerId,
+        client_reference_id: session.tenantId,
+        line_items: [{ price: session.prices.base, quantity: 1 }, { price: session.prices.records }],
+        subscription_data: { metadata: { tenant_id: session.tenantId } },
+        success_url: session.successUrl,
+        cancel_url: session.cancelUrl,
+      }),
+    );
+    if (!created.url) throw new BillingRequestRefused('Stripe returned a Checkout session without a URL');
+    return { url: created.url };
+  }
+
+  async portalSession(session: { customerId: string; returnUrl: string }): Promise<{ url: string }> {
+    const created = await refusals(() => this.stripe.billingPortal.sessions.create({ customer: session.customerId, return_url: session.returnUrl }));
+    return { url: created.url };
   }
 
   async reportUsage(usage: { customerId: string; records: number; identifier: string; timestamp: number }, idempotencyKey: string): Promise<{ identifier: string }> {

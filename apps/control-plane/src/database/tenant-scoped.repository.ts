@@ -40,6 +40,10 @@ export class TenantScopedRepository<E extends TenantOwned> {
     return this.read(tenantId, (repository) => repository.findOneBy(this.scoped(tenantId, { id } as FindOptionsWhere<E>)));
   }
 
+  async count(tenantId: string): Promise<number> {
+    return this.read(tenantId, (repository) => repository.countBy(this.scoped(tenantId, {})));
+  }
+
   async findOne(tenantId: string, where: FindOptionsWhere<E>): Promise<E | null> {
     return this.read(tenantId, (repository) => repository.findOneBy(this.scoped(tenantId, where)));
   }

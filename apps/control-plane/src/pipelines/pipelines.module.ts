@@ -1,3 +1,4 @@
+import { BillingModule } from '../billing/billing.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConnectorsModule } from '../connectors/connectors.module';
@@ -9,7 +10,7 @@ import { PipelinesRepository } from './pipelines.repository';
 import { PipelinesService } from './pipelines.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Pipeline]), TenantsRepositoryModule, SchedulesModule, ConnectorsModule],
+  imports: [TypeOrmModule.forFeature([Pipeline]), TenantsRepositoryModule, SchedulesModule, ConnectorsModule, BillingModule],
   controllers: [PipelinesController],
   providers: [PipelinesRepository, PipelinesService],
   exports: [PipelinesService],

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { parseTableName, X12_DATA_TYPES, type DataType, type QualitySettings, type SourceFormat } from '@ade/contracts';
 import { availableStatePacks } from '@ade/healthcare';
 import { expectationOverrideProblems } from '@ade/quality-model';
+import { PlanLimits } from '../billing/plan-limits';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../common/app-error';
 import { ConnectorsRepository } from '../connectors/connectors.repository';
 import { isForeignKeyViolation, isUniqueViolation } from '../database/unique-violation';
@@ -20,6 +21,7 @@ export class PipelinesService {
     private readonly tenants: TenantsRepository,
     private readonly schedules: PipelineSchedules,
     private readonly connectors: ConnectorsRepository,
+    private readonly limits: PlanLimits,
   ) {}
 
   async create(tenantId: string, dto: CreatePipelineDto): Promise<Pipeline> {
@@ -28,6 +30,7 @@ export class PipelinesService {
     assertFormatFitsType(dto.sourceFormat, dto.dataType);
     assertExpectationsFit(dto.quality, dto.dataType);
     await this.assertOwnConnector(tenantId, dto.connectorId);
+    await this.limits.assertRoomFor(tenantId, 'pipelines', () => this.pipelines.count(tenantId));
     const pipeline = Object.assign(new Pipeline(), { ...dto, id: randomUUID(), tenantId });
     const saved = await this.saveUniquely(tenantId, pipeline);
     // A new pipeline has no job scheduler yet: only a schedule needs the queue.

@@ -1,3 +1,4 @@
+import { BillingModule } from '../billing/billing.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -9,7 +10,7 @@ import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User]), TenantsRepositoryModule],
+  imports: [TypeOrmModule.forFeature([User]), TenantsRepositoryModule, BillingModule],
   controllers: [UsersController],
   providers: [UsersRepository, UsersService, PasswordHasher, OperatorBootstrap],
   exports: [UsersRepository, PasswordHasher],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { PlanLimits } from '../billing/plan-limits';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../common/app-error';
 import { PasswordHasher } from '../auth/password-hasher';
 import { isUniqueViolation } from '../database/unique-violation';
@@ -15,6 +16,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly tenants: TenantsRepository,
     private readonly hasher: PasswordHasher,
+    private readonly limits: PlanLimits,
   ) {}
 
   /**
@@ -24,6 +26,7 @@ export class UsersService {
   async create(caller: AuthUser, dto: CreateUserDto): Promise<User> {
     const tenantId = this.targetTenant(caller, dto);
     if (tenantId && !(await this.tenants.findById(tenantId))) throw new NotFoundError('tenant');
+    if (tenantId) await this.limits.assertRoomFor(tenantId, 'seats', async () => (await this.users.listForTenant(tenantId)).length);
     const taken = () => new ConflictError('a user with this email already exists', [{ field: 'email', message: 'is already registered' }]);
     if (await this.users.findByEmail(dto.email)) throw taken();
     const user = new User();
