@@ -7,6 +7,8 @@ import { disableTenantRls, enableTenantRls } from './rls';
  * older event arriving late changes nothing). `stripe_events`: every webhook event applied, by
  * Stripe's id, so a redelivery is recognised. `usage_records`: the ledger of records processed
  * per run and whether (and under which meter event identifier) Stripe was told.
+ * `usage_reconciliations`: per tenant and month, the records the ledger says were reported and
+ * what Stripe's meter summed, as of the last reconciliation.
  * Existing tenants start on the first default plan, active: they were using the platform before
  * billing existed, and nobody has a subscription to read yet.
  */
@@ -56,10 +58,21 @@ export class Billing1766200000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX usage_records_pending ON usage_records (occurred_at) WHERE status = 'pending'`);
     await enableTenantRls(queryRunner, 'usage_records');
+
+    await queryRunner.query(`
+      CREATE TABLE usage_reconciliations (
+        tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+        month text NOT NULL CHECK (month ~ '^[0-9]{4}-[0-9]{2}$'),
+        ledger_records bigint NOT NULL,
+        stripe_records bigint NOT NULL,
+        checked_at timestamptz NOT NULL,
+        PRIMARY KEY (tenant_id, month)
+      )`);
+    await enableTenantRls(queryRunner, 'usage_reconciliations');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['usage_records', 'stripe_events', 'tenant_billing']) {
+    for (const table of ['usage_reconciliations', 'usage_records', 'stripe_events', 'tenant_billing']) {
       await disableTenantRls(queryRunner, table);
       await queryRunner.query(`DROP TABLE ${table}`);
     }

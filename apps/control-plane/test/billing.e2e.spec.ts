@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from '@ade/testing';
+import { Queue } from 'bullmq';
+import { BILLING_QUEUE } from '@ade/contracts';
+import { eventually, testRedisUrl } from '@ade/testing';
 import { invoiceObject, signedDelivery, stripeEvent, subscriptionObject } from '../../../libs/testing/src/stripe-events';
 import { startFakeStripe, type FakeStripe } from '../../../libs/testing/src/stripe-server';
+import { BillingJobs } from '../src/billing/billing-jobs';
 import { ScheduledRunProcessor } from '../src/runs/scheduled-run.processor';
 import { superuserDb } from './audit-db';
 import { startControlPlane, type ControlPlaneHarness } from './control-plane.harness';
@@ -241,6 +244,45 @@ describe('billing with Stripe', () => {
       const calls = stripe.requests.filter((r) => r.idempotencyKey === `ade-usage-${run.body.id}`);
       expect(calls.map((r) => r.replayed)).toEqual([false, true]);
       expect(stripe.meteredValue(customer, 'ade_records_processed')).toBe(777);
+    });
+
+    /** Runs the reconciliation through the billing queue and waits for its summary. */
+    const reconcile = async () => {
+      const queue = new Queue(BILLING_QUEUE, { connection: { url: testRedisUrl }, prefix: cp.config.queue.prefix });
+      try {
+        const id = await cp.app.get(BillingJobs).reconcileNow();
+        const job = await eventually(() => queue.getJob(id), (found) => found?.finishedOn !== undefined, { timeoutMs: 20_000, what: 'the reconciliation to finish' });
+        if (job!.failedReason) throw new Error(`reconciliation failed: ${job!.failedReason}`);
+        return job!.returnvalue as { requeued: number; tenants: number; mismatches: number };
+      } finally {
+        await queue.close();
+      }
+    };
+
+    it('reconciles each tenant’s reported records with Stripe’s meter, keeping both figures', async () => {
+      const { tenant, customer } = await openedTenant();
+      const { runId } = await succeededRun(tenant, 300);
+      await reported(runId);
+      await reconcile();
+      expect((await billingOf(tenant)).usage.reconciliation).toMatchObject({ ledgerRecords: 300, stripeRecords: 300 });
+      // Usage Stripe counted that no run of ours reported: the difference shows, and is counted.
+      stripe.state.meterEvents.push({ object: 'billing.meter_event', event_name: 'ade_records_processed', identifier: `manual-${randomBytes(4).toString('hex')}`, payload: { stripe_customer_id: customer, value: '5' }, timestamp: Math.floor(Date.now() / 1000), created: Math.floor(Date.now() / 1000), livemode: false });
+      expect((await reconcile()).mismatches).toBeGreaterThanOrEqual(1);
+      expect((await billingOf(tenant)).usage.reconciliation).toMatchObject({ ledgerRecords: 300, stripeRecords: 305 });
+    });
+
+    it('queues again usage whose report gave up, so it is reported once in the end', async () => {
+      const { tenant, customer } = await openedTenant();
+      // Stripe refuses the report: a refusal is not retried, and the row stays pending.
+      stripe.failNext('POST', '/v1/billing/meter_events', { status: 400 }, 1);
+      const { runId } = await succeededRun(tenant, 42);
+      await eventually(() => ledgerOf(runId), (row) => row?.attempts === 1, { what: 'the refused report' });
+      expect(await ledgerOf(runId)).toMatchObject({ status: 'pending', records: 42 });
+      await db.query(`UPDATE usage_records SET occurred_at = now() - interval '2 hours' WHERE run_id = $1`, [runId]);
+      const summary = await reconcile();
+      expect(summary.requeued).toBeGreaterThanOrEqual(1);
+      expect(await reported(runId)).toMatchObject({ status: 'reported', records: 42 });
+      expect(stripe.meteredValue(customer, 'ade_records_processed')).toBe(42);
     });
 
     it('records no usage for a run that processed nothing', async () => {

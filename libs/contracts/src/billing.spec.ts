@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { BILLING_JOBS, openBillingAccountSchema, reportUsageSchema } from './billing';
+import { BILLING_JOBS, openBillingAccountSchema, reconcileUsageSchema, reportUsageSchema } from './billing';
 import { BILLING_QUEUE, EVENTS_QUEUE, SCHEDULES_QUEUE } from './queues';
 import { describeIssues } from './violation';
 
@@ -16,7 +16,7 @@ describe('billing jobs', () => {
   it('run on a queue of their own, apart from what workers reach', () => {
     expect(BILLING_QUEUE).toBe('billing');
     expect(new Set([BILLING_QUEUE, EVENTS_QUEUE, SCHEDULES_QUEUE]).size).toBe(3);
-    expect(BILLING_JOBS).toEqual({ openAccount: 'billing.open_account', reportUsage: 'billing.report_usage' });
+    expect(BILLING_JOBS).toEqual({ openAccount: 'billing.open_account', reportUsage: 'billing.report_usage', reconcileUsage: 'billing.reconcile_usage' });
   });
 
   it('carry ids only', () => {
@@ -24,6 +24,8 @@ describe('billing jobs', () => {
     expect(reportUsageSchema.parse({ tenantId, runId })).toEqual({ tenantId, runId });
     expect(problems(reportUsageSchema, { tenantId, runId, records: 5 })).toBe('(root): Unrecognized key: "records"');
     expect(problems(openBillingAccountSchema, { tenantId, email: 'a@b.c' })).toBe('(root): Unrecognized key: "email"');
+    expect(reconcileUsageSchema.parse({})).toEqual({});
+    expect(problems(reconcileUsageSchema, { tenantId })).toBe('(root): Unrecognized key: "tenantId"');
   });
 
   it.each(['tenantId', 'runId'] as const)('requires %s as a uuid', (field) => {

@@ -10,6 +10,8 @@ export const BILLING_JOBS = {
   openAccount: 'billing.open_account',
   /** Report one run's processed records to Stripe's billing meter. */
   reportUsage: 'billing.report_usage',
+  /** Scheduled: re-queue unreported usage, and compare each tenant's reported records with Stripe's meter. */
+  reconcileUsage: 'billing.reconcile_usage',
 } as const;
 
 export const openBillingAccountSchema = z.object({ tenantId: z.uuid() }).strict();
@@ -17,3 +19,5 @@ export type OpenBillingAccount = z.infer<typeof openBillingAccountSchema>;
 
 export const reportUsageSchema = z.object({ tenantId: z.uuid(), runId: z.uuid() }).strict();
 export type ReportUsage = z.infer<typeof reportUsageSchema>;
+
+export const reconcileUsageSchema = z.object({}).strict();

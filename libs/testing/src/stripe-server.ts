@@ -58,7 +58,10 @@ class StripeApiError extends Error {
   }
 }
 
-export async function startFakeStripe(secretKey = `sk_test_${randomBytes(12).toString('hex')}`): Promise<FakeStripe> {
+export async function startFakeStripe(options: { secretKey?: string; meterEventName?: string } = {}): Promise<FakeStripe> {
+  const secretKey = options.secretKey ?? `sk_test_${randomBytes(12).toString('hex')}`;
+  // The account's one active meter, summing the values of its event name per customer.
+  const meter = { id: `mtr_test_${randomBytes(12).toString('hex')}`, object: 'billing.meter', event_name: options.meterEventName ?? 'ade_records_processed', status: 'active', default_aggregation: { formula: 'sum' }, customer_mapping: { type: 'by_id', event_payload_key: 'stripe_customer_id' }, value_settings: { event_payload_key: 'value' }, livemode: false };
   const state: FakeStripeState = { customers: new Map(), subscriptions: new Map(), meterEvents: [], checkoutSessions: [] };
   const requests: FakeStripe['requests'] = [];
   const faults: Fault[] = [];
@@ -181,6 +184,31 @@ export async function startFakeStripe(secretKey = `sk_test_${randomBytes(12).toS
         if (!state.customers.has(customer)) throw new StripeApiError(400, 'invalid_request_error', `No such customer: '${customer}'`, 'customer');
         const id = `bps_${randomBytes(12).toString('hex')}`;
         return { id, object: 'billing_portal.session', created: now(), customer, livemode: false, return_url: params.return_url ?? null, url: `https://billing.stripe.com/p/session/test_${randomBytes(16).toString('hex')}` };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/billing\/meters$/,
+      handle: (_params, _match, query) => ({ object: 'list', data: query.get('status') === 'inactive' ? [] : [meter], has_more: false, url: '/v1/billing/meters' }),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/billing\/meters\/(mtr_\w+)\/event_summaries$/,
+      handle: (_params, match, query) => {
+        if (match[1] !== meter.id) throw new StripeApiError(404, 'invalid_request_error', `No such billing meter: '${match[1]}'`, 'id');
+        const customer = query.get('customer');
+        if (!customer) throw new StripeApiError(400, 'invalid_request_error', 'Missing required param: customer.', 'customer');
+        const [start, end] = ['start_time', 'end_time'].map((name) => {
+          const value = Number(query.get(name));
+          if (!Number.isInteger(value) || value % 60 !== 0) throw new StripeApiError(400, 'invalid_request_error', `${name} must be aligned with minute boundaries.`, name);
+          return value;
+        }) as [number, number];
+        const aggregated = state.meterEvents
+          .filter((event) => event.event_name === meter.event_name && (event.payload as Record<string, string>).stripe_customer_id === customer)
+          .filter((event) => (event.timestamp as number) >= start && (event.timestamp as number) < end)
+          .reduce((sum, event) => sum + Number((event.payload as Record<string, string>).value), 0);
+        const summary = { id: `mtrusg_${randomBytes(12).toString('hex')}`, object: 'billing.meter_event_summary', aggregated_value: aggregated, start_time: start, end_time: end, livemode: false, meter: meter.id };
+        return { object: 'list', data: [summary], has_more: false, url: `/v1/billing/meters/${meter.id}/event_summaries` };
       },
     },
     {

@@ -36,6 +36,9 @@ export abstract class BillingGateway {
   /** A Billing Portal page where the customer manages payment methods and invoices; returns its URL. */
   abstract portalSession(session: { customerId: string; returnUrl: string }): Promise<{ url: string }>;
 
+  /** What Stripe's meter summed for the customer over [from, to) (Unix seconds on minute boundaries). */
+  abstract meteredRecords(customerId: string, from: number, to: number): Promise<number>;
+
   /** One meter event: `records` for the customer at `timestamp` (Unix seconds), deduplicated by `identifier`. */
   abstract reportUsage(usage: { customerId: string; records: number; identifier: string; timestamp: number }, idempotencyKey: string): Promise<{ identifier: string }>;
 }

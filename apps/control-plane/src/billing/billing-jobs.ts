@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import type Redis from 'ioredis';
-import { BILLING_JOBS, BILLING_QUEUE, openBillingAccountSchema, reportUsageSchema } from '@ade/contracts';
+import { BILLING_JOBS, BILLING_QUEUE, openBillingAccountSchema, reconcileUsageSchema, reportUsageSchema } from '@ade/contracts';
 import { QueueConfig } from '@ade/config';
 import { PRODUCER_REDIS } from '../queues/queue.tokens';
 
@@ -17,6 +17,8 @@ const RETRIED: JobsOptions = {
   removeOnComplete: { age: 24 * 3600 },
   removeOnFail: { age: 30 * 24 * 3600 },
 };
+
+const RECONCILIATION_SCHEDULER = 'billing.reconcile-usage';
 
 @Injectable()
 export class BillingJobs implements OnModuleDestroy {
@@ -34,7 +36,24 @@ export class BillingJobs implements OnModuleDestroy {
     await this.queue.add(BILLING_JOBS.openAccount, openBillingAccountSchema.parse({ tenantId }), { ...RETRIED, jobId: `open-account.${tenantId}` });
   }
 
-  async reportUsage(tenantId: string, runId: string): Promise<void> {
-    await this.queue.add(BILLING_JOBS.reportUsage, reportUsageSchema.parse({ tenantId, runId }), { ...RETRIED, jobId: `usage.${runId}` });
+  /** `sweep` names a later, separate attempt (the reconciliation's), queued even when the first job is still kept. */
+  async reportUsage(tenantId: string, runId: string, sweep?: string): Promise<void> {
+    const jobId = sweep ? `usage.${runId}.${sweep}` : `usage.${runId}`;
+    await this.queue.add(BILLING_JOBS.reportUsage, reportUsageSchema.parse({ tenantId, runId }), { ...RETRIED, jobId });
+  }
+
+  /** Runs the usage reconciliation every `everyMinutes` (one scheduler, however many control planes start). */
+  async scheduleReconciliation(everyMinutes: number): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      RECONCILIATION_SCHEDULER,
+      { every: everyMinutes * 60_000 },
+      { name: BILLING_JOBS.reconcileUsage, data: reconcileUsageSchema.parse({}), opts: { removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } } },
+    );
+  }
+
+  /** One reconciliation now, besides the schedule (an operator's check, a test). */
+  async reconcileNow(): Promise<string> {
+    const job = await this.queue.add(BILLING_JOBS.reconcileUsage, reconcileUsageSchema.parse({}), { removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } });
+    return job.id!;
   }
 }

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { billingMonth, overage } from './billing-period';
+import { billingMonth, overage, previousMonth } from './billing-period';
 
 describe('billingMonth', () => {
   it('is the UTC calendar month around the instant, end exclusive', () => {
     expect(billingMonth(new Date('2026-12-07T23:10:00Z'))).toEqual({ month: '2026-12', from: new Date('2026-12-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') });
     expect(billingMonth(new Date('2026-03-01T00:00:00Z')).from).toEqual(new Date('2026-03-01T00:00:00Z'));
     expect(billingMonth(new Date('2026-02-28T23:59:59.999Z')).to).toEqual(new Date('2026-03-01T00:00:00Z'));
+  });
+});
+
+describe('previousMonth', () => {
+  it('is the calendar month before, across a year', () => {
+    expect(previousMonth(billingMonth(new Date('2027-01-15T00:00:00Z')))).toEqual({ month: '2026-12', from: new Date('2026-12-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') });
+    expect(previousMonth(billingMonth(new Date('2026-03-01T00:00:00Z'))).month).toBe('2026-02');
   });
 });
 

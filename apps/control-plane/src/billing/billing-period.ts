@@ -13,3 +13,8 @@ export function overage(records: number, plan: { includedRecordsPerMonth: number
   const over = Math.max(0, records - plan.includedRecordsPerMonth);
   return { records: over, cents: Math.ceil(over / 1000) * plan.pricePerThousandRecordsCents };
 }
+
+/** The month before `month` (as billingMonth gives it). */
+export function previousMonth(month: { from: Date }): { month: string; from: Date; to: Date } {
+  return billingMonth(new Date(month.from.getTime() - 1));
+}

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { BillingConfig } from '../config/billing.config';
 import { TenantsRepositoryModule } from '../tenants/tenants-repository.module';
 import { BillingAccountsRepository } from './billing-accounts.repository';
@@ -16,6 +16,8 @@ import { StripeWebhookController } from './stripe-webhook.controller';
 import { StripeWebhookService } from './stripe-webhook.service';
 import { StripeWebhookVerifier } from './stripe-webhook-verifier';
 import { UsageLedger } from './usage-ledger';
+import { UsageReconciler } from './usage-reconciler';
+import { UsageReconciliationsRepository } from './usage-reconciliations.repository';
 import { UsageRecordsRepository } from './usage-records.repository';
 
 /**
@@ -30,6 +32,8 @@ import { UsageRecordsRepository } from './usage-records.repository';
     { provide: StripeWebhookVerifier, inject: [BillingConfig], useFactory: (config: BillingConfig) => (config.stripe ? new StripeWebhookVerifier(stripeClient(config.stripe), config.stripe) : null) },
     BillingAccountsRepository,
     UsageRecordsRepository,
+    UsageReconciliationsRepository,
+    UsageReconciler,
     BillingJobs,
     BillingProcessor,
     BillingService,
@@ -41,4 +45,14 @@ import { UsageRecordsRepository } from './usage-records.repository';
   ],
   exports: [BillingAccountsRepository, BillingStanding, BillingJobs, PlanLimits, UsageLedger],
 })
-export class BillingModule {}
+export class BillingModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly config: BillingConfig,
+    private readonly jobs: BillingJobs,
+  ) {}
+
+  /** With Stripe connected, usage is reconciled on a schedule (BILLING_RECONCILE_MINUTES). */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.stripe) await this.jobs.scheduleReconciliation(this.config.reconcileEveryMinutes);
+  }
+}

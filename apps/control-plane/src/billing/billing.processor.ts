@@ -1,11 +1,12 @@
 import { Inject, Logger } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { BILLING_JOBS, BILLING_QUEUE, openBillingAccountSchema, reportUsageSchema } from '@ade/contracts';
+import { BILLING_JOBS, BILLING_QUEUE, openBillingAccountSchema, reconcileUsageSchema, reportUsageSchema } from '@ade/contracts';
 import { BillingConfig } from '../config/billing.config';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { BillingAccountsRepository } from './billing-accounts.repository';
 import { BillingGateway, BillingRequestRefused } from './billing-gateway';
+import { UsageReconciler } from './usage-reconciler';
 import { UsageRecordsRepository } from './usage-records.repository';
 
 /**
@@ -24,6 +25,7 @@ export class BillingProcessor extends WorkerHost {
     private readonly accounts: BillingAccountsRepository,
     private readonly usage: UsageRecordsRepository,
     private readonly tenants: TenantsRepository,
+    private readonly reconciler: UsageReconciler,
   ) {
     super();
   }
@@ -32,6 +34,10 @@ export class BillingProcessor extends WorkerHost {
     if (!this.gateway) throw new UnrecoverableError('Stripe is not connected (STRIPE_SECRET_KEY is unset)');
     try {
       if (job.name === BILLING_JOBS.openAccount) return await this.openAccount(this.gateway, openBillingAccountSchema.parse(job.data).tenantId);
+      if (job.name === BILLING_JOBS.reconcileUsage) {
+        reconcileUsageSchema.parse(job.data);
+        return await this.reconciler.reconcile(this.gateway);
+      }
       if (job.name === BILLING_JOBS.reportUsage) {
         const { tenantId, runId } = reportUsageSchema.parse(job.data);
         return await this.reportUsage(this.gateway, tenantId, runId);

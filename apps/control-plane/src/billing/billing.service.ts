@@ -4,6 +4,7 @@ import { BillingConfig } from '../config/billing.config';
 import { BillingAccountsRepository } from './billing-accounts.repository';
 import { billingMonth } from './billing-period';
 import { billingView, type BillingView } from './billing.view';
+import { UsageReconciliationsRepository } from './usage-reconciliations.repository';
 import { UsageRecordsRepository } from './usage-records.repository';
 
 const NO_USAGE = { runs: 0, records: 0, reportedRecords: 0, pendingRecords: 0 };
@@ -13,6 +14,7 @@ export class BillingService {
   constructor(
     private readonly accounts: BillingAccountsRepository,
     private readonly usage: UsageRecordsRepository,
+    private readonly reconciliations: UsageReconciliationsRepository,
     private readonly config: BillingConfig,
   ) {}
 
@@ -20,7 +22,8 @@ export class BillingService {
     const account = await this.accounts.get(tenantId);
     if (!account) throw new NotFoundError('billing account');
     const { month, from, to } = billingMonth(now);
-    return billingView(account, this.config.plan(account.planId), month, await this.usage.totals(tenantId, from, to));
+    const [usage, reconciliation] = await Promise.all([this.usage.totals(tenantId, from, to), this.reconciliations.get(tenantId, month)]);
+    return billingView(account, this.config.plan(account.planId), month, usage, reconciliation);
   }
 
   /** Every tenant's standing and month, for platform operators. */

@@ -2,10 +2,11 @@ import type { Plan } from '../config/billing.config';
 import type { BillingAccount } from './billing-account';
 import { billingAllowsRuns } from './billing-state';
 import { overage } from './billing-period';
+import type { UsageReconciliation } from './usage-reconciliations.repository';
 import type { UsageTotals } from './usage-records.repository';
 
 /** A tenant's billing as the API shows it: its standing, its plan, and this month's usage against the plan. */
-export function billingView(account: BillingAccount, plan: Plan | undefined, month: string, usage: UsageTotals) {
+export function billingView(account: BillingAccount, plan: Plan | undefined, month: string, usage: UsageTotals, reconciliation: UsageReconciliation | null = null) {
   return {
     tenantId: account.tenantId,
     status: account.status,
@@ -22,6 +23,8 @@ export function billingView(account: BillingAccount, plan: Plan | undefined, mon
       reportedRecords: usage.reportedRecords,
       pendingRecords: usage.pendingRecords,
       ...(plan ? { overageRecords: overage(usage.records, plan).records, estimatedOverageCents: overage(usage.records, plan).cents } : {}),
+      /** The month's last comparison with Stripe's meter: reported records by the ledger and by Stripe. */
+      reconciliation: reconciliation ? { checkedAt: reconciliation.checkedAt, ledgerRecords: reconciliation.ledgerRecords, stripeRecords: reconciliation.stripeRecords } : null,
     },
     updatedAt: account.updatedAt,
   };

@@ -22,6 +22,8 @@ export function stripeClient(settings: StripeSettings): Stripe {
 }
 
 export class StripeBillingGateway extends BillingGateway {
+  private meterId: Promise<string> | undefined;
+
   constructor(
     private readonly stripe: Stripe,
     private readonly meterEventName: string,
@@ -95,6 +97,25 @@ export class StripeBillingGateway extends BillingGateway {
   async portalSession(session: { customerId: string; returnUrl: string }): Promise<{ url: string }> {
     const created = await refusals(() => this.stripe.billingPortal.sessions.create({ customer: session.customerId, return_url: session.returnUrl }));
     return { url: created.url };
+  }
+
+  async meteredRecords(customerId: string, from: number, to: number): Promise<number> {
+    const meter = await this.meter();
+    let total = 0;
+    for await (const summary of this.stripe.billing.meters.listEventSummaries(meter, { customer: customerId, start_time: from, end_time: to })) total += summary.aggregated_value;
+    return total;
+  }
+
+  /** The active meter whose event name records are reported under, looked up once. */
+  private meter(): Promise<string> {
+    this.meterId ??= (async () => {
+      for await (const meter of this.stripe.billing.meters.list({ status: 'active' })) if (meter.event_name === this.meterEventName) return meter.id;
+      throw new BillingRequestRefused(`Stripe has no active meter for the event name '${this.meterEventName}' (STRIPE_METER_EVENT_NAME)`);
+    })().catch((error: unknown) => {
+      this.meterId = undefined;
+      throw error;
+    });
+    return this.meterId;
   }
 
   async reportUsage(usage: { customerId: string; records: number; identifier: string; timestamp: number }, idempotencyKey: string): Promise<{ identifier: string }> {

@@ -73,6 +73,13 @@ export class UsageRecordsRepository {
     );
   }
 
+  /** Runs whose usage is still unreported after `before`: their report job may be gone (failed for good, or never queued). */
+  pendingSince(before: Date, limit: number): Promise<Array<{ tenantId: string; runId: string }>> {
+    return this.scope.asPlatform('usage reconciliation: unreported runs of every tenant', (tx) =>
+      tx.query(`SELECT tenant_id AS "tenantId", run_id AS "runId" FROM usage_records WHERE status = 'pending' AND occurred_at < $1 ORDER BY occurred_at LIMIT $2`, [before, limit]),
+    );
+  }
+
   /** A tenant's usage in [from, to). */
   async totals(tenantId: string, from: Date, to: Date): Promise<UsageTotals> {
     const [row] = await this.scope.readForTenant(tenantId, (manager) =>

@@ -50,6 +50,8 @@ describe('billing config with Stripe', () => {
     expect(billing.stripe!.webhookSecret.reveal()).toBe('whsec_abc123');
     expect(JSON.stringify(billing)).not.toMatch(/sk_test|whsec_abc/);
     expect(controlPlane(stripeEnv).stripe!.apiUrl.href).toBe('https://api.stripe.com/');
+    expect(controlPlane(stripeEnv).reconcileEveryMinutes).toBe(60);
+    expect(controlPlane({ ...stripeEnv, BILLING_RECONCILE_MINUTES: '15' }).reconcileEveryMinutes).toBe(15);
   });
 
   it.each([
@@ -62,6 +64,7 @@ describe('billing config with Stripe', () => {
     [{ ...stripeEnv, STRIPE_WEBHOOK_TOLERANCE_SECONDS: '5' }, /STRIPE_WEBHOOK_TOLERANCE_SECONDS: /],
     [{ ...stripeEnv, STRIPE_API_URL: 'ftp://stripe' }, /STRIPE_API_URL: must be a URL with scheme https or http/],
     [{ ...stripeEnv, STRIPE_METER_EVENT_NAME: 'records processed' }, /STRIPE_METER_EVENT_NAME: must be 1-100 letters/],
+    [{ ...stripeEnv, BILLING_RECONCILE_MINUTES: '0' }, /BILLING_RECONCILE_MINUTES: /],
   ])('refuses %j, naming the variable', (env, message) => {
     expect(() => controlPlane(env)).toThrow(ConfigError);
     expect(() => controlPlane(env)).toThrow(message);

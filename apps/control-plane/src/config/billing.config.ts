@@ -75,6 +75,8 @@ export const billingEnvSchema = z.object({
   STRIPE_WEBHOOK_TOLERANCE_SECONDS: envInt(30, 3600).default(300),
   /** Where Stripe's API is reached: https://api.stripe.com unless a proxy (or a test double) stands in. */
   STRIPE_API_URL: envUrl(['https', 'http']).default('https://api.stripe.com'),
+  /** How often reported usage is compared with Stripe's meter (and unreported usage queued again). */
+  BILLING_RECONCILE_MINUTES: envInt(1, 1440).default(60),
   /** The `event_name` of the billing meter records processed are reported to. */
   STRIPE_METER_EVENT_NAME: z.string().regex(/^[\w.-]{1,100}$/, 'must be 1-100 letters, digits, _ . or -').default('ade_records_processed'),
 });
@@ -119,6 +121,7 @@ export class BillingConfig {
     readonly defaultPlanId: string,
     /** Null when no Stripe account is connected. */
     readonly stripe: StripeSettings | null,
+    readonly reconcileEveryMinutes = 60,
   ) {}
 
   plan(id: string): Plan | undefined {
@@ -137,6 +140,6 @@ export class BillingConfig {
             meterEventName: env.STRIPE_METER_EVENT_NAME,
           }
         : null;
-    return new BillingConfig(plans, env.BILLING_DEFAULT_PLAN ?? plans[0]!.id, stripe);
+    return new BillingConfig(plans, env.BILLING_DEFAULT_PLAN ?? plans[0]!.id, stripe, env.BILLING_RECONCILE_MINUTES);
   }
 }
