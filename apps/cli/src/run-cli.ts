@@ -23,6 +23,7 @@ import { qualityReleaseCommand } from './commands/quality-release.command';
 import { qualityTrendsCommand } from './commands/quality-trends.command';
 import { statusCommand } from './commands/status.command';
 import { billingStatusCommand } from './commands/billing-status.command';
+import { costReportCommand } from './commands/cost-report.command';
 import { exportCommand } from './commands/export.command';
 import { uploadCommand } from './commands/upload.command';
 import { validateCommand } from './commands/validate.command';
@@ -41,6 +42,7 @@ export const commands: Command[] = [
   tenantEngineCommand,
   statusCommand,
   billingStatusCommand,
+  costReportCommand,
   catalogInitCommand,
   catalogHealthCommand,
   connectorCreateCommand,

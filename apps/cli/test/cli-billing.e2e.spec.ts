@@ -6,7 +6,9 @@ import { eventually, makeTempDir } from '@ade/testing';
 import { signedDelivery, stripeEvent, subscriptionObject } from '../../../libs/testing/src/stripe-events';
 import { startFakeStripe, type FakeStripe } from '../../../libs/testing/src/stripe-server';
 import { startControlPlane, type ControlPlaneHarness } from '../../control-plane/test/control-plane.harness';
-import { createTenant, stripeBillingEnv, type TenantFixture } from '../../control-plane/test/factories';
+import { createTenant, pipelineBody, stripeBillingEnv, type TenantFixture } from '../../control-plane/test/factories';
+import { workerEvents, type EventSender } from '../../control-plane/test/worker-events';
+import { DEFAULT_COST_MODEL } from '../../control-plane/src/costs/cost-model';
 import { cliRunner } from './cli-harness';
 
 describe('ade billing status', () => {
@@ -59,5 +61,75 @@ describe('ade billing status', () => {
     expect(overview.code).toBe(0);
     expect(overview.stdout).toMatch(new RegExp(`${tenant.tenantId}  suspended  starter\\s+0`));
     expect(JSON.parse((await asOperator('billing', 'status', '--json')).stdout).items).toContainEqual(expect.objectContaining({ tenantId: tenant.tenantId }));
+  });
+});
+
+describe('ade cost report', () => {
+  let cp: ControlPlaneHarness;
+  let dirs: Awaited<ReturnType<typeof makeTempDir>>;
+  let tenant: TenantFixture;
+  let events: EventSender;
+  let ade: ReturnType<typeof cliRunner>;
+  let asOperator: ReturnType<typeof cliRunner>;
+
+  beforeAll(async () => {
+    dirs = await makeTempDir('cli-costs');
+    cp = await startControlPlane({ label: 'cli-costs' });
+    await cp.app.listen(0, '127.0.0.1');
+    const apiUrl = `http://127.0.0.1:${(cp.app.getHttpServer().address() as AddressInfo).port}`;
+    tenant = await createTenant(cp);
+    events = workerEvents(cp);
+    ade = cliRunner({ ADE_API_URL: apiUrl, ADE_CONFIG_DIR: join(dirs.path, 'admin'), ADE_PASSWORD: tenant.admin.password });
+    asOperator = cliRunner({ ADE_API_URL: apiUrl, ADE_CONFIG_DIR: join(dirs.path, 'operator'), ADE_PASSWORD: cp.operator.password });
+    expect((await ade('login', '--email', tenant.admin.email)).code).toBe(0);
+    expect((await asOperator('login', '--email', cp.operator.email)).code).toBe(0);
+  });
+  afterAll(async () => {
+    await events?.close();
+    await cp?.close();
+    await dirs?.cleanup();
+  });
+
+  /** A run the data plane reports as succeeded, having used `cpuMs` of worker CPU and read `bytesRead`. */
+  const pricedRun = async (pipelineName: string, cpuMs: number, bytesRead: number, bytesSkipped: number) => {
+    const auth = { authorization: `Bearer ${tenant.admin.token}` };
+    const found = await cp.http().get('/v1/pipelines').query({ name: pipelineName }).set(auth).expect(200);
+    const pipelineId = found.body.items[0]?.id ?? (await cp.http().post('/v1/pipelines').set(auth).send(pipelineBody({ name: pipelineName })).expect(201)).body.id;
+    const run = await cp.http().post(`/v1/pipelines/${pipelineId}/runs`).set(auth).expect(202);
+    const at = new Date().toISOString();
+    const resources = { engine: 'embedded' as const, cpuMs, sharedWorker: false, bytesRead, bytesSkipped, bytesWritten: 1024, rowsRead: 100, rowsWritten: 250 };
+    await events.send({ name: 'run.started', data: { tenantId: tenant.tenantId, runId: run.body.id, attempt: 1, at } });
+    await events.send({
+      name: 'run.succeeded',
+      data: { tenantId: tenant.tenantId, runId: run.body.id, attempt: 1, at, bronzeTable: `${tenant.catalogName}.bronze.claims`, counts: { rowsLoaded: 100, filesLoaded: 1, filesSkipped: 0, filesQuarantined: 0 }, durationMs: 9000, resources },
+    });
+  };
+
+  it('prints cost per pipeline with the savings and their methods, per month with --monthly, and per tenant for operators', async () => {
+    await pricedRun('intake', 36_000, 4 * 2 ** 20, 0);
+    await pricedRun('intake', 18_000, 2 * 2 ** 20, 2 * 2 ** 20);
+    await pricedRun('eligibility', 3_600, 2 ** 20, 0);
+    const perSecond = DEFAULT_COST_MODEL.embedded.cpuSecondUsd;
+
+    const report = await ade('cost', 'report');
+    expect(report).toMatchObject({ code: 0, stderr: '' });
+    expect(report.stdout).toMatch(new RegExp(`eligibility\\s+1\\s+3\\.6\\s+0\\.00\\s+1\\.0 MiB\\s+250\\s+\\$${(3.6 * perSecond).toFixed(6).replace('.', '\\.')}`));
+    expect(report.stdout).toMatch(/intake\s+2\s+54\.0\s+0\.00\s+6\.0 MiB\s+500/);
+    expect(report.stdout).toContain(`files skipped as already ingested  $${(57.6 * perSecond * (2 / 7)).toFixed(6)}`);
+    expect(report.stdout).toContain('auto-termination                   $0.00  (no Databricks runs in the period)');
+    expect(report.stdout).toContain('Priced by: embedded runs: worker CPU seconds');
+
+    const json = JSON.parse((await ade('cost', 'report', '--pipeline', 'intake', '--json')).stdout);
+    expect(json).toMatchObject({ groupBy: 'pipeline', rows: [expect.objectContaining({ label: 'intake', runs: 2 })] });
+    expect(json.total.costUsd).toBeCloseTo(54 * perSecond, 12);
+
+    const monthly = await ade('cost', 'report', '--monthly');
+    expect(monthly.stdout).toMatch(new RegExp(`^Costs \\d{4}-\\d{2} to ${new Date().toISOString().slice(0, 7)} \\(USD\\)`));
+    expect(monthly.stdout).toMatch(new RegExp(`${new Date().toISOString().slice(0, 7)}\\s+3\\s+57\\.6`));
+
+    const operator = await asOperator('cost', 'report');
+    expect(operator.stdout).toMatch(new RegExp(`${tenant.tenantId}\\s+3\\s+57\\.6`));
+    expect((await ade('cost', 'report', '--month', '2026-13')).code).toBe(2);
+    expect(await ade('cost', 'report', '--pipeline', 'nonexistent')).toMatchObject({ code: 1, stderr: expect.stringContaining("no pipeline named 'nonexistent'") });
   });
 });

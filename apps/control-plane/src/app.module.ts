@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } 
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BillingModule } from './billing/billing.module';
+import { CostsModule } from './costs/costs.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CatalogHealthModule } from './catalog-health/catalog-health.module';
 import { ConnectorsModule } from './connectors/connectors.module';
@@ -42,6 +43,7 @@ export class AppModule implements NestModule {
         UsersModule,
         TenantsModule,
         BillingModule,
+        CostsModule,
         CatalogModule,
         CatalogHealthModule,
         ConnectorsModule,

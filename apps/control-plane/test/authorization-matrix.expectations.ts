@@ -13,6 +13,7 @@
 import { CALLERS, UNAUTHENTICATED, succeeds, type Caller, type KeyCaller, type Status, type Success, type Unauthenticated } from './authorization-matrix.callers';
 import { signedDelivery, stripeEvent, subscriptionObject } from '../../../libs/testing/src/stripe-events';
 import { MATRIX_STRIPE_WEBHOOK_SECRET, PUBLIC_JWKS_URI, type CaseFixtures } from './authorization-matrix.fixtures';
+import { DEFAULT_COST_MODEL } from '../src/costs/cost-model';
 import { sftpConnectorBody } from './factories';
 
 /** One cell's request; a `token` replaces the caller's own (a fresh session of the same person). */
@@ -164,6 +165,11 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteExpectation> = {
     request: (f) => ({ ...tenantA(f), body: { returnUrl: 'https://app.example.org/billing' } }),
     expect: { operator: 201, tenantAdmin: 201, tenantViewer: 403, otherTenantAdmin: 404, ...UNAUTH },
   },
+  // --- costs: each tenant's own report; operators every tenant's totals
+  'GET /v1/costs': { expect: { operator: 200, tenantAdmin: 200, tenantViewer: 200, otherTenantAdmin: 200, ...UNAUTH } },
+  'GET /v1/tenants/:id/cost-model': { request: tenantA, expect: { operator: 200, tenantAdmin: 200, tenantViewer: 200, otherTenantAdmin: 404, ...UNAUTH } },
+  'PUT /v1/tenants/:id/cost-model': { request: (f) => ({ ...tenantA(f), body: DEFAULT_COST_MODEL }), expect: OPERATOR_ONLY(200) },
+
   // Stripe's deliveries: the signature over the body is the authentication, whatever token comes along.
   'POST /v1/billing/stripe/webhook': {
     request: () => {

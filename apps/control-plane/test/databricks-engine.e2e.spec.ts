@@ -12,6 +12,7 @@ import { answerTheQualityStage, releasedRule } from '../../../libs/quality/test/
 import { cliRunner } from '../../cli/test/cli-harness';
 import { startWorker } from '../../data-plane-worker/test/worker.harness';
 import { startControlPlane } from './control-plane.harness';
+import { DEFAULT_COST_MODEL, databricksHourlyUsd } from '../src/costs/cost-model';
 import { operatorToken } from './factories';
 import { assemblePlatform, type PlatformHarness } from './platform.harness';
 import { as, createPipeline, land, triggerRun, waitForCatalogReady, waitForRunEnd } from './run-flow';
@@ -118,6 +119,16 @@ describe('a tenant on Databricks', () => {
     const run = await waitForRunEnd(platform.cp, platform.tenant, runId);
 
     expect(run).toMatchObject({ status: 'succeeded', attempt: 1, counts: { rowsLoaded: 2, filesLoaded: 1 } });
+    // Priced as Databricks compute time: the run's wall hours at the cost model's hourly rate; the worker sees no catalog storage.
+    const costs = await eventually(
+      async () => (await platform.cp.http().get('/v1/costs').set(as(platform.tenant.admin.token)).expect(200)).body,
+      (report) => report.total.runs === 1,
+      { what: 'the run to be priced' },
+    );
+    expect(costs.rows[0]).toMatchObject({ key: pipeline.id, databricksRuns: 1, rowsRead: 2, bytesWritten: 0 });
+    expect(costs.total.databricksHours).toBeCloseTo(run.durationMs! / 3_600_000, 12);
+    expect(costs.total.costUsd).toBeCloseTo((run.durationMs! / 3_600_000) * databricksHourlyUsd(DEFAULT_COST_MODEL.databricks).actual, 12);
+    expect(costs.savings.autoTermination.usd).toBeGreaterThan(0);
     const catalogName = platform.tenant.catalogName;
     // Typed as Spark infers the file (numbers, dates), landed as the file's text.
     expect(unityCatalog.table(catalogName, 'bronze', 'professional_claims')!.rows).toEqual([

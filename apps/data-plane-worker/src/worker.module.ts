@@ -21,6 +21,7 @@ import { TableExportHandler } from './exports/table-export.handler';
 import { PipelineRunHandler } from './ingestion/pipeline-run.handler';
 import { JobHandlerRegistry } from './jobs/job-handler.registry';
 import { JobRunner } from './jobs/job-runner';
+import { JobsInFlight } from './jobs/jobs-in-flight';
 import { TenantWorkerPool } from './jobs/tenant-worker-pool';
 import { LakehouseModule, type LakehouseSeams } from './lakehouse/lakehouse.module';
 import { QualityAgent } from './quality/quality-agent';
@@ -64,6 +65,8 @@ export class WorkerModule implements OnModuleInit, OnApplicationShutdown {
         EventPublisher,
         JobHandlerRegistry,
         JobRunner,
+        // One per process: the operating system measures CPU per process.
+        { provide: JobsInFlight, useFactory: () => new JobsInFlight() },
         TenantWorkerPool,
         CatalogProvisionHandler,
         CatalogHealthHandler,

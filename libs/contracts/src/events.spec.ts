@@ -160,6 +160,30 @@ describe('parseEvent', () => {
   });
 
   describe('run.succeeded', () => {
+    const resources = { engine: 'embedded', cpuMs: 812, sharedWorker: false, bytesRead: 4096, bytesSkipped: 1024, bytesWritten: 262_144, rowsRead: 10, rowsWritten: 25 };
+
+    it('carries what the run used, or nothing from an older worker', () => {
+      expect(event('run.succeeded', { resources }).data).toMatchObject({ resources });
+      expect(event('run.succeeded', { resources: { ...resources, engine: 'databricks', bytesWritten: null } }).data).toMatchObject({ resources: { bytesWritten: null } });
+      expect(event('run.succeeded', {}).data).not.toHaveProperty('resources');
+    });
+
+    it.each(['cpuMs', 'bytesRead', 'bytesSkipped', 'bytesWritten', 'rowsRead', 'rowsWritten'])('refuses a negative or fractional %s', (field) => {
+      expect(refusal('run.succeeded', { ...valid['run.succeeded'], resources: { ...resources, [field]: -1 } })).toBe(
+        `invalid 'run.succeeded' event: resources.${field}: Too small: expected number to be >=0`,
+      );
+      expect(refusal('run.succeeded', { ...valid['run.succeeded'], resources: { ...resources, [field]: 1.5 } })).toBe(
+        `invalid 'run.succeeded' event: resources.${field}: Invalid input: expected int, received number`,
+      );
+    });
+
+    it('refuses resources with anything else in them, such as a file name', () => {
+      expect(refusal('run.succeeded', { ...valid['run.succeeded'], resources: { ...resources, file: 'claims.csv' } })).toBe(
+        `invalid 'run.succeeded' event: resources: Unrecognized key: "file"`,
+      );
+      expect(refusal('run.succeeded', { ...valid['run.succeeded'], resources: { ...resources, engine: 'spark' } })).toMatch(/resources\.engine: Invalid option/);
+    });
+
     it.each(['rowsLoaded', 'filesLoaded', 'filesSkipped', 'filesQuarantined'])('counts %s in whole numbers from 0', (field) => {
       const counts = valid['run.succeeded'].counts;
       expect(event('run.succeeded', { counts: { ...counts, [field]: 0 } }).data).toMatchObject({ counts: { [field]: 0 } });

@@ -25,6 +25,29 @@ const runBase = {
   attempt: z.int().min(1),
 };
 
+const count = z.int().min(0);
+
+/**
+ * What one run used, measured by the worker that ran it: the worker process's CPU time while the
+ * run was in flight (`sharedWorker` when other jobs ran in the same process meanwhile, so part of
+ * that CPU was theirs), bytes of source files read and of those skipped as already ingested, the
+ * catalog storage the run added (null where the engine's storage is not the worker's to measure),
+ * rows read from the sources and written to bronze, silver and quarantine.
+ */
+export const runResourcesSchema = z
+  .object({
+    engine: z.enum(['embedded', 'databricks']),
+    cpuMs: count,
+    sharedWorker: z.boolean(),
+    bytesRead: count,
+    bytesSkipped: count,
+    bytesWritten: count.nullable(),
+    rowsRead: count,
+    rowsWritten: count,
+  })
+  .strict();
+export type RunResources = z.infer<typeof runResourcesSchema>;
+
 export const eventSchemas = {
   'run.started': z.object({ ...runBase }).strict(),
   'run.succeeded': z
@@ -40,6 +63,8 @@ export const eventSchemas = {
         })
         .strict(),
       durationMs: z.int().min(0),
+      /** What the run used, for cost tracking; absent from workers that predate it. */
+      resources: runResourcesSchema.optional(),
     })
     .strict(),
   'run.failed': z

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BillingModule } from '../billing/billing.module';
+import { CostsModule } from '../costs/costs.module';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { LineageModule } from '../lineage/lineage.module';
 import { QualityModule } from '../quality/quality.module';
@@ -15,7 +16,7 @@ import { QueueRefusals } from './queue-refusals';
 import { WorkerEventsProcessor } from './worker-events.processor';
 
 @Module({
-  imports: [BillingModule, RunsModule, TenantsRepositoryModule, IncidentsModule, SchemaDriftModule, PipelineMappingsModule, LineageModule, QuarantineModule, QualityModule, CatalogHealthModule, ConnectorsModule, ExportsModule],
+  imports: [BillingModule, CostsModule, RunsModule, TenantsRepositoryModule, IncidentsModule, SchemaDriftModule, PipelineMappingsModule, LineageModule, QuarantineModule, QualityModule, CatalogHealthModule, ConnectorsModule, ExportsModule],
   providers: [WorkerEventsProcessor, QueueRefusals],
 })
 export class EventsModule {}

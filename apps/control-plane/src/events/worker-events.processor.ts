@@ -4,6 +4,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { ContractViolation, EVENTS_QUEUE, isUuid, parseEvent, type AnyEvent } from '@ade/contracts';
 import { openSeal, QueueKeyring } from '@ade/queue';
 import { UsageLedger } from '../billing/usage-ledger';
+import { CostRecorder } from '../costs/cost-recorder';
 import { CatalogHealthChecksRepository } from '../catalog-health/catalog-health-checks.repository';
 import { ConnectorChecksRepository } from '../connectors/connector-checks.repository';
 import { TableExportsRepository } from '../exports/table-exports.repository';
@@ -43,6 +44,7 @@ export class WorkerEventsProcessor extends WorkerHost {
     private readonly keyring: QueueKeyring,
     private readonly refusals: QueueRefusals,
     private readonly usage: UsageLedger,
+    private readonly costs: CostRecorder,
   ) {
     super();
   }
@@ -76,6 +78,7 @@ export class WorkerEventsProcessor extends WorkerHost {
       case 'run.succeeded':
         await this.runs.markSucceeded(event.data);
         await this.usage.runSucceeded(event.data.tenantId, event.data.runId);
+        await this.costs.runSucceeded(event.data);
         return this.incidents.settleForRun(event.data.tenantId, event.data.runId, true, event.data.at);
       case 'run.failed':
         await this.runs.markAttemptFailed(event.data);

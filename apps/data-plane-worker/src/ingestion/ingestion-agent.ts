@@ -32,6 +32,9 @@ export interface AgentSettings {
  * counts as loaded; one an earlier run landed is skipped.
  */
 export class IngestionAgent {
+  /** Bytes of the source files this run read (loaded or quarantined) and skipped as landed by an earlier run. */
+  readonly volume = { bytesRead: 0, bytesSkipped: 0 };
+
   constructor(
     private readonly catalog: TenantCatalog,
     private readonly files: FileIngestion,
@@ -54,13 +57,16 @@ export class IngestionAgent {
         const result = await this.ingestOne(file);
         if (result.outcome === 'already_ingested' && result.byRunId !== this.settings.runId) {
           counts.filesSkipped += 1;
+          this.volume.bytesSkipped += file.sizeBytes;
           continue;
         }
         counts.filesLoaded += 1;
         counts.rowsLoaded += result.rows;
+        this.volume.bytesRead += file.sizeBytes;
       } catch (error) {
         await this.quarantineOrRethrow(file, error);
         counts.filesQuarantined += 1;
+        this.volume.bytesRead += file.sizeBytes;
       }
     }
     return counts;

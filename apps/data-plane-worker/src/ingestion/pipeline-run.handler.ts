@@ -1,8 +1,8 @@
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DEFAULT_SCHEMA_EVOLUTION, formatTableName, parseTableName, type JobOf, type TableRef } from '@ade/contracts';
-import { LAKEHOUSE, type Lakehouse, type SourceFile, type TenantCatalog } from '@ade/lakehouse';
+import { DEFAULT_SCHEMA_EVOLUTION, formatTableName, parseTableName, type JobOf, type RunResources, type TableRef } from '@ade/contracts';
+import { catalogFilePath, LAKEHOUSE, type Lakehouse, type SourceFile, type TenantCatalog } from '@ade/lakehouse';
 import { MappingNeededError, proposalReport } from '@ade/quality';
 import { WorkerConfig } from '../config/worker.config';
 import { EventPublisher } from '../events/event-publisher';
@@ -11,6 +11,7 @@ import { errorForQueue } from '../healing/failure-policy';
 import { decideHealing } from '../healing/healing-policy';
 import { IncidentReporter } from '../healing/incident-reporter';
 import { JobHandler, type JobContext } from '../jobs/job-handler.decorator';
+import { JobsInFlight } from '../jobs/jobs-in-flight';
 import { QualityAgent, type QualityOutcome } from '../quality/quality-agent';
 import { FileIngestion } from './file-ingestion';
 import { IngestionAgent, type IngestionCounts } from './ingestion-agent';
@@ -37,26 +38,39 @@ export class PipelineRunHandler {
     private readonly config: WorkerConfig,
     private readonly events: EventPublisher,
     private readonly quality: QualityAgent,
+    private readonly inFlight: JobsInFlight,
   ) {}
 
   @JobHandler('pipeline.run')
   async run(job: JobOf<'pipeline.run'>, context: JobContext): Promise<IngestionCounts> {
     const { tenantId, runId, pipelineId } = job.data;
     const started = Date.now();
+    const cpu = this.inFlight.meter();
+    const storageBefore = await this.storageBytes(job);
     const incidents = new IncidentReporter(this.events, { tenantId, runId, pipelineId, attempt: context.attempt });
     await this.events.publish({ name: 'run.started', data: { tenantId, runId, attempt: context.attempt, at: new Date().toISOString() } });
     try {
       const bronzeTable = bronzeTableFor(job.data.pipeline.targetTable);
-      const { counts, quality } = await this.process(job, bronzeTable, context, incidents);
+      const { counts, quality, volume } = await this.process(job, bronzeTable, context, incidents);
       await this.publishQuality(job, context, quality);
       const durationMs = Date.now() - started;
+      const storageAfter = await this.storageBytes(job);
+      const resources: RunResources = {
+        engine: job.data.engine,
+        ...cpu.finish(),
+        ...volume,
+        bytesWritten: storageBefore === null || storageAfter === null ? null : Math.max(0, storageAfter - storageBefore),
+        rowsRead: counts.rowsLoaded,
+        rowsWritten: counts.rowsLoaded + (quality.report?.rows.silver ?? 0) + (quality.report?.rows.quarantined ?? 0),
+      };
       await this.events.publish({
         name: 'run.succeeded',
-        data: { tenantId, runId, attempt: context.attempt, at: new Date().toISOString(), bronzeTable: formatTableName(bronzeTable), counts, durationMs },
+        data: { tenantId, runId, attempt: context.attempt, at: new Date().toISOString(), bronzeTable: formatTableName(bronzeTable), counts, durationMs, resources },
       });
       this.logger.log({ msg: 'run succeeded', tenantId, runId, ...counts, durationMs });
       return counts;
     } catch (error) {
+      cpu.finish();
       const classified = classifyFailure(error);
       const decision = decideHealing(classified.failureClass, 'run', context.attempt, context.maxAttempts);
       this.logger.error({
@@ -79,6 +93,17 @@ export class PipelineRunHandler {
     }
   }
 
+  /**
+   * Bytes of the tenant's embedded catalog on this worker's disk (the database and its write-ahead
+   * log); null on Databricks, whose storage the worker does not see.
+   */
+  private async storageBytes(job: JobOf<'pipeline.run'>): Promise<number | null> {
+    if (job.data.engine !== 'embedded') return null;
+    const path = catalogFilePath(this.config.dataDir, { tenantId: job.data.tenantId, catalogName: job.data.catalogName });
+    const sizes = await Promise.all([path, `${path}.wal`].map((file) => stat(file).then((found) => found.size, () => 0)));
+    return sizes[0]! + sizes[1]!;
+  }
+
   /** The proposal a stopped run leaves for a person; losing it must not turn a stop into a retry. */
   private async reportProposal(job: JobOf<'pipeline.run'>, context: JobContext, error: MappingNeededError): Promise<void> {
     const { tenantId, runId, pipelineId } = job.data;
@@ -97,7 +122,7 @@ export class PipelineRunHandler {
     table: TableRef,
     context: JobContext,
     incidents: IncidentReporter,
-  ): Promise<{ counts: IngestionCounts; quality: QualityOutcome }> {
+  ): Promise<{ counts: IngestionCounts; quality: QualityOutcome; volume: IngestionAgent['volume'] }> {
     const { tenantId, runId, catalogName, engine, pipeline } = job.data;
     const scratchDir = join(this.config.dataDir, 'tenants', tenantId, 'work', runId);
     let catalog: TenantCatalog | undefined;
@@ -109,10 +134,11 @@ export class PipelineRunHandler {
       catalog = await this.lakehouse.open({ tenantId, catalogName, engine });
       // The previous delivery ran out of memory or disk: this one trades speed for headroom.
       if (context.previousFailureCode === 'resource_exhausted') await catalog.reduceParallelism();
-      const counts = await this.agent(job, table, catalog, scratchDir, context, incidents).ingest(files);
+      const agent = this.agent(job, table, catalog, scratchDir, context, incidents);
+      const counts = await agent.ingest(files);
       const quality = await this.quality.judgeRun(job, catalog);
       if (connector) await this.settle(connector, files, job);
-      return { counts, quality };
+      return { counts, quality, volume: agent.volume };
     } finally {
       connector?.close();
       await catalog?.close();

@@ -5,6 +5,7 @@ import { openSeal, QueueKeyring, type Opened } from '@ade/queue';
 import { EventPublisher } from '../events/event-publisher';
 import { previousFailureCode } from '../healing/failure-policy';
 import { JobHandlerRegistry } from './job-handler.registry';
+import { JobsInFlight } from './jobs-in-flight';
 
 /**
  * Opens a delivery's seal with its queue's tenant key, validates it against its contract and its
@@ -21,6 +22,7 @@ export class JobRunner {
     private readonly registry: JobHandlerRegistry,
     private readonly events: EventPublisher,
     private readonly keyring: QueueKeyring,
+    private readonly inFlight: JobsInFlight,
   ) {}
 
   async run(queueTenantId: string, job: Job): Promise<unknown> {
@@ -34,11 +36,13 @@ export class JobRunner {
       this.logger.error({ msg: 'job tenant does not match its queue', jobId: job.id, queueTenantId });
       throw new UnrecoverableError('job tenant does not match the queue it was delivered on');
     }
-    return this.registry.handlerFor(parsed.name)(parsed, {
-      attempt: job.attemptsMade + 1,
-      maxAttempts: job.opts.attempts ?? 1,
-      previousFailureCode: previousFailureCode(job.failedReason),
-    });
+    return this.inFlight.around(() =>
+      this.registry.handlerFor(parsed.name)(parsed, {
+        attempt: job.attemptsMade + 1,
+        maxAttempts: job.opts.attempts ?? 1,
+        previousFailureCode: previousFailureCode(job.failedReason),
+      }),
+    );
   }
 
   private open(queueTenantId: string, job: Job): Opened {

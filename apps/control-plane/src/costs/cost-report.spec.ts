@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { CostModel } from './cost-model';
+import { costSavings, elapsedHours, pricingMethod } from './cost-report';
+import type { CostTotals } from './run-costs.repository';
+
+const model: CostModel = {
+  embedded: { cpuSecondUsd: 0.0001 },
+  databricks: { dbuUsd: 0.5, dbuPerNodeHour: 2, nodes: 5, vmUsdPerNodeHour: 0.4, spotWorkers: true, spotDiscount: 0.7, autoStopMinutes: 10 },
+};
+const totals = (overrides: Partial<CostTotals> = {}): CostTotals => ({
+  runs: 4,
+  cpuSeconds: 100,
+  databricksRuns: 0,
+  databricksHours: 0,
+  bytesRead: 1_000_000,
+  bytesSkipped: 250_000,
+  bytesWritten: 0,
+  rowsRead: 10,
+  rowsWritten: 30,
+  costUsd: 2,
+  spotSavingsUsd: 0,
+  sharedRuns: 0,
+  ...overrides,
+});
+
+describe('costSavings', () => {
+  it('prices skipped files at the period’s cost per byte read', () => {
+    const savings = costSavings(totals(), model, 100);
+    expect(savings.skippedFiles.usd).toBeCloseTo(0.5, 10);
+    expect(savings.skippedFiles).toMatchObject({ bytesSkipped: 250_000 });
+    expect(savings.skippedFiles.method).toContain('(250000) × the period\'s cost per byte read ($2.00 / 1000000 bytes)');
+  });
+
+  it('does not price skipped files when nothing was read', () => {
+    expect(costSavings(totals({ bytesRead: 0 }), model, 100).skippedFiles).toMatchObject({ usd: 0, method: 'no bytes were read in the period, so skipped files are not priced' });
+  });
+
+  it('reports spot and auto-termination savings for Databricks runs only', () => {
+    const embeddedOnly = costSavings(totals(), model, 100);
+    expect(embeddedOnly.spot).toEqual({ usd: 0, method: 'no Databricks runs in the period' });
+    expect(embeddedOnly.autoTermination).toEqual({ usd: 0, method: 'no Databricks runs in the period' });
+    const databricks = costSavings(totals({ databricksRuns: 6, databricksHours: 3, spotSavingsUsd: 1.68 }), model, 100);
+    expect(databricks.spot.usd).toBe(1.68);
+    // Hourly with spot workers: 5 DBU $ + 2 VM $ - 4 × 0.4 × 0.7 = 5.88; 100 h - (3 h + 6 × 10 min) = 96 h.
+    expect(databricks.autoTermination.usd).toBeCloseTo(96 * 5.88, 6);
+    expect(databricks.autoTermination.method).toContain('100.0 h × $5.88/h');
+    expect(costSavings(totals({ databricksRuns: 1, databricksHours: 1 }), { ...model, databricks: { ...model.databricks, autoStopMinutes: 0 } }, 100).autoTermination).toEqual({
+      usd: 0,
+      method: 'the compute never stops by itself (autoStopMinutes 0)',
+    });
+  });
+});
+
+describe('pricingMethod', () => {
+  it('states the prices and the rule for each engine', () => {
+    const method = pricingMethod(model);
+    expect(method).toContain('× $0.000100 per CPU second');
+    expect(method).toContain("wall hours × 5 nodes × (2 DBU per node hour × $0.500000 per DBU + $0.400000 VM per node hour, workers' VMs on spot at 70% off)");
+  });
+});
+
+describe('elapsedHours', () => {
+  it('counts the hours of a period that have passed', () => {
+    const from = new Date('2026-12-01T00:00:00Z');
+    const to = new Date('2027-01-01T00:00:00Z');
+    expect(elapsedHours(from, to, new Date('2026-12-02T12:00:00Z'))).toBe(36);
+    expect(elapsedHours(from, to, new Date('2027-02-01T00:00:00Z'))).toBe(744);
+    expect(elapsedHours(from, to, new Date('2026-11-01T00:00:00Z'))).toBe(0);
+  });
+});
