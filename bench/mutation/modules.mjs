@@ -71,6 +71,18 @@ export const modules = [
     specs: ['apps/control-plane/src/audit/**/*.spec.ts'],
   },
   {
+    // What a tenant owes and may do: its billing state from Stripe's events in any order, the
+    // webhook's signature check, plans and their limits, and how runs are priced and savings
+    // computed. A silent bug here charges the wrong amount or stops the wrong tenant's runs.
+    name: 'billing',
+    mutate: [
+      'apps/control-plane/src/billing/{billing-state,billing-signal,billing-period,plan-limit-policy,stripe-webhook-verifier}.ts',
+      'apps/control-plane/src/config/billing.config.ts',
+      'apps/control-plane/src/costs/{cost-model,cost-report}.ts',
+    ],
+    specs: ['apps/control-plane/src/{billing,costs}/**/*.spec.ts', 'apps/control-plane/src/config/billing.config.spec.ts'],
+  },
+  {
     name: 'tenant-scope',
     mutate: ['apps/control-plane/src/database/{database-scope,tenant-scoped.repository,scoped-client,inline-parameters}.ts'],
     specs: [

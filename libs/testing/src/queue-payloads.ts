@@ -33,7 +33,13 @@ export function validEventPayloads(tenantId: string, catalogName: string, ids: {
   const table = `${catalogName}.silver.forged`;
   return {
     'run.started': run,
-    'run.succeeded': { ...run, bronzeTable: `${catalogName}.bronze.forged`, counts: { rowsLoaded: 1, filesLoaded: 1, filesSkipped: 0, filesQuarantined: 0 }, durationMs: 1 },
+    'run.succeeded': {
+      ...run,
+      bronzeTable: `${catalogName}.bronze.forged`,
+      counts: { rowsLoaded: 1, filesLoaded: 1, filesSkipped: 0, filesQuarantined: 0 },
+      durationMs: 1,
+      resources: { engine: 'embedded', cpuMs: 1, sharedWorker: false, bytesRead: 1, bytesSkipped: 0, bytesWritten: 1, rowsRead: 1, rowsWritten: 1 },
+    },
     'run.failed': { ...run, willRetry: false, error },
     'schema.drift': {
       ...run,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PLANS, type Plan } from '../config/billing.config';
-import { capOf, limitRefusal } from './plan-limits';
+import { capOf, limitRefusal } from './plan-limit-policy';
 
 const plan = (id: string): Plan => DEFAULT_PLANS.find((candidate) => candidate.id === id)!;
 
