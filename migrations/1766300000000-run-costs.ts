@@ -4,7 +4,8 @@ import { disableTenantRls, enableTenantRls } from './rls';
 /**
  * Cost tracking. `run_costs`: what each succeeded run used, as its worker measured it, and its
  * price under the tenant's cost model at the time (the model is kept with it, so a later change
- * of prices does not rewrite history). `tenant_cost_models`: a tenant's prices, set by a
+ * of prices does not rewrite history). On Databricks also the compute's spec as the worker read
+ * it from the workspace, and the hourly rate and auto-stop minutes the run was priced with. `tenant_cost_models`: a tenant's prices, set by a
  * platform operator; a tenant without one is priced by the platform's default model.
  */
 export class RunCosts1766300000000 implements MigrationInterface {
@@ -29,6 +30,9 @@ export class RunCosts1766300000000 implements MigrationInterface {
         rows_written bigint NOT NULL CHECK (rows_written >= 0),
         cost_usd double precision NOT NULL CHECK (cost_usd >= 0),
         spot_savings_usd double precision NOT NULL CHECK (spot_savings_usd >= 0),
+        hourly_usd double precision CHECK (hourly_usd >= 0),
+        auto_stop_minutes integer CHECK (auto_stop_minutes >= 0),
+        compute jsonb,
         model jsonb NOT NULL,
         PRIMARY KEY (tenant_id, run_id)
       )`);

@@ -12,7 +12,7 @@ import { answerTheQualityStage, releasedRule } from '../../../libs/quality/test/
 import { cliRunner } from '../../cli/test/cli-harness';
 import { startWorker } from '../../data-plane-worker/test/worker.harness';
 import { startControlPlane } from './control-plane.harness';
-import { DEFAULT_COST_MODEL, databricksHourlyUsd } from '../src/costs/cost-model';
+import { DEFAULT_COST_MODEL, databricksHourlyUsd, effectiveSpec } from '../src/costs/cost-model';
 import { operatorToken } from './factories';
 import { assemblePlatform, type PlatformHarness } from './platform.harness';
 import { as, createPipeline, land, triggerRun, waitForCatalogReady, waitForRunEnd } from './run-flow';
@@ -113,13 +113,17 @@ describe('a tenant on Databricks', () => {
     // The fake keeps bronze and the tables the stage creates; the stage's judging SQL it cannot
     // evaluate is answered with every row passing (see answerTheQualityStage).
     answerTheQualityStage(workspace, unityCatalog, { rows: 2, sourceFile: 'claims/claims.csv' });
+    // The warehouse as the workspace's system tables describe it: what the run is priced by.
+    const warehouse = { kind: 'warehouse' as const, type: 'PRO' as const, size: 'SMALL' as const, minClusters: 1, autoStopMinutes: 15 };
+    workspace.answer(/FROM system\.compute\.warehouses\s+WHERE warehouse_id = '[0-9a-f]{16}'/, [{ warehouse_type: 'PRO', warehouse_size: 'SMALL', min_clusters: 1, auto_stop_minutes: 15 }]);
     await land(platform.dataDir, platform.tenant.tenantId, 'claims/claims.csv', CLAIMS_CSV);
     const pipeline = await createPipeline(platform.cp, platform.tenant, { sourcePath: 'claims' });
     const runId = await triggerRun(platform.cp, platform.tenant, pipeline.id);
     const run = await waitForRunEnd(platform.cp, platform.tenant, runId);
 
     expect(run).toMatchObject({ status: 'succeeded', attempt: 1, counts: { rowsLoaded: 2, filesLoaded: 1 } });
-    // Priced as Databricks compute time: the run's wall hours at the cost model's hourly rate; the worker sees no catalog storage.
+    // Priced as Databricks compute time: the run's wall hours at the hourly rate of the warehouse it read
+    // (a Small warehouse: 4 workers and a driver); the worker sees no catalog storage.
     const costs = await eventually(
       async () => (await platform.cp.http().get('/v1/costs').set(as(platform.tenant.admin.token)).expect(200)).body,
       (report) => report.total.runs === 1,
@@ -127,7 +131,10 @@ describe('a tenant on Databricks', () => {
     );
     expect(costs.rows[0]).toMatchObject({ key: pipeline.id, databricksRuns: 1, rowsRead: 2, bytesWritten: 0 });
     expect(costs.total.databricksHours).toBeCloseTo(run.durationMs! / 3_600_000, 12);
-    expect(costs.total.costUsd).toBeCloseTo((run.durationMs! / 3_600_000) * databricksHourlyUsd(DEFAULT_COST_MODEL.databricks).actual, 12);
+    const hourly = databricksHourlyUsd(effectiveSpec(DEFAULT_COST_MODEL.databricks, warehouse)).actual;
+    expect(hourly).toBeCloseTo(5 * (0.75 * 0.55 + 0.2), 12);
+    expect(costs.total.costUsd).toBeCloseTo((run.durationMs! / 3_600_000) * hourly, 12);
+    expect(costs.total.databricksHourlyUsd).toBeCloseTo(hourly, 12);
     expect(costs.savings.autoTermination.usd).toBeGreaterThan(0);
     const catalogName = platform.tenant.catalogName;
     // Typed as Spark infers the file (numbers, dates), landed as the file's text.

@@ -177,6 +177,18 @@ describe('parseEvent', () => {
       );
     });
 
+    it('carries the Databricks compute a run ran on, a warehouse or a cluster, each field checked', () => {
+      const warehouse = { kind: 'warehouse', type: 'PRO', size: 'MEDIUM', minClusters: 1, autoStopMinutes: 10 };
+      const cluster = { kind: 'cluster', workerNodeType: 'i3.xlarge', driverNodeType: 'i3.xlarge', workers: 4, autoStopMinutes: 30, spot: true };
+      for (const compute of [warehouse, cluster, null]) {
+        expect(event('run.succeeded', { resources: { ...resources, engine: 'databricks', compute } }).data).toMatchObject({ resources: { compute } });
+      }
+      expect(refusal('run.succeeded', { ...valid['run.succeeded'], resources: { ...resources, compute: { ...warehouse, size: 'Medium' } } })).toMatch(/resources\.compute\.size: Invalid option/);
+      expect(refusal('run.succeeded', { ...valid['run.succeeded'], resources: { ...resources, compute: { ...warehouse, minClusters: 0 } } })).toMatch(/resources\.compute\.minClusters: Too small/);
+      expect(refusal('run.succeeded', { ...valid['run.succeeded'], resources: { ...resources, compute: { ...cluster, workerNodeType: 'i3.xlarge; DROP' } } })).toMatch(/resources\.compute\.workerNodeType: Invalid string/);
+      expect(refusal('run.succeeded', { ...valid['run.succeeded'], resources: { ...resources, compute: { ...cluster, name: 'etl' } } })).toMatch(/resources\.compute: Unrecognized key: "name"/);
+    });
+
     it('refuses resources with anything else in them, such as a file name', () => {
       expect(refusal('run.succeeded', { ...valid['run.succeeded'], resources: { ...resources, file: 'claims.csv' } })).toBe(
         `invalid 'run.succeeded' event: resources: Unrecognized key: "file"`,

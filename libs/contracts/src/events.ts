@@ -27,6 +27,37 @@ const runBase = {
 
 const count = z.int().min(0);
 
+/** SQL warehouse sizes as Databricks' system tables name them. */
+export const WAREHOUSE_SIZES = ['2X_SMALL', 'X_SMALL', 'SMALL', 'MEDIUM', 'LARGE', 'X_LARGE', '2X_LARGE', '3X_LARGE', '4X_LARGE', '5X_LARGE'] as const;
+const nodeType = z.string().regex(/^[\w.-]{1,64}$/);
+
+/**
+ * The Databricks compute a run ran on, as the workspace's system tables describe it
+ * (system.compute.warehouses / system.compute.clusters): the facts its price is computed from.
+ */
+export const computeSpecSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('warehouse'),
+      type: z.enum(['CLASSIC', 'PRO', 'SERVERLESS']),
+      size: z.enum(WAREHOUSE_SIZES),
+      minClusters: z.int().min(1).max(40),
+      autoStopMinutes: z.int().min(0).max(100_000),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('cluster'),
+      workerNodeType: nodeType,
+      driverNodeType: nodeType,
+      workers: z.int().min(0).max(100_000),
+      autoStopMinutes: z.int().min(0).max(100_000),
+      spot: z.boolean(),
+    })
+    .strict(),
+]);
+export type ComputeSpec = z.infer<typeof computeSpecSchema>;
+
 /**
  * What one run used, measured by the worker that ran it: the worker process's CPU time while the
  * run was in flight (`sharedWorker` when other jobs ran in the same process meanwhile, so part of
@@ -44,6 +75,8 @@ export const runResourcesSchema = z
     bytesWritten: count.nullable(),
     rowsRead: count,
     rowsWritten: count,
+    /** Databricks only: the compute's spec, when the workspace let the worker read it. */
+    compute: computeSpecSchema.nullable().optional(),
   })
   .strict();
 export type RunResources = z.infer<typeof runResourcesSchema>;

@@ -1,4 +1,4 @@
-import type { EngineKind, PipelineOptions, SchemaColumn, TabularFormat, TableRef } from '@ade/contracts';
+import type { ComputeSpec, EngineKind, PipelineOptions, SchemaColumn, TabularFormat, TableRef } from '@ade/contracts';
 
 /** Which tenant's catalog to open, and the name it is mounted under (`<catalog>.<schema>.<table>`). */
 export interface CatalogLocator {
@@ -170,6 +170,12 @@ export interface TenantCatalog extends SqlSession {
   readonly name: string;
   tableExists(table: TableRef): Promise<boolean>;
   countRows(table: TableRef): Promise<number>;
+  /**
+   * The compute statements run on, for pricing: a Databricks warehouse's or cluster's spec as the
+   * workspace's system tables describe it; null on the embedded engine, or where the workspace
+   * does not let the catalog's principal read them.
+   */
+  describeCompute(): Promise<ComputeSpec | null>;
   /**
    * Makes a reference table readable by this session's statements and returns their name for it:
    * a temp table of the session on the embedded engine, a Delta table in `_system` named with the

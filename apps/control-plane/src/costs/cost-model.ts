@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { RunResources } from '@ade/contracts';
+import type { ComputeSpec, RunResources, WAREHOUSE_SIZES } from '@ade/contracts';
+import { isKnownNodeType, NODE_TYPES } from '@ade/databricks';
 
 const usd = z.number().nonnegative().max(1_000_000);
 
@@ -52,33 +53,66 @@ export function databricksHourlyUsd(spec: CostModel['databricks']): { onDemand: 
   return { onDemand: dbu + onDemandVms, actual: dbu + onDemandVms - spotSaved };
 }
 
+/**
+ * Workers per cluster of each SQL warehouse size, one driver besides (Databricks' sizing table
+ * for pro and classic warehouses; serverless sizes are sold as the same capacity).
+ */
+export const WAREHOUSE_WORKERS: Record<(typeof WAREHOUSE_SIZES)[number], number> = {
+  '2X_SMALL': 1,
+  X_SMALL: 2,
+  SMALL: 4,
+  MEDIUM: 8,
+  LARGE: 16,
+  X_LARGE: 32,
+  '2X_LARGE': 64,
+  '3X_LARGE': 128,
+  '4X_LARGE': 256,
+  '5X_LARGE': 512,
+};
+
+/**
+ * The spec a Databricks run is priced by: the compute as the worker read it from the workspace
+ * (nodes from the warehouse size and its minimum clusters, or the cluster's workers and driver;
+ * DBUs per node hour by node type where known; spot and auto-stop as set there), the cost
+ * model's declared spec for what the workspace does not say, or for all of it when it said nothing.
+ */
+export function effectiveSpec(declared: CostModel['databricks'], compute: ComputeSpec | null | undefined): CostModel['databricks'] {
+  if (!compute) return declared;
+  if (compute.kind === 'warehouse') {
+    return { ...declared, nodes: (WAREHOUSE_WORKERS[compute.size] + 1) * compute.minClusters, autoStopMinutes: compute.autoStopMinutes };
+  }
+  const dbuPerNodeHour = isKnownNodeType(compute.workerNodeType) ? NODE_TYPES[compute.workerNodeType].dbuPerHour : declared.dbuPerNodeHour;
+  return { ...declared, nodes: compute.workers + 1, dbuPerNodeHour, spotWorkers: compute.spot, autoStopMinutes: compute.autoStopMinutes };
+}
+
 export interface RunPrice {
   costUsd: number;
   /** What the spec's spot workers saved against on-demand VMs for this run. */
   spotSavingsUsd: number;
+  /** Databricks: the compute's hourly cost and idle minutes before it stops, as priced; null for embedded runs. */
+  hourlyUsd: number | null;
+  autoStopMinutes: number | null;
 }
 
 /**
  * One run's price. Embedded: the worker process's CPU seconds while the run was in flight × the
  * CPU-second price (a run that shared its worker is charged the process's CPU, an upper bound).
- * Databricks: the run's wall time on the compute × the compute's hourly cost.
+ * Databricks: the run's wall time on the compute × the compute's hourly cost (effectiveSpec).
  */
-export function priceRun(resources: Pick<RunResources, 'engine' | 'cpuMs'>, wallMs: number, model: CostModel): RunPrice {
-  if (resources.engine === 'embedded') return { costUsd: (resources.cpuMs / 1000) * model.embedded.cpuSecondUsd, spotSavingsUsd: 0 };
+export function priceRun(resources: Pick<RunResources, 'engine' | 'cpuMs' | 'compute'>, wallMs: number, model: CostModel): RunPrice {
+  if (resources.engine === 'embedded') return { costUsd: (resources.cpuMs / 1000) * model.embedded.cpuSecondUsd, spotSavingsUsd: 0, hourlyUsd: null, autoStopMinutes: null };
+  const spec = effectiveSpec(model.databricks, resources.compute);
   const hours = wallMs / 3_600_000;
-  const hourly = databricksHourlyUsd(model.databricks);
-  return { costUsd: hours * hourly.actual, spotSavingsUsd: hours * (hourly.onDemand - hourly.actual) };
+  const hourly = databricksHourlyUsd(spec);
+  return { costUsd: hours * hourly.actual, spotSavingsUsd: hours * (hourly.onDemand - hourly.actual), hourlyUsd: hourly.actual, autoStopMinutes: spec.autoStopMinutes };
 }
 
 /**
  * What auto-termination saved over a period on Databricks: a compute that never stopped would have
- * cost every hour of the period; one that stops after `autoStopMinutes` idle costs the runs' hours
- * plus one idle tail per run (an upper bound: runs close together share their tails). Zero when
- * the compute never stops.
+ * cost every elapsed hour at its hourly rate; what was billed instead is each run's hours plus
+ * one idle tail before the compute stopped (an upper bound: runs close together share tails).
  */
-export function autoTerminationSavingsUsd(periodHours: number, runs: number, runHours: number, spec: CostModel['databricks']): number {
-  if (spec.autoStopMinutes === 0) return 0;
-  const hourly = databricksHourlyUsd(spec).actual;
-  const billedHours = Math.min(periodHours, runHours + (runs * spec.autoStopMinutes) / 60);
-  return Math.max(0, (periodHours - billedHours) * hourly);
+export function autoTerminationSavingsUsd(periodHours: number, hourlyUsd: number, billedUsd: number): number {
+  const alwaysOn = periodHours * hourlyUsd;
+  return Math.max(0, alwaysOn - Math.min(alwaysOn, billedUsd));
 }

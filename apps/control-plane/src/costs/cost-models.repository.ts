@@ -20,10 +20,4 @@ export class CostModelsRepository {
       ),
     );
   }
-
-  /** Every tenant's own model, for the operators' report. */
-  async all(): Promise<Map<string, CostModel>> {
-    const rows: Array<{ tenant_id: string; model: unknown }> = await this.scope.asPlatform('operator cost report', (tx) => tx.query(`SELECT tenant_id, model FROM tenant_cost_models`));
-    return new Map(rows.map((row) => [row.tenant_id, costModelSchema.parse(row.model)]));
-  }
 }

@@ -20,33 +20,37 @@ const totals = (overrides: Partial<CostTotals> = {}): CostTotals => ({
   costUsd: 2,
   spotSavingsUsd: 0,
   sharedRuns: 0,
+  databricksBilledUsd: 0,
+  databricksHourlyUsd: 0,
+  neverStoppingRuns: 0,
   ...overrides,
 });
 
 describe('costSavings', () => {
   it('prices skipped files at the period’s cost per byte read', () => {
-    const savings = costSavings(totals(), model, 100);
+    const savings = costSavings(totals(), 100);
     expect(savings.skippedFiles.usd).toBeCloseTo(0.5, 10);
     expect(savings.skippedFiles).toMatchObject({ bytesSkipped: 250_000 });
     expect(savings.skippedFiles.method).toContain('(250000) × the period\'s cost per byte read ($2.00 / 1000000 bytes)');
   });
 
   it('does not price skipped files when nothing was read', () => {
-    expect(costSavings(totals({ bytesRead: 0 }), model, 100).skippedFiles).toMatchObject({ usd: 0, method: 'no bytes were read in the period, so skipped files are not priced' });
+    expect(costSavings(totals({ bytesRead: 0 }), 100).skippedFiles).toMatchObject({ usd: 0, method: 'no bytes were read in the period, so skipped files are not priced' });
   });
 
   it('reports spot and auto-termination savings for Databricks runs only', () => {
-    const embeddedOnly = costSavings(totals(), model, 100);
+    const embeddedOnly = costSavings(totals(), 100);
     expect(embeddedOnly.spot).toEqual({ usd: 0, method: 'no Databricks runs in the period' });
     expect(embeddedOnly.autoTermination).toEqual({ usd: 0, method: 'no Databricks runs in the period' });
-    const databricks = costSavings(totals({ databricksRuns: 6, databricksHours: 3, spotSavingsUsd: 1.68 }), model, 100);
+    const databricks = costSavings(totals({ databricksRuns: 6, databricksHours: 3, spotSavingsUsd: 1.68, databricksHourlyUsd: 5.88, databricksBilledUsd: 23.52 }), 100);
     expect(databricks.spot.usd).toBe(1.68);
-    // Hourly with spot workers: 5 DBU $ + 2 VM $ - 4 × 0.4 × 0.7 = 5.88; 100 h - (3 h + 6 × 10 min) = 96 h.
-    expect(databricks.autoTermination.usd).toBeCloseTo(96 * 5.88, 6);
+    // 100 h always on at $5.88 less the $23.52 billed (3 run hours and six 10-minute tails).
+    expect(databricks.autoTermination.usd).toBeCloseTo(588 - 23.52, 6);
     expect(databricks.autoTermination.method).toContain('100.0 h × $5.88/h');
-    expect(costSavings(totals({ databricksRuns: 1, databricksHours: 1 }), { ...model, databricks: { ...model.databricks, autoStopMinutes: 0 } }, 100).autoTermination).toEqual({
+    expect(databricks.autoTermination.method).toContain('3.00 run hours of 6 runs');
+    expect(costSavings(totals({ databricksRuns: 2, databricksHours: 1, neverStoppingRuns: 2, databricksHourlyUsd: 5, databricksBilledUsd: 5 }), 100).autoTermination).toEqual({
       usd: 0,
-      method: 'the compute never stops by itself (autoStopMinutes 0)',
+      method: 'the compute never stops by itself (auto-stop 0)',
     });
   });
 });

@@ -1,4 +1,4 @@
-import { autoTerminationSavingsUsd, databricksHourlyUsd, type CostModel } from './cost-model';
+import { autoTerminationSavingsUsd, type CostModel } from './cost-model';
 import type { CostTotals } from './run-costs.repository';
 
 export interface Saving {
@@ -22,16 +22,17 @@ export function pricingMethod(model: CostModel): string {
     `embedded runs: worker CPU seconds while the run was in flight × ${dollars(model.embedded.cpuSecondUsd)} per CPU second ` +
     `(a run whose worker ran other jobs meanwhile is charged the whole process's CPU, an upper bound; counted in sharedRuns); ` +
     `Databricks runs: wall hours × ${spec.nodes} nodes × (${spec.dbuPerNodeHour} DBU per node hour × ${dollars(spec.dbuUsd)} per DBU + ${dollars(spec.vmUsdPerNodeHour)} VM per node hour` +
-    `${spec.spotWorkers ? `, workers' VMs on spot at ${Math.round(spec.spotDiscount * 100)}% off` : ''}); each run is priced by the model in force when it finished`
+    `${spec.spotWorkers ? `, workers' VMs on spot at ${Math.round(spec.spotDiscount * 100)}% off` : ''}), where nodes, DBUs per node hour (known node types), spot and auto-stop come from the run's compute as read from the workspace's system tables when it could be, the declared spec otherwise; each run is priced by the model in force when it finished`
   );
 }
 
 /**
  * What the period saved, each from recorded facts: files skipped as already ingested, priced at
  * the period's cost per byte read; spot workers' VM discount as recorded per run; auto-termination
- * against a compute that never stops over the period so far (Databricks runs only).
+ * against a compute that never stopped over the period so far (Databricks runs only, at the
+ * period's highest hourly rate, against each run's hours plus one idle tail at its own rate).
  */
-export function costSavings(total: CostTotals, model: CostModel, periodHours: number): CostSavings {
+export function costSavings(total: CostTotals, periodHours: number): CostSavings {
   const perByte = total.bytesRead > 0 ? total.costUsd / total.bytesRead : 0;
   const skipped: CostSavings['skippedFiles'] = {
     usd: total.bytesSkipped * perByte,
@@ -43,19 +44,18 @@ export function costSavings(total: CostTotals, model: CostModel, periodHours: nu
   };
   const spot: Saving = {
     usd: total.spotSavingsUsd,
-    method: total.databricksRuns > 0 ? "per Databricks run: wall hours × worker nodes × VM price per node hour × the spot discount of the run's cost model" : 'no Databricks runs in the period',
+    method: total.databricksRuns > 0 ? "per Databricks run: wall hours × worker nodes × VM price per node hour × the spot discount, by the run's compute spec" : 'no Databricks runs in the period',
   };
-  const spec = model.databricks;
   const autoTermination: Saving =
     total.databricksRuns === 0
       ? { usd: 0, method: 'no Databricks runs in the period' }
-      : spec.autoStopMinutes === 0
-        ? { usd: 0, method: 'the compute never stops by itself (autoStopMinutes 0)' }
+      : total.neverStoppingRuns === total.databricksRuns
+        ? { usd: 0, method: 'the compute never stops by itself (auto-stop 0)' }
         : {
-            usd: autoTerminationSavingsUsd(periodHours, total.databricksRuns, total.databricksHours, spec),
+            usd: autoTerminationSavingsUsd(periodHours, total.databricksHourlyUsd, total.databricksBilledUsd),
             method:
-              `a compute that never stopped: ${periodHours.toFixed(1)} h × ${dollars(databricksHourlyUsd(spec).actual)}/h, less what ran: ` +
-              `${total.databricksHours.toFixed(2)} run hours + ${total.databricksRuns} × ${spec.autoStopMinutes} idle minutes before stopping (the current cost model's spec)`,
+              `a compute that never stopped: ${periodHours.toFixed(1)} h × ${dollars(total.databricksHourlyUsd)}/h, less what was billed: ` +
+              `${total.databricksHours.toFixed(2)} run hours of ${total.databricksRuns} runs, each with its idle minutes before the compute stopped, at each run's rate (${dollars(total.databricksBilledUsd)})`,
           };
   return { skippedFiles: skipped, spot, autoTermination };
 }

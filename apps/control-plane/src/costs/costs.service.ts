@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { InvalidFieldError, NotFoundError } from '../common/app-error';
 import { billingMonth } from '../billing/billing-period';
-import { DEFAULT_COST_MODEL, type CostModel } from './cost-model';
+import type { CostModel } from './cost-model';
 import { CostModelsRepository } from './cost-models.repository';
 import { costSavings, elapsedHours, pricingMethod, type CostSavings } from './cost-report';
 import { RunCostsRepository, type CostTotals } from './run-costs.repository';
@@ -25,10 +25,28 @@ export interface CostReport {
   pricing: string;
 }
 
-const ZERO: CostTotals = { runs: 0, cpuSeconds: 0, databricksRuns: 0, databricksHours: 0, bytesRead: 0, bytesSkipped: 0, bytesWritten: 0, rowsRead: 0, rowsWritten: 0, costUsd: 0, spotSavingsUsd: 0, sharedRuns: 0 };
+const ZERO: CostTotals = {
+  runs: 0,
+  cpuSeconds: 0,
+  databricksRuns: 0,
+  databricksHours: 0,
+  bytesRead: 0,
+  bytesSkipped: 0,
+  bytesWritten: 0,
+  rowsRead: 0,
+  rowsWritten: 0,
+  costUsd: 0,
+  spotSavingsUsd: 0,
+  sharedRuns: 0,
+  databricksBilledUsd: 0,
+  databricksHourlyUsd: 0,
+  neverStoppingRuns: 0,
+};
 
+/** Sums two groups; the hourly rate is the higher of the two, not a sum. */
 function add(a: CostTotals, b: CostTotals): CostTotals {
-  return Object.fromEntries(Object.keys(ZERO).map((key) => [key, a[key as keyof CostTotals] + b[key as keyof CostTotals]])) as unknown as CostTotals;
+  const sum = Object.fromEntries(Object.keys(ZERO).map((key) => [key, a[key as keyof CostTotals] + b[key as keyof CostTotals]])) as unknown as CostTotals;
+  return { ...sum, databricksHourlyUsd: Math.max(a.databricksHourlyUsd, b.databricksHourlyUsd) };
 }
 
 function totalsOf(row: CostTotals): CostTotals {
@@ -73,11 +91,11 @@ export class CostsService {
     const rows = (await this.costs.grouped(tenantId, groupBy, period.from, period.to, query.pipeline ?? null)).map((row) => ({ ...totalsOf(row), key: row.key, label: row.label }));
     const total = rows.reduce<CostTotals>((sum, row) => add(sum, row), ZERO);
     const { model } = await this.models.get(tenantId);
-    return { currency: 'USD', tenantId, period, groupBy, pipelineId: query.pipeline ?? null, rows, total, savings: costSavings(total, model, hours), pricing: pricingMethod(model) };
+    return { currency: 'USD', tenantId, period, groupBy, pipelineId: query.pipeline ?? null, rows, total, savings: costSavings(total, hours), pricing: pricingMethod(model) };
   }
 
   private async acrossTenants(query: CostReportQuery, period: { from: Date; to: Date; months: string[] }, hours: number): Promise<CostReport> {
-    const [facts, models] = await Promise.all([this.costs.perTenantAndMonth(period.from, period.to), this.models.all()]);
+    const facts = await this.costs.perTenantAndMonth(period.from, period.to);
     const mine = facts.filter((row) => !query.tenantId || row.tenantId === query.tenantId);
     const groupBy = query.monthly ? 'month' : 'tenant';
     const rows = new Map<string, CostRow>();
@@ -89,8 +107,8 @@ export class CostsService {
       perTenant.set(fact.tenantId, add(perTenant.get(fact.tenantId) ?? ZERO, totalsOf(fact)));
     }
     const total = [...perTenant.values()].reduce<CostTotals>((sum, row) => add(sum, row), ZERO);
-    // Savings are each tenant's, under its own model, summed.
-    const savings = [...perTenant].map(([tenantId, totals]) => costSavings(totals, models.get(tenantId) ?? DEFAULT_COST_MODEL, hours));
+    // Savings are each tenant's (its own runs' rates), summed.
+    const savings = [...perTenant.values()].map((totals) => costSavings(totals, hours));
     const sum = (pick: (s: CostSavings) => number) => savings.reduce((acc, s) => acc + pick(s), 0);
     return {
       currency: 'USD',
@@ -103,7 +121,7 @@ export class CostsService {
       savings: {
         skippedFiles: { usd: sum((s) => s.skippedFiles.usd), bytesSkipped: total.bytesSkipped, method: "per tenant: bytes of files skipped as already ingested × that tenant's cost per byte read in the period; summed" },
         spot: { usd: sum((s) => s.spot.usd), method: "per Databricks run as recorded: wall hours × worker nodes × VM price per node hour × the spot discount of the run's cost model; summed" },
-        autoTermination: { usd: sum((s) => s.autoTermination.usd), method: "per tenant, a compute that never stopped less what ran (each tenant's cost model); summed" },
+        autoTermination: { usd: sum((s) => s.autoTermination.usd), method: "per tenant, a compute that never stopped less what was billed (each run's hours and idle tail at its rate); summed" },
       },
       pricing: 'each run priced by its tenant’s cost model in force when it finished (GET /v1/tenants/:id/cost-model)',
     };

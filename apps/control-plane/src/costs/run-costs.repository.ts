@@ -17,6 +17,12 @@ export interface CostTotals {
   rowsWritten: number;
   costUsd: number;
   spotSavingsUsd: number;
+  /** Databricks: each run's hours plus one idle tail before its compute stopped, at the run's hourly rate. */
+  databricksBilledUsd: number;
+  /** Databricks: the highest hourly rate of the group's runs (what a compute left running would cost per hour). */
+  databricksHourlyUsd: number;
+  /** Databricks runs on compute that never stops by itself. */
+  neverStoppingRuns: number;
   /** Runs whose worker ran other jobs meanwhile: their CPU, and so their price, is an upper bound. */
   sharedRuns: number;
 }
@@ -29,7 +35,10 @@ const TOTALS = `count(*)::int AS runs, coalesce(sum(cpu_ms), 0)::float8 / 1000 A
   coalesce(sum(bytes_read), 0)::float8 AS "bytesRead", coalesce(sum(bytes_skipped), 0)::float8 AS "bytesSkipped",
   coalesce(sum(bytes_written), 0)::float8 AS "bytesWritten", coalesce(sum(rows_read), 0)::float8 AS "rowsRead",
   coalesce(sum(rows_written), 0)::float8 AS "rowsWritten", coalesce(sum(cost_usd), 0)::float8 AS "costUsd",
-  coalesce(sum(spot_savings_usd), 0)::float8 AS "spotSavingsUsd", (count(*) FILTER (WHERE shared_worker))::int AS "sharedRuns"`;
+  coalesce(sum(spot_savings_usd), 0)::float8 AS "spotSavingsUsd", (count(*) FILTER (WHERE shared_worker))::int AS "sharedRuns",
+  coalesce(sum((wall_ms::float8 / 3600000 + auto_stop_minutes::float8 / 60) * hourly_usd) FILTER (WHERE engine = 'databricks'), 0)::float8 AS "databricksBilledUsd",
+  coalesce(max(hourly_usd) FILTER (WHERE engine = 'databricks'), 0)::float8 AS "databricksHourlyUsd",
+  (count(*) FILTER (WHERE engine = 'databricks' AND auto_stop_minutes = 0))::int AS "neverStoppingRuns"`;
 
 const KEY: Record<CostGroup, string> = {
   pipeline: `pipeline_id::text AS key, max(pipeline_name) AS label`,
@@ -46,8 +55,8 @@ export class RunCostsRepository {
     await this.scope.forTenant(tenantId, (tx) =>
       tx.query(
         `INSERT INTO run_costs (tenant_id, run_id, pipeline_id, pipeline_name, engine, finished_at, wall_ms, cpu_ms, shared_worker,
-           bytes_read, bytes_skipped, bytes_written, rows_read, rows_written, cost_usd, spot_savings_usd, model)
-         SELECT tenant_id, id, pipeline_id, pipeline_name, $3, finished_at, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 FROM pipeline_runs
+           bytes_read, bytes_skipped, bytes_written, rows_read, rows_written, cost_usd, spot_savings_usd, hourly_usd, auto_stop_minutes, compute, model)
+         SELECT tenant_id, id, pipeline_id, pipeline_name, $3, finished_at, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17 FROM pipeline_runs
          WHERE tenant_id = $1 AND id = $2 AND status = 'succeeded' AND finished_at IS NOT NULL
          ON CONFLICT (tenant_id, run_id) DO NOTHING`,
         [
@@ -64,6 +73,9 @@ export class RunCostsRepository {
           resources.rowsWritten,
           price.costUsd,
           price.spotSavingsUsd,
+          price.hourlyUsd,
+          price.autoStopMinutes,
+          resources.compute ? JSON.stringify(resources.compute) : null,
           JSON.stringify(model),
         ],
       ),

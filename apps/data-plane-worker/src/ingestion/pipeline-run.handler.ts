@@ -1,7 +1,7 @@
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DEFAULT_SCHEMA_EVOLUTION, formatTableName, parseTableName, type JobOf, type RunResources, type TableRef } from '@ade/contracts';
+import { DEFAULT_SCHEMA_EVOLUTION, formatTableName, parseTableName, type ComputeSpec, type JobOf, type RunResources, type TableRef } from '@ade/contracts';
 import { catalogFilePath, LAKEHOUSE, type Lakehouse, type SourceFile, type TenantCatalog } from '@ade/lakehouse';
 import { MappingNeededError, proposalReport } from '@ade/quality';
 import { WorkerConfig } from '../config/worker.config';
@@ -51,7 +51,7 @@ export class PipelineRunHandler {
     await this.events.publish({ name: 'run.started', data: { tenantId, runId, attempt: context.attempt, at: new Date().toISOString() } });
     try {
       const bronzeTable = bronzeTableFor(job.data.pipeline.targetTable);
-      const { counts, quality, volume } = await this.process(job, bronzeTable, context, incidents);
+      const { counts, quality, volume, compute } = await this.process(job, bronzeTable, context, incidents);
       await this.publishQuality(job, context, quality);
       const durationMs = Date.now() - started;
       const storageAfter = await this.storageBytes(job);
@@ -62,6 +62,7 @@ export class PipelineRunHandler {
         bytesWritten: storageBefore === null || storageAfter === null ? null : Math.max(0, storageAfter - storageBefore),
         rowsRead: counts.rowsLoaded,
         rowsWritten: counts.rowsLoaded + (quality.report?.rows.silver ?? 0) + (quality.report?.rows.quarantined ?? 0),
+        ...(job.data.engine === 'databricks' ? { compute } : {}),
       };
       await this.events.publish({
         name: 'run.succeeded',
@@ -122,7 +123,7 @@ export class PipelineRunHandler {
     table: TableRef,
     context: JobContext,
     incidents: IncidentReporter,
-  ): Promise<{ counts: IngestionCounts; quality: QualityOutcome; volume: IngestionAgent['volume'] }> {
+  ): Promise<{ counts: IngestionCounts; quality: QualityOutcome; volume: IngestionAgent['volume']; compute: ComputeSpec | null }> {
     const { tenantId, runId, catalogName, engine, pipeline } = job.data;
     const scratchDir = join(this.config.dataDir, 'tenants', tenantId, 'work', runId);
     let catalog: TenantCatalog | undefined;
@@ -138,7 +139,7 @@ export class PipelineRunHandler {
       const counts = await agent.ingest(files);
       const quality = await this.quality.judgeRun(job, catalog);
       if (connector) await this.settle(connector, files, job);
-      return { counts, quality, volume: agent.volume };
+      return { counts, quality, volume: agent.volume, compute: await catalog.describeCompute() };
     } finally {
       connector?.close();
       await catalog?.close();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EngineCredentials } from '@ade/contracts';
-import { DatabricksLakehouse, isWarehousePath, type CatalogLocator, type DatabricksSqlSettings, type Lakehouse, type SqlDriverClient, type TenantCatalog } from '@ade/lakehouse';
+import { computeOf, DatabricksLakehouse, isWarehousePath, type CatalogLocator, type DatabricksSqlSettings, type Lakehouse, type SqlDriverClient, type TenantCatalog } from '@ade/lakehouse';
 import type { EngineCredentialsSource } from './engine-credentials';
 
 export interface EngineRouterOptions {
@@ -71,7 +71,12 @@ export class EngineRouter implements Lakehouse {
       return cached.lakehouse;
     }
     const settings = { host: credentials.host, httpPath: credentials.httpPath, credentials: credentials.credentials };
-    const lakehouse = new DatabricksLakehouse({ client: await this.options.connect(settings), warehouse: isWarehousePath(credentials.httpPath), access: credentials.access });
+    const lakehouse = new DatabricksLakehouse({
+      client: await this.options.connect(settings),
+      warehouse: isWarehousePath(credentials.httpPath),
+      compute: computeOf(credentials.httpPath),
+      access: credentials.access,
+    });
     this.#workspaces.set(locator.tenantId, { fingerprint, lakehouse, checkedAt: this.#now() });
     // Sessions already open on the old workspace finish their jobs; new ones go to the new one.
     if (cached) void cached.lakehouse.shutdown().catch(() => undefined);

@@ -24,6 +24,12 @@ export function isWarehousePath(httpPath: string): boolean {
   );
 }
 
+/** The warehouse or cluster an HTTP path names: its id, as the workspace's system tables key it. */
+export function computeOf(httpPath: string): { kind: 'warehouse' | 'cluster'; id: string } {
+  const id = httpPath.split('/').at(-1)!;
+  return { kind: isWarehousePath(httpPath) ? 'warehouse' : 'cluster', id };
+}
+
 /**
  * Connects the real driver. Its own HTTP retries (429 and 503 with Retry-After, transient
  * network errors) stay on, bounded so a dead workspace fails a job in minutes, not fifteen.

@@ -16,6 +16,8 @@ export interface DatabricksLakehouseOptions {
    * session's STATEMENT_TIMEOUT; clusters honour the per-statement queryTimeout.
    */
   warehouse: boolean;
+  /** The warehouse or cluster by id (computeOf the HTTP path), for describing it; none by default. */
+  compute?: { kind: 'warehouse' | 'cluster'; id: string };
   /** Per statement; default one hour. */
   statementTimeoutSeconds?: number;
   /** The tenant's reader groups (none by default). */
@@ -69,6 +71,7 @@ export class DatabricksLakehouse implements Lakehouse {
       statementTimeoutSeconds: this.#timeout,
       abandonedAfterSeconds: this.#timeout + ABANDONED_SLACK_SECONDS,
       access: this.options.access ?? NO_CATALOG_ACCESS,
+      compute: this.options.compute ?? null,
       now: this.options.now ?? (() => new Date()),
       onClose: () => this.#sessions.delete(session),
     });

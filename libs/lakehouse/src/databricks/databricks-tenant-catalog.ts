@@ -1,4 +1,4 @@
-import type { CatalogAccess, SchemaColumn, TableRef } from '@ade/contracts';
+import type { CatalogAccess, ComputeSpec, SchemaColumn, TableRef } from '@ade/contracts';
 import { SessionCalls } from '../landing/session-calls';
 import { quarantinedFileOf } from '../landing/system-records';
 import { assertTableInCatalog } from '../landing/table-ref';
@@ -19,6 +19,7 @@ import type {
   TenantCatalog,
 } from '../lakehouse.port';
 import { ingestBronze } from './bronze-ingest';
+import { computeSpecOf, computeSpecSql } from './compute-spec';
 import { catalogFailure } from './driver-error';
 import { governCatalog } from './governance';
 import { catalogInventory } from './inventory';
@@ -37,6 +38,8 @@ export interface DatabricksSessionSettings {
   abandonedAfterSeconds: number;
   /** The tenant's reader groups, granted by govern(). */
   access: CatalogAccess;
+  /** The warehouse or cluster the session's statements run on (from the HTTP path); null when unknown. */
+  compute: { kind: 'warehouse' | 'cluster'; id: string } | null;
   now(): Date;
   onClose(): void;
 }
@@ -83,6 +86,19 @@ export class DatabricksTenantCatalog implements TenantCatalog {
     return this.#serial(async () => {
       assertTableInCatalog(table, this.name);
       return this.#statement(async () => Number((await this.#runner.first(countRowsSql(table)))?.['n'] ?? 0));
+    });
+  }
+
+  /** Read from the system tables; a workspace that does not let the principal read them gives null, never a failed run. */
+  describeCompute(): Promise<ComputeSpec | null> {
+    const compute = this.settings.compute;
+    if (!compute) return Promise.resolve(null);
+    return this.#serial(async () => {
+      try {
+        return computeSpecOf(compute.kind, await this.#runner.first(computeSpecSql(compute)));
+      } catch {
+        return null;
+      }
     });
   }
 

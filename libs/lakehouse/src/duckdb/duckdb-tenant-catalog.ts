@@ -101,6 +101,11 @@ export class DuckDbTenantCatalog implements TenantCatalog {
     });
   }
 
+  /** The embedded engine runs on the worker itself: its cost is the worker's CPU, measured there. */
+  describeCompute(): Promise<null> {
+    return Promise.resolve(null);
+  }
+
   countRows(table: TableRef): Promise<number> {
     return this.#serial(async () => {
       assertTableInCatalog(table, this.name);

@@ -20,10 +20,10 @@ export const STATEMENT_TIMEOUT_SECONDS = 900;
 export const INGESTED_AT = new Date('2026-12-07T10:00:00.000Z');
 
 /** A Databricks lakehouse over the fake driver, on a warehouse path, with a fixed clock. */
-export async function databricksFixture(label: string, options: { warehouse?: boolean } = {}): Promise<DatabricksFixture> {
+export async function databricksFixture(label: string, options: { warehouse?: boolean; compute?: { kind: 'warehouse' | 'cluster'; id: string } } = {}): Promise<DatabricksFixture> {
   const temp = await makeTempDir(label);
   const driver = new FakeSqlDriver();
-  const lakehouse = new DatabricksLakehouse({ client: driver, warehouse: options.warehouse ?? true, statementTimeoutSeconds: STATEMENT_TIMEOUT_SECONDS, now: () => INGESTED_AT });
+  const lakehouse = new DatabricksLakehouse({ client: driver, warehouse: options.warehouse ?? true, compute: options.compute, statementTimeoutSeconds: STATEMENT_TIMEOUT_SECONDS, now: () => INGESTED_AT });
   const locator = { tenantId: randomUUID(), catalogName: CATALOG };
   return {
     dir: temp.path,

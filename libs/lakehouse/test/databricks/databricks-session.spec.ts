@@ -263,3 +263,58 @@ describe('DatabricksTenantCatalog.exportTable', () => {
     expect(write).toMatch(/ WHERE startswith\(`claim_id`, 'C'\) AND CAST\(octet_length\(`claim_id`\) AS INT\) < 5$/);
   });
 });
+
+describe('DatabricksTenantCatalog: describing its compute', () => {
+  const warehouseRow = { warehouse_type: 'PRO', warehouse_size: 'MEDIUM', min_clusters: 1, auto_stop_minutes: 20 };
+
+  it('reads its warehouse from the system tables by the id of its HTTP path', async () => {
+    const fx = await databricksFixture('dbx-compute', { compute: { kind: 'warehouse', id: '0123456789abcdef' } });
+    try {
+      fx.driver.answer(/FROM system\.compute\.warehouses/, [warehouseRow]);
+      const catalog = await fx.open();
+      expect(await catalog.describeCompute()).toEqual({ kind: 'warehouse', type: 'PRO', size: 'MEDIUM', minClusters: 1, autoStopMinutes: 20 });
+      expect(fx.sent().at(-1)).toContain("WHERE warehouse_id = '0123456789abcdef' AND delete_time IS NULL ORDER BY change_time DESC LIMIT 1");
+      expect(fx.driver.grammarFailures).toEqual([]);
+      await catalog.close();
+    } finally {
+      await fx.cleanup();
+    }
+  });
+
+  it('reads a cluster from the clusters table', async () => {
+    const fx = await databricksFixture('dbx-compute-cluster', { warehouse: false, compute: { kind: 'cluster', id: '0101-123456-abcdefgh' } });
+    try {
+      fx.driver.answer(/FROM system\.compute\.clusters/, [{ worker_node_type: 'i3.xlarge', driver_node_type: 'i3.xlarge', worker_count: 2, min_autoscale_workers: null, auto_termination_minutes: 30, availability: 'SPOT_WITH_FALLBACK' }]);
+      const catalog = await fx.open();
+      expect(await catalog.describeCompute()).toEqual({ kind: 'cluster', workerNodeType: 'i3.xlarge', driverNodeType: 'i3.xlarge', workers: 2, autoStopMinutes: 30, spot: true });
+      expect(fx.driver.grammarFailures).toEqual([]);
+      await catalog.close();
+    } finally {
+      await fx.cleanup();
+    }
+  });
+
+  it('describes nothing when the system tables cannot be read, name no such compute, or the path was not given', async () => {
+    const fx = await databricksFixture('dbx-compute-none', { compute: { kind: 'warehouse', id: '0123456789abcdef' } });
+    try {
+      const catalog = await fx.open();
+      expect(await catalog.describeCompute()).toBeNull();
+      fx.driver.answer(/FROM system\.compute\.warehouses/, serverError('[INSUFFICIENT_PERMISSIONS] User does not have USE SCHEMA on Schema system.compute', '42501'));
+      expect(await catalog.describeCompute()).toBeNull();
+      // The session goes on after the refusal.
+      expect(await catalog.countRows(CLAIMS)).toBe(0);
+      await catalog.close();
+    } finally {
+      await fx.cleanup();
+    }
+    const unknown = await databricksFixture('dbx-compute-unknown');
+    try {
+      const catalog = await unknown.open();
+      expect(await catalog.describeCompute()).toBeNull();
+      expect(unknown.sent()).toEqual([]);
+      await catalog.close();
+    } finally {
+      await unknown.cleanup();
+    }
+  });
+});
