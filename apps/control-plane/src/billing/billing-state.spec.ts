@@ -33,6 +33,15 @@ describe('applyBillingSignal', () => {
     expect(states.map((status) => billingAllowsRuns(status))).toEqual([true, true, true, false, true]);
   });
 
+  it('applies an event from the same second as the one that set the state (Stripe times events in seconds)', () => {
+    expect(apply([subscription('active', 100), failed(100)])).toMatchObject({ status: 'past_due', asOf: 100 });
+    expect(apply([subscription('active', 100), failed(99)])).toMatchObject({ status: 'active', asOf: 100 });
+  });
+
+  it('restores a past-due tenant, not only a suspended one, once paid', () => {
+    expect(apply([subscription('active', 1), failed(2), paid(3)])).toEqual({ status: 'active', subscriptionId: 'sub_1', asOf: 3 });
+  });
+
   it('keeps a suspension through further failed retries', () => {
     expect(apply([subscription('active', 10), failed(20, true), failed(30)]).status).toBe('suspended');
   });

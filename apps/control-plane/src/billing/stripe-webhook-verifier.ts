@@ -21,7 +21,7 @@ export class StripeWebhookVerifier {
       return this.stripe.webhooks.constructEvent(rawBody, signature, this.settings.webhookSecret.reveal(), this.settings.webhookToleranceSeconds);
     } catch (error) {
       // The SDK's reasons: no signature for the secret, a signature that does not match, or a timestamp outside the tolerance.
-      const reason = (error as Error).message.split(/[.\n]/)[0]!.trim();
+      const reason = (error as Error).message.split(/[.\n]/)[0]!;
       throw new InvalidFieldError('stripe-signature', `does not verify: ${reason}`);
     }
   }

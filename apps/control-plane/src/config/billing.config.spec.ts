@@ -18,8 +18,30 @@ describe('billing config', () => {
     expect(load(JSON.stringify([plan])).plan('starter')).toBeUndefined();
   });
 
+  it('names the default plans starter, professional and enterprise', () => {
+    expect(DEFAULT_PLANS.map((p) => [p.id, p.name, p.trialDays])).toEqual([
+      ['starter', 'Starter', 14],
+      ['professional', 'Professional', 14],
+      ['enterprise', 'Enterprise', 14],
+    ]);
+  });
+
+  it('takes distinct plans, ids of lower-case letters, digits, _ and - up to 32 characters', () => {
+    const other = { ...priced, id: 'state_medicaid-2', stripePrices: { base: 'price_1AbC', records: 'price_2DeF' } };
+    expect(load(JSON.stringify([priced, other])).plans.map((p) => p.id)).toEqual(['county', 'state_medicaid-2']);
+    expect(load(JSON.stringify([{ ...plan, id: `c${'x'.repeat(31)}` }])).plans).toHaveLength(1);
+  });
+
   it.each([
     ['not json', /BILLING_PLANS.*must be a JSON array of plans/],
+    [JSON.stringify([{ ...plan, id: '1county' }]), /BILLING_PLANS: 0\.id: must be lower-case/],
+    [JSON.stringify([{ ...plan, id: 'c' }]), /BILLING_PLANS: 0\.id: must be lower-case/],
+    [JSON.stringify([{ ...plan, id: `c${'x'.repeat(32)}` }]), /BILLING_PLANS: 0\.id: must be lower-case/],
+    [JSON.stringify([{ ...plan, id: 'county plan' }]), /BILLING_PLANS: 0\.id: must be lower-case/],
+    [JSON.stringify([{ ...plan, id: 'co$nty' }]), /BILLING_PLANS: 0\.id: must be lower-case/],
+    [JSON.stringify([{ ...plan, name: '' }]), /BILLING_PLANS: 0\.name: /],
+    [JSON.stringify([{ ...plan, stripePrices: { base: 'xprice_1', records: 'price_2' } }]), /BILLING_PLANS: 0\.stripePrices\.base: must be a Stripe price id \('price_…'\)/],
+    [JSON.stringify([{ ...plan, stripePrices: { base: 'price_1', records: 'price_2 extra' } }]), /BILLING_PLANS: 0\.stripePrices\.records: must be a Stripe price id \('price_…'\)/],
     ['[]', /BILLING_PLANS: Too small/],
     [JSON.stringify([plan, plan]), /BILLING_PLANS: must not name a plan id twice/],
     [JSON.stringify([{ ...plan, id: 'County Plan' }]), /BILLING_PLANS: 0\.id: must be lower-case/],
@@ -65,9 +87,21 @@ describe('billing config with Stripe', () => {
     [{ ...stripeEnv, STRIPE_API_URL: 'ftp://stripe' }, /STRIPE_API_URL: must be a URL with scheme https or http/],
     [{ ...stripeEnv, STRIPE_METER_EVENT_NAME: 'records processed' }, /STRIPE_METER_EVENT_NAME: must be 1-100 letters/],
     [{ ...stripeEnv, BILLING_RECONCILE_MINUTES: '0' }, /BILLING_RECONCILE_MINUTES: /],
+    [{ ...stripeEnv, STRIPE_SECRET_KEY: 'xsk_test_51abc' }, /STRIPE_SECRET_KEY: must be a Stripe secret or restricted key/],
+    [{ ...stripeEnv, STRIPE_SECRET_KEY: 'sk_test_51abc extra' }, /STRIPE_SECRET_KEY: must be a Stripe secret or restricted key/],
+    [{ ...stripeEnv, STRIPE_WEBHOOK_SECRET: 'xwhsec_abc' }, /STRIPE_WEBHOOK_SECRET: must be a webhook signing secret/],
+    [{ ...stripeEnv, STRIPE_WEBHOOK_SECRET: 'whsec_abc def' }, /STRIPE_WEBHOOK_SECRET: must be a webhook signing secret/],
+    [{ ...stripeEnv, STRIPE_METER_EVENT_NAME: 'a'.repeat(101) }, /STRIPE_METER_EVENT_NAME: must be 1-100 letters/],
+    [{ ...stripeEnv, STRIPE_METER_EVENT_NAME: '$$' }, /STRIPE_METER_EVENT_NAME: must be 1-100 letters/],
   ])('refuses %j, naming the variable', (env, message) => {
     expect(() => controlPlane(env)).toThrow(ConfigError);
     expect(() => controlPlane(env)).toThrow(message);
+  });
+
+  it('takes restricted keys, live keys, any default plan among the plans, and a meter event name of letters, digits, _ . -', () => {
+    expect(controlPlane({ ...stripeEnv, STRIPE_SECRET_KEY: 'rk_live_9Zx' }).stripe!.secretKey.reveal()).toBe('rk_live_9Zx');
+    expect(controlPlane({ BILLING_DEFAULT_PLAN: 'professional' }).defaultPlanId).toBe('professional');
+    expect(controlPlane({ ...stripeEnv, STRIPE_METER_EVENT_NAME: 'ade.records-processed_v2' }).stripe!.meterEventName).toBe('ade.records-processed_v2');
   });
 
   it('never echoes a refused secret', () => {

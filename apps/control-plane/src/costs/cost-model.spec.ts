@@ -68,6 +68,11 @@ describe('effectiveSpec', () => {
 });
 
 describe('costModelSchema', () => {
+  it('prices by default a worker CPU second at a $0.048 vCPU hour, and Databricks on demand', () => {
+    expect(DEFAULT_COST_MODEL.embedded.cpuSecondUsd * 3600).toBeCloseTo(0.048, 12);
+    expect(DEFAULT_COST_MODEL.databricks).toEqual({ dbuUsd: 0.55, dbuPerNodeHour: 0.75, nodes: 2, vmUsdPerNodeHour: 0.2, spotWorkers: false, spotDiscount: 0.6, autoStopMinutes: 10 });
+  });
+
   it('accepts the default model and refuses negative prices, no nodes and a discount over 1, naming the field', () => {
     expect(costModelSchema.parse(DEFAULT_COST_MODEL)).toEqual(DEFAULT_COST_MODEL);
     const problems = (value: unknown) => costModelSchema.safeParse(value).error?.issues.map((issue) => issue.path.join('.'));

@@ -43,7 +43,7 @@ describe('costSavings', () => {
     expect(embeddedOnly.spot).toEqual({ usd: 0, method: 'no Databricks runs in the period' });
     expect(embeddedOnly.autoTermination).toEqual({ usd: 0, method: 'no Databricks runs in the period' });
     const databricks = costSavings(totals({ databricksRuns: 6, databricksHours: 3, spotSavingsUsd: 1.68, databricksHourlyUsd: 5.88, databricksBilledUsd: 23.52 }), 100);
-    expect(databricks.spot.usd).toBe(1.68);
+    expect(databricks.spot).toEqual({ usd: 1.68, method: "per Databricks run: wall hours × worker nodes × VM price per node hour × the spot discount, by the run's compute spec" });
     // 100 h always on at $5.88 less the $23.52 billed (3 run hours and six 10-minute tails).
     expect(databricks.autoTermination.usd).toBeCloseTo(588 - 23.52, 6);
     expect(databricks.autoTermination.method).toContain('100.0 h × $5.88/h');
@@ -56,6 +56,14 @@ describe('costSavings', () => {
 });
 
 describe('pricingMethod', () => {
+  it('writes prices from a dollar up in cents, smaller ones to the millionth, and says nothing of spot without spot workers', () => {
+    const method = pricingMethod({ ...model, databricks: { ...model.databricks, dbuUsd: 1, spotWorkers: false } });
+    expect(method).toContain('× $1.00 per DBU');
+    expect(method).not.toContain('spot at');
+    expect(method).toContain("charged the whole process's CPU, an upper bound");
+    expect(method).toContain("from the run's compute as read from the workspace's system tables");
+  });
+
   it('states the prices and the rule for each engine', () => {
     const method = pricingMethod(model);
     expect(method).toContain('× $0.000100 per CPU second');
