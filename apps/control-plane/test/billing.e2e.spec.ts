@@ -253,7 +253,7 @@ describe('billing with Stripe', () => {
         const id = await cp.app.get(BillingJobs).reconcileNow();
         const job = await eventually(() => queue.getJob(id), (found) => found?.finishedOn !== undefined, { timeoutMs: 20_000, what: 'the reconciliation to finish' });
         if (job!.failedReason) throw new Error(`reconciliation failed: ${job!.failedReason}`);
-        return job!.returnvalue as { requeued: number; tenants: number; mismatches: number };
+        return job!.returnvalue as { requeued: number; accountsReopened: number; tenants: number; mismatches: number };
       } finally {
         await queue.close();
       }
@@ -283,6 +283,17 @@ describe('billing with Stripe', () => {
       expect(summary.requeued).toBeGreaterThanOrEqual(1);
       expect(await reported(runId)).toMatchObject({ status: 'reported', records: 42 });
       expect(stripe.meteredValue(customer, 'ade_records_processed')).toBe(42);
+    });
+
+    it('opens again a Stripe account whose opening Stripe refused, showing why until then', async () => {
+      stripe.failNext('POST', '/v1/customers', { status: 400 }, 1);
+      const tenant = await createTenant(cp);
+      const refused = await eventually(() => billingOf(tenant), (view) => view.stripe.accountError !== null, { what: 'the refusal to be recorded' });
+      expect(refused.stripe).toMatchObject({ customerId: null, accountError: 'Stripe refused the request (invalid_request_error): The request was refused (status 400, injected by the test).' });
+      expect((await reconcile()).accountsReopened).toBeGreaterThanOrEqual(1);
+      const opened = await eventually(() => billingOf(tenant), (view) => view.stripe.subscriptionId !== null, { what: 'the account to be opened' });
+      expect(opened.stripe).toMatchObject({ customerId: expect.stringMatching(/^cus_/), accountError: null });
+      expect([...stripe.state.customers.values()].filter((c) => (c.metadata as Record<string, string>).tenant_id === tenant.tenantId)).toHaveLength(1);
     });
 
     it('records no usage for a run that processed nothing', async () => {

@@ -244,7 +244,10 @@ export async function startFakeStripe(options: { secretKey?: string; meterEventN
     requests.push(entry);
     const fault = faults.find((candidate) => candidate.method === method && url.pathname.startsWith(candidate.pathPrefix) && candidate.remaining > 0);
     if (fault) fault.remaining -= 1;
-    if (fault && 'status' in fault.fault) return send(response, fault.fault.status, errorBody(new StripeApiError(fault.fault.status, 'api_error', 'An unexpected error occurred (injected by the test).')));
+    if (fault && 'status' in fault.fault) {
+      const type = fault.fault.status >= 500 ? 'api_error' : 'invalid_request_error';
+      return send(response, fault.fault.status, errorBody(new StripeApiError(fault.fault.status, type, `The request was refused (status ${fault.fault.status}, injected by the test).`)));
+    }
 
     if (header(request, 'authorization') !== `Bearer ${secretKey}`) {
       return send(response, 401, errorBody(new StripeApiError(401, 'invalid_request_error', 'Invalid API Key provided.')));

@@ -32,8 +32,10 @@ export class BillingJobs implements OnModuleDestroy {
     await this.queue.close();
   }
 
-  async openAccount(tenantId: string): Promise<void> {
-    await this.queue.add(BILLING_JOBS.openAccount, openBillingAccountSchema.parse({ tenantId }), { ...RETRIED, jobId: `open-account.${tenantId}` });
+  /** `sweep` names a later, separate attempt (the reconciliation's), as for reportUsage. */
+  async openAccount(tenantId: string, sweep?: string): Promise<void> {
+    const jobId = sweep ? `open-account.${tenantId}.${sweep}` : `open-account.${tenantId}`;
+    await this.queue.add(BILLING_JOBS.openAccount, openBillingAccountSchema.parse({ tenantId }), { ...RETRIED, jobId });
   }
 
   /** `sweep` names a later, separate attempt (the reconciliation's), queued even when the first job is still kept. */

@@ -140,7 +140,7 @@ async function refusals<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (error instanceof Stripe.errors.StripeError && typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 && error.statusCode !== 429 && error.statusCode !== 409) {
-      throw new BillingRequestRefused(`Stripe refused the request (${error.type}): ${error.message}`);
+      throw new BillingRequestRefused(`Stripe refused the request (${error.rawType ?? error.type}): ${error.message}`);
     }
     throw error;
   }

@@ -12,6 +12,8 @@ const SWEEP_LIMIT = 1000;
 
 export interface ReconciliationSummary {
   requeued: number;
+  /** Tenants without a Stripe customer whose account opening was queued again. */
+  accountsReopened: number;
   tenants: number;
   mismatches: number;
 }
@@ -19,7 +21,8 @@ export interface ReconciliationSummary {
 /**
  * The scheduled check of metering. First, usage still unreported an hour after its run is queued
  * again (a fresh job per sweep; a second report of the same run is the same Stripe call, under the
- * same idempotency key and identifier). Then, for each tenant with a Stripe customer, the records
+ * same idempotency key and identifier), and so is the opening of any Stripe account that has no
+ * customer yet. Then, for each tenant with a Stripe customer, the records
  * the ledger says were reported this month and last month are compared with what Stripe's meter
  * summed for them, and both figures are kept (GET /v1/billing shows them). Stripe aggregates
  * meter events asynchronously, so a difference right after a report is expected to close; one
@@ -43,8 +46,14 @@ export class UsageReconciler {
     const months = [previousMonth(current), current];
     let tenants = 0;
     let mismatches = 0;
+    let accountsReopened = 0;
     for (const account of await this.accounts.list()) {
-      if (!account.stripeCustomerId) continue;
+      if (!account.stripeCustomerId) {
+        // Its opening job failed for good or was lost with Redis: the same calls, under the same keys, again.
+        await this.jobs.openAccount(account.tenantId, `sweep-${now.getTime()}`);
+        accountsReopened += 1;
+        continue;
+      }
       tenants += 1;
       for (const month of months) {
         const ledger = await this.usage.totals(account.tenantId, month.from, month.to);
@@ -56,6 +65,6 @@ export class UsageReconciler {
         }
       }
     }
-    return { requeued: stale.length, tenants, mismatches };
+    return { requeued: stale.length, accountsReopened, tenants, mismatches };
   }
 }
