@@ -45,11 +45,11 @@ export class PipelineRunHandler {
   async run(job: JobOf<'pipeline.run'>, context: JobContext): Promise<IngestionCounts> {
     const { tenantId, runId, pipelineId } = job.data;
     const started = Date.now();
-    const cpu = this.inFlight.meter();
-    const storageBefore = await this.storageBytes(job);
     const incidents = new IncidentReporter(this.events, { tenantId, runId, pipelineId, attempt: context.attempt });
     await this.events.publish({ name: 'run.started', data: { tenantId, runId, attempt: context.attempt, at: new Date().toISOString() } });
+    const cpu = this.inFlight.meter();
     try {
+      const storageBefore = await this.storageBytes(job);
       const bronzeTable = bronzeTableFor(job.data.pipeline.targetTable);
       const { counts, quality, volume, compute } = await this.process(job, bronzeTable, context, incidents);
       await this.publishQuality(job, context, quality);
