@@ -9,7 +9,10 @@ import { startControlPlane, type ControlPlaneHarness } from '../../control-plane
 import { createTenant, pipelineBody, stripeBillingEnv, type TenantFixture } from '../../control-plane/test/factories';
 import { workerEvents, type EventSender } from '../../control-plane/test/worker-events';
 import { DEFAULT_COST_MODEL } from '../../control-plane/src/costs/cost-model';
+import { FakeWorkspace } from '../../../libs/databricks/test/fake-workspace';
 import { cliRunner } from './cli-harness';
+
+const apiUrlOf = (cp: ControlPlaneHarness) => `http://127.0.0.1:${(cp.app.getHttpServer().address() as AddressInfo).port}`;
 
 describe('ade billing status', () => {
   let stripe: FakeStripe;
@@ -61,6 +64,26 @@ describe('ade billing status', () => {
     expect(overview.code).toBe(0);
     expect(overview.stdout).toMatch(new RegExp(`${tenant.tenantId}  suspended  starter\\s+0`));
     expect(JSON.parse((await asOperator('billing', 'status', '--json')).stdout).items).toContainEqual(expect.objectContaining({ tenantId: tenant.tenantId }));
+  });
+
+  it("holds `ade cluster create` to the plan's Databricks clusters, counting the running clusters ade created", async () => {
+    const workspace = await new FakeWorkspace().start();
+    try {
+      const withWorkspace = cliRunner({ ADE_API_URL: apiUrlOf(cp), ADE_CONFIG_DIR: join(dirs.path, 'admin'), ADE_PASSWORD: tenant.admin.password, DATABRICKS_HOST: workspace.host, DATABRICKS_TOKEN: workspace.token });
+      const refused = await withWorkspace('cluster', 'create', 'etl', 'ingestion', '--cost-level', 'economy');
+      expect(refused).toMatchObject({ code: 1, stderr: 'ade: plan limit reached: the Starter plan (starter) allows 0 Databricks clusters and the tenant has 0; change to a larger plan to add more\n' });
+      expect(workspace.clusters.size).toBe(0);
+
+      await cp.http().put(`/v1/tenants/${tenant.tenantId}/billing/plan`).set('authorization', `Bearer ${tenant.admin.token}`).send({ plan: 'professional' }).expect(200);
+      for (const name of ['etl-1', 'etl-2', 'etl-3']) expect((await withWorkspace('cluster', 'create', name, 'ingestion', '--cost-level', 'economy')).code).toBe(0);
+      const fourth = await withWorkspace('cluster', 'create', 'etl-4', 'ingestion', '--cost-level', 'economy');
+      expect(fourth.stderr).toBe('ade: plan limit reached: the Professional plan (professional) allows 3 Databricks clusters and the tenant has 3; change to a larger plan to add more\n');
+      // A terminated cluster no longer counts.
+      expect((await withWorkspace('cluster', 'terminate', 'etl-1')).code).toBe(0);
+      expect((await withWorkspace('cluster', 'create', 'etl-4', 'ingestion', '--cost-level', 'economy')).code).toBe(0);
+    } finally {
+      await workspace.close();
+    }
   });
 });
 

@@ -10,7 +10,8 @@ describe('ade cluster and ade warehouse, against a stand-in Databricks workspace
 
   beforeEach(async () => {
     workspace = await new FakeWorkspace().start();
-    ade = cliRunner({ DATABRICKS_HOST: workspace.host, DATABRICKS_TOKEN: workspace.token });
+    // No saved login (whatever the machine's user has): no tenant plan is checked here (cli-billing.e2e.spec.ts checks it).
+    ade = cliRunner({ DATABRICKS_HOST: workspace.host, DATABRICKS_TOKEN: workspace.token, ADE_CONFIG_DIR: '/nonexistent/ade-cluster-spec' });
   });
   afterEach(() => workspace.close());
 

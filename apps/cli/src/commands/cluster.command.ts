@@ -5,6 +5,7 @@ import { parse, requireOne, type Command } from '../command';
 import { withWorkspace } from '../databricks-workspace';
 import { emit } from '../output';
 import { specArguments, withClusters } from './cluster-args';
+import { assertClusterRoom } from './cluster-plan-limit';
 import { clusterTable } from './cluster-table';
 
 const kinds = `${WORKLOAD_TYPES.join('|')} --cost-level ${COST_LEVELS.join('|')} [--owner USER] [--dry-run] [--json]`;
@@ -24,7 +25,10 @@ export const clusterCreateCommand: Command = {
       io.stdout(`${JSON.stringify(spec, null, 2)}\n`);
       return 0;
     }
-    const clusterId = await withClusters(io, (clusters) => clusters.create(spec, randomUUID()));
+    const clusterId = await withClusters(io, async (clusters) => {
+      await assertClusterRoom(io, clusters);
+      return clusters.create(spec, randomUUID());
+    });
     emit(io, json, { clusterId, spec }, () => [
       `Cluster ${spec.cluster_name} is being created (${clusterId}): ${spec.node_type_id}, ${spec.autoscale.min_workers}-${spec.autoscale.max_workers} workers, stops after ${spec.autotermination_minutes} idle minutes`,
     ]);
