@@ -77,9 +77,11 @@ export class WorkerEventsProcessor extends WorkerHost {
         return this.runs.markStarted(event.data);
       case 'run.succeeded':
         await this.runs.markSucceeded(event.data);
+        // The run's incidents settle first: a reader who sees the run succeeded should see them settled.
+        await this.incidents.settleForRun(event.data.tenantId, event.data.runId, true, event.data.at);
+        // Usage and cost read the run as marked; a failure here retries the event, and each records once.
         await this.usage.runSucceeded(event.data.tenantId, event.data.runId);
-        await this.costs.runSucceeded(event.data);
-        return this.incidents.settleForRun(event.data.tenantId, event.data.runId, true, event.data.at);
+        return this.costs.runSucceeded(event.data);
       case 'run.failed':
         await this.runs.markAttemptFailed(event.data);
         if (!event.data.willRetry) await this.incidents.settleForRun(event.data.tenantId, event.data.runId, false, event.data.at);
