@@ -83,28 +83,57 @@ export const commands: Command[] = [
   warehouseAutoStopCommand,
 ];
 
-function help(): string {
-  const width = Math.max(...commands.map((c) => c.path.join(' ').length));
+function help(listed: readonly Command[] = commands, heading = 'ade: the command line of the healthcare data platform'): string {
+  const width = Math.max(...listed.map((c) => c.path.join(' ').length));
   return [
-    'ade: the command line of the healthcare data platform',
+    heading,
     '',
     'Commands:',
-    ...commands.map((c) => `  ade ${c.path.join(' ').padEnd(width)}  ${c.summary}`),
+    ...listed.map((c) => `  ade ${c.path.join(' ').padEnd(width)}  ${c.summary}`),
     '',
     'Every command takes --json for machine-readable output and --api-url to pick the API',
     '(default: ADE_API_URL, then the URL you logged in to, then http://127.0.0.1:3000).',
+    "`ade help COMMAND` or `ade COMMAND --help` shows a command's usage.",
   ].join('\n');
 }
 
+/** The command whose words begin `argv`, the longest such when several do. */
+function commandOf(argv: readonly string[]): Command | undefined {
+  return commands.filter((c) => c.path.every((word, i) => argv[i] === word)).sort((x, y) => y.path.length - x.path.length)[0];
+}
+
+/**
+ * Help for what `words` name: a command's usage and summary, the commands of a group (`ade help
+ * pipeline`), or everything. Words that name nothing are a usage error.
+ */
+function helpFor(words: readonly string[], io: CliIo): number {
+  const command = commandOf(words);
+  if (command) {
+    io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    return 0;
+  }
+  const group = commands.filter((c) => words.every((word, i) => c.path[i] === word));
+  if (group.length === 0) {
+    io.stderr(`ade: no command '${words.join(' ')}'\n\n${help()}\n`);
+    return 2;
+  }
+  io.stdout(`${help(group, `ade ${words.join(' ')}: ${group.length} command${group.length === 1 ? '' : 's'}`)}\n`);
+  return 0;
+}
+
+const HELP_FLAGS = new Set(['--help', '-h']);
+
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 failed, 2 usage error. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  if (argv.length === 0 || ['help', '--help', '-h'].includes(argv[0]!)) {
+  if (argv.length === 0) {
     io.stdout(`${help()}\n`);
-    return argv.length === 0 ? 2 : 0;
+    return 2;
   }
-  const command = commands
-    .filter((c) => c.path.every((word, i) => argv[i] === word))
-    .sort((x, y) => y.path.length - x.path.length)[0];
+  if (argv[0] === 'help') return helpFor(argv.slice(1), io);
+  // A help flag anywhere asks for help with what the words before it name.
+  const flagAt = argv.findIndex((arg) => HELP_FLAGS.has(arg));
+  if (flagAt >= 0) return helpFor(argv.slice(0, flagAt), io);
+  const command = commandOf(argv);
   if (!command) {
     io.stderr(`ade: unknown command '${argv.slice(0, 2).join(' ')}'\n\n${help()}\n`);
     return 2;

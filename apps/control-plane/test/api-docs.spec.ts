@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUTHORIZATION_MATRIX } from './authorization-matrix.expectations';
 
-const API_DOC = join(import.meta.dirname, '../../../docs/api.md');
+const API_DOC = join(__dirname, '../../../docs/api.md');
 
 /** `METHOD /path` of each row of docs/api.md's endpoint table, its query string and escapes dropped. */
 function documentedRoutes(markdown: string): string[] {
