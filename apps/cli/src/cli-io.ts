@@ -6,6 +6,8 @@ export interface CliIo {
   /** Reads a secret from the terminal (or one line of piped stdin). */
   prompt: (question: string) => Promise<string>;
   sleep: (ms: number) => Promise<void>;
+  /** Standard error is a terminal: progress is worth printing there while a command waits. */
+  interactive?: boolean;
 }
 
 /** A failure the user can act on: printed as one line, never with a stack trace. */

@@ -23,6 +23,7 @@ const io: CliIo = {
   env: process.env,
   prompt,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  interactive: Boolean(process.stderr.isTTY),
 };
 
 runCli(process.argv.slice(2), io).then((code) => {

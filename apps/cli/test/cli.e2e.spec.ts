@@ -8,6 +8,7 @@ import { dropQueuePrefix, makeTempDir, uniqueQueuePrefix } from '@ade/testing';
 import { startControlPlane, type ControlPlaneHarness } from '../../control-plane/test/control-plane.harness';
 import { createTenant, type TenantFixture } from '../../control-plane/test/factories';
 import { land } from '../../control-plane/test/run-flow';
+import { writeProfessionalClaimsCsv } from '@ade/synthetic';
 import { startWorker, type WorkerHarness } from '../../data-plane-worker/test/worker.harness';
 import { cliRunner } from './cli-harness';
 
@@ -56,8 +57,10 @@ describe('ade CLI against a running control plane and worker', () => {
     });
   });
 
-  it('creates a pipeline and runs it to completion with --wait', async () => {
-    await land(join(dirs.path, 'data'), tenant.tenantId, 'cli/claims.csv', 'claim_id,paid_amount\nA,1.00\nB,2.00\n');
+  it('creates a pipeline and runs it to completion with --wait, ending with its silver, quarantine and gold rows', async () => {
+    // Twenty clean claims: every row passes to silver.
+    const claims = await land(join(dirs.path, 'data'), tenant.tenantId, 'cli/claims.csv', '');
+    await writeProfessionalClaimsCsv(claims, { seed: 7, rows: 20, defectRate: 0, asOf: '2026-12-01' });
     const created = await ade('pipeline', 'create', 'cli-claims', '--source-path', 'cli/claims.csv', '--target-table', 'healthcare_data.silver.cli_claims', '--schedule', '0 6 * * *');
     expect(created.code).toBe(0);
     expect(created.stdout).toContain('Created pipeline cli-claims');
@@ -65,7 +68,32 @@ describe('ade CLI against a running control plane and worker', () => {
     expect(listed.stdout).toMatch(/cli-claims\s+professional_claims\s+cli\/claims.csv\s+healthcare_data.silver.cli_claims\s+0 6 \* \* \*/);
     const run = await ade('pipeline', 'run', 'cli-claims', '--wait', '--json');
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'succeeded', bronzeTable: 'healthcare_data.bronze.cli_claims', counts: { rowsLoaded: 2 } });
+    const waited = JSON.parse(run.stdout);
+    expect(waited).toMatchObject({
+      status: 'succeeded',
+      bronzeTable: 'healthcare_data.bronze.cli_claims',
+      counts: { rowsLoaded: 20 },
+      outcome: { table: 'healthcare_data.silver.cli_claims', input: 20, silver: 20, quarantined: 0 },
+    });
+    expect(waited.outcome.gold.length).toBeGreaterThan(0);
+    expect(waited.outcome.gold.every((gold: { table: string; rows: number }) => gold.table.startsWith('healthcare_data.gold.') && gold.rows > 0)).toBe(true);
+
+    // On a terminal the wait shows each state the run passes through, on stderr; the result ends with the judged rows.
+    const onTerminal = cliRunner({ ADE_API_URL: apiUrl, ADE_CONFIG_DIR: join(dirs.path, 'cli'), ADE_PASSWORD: tenant.admin.password }, undefined, { interactive: true });
+    const watched = await onTerminal('pipeline', 'run', 'cli-claims', '--wait');
+    expect(watched.code).toBe(0);
+    expect(watched.stderr).toMatch(/^\[\d+ s\] (queued|running)…\n/);
+    expect(watched.stdout).toMatch(/^Run [0-9a-f-]+ of cli-claims succeeded in /);
+    expect((await ade('pipeline', 'run', 'cli-claims', '--wait')).stderr).toBe('');
+  });
+
+  it('exits 1 when a waited-for run quarantined every row, saying so', async () => {
+    await land(join(dirs.path, 'data'), tenant.tenantId, 'cli/bare.csv', 'claim_id,paid_amount\nA,1.00\nB,2.00\n');
+    await ade('pipeline', 'create', 'cli-bare', '--source-path', 'cli/bare.csv', '--target-table', 'healthcare_data.silver.cli_bare');
+    const run = await ade('pipeline', 'run', 'cli-bare', '--wait');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('  0 rows to silver healthcare_data.silver.cli_bare, 2 quarantined (of 2 judged)');
+    expect(run.stderr).toMatch(/^ade: run [0-9a-f-]+ quarantined every one of its 2 rows: nothing reached silver \(see `ade quality quarantine healthcare_data\.silver\.cli_bare`\)\n$/);
   });
 
   it('checks the catalog through the worker: schemas, tables with rows and last writes, PHI columns; another tenant never sees the check', async () => {
@@ -74,7 +102,12 @@ describe('ade CLI against a running control plane and worker', () => {
     const lines = checked.stdout.split('\n');
     expect(lines[0]).toBe('Catalog healthcare_data (embedded engine): schemas bronze, silver, gold, _system');
     expect(lines[2]!.split(/\s{2,}/)).toEqual(['TABLE', 'ROWS', 'LAST WRITE', 'PHI COLUMNS']);
-    expect(lines.find((line) => line.startsWith('healthcare_data.bronze.cli_claims'))?.split(/\s{2,}/)).toEqual(['healthcare_data.bronze.cli_claims', '2', expect.stringMatching(/^\d{4}-\d\d-\d\dT/), 'claim_id']);
+    expect(lines.find((line) => line.startsWith('healthcare_data.bronze.cli_claims'))?.split(/\s{2,}/)).toEqual([
+      'healthcare_data.bronze.cli_claims',
+      '20',
+      expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      expect.stringMatching(/^claim_id, member_id, patient_first_name, patient_last_name, patient_birth_date, /),
+    ]);
     expect(checked.stdout).toContain('No findings');
 
     const json = JSON.parse((await ade('catalog', 'health', 'healthcare_data', '--json')).stdout);
@@ -128,6 +161,6 @@ describe('ade CLI against a running control plane and worker', () => {
       encoding: 'utf8',
     });
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout).map((p: { name: string }) => p.name)).toEqual(['cli-claims', 'cli-missing']);
+    expect(JSON.parse(result.stdout).map((p: { name: string }) => p.name)).toEqual(['cli-bare', 'cli-claims', 'cli-missing']);
   });
 });
