@@ -133,7 +133,7 @@ async function main(): Promise<void> {
       throw new Error(`the second run did not heal as expected: ${JSON.stringify(second)}`);
     }
     await waitForQualityReport(new ApiClient(apiUrl, adminToken), second.id);
-    await ade('quality', 'trends', '--table', 'professional_claims', '--days', '1');
+    await ade('quality', 'trends', 'professional_claims', '--days', '1');
 
     step('The audit trail of everything done above, checked link by link');
     await ade('audit', 'log', '--limit', '5');

@@ -110,16 +110,19 @@ describe('ade quality check, ade quality trends, ade quality alerts, ade webhook
     ]);
   });
 
-  it('shows the trend, one line per run', async () => {
-    const trends = await ade('quality', 'trends', '--table', 'professional_claims', '--days', '7');
+  it('shows the trend, one line per run, for the table given as an argument like its siblings (or by the older --table)', async () => {
+    const trends = await ade('quality', 'trends', 'professional_claims', '--days', '7');
+    expect(await ade('quality', 'trends', '--table', 'professional_claims', '--days', '7')).toEqual(trends);
     expect(trends.code).toBe(0);
     const lines = trends.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(`Quality of ${QUALITY_TABLE} over the last 7 day(s), 2 run(s), oldest first`);
     expect(lines[1]).toMatch(/^MEASURED\s+RUN\s+ROWS\s+SILVER\s+QUARANTINED\s+OVERALL\s+ANOMALIES$/);
     expect(lines[2]).toMatch(new RegExp(`\\s${runs[0]!.slice(0, 8)}\\s+1000\\s+990\\s+10\\s+0\\.9700\\s+0$`));
     expect(lines[3]).toMatch(new RegExp(`\\s${runs[1]!.slice(0, 8)}\\s+1000\\s+990\\s+10\\s+0\\.8000\\s+0$`));
-    expect((await ade('quality', 'trends', '--table', 'nothing_here')).stdout).toBe(`No quality reports for healthcare_data.silver.nothing_here in the last 30 day(s).\n`);
-    expect((await ade('quality', 'trends')).code).toBe(2);
-    expect((await ade('quality', 'trends', '--table', 't', '--days', '0')).code).toBe(2);
+    expect((await ade('quality', 'trends', 'nothing_here')).stdout).toBe(`No quality reports for healthcare_data.silver.nothing_here in the last 30 day(s).\n`);
+    expect(await ade('quality', 'trends')).toMatchObject({ code: 2, stderr: expect.stringContaining('TABLE is required') });
+    expect((await ade('quality', 'trends', 't', '--days', '0')).code).toBe(2);
+    expect(await ade('quality', 'trends', 'a', '--table', 'b')).toMatchObject({ code: 2, stderr: expect.stringContaining('give the table once') });
+    expect(await ade('quality', 'trends', 'a', 'b')).toMatchObject({ code: 2, stderr: expect.stringContaining("unexpected argument 'b'") });
   });
 });
