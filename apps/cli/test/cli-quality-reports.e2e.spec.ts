@@ -58,7 +58,9 @@ describe('ade quality check, ade quality trends, ade quality alerts, ade webhook
   });
 
   it('sets alert thresholds, and lists the alerts a run raised with their delivery', async () => {
-    const set = await ade('quality', 'alerts', 'professional_claims', '--min-quality', '0.9', '--max-anomaly', '5.0');
+    const defaults = await ade('quality', 'alerts', 'professional_claims');
+    expect(defaults.stdout.split('\n')[0]).toBe(`Alert thresholds for ${QUALITY_TABLE}: min quality 0.5, max drop 0.2 (the defaults; set your own with \`ade quality alerts TABLE --min-quality ...\`)`);
+    const set = await ade('quality', 'alerts', 'professional_claims', '--min-quality', '0.9', '--max-anomaly', '5.0', '--max-drop', 'off');
     expect(set).toMatchObject({ code: 0, stdout: `Alert thresholds for ${QUALITY_TABLE}: min quality 0.9, max anomaly 5\n` });
     expect(await ade('quality', 'alerts', 'professional_claims', '--max-anomaly', 'off', '--json')).toMatchObject({ code: 0 });
     expect((await ade('quality', 'alerts', 'professional_claims', '--min-quality', 'high')).code).toBe(2);

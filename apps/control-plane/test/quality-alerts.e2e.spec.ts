@@ -189,6 +189,22 @@ describe('quality anomalies, alerts and signed webhooks (real PostgreSQL and Red
     expect((await get('/v1/quality/trends?table=professional_claims')).points).toHaveLength(6);
   });
 
+  it('alerts on a collapse of a table nobody set thresholds for: under the floor and a drop from the previous run', async () => {
+    const fresh = await createTenant(cp);
+    const freshPipeline = (await createPipeline(cp, fresh)).id;
+    const first = await triggerRun(cp, fresh, freshPipeline);
+    const second = await triggerRun(cp, fresh, freshPipeline);
+    const ids = (runId: string) => ({ tenantId: fresh.tenantId, runId, pipelineId: freshPipeline });
+    await events.send({ name: 'quality.measured', data: qualityMeasured(ids(first), new Date(base), { overall: 0.95 }) });
+    await events.send({ name: 'quality.measured', data: qualityMeasured(ids(second), new Date(base + MINUTE), { overall: 0 }) });
+    const read = (await cp.http().get('/v1/quality/alerts/professional_claims').set(as(fresh.admin.token)).expect(200)).body;
+    expect(read.thresholds).toMatchObject({ source: 'default', minQuality: 0.5, maxDrop: 0.2, maxAnomaly: null });
+    const kinds = (read.items as Array<{ runId: string; kind: string; detail: Record<string, number> }>).filter((alert) => alert.runId === second);
+    expect(kinds.map((alert) => alert.kind).sort()).toEqual(['quality_below_threshold', 'quality_dropped']);
+    expect(kinds.find((alert) => alert.kind === 'quality_dropped')!.detail).toEqual({ overall: 0, previousOverall: 0.95, drop: 0.95, maxDrop: 0.2 });
+    expect(read.items.filter((alert: { runId: string }) => alert.runId === first)).toEqual([]);
+  });
+
   it('records every attempt and ends failed when the receiver never accepts', async () => {
     const other = await createTenant(cp);
     const otherPipeline = (await createPipeline(cp, other)).id;

@@ -64,7 +64,7 @@ describe('quality and webhook API: isolation, roles and validation', () => {
 
   it('lets a viewer read and only an admin change thresholds and the webhook', async () => {
     const report = await cp.http().get('/v1/quality/tables/silver.professional_claims').set(as(viewerToken)).expect(200);
-    expect(report.body).toMatchObject({ table: QUALITY_TABLE, report: { runId, history: { runs: 0 } }, thresholds: { minQuality: null, maxAnomaly: null, updatedAt: null } });
+    expect(report.body).toMatchObject({ table: QUALITY_TABLE, report: { runId, history: { runs: 0 } }, thresholds: { source: 'default', minQuality: 0.5, maxAnomaly: null, maxDrop: 0.2, updatedAt: null } });
     expect(report.body.report.expectations[0]).toMatchObject({ rule: 'npi.check_digit', failed: 10, samples: ['9999999999'] });
     await cp.http().get('/v1/quality/alerts/professional_claims').set(as(viewerToken)).expect(200);
     const hook = await cp.http().get('/v1/webhook').set(as(viewerToken)).expect(200);
@@ -79,11 +79,14 @@ describe('quality and webhook API: isolation, roles and validation', () => {
 
   it('merges thresholds, rotates the secret once shown, and removes the webhook', async () => {
     const put = (body: unknown) => cp.http().put('/v1/quality/alerts/professional_claims').set(as(tenant.admin.token)).send(body as object);
-    expect((await put({ minQuality: 0.9 }).expect(200)).body).toMatchObject({ table: QUALITY_TABLE, minQuality: 0.9, maxAnomaly: null });
-    expect((await put({ maxAnomaly: 8 }).expect(200)).body).toMatchObject({ minQuality: 0.9, maxAnomaly: 8 });
-    expect((await put({ minQuality: null }).expect(200)).body).toMatchObject({ minQuality: null, maxAnomaly: 8 });
+    // The first setting starts from the defaults: the drop alert stays on until it is turned off.
+    expect((await put({ minQuality: 0.9 }).expect(200)).body).toMatchObject({ table: QUALITY_TABLE, source: 'table', minQuality: 0.9, maxAnomaly: null, maxDrop: 0.2 });
+    expect((await put({ maxAnomaly: 8 }).expect(200)).body).toMatchObject({ minQuality: 0.9, maxAnomaly: 8, maxDrop: 0.2 });
+    expect((await put({ minQuality: null, maxDrop: 0.1 }).expect(200)).body).toMatchObject({ minQuality: null, maxAnomaly: 8, maxDrop: 0.1 });
+    await put({ maxDrop: 0 }).expect(400);
+    await put({ maxDrop: null }).expect(200);
     const read = await cp.http().get(`/v1/quality/alerts/${QUALITY_TABLE}`).set(as(tenant.admin.token)).expect(200);
-    expect(read.body).toEqual({ thresholds: expect.objectContaining({ table: QUALITY_TABLE, minQuality: null, maxAnomaly: 8 }), items: [] });
+    expect(read.body).toEqual({ thresholds: expect.objectContaining({ table: QUALITY_TABLE, minQuality: null, maxAnomaly: 8, maxDrop: null }), items: [] });
 
     const before = (await cp.http().get('/v1/webhook').set(as(tenant.admin.token)).expect(200)).body;
     const changed = await cp.http().put('/v1/webhook').set(as(tenant.admin.token)).send({ url: 'http://127.0.0.1:9/new' }).expect(200);

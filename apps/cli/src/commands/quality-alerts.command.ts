@@ -4,7 +4,7 @@ import { emit, table } from '../output';
 import { authenticatedClient } from '../session';
 import { describeThresholds, type Thresholds } from './quality-thresholds';
 
-const usage = 'ade quality alerts TABLE [--min-quality 0..1|off] [--max-anomaly SCORE|off] [--api-url URL] [--json]';
+const usage = 'ade quality alerts TABLE [--min-quality 0..1|off] [--max-drop 0..1|off] [--max-anomaly SCORE|off] [--api-url URL] [--json]';
 
 interface Alert {
   id: string;
@@ -26,16 +26,18 @@ export const qualityAlertsCommand: Command = {
   usage,
   summary: "Set a table's alert thresholds, or show them with its recent alerts and their webhook delivery",
   async run(argv: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parse(argv, { ...commonOptions, 'min-quality': { type: 'string' }, 'max-anomaly': { type: 'string' } }, usage);
+    const { values, positionals } = parse(argv, { ...commonOptions, 'min-quality': { type: 'string' }, 'max-drop': { type: 'string' }, 'max-anomaly': { type: 'string' } }, usage);
     const name = requireOne(positionals, 'TABLE', usage);
     const minQuality = threshold(values['min-quality'], '--min-quality');
+    const maxDrop = threshold(values['max-drop'], '--max-drop');
     const maxAnomaly = threshold(values['max-anomaly'], '--max-anomaly');
     const client = await authenticatedClient(io, values['api-url']);
     const path = `/v1/quality/alerts/${encodeURIComponent(name)}`;
-    if (minQuality !== undefined || maxAnomaly !== undefined) {
-      // Only the flags given are sent: the other threshold stays as it is.
+    if (minQuality !== undefined || maxDrop !== undefined || maxAnomaly !== undefined) {
+      // Only the flags given are sent: the other thresholds stay as they are.
       const thresholds = await client.put<Thresholds>(path, {
         ...(minQuality !== undefined ? { minQuality } : {}),
+        ...(maxDrop !== undefined ? { maxDrop } : {}),
         ...(maxAnomaly !== undefined ? { maxAnomaly } : {}),
       });
       emit(io, values.json, thresholds, () => [describeThresholds(thresholds)]);

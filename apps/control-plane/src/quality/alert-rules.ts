@@ -3,7 +3,15 @@ import type { AlertKind } from './alert.entity';
 export interface Thresholds {
   minQuality: number | null;
   maxAnomaly: number | null;
+  maxDrop: number | null;
 }
+
+/**
+ * What a table nobody set thresholds for is judged by, so a collapse alerts without
+ * configuration: an overall score under 0.5, or one more than 0.2 below the previous run's.
+ * Setting any threshold of a table (PUT /v1/quality/alerts/:table) replaces these for it.
+ */
+export const DEFAULT_THRESHOLDS: Thresholds = { minQuality: 0.5, maxAnomaly: null, maxDrop: 0.2 };
 
 export interface AlertDraft {
   kind: AlertKind;
@@ -13,12 +21,16 @@ export interface AlertDraft {
 
 /**
  * The alerts a run's report raises under a table's thresholds: its overall score below
- * `minQuality`, and any of its anomalies (checks that scored at least 3.5) above `maxAnomaly`.
+ * `minQuality`, more than `maxDrop` below the table's previous run (`previousOverall`, null for a
+ * first run), and any of its anomalies (checks that scored at least 3.5) above `maxAnomaly`.
  */
-export function alertsFor(overall: number, anomalies: ReadonlyArray<{ score: number }>, thresholds: Thresholds | null): AlertDraft[] {
+export function alertsFor(overall: number, anomalies: ReadonlyArray<{ score: number }>, thresholds: Thresholds | null, previousOverall: number | null = null): AlertDraft[] {
   const drafts: AlertDraft[] = [];
   if (thresholds?.minQuality != null && overall < thresholds.minQuality) {
     drafts.push({ kind: 'quality_below_threshold', detail: { overall, minQuality: thresholds.minQuality } });
+  }
+  if (thresholds?.maxDrop != null && previousOverall !== null && previousOverall - overall > thresholds.maxDrop) {
+    drafts.push({ kind: 'quality_dropped', detail: { overall, previousOverall, drop: previousOverall - overall, maxDrop: thresholds.maxDrop } });
   }
   if (thresholds?.maxAnomaly != null) {
     const above = anomalies.filter((anomaly) => anomaly.score > thresholds.maxAnomaly!);

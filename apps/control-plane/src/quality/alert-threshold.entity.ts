@@ -20,6 +20,10 @@ export class AlertThreshold {
   @Column({ name: 'max_anomaly', type: 'double precision', nullable: true })
   maxAnomaly: number | null;
 
+  /** Alert when a run's overall score is more than this below the table's previous run's (0..1). */
+  @Column({ name: 'max_drop', type: 'double precision', nullable: true })
+  maxDrop: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export const ALERT_KINDS = ['quality_below_threshold', 'anomaly_above_threshold', 'session_token_reused'] as const;
+export const ALERT_KINDS = ['quality_below_threshold', 'anomaly_above_threshold', 'quality_dropped', 'session_token_reused'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /**

@@ -1,13 +1,18 @@
 import type { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { deliveryStatusView } from '../webhooks/webhook.view';
+import { DEFAULT_THRESHOLDS } from './alert-rules';
 import type { AlertThreshold } from './alert-threshold.entity';
 import type { Alert } from './alert.entity';
 
+/** The thresholds a table's runs are judged by: its own, or the defaults (`source: 'default'`) when it has none. */
 export function thresholdsView(table: string, thresholds: AlertThreshold | null) {
+  const inForce = thresholds ?? DEFAULT_THRESHOLDS;
   return {
     table,
-    minQuality: thresholds?.minQuality ?? null,
-    maxAnomaly: thresholds?.maxAnomaly ?? null,
+    source: thresholds ? ('table' as const) : ('default' as const),
+    minQuality: inForce.minQuality,
+    maxAnomaly: inForce.maxAnomaly,
+    maxDrop: inForce.maxDrop,
     updatedAt: thresholds?.updatedAt ?? null,
   };
 }

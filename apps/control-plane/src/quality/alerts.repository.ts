@@ -5,7 +5,7 @@ import type { EntityManager, Repository } from 'typeorm';
 import { assertTenantId, TenantScopedRepository } from '../database/tenant-scoped.repository';
 import { AlertThreshold } from './alert-threshold.entity';
 import { Alert } from './alert.entity';
-import type { Thresholds } from './alert-rules';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './alert-rules';
 
 @Injectable()
 export class AlertThresholdsRepository extends TenantScopedRepository<AlertThreshold> {
@@ -19,23 +19,37 @@ export class AlertThresholdsRepository extends TenantScopedRepository<AlertThres
 
   async forTableIn(tx: EntityManager, tenantId: string, table: string): Promise<Thresholds | null> {
     assertTenantId(tenantId);
-    const [row]: Array<{ minQuality: number | null; maxAnomaly: number | null }> = await tx.query(
-      `SELECT min_quality AS "minQuality", max_anomaly AS "maxAnomaly" FROM alert_thresholds WHERE tenant_id = $1 AND table_name = $2`,
+    const [row]: Array<Thresholds> = await tx.query(
+      `SELECT min_quality AS "minQuality", max_anomaly AS "maxAnomaly", max_drop AS "maxDrop" FROM alert_thresholds WHERE tenant_id = $1 AND table_name = $2`,
       [tenantId, table],
     );
     return row ?? null;
   }
 
-  /** Sets the given thresholds of the table (null turns one off) and keeps the others. */
+  /**
+   * Sets the given thresholds of the table (null turns one off) and keeps the others; a table's
+   * first setting starts from the defaults, so naming one threshold leaves the others as they were.
+   */
   async merge(tenantId: string, table: string, patch: Partial<Thresholds>): Promise<AlertThreshold> {
     await this.inScope(tenantId, (repository) => repository.query(
-      `INSERT INTO alert_thresholds (id, tenant_id, table_name, min_quality, max_anomaly)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO alert_thresholds (id, tenant_id, table_name, min_quality, max_anomaly, max_drop)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT ON CONSTRAINT alert_thresholds_table_key DO UPDATE SET
-         min_quality = CASE WHEN $6 THEN EXCLUDED.min_quality ELSE alert_thresholds.min_quality END,
-         max_anomaly = CASE WHEN $7 THEN EXCLUDED.max_anomaly ELSE alert_thresholds.max_anomaly END,
+         min_quality = CASE WHEN $7 THEN EXCLUDED.min_quality ELSE alert_thresholds.min_quality END,
+         max_anomaly = CASE WHEN $8 THEN EXCLUDED.max_anomaly ELSE alert_thresholds.max_anomaly END,
+         max_drop = CASE WHEN $9 THEN EXCLUDED.max_drop ELSE alert_thresholds.max_drop END,
          updated_at = now()`,
-      [randomUUID(), tenantId, table, patch.minQuality ?? null, patch.maxAnomaly ?? null, 'minQuality' in patch, 'maxAnomaly' in patch],
+      [
+        randomUUID(),
+        tenantId,
+        table,
+        'minQuality' in patch ? patch.minQuality : DEFAULT_THRESHOLDS.minQuality,
+        'maxAnomaly' in patch ? patch.maxAnomaly : DEFAULT_THRESHOLDS.maxAnomaly,
+        'maxDrop' in patch ? patch.maxDrop : DEFAULT_THRESHOLDS.maxDrop,
+        'minQuality' in patch,
+        'maxAnomaly' in patch,
+        'maxDrop' in patch,
+      ],
     ));
     return (await this.forTable(tenantId, table))!;
   }

@@ -21,6 +21,7 @@ export class AlertsService {
     const patch = {
       ...(dto.minQuality !== undefined ? { minQuality: dto.minQuality } : {}),
       ...(dto.maxAnomaly !== undefined ? { maxAnomaly: dto.maxAnomaly } : {}),
+      ...(dto.maxDrop !== undefined ? { maxDrop: dto.maxDrop } : {}),
     };
     return thresholdsView(table, await this.thresholds.merge(tenantId, table, patch));
   }

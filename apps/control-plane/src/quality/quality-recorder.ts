@@ -5,7 +5,7 @@ import { DatabaseScope } from '../database/database-scope';
 import type { AlertPayload } from '../webhooks/webhook-delivery.entity';
 import { WebhookDeliveriesRepository } from '../webhooks/webhook-deliveries.repository';
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
-import { alertDedupeKey, alertsFor } from './alert-rules';
+import { alertDedupeKey, alertsFor, DEFAULT_THRESHOLDS } from './alert-rules';
 import type { Alert } from './alert.entity';
 import { AlertsRepository, AlertThresholdsRepository } from './alerts.repository';
 import { QualityReportsRepository } from './quality-reports.repository';
@@ -53,7 +53,10 @@ export class QualityRecorder {
       await this.reports.saveAnalysis(tx, tenantId, reportId, event, detection);
 
       const created: Alert[] = [];
-      for (const draft of alertsFor(event.report.scores.overall, detection.anomalies, await this.thresholds.forTableIn(tx, tenantId, table))) {
+      // A table nobody set thresholds for is judged by the defaults, so a collapse alerts without configuration.
+      const thresholds = (await this.thresholds.forTableIn(tx, tenantId, table)) ?? DEFAULT_THRESHOLDS;
+      const previous = await this.reports.previousOverall(tx, tenantId, table, event.at, runId);
+      for (const draft of alertsFor(event.report.scores.overall, detection.anomalies, thresholds, previous)) {
         const alert = await this.alerts.createIfNew(tx, {
           tenantId,
           tableName: table,

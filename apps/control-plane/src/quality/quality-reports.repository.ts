@@ -86,6 +86,18 @@ export class QualityReportsRepository extends TenantScopedRepository<QualityRepo
     return rows.map((row) => ({ rows: { input: Number(row.input) }, profile: row.profile }));
   }
 
+  /** The overall score of the table's run measured last before this one; null for its first run. */
+  async previousOverall(tx: EntityManager, tenantId: string, table: string, before: string, runId: string): Promise<number | null> {
+    assertTenantId(tenantId);
+    const [row]: Array<{ overall: number }> = await tx.query(
+      `SELECT score_overall AS overall FROM quality_reports
+       WHERE tenant_id = $1 AND table_name = $2 AND measured_at < $3 AND run_id <> $4
+       ORDER BY measured_at DESC, id LIMIT 1`,
+      [tenantId, table, before, runId],
+    );
+    return row ? Number(row.overall) : null;
+  }
+
   /** Replaces the report's anomaly checks and flagged anomalies with this detection's. */
   async saveAnalysis(tx: EntityManager, tenantId: string, reportId: string, event: EventData<'quality.measured'>, detection: AnomalyDetection): Promise<void> {
     assertTenantId(tenantId);
