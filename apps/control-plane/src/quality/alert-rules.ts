@@ -9,7 +9,7 @@ export interface Thresholds {
 /**
  * What a table nobody set thresholds for is judged by, so a collapse alerts without
  * configuration: an overall score under 0.5, or one more than 0.2 below the previous run's.
- * Setting any threshold of a table (PUT /v1/quality/alerts/:table) replaces these for it.
+ * A table's own thresholds (PUT /v1/quality/alerts/:table) start from these and then replace them.
  */
 export const DEFAULT_THRESHOLDS: Thresholds = { minQuality: 0.5, maxAnomaly: null, maxDrop: 0.2 };
 
