@@ -31,6 +31,7 @@ import { warehouseAutoStopCommand, warehouseListCommand } from './commands/wareh
 import { webhookSetCommand, webhookShowCommand } from './commands/webhook.command';
 import { mfaDisableCommand, mfaEnrollCommand, mfaStatusCommand, tenantMfaCommand } from './commands/mfa.command';
 import { tenantEngineCommand } from './commands/tenant-engine.command';
+import { tenantCreateCommand, tenantListCommand, userCreateCommand, userListCommand } from './commands/tenant-user.command';
 
 export const commands: Command[] = [
   loginCommand,
@@ -38,6 +39,10 @@ export const commands: Command[] = [
   mfaEnrollCommand,
   mfaStatusCommand,
   mfaDisableCommand,
+  tenantCreateCommand,
+  tenantListCommand,
+  userCreateCommand,
+  userListCommand,
   tenantMfaCommand,
   tenantEngineCommand,
   statusCommand,
