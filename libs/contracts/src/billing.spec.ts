@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { BILLING_JOBS, openBillingAccountSchema, reconcileUsageSchema, reportUsageSchema } from './billing';
+import { BILLING_JOBS, openBillingAccountSchema, planLimitRefusal, reconcileUsageSchema, reportUsageSchema } from './billing';
 import { BILLING_QUEUE, EVENTS_QUEUE, SCHEDULES_QUEUE } from './queues';
 import { describeIssues } from './violation';
 
@@ -32,5 +32,13 @@ describe('billing jobs', () => {
     expect(problems(reportUsageSchema, { tenantId, runId, [field]: 'run-1' })).toBe(`${field}: Invalid UUID`);
     const { [field]: _, ...rest } = { tenantId, runId };
     expect(problems(reportUsageSchema, rest)).toBe(`${field}: Invalid input: expected string, received undefined`);
+  });
+});
+
+describe('planLimitRefusal', () => {
+  it('names the plan, the limit, what the tenant has and what to do', () => {
+    expect(planLimitRefusal({ id: 'starter', name: 'Starter' }, 0, 'Databricks clusters', 0)).toBe(
+      'plan limit reached: the Starter plan (starter) allows 0 Databricks clusters and the tenant has 0; change to a larger plan to add more',
+    );
   });
 });

@@ -21,3 +21,11 @@ export const reportUsageSchema = z.object({ tenantId: z.uuid(), runId: z.uuid() 
 export type ReportUsage = z.infer<typeof reportUsageSchema>;
 
 export const reconcileUsageSchema = z.object({}).strict();
+
+/**
+ * Why one more of what a plan limits cannot be added: worded once, for the API's 402 and for
+ * `ade cluster create`, which checks the cluster limit itself.
+ */
+export function planLimitRefusal(plan: { id: string; name: string }, cap: number, noun: string, existing: number): string {
+  return `plan limit reached: the ${plan.name} plan (${plan.id}) allows ${cap} ${noun} and the tenant has ${existing}; change to a larger plan to add more`;
+}

@@ -67,6 +67,11 @@ export async function startFakeStripe(options: { secretKey?: string; meterEventN
   const faults: Fault[] = [];
   const idempotent = new Map<string, { fingerprint: string; status: number; body: unknown }>();
   const now = () => Math.floor(Date.now() / 1000);
+  /** What a meter summing `eventName` holds for the customer, over the events whose timestamp `within` admits. */
+  const meterSum = (customerId: string, eventName: string, within: (timestamp: number) => boolean = () => true): number =>
+    state.meterEvents
+      .filter((event) => event.event_name === eventName && (event.payload as Record<string, string>).stripe_customer_id === customerId && within(event.timestamp as number))
+      .reduce((sum, event) => sum + Number((event.payload as Record<string, string>).value), 0);
   const subscriptionOf = (id: string): StripeObject => {
     const subscription = state.subscriptions.get(id);
     if (!subscription) throw new StripeApiError(404, 'invalid_request_error', `No such subscription: '${id}'`, 'id');
@@ -203,10 +208,7 @@ export async function startFakeStripe(options: { secretKey?: string; meterEventN
           if (!Number.isInteger(value) || value % 60 !== 0) throw new StripeApiError(400, 'invalid_request_error', `${name} must be aligned with minute boundaries.`, name);
           return value;
         }) as [number, number];
-        const aggregated = state.meterEvents
-          .filter((event) => event.event_name === meter.event_name && (event.payload as Record<string, string>).stripe_customer_id === customer)
-          .filter((event) => (event.timestamp as number) >= start && (event.timestamp as number) < end)
-          .reduce((sum, event) => sum + Number((event.payload as Record<string, string>).value), 0);
+        const aggregated = meterSum(customer, meter.event_name, (timestamp) => timestamp >= start && timestamp < end);
         const summary = { id: `mtrusg_${randomBytes(12).toString('hex')}`, object: 'billing.meter_event_summary', aggregated_value: aggregated, start_time: start, end_time: end, livemode: false, meter: meter.id };
         return { object: 'list', data: [summary], has_more: false, url: `/v1/billing/meters/${meter.id}/event_summaries` };
       },
@@ -288,10 +290,7 @@ export async function startFakeStripe(options: { secretKey?: string; meterEventN
     state,
     requests,
     failNext: (method, pathPrefix, fault, times = 1) => void faults.push({ method, pathPrefix, fault, remaining: times }),
-    meteredValue: (customerId, eventName) =>
-      state.meterEvents
-        .filter((event) => event.event_name === eventName && (event.payload as Record<string, string>).stripe_customer_id === customerId)
-        .reduce((sum, event) => sum + Number((event.payload as Record<string, string>).value), 0),
+    meteredValue: (customerId, eventName) => meterSum(customerId, eventName),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -1,3 +1,4 @@
+import { planLimitRefusal } from '@ade/contracts';
 import type { ClustersApi } from '@ade/databricks';
 import { CliError, type CliIo } from '../cli-io';
 import { readCredentials } from '../credentials';
@@ -23,7 +24,5 @@ export async function assertClusterRoom(io: CliIo, clusters: ClustersApi): Promi
   if (cap === null) return;
   const managed = (await clusters.list()).filter((cluster) => cluster.custom_tags?.['ade_managed'] === 'true' && cluster.state !== 'TERMINATED');
   if (managed.length < cap) return;
-  throw new CliError(
-    `plan limit reached: the ${plan.name ?? plan.id} plan (${plan.id}) allows ${cap} Databricks clusters and the tenant has ${managed.length}; change to a larger plan to add more`,
-  );
+  throw new CliError(planLimitRefusal({ id: plan.id, name: plan.name ?? plan.id }, cap, 'Databricks clusters', managed.length));
 }

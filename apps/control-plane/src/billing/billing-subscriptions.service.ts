@@ -87,9 +87,9 @@ export class BillingSubscriptionsService {
   }
 
   private planNamed(planId: string, field: string): Plan {
-    const plan = this.config.plan(planId);
-    if (!plan) throw new InvalidFieldError(field, `is not a plan of this platform (plans: ${this.config.plans.map((p) => p.id).join(', ')})`);
-    return plan;
+    const unknown = this.config.unknownPlanProblem(planId);
+    if (unknown) throw new InvalidFieldError(field, unknown);
+    return this.config.plan(planId)!;
   }
 
   private connected(): BillingGateway {

@@ -1,4 +1,5 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
+import Stripe from 'stripe';
 import { BillingConfig } from '../config/billing.config';
 import { TenantsRepositoryModule } from '../tenants/tenants-repository.module';
 import { BillingAccountsRepository } from './billing-accounts.repository';
@@ -28,8 +29,18 @@ import { UsageRecordsRepository } from './usage-records.repository';
   imports: [TenantsRepositoryModule],
   controllers: [BillingController, BillingSubscriptionsController, StripeWebhookController],
   providers: [
-    { provide: BillingGateway, inject: [BillingConfig], useFactory: (config: BillingConfig) => (config.stripe ? new StripeBillingGateway(stripeClient(config.stripe), config.stripe.meterEventName) : null) },
-    { provide: StripeWebhookVerifier, inject: [BillingConfig], useFactory: (config: BillingConfig) => (config.stripe ? new StripeWebhookVerifier(stripeClient(config.stripe), config.stripe) : null) },
+    // One SDK client serves the API calls and the webhook's signature check.
+    { provide: Stripe, inject: [BillingConfig], useFactory: (config: BillingConfig) => (config.stripe ? stripeClient(config.stripe) : null) },
+    {
+      provide: BillingGateway,
+      inject: [BillingConfig, Stripe],
+      useFactory: (config: BillingConfig, stripe: Stripe | null) => (config.stripe && stripe ? new StripeBillingGateway(stripe, config.stripe.meterEventName) : null),
+    },
+    {
+      provide: StripeWebhookVerifier,
+      inject: [BillingConfig, Stripe],
+      useFactory: (config: BillingConfig, stripe: Stripe | null) => (config.stripe && stripe ? new StripeWebhookVerifier(stripe, config.stripe) : null),
+    },
     BillingAccountsRepository,
     UsageRecordsRepository,
     UsageReconciliationsRepository,

@@ -7,6 +7,7 @@ import type { UsageTotals } from './usage-records.repository';
 
 /** A tenant's billing as the API shows it: its standing, its plan, and this month's usage against the plan. */
 export function billingView(account: BillingAccount, plan: Plan | undefined, month: string, usage: UsageTotals, reconciliation: UsageReconciliation | null = null) {
+  const over = plan ? overage(usage.records, plan) : null;
   return {
     tenantId: account.tenantId,
     status: account.status,
@@ -22,7 +23,7 @@ export function billingView(account: BillingAccount, plan: Plan | undefined, mon
       records: usage.records,
       reportedRecords: usage.reportedRecords,
       pendingRecords: usage.pendingRecords,
-      ...(plan ? { overageRecords: overage(usage.records, plan).records, estimatedOverageCents: overage(usage.records, plan).cents } : {}),
+      ...(over ? { overageRecords: over.records, estimatedOverageCents: over.cents } : {}),
       /** The month's last comparison with Stripe's meter: reported records by the ledger and by Stripe. */
       reconciliation: reconciliation ? { checkedAt: reconciliation.checkedAt, ledgerRecords: reconciliation.ledgerRecords, stripeRecords: reconciliation.stripeRecords } : null,
     },

@@ -1,3 +1,4 @@
+import { planLimitRefusal } from '@ade/contracts';
 import type { Plan } from '../config/billing.config';
 
 /** What a plan counts: a pipeline defined, a person with a login to the tenant. */
@@ -14,5 +15,5 @@ export function capOf(plan: Plan | undefined, limit: PlanLimit): number | null {
 export function limitRefusal(plan: Plan, limit: PlanLimit, existing: number): string | null {
   const cap = capOf(plan, limit);
   if (cap === null || existing < cap) return null;
-  return `plan limit reached: the ${plan.name} plan (${plan.id}) allows ${cap} ${NOUN[limit]} and the tenant has ${existing}; change to a larger plan to add more`;
+  return planLimitRefusal(plan, cap, NOUN[limit], existing);
 }

@@ -43,10 +43,10 @@ export class StripeWebhookService {
           tenantId = account.tenantId;
           const before = stateOf(account);
           const after = read.signal ? applyBillingSignal(before, read.signal) : before;
-          const linksCustomer = account.stripeCustomerId === null && read.customerId !== null;
-          if (after !== before || linksCustomer) await this.accounts.saveStateWithin(tx, account.tenantId, read.customerId, after);
+          const saves = after !== before || (account.stripeCustomerId === null && read.customerId !== null);
+          if (saves) await this.accounts.saveStateWithin(tx, account.tenantId, read.customerId, after);
           if (read.trialEnd !== undefined) await this.accounts.noteTrialEndWithin(tx, account.tenantId, new Date(read.trialEnd * 1000));
-          outcome = after !== before || linksCustomer || read.trialEnd !== undefined ? 'applied' : 'unchanged';
+          outcome = saves || read.trialEnd !== undefined ? 'applied' : 'unchanged';
           if (after.status !== before.status) {
             this.logger.log({ msg: 'billing status changed', tenantId: account.tenantId, from: before.status, to: after.status, stripeEvent: event.id, eventType: event.type });
           }

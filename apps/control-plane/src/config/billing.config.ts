@@ -128,6 +128,11 @@ export class BillingConfig {
     return this.plans.find((plan) => plan.id === id);
   }
 
+  /** Why `id` names no plan, listing the plans there are; null when it names one. */
+  unknownPlanProblem(id: string): string | null {
+    return this.plan(id) ? null : `is not a plan of this platform (plans: ${this.plans.map((plan) => plan.id).join(', ')})`;
+  }
+
   static fromEnv(env: BillingEnv): BillingConfig {
     const plans = env.BILLING_PLANS ?? DEFAULT_PLANS;
     const stripe =

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { InvalidFieldError, NotFoundError } from '../common/app-error';
-import { billingMonth } from '../billing/billing-period';
+import { billingMonth, previousMonth } from '../billing/billing-period';
 import type { CostModel } from './cost-model';
 import { CostModelsRepository } from './cost-models.repository';
 import { costSavings, elapsedHours, pricingMethod, type CostSavings } from './cost-report';
@@ -61,7 +61,7 @@ function periodOf(query: CostReportQuery, now: Date): { from: Date; to: Date; mo
   let month = last;
   for (let i = 0; i < count; i++) {
     months.unshift(month.month);
-    if (i < count - 1) month = billingMonth(new Date(month.from.getTime() - 1));
+    if (i < count - 1) month = previousMonth(month);
   }
   return { from: month.from, to: last.to, months };
 }

@@ -34,7 +34,8 @@ export class TenantsService {
   async create(dto: CreateTenantDto): Promise<Tenant> {
     const taken = () => new ConflictError('a tenant with this slug already exists', [{ field: 'slug', message: 'is already taken' }]);
     const planId = dto.plan ?? this.billing.defaultPlanId;
-    if (!this.billing.plan(planId)) throw new InvalidFieldError('plan', `is not a plan of this platform (plans: ${this.billing.plans.map((plan) => plan.id).join(', ')})`);
+    const unknownPlan = this.billing.unknownPlanProblem(planId);
+    if (unknownPlan) throw new InvalidFieldError('plan', unknownPlan);
     if (await this.tenants.findBySlug(dto.slug)) throw taken();
     const tenant = new Tenant();
     tenant.id = randomUUID();
